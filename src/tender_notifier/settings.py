@@ -1,0 +1,270 @@
+"""Settings: one schema, read from a TOML file and overridden by ``TN_...`` environment variables.
+
+The file is ``config/notifier.toml`` unless ``--config PATH`` says otherwise; every key is
+documented there. Environment variables override it, nested with ``__``: ``TN_HTTP__PORT=9000``.
+Unknown keys are errors. Secrets can also come from files (``password_file``), which pairs with
+systemd's ``LoadCredential=``.
+
+Relative paths: ``tenders_dir`` is relative to the settings file's folder; ``state_dir`` (and so
+the default SQLite file and outbox) to the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from .errors import ConfigError
+from .durations import parse_duration
+
+DEFAULT_CONFIG = Path("config/notifier.toml")
+
+Duration = Annotated[timedelta, Field()]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class HttpSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    # Clients behind a reverse proxy: trust X-Forwarded-For from these addresses only.
+    trusted_proxies: list[str] = []
+
+
+class DatabaseSettings(_Section):
+    # Empty means SQLite at `<state_dir>/tender-notifier.db`.
+    url: str = ""
+
+
+class SmtpSettings(_Section):
+    # Empty host means: write every email as an .eml file into `outbox_dir` instead.
+    host: str = ""
+    port: int = Field(587, ge=1, le=65535)
+    sender: str = "tender-notifier <noreply@localhost>"
+    starttls: bool = True
+    use_tls: bool = False
+    username: str = ""
+    password: SecretStr = SecretStr("")
+    password_file: Path | None = None
+    timeout: float = Field(30.0, gt=0)
+    # Empty means `<state_dir>/outbox`.
+    outbox_dir: Path | None = None
+
+    @model_validator(mode="after")
+    def _read_password_file(self) -> SmtpSettings:
+        if self.password_file is not None:
+            try:
+                secret = self.password_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ValueError(f"smtp.password_file {self.password_file}: {exc}") from exc
+            object.__setattr__(self, "password", SecretStr(secret))
+        return self
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.host)
+
+
+def _durations(values: list[str] | list[timedelta]) -> list[timedelta]:
+    return [v if isinstance(v, timedelta) else parse_duration(v) for v in values]
+
+
+class DeliverySettings(_Section):
+    allow_private_targets: bool = False
+    # ISO 8601 durations after the first attempt (Standard Webhooks' schedule), jitter added.
+    retry_schedule: list[timedelta] = Field(
+        default_factory=lambda: _durations(
+            ["PT5S", "PT5M", "PT30M", "PT2H", "PT5H", "PT10H", "PT14H", "PT20H", "PT24H"]
+        )
+    )
+    webhook_timeout: float = Field(15.0, gt=0)
+    # A webhook subscription failing for this long is disabled.
+    disable_after: timedelta = timedelta(days=5)
+    concurrency: int = Field(20, ge=1, le=1000)
+
+    @field_validator("retry_schedule", "disable_after", mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return parse_duration(value)
+        if isinstance(value, list):
+            return _durations(value)
+        return value
+
+
+class RemindersSettings(_Section):
+    default_offsets: list[timedelta] = Field(
+        default_factory=lambda: _durations(["P7D", "P1D", "PT2H"])
+    )
+    # Whole-day milestones are reminded relative to this local hour of their day.
+    day_hour: int = Field(9, ge=0, le=23)
+    # Email sign-ups not confirmed within this time are removed.
+    confirm_within: timedelta = timedelta(days=2)
+
+    @field_validator("default_offsets", "confirm_within", mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return parse_duration(value)
+        if isinstance(value, list):
+            return _durations(value)
+        return value
+
+
+class SignupSettings(_Section):
+    rate_limit: int = Field(30, ge=1)
+    rate_window: timedelta = timedelta(minutes=10)
+
+    @field_validator("rate_window", mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, str) else value
+
+
+class FeedSettings(_Section):
+    # all.ics leaves out tenders whose last milestone is more than this far in the past.
+    keep_past: timedelta = timedelta(days=30)
+    # How often calendar clients are asked to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).
+    refresh_interval: timedelta = timedelta(hours=1)
+    # How long a removed milestone stays in feeds as STATUS:CANCELLED.
+    keep_cancelled: timedelta = timedelta(days=30)
+
+    @field_validator("keep_past", "refresh_interval", "keep_cancelled", mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, str) else value
+
+
+class LoggingSettings(_Section):
+    # "auto": console in a terminal, JSON lines otherwise (journald, files, pipes).
+    format: Literal["auto", "json", "console"] = "auto"
+    level: Literal["debug", "info", "warning", "error"] = "info"
+
+
+class AdminSettings(_Section):
+    # Bearer token for admin endpoints (POST /api/v1/admin/...). Empty disables them.
+    token: SecretStr = SecretStr("")
+    token_file: Path | None = None
+
+    @model_validator(mode="after")
+    def _read_token_file(self) -> AdminSettings:
+        if self.token_file is not None:
+            try:
+                secret = self.token_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ValueError(f"admin.token_file {self.token_file}: {exc}") from exc
+            object.__setattr__(self, "token", SecretStr(secret))
+        return self
+
+
+class Settings(BaseSettings):
+    """Everything the daemon and the commands can be told."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TN_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    tenders_dir: Path = Path("tenders")
+    public_url: AnyHttpUrl = AnyHttpUrl("http://127.0.0.1:8080")
+    state_dir: Path = Path("var")
+    http: HttpSettings = HttpSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    smtp: SmtpSettings = SmtpSettings()
+    delivery: DeliverySettings = DeliverySettings()
+    reminders: RemindersSettings = RemindersSettings()
+    signup: SignupSettings = SignupSettings()
+    feeds: FeedSettings = FeedSettings()
+    logging: LoggingSettings = LoggingSettings()
+    admin: AdminSettings = AdminSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The file's values come in as init arguments (see load_settings); the environment wins.
+        return (env_settings, init_settings)
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or f"sqlite:///{self.state_dir / 'tender-notifier.db'}"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.smtp.outbox_dir or self.state_dir / "outbox"
+
+    @property
+    def base_url(self) -> str:
+        """``public_url`` without a trailing slash, for building links."""
+        return str(self.public_url).rstrip("/")
+
+
+def load_settings(path: Path | None = None, *, require_file: bool | None = None) -> Settings:
+    """Read settings from ``path`` (default ``config/notifier.toml``) and ``TN_...`` variables.
+
+    A missing default file is fine (defaults and environment apply); a missing file that was
+    asked for by name is an error.
+    """
+    explicit = path is not None
+    path = path or Path(os.environ.get("TN_CONFIG", DEFAULT_CONFIG))
+    if require_file is None:
+        require_file = explicit
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read the settings file: {exc}") from exc
+    elif require_file:
+        raise ConfigError(f"{path}: settings file not found")
+    try:
+        settings = Settings(**data)
+    except ValidationError as exc:
+        raise ConfigError(_explain(path, exc)) from None
+    tenders_dir = settings.tenders_dir
+    if not tenders_dir.is_absolute() and "TN_TENDERS_DIR" not in os.environ:
+        tenders_dir = path.parent / tenders_dir
+    return settings.model_copy(update={"tenders_dir": tenders_dir})
+
+
+def _explain(path: Path, exc: ValidationError) -> str:
+    lines = [f"{path}: invalid settings:"]
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        if error["type"] == "extra_forbidden":
+            message = "unknown setting"
+        else:
+            message = error["msg"]
+        env = "TN_" + "__".join(str(part).upper() for part in error["loc"])
+        lines.append(f"  {field}: {message} (in the file, or the environment variable {env})")
+    return "\n".join(lines)
