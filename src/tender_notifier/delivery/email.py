@@ -1,0 +1,133 @@
+"""Email delivery over SMTP, one connection kept open and shared by every send.
+
+Errors say whether to try again: connection failures, timeouts and 4xx replies are temporary
+(``DeliveryError(permanent=False)``), 5xx replies are permanent. Without an SMTP host the
+factory returns the outbox (``.eml`` files) instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Protocol
+
+import aiosmtplib
+
+from ..errors import DeliveryError
+from ..settings import SmtpSettings
+from .outbox import OutboxTransport
+
+# A connection idle longer than this is probed with NOOP before use: servers drop idle
+# clients (Postfix after 300 s), and finding out during MAIL FROM would fail a send.
+IDLE_PROBE_AFTER = 10.0
+
+
+class EmailTransport(Protocol):
+    """Something that can send an email: SMTP, or the outbox folder."""
+
+    async def send(self, message: EmailMessage) -> None:
+        """Deliver ``message`` or raise ``DeliveryError`` saying whether to try again."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections; ``send`` may still be called afterwards and reconnects."""
+        ...
+
+
+def email_transport(settings: SmtpSettings, outbox_dir: Path) -> EmailTransport:
+    """SMTP when ``smtp.host`` is set, the outbox folder otherwise."""
+    if settings.enabled:
+        return SmtpTransport(settings)
+    return OutboxTransport(settings.outbox_dir or outbox_dir)
+
+
+def _by_code(code: int, what: str) -> DeliveryError:
+    if 500 <= code < 600:
+        return DeliveryError(f"{what} (permanent failure {code})", permanent=True)
+    return DeliveryError(f"{what} (temporary failure {code}; will retry)")
+
+
+class SmtpTransport:
+    """Sends through the configured SMTP server, reusing one connection."""
+
+    def __init__(self, settings: SmtpSettings) -> None:
+        self._settings = settings
+        self._smtp: aiosmtplib.SMTP | None = None
+        self._lock = asyncio.Lock()
+        self._last_used = 0.0
+
+    def _client(self) -> aiosmtplib.SMTP:
+        s = self._settings
+        password = s.password.get_secret_value()
+        return aiosmtplib.SMTP(
+            hostname=s.host,
+            port=s.port,
+            # Implicit TLS wins when both are set: STARTTLS on a TLS connection cannot work.
+            use_tls=s.use_tls,
+            start_tls=s.starttls and not s.use_tls,
+            username=s.username or None,
+            password=password if s.username else None,
+            timeout=s.timeout,
+        )
+
+    async def _connection(self) -> aiosmtplib.SMTP:
+        smtp = self._smtp
+        if smtp is not None and smtp.is_connected:
+            if time.monotonic() - self._last_used < IDLE_PROBE_AFTER:
+                return smtp
+            try:
+                await smtp.noop()
+                return smtp
+            except (aiosmtplib.SMTPException, OSError):
+                smtp.close()
+        smtp = self._client()
+        await smtp.connect()
+        self._smtp = smtp
+        return smtp
+
+    def _drop(self) -> None:
+        if self._smtp is not None:
+            self._smtp.close()
+            self._smtp = None
+
+    async def send(self, message: EmailMessage) -> None:
+        """Send ``message`` to its To/Cc/Bcc recipients."""
+        async with self._lock:
+            try:
+                smtp = await self._connection()
+                refused, _ = await smtp.send_message(message)
+            except aiosmtplib.SMTPRecipientsRefused as exc:
+                codes = [r.code for r in exc.recipients]
+                what = "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in exc.recipients)
+                # One temporary refusal makes the whole message worth another try.
+                raise _by_code(min(codes, default=550), f"recipients refused: {what}") from None
+            except aiosmtplib.SMTPResponseException as exc:
+                if exc.code == 421 or not 400 <= exc.code < 600:
+                    self._drop()  # 421: the server is closing this connection
+                raise _by_code(exc.code, f"the mail server said {exc.code} {exc.message}") from None
+            except ValueError as exc:  # no From or To, or an address that cannot be sent to
+                raise DeliveryError(f"the message cannot be sent: {exc}", permanent=True) from None
+            except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+                self._drop()
+                host = f"{self._settings.host}:{self._settings.port}"
+                raise DeliveryError(
+                    f"cannot send through the mail server {host}: {exc or type(exc).__name__}"
+                ) from None
+            finally:
+                self._last_used = time.monotonic()
+            if refused:
+                # The others got it, so sending again would duplicate: report, do not retry.
+                what = "; ".join(f"{addr}: {r.code} {r.message}" for addr, r in refused.items())
+                raise DeliveryError(f"sent, but some recipients refused: {what}", permanent=True)
+
+    async def close(self) -> None:
+        """Say QUIT and close the connection, if one is open."""
+        async with self._lock:
+            smtp, self._smtp = self._smtp, None
+            if smtp is not None and smtp.is_connected:
+                try:
+                    await smtp.quit()
+                except (aiosmtplib.SMTPException, OSError):
+                    smtp.close()

@@ -1,0 +1,49 @@
+"""When to try a failed delivery again: the retry policy, in one place.
+
+The schedule (``delivery.retry_schedule``) counts from the *first* attempt, like Standard
+Webhooks' schedule: after ``n`` failed attempts the next one is due ``schedule[n-1]`` after the
+first, plus up to 10 % jitter so that a receiver that was down is not hit by every retry at once.
+A receiver's ``Retry-After`` is honoured: never sooner than that after the last attempt. Past the
+schedule, or past the milestone the reminder was about, there is no next attempt: the delivery is
+dead. Pure: the caller passes the times and the random generator.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+JITTER = 0.10
+
+
+def next_attempt_at(
+    *,
+    first_attempt_at: datetime,
+    last_attempt_at: datetime,
+    attempts: int,
+    schedule: Sequence[timedelta],
+    deadline: datetime | None,
+    retry_after: float | None,
+    rng: random.Random,
+) -> datetime | None:
+    """When to make attempt ``attempts + 1``, or None when the delivery should be given up.
+
+    ``attempts`` is how many attempts have failed so far (at least 1); ``last_attempt_at`` is
+    when the last of them was made (it doubles as "now"); ``retry_after`` is the delay in
+    seconds the receiver asked for, if any; ``deadline`` is the moment after which the message
+    is useless (the milestone itself).
+    """
+    if attempts < 1:
+        raise ValueError("next_attempt_at is asked after at least one failed attempt")
+    if attempts > len(schedule):
+        return None
+    delay = schedule[attempts - 1]
+    at = first_attempt_at + delay + delay * rng.uniform(0, JITTER)
+    # A schedule slot that has already gone by (the daemon was down) means: now.
+    at = max(at, last_attempt_at)
+    if retry_after is not None and retry_after > 0:
+        at = max(at, last_attempt_at + timedelta(seconds=retry_after))
+    if deadline is not None and at > deadline:
+        return None
+    return at
