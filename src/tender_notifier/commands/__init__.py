@@ -1,0 +1,1 @@
+"""One module per group of commands; each takes parsed arguments and returns an exit code."""

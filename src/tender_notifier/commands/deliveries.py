@@ -1,0 +1,52 @@
+"""``tender-notifier deliveries list|retry``: the delivery ledger, for ops."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..clock import utc_now
+from ..errors import NotifierError
+from ..settings import load_settings
+from ..store import Store
+from ..store.ledger import STATUSES
+
+
+def add_parser(commands: Any) -> None:
+    p = commands.add_parser("deliveries", help="inspect and retry deliveries (ops)")
+    sub = p.add_subparsers(dest="action", metavar="ACTION")
+    sub.required = True
+    ls = sub.add_parser("list", help="list deliveries")
+    ls.add_argument("--status", choices=STATUSES)
+    ls.add_argument("--limit", type=int, default=100)
+    ls.set_defaults(handler=list_)
+    rt = sub.add_parser("retry", help="send a dead or failed delivery again, now")
+    rt.add_argument("id", type=int)
+    rt.set_defaults(handler=retry)
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return Store.open(load_settings(args.config).database_url)
+
+
+def list_(args: argparse.Namespace) -> int:
+    store = _store(args)
+    rows = store.ledger.list(args.status, limit=args.limit)
+    for d in rows:
+        due = d.due_at.isoformat(timespec="seconds")
+        error = (d.last_error or "").replace("\n", " ")[:120]
+        print(
+            f"{d.id}\t{d.kind}\t{d.status}\t{d.attempts}\t{due}\t{d.tender_id or '-'}\t"
+            f"{d.milestone_id or '-'}\t{d.subscription_id}\t{error}"
+        )
+    if not rows:
+        print("no deliveries")
+    return 0
+
+
+def retry(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if not store.ledger.retry(args.id, utc_now()):
+        raise NotifierError(f"delivery {args.id} does not exist or is not dead or failed")
+    print(f"delivery {args.id} will be sent again by the running daemon")
+    return 0

@@ -1,0 +1,101 @@
+"""The daemon: HTTP server, scheduler and dispatcher on one asyncio loop.
+
+Start: migrate the store, load the tender files, plan the schedule from the files and the
+ledger, then listen. SIGINT/SIGTERM: stop taking new work, let in-flight deliveries finish or hand
+them back within a bounded time, exit 0. SIGHUP: re-read the tender files.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+from collections.abc import Callable
+from datetime import datetime
+
+import structlog
+import uvicorn
+
+from .clock import utc_now
+from .settings import Settings
+from .store import Store
+from .timelines import Timelines
+from .web.app import create_app
+from .web.context import AppContext
+
+log = structlog.get_logger(__name__)
+
+
+class _Server(uvicorn.Server):
+    """uvicorn, told when it listens (so READY=1 means the port is open)."""
+
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_started = on_started
+
+    async def startup(self, sockets: list[object] | None = None) -> None:  # type: ignore[override]
+        await super().startup(sockets=sockets)  # type: ignore[arg-type]
+        if self.started:
+            self._on_started()
+
+
+async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    store = await asyncio.to_thread(Store.open, settings.database_url)
+    timelines = Timelines(settings.tenders_dir, store, clock)
+    await asyncio.to_thread(timelines.reload)
+    ctx = AppContext(settings=settings, store=store, timelines=timelines, clock=clock)
+
+    from .engine import Engine
+
+    engine = Engine(settings, store, timelines, ctx.metrics, clock)
+    ctx.on_subscriptions_changed = engine.poke
+    ctx.on_outbox_work = engine.poke
+    ctx.schedule_loaded = lambda: engine.scheduled
+
+    app = create_app(ctx)
+    config = uvicorn.Config(
+        app,
+        host=settings.http.host,
+        port=settings.http.port,
+        log_config=None,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=10,
+        forwarded_allow_ips=",".join(settings.http.trusted_proxies) or None,
+    )
+
+    def started() -> None:
+        log.info(
+            "daemon_started",
+            listen=f"{settings.http.host}:{settings.http.port}",
+            tenders=len(timelines.tenders()),
+            store=store.dialect,
+            smtp="smtp" if settings.smtp.enabled else "outbox",
+            pid=os.getpid(),
+        )
+        engine.notify_ready()
+
+    server = _Server(config, started)
+    loop = asyncio.get_running_loop()
+
+    def reload() -> None:
+        loop.create_task(engine.reload())
+
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGHUP, reload)
+    pid_file = settings.state_dir / "tender-notifier.pid"
+    pid_file.write_text(f"{os.getpid()}\n")
+    await engine.start()
+    try:
+        await server.serve()
+    finally:
+        log.info("daemon_stopping")
+        engine.notify_stopping()
+        await engine.stop()
+        await asyncio.to_thread(store.close)
+        with contextlib.suppress(OSError):
+            pid_file.unlink()
+        log.info("daemon_stopped")
+    return 0

@@ -1,0 +1,106 @@
+"""structlog, configured once at the entry point, with a redaction processor.
+
+Email addresses and webhook URLs never appear in clear: fields named for them are replaced by a
+short hash, and any address-looking text left in a message is masked. Secrets and tokens are
+dropped entirely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import sys
+from collections.abc import MutableMapping
+from typing import Any
+
+import structlog
+
+_SECRET_KEYS = {"secret", "token", "password", "manage_token", "confirm_token", "authorization",
+                "feed_token", "link_token", "api_key"}
+_TARGET_KEYS = {"address", "email", "to", "url", "target", "recipient"}
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_URL = re.compile(r"https?://[^\s\"'<>]+")
+_TOKEN_PATH = re.compile(r"/(confirm|unsubscribe|manage|optout|feeds/s)/[A-Za-z0-9_-]{16,}")
+_WHSEC = re.compile(r"whsec_[A-Za-z0-9+/=]+")
+
+
+def short_hash(value: str) -> str:
+    return "h:" + hashlib.sha256(value.strip().lower().encode()).hexdigest()[:12]
+
+
+def _scrub(text: str) -> str:
+    text = _WHSEC.sub("whsec_[redacted]", text)
+    text = _TOKEN_PATH.sub(lambda m: f"/{m.group(1)}/[redacted]", text)
+    text = _EMAIL.sub(lambda m: short_hash(m.group(0)), text)
+    return _URL.sub(lambda m: short_hash(m.group(0)), text)
+
+
+def redact(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """structlog processor: hash addresses and URLs, drop secrets, scrub free text."""
+    for key in list(event_dict):
+        value = event_dict[key]
+        lowered = key.lower()
+        if lowered in _SECRET_KEYS or lowered.endswith(("_token", "_secret", "password")):
+            event_dict[key] = "[redacted]"
+        elif lowered in _TARGET_KEYS and isinstance(value, str):
+            event_dict[key] = short_hash(value)
+        elif isinstance(value, str):
+            event_dict[key] = _scrub(value)
+    return event_dict
+
+
+def _drop_color_message(
+    _: Any, __: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    event_dict.pop("color_message", None)  # uvicorn's duplicate of the message, with ANSI codes
+    return event_dict
+
+
+def configure_logging(format: str = "auto", level: str = "info") -> None:
+    """Set up structlog and route the standard library's logging (uvicorn's) through it."""
+    if format == "auto":
+        format = "console" if sys.stderr.isatty() else "json"
+    renderer: Any = (
+        structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
+        if format == "console"
+        else structlog.processors.JSONRenderer()
+    )
+    shared: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.format_exc_info,
+        redact,
+    ]
+    structlog.configure(
+        processors=[
+            *shared[:-1],
+            structlog.stdlib.PositionalArgumentsFormatter(),
+            redact,
+            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[*shared[:-1], structlog.stdlib.ExtraAdder(), redact],
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            _drop_color_message,
+            renderer,
+        ],
+    )
+    handler = logging.StreamHandler(sys.stdout if format == "json" else sys.stderr)
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "apscheduler"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
+    # Access logs carry paths with tokens; the redactor masks them, and they are noisy anyway.
+    logging.getLogger("uvicorn.access").setLevel("WARNING")
+    logging.getLogger("apscheduler").setLevel("WARNING")
+    logging.getLogger("alembic").setLevel("WARNING")

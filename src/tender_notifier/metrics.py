@@ -1,0 +1,47 @@
+"""Prometheus metrics, one registry per daemon (so tests can run several side by side)."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.deliveries = Counter(
+            "tn_deliveries",
+            "Finished delivery attempts by channel and outcome (sent, retry, dead, skipped).",
+            ["channel", "outcome"],
+            registry=r,
+        )
+        self.attempts = Counter(
+            "tn_delivery_attempts", "Delivery attempts started, by channel.", ["channel"],
+            registry=r,
+        )
+        self.lateness = Histogram(
+            "tn_reminder_lateness_seconds",
+            "How long after its due time a reminder was delivered.",
+            buckets=(0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 1800, 3600, 86400),
+            registry=r,
+        )
+        self.dead_letters = Gauge(
+            "tn_dead_letters", "Deliveries given up on (status dead).", registry=r
+        )
+        self.next_due = Gauge(
+            "tn_next_due_timestamp_seconds",
+            "Unix time of the next scheduled wake-up (0 when nothing is scheduled).",
+            registry=r,
+        )
+        self.tenders = Gauge("tn_tenders", "Tenders in force.", registry=r)
+        self.subscriptions = Gauge(
+            "tn_subscriptions", "Subscriptions by status.", ["status"], registry=r
+        )
+        self.feed_requests = Counter(
+            "tn_feed_requests", "Calendar feed requests by HTTP status code.", ["status"],
+            registry=r,
+        )
+        self.reloads = Counter(
+            "tn_tender_reloads", "Reloads of the tender files by outcome.", ["outcome"],
+            registry=r,
+        )

@@ -1,0 +1,126 @@
+"""Tables. Every change here comes with an Alembic migration in ``migrations/versions``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (which forgets zones) too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+        return value.astimezone(UTC)  # type: ignore[no-any-return]
+
+
+metadata = MetaData()
+
+tender_revisions = Table(
+    "tender_revisions",
+    metadata,
+    Column("tender_id", String(100), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("channel", String(10), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("target_hash", String(64), nullable=False),
+    Column("tenders", JSON, nullable=False),
+    Column("kinds", JSON, nullable=True),
+    Column("offsets", JSON, nullable=False),  # seconds before the milestone
+    Column("language", String(5), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("secret", Text, nullable=True),
+    Column("manage_token_hash", String(64), nullable=False, unique=True),
+    Column("confirm_token_hash", String(64), nullable=True, unique=True),
+    Column("link_token", String(64), nullable=False, unique=True),
+    Column("feed_token", String(64), nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("confirmed_at", UTCDateTime, nullable=True),
+    Column("failing_since", UTCDateTime, nullable=True),
+    Column("disabled_reason", Text, nullable=True),
+    Column("owner_email", Text, nullable=True),
+    Index("ix_subscriptions_status", "status"),
+)
+
+opt_outs = Table(
+    "opt_outs",
+    metadata,
+    Column(
+        "subscription_id",
+        String(40),
+        ForeignKey("subscriptions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("tender_id", String(100), primary_key=True),
+    Column("reason", String(20), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(400), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),  # reminder | change | confirm | ping | notice
+    Column(
+        "subscription_id",
+        String(40),
+        ForeignKey("subscriptions.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("tender_id", String(100), nullable=True),
+    Column("milestone_id", String(100), nullable=True),
+    Column("milestone_at", UTCDateTime, nullable=True),  # also the deadline for retries
+    Column("offset_seconds", Integer, nullable=True),
+    Column("due_at", UTCDateTime, nullable=False),
+    # pending -> sending -> sent | failed (retry at next_attempt_at) -> ... | dead; or skipped
+    Column("status", String(20), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime, nullable=True),
+    Column("first_attempt_at", UTCDateTime, nullable=True),
+    Column("lease_until", UTCDateTime, nullable=True),
+    Column("sent_at", UTCDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("payload", JSON, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_deliveries_status_next", "status", "next_attempt_at"),
+    Index("ix_deliveries_subscription", "subscription_id"),
+)

@@ -1,0 +1,296 @@
+"""Subscriptions in the store. Tokens that grant control are kept only as hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, Row, delete, func, select, update
+
+from ..i18n import language
+from ..subscription import Channel, OptOut, Status, Subscription
+from ..timeline import Kind
+from .schema import opt_outs, subscriptions
+from .upsert import upsert
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def target_hash(target: str) -> str:
+    """The short hash logs show instead of an address or URL."""
+    return hashlib.sha256(target.strip().lower().encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Created:
+    """A new subscription and the tokens that are shown only now."""
+
+    subscription: Subscription
+    manage_token: str
+    confirm_token: str | None
+    link_token: str
+    feed_token: str
+
+
+class Subscriptions:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def create(
+        self,
+        *,
+        channel: Channel,
+        target: str,
+        tenders: Iterable[str],
+        offsets: Iterable[timedelta],
+        language_code: str,
+        now: datetime,
+        kinds: Iterable[Kind] | None = None,
+        status: Status = Status.PENDING,
+        secret: str | None = None,
+        owner_email: str | None = None,
+    ) -> Created:
+        manage_token = secrets.token_urlsafe(32)
+        link_token = secrets.token_urlsafe(32)
+        feed_token = secrets.token_urlsafe(32)
+        confirm_token = secrets.token_urlsafe(32) if status is Status.PENDING else None
+        sub_id = "sub_" + uuid.uuid4().hex
+        values = {
+            "id": sub_id,
+            "channel": channel.value,
+            "target": target,
+            "target_hash": target_hash(target),
+            "tenders": sorted(set(tenders)),
+            "kinds": sorted(k.value for k in kinds) if kinds is not None else None,
+            "offsets": sorted({int(o.total_seconds()) for o in offsets}, reverse=True),
+            "language": language(language_code),
+            "status": status.value,
+            "secret": secret,
+            "manage_token_hash": token_hash(manage_token),
+            "confirm_token_hash": token_hash(confirm_token) if confirm_token else None,
+            "link_token": link_token,
+            "feed_token": feed_token,
+            "created_at": now,
+            "updated_at": now,
+            "confirmed_at": None if status is Status.PENDING else now,
+            "owner_email": owner_email,
+        }
+        with self.engine.begin() as conn:
+            conn.execute(subscriptions.insert().values(**values))
+        sub = self.get(sub_id)
+        assert sub is not None
+        return Created(sub, manage_token, confirm_token, link_token, feed_token)
+
+    def get(self, sub_id: str) -> Subscription | None:
+        return self._one(subscriptions.c.id == sub_id)
+
+    def by_manage_token(self, token: str) -> Subscription | None:
+        return self._one(subscriptions.c.manage_token_hash == token_hash(token))
+
+    def by_link_token(self, token: str) -> Subscription | None:
+        return self._one(subscriptions.c.link_token == token)
+
+    def by_feed_token(self, token: str) -> Subscription | None:
+        return self._one(subscriptions.c.feed_token == token)
+
+    def tokens(self, sub_id: str) -> tuple[str, str]:
+        """(link_token, feed_token) of a subscription, for the links in its messages."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(subscriptions.c.link_token, subscriptions.c.feed_token).where(
+                    subscriptions.c.id == sub_id
+                )
+            ).one()
+        return row.link_token, row.feed_token
+
+    def owner_email(self, sub_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(  # type: ignore[no-any-return]
+                select(subscriptions.c.owner_email).where(subscriptions.c.id == sub_id)
+            ).scalar()
+
+    def confirm(self, token: str, now: datetime, confirm_within: timedelta) -> Subscription | None:
+        """Activate the pending subscription whose confirmation token this is, if not expired."""
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(subscriptions.c.id, subscriptions.c.created_at, subscriptions.c.status)
+                .where(subscriptions.c.confirm_token_hash == token_hash(token))
+            ).first()
+            if row is None or row.created_at + confirm_within < now:
+                return None
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.id == row.id)
+                .values(
+                    status=Status.ACTIVE.value,
+                    confirmed_at=now,
+                    updated_at=now,
+                    confirm_token_hash=None,
+                )
+            )
+        return self.get(row.id)
+
+    def set_status(
+        self, sub_id: str, status: Status, now: datetime, reason: str | None = None
+    ) -> None:
+        values: dict[str, Any] = {"status": status.value, "updated_at": now}
+        if status is Status.DISABLED:
+            values["disabled_reason"] = reason
+        if status is Status.ACTIVE:
+            values["confirmed_at"] = now
+            values["failing_since"] = None
+        with self.engine.begin() as conn:
+            conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(values))
+
+    def update(
+        self,
+        sub_id: str,
+        now: datetime,
+        *,
+        tenders: Iterable[str] | None = None,
+        offsets: Iterable[timedelta] | None = None,
+        kinds: Iterable[Kind] | None = None,
+        clear_kinds: bool = False,
+        language_code: str | None = None,
+    ) -> Subscription | None:
+        values: dict[str, Any] = {"updated_at": now}
+        if tenders is not None:
+            values["tenders"] = sorted(set(tenders))
+        if offsets is not None:
+            values["offsets"] = sorted({int(o.total_seconds()) for o in offsets}, reverse=True)
+        if kinds is not None:
+            values["kinds"] = sorted(k.value for k in kinds)
+        elif clear_kinds:
+            values["kinds"] = None
+        if language_code is not None:
+            values["language"] = language(language_code)
+        with self.engine.begin() as conn:
+            conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(values))
+        return self.get(sub_id)
+
+    def mark_failing(self, sub_id: str, now: datetime) -> datetime:
+        """Note that deliveries fail; returns since when they have been failing."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.id == sub_id, subscriptions.c.failing_since.is_(None))
+                .values(failing_since=now)
+            )
+            return conn.execute(  # type: ignore[no-any-return]
+                select(subscriptions.c.failing_since).where(subscriptions.c.id == sub_id)
+            ).scalar_one()
+
+    def mark_working(self, sub_id: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.id == sub_id, subscriptions.c.failing_since.is_not(None))
+                .values(failing_since=None)
+            )
+
+    def delete(self, sub_id: str) -> bool:
+        """Remove a subscription and everything about it (its ledger rows and opt-outs too)."""
+        from .schema import deliveries
+
+        with self.engine.begin() as conn:
+            conn.execute(delete(deliveries).where(deliveries.c.subscription_id == sub_id))
+            conn.execute(delete(opt_outs).where(opt_outs.c.subscription_id == sub_id))
+            result = conn.execute(delete(subscriptions).where(subscriptions.c.id == sub_id))
+        return bool(result.rowcount)
+
+    def opt_out(self, sub_id: str, tender_id: str, reason: OptOut, now: datetime) -> None:
+        values = {
+            "subscription_id": sub_id,
+            "tender_id": tender_id,
+            "reason": reason.value,
+            "created_at": now,
+        }
+        with self.engine.begin() as conn:
+            conn.execute(upsert(conn, opt_outs, values, ["subscription_id", "tender_id"]))
+
+    def undo_opt_out(self, sub_id: str, tender_id: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(opt_outs).where(
+                    opt_outs.c.subscription_id == sub_id, opt_outs.c.tender_id == tender_id
+                )
+            )
+
+    def expire_pending(self, created_before: datetime) -> int:
+        """Remove email sign-ups never confirmed in time."""
+        with self.engine.begin() as conn:
+            ids = [
+                r.id
+                for r in conn.execute(
+                    select(subscriptions.c.id).where(
+                        subscriptions.c.status == Status.PENDING.value,
+                        subscriptions.c.channel == Channel.EMAIL.value,
+                        subscriptions.c.created_at < created_before,
+                    )
+                )
+            ]
+        for sub_id in ids:
+            self.delete(sub_id)
+        return len(ids)
+
+    def list(self, status: Status | None = None) -> list[Subscription]:
+        query = select(subscriptions).order_by(subscriptions.c.created_at)
+        if status is not None:
+            query = query.where(subscriptions.c.status == status.value)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            outs = self._opt_outs(conn, [r.id for r in rows])
+        return [_subscription(r, outs.get(r.id, {})) for r in rows]
+
+    def active(self) -> list[Subscription]:
+        return self.list(Status.ACTIVE)
+
+    def count_by_status(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(subscriptions.c.status, func.count()).group_by(subscriptions.c.status)
+            ).all()
+        return {status: count for status, count in rows}
+
+    def _one(self, condition: Any) -> Subscription | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(subscriptions).where(condition)).first()
+            if row is None:
+                return None
+            outs = self._opt_outs(conn, [row.id])
+        return _subscription(row, outs.get(row.id, {}))
+
+    @staticmethod
+    def _opt_outs(conn: Any, ids: list[str]) -> dict[str, dict[str, OptOut]]:
+        result: dict[str, dict[str, OptOut]] = {}
+        if not ids:
+            return result
+        query = select(opt_outs)
+        if len(ids) < 500:
+            query = query.where(opt_outs.c.subscription_id.in_(ids))
+        for row in conn.execute(query):
+            result.setdefault(row.subscription_id, {})[row.tender_id] = OptOut(row.reason)
+        return result
+
+
+def _subscription(row: Row[Any], outs: dict[str, OptOut]) -> Subscription:
+    return Subscription(
+        id=row.id,
+        channel=Channel(row.channel),
+        target=row.target,
+        tenders=tuple(row.tenders),
+        offsets=tuple(timedelta(seconds=s) for s in row.offsets),
+        language=language(row.language),
+        status=Status(row.status),
+        created_at=row.created_at,
+        kinds=frozenset(Kind(k) for k in row.kinds) if row.kinds is not None else None,
+        secret=row.secret,
+        opt_outs=outs,
+    )

@@ -1,0 +1,1 @@
+"""The HTTP side: calendar feeds, the subscription API, health and metrics."""

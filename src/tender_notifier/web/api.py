@@ -1,0 +1,205 @@
+"""The subscription API under ``/api/v1`` (JSON; documented at ``/openapi.json``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Header, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from ..delivery.ssrf import check_url
+from ..delivery.webhook import new_secret
+from ..durations import format_duration
+from ..signup import Invalid, check_kinds, check_language, check_offsets, check_signup, check_tenders
+from ..errors import SubscriptionError
+from ..store.subscriptions import Created
+from ..subscription import Channel, Status, Subscription
+from .context import AppContext, context
+
+router = APIRouter(prefix="/api/v1", tags=["subscriptions"])
+
+
+class SubscriptionIn(BaseModel):
+    """A sign-up. ``address`` for email, ``url`` for webhook."""
+
+    channel: Literal["email", "webhook"]
+    address: str | None = Field(None, examples=["inkoop@bureau.example"])
+    url: str | None = Field(None, examples=["https://hooks.bureau.example/tenders"])
+    tenders: list[str] = Field(["*"], examples=[["flextender-30988"]])
+    kinds: list[str] | None = Field(None, examples=[["submission_deadline"]])
+    offsets: list[str] | None = Field(None, examples=[["P7D", "P1D", "PT2H"]])
+    language: Literal["nl", "en"] = "nl"
+
+
+class SubscriptionPatch(BaseModel):
+    tenders: list[str] | None = None
+    kinds: list[str] | None = None
+    offsets: list[str] | None = None
+    language: str | None = None
+
+
+class SubscriptionOut(BaseModel):
+    id: str
+    channel: str
+    status: str
+    tenders: list[str]
+    kinds: list[str] | None
+    offsets: list[str]
+    language: str
+    feed_url: str | None = None
+    opted_out: dict[str, str] = {}
+
+
+class CreatedOut(SubscriptionOut):
+    manage_token: str = Field(description="Shown only once: keep it to read, change or delete.")
+    secret: str | None = Field(None, description="Webhook signing secret (whsec_...).")
+
+
+def _out(ctx: AppContext, sub: Subscription, feed_token: str | None = None) -> dict[str, Any]:
+    if feed_token is None:
+        feed_token = ctx.store.subscriptions.tokens(sub.id)[1]
+    return {
+        "id": sub.id,
+        "channel": sub.channel.value,
+        "status": sub.status.value,
+        "tenders": list(sub.tenders),
+        "kinds": sorted(k.value for k in sub.kinds) if sub.kinds is not None else None,
+        "offsets": [format_duration(o) for o in sub.offsets],
+        "language": sub.language,
+        "feed_url": f"{ctx.settings.base_url}/feeds/s/{feed_token}.ics",
+        "opted_out": {t: r.value for t, r in sub.opt_outs.items()},
+    }
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def queue_activation(ctx: AppContext, created: Created) -> None:
+    """Email sign-ups get a confirmation mail, webhooks a signed ping; both through the ledger."""
+    sub = created.subscription
+    now = ctx.clock()
+    if sub.status is not Status.PENDING:
+        return
+    if sub.channel is Channel.EMAIL:
+        row = {"key": f"{sub.id}|confirm", "kind": "confirm", "subscription_id": sub.id,
+               "due_at": now, "payload": {"confirm_token": created.confirm_token}}
+    else:
+        row = {"key": f"{sub.id}|ping", "kind": "ping", "subscription_id": sub.id, "due_at": now}
+    ctx.store.ledger.add([row], now)
+    ctx.on_outbox_work()
+
+
+@router.post(
+    "/subscriptions",
+    status_code=201,
+    response_model=CreatedOut,
+    summary="Sign up for reminders",
+    responses={422: {"description": "A message per bad field"}, 429: {"description": "Too many"}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": SubscriptionIn.model_json_schema()}},
+        }
+    },
+)
+def create_subscription(
+    request: Request, body: Annotated[dict[str, Any], Body(include_in_schema=False)]
+) -> Any:
+    ctx = context(request)
+    assert ctx.rate_limiter is not None
+    wait = ctx.rate_limiter.hit(_client(request), ctx.clock())
+    if wait is not None:
+        return JSONResponse(
+            {"detail": "too many sign-ups from this address; try again later"},
+            status_code=429,
+            headers={"Retry-After": str(int(wait + 0.999))},
+        )
+    allow = ctx.settings.delivery.allow_private_targets
+    try:
+        req = check_signup(
+            body,
+            known_tenders=[t.id for t in ctx.timelines.tenders()],
+            default_offsets=ctx.settings.reminders.default_offsets,
+            check_url=lambda url: check_url(url, allow_private=allow),
+        )
+    except Invalid as exc:
+        return JSONResponse({"detail": "invalid sign-up", "errors": exc.errors}, status_code=422)
+    secret = new_secret() if req.channel is Channel.WEBHOOK else None
+    created = ctx.store.subscriptions.create(
+        channel=req.channel,
+        target=req.target,
+        tenders=req.tenders,
+        offsets=req.offsets,
+        language_code=req.language,
+        kinds=req.kinds,
+        now=ctx.clock(),
+        secret=secret,
+    )
+    queue_activation(ctx, created)
+    out = _out(ctx, created.subscription, created.feed_token)
+    out["manage_token"] = created.manage_token
+    out["secret"] = secret
+    return JSONResponse(out, status_code=201, headers={"Cache-Control": "no-store"})
+
+
+def _authorised(ctx: AppContext, sub_id: str, authorization: str | None) -> Subscription:
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise HTTPException(
+            401, "send the manage_token as 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    sub = ctx.store.subscriptions.by_manage_token(token.strip())
+    if sub is None or sub.id != sub_id:
+        raise HTTPException(404, "no such subscription for this token")
+    return sub
+
+
+Auth = Annotated[str | None, Header(description="Bearer <manage_token>")]
+
+
+@router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut)
+def get_subscription(request: Request, sub_id: str, authorization: Auth = None) -> Any:
+    ctx = context(request)
+    return _out(ctx, _authorised(ctx, sub_id, authorization))
+
+
+@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut)
+def patch_subscription(
+    request: Request, sub_id: str, body: SubscriptionPatch, authorization: Auth = None
+) -> Any:
+    ctx = context(request)
+    sub = _authorised(ctx, sub_id, authorization)
+    errors: dict[str, str] = {}
+    changes: dict[str, Any] = {}
+    checks: list[tuple[str, Any, Any]] = [
+        ("tenders", body.tenders, lambda v: check_tenders(v, [t.id for t in ctx.timelines.tenders()])),
+        ("offsets", body.offsets, check_offsets),
+        ("kinds", body.kinds, check_kinds),
+        ("language_code", body.language, check_language),
+    ]
+    for name, value, check in checks:
+        if value is None:
+            continue
+        try:
+            changes[name] = check(value)
+        except SubscriptionError as exc:
+            errors[exc.field] = exc.message
+    if errors:
+        return JSONResponse({"detail": "invalid change", "errors": errors}, status_code=422)
+    updated = ctx.store.subscriptions.update(sub.id, ctx.clock(), **changes)
+    assert updated is not None
+    ctx.on_subscriptions_changed()
+    return _out(ctx, updated)
+
+
+@router.delete("/subscriptions/{sub_id}", status_code=204)
+def delete_subscription(request: Request, sub_id: str, authorization: Auth = None) -> None:
+    ctx = context(request)
+    sub = _authorised(ctx, sub_id, authorization)
+    ctx.store.subscriptions.delete(sub.id)
+    ctx.on_subscriptions_changed()
+
+

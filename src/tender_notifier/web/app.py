@@ -1,0 +1,28 @@
+"""The FastAPI application: one factory, routers per concern."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from .. import __version__
+from . import api, feeds, health, links
+from .context import AppContext
+
+
+def create_app(ctx: AppContext) -> FastAPI:
+    app = FastAPI(
+        title="tender-notifier",
+        version=__version__,
+        description=(
+            "Public-tender timelines as iCalendar feeds, and reminders by email or signed "
+            "webhook before every milestone."
+        ),
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.ctx = ctx
+    app.include_router(health.router)
+    app.include_router(feeds.router)
+    app.include_router(api.router)
+    app.include_router(links.router)
+    return app

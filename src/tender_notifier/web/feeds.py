@@ -1,0 +1,89 @@
+"""``/feeds/{tender_id}.ics``, ``/feeds/all.ics`` and personal feeds ``/feeds/s/{token}.ics``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from starlette.responses import Response
+
+from ..calendar import FeedEntry, build_feed, last_modified
+from ..i18n import Language
+from .conditional import calendar_response
+from .context import AppContext, context
+
+router = APIRouter(tags=["feeds"])
+
+Lang = Annotated[Language, Query(description="Language of the event texts: nl (default) or en")]
+
+
+def _render(
+    request: Request,
+    ctx: AppContext,
+    entries: list[FeedEntry],
+    name: str | None,
+    filename: str,
+    lang: Language,
+    **options: object,
+) -> Response:
+    body = build_feed(
+        entries,
+        name=name,
+        language=lang,
+        refresh=ctx.settings.feeds.refresh_interval,
+        now=ctx.clock(),
+        keep_cancelled=ctx.settings.feeds.keep_cancelled,
+        day_hour=ctx.settings.reminders.day_hour,
+        **options,  # type: ignore[arg-type]
+    )
+    response = calendar_response(request, body, last_modified(entries), filename)
+    ctx.metrics.feed_requests.labels(status=str(response.status_code)).inc()
+    return response
+
+
+@router.api_route("/feeds/all.ics", methods=["GET", "HEAD"], summary="All current tenders")
+def all_feed(request: Request, lang: Lang = "nl") -> Response:
+    ctx = context(request)
+    now = ctx.clock()
+    horizon = now - ctx.settings.feeds.keep_past
+    entries = [
+        e for e in ctx.timelines.entries() if (e.tender.last_end() or now) >= horizon
+    ]
+    entries.sort(key=lambda e: e.tender.id)
+    name = "Aanbestedingen" if lang == "nl" else "Tenders"
+    return _render(request, ctx, entries, name, "all.ics", lang)
+
+
+@router.api_route(
+    "/feeds/s/{feed_token}.ics", methods=["GET", "HEAD"], summary="A subscriber's personal feed"
+)
+def personal_feed(request: Request, feed_token: str, lang: Lang | None = None) -> Response:
+    ctx = context(request)
+    subscription = ctx.store.subscriptions.by_feed_token(feed_token)
+    if subscription is None:
+        ctx.metrics.feed_requests.labels(status="404").inc()
+        raise HTTPException(404, "unknown feed")
+    entries = [e for e in ctx.timelines.entries() if subscription.follows(e.tender.id)]
+    entries.sort(key=lambda e: e.tender.id)
+    language = lang or subscription.language
+    return _render(
+        request,
+        ctx,
+        entries,
+        None,
+        "tenders.ics",
+        language,
+        alarms=subscription.offsets,
+        alarm_all_kinds=True,
+    )
+
+
+@router.api_route("/feeds/{tender_id}.ics", methods=["GET", "HEAD"], summary="One tender")
+def tender_feed(request: Request, tender_id: str, lang: Lang = "nl") -> Response:
+    ctx = context(request)
+    entry = ctx.timelines.entry(tender_id)
+    if entry is None:
+        ctx.metrics.feed_requests.labels(status="404").inc()
+        raise HTTPException(404, f"unknown tender {tender_id!r}")
+    name = f"{entry.tender.title} ({entry.tender.buyer})"
+    return _render(request, ctx, [entry], name, f"{tender_id}.ics", lang)
