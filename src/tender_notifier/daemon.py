@@ -13,6 +13,7 @@ import os
 import signal
 from collections.abc import Callable
 from datetime import datetime
+from types import FrameType
 
 import structlog
 import uvicorn
@@ -33,6 +34,14 @@ class _Server(uvicorn.Server):
     def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
         super().__init__(config)
         self._on_started = on_started
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        # uvicorn re-raises a captured signal after shutting down, which would end the process
+        # with "killed by SIGTERM"; a clean stop exits 0, so the signal is not recorded.
+        log.info("signal_received", signal=signal.Signals(sig).name)
+        if self.should_exit and sig == signal.SIGINT:
+            self.force_exit = True
+        self.should_exit = True
 
     async def startup(self, sockets: list[object] | None = None) -> None:  # type: ignore[override]
         await super().startup(sockets=sockets)  # type: ignore[arg-type]
