@@ -114,6 +114,7 @@ def _message(
     template: str,
     context: dict[str, Any],
 ) -> EmailMessage:
+    language = i18n.language(language)  # callers may hand in a stored code such as "en-GB"
     context = {"lang": language, "w": lambda key: i18n.word(key, language), **context}
     message = EmailMessage()
     message["Subject"] = subject
@@ -178,6 +179,7 @@ def reminder_email(
         filename=f"{tender.id}-{milestone.id}.ics",
         params={"method": "PUBLISH"},
     )
+    message["Content-Language"] = language  # the attachment moved it into the text part
     return message
 
 
@@ -285,13 +287,13 @@ def webhook_disabled_email(
     to: str,
     sender: str,
     language: Language,
-    webhook_url: str,
+    url: str,
     reason: str,
-    manage_url: str,
     message_id: str,
+    manage_url: str | None = None,
     now: datetime | None = None,
 ) -> EmailMessage:
-    """Tells a webhook's owner (when they left an address) that it was switched off."""
+    """Tells a webhook's owner (when they left an address) that ``url`` was switched off."""
     return _message(
         subject=_SUBJECTS["disabled"][language],
         sender=sender,
@@ -300,7 +302,7 @@ def webhook_disabled_email(
         language=language,
         now=now,
         template="webhook_disabled",
-        context={"webhook_url": webhook_url, "reason": reason, "manage_url": manage_url},
+        context={"webhook_url": url, "reason": reason, "manage_url": manage_url},
     )
 
 

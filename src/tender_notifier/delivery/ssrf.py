@@ -169,6 +169,8 @@ def _check_literal(url: str, *, allow_private: bool) -> tuple[str, int, bool]:
     if not host:
         raise UnsafeTargetError("url", "the URL has no host")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    if not 0 < port < 65536:
+        raise UnsafeTargetError("url", f"{port} is not a valid port")
     address = parse_ip_literal(host)
     if address is not None:
         if not allow_private and not is_public_address(address):

@@ -1,0 +1,258 @@
+"""Reminder, confirmation and change emails, and webhook events, built from data and ``now``."""
+
+from __future__ import annotations
+
+import dataclasses
+import email
+import email.policy
+import json
+from datetime import date, datetime, timedelta
+from email.message import EmailMessage
+
+import icalendar
+
+from tender_notifier import compose
+from tender_notifier.compose import Change, Links
+from tender_notifier.timeline import Day, Moment, Tender
+
+from .conftest import AMS, ANSWERS, INTERVIEWS, NOW, SUBMISSION
+
+SENDER = "tender-notifier <noreply@tn.example>"
+
+
+def reminder(tender: Tender, links: Links, **kw: object) -> EmailMessage:
+    args: dict[str, object] = dict(
+        tender=tender, milestone=SUBMISSION, now=NOW, language="nl", sender=SENDER,
+        to="jan@example.nl", message_id="r-1@tn.example", links=links,
+    )
+    args.update(kw)
+    return compose.reminder_email(**args)  # type: ignore[arg-type]
+
+
+def parsed(message: EmailMessage) -> EmailMessage:
+    """The message as a recipient's mail program reads it: bytes through the stdlib parser."""
+    back = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+    assert isinstance(back, EmailMessage)
+    return back
+
+
+def text_of(message: EmailMessage) -> str:
+    part = parsed(message).get_body(("plain",))
+    assert part is not None
+    return str(part.get_content())
+
+
+def html_of(message: EmailMessage) -> str:
+    part = parsed(message).get_body(("html",))
+    assert part is not None
+    return str(part.get_content())
+
+
+def ics_of(message: EmailMessage) -> icalendar.Calendar:
+    (attachment,) = parsed(message).iter_attachments()
+    assert attachment.get_content_type() == "text/calendar"
+    assert attachment.get_param("method") == "PUBLISH"
+    return icalendar.Calendar.from_ical(attachment.get_content())
+
+
+def test_reminder_subject_names_time_left_milestone_and_tender_in_dutch(tender, links):
+    assert str(parsed(reminder(tender, links))["Subject"]) == (
+        "Nog 1 dag: Uiterste inschrijfdatum \u2013 Administratief Medewerker Sociaal Domein (30988)"
+    )
+
+
+def test_reminder_subject_in_english(tender, links):
+    assert str(parsed(reminder(tender, links, language="en"))["Subject"]) == (
+        "1 day left: Submission deadline \u2013 Administratief Medewerker Sociaal Domein (30988)"
+    )
+
+
+def test_reminder_body_says_how_long_is_really_left_at_sending_time(tender, links):
+    late = datetime(2026, 7, 14, 5, 40, tzinfo=AMS)  # 1 day, 3 hours and 20 minutes before
+    text = text_of(reminder(tender, links, now=late))
+    assert "Uiterste inschrijfdatum: nog 1 dag, 3 uur en 20 minuten." in text
+    assert "woensdag 15 juli 2026 09:00" in text
+    english = text_of(reminder(tender, links, now=late, language="en"))
+    assert "Submission deadline: 1 day, 3 hours and 20 minutes left." in english
+    assert "Wednesday 15 July 2026 09:00" in english
+
+
+def test_reminder_body_has_meaning_tender_facts_and_every_link(tender, links):
+    for body in (text_of(reminder(tender, links)), html_of(reminder(tender, links))):
+        assert "moet uw inschrijving (offerte, cv) binnen zijn" in body
+        assert "Inschrijven via Flextender." in body
+        for fact in ("Gemeente Zaanstad", "Flextender", "30988", tender.url):
+            assert fact in body
+        for url in dataclasses.astuple(links):
+            assert url in body
+    assert "Ik heb ingeschreven" in html_of(reminder(tender, links))
+    assert "Ik schrijf niet in" in html_of(reminder(tender, links))
+
+
+def test_reminder_headers_allow_one_click_unsubscribe_and_mark_it_automatic(tender, links):
+    message = parsed(reminder(tender, links))
+    assert message["Message-ID"] == "<r-1@tn.example>"
+    assert message["List-Unsubscribe"] == "<https://tn.example/unsubscribe/tok>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert message["Content-Language"] == "nl"
+    assert message["Date"].datetime == NOW
+    assert message["To"] == "jan@example.nl"
+    assert message.get_content_type() == "multipart/mixed"
+    assert [p.get_content_type() for p in message.walk()] == [
+        "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar",
+    ]
+
+
+def test_reminder_html_escapes_what_tender_files_say(tender, links):
+    evil = dataclasses.replace(tender, title='<script>alert("x")</script>', buyer="A & B")
+    html = html_of(reminder(evil, links))
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "A &amp; B" in html
+    assert '<script>alert("x")</script>' in text_of(reminder(evil, links))  # plain text as is
+
+
+def test_reminder_attaches_the_milestone_as_an_event_in_the_tenders_zone(tender, links):
+    calendar = ics_of(reminder(tender, links))
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == "flextender-30988/inschrijving@tender-notifier"
+    start = event.decoded("DTSTART")
+    assert start == datetime(2026, 7, 15, 9, 0, tzinfo=AMS)
+    assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    assert "Uiterste inschrijfdatum" in str(event["SUMMARY"])
+
+
+def test_whole_day_milestone_is_a_date_event_with_exclusive_end_and_counts_to_day_hour(
+    tender, links
+):
+    now = datetime(2026, 7, 9, 7, 0, tzinfo=AMS)  # two hours before 09:00 on the day before
+    message = reminder(tender, links, milestone=ANSWERS, now=now)
+    (event,) = ics_of(message).walk("VEVENT")
+    assert event.decoded("DTSTART") == date(2026, 7, 10)
+    assert event.decoded("DTEND") == date(2026, 7, 11)
+    assert "nog 1 dag en 2 uur" in text_of(message)
+    assert "vrijdag 10 juli 2026" in text_of(message)
+
+
+def test_span_milestone_event_has_start_and_end(tender, links):
+    (event,) = ics_of(reminder(tender, links, milestone=INTERVIEWS)).walk("VEVENT")
+    assert event.decoded("DTSTART") == datetime(2026, 7, 22, 9, 30, tzinfo=AMS)
+    assert event.decoded("DTEND") == datetime(2026, 7, 22, 15, 30, tzinfo=AMS)
+
+
+def test_reminder_after_the_moment_does_not_claim_time_is_left(tender, links):
+    message = reminder(tender, links, now=datetime(2026, 7, 15, 9, 1, tzinfo=AMS))
+    assert str(parsed(message)["Subject"]).startswith("Voorbij:")
+    assert "Uiterste inschrijfdatum: nu." in text_of(message)
+
+
+def test_confirmation_explains_the_link_and_says_to_ignore_it_otherwise(tender):
+    message = compose.confirmation_email(
+        to="jan@example.nl", sender=SENDER, language="nl",
+        confirm_url="https://tn.example/confirm/abc", tenders=[tender], message_id="c-1@tn",
+    )
+    assert parsed(message)["Subject"] == "Bevestig uw aanmelding"
+    text = text_of(message)
+    assert "https://tn.example/confirm/abc" in text
+    assert "Administratief Medewerker Sociaal Domein (30988)" in text
+    assert "negeren" in text
+    assert "List-Unsubscribe" not in parsed(message)
+
+
+def test_confirmation_for_all_tenders_in_english():
+    message = compose.confirmation_email(
+        to="jan@example.nl", sender=SENDER, language="en",
+        confirm_url="https://tn.example/confirm/abc", tenders=None, message_id="c-1@tn",
+    )
+    assert parsed(message)["Subject"] == "Confirm your sign-up"
+    assert "for all requests" in text_of(message)
+    assert "ignore this message" in html_of(message)
+
+
+def test_change_email_lists_old_and_new_dates(tender, links):
+    moved = dataclasses.replace(
+        SUBMISSION, when=Moment(datetime(2026, 7, 17, 12, 0, tzinfo=AMS))
+    )
+    changes = [
+        Change("inschrijving", "moved", SUBMISSION, moved),
+        Change("nvi", "removed", ANSWERS, None),
+        Change("extra", "added", None, dataclasses.replace(ANSWERS, id="extra",
+                                                            when=Day(date(2026, 7, 13)))),
+    ]
+    message = compose.change_email(
+        tender=tender, changes=changes, now=NOW, language="nl", sender=SENDER,
+        to="jan@example.nl", message_id="ch-1@tn", links=links,
+    )
+    assert str(parsed(message)["Subject"]) == (
+        "Planning gewijzigd: Administratief Medewerker Sociaal Domein (30988)"
+    )
+    text = text_of(message)
+    assert (
+        "Uiterste inschrijfdatum: was woensdag 15 juli 2026 09:00, nu vrijdag 17 juli 2026 12:00"
+        in text
+    )
+    assert "vervallen (was vrijdag 10 juli 2026)" in text
+    assert "nieuw, maandag 13 juli 2026" in text
+
+
+def test_webhook_disabled_email_names_the_url_and_the_reason():
+    message = compose.webhook_disabled_email(
+        to="ops@example.nl", sender=SENDER, language="en", url="https://hooks.example/x",
+        reason="the receiver answered 410 Gone", message_id="n-1@tn",
+    )
+    text = text_of(message)
+    assert "https://hooks.example/x" in text
+    assert "410 Gone" in text
+
+
+def test_reminder_event_is_json_with_times_links_and_a_sentence(tender, links):
+    event = compose.reminder_event(
+        tender=tender, milestone=SUBMISSION, now=NOW, links=links, language="en",
+        offset=timedelta(days=1),
+    )
+    assert json.loads(json.dumps(event)) == event
+    assert event["type"] == "milestone.reminder"
+    assert event["version"] == 1
+    assert event["timestamp"] == "2026-07-14T06:59:55Z"
+    data = event["data"]
+    assert data["tender"]["reference"] == "30988"
+    assert data["milestone"] == {
+        "id": "inschrijving", "kind": "submission_deadline", "title": "Submission deadline",
+        "all_day": False, "starts_at": "2026-07-15T09:00:00+02:00",
+        "ends_at": "2026-07-15T09:00:00+02:00", "date": None, "note": "Inschrijven via Flextender.",
+    }
+    assert data["offset"] == "P1D"
+    assert data["time_left_seconds"] == 86405
+    assert data["text"].startswith("1 day left: Submission deadline")
+    assert data["links"]["not_bidding"] == links.not_bidding_url
+
+
+def test_reminder_event_for_a_whole_day_gives_the_date(tender, links):
+    event = compose.reminder_event(
+        tender=tender, milestone=ANSWERS, now=NOW - timedelta(days=5), links=links,
+        language="nl", offset=timedelta(days=7),
+    )
+    milestone = event["data"]["milestone"]
+    assert (milestone["all_day"], milestone["date"], milestone["starts_at"]) == (
+        True, "2026-07-10", None,
+    )
+
+
+def test_change_and_ping_events(tender, links):
+    change = compose.change_event(
+        tender=tender, changes=[Change("nvi", "removed", ANSWERS, None)], now=NOW, links=links
+    )
+    assert change["type"] == "timeline.changed"
+    assert change["data"]["changes"][0]["change"] == "removed"
+    assert change["data"]["changes"][0]["new"] is None
+    assert change["data"]["changes"][0]["old"]["date"] == "2026-07-10"
+    ping = compose.ping_event(now=NOW, subscription_id="sub-1", links=Links("m", "u"))
+    assert ping["type"] == "webhook.ping"
+    assert ping["data"] == {
+        "subscription_id": "sub-1",
+        "links": {"submitted": None, "not_bidding": None, "unsubscribe": "u", "manage": "m",
+                  "feed": None},
+    }

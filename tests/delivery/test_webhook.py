@@ -1,0 +1,359 @@
+"""Webhook delivery: signed per Standard Webhooks, and every answer classified as delivered,
+retryable or permanent. Unit tests use httpx.MockTransport; the end-to-end ones a real HTTP
+receiver on 127.0.0.1 that checks signatures with the reference verifier."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from standardwebhooks import Webhook
+
+from tender_notifier.delivery.webhook import (
+    USER_AGENT,
+    TargetGone,
+    WebhookTransport,
+    new_secret,
+    parse_retry_after,
+)
+from tender_notifier.errors import DeliveryError, UnsafeTargetError
+
+SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef01234567").decode()
+EVENT = {"type": "webhook.ping", "version": 1, "timestamp": "2026-07-14T07:00:00Z",
+         "data": {"subscription_id": "s-1", "text": "Nog 1 dag \u2013 \u00e9\u00e9n"}}
+FIXED_NOW = datetime(2026, 7, 14, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+# --- unit tests, with httpx.MockTransport -------------------------------------------------------
+
+
+def mock(status: int, headers: dict[str, str] | None = None, seen: list | None = None):
+    def handler(request: httpx.Request) -> httpx.Response:
+        if seen is not None:
+            seen.append(request)
+        return httpx.Response(status, headers=headers or {})
+
+    return WebhookTransport(
+        client=httpx.AsyncClient(transport=httpx.MockTransport(handler)), allow_private=False
+    )
+
+
+async def send(transport: WebhookTransport, now: datetime = FIXED_NOW) -> None:
+    await transport.send(url="https://hooks.example.com/tn", secret=SECRET,
+                         webhook_id="msg_r1", event=EVENT, now=now)
+
+
+@pytest.mark.anyio
+async def test_request_is_signed_json_with_the_given_id_and_timestamp():
+    seen: list[httpx.Request] = []
+    await send(mock(200, seen=seen))
+    (request,) = seen
+    assert request.method == "POST"
+    assert request.headers["content-type"] == "application/json"
+    assert request.headers["user-agent"] == USER_AGENT
+    assert request.headers["webhook-id"] == "msg_r1"
+    # 09:00 in Amsterdam is 07:00 UTC: the timestamp is the instant, not the wall clock.
+    assert request.headers["webhook-timestamp"] == str(int(FIXED_NOW.timestamp()))
+    assert int(request.headers["webhook-timestamp"]) == int(
+        datetime(2026, 7, 14, 7, 0, tzinfo=UTC).timestamp()
+    )
+    expected = Webhook(SECRET).sign("msg_r1", FIXED_NOW.astimezone(UTC), request.content.decode())
+    assert request.headers["webhook-signature"] == expected
+    assert json.loads(request.content) == EVENT
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("status", [200, 201, 202, 204])
+async def test_any_2xx_is_delivered(status):
+    await send(mock(status))
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 405, 413, 422])
+async def test_other_4xx_are_permanent(status):
+    with pytest.raises(DeliveryError) as caught:
+        await send(mock(status))
+    assert caught.value.permanent
+    assert not isinstance(caught.value, TargetGone)
+    assert str(status) in str(caught.value)
+
+
+@pytest.mark.anyio
+async def test_410_gone_asks_the_caller_to_disable_the_subscription():
+    with pytest.raises(TargetGone) as caught:
+        await send(mock(410))
+    assert caught.value.permanent
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("status", [500, 502, 503, 504, 408])
+async def test_5xx_and_408_are_retried(status):
+    with pytest.raises(DeliveryError) as caught:
+        await send(mock(status))
+    assert not caught.value.permanent
+
+
+@pytest.mark.anyio
+async def test_429_carries_retry_after_in_seconds():
+    with pytest.raises(DeliveryError) as caught:
+        await send(mock(429, {"Retry-After": "120"}))
+    assert (caught.value.permanent, caught.value.retry_after) == (False, 120.0)
+
+
+@pytest.mark.anyio
+async def test_503_carries_retry_after_given_as_an_http_date():
+    later = "Tue, 14 Jul 2026 07:05:00 GMT"  # five minutes after FIXED_NOW
+    with pytest.raises(DeliveryError) as caught:
+        await send(mock(503, {"Retry-After": later}))
+    assert caught.value.retry_after == 300.0
+
+
+@pytest.mark.anyio
+async def test_redirect_is_a_retryable_failure_and_not_followed():
+    seen: list[httpx.Request] = []
+    with pytest.raises(DeliveryError, match="redirect to https://elsewhere") as caught:
+        await send(mock(302, {"Location": "https://elsewhere.example/"}, seen=seen))
+    assert not caught.value.permanent
+    assert len(seen) == 1
+
+
+@pytest.mark.anyio
+async def test_private_url_is_refused_before_any_request():
+    seen: list[httpx.Request] = []
+    transport = mock(200, seen=seen)
+    with pytest.raises(UnsafeTargetError):
+        await transport.send(url="http://169.254.169.254/", secret=SECRET, webhook_id="m",
+                             event=EVENT, now=FIXED_NOW)
+    assert seen == []
+
+
+@pytest.mark.anyio
+async def test_unusable_secret_is_permanent():
+    with pytest.raises(DeliveryError) as caught:
+        await mock(200).send(url="https://hooks.example.com/", secret="", webhook_id="m",
+                             event=EVENT, now=FIXED_NOW)
+    assert caught.value.permanent
+
+
+@pytest.mark.anyio
+async def test_connection_errors_are_retried():
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    transport = WebhookTransport(
+        client=httpx.AsyncClient(transport=httpx.MockTransport(refuse)), allow_private=False
+    )
+    with pytest.raises(DeliveryError) as caught:
+        await send(transport)
+    assert not caught.value.permanent
+
+
+def test_new_secret_is_whsec_and_24_random_bytes():
+    secret = new_secret()
+    assert secret.startswith("whsec_")
+    assert len(base64.b64decode(secret.removeprefix("whsec_"))) == 24
+    assert new_secret() != secret
+    Webhook(secret)  # the reference library accepts it
+
+
+def test_retry_after_parsing():
+    assert parse_retry_after("30", FIXED_NOW) == 30.0
+    assert parse_retry_after("Tue, 14 Jul 2026 06:00:00 GMT", FIXED_NOW) == 0.0  # in the past
+    assert parse_retry_after("soon", FIXED_NOW) is None
+    assert parse_retry_after(None, FIXED_NOW) is None
+
+
+def test_default_client_ignores_proxies_from_the_environment(monkeypatch):
+    """A proxy would resolve and connect for us, past the address check."""
+    monkeypatch.setenv("HTTPS_PROXY", "http://10.0.0.1:3128")
+    monkeypatch.setenv("ALL_PROXY", "http://10.0.0.1:3128")
+    transport = WebhookTransport(allow_private=False)
+    assert transport._client._mounts == {}
+    assert not transport._client.trust_env
+
+
+# --- end to end, against a real receiver on 127.0.0.1 -------------------------------------------
+
+
+class Receiver(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), ReceiverHandler)
+        self.received: list[tuple[str, dict[str, str], bytes]] = []
+        self.release = threading.Event()
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class ReceiverHandler(BaseHTTPRequestHandler):
+    server: Receiver
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("content-length", 0)))
+        self.server.received.append((self.path, dict(self.headers), body))
+        if self.path == "/ok":
+            try:
+                Webhook(SECRET).verify(body, dict(self.headers))  # the reference verifier
+            except Exception:
+                self.answer(401)
+                return
+            self.answer(200)
+        elif self.path == "/moved":
+            self.answer(302, Location=f"{self.server.base}/ok")
+        elif self.path == "/gone":
+            self.answer(410)
+        elif self.path == "/busy":
+            self.answer(429, **{"Retry-After": "90"})
+        elif self.path == "/broken":
+            self.answer(500)
+        elif self.path == "/hang":
+            self.server.release.wait(10)  # never answers while the test waits
+            self.answer(200)
+
+    def answer(self, status: int, **headers: str) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    server = Receiver()
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    yield server
+    server.release.set()
+    server.shutdown()
+    server.server_close()
+
+
+async def deliver(receiver: Receiver, path: str, timeout: float = 5.0) -> None:
+    transport = WebhookTransport(allow_private=True, timeout=timeout)
+    try:
+        await transport.send(url=receiver.base + path, secret=SECRET, webhook_id="msg_e2e",
+                             event=EVENT, now=datetime.now(UTC))
+    finally:
+        await transport.aclose()
+
+
+@pytest.mark.anyio
+async def test_real_receiver_verifies_the_signature_and_accepts(receiver):
+    await deliver(receiver, "/ok")
+    ((path, headers, body),) = receiver.received
+    assert json.loads(body) == EVENT
+    assert headers["webhook-id"] == "msg_e2e"
+
+
+@pytest.mark.anyio
+async def test_real_receiver_rejecting_a_wrong_secret_is_permanent(receiver):
+    transport = WebhookTransport(allow_private=True)
+    with pytest.raises(DeliveryError) as caught:
+        await transport.send(url=receiver.base + "/ok", secret=new_secret(), webhook_id="m",
+                             event=EVENT, now=datetime.now(UTC))
+    await transport.aclose()
+    assert caught.value.permanent
+
+
+@pytest.mark.anyio
+async def test_real_redirect_is_not_followed(receiver):
+    with pytest.raises(DeliveryError) as caught:
+        await deliver(receiver, "/moved")
+    assert not caught.value.permanent
+    assert [path for path, _, _ in receiver.received] == ["/moved"]
+
+
+@pytest.mark.anyio
+async def test_real_410_is_target_gone(receiver):
+    with pytest.raises(TargetGone):
+        await deliver(receiver, "/gone")
+
+
+@pytest.mark.anyio
+async def test_real_429_passes_retry_after_on(receiver):
+    with pytest.raises(DeliveryError) as caught:
+        await deliver(receiver, "/busy")
+    assert (caught.value.permanent, caught.value.retry_after) == (False, 90.0)
+
+
+@pytest.mark.anyio
+async def test_real_500_is_retried(receiver):
+    with pytest.raises(DeliveryError) as caught:
+        await deliver(receiver, "/broken")
+    assert not caught.value.permanent
+
+
+@pytest.mark.anyio
+async def test_receiver_that_does_not_answer_times_out_and_is_retried(receiver):
+    started = datetime.now(UTC)
+    with pytest.raises(DeliveryError, match="did not answer|timed out") as caught:
+        await deliver(receiver, "/hang", timeout=0.3)
+    assert not caught.value.permanent
+    assert datetime.now(UTC) - started < timedelta(seconds=3)
+
+
+@pytest.mark.anyio
+async def test_nothing_listening_is_retried(receiver):
+    port = receiver.server_address[1]
+    receiver.shutdown()
+    receiver.server_close()
+    transport = WebhookTransport(allow_private=True, timeout=2)
+    with pytest.raises(DeliveryError) as caught:
+        await transport.send(url=f"http://127.0.0.1:{port}/ok", secret=SECRET, webhook_id="m",
+                             event=EVENT, now=datetime.now(UTC))
+    await transport.aclose()
+    assert not caught.value.permanent
+
+
+@pytest.mark.anyio
+async def test_loopback_receiver_is_refused_unless_private_targets_are_allowed(receiver):
+    transport = WebhookTransport(allow_private=False)
+    with pytest.raises(UnsafeTargetError):
+        await transport.send(url=receiver.base + "/ok", secret=SECRET, webhook_id="m",
+                             event=EVENT, now=datetime.now(UTC))
+    await transport.aclose()
+    assert receiver.received == []
+
+
+@pytest.mark.anyio
+async def test_name_resolving_to_loopback_is_refused_at_connect_time(receiver):
+    """The URL check passes (a name, not resolved); the connection-time guard refuses."""
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    transport = WebhookTransport(allow_private=False, resolver=rebinding)
+    url = f"http://hooks.example.com:{receiver.server_address[1]}/ok"
+    with pytest.raises(UnsafeTargetError):
+        await transport.send(url=url, secret=SECRET, webhook_id="m", event=EVENT,
+                             now=datetime.now(UTC))
+    await transport.aclose()
+    assert receiver.received == []
+
+
+@pytest.mark.anyio
+async def test_name_resolving_to_loopback_connects_when_private_targets_are_allowed(receiver):
+    async def lan(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    transport = WebhookTransport(allow_private=True, resolver=lan)
+    url = f"http://receiver.lan:{receiver.server_address[1]}/ok"
+    await transport.send(url=url, secret=SECRET, webhook_id="m", event=EVENT,
+                         now=datetime.now(UTC))
+    await transport.aclose()
+    ((_, headers, _),) = receiver.received
+    assert headers["Host"] == f"receiver.lan:{receiver.server_address[1]}"
