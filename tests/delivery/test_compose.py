@@ -22,8 +22,14 @@ SENDER = "tender-notifier <noreply@tn.example>"
 
 def reminder(tender: Tender, links: Links, **kw: object) -> EmailMessage:
     args: dict[str, object] = dict(
-        tender=tender, milestone=SUBMISSION, now=NOW, language="nl", sender=SENDER,
-        to="jan@example.nl", message_id="r-1@tn.example", links=links,
+        tender=tender,
+        milestone=SUBMISSION,
+        now=NOW,
+        language="nl",
+        sender=SENDER,
+        to="jan@example.nl",
+        message_id="r-1@tn.example",
+        links=links,
     )
     args.update(kw)
     return compose.reminder_email(**args)  # type: ignore[arg-type]
@@ -100,7 +106,11 @@ def test_reminder_headers_allow_one_click_unsubscribe_and_mark_it_automatic(tend
     assert message["To"] == "jan@example.nl"
     assert message.get_content_type() == "multipart/mixed"
     assert [p.get_content_type() for p in message.walk()] == [
-        "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar",
+        "multipart/mixed",
+        "multipart/alternative",
+        "text/plain",
+        "text/html",
+        "text/calendar",
     ]
 
 
@@ -151,8 +161,12 @@ def test_reminder_after_the_moment_does_not_claim_time_is_left(tender, links):
 
 def test_confirmation_explains_the_link_and_says_to_ignore_it_otherwise(tender):
     message = compose.confirmation_email(
-        to="jan@example.nl", sender=SENDER, language="nl",
-        confirm_url="https://tn.example/confirm/abc", tenders=[tender], message_id="c-1@tn",
+        to="jan@example.nl",
+        sender=SENDER,
+        language="nl",
+        confirm_url="https://tn.example/confirm/abc",
+        tenders=[tender],
+        message_id="c-1@tn",
     )
     assert parsed(message)["Subject"] == "Bevestig uw aanmelding"
     text = text_of(message)
@@ -164,8 +178,12 @@ def test_confirmation_explains_the_link_and_says_to_ignore_it_otherwise(tender):
 
 def test_confirmation_for_all_tenders_in_english():
     message = compose.confirmation_email(
-        to="jan@example.nl", sender=SENDER, language="en",
-        confirm_url="https://tn.example/confirm/abc", tenders=None, message_id="c-1@tn",
+        to="jan@example.nl",
+        sender=SENDER,
+        language="en",
+        confirm_url="https://tn.example/confirm/abc",
+        tenders=None,
+        message_id="c-1@tn",
     )
     assert parsed(message)["Subject"] == "Confirm your sign-up"
     assert "for all requests" in text_of(message)
@@ -173,18 +191,26 @@ def test_confirmation_for_all_tenders_in_english():
 
 
 def test_change_email_lists_old_and_new_dates(tender, links):
-    moved = dataclasses.replace(
-        SUBMISSION, when=Moment(datetime(2026, 7, 17, 12, 0, tzinfo=AMS))
-    )
+    moved = dataclasses.replace(SUBMISSION, when=Moment(datetime(2026, 7, 17, 12, 0, tzinfo=AMS)))
     changes = [
         Change("inschrijving", "moved", SUBMISSION, moved),
         Change("nvi", "removed", ANSWERS, None),
-        Change("extra", "added", None, dataclasses.replace(ANSWERS, id="extra",
-                                                            when=Day(date(2026, 7, 13)))),
+        Change(
+            "extra",
+            "added",
+            None,
+            dataclasses.replace(ANSWERS, id="extra", when=Day(date(2026, 7, 13))),
+        ),
     ]
     message = compose.change_email(
-        tender=tender, changes=changes, now=NOW, language="nl", sender=SENDER,
-        to="jan@example.nl", message_id="ch-1@tn", links=links,
+        tender=tender,
+        changes=changes,
+        now=NOW,
+        language="nl",
+        sender=SENDER,
+        to="jan@example.nl",
+        message_id="ch-1@tn",
+        links=links,
     )
     assert str(parsed(message)["Subject"]) == (
         "Planning gewijzigd: Administratief Medewerker Sociaal Domein (30988)"
@@ -200,8 +226,12 @@ def test_change_email_lists_old_and_new_dates(tender, links):
 
 def test_webhook_disabled_email_names_the_url_and_the_reason():
     message = compose.webhook_disabled_email(
-        to="ops@example.nl", sender=SENDER, language="en", url="https://hooks.example/x",
-        reason="the receiver answered 410 Gone", message_id="n-1@tn",
+        to="ops@example.nl",
+        sender=SENDER,
+        language="en",
+        url="https://hooks.example/x",
+        reason="the receiver answered 410 Gone",
+        message_id="n-1@tn",
     )
     text = text_of(message)
     assert "https://hooks.example/x" in text
@@ -210,7 +240,11 @@ def test_webhook_disabled_email_names_the_url_and_the_reason():
 
 def test_reminder_event_is_json_with_times_links_and_a_sentence(tender, links):
     event = compose.reminder_event(
-        tender=tender, milestone=SUBMISSION, now=NOW, links=links, language="en",
+        tender=tender,
+        milestone=SUBMISSION,
+        now=NOW,
+        links=links,
+        language="en",
         offset=timedelta(days=1),
     )
     assert json.loads(json.dumps(event)) == event
@@ -220,9 +254,14 @@ def test_reminder_event_is_json_with_times_links_and_a_sentence(tender, links):
     data = event["data"]
     assert data["tender"]["reference"] == "30988"
     assert data["milestone"] == {
-        "id": "inschrijving", "kind": "submission_deadline", "title": "Submission deadline",
-        "all_day": False, "starts_at": "2026-07-15T09:00:00+02:00",
-        "ends_at": "2026-07-15T09:00:00+02:00", "date": None, "note": "Inschrijven via Flextender.",
+        "id": "inschrijving",
+        "kind": "submission_deadline",
+        "title": "Submission deadline",
+        "all_day": False,
+        "starts_at": "2026-07-15T09:00:00+02:00",
+        "ends_at": "2026-07-15T09:00:00+02:00",
+        "date": None,
+        "note": "Inschrijven via Flextender.",
     }
     assert data["offset"] == "P1D"
     assert data["time_left_seconds"] == 86405
@@ -232,12 +271,18 @@ def test_reminder_event_is_json_with_times_links_and_a_sentence(tender, links):
 
 def test_reminder_event_for_a_whole_day_gives_the_date(tender, links):
     event = compose.reminder_event(
-        tender=tender, milestone=ANSWERS, now=NOW - timedelta(days=5), links=links,
-        language="nl", offset=timedelta(days=7),
+        tender=tender,
+        milestone=ANSWERS,
+        now=NOW - timedelta(days=5),
+        links=links,
+        language="nl",
+        offset=timedelta(days=7),
     )
     milestone = event["data"]["milestone"]
     assert (milestone["all_day"], milestone["date"], milestone["starts_at"]) == (
-        True, "2026-07-10", None,
+        True,
+        "2026-07-10",
+        None,
     )
 
 
@@ -253,6 +298,11 @@ def test_change_and_ping_events(tender, links):
     assert ping["type"] == "webhook.ping"
     assert ping["data"] == {
         "subscription_id": "sub-1",
-        "links": {"submitted": None, "not_bidding": None, "unsubscribe": "u", "manage": "m",
-                  "feed": None},
+        "links": {
+            "submitted": None,
+            "not_bidding": None,
+            "unsubscribe": "u",
+            "manage": "m",
+            "feed": None,
+        },
     }

@@ -26,8 +26,12 @@ from tender_notifier.delivery.webhook import (
 from tender_notifier.errors import DeliveryError, UnsafeTargetError
 
 SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef01234567").decode()
-EVENT = {"type": "webhook.ping", "version": 1, "timestamp": "2026-07-14T07:00:00Z",
-         "data": {"subscription_id": "s-1", "text": "Nog 1 dag \u2013 \u00e9\u00e9n"}}
+EVENT = {
+    "type": "webhook.ping",
+    "version": 1,
+    "timestamp": "2026-07-14T07:00:00Z",
+    "data": {"subscription_id": "s-1", "text": "Nog 1 dag \u2013 \u00e9\u00e9n"},
+}
 FIXED_NOW = datetime(2026, 7, 14, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
@@ -46,8 +50,9 @@ def mock(status: int, headers: dict[str, str] | None = None, seen: list | None =
 
 
 async def send(transport: WebhookTransport, now: datetime = FIXED_NOW) -> None:
-    await transport.send(url="https://hooks.example.com/tn", secret=SECRET,
-                         webhook_id="msg_r1", event=EVENT, now=now)
+    await transport.send(
+        url="https://hooks.example.com/tn", secret=SECRET, webhook_id="msg_r1", event=EVENT, now=now
+    )
 
 
 @pytest.mark.anyio
@@ -129,16 +134,18 @@ async def test_private_url_is_refused_before_any_request():
     seen: list[httpx.Request] = []
     transport = mock(200, seen=seen)
     with pytest.raises(UnsafeTargetError):
-        await transport.send(url="http://169.254.169.254/", secret=SECRET, webhook_id="m",
-                             event=EVENT, now=FIXED_NOW)
+        await transport.send(
+            url="http://169.254.169.254/", secret=SECRET, webhook_id="m", event=EVENT, now=FIXED_NOW
+        )
     assert seen == []
 
 
 @pytest.mark.anyio
 async def test_unusable_secret_is_permanent():
     with pytest.raises(DeliveryError) as caught:
-        await mock(200).send(url="https://hooks.example.com/", secret="", webhook_id="m",
-                             event=EVENT, now=FIXED_NOW)
+        await mock(200).send(
+            url="https://hooks.example.com/", secret="", webhook_id="m", event=EVENT, now=FIXED_NOW
+        )
     assert caught.value.permanent
 
 
@@ -245,8 +252,13 @@ def receiver() -> Iterator[Receiver]:
 async def deliver(receiver: Receiver, path: str, timeout: float = 5.0) -> None:
     transport = WebhookTransport(allow_private=True, timeout=timeout)
     try:
-        await transport.send(url=receiver.base + path, secret=SECRET, webhook_id="msg_e2e",
-                             event=EVENT, now=datetime.now(UTC))
+        await transport.send(
+            url=receiver.base + path,
+            secret=SECRET,
+            webhook_id="msg_e2e",
+            event=EVENT,
+            now=datetime.now(UTC),
+        )
     finally:
         await transport.aclose()
 
@@ -254,7 +266,7 @@ async def deliver(receiver: Receiver, path: str, timeout: float = 5.0) -> None:
 @pytest.mark.anyio
 async def test_real_receiver_verifies_the_signature_and_accepts(receiver):
     await deliver(receiver, "/ok")
-    ((path, headers, body),) = receiver.received
+    ((_, headers, body),) = receiver.received
     assert json.loads(body) == EVENT
     assert headers["webhook-id"] == "msg_e2e"
 
@@ -263,8 +275,13 @@ async def test_real_receiver_verifies_the_signature_and_accepts(receiver):
 async def test_real_receiver_rejecting_a_wrong_secret_is_permanent(receiver):
     transport = WebhookTransport(allow_private=True)
     with pytest.raises(DeliveryError) as caught:
-        await transport.send(url=receiver.base + "/ok", secret=new_secret(), webhook_id="m",
-                             event=EVENT, now=datetime.now(UTC))
+        await transport.send(
+            url=receiver.base + "/ok",
+            secret=new_secret(),
+            webhook_id="m",
+            event=EVENT,
+            now=datetime.now(UTC),
+        )
     await transport.aclose()
     assert caught.value.permanent
 
@@ -300,7 +317,7 @@ async def test_real_500_is_retried(receiver):
 @pytest.mark.anyio
 async def test_receiver_that_does_not_answer_times_out_and_is_retried(receiver):
     started = datetime.now(UTC)
-    with pytest.raises(DeliveryError, match="did not answer|timed out") as caught:
+    with pytest.raises(DeliveryError, match=r"did not answer|timed out") as caught:
         await deliver(receiver, "/hang", timeout=0.3)
     assert not caught.value.permanent
     assert datetime.now(UTC) - started < timedelta(seconds=3)
@@ -313,8 +330,13 @@ async def test_nothing_listening_is_retried(receiver):
     receiver.server_close()
     transport = WebhookTransport(allow_private=True, timeout=2)
     with pytest.raises(DeliveryError) as caught:
-        await transport.send(url=f"http://127.0.0.1:{port}/ok", secret=SECRET, webhook_id="m",
-                             event=EVENT, now=datetime.now(UTC))
+        await transport.send(
+            url=f"http://127.0.0.1:{port}/ok",
+            secret=SECRET,
+            webhook_id="m",
+            event=EVENT,
+            now=datetime.now(UTC),
+        )
     await transport.aclose()
     assert not caught.value.permanent
 
@@ -323,8 +345,13 @@ async def test_nothing_listening_is_retried(receiver):
 async def test_loopback_receiver_is_refused_unless_private_targets_are_allowed(receiver):
     transport = WebhookTransport(allow_private=False)
     with pytest.raises(UnsafeTargetError):
-        await transport.send(url=receiver.base + "/ok", secret=SECRET, webhook_id="m",
-                             event=EVENT, now=datetime.now(UTC))
+        await transport.send(
+            url=receiver.base + "/ok",
+            secret=SECRET,
+            webhook_id="m",
+            event=EVENT,
+            now=datetime.now(UTC),
+        )
     await transport.aclose()
     assert receiver.received == []
 
@@ -339,8 +366,9 @@ async def test_name_resolving_to_loopback_is_refused_at_connect_time(receiver):
     transport = WebhookTransport(allow_private=False, resolver=rebinding)
     url = f"http://hooks.example.com:{receiver.server_address[1]}/ok"
     with pytest.raises(UnsafeTargetError):
-        await transport.send(url=url, secret=SECRET, webhook_id="m", event=EVENT,
-                             now=datetime.now(UTC))
+        await transport.send(
+            url=url, secret=SECRET, webhook_id="m", event=EVENT, now=datetime.now(UTC)
+        )
     await transport.aclose()
     assert receiver.received == []
 
@@ -352,8 +380,7 @@ async def test_name_resolving_to_loopback_connects_when_private_targets_are_allo
 
     transport = WebhookTransport(allow_private=True, resolver=lan)
     url = f"http://receiver.lan:{receiver.server_address[1]}/ok"
-    await transport.send(url=url, secret=SECRET, webhook_id="m", event=EVENT,
-                         now=datetime.now(UTC))
+    await transport.send(url=url, secret=SECRET, webhook_id="m", event=EVENT, now=datetime.now(UTC))
     await transport.aclose()
     ((_, headers, _),) = receiver.received
     assert headers["Host"] == f"receiver.lan:{receiver.server_address[1]}"

@@ -1,0 +1,82 @@
+"""The retry policy: the schedule counts from the first attempt, with jitter, Retry-After and
+the milestone as the last useful moment."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tender_notifier.delivery.retry import next_attempt_at
+
+FIRST = datetime(2026, 7, 14, 7, 0, tzinfo=UTC)
+SCHEDULE = [timedelta(seconds=5), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2)]
+
+
+def nxt(
+    attempts: int,
+    *,
+    last: datetime | None = None,
+    deadline: datetime | None = None,
+    retry_after: float | None = None,
+    seed: int = 1,
+) -> datetime | None:
+    return next_attempt_at(
+        first_attempt_at=FIRST,
+        last_attempt_at=last or FIRST,
+        attempts=attempts,
+        schedule=SCHEDULE,
+        deadline=deadline,
+        retry_after=retry_after,
+        rng=random.Random(seed),
+    )
+
+
+@pytest.mark.parametrize("attempts", [1, 2, 3, 4])
+def test_next_attempt_follows_the_schedule_from_the_first_attempt_plus_up_to_ten_percent(attempts):
+    delay = SCHEDULE[attempts - 1]
+    for seed in range(50):
+        at = nxt(attempts, seed=seed)
+        assert at is not None
+        assert FIRST + delay <= at <= FIRST + delay * 1.1
+
+
+def test_jitter_spreads_retries():
+    assert len({nxt(4, seed=seed) for seed in range(20)}) > 10
+
+
+def test_the_same_random_generator_state_gives_the_same_time():
+    assert nxt(3, seed=7) == nxt(3, seed=7)
+
+
+def test_schedule_exhausted_means_give_up():
+    assert nxt(len(SCHEDULE) + 1) is None
+
+
+def test_retry_after_is_honoured_from_the_last_attempt():
+    last = FIRST + timedelta(seconds=6)
+    at = nxt(2, last=last, retry_after=3600)  # the schedule says 5 minutes, the receiver 1 hour
+    assert at == last + timedelta(hours=1)
+
+
+def test_short_retry_after_does_not_bring_the_schedule_forward():
+    at = nxt(3, retry_after=1)
+    assert at is not None and at >= FIRST + timedelta(minutes=30)
+
+
+def test_a_slot_that_has_gone_by_is_due_now_not_in_the_past():
+    late = FIRST + timedelta(hours=1)  # the daemon was down past the 5-minute slot
+    assert nxt(2, last=late) == late
+
+
+def test_no_retry_after_the_milestone():
+    deadline = FIRST + timedelta(minutes=10)
+    assert nxt(2, deadline=deadline) is not None
+    assert nxt(3, deadline=deadline) is None  # 30 minutes is past the milestone
+    assert nxt(1, deadline=deadline, retry_after=3600) is None
+
+
+def test_attempts_must_have_failed_first():
+    with pytest.raises(ValueError):
+        nxt(0)
