@@ -1,0 +1,111 @@
+"""``tender-notifier import ANNOUNCEMENT.txt``: an announcement in, a tender file out.
+
+The tender file goes to stdout (or ``--output``); what could not be placed goes to stderr, one
+line each, for ops to add by hand. Exit status: 0 when a submission deadline was found, 1 when
+none was (the file is still written), 2 when the announcement cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..tender_file import DEFAULT_TIMEZONE
+from .extract import Draft, extract
+from .output import to_json, to_toml
+
+EXIT_FOUND = 0
+EXIT_NO_DEADLINE = 1
+EXIT_UNREADABLE = 2
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the import command's arguments to ``parser``."""
+    parser.description = (
+        "Read a tender announcement (Dutch or English) and write a tender file with the "
+        "milestones found. Check every date before publishing the file."
+    )
+    parser.add_argument(
+        "announcement", metavar="ANNOUNCEMENT", help="the announcement as a text file, or - for stdin"
+    )
+    parser.add_argument("--id", dest="tender_id", help="tender id (default: platform-reference)")
+    parser.add_argument(
+        "--timezone",
+        type=_zone,
+        default=ZoneInfo(DEFAULT_TIMEZONE),
+        help=f"time zone of the times in the text (default: {DEFAULT_TIMEZONE})",
+    )
+    parser.add_argument("--output", type=Path, help="write the tender file here, not to stdout")
+    parser.add_argument(
+        "--format", choices=("toml", "json"), default="toml", help="output format (default: toml)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command for parsed ``args``; returns the exit status."""
+    return _run(args, sys.stdin, sys.stdout, sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command on its own, for ``python -m tender_notifier.importer``."""
+    parser = argparse.ArgumentParser(prog="tender-notifier import")
+    configure(parser)
+    return run(parser.parse_args(argv))
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    name: str = args.announcement
+    text = _read(name, stdin, stderr)
+    if text is None:
+        return EXIT_UNREADABLE
+    draft = extract(text, zone=args.timezone, tender_id=args.tender_id)
+    source = "stdin" if name == "-" else Path(name).name
+    rendered = to_json(draft.tender) if args.format == "json" else to_toml(draft.tender, source=source)
+    if args.output is not None:
+        try:
+            args.output.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            print(f"{args.output}: cannot write: {exc}", file=stderr)
+            return EXIT_UNREADABLE
+    else:
+        stdout.write(rendered)
+    _report(draft, source, stderr)
+    return EXIT_FOUND if draft.has_submission_deadline else EXIT_NO_DEADLINE
+
+
+def _read(name: str, stdin: TextIO, stderr: TextIO) -> str | None:
+    try:
+        if name == "-":
+            text = stdin.read()
+        else:
+            text = Path(name).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{name}: cannot read the announcement: {exc}", file=stderr)
+        return None
+    if "\x00" in text:
+        print(f"{name}: this is not a text file", file=stderr)
+        return None
+    if not text.strip():
+        print(f"{name}: the announcement is empty", file=stderr)
+        return None
+    return text
+
+
+def _report(draft: Draft, source: str, stderr: TextIO) -> None:
+    count = len(draft.tender.milestones)
+    print(f"{source}: {count} milestone{'s' if count != 1 else ''} found", file=stderr)
+    for item in draft.unplaced:
+        where = f"{source}:{item.line}" if item.line else source
+        print(f"{where}: {item.found!r}: {item.reason}. In: {item.sentence}", file=stderr)
+    if not draft.has_submission_deadline:
+        print(f"{source}: no submission deadline found; add it by hand", file=stderr)
+
+
+def _zone(value: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(f"unknown time zone {value!r}") from exc
