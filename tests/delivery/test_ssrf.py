@@ -235,3 +235,36 @@ async def test_unresolvable_name_at_send_time_is_a_retryable_connect_error():
     async with httpx.AsyncClient(transport=transport) as client:
         with pytest.raises(httpx.ConnectError, match="cannot resolve"):
             await client.post("http://hooks.example.com/", content=b"{}")
+
+
+class TlsRecordingStream(httpcore.AsyncMockStream):
+    def __init__(self, buffer: list[bytes], seen: list[str | None]) -> None:
+        super().__init__(buffer)
+        self.seen = seen
+
+    async def start_tls(self, ssl_context, server_hostname=None, timeout=None):  # type: ignore[no-untyped-def]
+        self.seen.append(server_hostname)
+        return self
+
+
+class TlsRecordingBackend(RecordingBackend):
+    def __init__(self) -> None:
+        super().__init__()
+        self.server_names: list[str | None] = []
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # type: ignore[no-untyped-def]
+        self.connected.append((host, port))
+        answer = [b"HTTP/1.1 204 No Content\r\n", b"\r\n"]
+        return TlsRecordingStream(answer, self.server_names)
+
+
+@pytest.mark.anyio
+async def test_tls_checks_the_certificate_against_the_host_name_not_the_ip():
+    network = TlsRecordingBackend()
+    resolve = resolver_answering(["93.184.215.14"])
+    transport = GuardedTransport(allow_private=False, resolver=resolve, backend=network)
+    async with httpx.AsyncClient(transport=transport) as client:
+        response = await client.post("https://hooks.example.com/x", content=b"{}")
+    assert response.status_code == 204
+    assert network.connected == [("93.184.215.14", 443)]
+    assert network.server_names == ["hooks.example.com"]

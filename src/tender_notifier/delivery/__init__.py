@@ -1,0 +1,11 @@
+"""Delivery adapters: how a composed message leaves the daemon.
+
+    email.py    SMTP (one shared connection) and the ``email_transport`` factory
+    outbox.py   .eml files in a folder, when no SMTP server is configured
+    webhook.py  signed HTTP POSTs (Standard Webhooks); ``TargetGone`` for 410
+    ssrf.py     webhook targets must be public: URL checks and a guarded network backend
+    retry.py    when to try a failed delivery again (the one retry policy)
+
+Every failure is a ``DeliveryError`` whose ``permanent`` says whether trying again can help
+(or an ``UnsafeTargetError`` for a webhook target that is not a public address).
+"""
