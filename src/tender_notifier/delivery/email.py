@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from email.message import EmailMessage
+from email.utils import formatdate
 from pathlib import Path
 from typing import Protocol
 
@@ -93,7 +94,9 @@ class SmtpTransport:
             self._smtp = None
 
     async def send(self, message: EmailMessage) -> None:
-        """Send ``message`` to its To/Cc/Bcc recipients."""
+        """Send ``message`` to its To/Cc/Bcc recipients (adding a Date header if it has none)."""
+        if "Date" not in message:  # compose leaves it out when the caller gave no ``now``
+            message["Date"] = formatdate(usegmt=True)
         async with self._lock:
             try:
                 smtp = await self._connection()

@@ -14,6 +14,7 @@ import re
 import tempfile
 from email.message import EmailMessage
 from email.policy import SMTP
+from email.utils import formatdate
 from pathlib import Path
 
 from ..errors import DeliveryError
@@ -54,6 +55,8 @@ class OutboxTransport:
 
     async def send(self, message: EmailMessage) -> None:
         """Write ``message``; a full disk or a read-only folder is worth retrying."""
+        if "Date" not in message:  # as a mail server would add it
+            message["Date"] = formatdate(usegmt=True)
         try:
             await asyncio.to_thread(self._write, message)
         except OSError as exc:
