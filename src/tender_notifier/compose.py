@@ -8,11 +8,12 @@ are documented, with their schema ``version``, in ``docs/webhooks.md``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import icalendar
 import jinja2
@@ -55,6 +56,19 @@ class Change:
     kind: Literal["moved", "added", "removed"]
     old: Milestone | None
     new: Milestone | None
+
+
+class ChangeLike(Protocol):
+    """What the change messages read from a change: ``Change`` here, or ``revisions.Change``."""
+
+    @property
+    def milestone_id(self) -> str: ...
+    @property
+    def kind(self) -> Literal["moved", "added", "removed"]: ...
+    @property
+    def old(self) -> Milestone | None: ...
+    @property
+    def new(self) -> Milestone | None: ...
 
 
 _SUBJECTS = {
@@ -243,7 +257,7 @@ def confirmation_email(
     )
 
 
-def _change_view(change: Change, lang: Language) -> dict[str, Any]:
+def _change_view(change: ChangeLike, lang: Language) -> dict[str, Any]:
     shown = change.new or change.old
     assert shown is not None, "a change has an old or a new milestone"
     return {
@@ -257,7 +271,7 @@ def _change_view(change: Change, lang: Language) -> dict[str, Any]:
 def change_email(
     *,
     tender: Tender,
-    changes: list[Change],
+    changes: Sequence[ChangeLike],
     now: datetime,
     language: Language,
     sender: str,
@@ -399,7 +413,12 @@ def ping_event(*, now: datetime, subscription_id: str, links: Links) -> dict[str
 
 
 def change_event(
-    *, tender: Tender, changes: list[Change], now: datetime, links: Links, language: Language = "nl"
+    *,
+    tender: Tender,
+    changes: Sequence[ChangeLike],
+    now: datetime,
+    links: Links,
+    language: Language = "nl",
 ) -> dict[str, Any]:
     """``timeline.changed``: milestones of a tender moved, were added or were removed."""
 
