@@ -162,8 +162,10 @@ class Sender:
             await self._webhook(sub, mid, event, now)
             return
         if delivery.kind == "notice":
-            message = compose.webhook_disabled_email(**payload, sender=self.settings.smtp.sender,
-                                                     message_id=mid)
+            message = compose.webhook_disabled_email(
+                **payload, sender=self.settings.smtp.sender, message_id=mid,
+                manage_url=links.manage_url,
+            )
             await self.email.send(message)
             return
         tender = self.timelines.get(delivery.tender_id or "")
@@ -188,7 +190,9 @@ class Sender:
                     )
                 )
             else:
-                event = compose.change_event(tender=tender, changes=changes, now=now, links=links)
+                event = compose.change_event(
+                    tender=tender, changes=changes, now=now, links=links, language=sub.language
+                )
                 await self._webhook(sub, mid, event, now)
             return
         milestone = tender.milestone(delivery.milestone_id or "")
