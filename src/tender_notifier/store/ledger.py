@@ -113,10 +113,9 @@ class Ledger:
             return 0
         inserted = 0
         with self.engine.begin() as conn:
-            statement = insert_ignore(conn, deliveries, ["key"])
+            statement = insert_ignore(conn, deliveries, ["key"]).returning(deliveries.c.id)
             for i in range(0, len(prepared), 500):
-                result = conn.execute(statement, prepared[i : i + 500])
-                inserted += max(result.rowcount, 0)
+                inserted += len(conn.execute(statement, prepared[i : i + 500]).all())
         return inserted
 
     def claim(self, now: datetime, lease: timedelta, limit: int = 100) -> list[Delivery]:

@@ -1,0 +1,86 @@
+"""The delivery ledger on SQLite and PostgreSQL: unique keys, leases, retries, dead letters."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tender_notifier.store import Store
+from tender_notifier.subscription import Channel, Status
+
+NOW = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=60)
+
+
+def subscriber(store: Store) -> str:
+    created = store.subscriptions.create(
+        channel=Channel.EMAIL, target="a@b.example", tenders=["*"],
+        offsets=[timedelta(days=1)], language_code="nl", now=NOW, status=Status.ACTIVE,
+    )
+    return created.subscription.id
+
+
+def row(sub_id: str, key: str = "k1") -> dict[str, object]:
+    return {"key": key, "kind": "reminder", "subscription_id": sub_id, "tender_id": "t",
+            "milestone_id": "m", "milestone_at": NOW + timedelta(days=1), "due_at": NOW}
+
+
+def test_one_row_per_key(store: Store) -> None:
+    sub = subscriber(store)
+    assert store.ledger.add([row(sub)], NOW) == 1
+    assert store.ledger.add([row(sub), row(sub, "k2")], NOW) == 1
+    assert sorted(d.key for d in store.ledger.list()) == ["k1", "k2"]
+
+
+def test_claimed_rows_are_not_claimed_twice_until_the_lease_runs_out(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub)], NOW)
+    [claimed] = store.ledger.claim(NOW, LEASE)
+    assert claimed.status == "sending" and claimed.attempts == 1
+    assert store.ledger.claim(NOW + timedelta(seconds=30), LEASE) == []
+    # The process died before recording the outcome: the row comes back, never lost.
+    [again] = store.ledger.claim(NOW + timedelta(seconds=61), LEASE)
+    assert again.id == claimed.id and again.attempts == 2
+
+
+def test_sent_rows_are_done(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub)], NOW)
+    [claimed] = store.ledger.claim(NOW, LEASE)
+    store.ledger.mark_sent(claimed.id, NOW)
+    assert store.ledger.claim(NOW + timedelta(days=9), LEASE) == []
+    assert store.ledger.counts() == {"sent": 1}
+
+
+def test_failed_rows_come_back_at_their_next_attempt_then_die(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub)], NOW)
+    [claimed] = store.ledger.claim(NOW, LEASE)
+    later = NOW + timedelta(minutes=5)
+    assert store.ledger.mark_failed(claimed.id, "451 try later", later) == "failed"
+    assert store.ledger.next_attempt_at() == later
+    assert store.ledger.claim(later - timedelta(seconds=1), LEASE) == []
+    [retry] = store.ledger.claim(later, LEASE)
+    assert store.ledger.mark_failed(retry.id, "550 no such user", None) == "dead"
+    [dead] = store.ledger.list("dead")
+    assert dead.last_error == "550 no such user" and dead.attempts == 2
+    assert store.ledger.retry(dead.id, later)
+    assert [d.id for d in store.ledger.claim(later, LEASE)] == [dead.id]
+
+
+def test_hand_back_returns_a_claim_untouched(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub)], NOW)
+    [claimed] = store.ledger.claim(NOW, LEASE)
+    store.ledger.hand_back(claimed.id, NOW)
+    [again] = store.ledger.claim(NOW, LEASE)
+    assert again.attempts == 1
+
+
+def test_concurrent_claimers_share_the_work_without_overlap(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub, f"k{i}") for i in range(50)], NOW)
+    other = Store(store.engine)
+    first = store.ledger.claim(NOW, LEASE, limit=30)
+    second = other.ledger.claim(NOW, LEASE, limit=30)
+    assert len(first) == 30 and len(second) == 20
+    assert not {d.id for d in first} & {d.id for d in second}

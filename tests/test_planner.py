@@ -1,0 +1,106 @@
+"""The planner: which reminders exist, when they are due, and what to do with missed ones."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tender_notifier.planner import decide, message_id, reminders_for, wake_times
+from tender_notifier.subscription import Channel, OptOut, Status, Subscription
+from tender_notifier.tender_file import load_tender_file
+from tender_notifier.timeline import Kind
+from tests.conftest import SEED_TENDER
+
+SEED = load_tender_file(SEED_TENDER)
+SIGNED_UP = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def subscription(**changes: object) -> Subscription:
+    values: dict[str, object] = {
+        "id": "sub_1",
+        "channel": Channel.EMAIL,
+        "target": "a@b.example",
+        "tenders": ("*",),
+        "offsets": (timedelta(days=7), timedelta(days=1), timedelta(hours=2)),
+        "language": "nl",
+        "status": Status.ACTIVE,
+        "created_at": SIGNED_UP,
+    }
+    values.update(changes)
+    return Subscription(**values)  # type: ignore[arg-type]
+
+
+def test_every_milestone_gets_a_reminder_per_offset() -> None:
+    reminders = list(reminders_for(SEED, subscription(), day_hour=9))
+    assert len(reminders) == 7 * 3
+    offers = [r for r in reminders if r.milestone_id == "submission-deadline"]
+    assert sorted(r.due for r in offers) == [
+        datetime(2026, 7, 8, 7, 0, tzinfo=UTC),
+        datetime(2026, 7, 14, 7, 0, tzinfo=UTC),
+        datetime(2026, 7, 15, 5, 0, tzinfo=UTC),
+    ]
+
+
+def test_whole_days_count_back_from_the_reminder_hour() -> None:
+    reminders = reminders_for(SEED, subscription(offsets=(timedelta(hours=2),)), day_hour=9)
+    answers = next(r for r in reminders if r.milestone_id == "answers-published")
+    assert answers.due == datetime(2026, 7, 13, 5, 0, tzinfo=UTC)  # 07:00 Amsterdam
+
+
+def test_reminders_already_past_when_the_subscription_starts_are_not_planned() -> None:
+    late = subscription(created_at=datetime(2026, 7, 14, 12, 0, tzinfo=UTC))
+    offers = [r for r in reminders_for(SEED, late, day_hour=9) if r.milestone_id == "submission-deadline"]
+    assert [r.offset for r in offers] == [timedelta(hours=2)]
+
+
+def test_kinds_filter_and_opt_outs_and_status_are_respected() -> None:
+    only_offers = subscription(kinds=frozenset({Kind.SUBMISSION_DEADLINE}))
+    assert {r.milestone_id for r in reminders_for(SEED, only_offers, day_hour=9)} == {
+        "submission-deadline"
+    }
+    submitted = subscription(opt_outs={"flextender-30988": OptOut.SUBMITTED})
+    assert list(reminders_for(SEED, submitted, day_hour=9)) == []
+    pending = subscription(status=Status.PENDING)
+    assert list(reminders_for(SEED, pending, day_hour=9)) == []
+    other = subscription(tenders=("another",))
+    assert list(reminders_for(SEED, other, day_hour=9)) == []
+
+
+def test_keys_are_stable_and_change_when_the_milestone_moves() -> None:
+    a = list(reminders_for(SEED, subscription(), day_hour=9))
+    b = list(reminders_for(SEED, subscription(), day_hour=9))
+    assert [r.key for r in a] == [r.key for r in b]
+    assert a[0].key == "sub_1|flextender-30988|questions-deadline|20260709T070000Z|P7D"
+    assert message_id(a[0].key) == message_id(b[0].key)
+    assert message_id(a[0].key) != message_id(a[1].key)
+
+
+def test_missed_reminders_are_coalesced_to_the_latest() -> None:
+    offers = [r for r in reminders_for(SEED, subscription(), day_hour=9)
+              if r.milestone_id == "submission-deadline"]
+    now = datetime(2026, 7, 15, 6, 0, tzinfo=UTC)  # all three due, the deadline one hour ahead
+    decision = decide(offers, now)
+    assert [r.offset for r in decision.send] == [timedelta(hours=2)]
+    assert sorted((r.offset, why) for r, why in decision.skip) == [
+        (timedelta(days=1), "coalesced"),
+        (timedelta(days=7), "coalesced"),
+    ]
+
+
+def test_missed_reminders_whose_milestone_has_passed_are_skipped() -> None:
+    offers = [r for r in reminders_for(SEED, subscription(), day_hour=9)
+              if r.milestone_id == "submission-deadline"]
+    decision = decide(offers, datetime(2026, 7, 15, 8, 0, tzinfo=UTC))
+    assert decision.send == ()
+    assert {why for _, why in decision.skip} == {"milestone passed"}
+
+
+def test_reminders_not_yet_due_are_left_alone() -> None:
+    offers = list(reminders_for(SEED, subscription(), day_hour=9))
+    assert decide(offers, datetime(2026, 6, 2, tzinfo=UTC)) == decide([], SIGNED_UP)
+
+
+def test_wake_times_are_per_moment_not_per_subscriber() -> None:
+    offsets = [timedelta(days=1), timedelta(days=1), timedelta(hours=2)]
+    moments = wake_times([SEED], offsets, day_hour=9, after=datetime(2026, 7, 14, 8, tzinfo=UTC))
+    assert moments[0] == datetime(2026, 7, 15, 5, 0, tzinfo=UTC)
+    assert len(moments) == len(set(moments))
