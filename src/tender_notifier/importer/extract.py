@@ -33,6 +33,7 @@ _RANGE = re.compile(
     r"^\s*(?:-|–|—|t/m|tot en met|tot|to|until|till|through)\s*$", re.IGNORECASE
 )
 _MAX_GAP = 30
+_MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
 
 # The usual order of a procedure, as tender_file checks it: a later stage cannot be over before
 # an earlier one begins. Kept in step with tender_file._STAGE by the round-trip tests.
@@ -116,7 +117,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     buyer = facts.buyer(pieces)
     if buyer is None:
         unplaced.append(Unplaced(1, "buyer", "no buyer found; fill in `buyer` by hand", title))
-    platform = facts.platform(text)
+    platform = facts.platform(text, pieces)
     reference = facts.reference(pieces)
     tender = Tender(
         id=tender_id or facts.tender_id(platform, reference, title),
@@ -151,10 +152,15 @@ def _read_segment(segment: Segment, found: list[_Found], unplaced: list[Unplaced
     if not dates:
         _read_times_only(segment, times, found, unplaced)
     groups = _groups(text, dates, times)
+    previous: Kind | Background | None = None
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
         after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
-        _read_group(segment, group, classify(before, after), before + " " + after, found, unplaced)
+        meaning = classify(before, after)
+        if meaning is None and index and len(before.strip()) <= _MAX_FOLLOW_ON:
+            meaning = previous  # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
+        _read_group(segment, group, meaning, before + " " + after, found, unplaced)
+        previous = meaning
     _read_vague(segment, dates, unplaced)
 
 
@@ -226,6 +232,8 @@ def _read_group(
             skip(hit, f"{hit.problem}{what}; not used")
     if not usable:
         return
+    if meaning is None and group.is_range and ASSIGNMENT.search(context):
+        meaning = Kind.START  # "Uitvoering werkzaamheden: van 7 september tot 18 december"
     if meaning is None:
         for hit, _ in usable:
             skip(hit, "could not tell what this date is for")

@@ -35,7 +35,7 @@ _BUYER_LABEL = re.compile(
 )
 _REFERENCE = re.compile(
     r"\b(?:aanvraagnummer|aanvraag-?id|referentienummer|referentie|kenmerk|"
-    r"opdrachtnummer|projectnummer|zaaknummer|dossiernummer|tender ?id|reference(?: number)?|"
+    r"opdrachtnummer|opdracht-?id|request ?id|projectnummer|zaaknummer|dossiernummer|tender ?id|reference(?: number)?|"
     r"ref\.?|aanbestedingsnummer)\b\s*(?:nr\.?|no\.?)?\s*[:#]?\s*"
     r"(?P<value>[A-Za-z0-9][A-Za-z0-9._/-]*\d[A-Za-z0-9._/-]*)",
     re.IGNORECASE,
@@ -74,8 +74,12 @@ def buyer(segments: list[Segment]) -> str | None:
     return None
 
 
-def platform(text: str) -> str | None:
-    """The platform whose name occurs most often in the text (the first listed on a tie)."""
+def platform(text: str, segments: list[Segment]) -> str | None:
+    """A "Platform: X" field, else the platform named most often (the first listed on a tie)."""
+    for segment in segments:
+        label, _, value = segment.text.partition(":")
+        if segment.is_field and label.strip().lower() == "platform" and value.strip():
+            return value.strip().split(" (")[0][:80]
     counts = [(len(pattern.findall(text)), -k, name) for k, (name, pattern) in enumerate(PLATFORMS)]
     best = max(counts)
     return best[2] if best[0] else None

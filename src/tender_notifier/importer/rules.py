@@ -52,11 +52,17 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Background.BACKGROUND,
-        r"publicatiedatum|datum (van )?publicatie|(gepubliceerd|geplaatst|verschenen) op"
-        r"|(is|werd) gepubliceerd|\bpublished\b|\bposted\b|publication date|\bsinds\b|\bsince\b"
-        r"|huidige (contract|overeenkomst)|current contract|verleng|extension|\boptie|\boption"
+        r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpublished\b|\bpublication\b"
+        r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
+        r"|huidige (contract|overeenkomst|leverancier|opdrachtnemer|vervoerder)"
+        r"|(contract|overeenkomst) met de huidige|current (contract|supplier|provider)"
         r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided",
         "Publicatiedatum:",
+    ),
+    _rule(
+        Kind.OTHER,
+        r"standstill|opschortingstermijn|alcatel",
+        "Standstill period ends:",
     ),
     _rule(
         Kind.QUESTIONS_DEADLINE,
@@ -65,13 +71,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
-        r"uitgenodigd|uitnodiging|\binvit(ed|ation)|shortlist|\bnotified\b"
+        r"uitgenodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
+        r"|shortlist (will be |is )?(announced|published|sent|notified)"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie",
         "De kandidaten die hiervoor uitgenodigd zijn, ontvangen uiterlijk op",
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"gesprek|interview|presentatie|presentation|assessment|kennismaking|\bpitch",
+        r"gesprek|interview|presentatie|presentation|demonstrat|assessment|kennismaking|\bpitch",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
@@ -96,8 +103,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.END,
-        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|tot en met|\bt/m\b|\bend(s|ing)?\b|\buntil\b"
-        r"|oplever",
+        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever",
         "Einddatum opdracht:",
     ),
     _rule(

@@ -96,7 +96,10 @@ def _is_row(line: str) -> bool:
 def _value_start() -> re.Pattern[str]:
     """A label's value often starts with a digit, a weekday or month name, or "z.s.m."."""
     names = f"{weekday_pattern()}|{month_pattern()}"
-    return re.compile(rf"^(?:\d|z\.?s\.?m|asap|per direct|(?:{names})(?![^\W\d_]))", re.I)
+    words = "tot|t/m|uiterlijk|vóór|voor|op|per|vanaf|van|until|by|before|from|on"
+    return re.compile(
+        rf"^(?:\d|z\.?s\.?m|asap|per direct|(?:{words}|{names})(?![^\W\d_]))", re.IGNORECASE
+    )
 
 
 def _is_label(line: str) -> bool:
@@ -159,6 +162,11 @@ def _row_fields(row: str, line: int) -> Iterator[Segment]:
     """A table row "label<TAB>value<TAB>label<TAB>value" as one field per pair of cells."""
     cells = [" ".join(c.split()) for c in _CELL_SPLIT.split(row.strip(" |"))]
     cells = [c for c in cells if c]
+    labels = cells[::2]
+    if len(cells) % 2 or any(ch.isdigit() for label in labels for ch in label):
+        # "label<TAB>date<TAB>time": one label, the rest is its value
+        yield Segment(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}", line, is_field=True)
+        return
     for k in range(0, len(cells), 2):
         pair = cells[k : k + 2]
         if len(pair) == 2:
