@@ -29,7 +29,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "milestones found. Check every date before publishing the file."
     )
     parser.add_argument(
-        "announcement", metavar="ANNOUNCEMENT", help="the announcement as a text file, or - for stdin"
+        "announcement",
+        metavar="ANNOUNCEMENT",
+        help="the announcement as a text file, or - for stdin",
     )
     parser.add_argument("--id", dest="tender_id", help="tender id (default: platform-reference)")
     parser.add_argument(
@@ -63,7 +65,9 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         return EXIT_UNREADABLE
     draft = extract(text, zone=args.timezone, tender_id=args.tender_id)
     source = "stdin" if name == "-" else Path(name).name
-    rendered = to_json(draft.tender) if args.format == "json" else to_toml(draft.tender, source=source)
+    rendered = (
+        to_json(draft.tender) if args.format == "json" else to_toml(draft.tender, source=source)
+    )
     if args.output is not None:
         try:
             args.output.write_text(rendered, encoding="utf-8")
@@ -78,10 +82,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 
 def _read(name: str, stdin: TextIO, stderr: TextIO) -> str | None:
     try:
-        if name == "-":
-            text = stdin.read()
-        else:
-            text = Path(name).read_bytes().decode("utf-8-sig")
+        text = stdin.read() if name == "-" else Path(name).read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         print(f"{name}: cannot read the announcement: {exc}", file=stderr)
         return None

@@ -117,14 +117,14 @@ def _leading_day_regex() -> re.Pattern[str]:
     weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s+)?"
     return re.compile(
         rf"{_START}(?P<head>{weekday}(?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?)\s*"
-        r"(?:,|&|-|–|—|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till)\s*$",
+        r"(?:,|&|-|\u2013|\u2014|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till)\s*$",
         re.IGNORECASE,
     )
 
 
 _TIME = re.compile(
     r"""
-    (?:(?<=\dT)|(?<![\w.,:/-]))
+    (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
     (?:
         (?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
         (?:\s*(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s*(?P<noon>noon)\b)?
@@ -138,7 +138,7 @@ _TIME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_SPAN_GAP = re.compile(
-    r"^\s*(?:tot(?:\s+en\s+met)?|t/m|to|until|till|and|en|-|–|—)\s*$", re.IGNORECASE
+    r"^\s*(?:tot(?:\s+en\s+met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s*$", re.IGNORECASE
 )
 
 

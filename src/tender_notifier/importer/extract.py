@@ -24,13 +24,13 @@ from .text import Segment, segments
 
 # What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
 _CONNECTOR = re.compile(
-    r"^[\s,;()\-–—]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
-    r"|tot|until|uur|u|t|hrs)\b[\s,;()\-–—]*)*$",
+    r"^[\s,;()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
+    r"|tot|until|uur|u|t|hrs)\b[\s,;()\-\u2013\u2014]*)*$",
     re.IGNORECASE,
 )
 _ALTERNATIVE = re.compile(r"^\s*,?\s*(?:,|&|en/of|and/or|en|of|and|or)?\s*$", re.IGNORECASE)
 _RANGE = re.compile(
-    r"^\s*(?:-|–|—|t/m|tot en met|tot|to|until|till|through)\s*$", re.IGNORECASE
+    r"^\s*(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through)\s*$", re.IGNORECASE
 )
 _MAX_GAP = 30
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
@@ -198,15 +198,15 @@ def _groups(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[_Grou
         if all(t is None for t in own):
             earlier = groups[-1].end if groups else 0
             for k, t in enumerate(times):
-                if k not in used and earlier <= t.start and t.end <= start:
-                    if _joins(text[t.end : start]):  # "before 12 noon on 1 October 2026"
-                        own, start = [t] * len(own), t.start
-                        used.add(k)
-                        break
+                # "before 12 noon on 1 October 2026"
+                if k not in used and earlier <= t.start <= t.end <= start:
+                    if not _joins(text[t.end : start]):
+                        continue
+                    own, start = [t] * len(own), t.start
+                    used.add(k)
+                    break
         end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
-        groups.append(
-            _Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end)
-        )
+        groups.append(_Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
     return groups
 
 
@@ -296,9 +296,13 @@ def _read_times_only(
             if isinstance(wanted, Kind) and wanted is not target.kind:
                 continue
             t = strong[0]
-            begin, finish = (t.finish, None) if target.kind.is_deadline and t.finish else (
-                t.begin,
-                t.finish,
+            begin, finish = (
+                (t.finish, None)
+                if target.kind.is_deadline and t.finish
+                else (
+                    t.begin,
+                    t.finish,
+                )
             )
             note = f"{target.note}; {segment.text}"
             found[index] = replace(target, begin=begin, finish=finish, note=note)
@@ -329,7 +333,9 @@ def _merge(found: list[_Found], unplaced: list[Unplaced]) -> list[_Found]:
     """One milestone per fact: the table row and the sentence that say the same thing merge."""
     kept: list[_Found] = []
     for item in found:
-        same = [k for k, other in enumerate(kept) if other.kind is item.kind and other.day == item.day]
+        same = [
+            k for k, other in enumerate(kept) if other.kind is item.kind and other.day == item.day
+        ]
         merged = False
         for k in same:
             other = kept[k]
@@ -411,9 +417,13 @@ def _ordered(
     dropped: set[int] = set()
     staged = [(k, m) for k, m in enumerate(milestones) if m.kind in _STAGE]
     for (ka, a), (kb, b) in combinations(staged, 2):
-        (ke, early), (kl, late) = ((ka, a), (kb, b)) if _STAGE[a.kind] <= _STAGE[b.kind] else (
-            (kb, b),
-            (ka, a),
+        (ke, early), (kl, late) = (
+            ((ka, a), (kb, b))
+            if _STAGE[a.kind] <= _STAGE[b.kind]
+            else (
+                (kb, b),
+                (ka, a),
+            )
         )
         if _STAGE[early.kind] == _STAGE[late.kind] or early.begins(zone) < late.ends(zone):
             continue

@@ -35,14 +35,15 @@ _BUYER_LABEL = re.compile(
 )
 _REFERENCE = re.compile(
     r"\b(?:aanvraagnummer|aanvraag-?id|referentienummer|referentie|kenmerk|"
-    r"opdrachtnummer|opdracht-?id|request ?id|projectnummer|zaaknummer|dossiernummer|tender ?id|reference(?: number)?|"
+    r"opdrachtnummer|opdracht-?id|request ?id|projectnummer|zaaknummer|dossiernummer|tender ?id|"
+    r"reference(?: number)?|"
     r"ref\.?|aanbestedingsnummer)\b\s*(?:nr\.?|no\.?)?\s*[:#]?\s*"
     r"(?P<value>[A-Za-z0-9][A-Za-z0-9._/-]*\d[A-Za-z0-9._/-]*)",
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(
-    r"\b(?P<type>gemeente|provincie|waterschap|hoogheemraadschap)\s+"
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:aan|den|op|de|van|der|het|a/d)\s+)*[A-Z][\w'’-]*)*)"
+    r"\b(?P<type>(?i:gemeente|provincie|waterschap|hoogheemraadschap))\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:(?:aan|den|op|de|van|der|het|a/d)\s+)*[A-Z][\w'\u2019-]*)*)"
 )
 _SLUG = re.compile(r"[^a-z0-9._-]+")
 

@@ -89,7 +89,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij|offerte|aanbieding|aanbieden|reactietermijn|\breageren|\breactie"
-        r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline|uiterste (inzend|indien)?datum"
+        r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
+        r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.*(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).*\bcv"
         r"|submission|submit|\btenders?\b.*\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
         r"|closing (date|time)|\bcloses\b|applications?|\bapply\b",

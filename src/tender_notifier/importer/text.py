@@ -34,7 +34,7 @@ _SPACES = str.maketrans(
     }
 )
 _CELL_SPLIT = re.compile(r"\t+|\s*\|\s*| {3,}")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"'“‘(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"'\u201c\u2018(])")
 _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)])\s")
 _ENDS_CLAUSE = re.compile(r"[.!?;:]$")
 _FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):\s*\S")
@@ -119,8 +119,11 @@ def _join_separator(current: str, following: str, blank_lines: int) -> str | Non
     if _is_label(last) and _value_start().match(following) and blank_lines <= 1:
         return " " if last.endswith(":") else ": "
     starts_low = following[0].islower() or following[0].isdigit()
-    if blank_lines == 0 and starts_low and not _ENDS_CLAUSE.search(last) and not _BULLET.match(
-        following
+    if (
+        blank_lines == 0
+        and starts_low
+        and not _ENDS_CLAUSE.search(last)
+        and not _BULLET.match(following)
     ):
         return " "
     return None

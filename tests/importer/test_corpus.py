@@ -1,0 +1,88 @@
+"""The importer against the seed announcement and the corpus, scored for recall and invention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tender_notifier.importer import extract
+from tender_notifier.importer.output import to_toml
+from tender_notifier.tender_file import load_tender_file, parse_tender
+
+from .corpus import ZONE, facts, items, score
+
+ROOT = Path(__file__).parents[2]
+SEED_TEXT = ROOT.parent / "shared" / "seeds" / "flextender-30988.txt"
+SEED_FILE = ROOT / "config" / "tenders" / "flextender-30988.toml"
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    if not SEED_TEXT.exists():
+        pytest.skip(f"seed announcement not found at {SEED_TEXT}")
+    return SEED_TEXT.read_text(encoding="utf-8")
+
+
+def test_seed_announcement_gives_exactly_the_seed_timeline(seed_text: str) -> None:
+    expected = load_tender_file(SEED_FILE)
+    draft = extract(seed_text, zone=ZONE)
+    assert facts(draft.tender.milestones) == facts(expected.milestones)
+    assert [m.id for m in draft.tender.milestones] == [m.id for m in expected.milestones]
+
+
+def test_seed_announcement_gives_the_seed_tenders_facts(seed_text: str) -> None:
+    tender = extract(seed_text, zone=ZONE).tender
+    assert tender.id == "flextender-30988"
+    assert tender.title == "Administratief Medewerker Sociaal Domein"
+    assert tender.buyer == "Gemeente Leidschendam-Voorburg"
+    assert tender.platform == "Flextender"
+    assert tender.reference == "30988"
+
+
+def test_table_row_and_sentence_about_the_deadline_give_one_milestone(seed_text: str) -> None:
+    draft = extract(seed_text, zone=ZONE)
+    deadlines = [m for m in draft.tender.milestones if m.id.startswith("submission")]
+    assert len(deadlines) == 1
+    assert deadlines[0].note is not None and deadlines[0].note.startswith("De reactietermijn")
+
+
+def test_seed_lists_start_zsm_for_ops_and_not_the_duration(seed_text: str) -> None:
+    found = [u.found for u in extract(seed_text, zone=ZONE).unplaced]
+    assert "Z.s.m." in found
+    assert not any("maanden" in f for f in found)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(items()) >= 15
+
+
+def test_corpus_recall_is_high_and_no_date_is_invented() -> None:
+    scores = [score(path) for path in items()]
+    expected = sum(sum(s.expected.values()) for s in scores)
+    missed = sum(sum(s.missed.values()) for s in scores)
+    invented = sum(sum(s.invented.values()) for s in scores)
+    recall = (expected - missed) / expected
+    print(f"\ncorpus: {len(scores)} announcements, {expected} milestones expected")
+    print(f"recall {recall:.1%} ({expected - missed}/{expected}), invented dates: {invented}")
+    for s in scores:
+        for kind, when in (s.missed + s.invented).elements():
+            label = "missed" if (kind, when) in s.missed else "INVENTED"
+            print(f"  {s.name}: {label} {kind.value} {when}")
+    assert invented == 0
+    assert recall >= 0.95
+
+
+@pytest.mark.parametrize("path", items(), ids=lambda p: p.stem)
+def test_corpus_output_is_a_tender_file_check_accepts(path: Path) -> None:
+    draft = extract(path.read_text(encoding="utf-8"), zone=ZONE)
+    again = parse_tender(to_toml(draft.tender), path)
+    assert again.id == draft.tender.id
+    assert facts(again.milestones) == facts(draft.tender.milestones)
+    assert all(m.note for m in again.milestones)
+
+
+@pytest.mark.parametrize("path", items(), ids=lambda p: p.stem)
+def test_corpus_finds_the_buyer(path: Path) -> None:
+    expected = parse_tender(path.with_suffix(".toml").read_text(encoding="utf-8"), path)
+    assert extract(path.read_text(encoding="utf-8"), zone=ZONE).tender.buyer == expected.buyer

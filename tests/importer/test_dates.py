@@ -1,0 +1,114 @@
+"""Dates and times as announcements write them."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from tender_notifier.importer.dates import find_dates, find_times, month_names
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("woensdag 15 juli 2026", date(2026, 7, 15)),
+        ("16 mrt 2026", date(2026, 3, 16)),
+        ("1 okt. 2026", date(2026, 10, 1)),
+        ("1 sept. 2026", date(2026, 9, 1)),
+        ("15-07-2026", date(2026, 7, 15)),
+        ("15/07/2026", date(2026, 7, 15)),
+        ("2026-07-15", date(2026, 7, 15)),
+        ("July 15, 2026", date(2026, 7, 15)),
+        ("1 Oct. 2026", date(2026, 10, 1)),
+        ("1st of October 2026", date(2026, 10, 1)),
+        ("Wednesday 7 October 2026", date(2026, 10, 7)),
+    ],
+)
+def test_a_written_date_is_read(text: str, day: date) -> None:
+    [hit] = find_dates(f"tot {text}, zegt de tekst")
+    assert (hit.day, hit.problem, hit.text) == (day, None, text)
+
+
+def test_month_names_come_from_babel_in_dutch_and_english() -> None:
+    names = month_names()
+    assert names["mrt"] == names["maart"] == names["march"] == 3
+    assert names["okt"] == names["oct"] == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("15 juli", "no year given"),
+        ("31 juni 2026", "not a real date"),
+        ("maandag 21 juli 2026", "maandag does not fall on that date"),
+    ],
+)
+def test_a_date_that_cannot_be_used_says_why(text: str, problem: str) -> None:
+    [hit] = find_dates(text)
+    assert (hit.day, hit.problem) == (None, problem)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Duur 3 maanden",
+        "sinds 2019",
+        "in 2025 is besloten",
+        "z.s.m.",
+        "sluit morgen",
+        "binnen 2 weken",
+        "€ 2,25 per uur",
+        "75.000 inwoners",
+        "tel. 035-7510777",
+    ],
+)
+def test_vague_text_and_numbers_are_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_a_bare_day_before_a_date_shares_its_month_and_year() -> None:
+    hits = find_dates("op 20 en/of 21 juli 2026")
+    assert [h.day for h in hits] == [date(2026, 7, 20), date(2026, 7, 21)]
+
+
+@pytest.mark.parametrize(
+    ("text", "begin"),
+    [
+        ("09:00 uur", time(9)),
+        ("12.00 uur", time(12)),
+        ("9.00u", time(9)),
+        ("12:00pm", time(12)),
+        ("2.00 pm", time(14)),
+        ("5pm", time(17)),
+        ("12 noon", time(12)),
+        ("10:00 CET", time(10)),
+        ("om 9 uur", time(9)),
+    ],
+)
+def test_a_written_time_is_read(text: str, begin: time) -> None:
+    [hit] = find_times(text, [])
+    assert (hit.begin, hit.finish, hit.weak) == (begin, None, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "van 09:30 uur tot 15:30 uur",
+        "09:30-15:30",
+        "between 09:30 and 15:30",
+        "tussen 9.30 en 15.30 uur",
+    ],
+)
+def test_two_times_joined_by_tot_or_and_are_a_span(text: str) -> None:
+    [hit] = find_times(text, [])
+    assert (hit.begin, hit.finish) == (time(9, 30), time(15, 30))
+
+
+def test_a_dotted_time_without_uur_is_weak() -> None:
+    [hit] = find_times("om 12.00", [])
+    assert hit.weak
+
+
+def test_hours_per_week_are_not_times() -> None:
+    assert find_times("24 tot 27 uur per week", []) == []
