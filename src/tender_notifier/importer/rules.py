@@ -47,7 +47,8 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
 RULES: tuple[Rule, ...] = (
     _rule(
         Kind.ANSWERS_PUBLISHED,
-        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b|clarifications? (will be )?publish",
+        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b|\bq\s?&\s?a\b"
+        r"|clarifications? (will be )?publish",
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
@@ -71,7 +72,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
-        r"uitgenodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
+        r"genodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie",
         "De kandidaten die hiervoor uitgenodigd zijn, ontvangen uiterlijk op",
