@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from .. import __version__
-from . import api, feeds, health, links
+from . import api, feeds, health, links, manage, pages
 from .context import AppContext
 
 
@@ -25,4 +25,7 @@ def create_app(ctx: AppContext) -> FastAPI:
     app.include_router(feeds.router)
     app.include_router(api.router)
     app.include_router(links.router)
+    app.include_router(pages.router)
+    app.include_router(manage.router)
+    app.mount("/static", pages.static_files(), name="static")
     return app
