@@ -406,9 +406,9 @@ def reminder_event(
 
 
 def ping_event(*, now: datetime, subscription_id: str, links: Links) -> dict[str, Any]:
-    """``webhook.ping``: sent when a webhook is registered or tested."""
+    """``ping``: sent when a webhook is registered or tested."""
     return _event(
-        "webhook.ping", now, {"subscription_id": subscription_id, "links": _links_data(links)}
+        "ping", now, {"subscription_id": subscription_id, "links": _links_data(links)}
     )
 
 

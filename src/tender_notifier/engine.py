@@ -63,6 +63,7 @@ class Engine:
         self.scheduled = False
         self._scheduler: AsyncIOScheduler | None = None
         self._wake = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
         self._watchdog_task: asyncio.Task[None] | None = None
@@ -74,7 +75,8 @@ class Engine:
     # --- lifecycle -----------------------------------------------------------------------------
 
     async def start(self) -> None:
-        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._loop = asyncio.get_running_loop()
+        self._scheduler = AsyncIOScheduler(timezone=UTC, event_loop=self._loop)
         self._scheduler.add_job(
             self._on_timer, "interval", seconds=SWEEP_SECONDS, id="sweep", coalesce=True,
             misfire_grace_time=None,
@@ -110,11 +112,8 @@ class Engine:
         """Ask for a step soon (thread-safe); subscriptions or timelines changed."""
         if replan:
             self._watermark = None
-        with contextlib.suppress(RuntimeError):
-            loop = asyncio.get_running_loop()
-            loop.call_soon(self._wake.set)
-            return
-        self._wake.set()
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
 
     async def reload(self) -> None:
         """Re-read the tender files (SIGHUP, ``tender-notifier reload``, a file change)."""

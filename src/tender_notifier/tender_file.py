@@ -28,7 +28,7 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 
 # The usual order of a procedure. A milestone of a later stage must not be over before one of an
 # earlier stage begins: offers cannot be due after the interviews they lead to.
-_STAGE = {
+STAGE = {
     Kind.QUESTIONS_DEADLINE: 0,
     Kind.ANSWERS_PUBLISHED: 1,
     Kind.SUBMISSION_DEADLINE: 2,
@@ -255,10 +255,10 @@ class _Reader:
         index_of = {
             item.get("id"): i for i, item in enumerate(raw) if isinstance(item, dict)
         }
-        staged = [m for m in milestones if m.kind in _STAGE]
+        staged = [m for m in milestones if m.kind in STAGE]
         for a, b in combinations(staged, 2):
-            early, late = (a, b) if _STAGE[a.kind] <= _STAGE[b.kind] else (b, a)
-            if _STAGE[early.kind] == _STAGE[late.kind]:
+            early, late = (a, b) if STAGE[a.kind] <= STAGE[b.kind] else (b, a)
+            if STAGE[early.kind] == STAGE[late.kind]:
                 continue
             if early.begins(zone) >= late.ends(zone):
                 index = index_of.get(early.id)

@@ -295,7 +295,7 @@ def test_change_and_ping_events(tender, links):
     assert change["data"]["changes"][0]["new"] is None
     assert change["data"]["changes"][0]["old"]["date"] == "2026-07-10"
     ping = compose.ping_event(now=NOW, subscription_id="sub-1", links=Links("m", "u"))
-    assert ping["type"] == "webhook.ping"
+    assert ping["type"] == "ping"
     assert ping["data"] == {
         "subscription_id": "sub-1",
         "links": {

@@ -27,7 +27,7 @@ from tender_notifier.errors import DeliveryError, UnsafeTargetError
 
 SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef01234567").decode()
 EVENT = {
-    "type": "webhook.ping",
+    "type": "ping",
     "version": 1,
     "timestamp": "2026-07-14T07:00:00Z",
     "data": {"subscription_id": "s-1", "text": "Nog 1 dag \u2013 \u00e9\u00e9n"},

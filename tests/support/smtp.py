@@ -25,6 +25,7 @@ class _Handler:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.server.lock:
             self.server.messages.append(message)  # type: ignore[arg-type]
+            self.server.received_at.append(time.time())
         return "250 Message accepted for delivery"
 
 
@@ -32,6 +33,7 @@ class SmtpServer:
     def __init__(self, port: int | None = None) -> None:
         self.port = port or free_port()
         self.messages: list[EmailMessage] = []
+        self.received_at: list[float] = []
         self.replies: list[str] = []  # queued non-250 replies, used first
         self.lock = threading.Lock()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
