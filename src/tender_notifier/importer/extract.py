@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
+from ..tender_file import STAGE
 from ..timeline import Day, Kind, Milestone, Moment, Span, Tender, When
 from . import facts
 from .dates import DateHit, TimeHit, find_dates, find_times
@@ -35,18 +36,6 @@ _RANGE = re.compile(
 _MAX_GAP = 30
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
 
-# The usual order of a procedure, as tender_file checks it: a later stage cannot be over before
-# an earlier one begins. Kept in step with tender_file._STAGE by the round-trip tests.
-_STAGE = {
-    Kind.QUESTIONS_DEADLINE: 0,
-    Kind.ANSWERS_PUBLISHED: 1,
-    Kind.SUBMISSION_DEADLINE: 2,
-    Kind.SHORTLIST_NOTICE: 3,
-    Kind.INTERVIEWS: 4,
-    Kind.AWARD: 5,
-    Kind.START: 6,
-    Kind.END: 7,
-}
 # Kinds that may occur more than once: interview slots, information sessions.
 _MANY = (Kind.INTERVIEWS, Kind.OTHER)
 _IDS = {
@@ -415,17 +404,17 @@ def _ordered(
     """Drop milestones whose order is impossible (a wrong reading), then sort and name them."""
     milestones = [m for m, _ in lined]
     dropped: set[int] = set()
-    staged = [(k, m) for k, m in enumerate(milestones) if m.kind in _STAGE]
+    staged = [(k, m) for k, m in enumerate(milestones) if m.kind in STAGE]
     for (ka, a), (kb, b) in combinations(staged, 2):
         (ke, early), (kl, late) = (
             ((ka, a), (kb, b))
-            if _STAGE[a.kind] <= _STAGE[b.kind]
+            if STAGE[a.kind] <= STAGE[b.kind]
             else (
                 (kb, b),
                 (ka, a),
             )
         )
-        if _STAGE[early.kind] == _STAGE[late.kind] or early.begins(zone) < late.ends(zone):
+        if STAGE[early.kind] == STAGE[late.kind] or early.begins(zone) < late.ends(zone):
             continue
         losers = [k for k, m in ((ke, early), (kl, late)) if not m.kind.is_deadline] or [ke, kl]
         dropped.update(losers)
@@ -435,7 +424,7 @@ def _ordered(
         day = m.begins(zone).date().isoformat()
         unplaced.append(Unplaced(lined[k][1], day, reason, m.note or ""))
     kept = [m for k, m in enumerate(milestones) if k not in dropped]
-    kept.sort(key=lambda m: (m.begins(zone), m.ends(zone), _STAGE.get(m.kind, 99)))
+    kept.sort(key=lambda m: (m.begins(zone), m.ends(zone), STAGE.get(m.kind, 99)))
     counts: dict[Kind, int] = {}
     named: list[Milestone] = []
     for m in kept:
