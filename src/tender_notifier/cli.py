@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    from .commands import deliveries, ops, subscriptions, timeline
+    from .commands import deliveries, ops, plan, subscriptions, timeline
 
     p = commands.add_parser("serve", help="run the daemon: feeds, API and reminders")
     p.set_defaults(handler=ops.serve)
@@ -46,18 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=timeline.run)
 
     subscriptions.add_parser(commands)
+    plan.add_parsers(commands)
     deliveries.add_parser(commands)
 
-    try:
-        from .importer import command as import_command
-    except ImportError:  # the importer is optional at this stage of the tree
-        pass
-    else:
-        p = commands.add_parser(
-            "import", help="write a tender file from the text of a tender announcement"
-        )
-        import_command.configure(p)
-        p.set_defaults(handler=import_command.run)
+    from .importer import command as import_command
+
+    p = commands.add_parser(
+        "import", help="write a tender file from the text of a tender announcement"
+    )
+    import_command.configure(p)
+    p.set_defaults(handler=import_command.run)
     return parser
 
 

@@ -31,9 +31,15 @@ log = structlog.get_logger(__name__)
 class _Server(uvicorn.Server):
     """uvicorn, told when it listens (so READY=1 means the port is open)."""
 
-    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        on_started: Callable[[], None],
+        on_exit: Callable[[], None],
+    ) -> None:
         super().__init__(config)
         self._on_started = on_started
+        self._on_exit = on_exit
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         # uvicorn re-raises a captured signal after shutting down, which would end the process
@@ -42,6 +48,7 @@ class _Server(uvicorn.Server):
         if self.should_exit and sig == signal.SIGINT:
             self.force_exit = True
         self.should_exit = True
+        self._on_exit()
 
     async def startup(self, sockets: list[object] | None = None) -> None:  # type: ignore[override]
         await super().startup(sockets=sockets)  # type: ignore[arg-type]
@@ -53,7 +60,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     store = await asyncio.to_thread(Store.open, settings.database_url)
     timelines = Timelines(settings.tenders_dir, store, clock)
-    await asyncio.to_thread(timelines.reload)
+    initial = await asyncio.to_thread(timelines.reload)
     ctx = AppContext(settings=settings, store=store, timelines=timelines, clock=clock)
 
     from .engine import Engine
@@ -86,7 +93,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         )
         engine.notify_ready()
 
-    server = _Server(config, started)
+    server = _Server(config, started, engine.begin_stop)
     loop = asyncio.get_running_loop()
 
     def reload() -> None:
@@ -96,7 +103,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         loop.add_signal_handler(signal.SIGHUP, reload)
     pid_file = settings.state_dir / "tender-notifier.pid"
     pid_file.write_text(f"{os.getpid()}\n")
-    await engine.start()
+    await engine.start(initial)
     try:
         await server.serve()
     finally:

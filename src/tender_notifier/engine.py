@@ -20,24 +20,25 @@ import contextlib
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import structlog
+import watchfiles
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 
 from .metrics import Metrics
-from .planner import reminders_for, decide, wake_times
+from .planner import decide, reminders_for, wake_times
 from .revisions import Change
 from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.ledger import PENDING, SKIPPED, Delivery
-from .timelines import Timelines
 from .systemd import Notifier
+from .timelines import Reload, Timelines
 
 log = structlog.get_logger(__name__)
 
-LEASE = timedelta(seconds=90)
 MAX_WAKE_JOBS = 500
 SWEEP_SECONDS = 30
 SHUTDOWN_GRACE = 10.0
@@ -67,15 +68,24 @@ class Engine:
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
         self._watchdog_task: asyncio.Task[None] | None = None
-        self._inflight: set[asyncio.Task[None]] = set()
+        self._watch_task: asyncio.Task[None] | None = None
+        self._stop_watching = asyncio.Event()
+        # A claimed row whose sender died is taken over after its lease: longer than any send.
+        self.lease = timedelta(
+            seconds=2 * max(settings.smtp.timeout, settings.delivery.webhook_timeout) + 5
+        )
         self._watermark: datetime | None = None  # reminders due up to here are materialised
         self._rng = random.Random()
         self._semaphore = asyncio.Semaphore(settings.delivery.concurrency)
 
     # --- lifecycle -----------------------------------------------------------------------------
 
-    async def start(self) -> None:
+    async def start(self, initial: Reload | None = None, *, watch: bool = True) -> None:
+        """Plan from the tender files and the ledger; ``initial`` is the first load's result,
+        whose changes (made while the daemon was down) still deserve change notices."""
         self._loop = asyncio.get_running_loop()
+        if initial is not None and initial.changes:
+            await asyncio.to_thread(self._queue_changes, initial.changes)
         self._scheduler = AsyncIOScheduler(timezone=UTC, event_loop=self._loop)
         self._scheduler.add_job(
             self._on_timer, "interval", seconds=SWEEP_SECONDS, id="sweep", coalesce=True,
@@ -84,13 +94,22 @@ class Engine:
         self._scheduler.start()
         self._loop_task = asyncio.create_task(self._run(), name="engine")
         self._watchdog_task = asyncio.create_task(self._watchdog(), name="watchdog")
+        if watch:
+            self._watch_task = asyncio.create_task(self._watch(), name="watch-tenders")
         await self.plan()
         self.scheduled = True
         self.poke()
 
+    def begin_stop(self) -> None:
+        """Stop taking new work now (called from the signal handler)."""
+        self._stopping = True
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+            self._loop.call_soon_threadsafe(self._stop_watching.set)
+
     async def stop(self) -> None:
         """Stop taking new work; let sends in flight finish within a bounded time."""
-        self._stopping = True
+        self.begin_stop()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
         self._wake.set()
@@ -98,8 +117,9 @@ class Engine:
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
                 await asyncio.wait_for(asyncio.shield(self._loop_task), SHUTDOWN_GRACE)
             self._loop_task.cancel()
-        if self._watchdog_task is not None:
-            self._watchdog_task.cancel()
+        for task in (self._watchdog_task, self._watch_task):
+            if task is not None:
+                task.cancel()
         await self.sender.close()
 
     def notify_ready(self) -> None:
@@ -133,6 +153,19 @@ class Engine:
     async def _on_timer(self) -> None:
         self._wake.set()
 
+    async def _watch(self) -> None:
+        """Reload when a file in ``tenders_dir`` changes (an editor saving, a deploy)."""
+        directory = self.timelines.directory
+        try:
+            async for changes in watchfiles.awatch(
+                directory, stop_event=self._stop_watching, debounce=300, step=50,
+                watch_filter=lambda _, path: path.endswith(".toml"),
+            ):
+                log.info("tenders_dir_changed", files=sorted({Path(p).name for _, p in changes}))
+                await self.reload()
+        except FileNotFoundError:
+            log.warning("tenders_dir_not_watched", directory=str(directory))
+
     async def _watchdog(self) -> None:
         interval = self.notifier.watchdog_interval()
         if interval is None:
@@ -160,7 +193,8 @@ class Engine:
         sent = 0
         while not self._stopping:
             claimed = await asyncio.to_thread(
-                self.store.ledger.claim, self.clock(), LEASE, self.settings.delivery.concurrency * 5
+                self.store.ledger.claim, self.clock(), self.lease,
+                self.settings.delivery.concurrency * 5,
             )
             if not claimed:
                 break
