@@ -33,8 +33,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from .errors import ConfigError
 from .durations import parse_duration
+from .errors import ConfigError
 
 DEFAULT_CONFIG = Path("config/notifier.toml")
 

@@ -11,8 +11,15 @@ from pydantic import BaseModel, Field
 from ..delivery.ssrf import check_url
 from ..delivery.webhook import new_secret
 from ..durations import format_duration
-from ..signup import Invalid, check_kinds, check_language, check_offsets, check_signup, check_tenders
 from ..errors import SubscriptionError
+from ..signup import (
+    Invalid,
+    check_kinds,
+    check_language,
+    check_offsets,
+    check_signup,
+    check_tenders,
+)
 from ..store.subscriptions import Created
 from ..subscription import Channel, Status, Subscription
 from .context import AppContext, context
