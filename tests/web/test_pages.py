@@ -169,3 +169,10 @@ def test_the_api_still_takes_json_without_csrf(client: TestClient) -> None:
         json={"channel": "email", "address": "api@bureau.example", "tenders": ["tn-later"]},
     )
     assert response.status_code == 201
+
+
+def test_a_refused_form_says_so_in_a_page(client: TestClient) -> None:
+    response = client.post("/tenders/tn-later/signup?lang=en", data={"address": "a@b.example"})
+    assert response.status_code == 403
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Nothing was changed" in response.text

@@ -28,6 +28,7 @@ from .pages import (
     field_errors,
     not_found,
     redirect,
+    refused,
     render,
     timeline_rows,
 )
@@ -103,8 +104,9 @@ def manage_settings(
     other_offset: FormStr = "",
     language_choice: Annotated[str, Form(alias="language")] = "",
 ) -> Response:
-    csrf(request).check(request, csrf_token)
     ctx, sub = _subscription(request, token)
+    if not csrf(request).valid(request, csrf_token):
+        return refused(request, sub.language if sub else "nl")
     if sub is None:
         return not_found(request, "nl")
     errors: dict[str, str] = {}
@@ -139,8 +141,9 @@ def manage_settings(
 def manage_tender(
     request: Request, token: str, tender_id: str, csrf_token: FormStr = "", action: FormStr = ""
 ) -> Response:
-    csrf(request).check(request, csrf_token)
     ctx, sub = _subscription(request, token)
+    if not csrf(request).valid(request, csrf_token):
+        return refused(request, sub.language if sub else "nl")
     if sub is None or ctx.timelines.get(tender_id) is None or not sub.follows(tender_id):
         return not_found(request, sub.language if sub else "nl")
     now = ctx.clock()
@@ -156,8 +159,9 @@ def manage_tender(
 
 @router.post("/manage/{token}/unsubscribe", response_class=HTMLResponse)
 def manage_unsubscribe(request: Request, token: str, csrf_token: FormStr = "") -> Response:
-    csrf(request).check(request, csrf_token)
     ctx, sub = _subscription(request, token)
+    if not csrf(request).valid(request, csrf_token):
+        return refused(request, sub.language if sub else "nl")
     if sub is None:
         return not_found(request, "nl")
     ctx.store.subscriptions.set_status(sub.id, Status.UNSUBSCRIBED, ctx.clock())
@@ -169,8 +173,9 @@ def manage_unsubscribe(request: Request, token: str, csrf_token: FormStr = "") -
 def manage_delete(
     request: Request, token: str, csrf_token: FormStr = "", confirm: FormStr = ""
 ) -> Response:
-    csrf(request).check(request, csrf_token)
     ctx, sub = _subscription(request, token)
+    if not csrf(request).valid(request, csrf_token):
+        return refused(request, sub.language if sub else "nl")
     if sub is None:
         return not_found(request, "nl")
     if confirm != "yes":

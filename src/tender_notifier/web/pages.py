@@ -252,6 +252,23 @@ def tender_page(request: Request, tender_id: str, lang: Lang = None) -> HTMLResp
     return _tender_page(request, ctx, tender, ui)
 
 
+def refused(request: Request, ui: Language) -> HTMLResponse:
+    """A form without a valid CSRF token: nothing was done (403); a fresh page has a new one."""
+    return render(
+        request,
+        "message.html",
+        ui,
+        status=403,
+        title=("Formulier verlopen", "Form expired"),
+        text=(
+            "Er is niets gewijzigd: dit formulier was verlopen of kwam niet van deze site. "
+            "Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+            "Nothing was changed: this form had expired or did not come from this site. "
+            "Go back, reload the page and try again.",
+        ),
+    )
+
+
 def not_found(request: Request, ui: Language) -> HTMLResponse:
     return render(
         request,
@@ -280,8 +297,9 @@ def signup(
     language_choice: Annotated[str, Form(alias="language")] = "",
 ) -> HTMLResponse:
     ctx = context(request)
-    csrf(request).check(request, csrf_token)
     ui = _lang(lang)
+    if not csrf(request).valid(request, csrf_token):
+        return refused(request, ui)
     tender = ctx.timelines.get(tender_id)
     if tender is None:
         return not_found(request, ui)

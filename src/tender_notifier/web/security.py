@@ -18,7 +18,7 @@ import hmac
 import secrets
 from typing import TypeVar
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 from starlette.responses import Response
 
 R = TypeVar("R", bound=Response)
@@ -50,13 +50,12 @@ class Csrf:
         nonce = secrets.token_urlsafe(24)
         return self._sign(nonce), nonce
 
-    def check(self, request: Request, submitted: object) -> None:
-        """Refuse (403) a form whose token is missing or does not match the cookie."""
+    def valid(self, request: Request, submitted: object) -> bool:
+        """True when the form's token is the signature of this browser's cookie nonce."""
         nonce = request.cookies.get(COOKIE)
         if not nonce or not isinstance(submitted, str) or not submitted:
-            raise HTTPException(403, "missing CSRF token: reload the page and try again")
-        if not hmac.compare_digest(self._sign(nonce), submitted):
-            raise HTTPException(403, "invalid CSRF token: reload the page and try again")
+            return False
+        return hmac.compare_digest(self._sign(nonce), submitted)
 
 
 def set_csrf_cookie(response: Response, nonce: str | None, *, secure: bool) -> None:
