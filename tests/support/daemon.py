@@ -55,6 +55,8 @@ def write_config(
     tenders: dict[str, str] | None = None,
     smtp_port: int | None = None,
     extra: str = "",
+    retry_schedule: str = '["PT1S", "PT1S", "PT1S", "PT1S"]',
+    allow_private_targets: bool = True,
 ) -> Path:
     """Write notifier.toml (and tender files) into ``directory``; return the settings path."""
     tenders_dir = directory / "tenders"
@@ -74,7 +76,8 @@ def write_config(
         f'[http]\nhost = "127.0.0.1"\nport = {port}\n\n'
         f'[database]\nurl = "{database_url}"\n\n'
         f"{smtp}\n"
-        '[delivery]\nallow_private_targets = true\nretry_schedule = ["PT1S", "PT1S", "PT1S", "PT1S"]\n'
+        f"[delivery]\nallow_private_targets = {str(allow_private_targets).lower()}\n"
+        f"retry_schedule = {retry_schedule}\n"
         "webhook_timeout = 3.0\n\n"
         '[logging]\nformat = "json"\nlevel = "info"\n\n'
         f"{extra}\n"

@@ -27,6 +27,8 @@ class Receiver:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
                 body = self.rfile.read(length)
+                if receiver.delay:
+                    time.sleep(receiver.delay)
                 with receiver.lock:
                     status = receiver.statuses.pop(0) if receiver.statuses else 200
                     if status < 300:
@@ -43,6 +45,7 @@ class Receiver:
                 pass
 
         self.attempts = 0
+        self.delay = 0.0  # seconds to hang before answering
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/hook"

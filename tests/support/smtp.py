@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import threading
@@ -19,6 +20,8 @@ class _Handler:
         self.server = server
 
     async def handle_DATA(self, smtp: Any, session: Any, envelope: Any) -> str:
+        if self.server.delay:
+            await asyncio.sleep(self.server.delay)
         reply = self.server.next_reply()
         if reply is not None:
             return reply
@@ -34,6 +37,7 @@ class SmtpServer:
         self.port = port or free_port()
         self.messages: list[EmailMessage] = []
         self.received_at: list[float] = []
+        self.delay = 0.0  # seconds to wait before answering DATA
         self.replies: list[str] = []  # queued non-250 replies, used first
         self.lock = threading.Lock()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
