@@ -1,0 +1,62 @@
+"""``plan`` shows what will be sent; ``simulate`` runs the real pipeline on a virtual clock."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import shutil
+from pathlib import Path
+
+from tests.conftest import SEED_TENDER
+from tests.test_cli import run
+
+
+def config(tmp_path: Path) -> Path:
+    (tmp_path / "tenders").mkdir()
+    shutil.copy(SEED_TENDER, tmp_path / "tenders" / SEED_TENDER.name)
+    path = tmp_path / "notifier.toml"
+    path.write_text(f'state_dir = "{tmp_path / "var"}"\n')
+    return path
+
+
+def test_plan_counts_subscribers_per_reminder_without_sending(tmp_path: Path) -> None:
+    path = config(tmp_path)
+    for address in ("a@bureau.example", "b@bureau.example"):
+        added = run("--config", str(path), "subscriptions", "add", "email", address,
+                    "--offsets", "P1D")
+        assert added.returncode == 0, added.stderr
+    (tmp_path / "tenders" / "next.toml").write_text(
+        'id = "next"\ntitle = "Volgende"\nbuyer = "Gemeente X"\n'
+        '[[milestones]]\nid = "offers"\nkind = "submission_deadline"\nat = 2099-03-10T12:00:00\n'
+    )
+    result = run("--config", str(path), "plan")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[1:] == ["2099-03-09T12:00:00+01:00\tnext\toffers\tP1D\temail\t2"]
+    # The seed's July timeline lies before these subscriptions started: nothing for it.
+    assert "flextender-30988" not in result.stdout
+    outbox = tmp_path / "var" / "outbox"
+    assert not outbox.exists() or not any(outbox.iterdir())
+
+
+def test_simulate_shows_what_the_seed_tender_would_have_sent_in_july(tmp_path: Path) -> None:
+    path = config(tmp_path)
+    outbox = tmp_path / "sim"
+    result = run("--config", str(path), "simulate", "--from", "2026-07-01T00:00:00+02:00",
+                 "--until", "2026-07-16T00:00:00+02:00", "--outbox", str(outbox))
+    assert result.returncode == 0, result.stderr
+    assert "message(s) sent" in result.stdout
+    emails = sorted((outbox / "emails").glob("*.eml"))
+    hooks = sorted((outbox / "webhooks").glob("*.json"))
+    # Until 16 July 00:00: questions, answers and offers (3 offsets each), shortlist (P7D, P1D),
+    # both interview days (P7D).
+    assert len(hooks) == 13
+    assert len(emails) == 26  # one Dutch and one English subscriber
+    subjects = [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"]
+                for p in emails]
+    assert any(s.startswith("Nog 7 dagen: Uiterste inschrijfdatum") for s in subjects)
+    assert any(s.startswith("2 hours left: Submission deadline") for s in subjects)
+    events = [json.loads(p.read_text()) for p in hooks]
+    assert {e["type"] for e in events} == {"milestone.reminder"}
+    assert "woensdag 15 juli 2026" in result.stdout
