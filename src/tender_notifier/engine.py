@@ -211,6 +211,11 @@ class Engine:
             await self.sender.deliver(delivery, self.metrics, self._rng)
 
     def _materialise(self, now: datetime) -> None:
+        expired = self.store.subscriptions.expire_pending(
+            now - self.settings.reminders.confirm_within
+        )
+        if expired:
+            log.info("signups_expired", count=expired)
         subscriptions = self.store.subscriptions.active()
         day_hour = self.settings.reminders.day_hour
         watermark = self._watermark

@@ -29,6 +29,7 @@ class SignupRequest:
     offsets: tuple[timedelta, ...]
     language: str
     kinds: tuple[Kind, ...] | None
+    owner_email: str | None = None  # told when a webhook is disabled
 
 
 class Invalid(Exception):
@@ -112,7 +113,8 @@ def check_signup(
 ) -> SignupRequest:
     """Validate a sign-up; raise ``Invalid`` with a message for every bad field."""
     errors: dict[str, str] = {}
-    allowed = {"channel", "address", "url", "tenders", "kinds", "offsets", "language"}
+    allowed = {"channel", "address", "url", "tenders", "kinds", "offsets", "language",
+               "owner_email"}
     for key in sorted(set(data) - allowed):
         errors[key] = "unknown field"
 
@@ -124,6 +126,7 @@ def check_signup(
             return None
 
     channel: Channel | None = None
+    owner_email: str | None = None
     try:
         channel = Channel(data.get("channel"))
     except ValueError:
@@ -141,6 +144,12 @@ def check_signup(
                 target = url.strip()
             except UnsafeTargetError as exc:
                 errors["url"] = exc.message
+        owner = data.get("owner_email")
+        if owner is not None:
+            try:
+                owner_email = check_address(owner)
+            except SubscriptionError as exc:
+                errors["owner_email"] = exc.message
     tenders = attempt(lambda: check_tenders(data.get("tenders", [ALL_TENDERS]), known_tenders))
     offsets = (
         attempt(lambda: check_offsets(data["offsets"]))
@@ -151,4 +160,4 @@ def check_signup(
     kinds = attempt(lambda: check_kinds(data.get("kinds")))
     if errors or channel is None or target is None:
         raise Invalid(errors or {"channel": "incomplete request"})
-    return SignupRequest(channel, target, tenders, offsets, language, kinds)
+    return SignupRequest(channel, target, tenders, offsets, language, kinds, owner_email)

@@ -37,6 +37,9 @@ class SubscriptionIn(BaseModel):
     kinds: list[str] | None = Field(None, examples=[["submission_deadline"]])
     offsets: list[str] | None = Field(None, examples=[["P7D", "P1D", "PT2H"]])
     language: Literal["nl", "en"] = "nl"
+    owner_email: str | None = Field(
+        None, description="Webhooks only: who to tell when the webhook is disabled."
+    )
 
 
 class SubscriptionPatch(BaseModel):
@@ -143,6 +146,7 @@ def create_subscription(
         kinds=req.kinds,
         now=ctx.clock(),
         secret=secret,
+        owner_email=req.owner_email,
     )
     queue_activation(ctx, created)
     out = _out(ctx, created.subscription, created.feed_token)
