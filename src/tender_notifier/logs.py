@@ -16,9 +16,20 @@ from typing import Any
 
 import structlog
 
-_SECRET_KEYS = {"secret", "token", "password", "manage_token", "confirm_token", "authorization",
-                "feed_token", "link_token", "api_key"}
+_SECRET_KEYS = {
+    "secret",
+    "token",
+    "password",
+    "manage_token",
+    "confirm_token",
+    "authorization",
+    "feed_token",
+    "link_token",
+    "api_key",
+}
 _TARGET_KEYS = {"address", "email", "to", "url", "target", "recipient"}
+# structlog's own bookkeeping (an exception tuple, the stdlib record): not text to scrub.
+_PASS_THROUGH = {"exc_info", "_record", "_from_structlog"}
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 _TOKEN_PATH = re.compile(r"/(confirm|unsubscribe|manage|optout|feeds/s)/[A-Za-z0-9_-]{16,}")
@@ -37,17 +48,29 @@ def _scrub(text: str) -> str:
 
 
 def redact(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
-    """structlog processor: hash addresses and URLs, drop secrets, scrub free text."""
+    """structlog processor: hash addresses and URLs, drop secrets, scrub free text.
+
+    Nested dicts and lists (a payload, a form) are walked too."""
     for key in list(event_dict):
-        value = event_dict[key]
-        lowered = key.lower()
-        if lowered in _SECRET_KEYS or lowered.endswith(("_token", "_secret", "password")):
-            event_dict[key] = "[redacted]"
-        elif lowered in _TARGET_KEYS and isinstance(value, str):
-            event_dict[key] = short_hash(value)
-        elif isinstance(value, str):
-            event_dict[key] = _scrub(value)
+        event_dict[key] = _redact_value(key, event_dict[key])
     return event_dict
+
+
+def _redact_value(key: str, value: Any) -> Any:
+    lowered = key.lower()
+    if lowered in _PASS_THROUGH:
+        return value
+    if lowered in _SECRET_KEYS or lowered.endswith(("_token", "_secret", "password")):
+        return "[redacted]"
+    if lowered in _TARGET_KEYS and isinstance(value, str):
+        return short_hash(value)
+    if isinstance(value, str):
+        return _scrub(value)
+    if isinstance(value, dict):
+        return {k: _redact_value(str(k), v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_redact_value(key, v) for v in value)
+    return value
 
 
 def _drop_color_message(

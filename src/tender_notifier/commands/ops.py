@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import signal
 import sys
+import tempfile
+from pathlib import Path
 
 from ..errors import ConfigError, NotifierError
-from ..settings import load_settings
+from ..settings import Settings, load_settings
 from ..tender_file import load_directory
 
 
@@ -44,24 +47,68 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_state(settings: object) -> list[str]:
-    """What a unit start needs: a reachable, writable store."""
-    from ..store import Store
+def _check_state(settings: Settings) -> list[str]:
+    """What a unit start needs: a writable state directory and a reachable, writable store.
+
+    Nothing is left behind: ``check`` runs as root before the first start, and files it created
+    would belong to the wrong user. So no migration, and every write is rolled back or removed.
+    """
+    problems = _check_writable_dir(settings.state_dir, "state_dir")
+    if problems:
+        return problems
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..store.engine import connect
 
     try:
-        store = Store.open(settings.database_url)  # type: ignore[attr-defined]
-    except NotifierError as exc:
+        engine = connect(settings.database_url)
+    except (NotifierError, OSError) as exc:
         return [f"database: {exc}"]
+    where = engine.url.render_as_string(hide_password=True)
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and not Path(database).exists():
+        engine.dispose()
+        # The daemon creates it; its folder is writable (checked above for the default place).
+        return _check_writable_dir(Path(database).parent, "database")
     try:
-        if not store.ping():
-            return [f"database: {store.describe()} does not answer"]
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                # Takes the write lock: fails on a read-only file or a locked database.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                conn.exec_driver_sql("ROLLBACK")
+            else:
+                # DDL is transactional in PostgreSQL: proves the right to migrate, then undone.
+                with conn.begin() as tx:
+                    conn.execute(text("CREATE TABLE tn_check_probe (id integer)"))
+                    tx.rollback()
+    except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc  # the driver's own words, without SQL and URL
+        first_line = str(cause).splitlines()[0]
+        return [f"database: cannot write to {where}: {first_line}"]
     finally:
-        store.close()
+        engine.dispose()
     return []
 
 
-def _check_smtp(settings: object) -> list[str]:
-    smtp = settings.smtp  # type: ignore[attr-defined]
+def _check_writable_dir(directory: Path, name: str) -> list[str]:
+    """``directory`` exists or can be made, and a file can be created in it."""
+    created = not directory.exists()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=".tn-check-"):
+            pass
+    except OSError as exc:
+        return [f"{name}: {directory} is not a writable directory: {exc.strerror or exc}"]
+    finally:
+        if created and directory.is_dir():
+            with contextlib.suppress(OSError):
+                directory.rmdir()
+    return []
+
+
+def _check_smtp(settings: Settings) -> list[str]:
+    smtp = settings.smtp
     if not smtp.enabled:
         return []
     import aiosmtplib
