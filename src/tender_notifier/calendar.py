@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone
 
 from . import __version__
 from .durations import format_duration
@@ -79,8 +81,19 @@ def build_feed(
         for revision in entry.revision.cancelled(now, keep_cancelled):
             cal.add_component(_event(entry.tender, revision, language, (), day_hour, True))
     first, last = _span_of(entries)
-    cal.add_missing_timezones(first_date=first, last_date=last)
+    for key in sorted({e.tender.timezone.key for e in entries}):
+        cal.add_component(vtimezone(key, first, last))
     return cal.to_ical()
+
+
+@lru_cache(maxsize=64)
+def vtimezone(key: str, first: date, last: date) -> Timezone:
+    """The VTIMEZONE of ``key`` with its transitions between ``first`` and ``last``.
+
+    Generating it from the zoneinfo data costs milliseconds; every feed and every reminder's
+    attachment needs one, so it is made once per zone and range.
+    """
+    return Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last)
 
 
 def _event(

@@ -19,6 +19,7 @@ import icalendar
 import jinja2
 
 from . import i18n
+from .calendar import vtimezone
 from .durations import format_duration
 from .i18n import Language
 from .timeline import Day, Milestone, Moment, Span, Tender
@@ -34,6 +35,7 @@ _templates = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    auto_reload=False,  # templates ship with the package; no stat() per message
 )
 
 
@@ -227,8 +229,8 @@ def milestone_ics(
     calendar.add_component(event)
     # Only the transitions around the milestone: the default (1970-2038) adds 5 kB of RDATEs.
     around = milestone.begins(zone).date()
-    calendar.add_missing_timezones(
-        first_date=around - timedelta(days=366), last_date=around + timedelta(days=366)
+    calendar.add_component(
+        vtimezone(zone.key, around - timedelta(days=366), around + timedelta(days=366))
     )
     ical: bytes = calendar.to_ical()
     return ical.decode("utf-8")

@@ -34,6 +34,7 @@ from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.ledger import PENDING, SKIPPED, Delivery
+from .subscription import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
 
@@ -88,7 +89,11 @@ class Engine:
             await asyncio.to_thread(self._queue_changes, initial.changes)
         self._scheduler = AsyncIOScheduler(timezone=UTC, event_loop=self._loop)
         self._scheduler.add_job(
-            self._on_timer, "interval", seconds=SWEEP_SECONDS, id="sweep", coalesce=True,
+            self._on_timer,
+            "interval",
+            seconds=SWEEP_SECONDS,
+            id="sweep",
+            coalesce=True,
             misfire_grace_time=None,
         )
         self._scheduler.start()
@@ -158,7 +163,10 @@ class Engine:
         directory = self.timelines.directory
         try:
             async for changes in watchfiles.awatch(
-                directory, stop_event=self._stop_watching, debounce=300, step=50,
+                directory,
+                stop_event=self._stop_watching,
+                debounce=300,
+                step=50,
                 watch_filter=lambda _, path: path.endswith(".toml"),
             ):
                 log.info("tenders_dir_changed", files=sorted({Path(p).name for _, p in changes}))
@@ -193,22 +201,29 @@ class Engine:
         sent = 0
         while not self._stopping:
             claimed = await asyncio.to_thread(
-                self.store.ledger.claim, self.clock(), self.lease,
+                self.store.ledger.claim,
+                self.clock(),
+                self.lease,
                 self.settings.delivery.concurrency * 5,
             )
             if not claimed:
                 break
-            await asyncio.gather(*(self._guarded(d) for d in claimed))
+            known = await asyncio.to_thread(
+                self.store.subscriptions.get_many, {d.subscription_id for d in claimed}
+            )
+            await asyncio.gather(*(self._guarded(d, known.get(d.subscription_id)) for d in claimed))
             sent += len(claimed)
         await self.plan()
         return sent
 
-    async def _guarded(self, delivery: Delivery) -> None:
+    async def _guarded(
+        self, delivery: Delivery, known: tuple[Subscription, str, str] | None
+    ) -> None:
         async with self._semaphore:
             if self._stopping:
                 await asyncio.to_thread(self.store.ledger.hand_back, delivery.id, self.clock())
                 return
-            await self.sender.deliver(delivery, self.metrics, self._rng)
+            await self.sender.deliver(delivery, self.metrics, self._rng, known)
 
     def _materialise(self, now: datetime) -> None:
         expired = self.store.subscriptions.expire_pending(
@@ -265,8 +280,12 @@ class Engine:
                         "milestone changed",
                     )
                     if dropped:
-                        log.info("reminders_dropped", tender_id=tender_id,
-                                 milestone_id=change.milestone_id, count=dropped)
+                        log.info(
+                            "reminders_dropped",
+                            tender_id=tender_id,
+                            milestone_id=change.milestone_id,
+                            count=dropped,
+                        )
             payload = {
                 "changes": [
                     {
@@ -292,8 +311,9 @@ class Engine:
                 if sub.wants_changes(tender_id)
             ]
             self.store.ledger.add(rows, now)
-            log.info("timeline_changed", tender_id=tender_id, changes=len(changed),
-                     notices=len(rows))
+            log.info(
+                "timeline_changed", tender_id=tender_id, changes=len(changed), notices=len(rows)
+            )
 
     # --- planning ------------------------------------------------------------------------------
 

@@ -80,8 +80,22 @@ class Sender:
         await self.email.close()
         await self.webhook.aclose()
 
-    async def deliver(self, delivery: Delivery, metrics: Metrics, rng: random.Random) -> None:
-        sub = await asyncio.to_thread(self.store.subscriptions.get, delivery.subscription_id)
+    async def deliver(
+        self,
+        delivery: Delivery,
+        metrics: Metrics,
+        rng: random.Random,
+        known: tuple[Subscription, str, str] | None = None,
+    ) -> None:
+        """Send one claimed row and record the outcome. ``known`` is the subscription with its
+        link and feed tokens, when the caller loaded them for a whole batch already."""
+        if known is None:
+            known = (
+                await asyncio.to_thread(
+                    self.store.subscriptions.get_many, [delivery.subscription_id]
+                )
+            ).get(delivery.subscription_id)
+        sub = known[0] if known else None
         fields = {
             "delivery_id": delivery.id,
             "kind": delivery.kind,
@@ -98,7 +112,8 @@ class Sender:
         metrics.attempts.labels(channel=channel).inc()
         now = self.clock()
         try:
-            await self._send(delivery, sub, now)
+            assert known is not None
+            await self._send(delivery, sub, now, known[1], known[2])
         except TargetGone as exc:
             await asyncio.to_thread(self._give_up, delivery, sub, str(exc), disable=True)
             metrics.deliveries.labels(channel=channel, outcome="dead").inc()
@@ -138,15 +153,23 @@ class Sender:
 
     # --- composing and sending -------------------------------------------------------------------
 
-    async def _send(self, delivery: Delivery, sub: Subscription, now: datetime) -> None:
-        link_token, feed_token = await asyncio.to_thread(self.store.subscriptions.tokens, sub.id)
+    async def _send(
+        self,
+        delivery: Delivery,
+        sub: Subscription,
+        now: datetime,
+        link_token: str,
+        feed_token: str,
+    ) -> None:
         links = self.links.for_subscription(link_token, feed_token, delivery.tender_id)
         mid = message_id(delivery.key)
         payload = delivery.payload or {}
         if delivery.kind == "confirm":
-            tenders = None if "*" in sub.tenders else [
-                t for t in (self.timelines.get(i) for i in sub.tenders) if t is not None
-            ]
+            tenders = (
+                None
+                if "*" in sub.tenders
+                else [t for t in (self.timelines.get(i) for i in sub.tenders) if t is not None]
+            )
             message = compose.confirmation_email(
                 to=sub.target,
                 sender=self.settings.smtp.sender,
@@ -163,14 +186,18 @@ class Sender:
             return
         if delivery.kind == "notice":
             message = compose.webhook_disabled_email(
-                **payload, sender=self.settings.smtp.sender, message_id=mid,
+                **payload,
+                sender=self.settings.smtp.sender,
+                message_id=mid,
                 manage_url=links.manage_url,
             )
             await self.email.send(message)
             return
         tender = self.timelines.get(delivery.tender_id or "")
         if tender is None:
-            raise DeliveryError(f"tender {delivery.tender_id!r} is no longer loaded", permanent=True)
+            raise DeliveryError(
+                f"tender {delivery.tender_id!r} is no longer loaded", permanent=True
+            )
         if delivery.kind == "change":
             changes = [
                 Change(
@@ -184,8 +211,13 @@ class Sender:
             if sub.channel is Channel.EMAIL:
                 await self.email.send(
                     compose.change_email(
-                        tender=tender, changes=changes, now=now, language=sub.language,
-                        sender=self.settings.smtp.sender, to=sub.target, message_id=mid,
+                        tender=tender,
+                        changes=changes,
+                        now=now,
+                        language=sub.language,
+                        sender=self.settings.smtp.sender,
+                        to=sub.target,
+                        message_id=mid,
                         links=links,
                     )
                 )
@@ -199,15 +231,25 @@ class Sender:
         if sub.channel is Channel.EMAIL:
             await self.email.send(
                 compose.reminder_email(
-                    tender=tender, milestone=milestone, now=now, language=sub.language,
-                    sender=self.settings.smtp.sender, to=sub.target, message_id=mid,
-                    links=links, day_hour=self.settings.reminders.day_hour,
+                    tender=tender,
+                    milestone=milestone,
+                    now=now,
+                    language=sub.language,
+                    sender=self.settings.smtp.sender,
+                    to=sub.target,
+                    message_id=mid,
+                    links=links,
+                    day_hour=self.settings.reminders.day_hour,
                 )
             )
         else:
             event = compose.reminder_event(
-                tender=tender, milestone=milestone, now=now, links=links,
-                language=sub.language, offset=timedelta(seconds=delivery.offset_seconds or 0),
+                tender=tender,
+                milestone=milestone,
+                now=now,
+                links=links,
+                language=sub.language,
+                offset=timedelta(seconds=delivery.offset_seconds or 0),
             )
             await self._webhook(sub, mid, event, now)
 

@@ -100,6 +100,21 @@ class Subscriptions:
     def by_feed_token(self, token: str) -> Subscription | None:
         return self._one(subscriptions.c.feed_token == token)
 
+    def get_many(self, ids: Iterable[str]) -> dict[str, tuple[Subscription, str, str]]:
+        """Subscriptions with their (link_token, feed_token), in one round trip per 500."""
+        wanted = sorted(set(ids))
+        result: dict[str, tuple[Subscription, str, str]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                rows = conn.execute(select(subscriptions).where(subscriptions.c.id.in_(chunk)))
+                rows = rows.all()
+                outs = self._opt_outs(conn, [r.id for r in rows])
+                for row in rows:
+                    sub = _subscription(row, outs.get(row.id, {}))
+                    result[row.id] = (sub, row.link_token, row.feed_token)
+        return result
+
     def tokens(self, sub_id: str) -> tuple[str, str]:
         """(link_token, feed_token) of a subscription, for the links in its messages."""
         with self.engine.connect() as conn:
@@ -120,8 +135,9 @@ class Subscriptions:
         """Activate the pending subscription whose confirmation token this is, if not expired."""
         with self.engine.begin() as conn:
             row = conn.execute(
-                select(subscriptions.c.id, subscriptions.c.created_at, subscriptions.c.status)
-                .where(subscriptions.c.confirm_token_hash == token_hash(token))
+                select(
+                    subscriptions.c.id, subscriptions.c.created_at, subscriptions.c.status
+                ).where(subscriptions.c.confirm_token_hash == token_hash(token))
             ).first()
             if row is None or row.created_at + confirm_within < now:
                 return None
