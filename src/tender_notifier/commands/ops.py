@@ -57,20 +57,24 @@ def _check_state(settings: Settings) -> list[str]:
     if problems:
         return problems
     from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from ..store.engine import connect
 
+    try:
+        url = make_url(settings.database_url)
+    except ArgumentError as exc:
+        return [f"database: not a valid SQLAlchemy URL: {exc}"]
+    database = url.database
+    if url.get_backend_name() == "sqlite" and database and not Path(database).exists():
+        # The daemon creates it at its first start, as the service's user.
+        return _check_writable_dir(Path(database).parent, "database")
     try:
         engine = connect(settings.database_url)
     except (NotifierError, OSError) as exc:
         return [f"database: {exc}"]
     where = engine.url.render_as_string(hide_password=True)
-    database = engine.url.database
-    if engine.dialect.name == "sqlite" and database and not Path(database).exists():
-        engine.dispose()
-        # The daemon creates it; its folder is writable (checked above for the default place).
-        return _check_writable_dir(Path(database).parent, "database")
     try:
         with engine.connect() as conn:
             if engine.dialect.name == "sqlite":
