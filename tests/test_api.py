@@ -59,7 +59,9 @@ def test_unconfirmed_sign_ups_expire(app: App) -> None:
     assert app.ctx.store.subscriptions.list() == []
 
 
-def test_webhook_sign_up_gets_a_signing_secret_and_a_ping(tmp_path: Path, database_url: str) -> None:
+def test_webhook_sign_up_gets_a_signing_secret_and_a_ping(
+    tmp_path: Path, database_url: str
+) -> None:
     app = make_app(tmp_path, database_url, NOW, "[delivery]\nallow_private_targets = true\n")
     created = sign_up(app, channel="webhook", url="http://127.0.0.1:9/hook", address=None)
     assert str(created["secret"]).startswith("whsec_")
@@ -121,7 +123,7 @@ def test_webhook_targets_that_are_not_public_are_refused(app: App, url: str) -> 
 
 
 def test_sign_ups_are_rate_limited_per_client(tmp_path: Path, database_url: str) -> None:
-    app = make_app(tmp_path, database_url, NOW, "[signup]\nrate_limit = 2\nrate_window = \"PT10M\"\n")
+    app = make_app(tmp_path, database_url, NOW, '[signup]\nrate_limit = 2\nrate_window = "PT10M"\n')
     for _ in range(2):
         sign_up(app)
     response = app.client.post(API, json={"channel": "email", "address": "c@d.example"})
@@ -139,7 +141,9 @@ def test_manage_token_reads_changes_and_deletes(app: App) -> None:
     assert app.client.get(url, headers={"Authorization": "Bearer wrong"}).status_code == 404
     got = app.client.get(url, headers=auth).json()
     assert got["id"] == created["id"] and "manage_token" not in got
-    patched = app.client.patch(url, headers=auth, json={"offsets": ["PT30S", "P2D"], "language": "en"})
+    patched = app.client.patch(
+        url, headers=auth, json={"offsets": ["PT30S", "P2D"], "language": "en"}
+    )
     assert patched.status_code == 200
     assert patched.json()["offsets"] == ["P2D", "PT30S"]
     assert patched.json()["language"] == "en"
@@ -158,7 +162,8 @@ def test_unsubscribe_is_one_click_post_and_get_only_asks(app: App) -> None:
     sub = app.ctx.store.subscriptions.get(str(created["id"]))
     assert sub is not None and sub.status is Status.PENDING
     done = app.client.post(
-        f"/unsubscribe/{link_token}", content=b"List-Unsubscribe=One-Click",
+        f"/unsubscribe/{link_token}",
+        content=b"List-Unsubscribe=One-Click",
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
     assert done.status_code == 200

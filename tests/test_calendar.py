@@ -63,9 +63,15 @@ def test_ics_py_reads_the_same_instants() -> None:
 
 def test_calendar_properties_clients_need() -> None:
     text = seed_feed().decode()
-    for line in ("VERSION:2.0", "PRODID:-//tender-notifier//", "X-WR-CALNAME:",
-                 "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H",
-                 "BEGIN:VTIMEZONE", "TZID:Europe/Amsterdam"):
+    for line in (
+        "VERSION:2.0",
+        "PRODID:-//tender-notifier//",
+        "X-WR-CALNAME:",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        "X-PUBLISHED-TTL:PT1H",
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Amsterdam",
+    ):
         assert line in text
     assert "\r\n" in text  # RFC 5545 line endings
 
@@ -111,7 +117,9 @@ def test_same_timeline_gives_the_same_bytes_whatever_the_request_time() -> None:
 def test_a_moved_milestone_bumps_its_sequence_and_last_modified_only() -> None:
     tender = load_tender_file(SEED_TENDER)
     first, _ = revise(None, tender, NOW)
-    moved_text = SEED_TENDER.read_text().replace("at = 2026-07-15T09:00:00", "at = 2026-07-15T12:00:00")
+    moved_text = SEED_TENDER.read_text().replace(
+        "at = 2026-07-15T09:00:00", "at = 2026-07-15T12:00:00"
+    )
     moved = parse_tender(moved_text)
     later = NOW + timedelta(days=1)
     second, changes = revise(first, moved, later)
@@ -152,10 +160,14 @@ def test_times_across_the_autumn_clock_change_keep_their_wall_clock(reader: str)
     revision, _ = revise(None, tender, NOW)
     feed = build_feed([FeedEntry(tender, revision)], now=NOW).decode()
     if reader == "vobject":
-        starts = {e.uid.value.split(".")[0]: e.dtstart.value.astimezone(UTC)
-                  for e in vobject.readOne(feed).vevent_list}
+        starts = {
+            e.uid.value.split(".")[0]: e.dtstart.value.astimezone(UTC)
+            for e in vobject.readOne(feed).vevent_list
+        }
     else:
-        starts = {e.uid.split(".")[0]: e.begin.to("UTC").datetime for e in ics.Calendar(feed).events}
+        starts = {
+            e.uid.split(".")[0]: e.begin.to("UTC").datetime for e in ics.Calendar(feed).events
+        }
     assert starts["q"].replace(tzinfo=UTC) == datetime(2026, 10, 23, 7, 0, tzinfo=UTC)
     assert starts["s"].replace(tzinfo=UTC) == datetime(2026, 10, 27, 8, 0, tzinfo=UTC)
     amsterdam = ZoneInfo("Europe/Amsterdam")

@@ -13,7 +13,10 @@ from tests.conftest import ROOT, SEED_TENDER
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tender_notifier.cli", *args],
-        capture_output=True, text=True, cwd=cwd, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
     )
 
 
@@ -36,11 +39,14 @@ def test_check_passes_on_the_shipped_config(tmp_path: Path) -> None:
 
 
 def test_check_lists_every_problem_in_every_file(tmp_path: Path) -> None:
-    config = config_with(tmp_path, {
-        "broken.toml": 'id = "broken"\ntitle = "T"\nbuyer = "B"\n[[milestones]]\nid = "m"\n'
-                       'kind = "deadline"\ndate = 2026-07-13\n',
-        "worse.toml": 'id = "worse"\ntitle = "T"\nbuyer = "B"\ntimezone = "Mars/Olympus"\n',
-    })
+    config = config_with(
+        tmp_path,
+        {
+            "broken.toml": 'id = "broken"\ntitle = "T"\nbuyer = "B"\n[[milestones]]\nid = "m"\n'
+            'kind = "deadline"\ndate = 2026-07-13\n',
+            "worse.toml": 'id = "worse"\ntitle = "T"\nbuyer = "B"\ntimezone = "Mars/Olympus"\n',
+        },
+    )
     result = run("--config", str(config), "check")
     assert result.returncode == 1
     assert "broken.toml:6: milestones[0].kind: unknown kind 'deadline'" in result.stderr

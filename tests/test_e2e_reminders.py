@@ -69,8 +69,12 @@ def test_email_supplier_confirms_and_gets_each_reminder_once_on_time(
     try:
         created = httpx.post(
             f"{daemon.base_url}/api/v1/subscriptions",
-            json={"channel": "email", "address": "inkoop@bureau.example", "tenders": ["soon"],
-                  "offsets": ["PT20S", "PT10S"]},
+            json={
+                "channel": "email",
+                "address": "inkoop@bureau.example",
+                "tenders": ["soon"],
+                "offsets": ["PT20S", "PT10S"],
+            },
         ).json()
         assert created["status"] == "pending"
         [confirmation] = smtp.wait_for(1)
@@ -101,8 +105,13 @@ def test_webhook_supplier_is_pinged_and_gets_signed_reminders(
     try:
         created = httpx.post(
             f"{daemon.base_url}/api/v1/subscriptions",
-            json={"channel": "webhook", "url": receiver.url, "tenders": ["*"],
-                  "offsets": ["PT10S"], "language": "en"},
+            json={
+                "channel": "webhook",
+                "url": receiver.url,
+                "tenders": ["*"],
+                "offsets": ["PT10S"],
+                "language": "en",
+            },
         ).json()
         verifier = standardwebhooks.Webhook(created["secret"])
         [ping] = receiver.wait_for(1)
@@ -142,8 +151,11 @@ def test_a_failing_target_gets_the_reminder_on_the_fourth_try(
         assert receiver.attempts == 4
         event = standardwebhooks.Webhook(secret).verify(call.body, call.headers)
         assert event["type"] == "milestone.reminder"
-        [row] = [line for line in daemon.cli("deliveries", "list").stdout.splitlines()
-                 if "\treminder\t" in line]
+        [row] = [
+            line
+            for line in daemon.cli("deliveries", "list").stdout.splitlines()
+            if "\treminder\t" in line
+        ]
         assert "\tsent\t4\t" in row
     finally:
         assert daemon.stop() == 0
@@ -155,15 +167,19 @@ def test_an_unsubscribed_supplier_gets_nothing_more(
     deadline = whole_second(25)
     daemon = start_daemon(tmp_path, database_url, smtp, deadline)
     try:
-        added = daemon.cli("subscriptions", "add", "email", "weg@bureau.example",
-                           "--offsets", "PT15S", "PT5S")
+        added = daemon.cli(
+            "subscriptions", "add", "email", "weg@bureau.example", "--offsets", "PT15S", "PT5S"
+        )
         assert added.returncode == 0, added.stderr
         daemon.signal(1)
         [first] = smtp.wait_for(1, timeout=30)
         link = re.search(r"<(http://[^>]+/unsubscribe/[^>]+)>", first["List-Unsubscribe"])
         assert link
-        response = httpx.post(link.group(1), content=b"List-Unsubscribe=One-Click",
-                              headers={"content-type": "application/x-www-form-urlencoded"})
+        response = httpx.post(
+            link.group(1),
+            content=b"List-Unsubscribe=One-Click",
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        )
         assert response.status_code == 200
         time.sleep(max(deadline.timestamp() - time.time() - 3, 0))
         assert len(smtp.messages) == 1
@@ -173,16 +189,25 @@ def test_an_unsubscribed_supplier_gets_nothing_more(
 
 def test_ssrf_targets_are_refused_by_the_daemon(tmp_path: Path, smtp: SmtpServer) -> None:
     config = write_config(
-        tmp_path, port=free_port(), database_url=f"sqlite:///{tmp_path / 'tn.db'}",
-        smtp_port=smtp.port, tenders={"soon": tender_toml("soon", [])},
+        tmp_path,
+        port=free_port(),
+        database_url=f"sqlite:///{tmp_path / 'tn.db'}",
+        smtp_port=smtp.port,
+        tenders={"soon": tender_toml("soon", [])},
         extra="",
     )
-    config.write_text(config.read_text().replace("allow_private_targets = true",
-                                                 "allow_private_targets = false"))
+    config.write_text(
+        config.read_text().replace("allow_private_targets = true", "allow_private_targets = false")
+    )
     with Daemon(config) as daemon:
-        for url in ("http://127.0.0.1:8080/", "http://localhost/", "http://[::ffff:10.0.0.1]/",
-                    "http://2130706433/"):
-            response = httpx.post(f"{daemon.base_url}/api/v1/subscriptions",
-                                  json={"channel": "webhook", "url": url})
+        for url in (
+            "http://127.0.0.1:8080/",
+            "http://localhost/",
+            "http://[::ffff:10.0.0.1]/",
+            "http://2130706433/",
+        ):
+            response = httpx.post(
+                f"{daemon.base_url}/api/v1/subscriptions", json={"channel": "webhook", "url": url}
+            )
             assert response.status_code == 422, url
             assert "url" in response.json()["errors"]

@@ -39,13 +39,24 @@ def sleep_until(moment: datetime) -> None:
 
 
 def make_daemon(
-    tmp_path: Path, database_url: str, smtp_port: int, deadline: datetime | None = None,
+    tmp_path: Path,
+    database_url: str,
+    smtp_port: int,
+    deadline: datetime | None = None,
     **options: object,
 ) -> Daemon:
-    tenders = {"soon": tender_toml("soon", [("offers", "submission_deadline", deadline)])} if deadline else {}
+    tenders = (
+        {"soon": tender_toml("soon", [("offers", "submission_deadline", deadline)])}
+        if deadline
+        else {}
+    )
     config = write_config(
-        tmp_path, port=free_port(), database_url=database_url, smtp_port=smtp_port,
-        tenders=tenders, **options,  # type: ignore[arg-type]
+        tmp_path,
+        port=free_port(),
+        database_url=database_url,
+        smtp_port=smtp_port,
+        tenders=tenders,
+        **options,  # type: ignore[arg-type]
     )
     return Daemon(config)
 
@@ -56,8 +67,11 @@ def add_email(daemon: Daemon, address: str, *offsets: str) -> None:
 
 
 def ledger(daemon: Daemon) -> list[list[str]]:
-    return [line.split("\t") for line in daemon.cli("deliveries", "list", "--limit", "5000")
-            .stdout.splitlines() if "\t" in line]
+    return [
+        line.split("\t")
+        for line in daemon.cli("deliveries", "list", "--limit", "5000").stdout.splitlines()
+        if "\t" in line
+    ]
 
 
 def test_sigkill_during_a_fan_out_to_1000_loses_nobody(
@@ -137,7 +151,10 @@ def test_smtp_down_then_up_delivers_once_it_recovers(tmp_path: Path, database_ur
     port = free_port()
     deadline = ahead(40)
     daemon = make_daemon(
-        tmp_path, database_url, port, deadline,
+        tmp_path,
+        database_url,
+        port,
+        deadline,
         retry_schedule='["PT1S", "PT2S", "PT4S", "PT6S", "PT8S", "PT10S", "PT12S"]',
     )
     add_email(daemon, "geduld@bureau.example", "PT32S")  # due at +8 s
@@ -145,7 +162,7 @@ def test_smtp_down_then_up_delivers_once_it_recovers(tmp_path: Path, database_ur
         sleep_until(deadline - timedelta(seconds=32 - 5))  # a few failed attempts first
         server = SmtpServer(port).start()
         try:
-            [message] = server.wait_for(1, timeout=20)
+            server.wait_for(1, timeout=20)
             time.sleep(1)
             assert len(server.messages) == 1
             [row] = [r for r in ledger(daemon) if r[1] == "reminder"]

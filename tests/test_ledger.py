@@ -13,15 +13,27 @@ LEASE = timedelta(seconds=60)
 
 def subscriber(store: Store) -> str:
     created = store.subscriptions.create(
-        channel=Channel.EMAIL, target="a@b.example", tenders=["*"],
-        offsets=[timedelta(days=1)], language_code="nl", now=NOW, status=Status.ACTIVE,
+        channel=Channel.EMAIL,
+        target="a@b.example",
+        tenders=["*"],
+        offsets=[timedelta(days=1)],
+        language_code="nl",
+        now=NOW,
+        status=Status.ACTIVE,
     )
     return created.subscription.id
 
 
 def row(sub_id: str, key: str = "k1") -> dict[str, object]:
-    return {"key": key, "kind": "reminder", "subscription_id": sub_id, "tender_id": "t",
-            "milestone_id": "m", "milestone_at": NOW + timedelta(days=1), "due_at": NOW}
+    return {
+        "key": key,
+        "kind": "reminder",
+        "subscription_id": sub_id,
+        "tender_id": "t",
+        "milestone_id": "m",
+        "milestone_at": NOW + timedelta(days=1),
+        "due_at": NOW,
+    }
 
 
 def test_one_row_per_key(store: Store) -> None:

@@ -23,8 +23,9 @@ def config(tmp_path: Path) -> Path:
 def test_plan_counts_subscribers_per_reminder_without_sending(tmp_path: Path) -> None:
     path = config(tmp_path)
     for address in ("a@bureau.example", "b@bureau.example"):
-        added = run("--config", str(path), "subscriptions", "add", "email", address,
-                    "--offsets", "P1D")
+        added = run(
+            "--config", str(path), "subscriptions", "add", "email", address, "--offsets", "P1D"
+        )
         assert added.returncode == 0, added.stderr
     (tmp_path / "tenders" / "next.toml").write_text(
         'id = "next"\ntitle = "Volgende"\nbuyer = "Gemeente X"\n'
@@ -43,8 +44,17 @@ def test_plan_counts_subscribers_per_reminder_without_sending(tmp_path: Path) ->
 def test_simulate_shows_what_the_seed_tender_would_have_sent_in_july(tmp_path: Path) -> None:
     path = config(tmp_path)
     outbox = tmp_path / "sim"
-    result = run("--config", str(path), "simulate", "--from", "2026-07-01T00:00:00+02:00",
-                 "--until", "2026-07-16T00:00:00+02:00", "--outbox", str(outbox))
+    result = run(
+        "--config",
+        str(path),
+        "simulate",
+        "--from",
+        "2026-07-01T00:00:00+02:00",
+        "--until",
+        "2026-07-16T00:00:00+02:00",
+        "--outbox",
+        str(outbox),
+    )
     assert result.returncode == 0, result.stderr
     assert "message(s) sent" in result.stdout
     emails = sorted((outbox / "emails").glob("*.eml"))
@@ -53,8 +63,10 @@ def test_simulate_shows_what_the_seed_tender_would_have_sent_in_july(tmp_path: P
     # both interview days (P7D).
     assert len(hooks) == 13
     assert len(emails) == 26  # one Dutch and one English subscriber
-    subjects = [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"]
-                for p in emails]
+    subjects = [
+        email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"]
+        for p in emails
+    ]
     assert any(s.startswith("Nog 7 dagen: Uiterste inschrijfdatum") for s in subjects)
     assert any(s.startswith("2 hours left: Submission deadline") for s in subjects)
     events = [json.loads(p.read_text()) for p in hooks]

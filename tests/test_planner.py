@@ -48,7 +48,9 @@ def test_whole_days_count_back_from_the_reminder_hour() -> None:
 
 def test_reminders_already_past_when_the_subscription_starts_are_not_planned() -> None:
     late = subscription(created_at=datetime(2026, 7, 14, 12, 0, tzinfo=UTC))
-    offers = [r for r in reminders_for(SEED, late, day_hour=9) if r.milestone_id == "submission-deadline"]
+    offers = [
+        r for r in reminders_for(SEED, late, day_hour=9) if r.milestone_id == "submission-deadline"
+    ]
     assert [r.offset for r in offers] == [timedelta(hours=2)]
 
 
@@ -75,8 +77,11 @@ def test_keys_are_stable_and_change_when_the_milestone_moves() -> None:
 
 
 def test_missed_reminders_are_coalesced_to_the_latest() -> None:
-    offers = [r for r in reminders_for(SEED, subscription(), day_hour=9)
-              if r.milestone_id == "submission-deadline"]
+    offers = [
+        r
+        for r in reminders_for(SEED, subscription(), day_hour=9)
+        if r.milestone_id == "submission-deadline"
+    ]
     now = datetime(2026, 7, 15, 6, 0, tzinfo=UTC)  # all three due, the deadline one hour ahead
     decision = decide(offers, now)
     assert [r.offset for r in decision.send] == [timedelta(hours=2)]
@@ -87,8 +92,11 @@ def test_missed_reminders_are_coalesced_to_the_latest() -> None:
 
 
 def test_missed_reminders_whose_milestone_has_passed_are_skipped() -> None:
-    offers = [r for r in reminders_for(SEED, subscription(), day_hour=9)
-              if r.milestone_id == "submission-deadline"]
+    offers = [
+        r
+        for r in reminders_for(SEED, subscription(), day_hour=9)
+        if r.milestone_id == "submission-deadline"
+    ]
     decision = decide(offers, datetime(2026, 7, 15, 8, 0, tzinfo=UTC))
     assert decision.send == ()
     assert {why for _, why in decision.skip} == {"milestone passed"}

@@ -52,19 +52,34 @@ class Harness:
         webhook = WebhookTransport(client=client, allow_private=True)
         self.sender = Sender(self.settings, self.store, self.timelines, self.clock, webhook=webhook)
         created = self.store.subscriptions.create(
-            channel=Channel.WEBHOOK, target="https://hooks.bureau.example/t", tenders=["*"],
-            offsets=[timedelta(days=1)], language_code="nl", now=NOW - timedelta(days=10),
-            status=Status.ACTIVE, secret="whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY",
+            channel=Channel.WEBHOOK,
+            target="https://hooks.bureau.example/t",
+            tenders=["*"],
+            offsets=[timedelta(days=1)],
+            language_code="nl",
+            now=NOW - timedelta(days=10),
+            status=Status.ACTIVE,
+            secret="whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY",
             owner_email="ops@bureau.example",
         )
         self.sub_id = created.subscription.id
 
     def queue_reminder(self, key: str = "k") -> None:
-        self.store.ledger.add([{
-            "key": key, "kind": "reminder", "subscription_id": self.sub_id, "tender_id": "t",
-            "milestone_id": "offers", "milestone_at": DEADLINE, "offset_seconds": 86400,
-            "due_at": self.clock.now,
-        }], self.clock.now)
+        self.store.ledger.add(
+            [
+                {
+                    "key": key,
+                    "kind": "reminder",
+                    "subscription_id": self.sub_id,
+                    "tender_id": "t",
+                    "milestone_id": "offers",
+                    "milestone_at": DEADLINE,
+                    "offset_seconds": 86400,
+                    "due_at": self.clock.now,
+                }
+            ],
+            self.clock.now,
+        )
 
     def attempt(self) -> None:
         for delivery in self.store.ledger.claim(self.clock.now, timedelta(minutes=1)):

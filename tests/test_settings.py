@@ -22,7 +22,9 @@ def test_shipped_settings_load_with_sqlite_under_var_and_the_outbox() -> None:
     assert not settings.smtp.enabled
     assert settings.delivery.allow_private_targets is False
     assert settings.delivery.retry_schedule[:3] == [
-        timedelta(seconds=5), timedelta(minutes=5), timedelta(minutes=30)
+        timedelta(seconds=5),
+        timedelta(minutes=5),
+        timedelta(minutes=30),
     ]
 
 

@@ -54,7 +54,9 @@ def test_bad_toml_names_file_and_line() -> None:
 
 
 def test_unknown_kind_names_the_field_and_the_choices() -> None:
-    [message] = problems(HEADER + '[[milestones]]\nid = "m"\nkind = "deadline"\ndate = 2026-07-13\n')
+    [message] = problems(
+        HEADER + '[[milestones]]\nid = "m"\nkind = "deadline"\ndate = 2026-07-13\n'
+    )
     assert "t-1.toml:6: milestones[0].kind: unknown kind 'deadline'" in message
     assert "submission_deadline" in message
 
@@ -69,8 +71,10 @@ def test_unknown_time_zone() -> None:
     [
         ("", "needs a date"),
         ("at = 2026-07-15T09:00:00\ndate = 2026-07-15\n", "give exactly one of"),
-        ("date = 2026-07-15\nstart = 2026-07-15T09:00:00\nend = 2026-07-15T10:00:00\n",
-         "give exactly one of"),
+        (
+            "date = 2026-07-15\nstart = 2026-07-15T09:00:00\nend = 2026-07-15T10:00:00\n",
+            "give exactly one of",
+        ),
         ("start = 2026-07-15T09:00:00\n", "a span needs both `start` and `end`"),
     ],
 )
@@ -105,7 +109,10 @@ def test_offers_due_after_the_interviews_is_an_impossible_order() -> None:
         + '[[milestones]]\nid = "talks"\nkind = "interviews"\n'
         + "start = 2026-07-20T09:30:00\nend = 2026-07-20T15:30:00\n"
     )
-    assert "impossible order: 'offers' (submission_deadline) lies after 'talks' (interviews)" in message
+    assert (
+        "impossible order: 'offers' (submission_deadline) lies after 'talks' (interviews)"
+        in message
+    )
 
 
 def test_a_time_skipped_by_daylight_saving_does_not_exist() -> None:
@@ -117,12 +124,16 @@ def test_a_time_skipped_by_daylight_saving_does_not_exist() -> None:
 
 def test_every_problem_in_a_file_is_listed_at_once() -> None:
     found = problems(
-        'id = "Bad Id"\nbuyer = "X"\nsurprise = 1\n'
-        '[[milestones]]\nid = "m"\nkind = "nope"\n'
+        'id = "Bad Id"\nbuyer = "X"\nsurprise = 1\n[[milestones]]\nid = "m"\nkind = "nope"\n'
     )
     text = "\n".join(found)
-    for expected in ("surprise: unknown field", "id: expected lowercase", "title: is required",
-                     "kind: unknown kind", "needs a date"):
+    for expected in (
+        "surprise: unknown field",
+        "id: expected lowercase",
+        "title: is required",
+        "kind: unknown kind",
+        "needs a date",
+    ):
         assert expected in text
 
 

@@ -83,7 +83,8 @@ def build_feed(
     first, last = _span_of(entries)
     for key in sorted({e.tender.timezone.key for e in entries}):
         cal.add_component(vtimezone(key, first, last))
-    return cal.to_ical()
+    body: bytes = cal.to_ical()
+    return body
 
 
 @lru_cache(maxsize=64)

@@ -409,9 +409,7 @@ def reminder_event(
 
 def ping_event(*, now: datetime, subscription_id: str, links: Links) -> dict[str, Any]:
     """``ping``: sent when a webhook is registered or tested."""
-    return _event(
-        "ping", now, {"subscription_id": subscription_id, "links": _links_data(links)}
-    )
+    return _event("ping", now, {"subscription_id": subscription_id, "links": _links_data(links)})
 
 
 def change_event(

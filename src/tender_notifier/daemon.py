@@ -96,8 +96,12 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
     server = _Server(config, started, engine.begin_stop)
     loop = asyncio.get_running_loop()
 
+    reloads: set[asyncio.Task[None]] = set()
+
     def reload() -> None:
-        loop.create_task(engine.reload())
+        task = loop.create_task(engine.reload())
+        reloads.add(task)  # keep a reference until it is done
+        task.add_done_callback(reloads.discard)
 
     with contextlib.suppress(NotImplementedError):
         loop.add_signal_handler(signal.SIGHUP, reload)

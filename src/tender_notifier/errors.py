@@ -68,7 +68,7 @@ class SubscriptionError(NotifierError):
 
 
 class UnsafeTargetError(SubscriptionError):
-    """A webhook target resolves to a loopback, private, link-local or otherwise non-public address."""
+    """A webhook target resolves to a loopback, private, link-local or other non-public address."""
 
 
 class DeliveryError(NotifierError):

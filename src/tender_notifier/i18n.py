@@ -19,11 +19,15 @@ DEFAULT_LANGUAGE: Language = "nl"
 
 _KIND_TITLES: dict[Kind, dict[str, str]] = {
     Kind.QUESTIONS_DEADLINE: {"nl": "Sluiting vragenronde", "en": "Questions deadline"},
-    Kind.ANSWERS_PUBLISHED: {"nl": "Publicatie antwoorden (Nota van Inlichtingen)",
-                             "en": "Answers published"},
+    Kind.ANSWERS_PUBLISHED: {
+        "nl": "Publicatie antwoorden (Nota van Inlichtingen)",
+        "en": "Answers published",
+    },
     Kind.SUBMISSION_DEADLINE: {"nl": "Uiterste inschrijfdatum", "en": "Submission deadline"},
-    Kind.SHORTLIST_NOTICE: {"nl": "Bericht over uitnodiging gesprek",
-                            "en": "Interview invitations sent"},
+    Kind.SHORTLIST_NOTICE: {
+        "nl": "Bericht over uitnodiging gesprek",
+        "en": "Interview invitations sent",
+    },
     Kind.INTERVIEWS: {"nl": "Selectiegesprekken", "en": "Interviews"},
     Kind.AWARD: {"nl": "Gunning", "en": "Award"},
     Kind.START: {"nl": "Start opdracht", "en": "Assignment starts"},

@@ -80,6 +80,19 @@ def _drop_color_message(
     return event_dict
 
 
+def _name_foreign_event(
+    _: Any, __: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """A library's log line (uvicorn's, alembic's) gets its logger's name as the event, and its
+    text as ``message``: event names stay a short list ops can grep and count."""
+    record = event_dict.get("_record")
+    if record is not None:
+        event_dict["message"] = event_dict.get("event")
+        event_dict["event"] = record.name
+        event_dict["logger"] = record.name
+    return event_dict
+
+
 def configure_logging(format: str = "auto", level: str = "info") -> None:
     """Set up structlog and route the standard library's logging (uvicorn's) through it."""
     if format == "auto":
@@ -108,7 +121,12 @@ def configure_logging(format: str = "auto", level: str = "info") -> None:
         cache_logger_on_first_use=True,
     )
     formatter = structlog.stdlib.ProcessorFormatter(
-        foreign_pre_chain=[*shared[:-1], structlog.stdlib.ExtraAdder(), redact],
+        foreign_pre_chain=[
+            *shared[:-1],
+            structlog.stdlib.ExtraAdder(),
+            _name_foreign_event,
+            redact,
+        ],
         processors=[
             structlog.stdlib.ProcessorFormatter.remove_processors_meta,
             _drop_color_message,
@@ -120,10 +138,12 @@ def configure_logging(format: str = "auto", level: str = "info") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "apscheduler"):
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "apscheduler", "httpx"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
     # Access logs carry paths with tokens; the redactor masks them, and they are noisy anyway.
     logging.getLogger("uvicorn.access").setLevel("WARNING")
     logging.getLogger("apscheduler").setLevel("WARNING")
+    # One INFO line per webhook call, with the target's URL; delivery_sent already says it.
+    logging.getLogger("httpx").setLevel("WARNING")
     logging.getLogger("alembic").setLevel("WARNING")

@@ -261,10 +261,7 @@ def _explain(path: Path, exc: ValidationError) -> str:
     lines = [f"{path}: invalid settings:"]
     for error in exc.errors():
         field = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        if error["type"] == "extra_forbidden":
-            message = "unknown setting"
-        else:
-            message = error["msg"]
+        message = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
         env = "TN_" + "__".join(str(part).upper() for part in error["loc"])
         lines.append(f"  {field}: {message} (in the file, or the environment variable {env})")
     return "\n".join(lines)

@@ -60,7 +60,7 @@ def check_tenders(tenders: Any, known: Iterable[str]) -> tuple[str, ...]:
         raise SubscriptionError(
             "tenders",
             f"unknown tender(s): {', '.join(map(str, unknown))} "
-            f"(known: {', '.join(sorted(known)) or 'none'}, or \"*\" for all)",
+            f'(known: {", ".join(sorted(known)) or "none"}, or "*" for all)',
         )
     return (ALL_TENDERS,) if ALL_TENDERS in tenders else tuple(dict.fromkeys(tenders))
 
@@ -113,8 +113,16 @@ def check_signup(
 ) -> SignupRequest:
     """Validate a sign-up; raise ``Invalid`` with a message for every bad field."""
     errors: dict[str, str] = {}
-    allowed = {"channel", "address", "url", "tenders", "kinds", "offsets", "language",
-               "owner_email"}
+    allowed = {
+        "channel",
+        "address",
+        "url",
+        "tenders",
+        "kinds",
+        "offsets",
+        "language",
+        "owner_email",
+    }
     for key in sorted(set(data) - allowed):
         errors[key] = "unknown field"
 
@@ -128,7 +136,7 @@ def check_signup(
     channel: Channel | None = None
     owner_email: str | None = None
     try:
-        channel = Channel(data.get("channel"))
+        channel = Channel(str(data.get("channel")))
     except ValueError:
         errors["channel"] = 'expected "email" or "webhook"'
     target: str | None = None

@@ -135,7 +135,8 @@ class _Reader:
             if milestone.id in seen:
                 self.problem(
                     f"milestones[{index}].id",
-                    f"duplicate milestone id {milestone.id!r} (also milestone {seen[milestone.id] + 1})",
+                    f"duplicate milestone id {milestone.id!r} "
+                    f"(also milestone {seen[milestone.id] + 1})",
                     index,
                 )
                 continue
@@ -244,17 +245,15 @@ class _Reader:
         round_trip = local.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
         if round_trip != value:
             self.problem(
-                field, f"{value.isoformat()} does not exist in {zone.key} (clocks move forward)", index
+                field,
+                f"{value.isoformat()} does not exist in {zone.key} (clocks move forward)",
+                index,
             )
             return None
         return local
 
-    def _check_order(
-        self, milestones: list[Milestone], zone: ZoneInfo, raw: list[Any]
-    ) -> None:
-        index_of = {
-            item.get("id"): i for i, item in enumerate(raw) if isinstance(item, dict)
-        }
+    def _check_order(self, milestones: list[Milestone], zone: ZoneInfo, raw: list[Any]) -> None:
+        index_of = {item.get("id"): i for i, item in enumerate(raw) if isinstance(item, dict)}
         staged = [m for m in milestones if m.kind in STAGE]
         for a, b in combinations(staged, 2):
             early, late = (a, b) if STAGE[a.kind] <= STAGE[b.kind] else (b, a)
@@ -280,7 +279,8 @@ class _Reader:
         if not isinstance(value, str) or not _ID.match(value):
             self.problem(
                 field,
-                f"expected lowercase letters, digits, '.', '_' or '-' (used in URLs), got {value!r}",
+                "expected lowercase letters, digits, '.', '_' or '-' (used in URLs), "
+                f"got {value!r}",
                 milestone,
             )
             return None
@@ -312,7 +312,7 @@ class _Reader:
     def _kind(self, raw: dict[str, Any], name: str, index: int) -> Kind | None:
         value = raw.get("kind")
         try:
-            return Kind(value)
+            return Kind(str(value))
         except ValueError:
             choices = ", ".join(k.value for k in Kind)
             if value is None:

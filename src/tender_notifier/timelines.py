@@ -59,8 +59,12 @@ class Timelines:
                 if kept is not None and kept in self._tenders and kept not in tenders:
                     tenders[kept] = self._tenders[kept]
                     files[path] = kept
-                    log.error("tender_file_rejected", file=str(path), tender_id=kept,
-                              kept="last good version")
+                    log.error(
+                        "tender_file_rejected",
+                        file=str(path),
+                        tender_id=kept,
+                        kept="last good version",
+                    )
             for problem in result.problems:
                 log.error("tender_file_invalid", problem=str(problem))
             changes: dict[str, list[Change]] = {}

@@ -15,7 +15,9 @@ from tender_notifier.timelines import Timelines
 from tender_notifier.web.app import create_app
 from tender_notifier.web.context import AppContext
 
-SEED = Path(__file__).resolve().parent.parent.parent / "config" / "tenders" / "flextender-30988.toml"
+SEED = (
+    Path(__file__).resolve().parent.parent.parent / "config" / "tenders" / "flextender-30988.toml"
+)
 
 
 @dataclass

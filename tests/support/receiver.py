@@ -33,8 +33,12 @@ class Receiver:
                     status = receiver.statuses.pop(0) if receiver.statuses else 200
                     if status < 300:
                         receiver.requests.append(
-                            Received(self.path, {k.lower(): v for k, v in self.headers.items()},
-                                     body, time.time())
+                            Received(
+                                self.path,
+                                {k.lower(): v for k, v in self.headers.items()},
+                                body,
+                                time.time(),
+                            )
                         )
                     receiver.attempts += 1
                 self.send_response(status)

@@ -79,8 +79,9 @@ def plan(args: argparse.Namespace) -> int:
     print("due\ttender\tmilestone\toffset\tchannel\tsubscribers")
     for (due, tender_id, milestone_id, offset, channel), n in sorted(counts.items()):
         local = due.astimezone(zones[tender_id]).isoformat(timespec="seconds")
-        print(f"{local}\t{tender_id}\t{milestone_id}\t{format_duration(offset)}\t"
-              f"{channel.value}\t{n}")
+        print(
+            f"{local}\t{tender_id}\t{milestone_id}\t{format_duration(offset)}\t{channel.value}\t{n}"
+        )
     return 0
 
 
@@ -99,8 +100,9 @@ class _RecordingWebhooks:
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
 
-    async def send(self, *, url: str, secret: str, webhook_id: str, event: dict[str, Any],
-                   now: datetime) -> None:
+    async def send(
+        self, *, url: str, secret: str, webhook_id: str, event: dict[str, Any], now: datetime
+    ) -> None:
         (self.directory / f"{webhook_id}.json").write_text(
             json.dumps(event, ensure_ascii=False, indent=2)
         )
@@ -133,9 +135,15 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
     if real:
         for sub in real:
             sim_store.subscriptions.create(
-                channel=sub.channel, target=sub.target, tenders=sub.tenders,
-                offsets=sub.offsets, language_code=sub.language, kinds=sub.kinds,
-                now=start, status=Status.ACTIVE, secret=sub.secret,
+                channel=sub.channel,
+                target=sub.target,
+                tenders=sub.tenders,
+                offsets=sub.offsets,
+                language_code=sub.language,
+                kinds=sub.kinds,
+                now=start,
+                status=Status.ACTIVE,
+                secret=sub.secret,
             )
     else:  # no subscribers yet: one of each kind, with the default offsets
         for channel, target, lang in (
@@ -144,21 +152,33 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
             (Channel.WEBHOOK, "https://hooks.example.com/tenders", "nl"),
         ):
             sim_store.subscriptions.create(
-                channel=channel, target=target, tenders=["*"],
-                offsets=settings.reminders.default_offsets, language_code=lang, now=start,
-                status=Status.ACTIVE, secret="whsec_c2ltdWxhdGlvbg==",
+                channel=channel,
+                target=target,
+                tenders=["*"],
+                offsets=settings.reminders.default_offsets,
+                language_code=lang,
+                now=start,
+                status=Status.ACTIVE,
+                secret="whsec_c2ltdWxhdGlvbg==",
             )
     timelines = Timelines(settings.tenders_dir, sim_store, clock)
     timelines.reload()
     sender = Sender(
-        settings, sim_store, timelines, clock,
+        settings,
+        sim_store,
+        timelines,
+        clock,
         email=OutboxTransport(outbox / "emails"),
         webhook=_RecordingWebhooks(outbox / "webhooks"),  # type: ignore[arg-type]
     )
     engine = Engine(settings, sim_store, timelines, Metrics(), clock, sender)
     offsets = {o for s in sim_store.subscriptions.active() for o in s.offsets}
-    moments = [start, *wake_times(timelines.tenders(), offsets,
-                                  day_hour=settings.reminders.day_hour, after=start)]
+    moments = [
+        start,
+        *wake_times(
+            timelines.tenders(), offsets, day_hour=settings.reminders.day_hour, after=start
+        ),
+    ]
     for moment in [m for m in moments if m <= until]:
         clock.now = moment
         await engine.step()
@@ -169,8 +189,10 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
         sub = subs[d.subscription_id]
         when = format_moment((d.sent_at or d.due_at).astimezone(settings_zone(timelines)), "nl")
         offset = format_duration(timedelta(seconds=d.offset_seconds or 0))
-        print(f"{when}\t{sub.channel.value}\t{sub.language}\t{d.tender_id}\t"
-              f"{d.milestone_id}\t{offset}")
+        print(
+            f"{when}\t{sub.channel.value}\t{sub.language}\t{d.tender_id}\t"
+            f"{d.milestone_id}\t{offset}"
+        )
     skipped = len(sim_store.ledger.list("skipped", limit=100_000))
     print(f"{len(sent)} message(s) sent, {skipped} skipped; written to {outbox}")
     sim_store.close()

@@ -1,9 +1,9 @@
 """The store: SQLAlchemy over SQLite (default, WAL mode) or PostgreSQL, migrated by Alembic.
 
-    Store
-    ├── revisions       each tender's last revision (what SEQUENCE/LAST-MODIFIED come from)
-    ├── subscriptions   who follows what, with hashed tokens
-    └── ledger          the delivery ledger: the truth of what was sent
+Store
+├── revisions       each tender's last revision (what SEQUENCE/LAST-MODIFIED come from)
+├── subscriptions   who follows what, with hashed tokens
+└── ledger          the delivery ledger: the truth of what was sent
 """
 
 from __future__ import annotations

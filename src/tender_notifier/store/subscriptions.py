@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import secrets
 import uuid
@@ -107,8 +108,9 @@ class Subscriptions:
         with self.engine.connect() as conn:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
-                rows = conn.execute(select(subscriptions).where(subscriptions.c.id.in_(chunk)))
-                rows = rows.all()
+                rows = conn.execute(
+                    select(subscriptions).where(subscriptions.c.id.in_(chunk))
+                ).all()
                 outs = self._opt_outs(conn, [r.id for r in rows])
                 for row in rows:
                     sub = _subscription(row, outs.get(row.id, {}))
@@ -127,7 +129,7 @@ class Subscriptions:
 
     def owner_email(self, sub_id: str) -> str | None:
         with self.engine.connect() as conn:
-            return conn.execute(  # type: ignore[no-any-return]
+            return conn.execute(
                 select(subscriptions.c.owner_email).where(subscriptions.c.id == sub_id)
             ).scalar()
 
@@ -256,7 +258,7 @@ class Subscriptions:
             self.delete(sub_id)
         return len(ids)
 
-    def list(self, status: Status | None = None) -> list[Subscription]:
+    def list(self, status: Status | None = None) -> builtins.list[Subscription]:
         query = select(subscriptions).order_by(subscriptions.c.created_at)
         if status is not None:
             query = query.where(subscriptions.c.status == status.value)
@@ -265,7 +267,7 @@ class Subscriptions:
             outs = self._opt_outs(conn, [r.id for r in rows])
         return [_subscription(r, outs.get(r.id, {})) for r in rows]
 
-    def active(self) -> list[Subscription]:
+    def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
 
     def count_by_status(self) -> dict[str, int]:
@@ -284,7 +286,7 @@ class Subscriptions:
         return _subscription(row, outs.get(row.id, {}))
 
     @staticmethod
-    def _opt_outs(conn: Any, ids: list[str]) -> dict[str, dict[str, OptOut]]:
+    def _opt_outs(conn: Any, ids: builtins.list[str]) -> dict[str, dict[str, OptOut]]:
         result: dict[str, dict[str, OptOut]] = {}
         if not ids:
             return result

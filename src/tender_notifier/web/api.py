@@ -93,8 +93,13 @@ def queue_activation(ctx: AppContext, created: Created) -> None:
     if sub.status is not Status.PENDING:
         return
     if sub.channel is Channel.EMAIL:
-        row = {"key": f"{sub.id}|confirm", "kind": "confirm", "subscription_id": sub.id,
-               "due_at": now, "payload": {"confirm_token": created.confirm_token}}
+        row = {
+            "key": f"{sub.id}|confirm",
+            "kind": "confirm",
+            "subscription_id": sub.id,
+            "due_at": now,
+            "payload": {"confirm_token": created.confirm_token},
+        }
     else:
         row = {"key": f"{sub.id}|ping", "kind": "ping", "subscription_id": sub.id, "due_at": now}
     ctx.store.ledger.add([row], now)
@@ -159,7 +164,8 @@ def _authorised(ctx: AppContext, sub_id: str, authorization: str | None) -> Subs
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise HTTPException(
-            401, "send the manage_token as 'Authorization: Bearer <token>'",
+            401,
+            "send the manage_token as 'Authorization: Bearer <token>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
     sub = ctx.store.subscriptions.by_manage_token(token.strip())
@@ -186,7 +192,11 @@ def patch_subscription(
     errors: dict[str, str] = {}
     changes: dict[str, Any] = {}
     checks: list[tuple[str, Any, Any]] = [
-        ("tenders", body.tenders, lambda v: check_tenders(v, [t.id for t in ctx.timelines.tenders()])),
+        (
+            "tenders",
+            body.tenders,
+            lambda v: check_tenders(v, [t.id for t in ctx.timelines.tenders()]),
+        ),
         ("offsets", body.offsets, check_offsets),
         ("kinds", body.kinds, check_kinds),
         ("language_code", body.language, check_language),
@@ -212,5 +222,3 @@ def delete_subscription(request: Request, sub_id: str, authorization: Auth = Non
     sub = _authorised(ctx, sub_id, authorization)
     ctx.store.subscriptions.delete(sub.id)
     ctx.on_subscriptions_changed()
-
-

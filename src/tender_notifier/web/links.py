@@ -19,35 +19,52 @@ from .context import context
 router = APIRouter(tags=["links"], include_in_schema=False)
 
 _TEXT = {
-    "confirmed": {"nl": "Uw aanmelding is bevestigd. U ontvangt herinneringen vóór elke datum.",
-                  "en": "Your sign-up is confirmed. You will get reminders before each date."},
-    "unknown": {"nl": "Deze link is onbekend of verlopen.",
-                "en": "This link is unknown or has expired."},
-    "unsubscribe_q": {"nl": "Wilt u geen berichten meer ontvangen?",
-                      "en": "Stop all messages?"},
+    "confirmed": {
+        "nl": "Uw aanmelding is bevestigd. U ontvangt herinneringen vóór elke datum.",
+        "en": "Your sign-up is confirmed. You will get reminders before each date.",
+    },
+    "unknown": {
+        "nl": "Deze link is onbekend of verlopen.",
+        "en": "This link is unknown or has expired.",
+    },
+    "unsubscribe_q": {"nl": "Wilt u geen berichten meer ontvangen?", "en": "Stop all messages?"},
     "unsubscribe_btn": {"nl": "Afmelden", "en": "Unsubscribe"},
-    "unsubscribed": {"nl": "U bent afgemeld. U ontvangt geen berichten meer.",
-                     "en": "You are unsubscribed and will get no more messages."},
-    "submitted_q": {"nl": "Heeft u ingeschreven? Dan sturen we voor deze aanvraag geen "
-                          "herinneringen meer, alleen wijzigingen.",
-                    "en": "Have you submitted? Then we send no more reminders for this "
-                          "request, only changes."},
-    "not_bidding_q": {"nl": "Schrijft u niet in? Dan sturen we voor deze aanvraag geen "
-                            "herinneringen meer, alleen wijzigingen.",
-                      "en": "Not bidding? Then we send no more reminders for this request, "
-                            "only changes."},
+    "unsubscribed": {
+        "nl": "U bent afgemeld. U ontvangt geen berichten meer.",
+        "en": "You are unsubscribed and will get no more messages.",
+    },
+    "submitted_q": {
+        "nl": "Heeft u ingeschreven? Dan sturen we voor deze aanvraag geen "
+        "herinneringen meer, alleen wijzigingen.",
+        "en": "Have you submitted? Then we send no more reminders for this request, only changes.",
+    },
+    "not_bidding_q": {
+        "nl": "Schrijft u niet in? Dan sturen we voor deze aanvraag geen "
+        "herinneringen meer, alleen wijzigingen.",
+        "en": "Not bidding? Then we send no more reminders for this request, only changes.",
+    },
     "optout_btn": {"nl": "Bevestigen", "en": "Confirm"},
-    "opted_out": {"nl": "Genoteerd: geen herinneringen meer voor deze aanvraag.",
-                  "en": "Noted: no more reminders for this request."},
+    "opted_out": {
+        "nl": "Genoteerd: geen herinneringen meer voor deze aanvraag.",
+        "en": "Noted: no more reminders for this request.",
+    },
 }
 
 
-def page(text: str, lang: Language, *, form_action: str | None = None,
-         button: str | None = None, status: int = 200) -> HTMLResponse:
+def page(
+    text: str,
+    lang: Language,
+    *,
+    form_action: str | None = None,
+    button: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     form = ""
     if form_action and button:
-        form = (f'<form method="post" action="{escape(form_action)}">'
-                f'<button type="submit">{escape(button)}</button></form>')
+        form = (
+            f'<form method="post" action="{escape(form_action)}">'
+            f'<button type="submit">{escape(button)}</button></form>'
+        )
     body = (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -82,8 +99,12 @@ def unsubscribe_page(request: Request, token: str) -> HTMLResponse:
     if sub is None:
         return page(_TEXT["unknown"]["nl"], "nl", status=404)
     lang = sub.language
-    return page(_TEXT["unsubscribe_q"][lang], lang, form_action=f"/unsubscribe/{token}",
-                button=_TEXT["unsubscribe_btn"][lang])
+    return page(
+        _TEXT["unsubscribe_q"][lang],
+        lang,
+        form_action=f"/unsubscribe/{token}",
+        button=_TEXT["unsubscribe_btn"][lang],
+    )
 
 
 @router.post("/unsubscribe/{token}")
@@ -112,13 +133,16 @@ def _optout_target(request: Request, token: str, tender_id: str, reason: str):  
 
 @router.get("/optout/{token}/{tender_id}/{reason}")
 def optout_page(request: Request, token: str, tender_id: str, reason: str) -> HTMLResponse:
-    ctx, sub, why = _optout_target(request, token, tender_id, reason)
+    _, sub, why = _optout_target(request, token, tender_id, reason)
     if sub is None or why is None:
         return page(_TEXT["unknown"]["nl"], "nl", status=404)
     key = "submitted_q" if why is OptOut.SUBMITTED else "not_bidding_q"
-    return page(_TEXT[key][sub.language], sub.language,
-                form_action=f"/optout/{token}/{tender_id}/{reason}",
-                button=_TEXT["optout_btn"][sub.language])
+    return page(
+        _TEXT[key][sub.language],
+        sub.language,
+        form_action=f"/optout/{token}/{tender_id}/{reason}",
+        button=_TEXT["optout_btn"][sub.language],
+    )
 
 
 @router.post("/optout/{token}/{tender_id}/{reason}")
@@ -126,8 +150,11 @@ def optout(request: Request, token: str, tender_id: str, reason: str) -> HTMLRes
     ctx, sub, why = _optout_target(request, token, tender_id, reason)
     if sub is None or why is None:
         return page(_TEXT["unknown"]["nl"], "nl", status=404)
-    tender_ids = [tender_id] if tender_id != "*" else [t.id for t in ctx.timelines.tenders()
-                                                        if sub.follows(t.id)]
+    tender_ids = (
+        [tender_id]
+        if tender_id != "*"
+        else [t.id for t in ctx.timelines.tenders() if sub.follows(t.id)]
+    )
     for tid in tender_ids:
         ctx.store.subscriptions.opt_out(sub.id, tid, why, ctx.clock())
     ctx.on_subscriptions_changed()
