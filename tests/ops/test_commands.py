@@ -16,13 +16,17 @@ def cli(config: Path | None, *args: str) -> subprocess.CompletedProcess[str]:
     prefix = ["--config", str(config)] if config else []
     return subprocess.run(
         [sys.executable, "-m", "tender_notifier.cli", *prefix, *args],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 def config_in(tmp_path: Path, **options: object) -> Path:
     config = write_config(
-        tmp_path, port=free_port(), database_url=f"sqlite:///{tmp_path / 'var' / 'tn.db'}",
+        tmp_path,
+        port=free_port(),
+        database_url=f"sqlite:///{tmp_path / 'var' / 'tn.db'}",
         **options,  # type: ignore[arg-type]
     )
     (tmp_path / "tenders" / SEED_TENDER.name).write_text(SEED_TENDER.read_text())

@@ -31,20 +31,25 @@ def scrape(daemon: Daemon) -> dict[tuple[str, frozenset[tuple[str, str]]], float
     }
 
 
-def value(samples: dict[tuple[str, frozenset[tuple[str, str]]], float], name: str,
-          **labels: str) -> float | None:
+def value(
+    samples: dict[tuple[str, frozenset[tuple[str, str]]], float], name: str, **labels: str
+) -> float | None:
     return samples.get((name, frozenset(labels.items())))
 
 
 def test_metrics_change_as_a_reminder_is_delivered(tmp_path: Path, smtp: SmtpServer) -> None:
     deadline = (datetime.now(AMSTERDAM) + timedelta(seconds=14)).replace(microsecond=0)
     config = write_config(
-        tmp_path, port=free_port(), database_url=f"sqlite:///{tmp_path / 'tn.db'}",
+        tmp_path,
+        port=free_port(),
+        database_url=f"sqlite:///{tmp_path / 'tn.db'}",
         smtp_port=smtp.port,
         tenders={"soon": tender_toml("soon", [("offers", "submission_deadline", deadline)])},
     )
     daemon = Daemon(config)
-    added = daemon.cli("subscriptions", "add", "email", "inkoop@bureau.example", "--offsets", "PT5S")
+    added = daemon.cli(
+        "subscriptions", "add", "email", "inkoop@bureau.example", "--offsets", "PT5S"
+    )
     assert added.returncode == 0, added.stderr
     with daemon:
         before = scrape(daemon)
@@ -89,7 +94,9 @@ def test_a_dead_letter_shows_in_the_metrics(
 ) -> None:
     deadline = (datetime.now(AMSTERDAM) + timedelta(seconds=12)).replace(microsecond=0)
     config = write_config(
-        tmp_path, port=free_port(), database_url=f"sqlite:///{tmp_path / 'tn.db'}",
+        tmp_path,
+        port=free_port(),
+        database_url=f"sqlite:///{tmp_path / 'tn.db'}",
         smtp_port=smtp.port,
         tenders={"soon": tender_toml("soon", [("offers", "submission_deadline", deadline)])},
     )

@@ -40,7 +40,9 @@ def own_postgres_database() -> Iterator[tuple[str, str]]:
 
 def daemon_on(tmp_path: Path, database_url: str) -> Daemon:
     config = write_config(
-        tmp_path, port=free_port(), database_url=database_url,
+        tmp_path,
+        port=free_port(),
+        database_url=database_url,
         tenders={"empty": tender_toml("empty", [])},
     )
     return Daemon(config)
@@ -66,7 +68,8 @@ def test_readyz_turns_503_when_the_postgresql_database_is_dropped(
         ready = httpx.get(f"{daemon.base_url}/readyz")
         assert ready.status_code == 200
         assert ready.json() == {
-            "status": "ready", "checks": {"store": True, "tenders": True, "schedule": True}
+            "status": "ready",
+            "checks": {"store": True, "tenders": True, "schedule": True},
         }
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)')

@@ -48,7 +48,9 @@ def directives(text: str) -> dict[str, list[str]]:
 def test_unit_passes_systemd_analyze_verify(systemd_analyze: str, unit_here: Path) -> None:
     result = subprocess.run(
         [systemd_analyze, "verify", "--man=no", str(unit_here)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "", result.stderr
@@ -60,7 +62,9 @@ def test_verify_would_notice_a_missing_program(systemd_analyze: str) -> None:
         pytest.skip(f"{INSTALLED} is installed on this machine")
     result = subprocess.run(
         [systemd_analyze, "verify", "--man=no", str(UNIT)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     assert "is not executable" in result.stderr
@@ -70,9 +74,17 @@ def test_unit_rates_two_or_lower_in_systemd_analyze_security(
     systemd_analyze: str, unit_here: Path
 ) -> None:
     result = subprocess.run(
-        [systemd_analyze, "security", "--offline=yes", "--no-pager",
-         f"--threshold={int(MAX_EXPOSURE * 10)}", str(unit_here)],
-        capture_output=True, text=True, timeout=60,
+        [
+            systemd_analyze,
+            "security",
+            "--offline=yes",
+            "--no-pager",
+            f"--threshold={int(MAX_EXPOSURE * 10)}",
+            str(unit_here),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     match = re.search(r"Overall exposure level for \S+: (\d+\.\d+)", result.stdout)
     assert match, result.stdout + result.stderr
