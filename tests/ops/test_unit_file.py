@@ -108,3 +108,22 @@ def test_unit_has_what_the_daemon_relies_on() -> None:
     assert found["CapabilityBoundingSet"] == [""]
     assert found["ProtectSystem"] == ["strict"]
     assert found["ExecStart"][0].startswith(INSTALLED + " ")
+
+
+def test_every_variable_in_the_env_example_is_a_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example's commented lines, uncommented, are accepted by the settings schema."""
+    from tender_notifier.settings import load_settings
+
+    example = ROOT / "deploy" / "tender-notifier.env.example"
+    found = re.findall(r"^#?(TN_[A-Z_]+)=(.*)$", example.read_text(), re.MULTILINE)
+    assert len(found) >= 10
+    for key, value in found:
+        if key.endswith("_FILE"):
+            value = str(tmp_path / "secret")
+            (tmp_path / "secret").write_text("s3cret\n")
+        monkeypatch.setenv(key, value)
+    settings = load_settings(tmp_path / "absent.toml", require_file=False)
+    assert settings.smtp.password.get_secret_value() == "s3cret"
+    assert settings.http.trusted_proxies == ["127.0.0.1"]
