@@ -16,7 +16,9 @@ class Metrics:
             registry=r,
         )
         self.attempts = Counter(
-            "tn_delivery_attempts", "Delivery attempts started, by channel.", ["channel"],
+            "tn_delivery_attempts",
+            "Delivery attempts started, by channel.",
+            ["channel"],
             registry=r,
         )
         self.lateness = Histogram(
@@ -38,10 +40,14 @@ class Metrics:
             "tn_subscriptions", "Subscriptions by status.", ["status"], registry=r
         )
         self.feed_requests = Counter(
-            "tn_feed_requests", "Calendar feed requests by HTTP status code.", ["status"],
+            "tn_feed_requests",
+            "Calendar feed requests by HTTP status code.",
+            ["status"],
             registry=r,
         )
         self.reloads = Counter(
-            "tn_tender_reloads", "Reloads of the tender files by outcome.", ["outcome"],
+            "tn_tender_reloads",
+            "Reloads of the tender files by outcome.",
+            ["outcome"],
             registry=r,
         )
