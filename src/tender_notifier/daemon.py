@@ -112,7 +112,6 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         await server.serve()
     finally:
         log.info("daemon_stopping")
-        engine.notify_stopping()
         await engine.stop()
         await asyncio.to_thread(store.close)
         with contextlib.suppress(OSError):

@@ -107,6 +107,8 @@ class Engine:
 
     def begin_stop(self) -> None:
         """Stop taking new work now (called from the signal handler)."""
+        if not self._stopping:
+            self.notifier.notify("STOPPING=1")
         self._stopping = True
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
@@ -129,9 +131,6 @@ class Engine:
 
     def notify_ready(self) -> None:
         self.notifier.notify("READY=1\nSTATUS=serving feeds and sending reminders")
-
-    def notify_stopping(self) -> None:
-        self.notifier.notify("STOPPING=1")
 
     def poke(self, replan: bool = True) -> None:
         """Ask for a step soon (thread-safe); subscriptions or timelines changed."""

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from .ledger import Ledger
 from .revisions import Revisions
+from .secrets import Secrets
 from .subscriptions import Subscriptions
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -27,10 +28,14 @@ def connect(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create {Path(database).parent}: {exc}") from exc
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
     else:
         kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": 5}
         kwargs["pool_size"] = 10
     engine = create_engine(parsed, **kwargs)
     if parsed.get_backend_name() == "sqlite":
@@ -74,6 +79,7 @@ class Store:
         self.revisions = Revisions(engine)
         self.subscriptions = Subscriptions(engine)
         self.ledger = Ledger(engine)
+        self.secrets = Secrets(engine)
 
     @classmethod
     def open(cls, url: str, *, migrate_schema: bool = True) -> Store:

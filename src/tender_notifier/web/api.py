@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+import structlog
 from fastapi import APIRouter, Body, Header, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -25,6 +26,7 @@ from ..subscription import Channel, Status, Subscription
 from .context import AppContext, context
 
 router = APIRouter(prefix="/api/v1", tags=["subscriptions"])
+log = structlog.get_logger(__name__)
 
 
 class SubscriptionIn(BaseModel):
@@ -154,6 +156,12 @@ def create_subscription(
         owner_email=req.owner_email,
     )
     queue_activation(ctx, created)
+    log.info(
+        "subscription_created",
+        subscription_id=created.subscription.id,
+        channel=req.channel.value,
+        tenders=list(req.tenders),
+    )
     out = _out(ctx, created.subscription, created.feed_token)
     out["manage_token"] = created.manage_token
     out["secret"] = secret
@@ -221,4 +229,5 @@ def delete_subscription(request: Request, sub_id: str, authorization: Auth = Non
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
     ctx.store.subscriptions.delete(sub.id)
+    log.info("subscription_deleted", subscription_id=sub.id)
     ctx.on_subscriptions_changed()
