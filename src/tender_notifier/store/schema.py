@@ -124,3 +124,12 @@ deliveries = Table(
     Index("ix_deliveries_status_next", "status", "next_attempt_at"),
     Index("ix_deliveries_subscription", "subscription_id"),
 )
+
+# Secrets shared by every daemon on this store (see ``store/secrets.py``).
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
