@@ -3,159 +3,168 @@
 Links that change something answer GET with a page holding one button (a POST), so that mail
 scanners which open every link cannot unsubscribe anyone; ``/unsubscribe/{token}`` also takes
 the RFC 8058 one-click POST. Confirmation works on GET, as double opt-in links do.
+
+The pages use the site's layout (``templates/pages/link.html``) and speak the subscription's
+language; a link that is unknown or expired has no subscription to ask, so its page is Dutch with
+a line in English, or English with ``?lang=en``.
+
+No CSRF check on these POSTs, on purpose. The token in the URL (random, 256 bits, known only to
+the subscriber) is what authorises them, as it is for the bearer API: another site cannot forge a
+POST to a URL it does not know. And their posters have no cookie to send: a mail provider making
+the RFC 8058 one-click POST (body ``List-Unsubscribe=One-Click``), and webhook consumers, whose
+payload hands them the opt-out URL to POST to. So the forms carry no CSRF field either: one that
+nothing checks would only mislead.
 """
 
 from __future__ import annotations
 
-from html import escape
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..i18n import Language
-from ..subscription import OptOut, Status
-from .context import context
+from ..i18n import Language, language
+from ..subscription import ALL_TENDERS, OptOut, Status, Subscription
+from ..timeline import Tender
+from .context import AppContext, context
+from .pages import render
 
 router = APIRouter(tags=["links"], include_in_schema=False)
 
-_TEXT = {
-    "confirmed": {
-        "nl": "Uw aanmelding is bevestigd. U ontvangt herinneringen vóór elke datum.",
-        "en": "Your sign-up is confirmed. You will get reminders before each date.",
-    },
-    "unknown": {
-        "nl": "Deze link is onbekend of verlopen.",
-        "en": "This link is unknown or has expired.",
-    },
-    "unsubscribe_q": {"nl": "Wilt u geen berichten meer ontvangen?", "en": "Stop all messages?"},
-    "unsubscribe_btn": {"nl": "Afmelden", "en": "Unsubscribe"},
-    "unsubscribed": {
-        "nl": "U bent afgemeld. U ontvangt geen berichten meer.",
-        "en": "You are unsubscribed and will get no more messages.",
-    },
-    "submitted_q": {
-        "nl": "Heeft u ingeschreven? Dan sturen we voor deze aanvraag geen "
-        "herinneringen meer, alleen wijzigingen.",
-        "en": "Have you submitted? Then we send no more reminders for this request, only changes.",
-    },
-    "not_bidding_q": {
-        "nl": "Schrijft u niet in? Dan sturen we voor deze aanvraag geen "
-        "herinneringen meer, alleen wijzigingen.",
-        "en": "Not bidding? Then we send no more reminders for this request, only changes.",
-    },
-    "optout_btn": {"nl": "Bevestigen", "en": "Confirm"},
-    "opted_out": {
-        "nl": "Genoteerd: geen herinneringen meer voor deze aanvraag.",
-        "en": "Noted: no more reminders for this request.",
-    },
-}
+Lang = Annotated[str | None, Query(description="nl (default) or en, for unknown links")]
 
 
-def page(
-    text: str,
+def _page(
+    request: Request,
+    page: str,
     lang: Language,
     *,
-    form_action: str | None = None,
-    button: str | None = None,
+    token: str = "",
+    tenders: list[Tender] | None = None,
+    everything: bool = False,
+    tender_id: str = "",
+    reason: str = "",
     status: int = 200,
 ) -> HTMLResponse:
-    form = ""
-    if form_action and button:
-        form = (
-            f'<form method="post" action="{escape(form_action)}">'
-            f'<button type="submit">{escape(button)}</button></form>'
-        )
-    body = (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>tender-notifier</title></head><body><main><p>{escape(text)}</p>{form}"
-        "</main></body></html>"
+    # private: the URL and the page hold the subscriber's link token (no-store, no referrer).
+    return render(
+        request,
+        "link.html",
+        lang,
+        status=status,
+        private=True,
+        # Known links speak the subscription's language; only the unknown page offers the other.
+        switch=page == "unknown",
+        page=page,
+        token=token,
+        tenders=tenders or [],
+        everything=everything,
+        tender_id=tender_id,
+        reason=reason,
     )
-    return HTMLResponse(
-        body,
-        status_code=status,
-        headers={
-            "Content-Security-Policy": "default-src 'none'; form-action 'self'; base-uri 'none'",
-            "Cache-Control": "no-store",
-            "Referrer-Policy": "no-referrer",
-        },
-    )
+
+
+def _unknown(request: Request, lang: str | None) -> HTMLResponse:
+    return _page(request, "unknown", language(lang), status=404)
+
+
+def _followed(ctx: AppContext, sub: Subscription) -> tuple[list[Tender], bool]:
+    """The tenders the subscription names that still exist, and whether it follows all."""
+    if ALL_TENDERS in sub.tenders:
+        return [], True
+    found = (ctx.timelines.get(tid) for tid in sub.tenders)
+    return [t for t in found if t is not None], False
 
 
 @router.get("/confirm/{token}")
-def confirm(request: Request, token: str) -> HTMLResponse:
+def confirm(request: Request, token: str, lang: Lang = None) -> HTMLResponse:
     ctx = context(request)
     sub = ctx.store.subscriptions.confirm(token, ctx.clock(), ctx.settings.reminders.confirm_within)
     if sub is None:
-        return page(_TEXT["unknown"]["nl"], "nl", status=404)
+        return _unknown(request, lang)
     ctx.on_subscriptions_changed()
-    return page(_TEXT["confirmed"][sub.language], sub.language)
-
-
-@router.get("/unsubscribe/{token}")
-def unsubscribe_page(request: Request, token: str) -> HTMLResponse:
-    ctx = context(request)
-    sub = ctx.store.subscriptions.by_link_token(token)
-    if sub is None:
-        return page(_TEXT["unknown"]["nl"], "nl", status=404)
-    lang = sub.language
-    return page(
-        _TEXT["unsubscribe_q"][lang],
-        lang,
-        form_action=f"/unsubscribe/{token}",
-        button=_TEXT["unsubscribe_btn"][lang],
+    tenders, everything = _followed(ctx, sub)
+    link_token = ctx.store.subscriptions.tokens(sub.id)[0]
+    return _page(
+        request,
+        "confirmed",
+        sub.language,
+        token=link_token,
+        tenders=tenders,
+        everything=everything,
     )
 
 
-@router.post("/unsubscribe/{token}")
-def unsubscribe(request: Request, token: str) -> HTMLResponse:
-    """Also the RFC 8058 one-click target (body ``List-Unsubscribe=One-Click``)."""
+@router.get("/unsubscribe/{token}")
+def unsubscribe_page(request: Request, token: str, lang: Lang = None) -> HTMLResponse:
     ctx = context(request)
     sub = ctx.store.subscriptions.by_link_token(token)
     if sub is None:
-        return page(_TEXT["unknown"]["nl"], "nl", status=404)
+        return _unknown(request, lang)
+    if sub.status is Status.UNSUBSCRIBED:
+        return _page(request, "unsubscribed", sub.language, token=token)
+    return _page(request, "unsubscribe", sub.language, token=token)
+
+
+@router.post("/unsubscribe/{token}")
+def unsubscribe(request: Request, token: str, lang: Lang = None) -> HTMLResponse:
+    """Also the RFC 8058 one-click target (body ``List-Unsubscribe=One-Click``): no CSRF."""
+    ctx = context(request)
+    sub = ctx.store.subscriptions.by_link_token(token)
+    if sub is None:
+        return _unknown(request, lang)
     ctx.store.subscriptions.set_status(sub.id, Status.UNSUBSCRIBED, ctx.clock())
     ctx.on_subscriptions_changed()
-    return page(_TEXT["unsubscribed"][sub.language], sub.language)
+    return _page(request, "unsubscribed", sub.language, token=token)
 
 
-def _optout_target(request: Request, token: str, tender_id: str, reason: str):  # type: ignore[no-untyped-def]
-    ctx = context(request)
+def _optout_target(
+    ctx: AppContext, token: str, tender_id: str, reason: str
+) -> tuple[Subscription, OptOut, list[Tender]] | None:
+    """The subscription, the reason and the tenders an opt-out link names, if it is valid."""
     sub = ctx.store.subscriptions.by_link_token(token)
     try:
         why = OptOut(reason)
     except ValueError:
-        return ctx, None, None
-    if sub is None or (tender_id != "*" and ctx.timelines.get(tender_id) is None):
-        return ctx, None, None
-    return ctx, sub, why
+        return None
+    if sub is None:
+        return None
+    if tender_id == ALL_TENDERS:
+        return sub, why, [t for t in ctx.timelines.tenders() if sub.follows(t.id)]
+    tender = ctx.timelines.get(tender_id)
+    return None if tender is None else (sub, why, [tender])
 
 
 @router.get("/optout/{token}/{tender_id}/{reason}")
-def optout_page(request: Request, token: str, tender_id: str, reason: str) -> HTMLResponse:
-    _, sub, why = _optout_target(request, token, tender_id, reason)
-    if sub is None or why is None:
-        return page(_TEXT["unknown"]["nl"], "nl", status=404)
-    key = "submitted_q" if why is OptOut.SUBMITTED else "not_bidding_q"
-    return page(
-        _TEXT[key][sub.language],
+def optout_page(
+    request: Request, token: str, tender_id: str, reason: str, lang: Lang = None
+) -> HTMLResponse:
+    target = _optout_target(context(request), token, tender_id, reason)
+    if target is None:
+        return _unknown(request, lang)
+    sub, why, tenders = target
+    return _page(
+        request,
+        "optout",
         sub.language,
-        form_action=f"/optout/{token}/{tender_id}/{reason}",
-        button=_TEXT["optout_btn"][sub.language],
+        token=token,
+        tenders=tenders,
+        tender_id=tender_id,
+        reason=why.value,
     )
 
 
 @router.post("/optout/{token}/{tender_id}/{reason}")
-def optout(request: Request, token: str, tender_id: str, reason: str) -> HTMLResponse:
-    ctx, sub, why = _optout_target(request, token, tender_id, reason)
-    if sub is None or why is None:
-        return page(_TEXT["unknown"]["nl"], "nl", status=404)
-    tender_ids = (
-        [tender_id]
-        if tender_id != "*"
-        else [t.id for t in ctx.timelines.tenders() if sub.follows(t.id)]
-    )
-    for tid in tender_ids:
-        ctx.store.subscriptions.opt_out(sub.id, tid, why, ctx.clock())
+def optout(
+    request: Request, token: str, tender_id: str, reason: str, lang: Lang = None
+) -> HTMLResponse:
+    """From the page's button or from a webhook consumer's machine: no CSRF (see above)."""
+    ctx = context(request)
+    target = _optout_target(ctx, token, tender_id, reason)
+    if target is None:
+        return _unknown(request, lang)
+    sub, why, tenders = target
+    for tender in tenders:
+        ctx.store.subscriptions.opt_out(sub.id, tender.id, why, ctx.clock())
     ctx.on_subscriptions_changed()
-    return page(_TEXT["opted_out"][sub.language], sub.language)
+    return _page(request, "opted_out", sub.language, token=token, tenders=tenders)
