@@ -72,7 +72,7 @@ def _safe_url(engine: Engine) -> str:
 
 
 class Store:
-    """The three parts of the store over one engine."""
+    """The parts of the store over one engine."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
