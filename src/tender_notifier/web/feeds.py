@@ -91,7 +91,8 @@ def _render(
     return response
 
 
-@router.api_route("/feeds/all.ics", methods=["GET", "HEAD"], summary="All current tenders")
+@router.head("/feeds/all.ics", include_in_schema=False)
+@router.get("/feeds/all.ics", summary="All current tenders")
 def all_feed(request: Request, lang: Lang = "nl") -> Response:
     ctx = context(request)
     now = ctx.clock()
@@ -102,9 +103,8 @@ def all_feed(request: Request, lang: Lang = "nl") -> Response:
     return _render(request, ctx, entries, name, "all.ics", lang)
 
 
-@router.api_route(
-    "/feeds/s/{feed_token}.ics", methods=["GET", "HEAD"], summary="A subscriber's personal feed"
-)
+@router.head("/feeds/s/{feed_token}.ics", include_in_schema=False)
+@router.get("/feeds/s/{feed_token}.ics", summary="A subscriber's personal feed")
 def personal_feed(request: Request, feed_token: str, lang: Lang | None = None) -> Response:
     ctx = context(request)
     subscription = ctx.store.subscriptions.by_feed_token(feed_token)
@@ -126,7 +126,8 @@ def personal_feed(request: Request, feed_token: str, lang: Lang | None = None) -
     )
 
 
-@router.api_route("/feeds/{tender_id}.ics", methods=["GET", "HEAD"], summary="One tender")
+@router.head("/feeds/{tender_id}.ics", include_in_schema=False)
+@router.get("/feeds/{tender_id}.ics", summary="One tender")
 def tender_feed(request: Request, tender_id: str, lang: Lang = "nl") -> Response:
     ctx = context(request)
     entry = ctx.timelines.entry(tender_id)

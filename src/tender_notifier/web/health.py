@@ -24,12 +24,14 @@ router = APIRouter(tags=["operations"])
 log = structlog.get_logger(__name__)
 
 
-@router.api_route("/healthz", methods=["GET", "HEAD"], summary="The process is up")
+@router.head("/healthz", include_in_schema=False)
+@router.get("/healthz", summary="The process is up")
 def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.api_route("/readyz", methods=["GET", "HEAD"], summary="Ready to serve and send")
+@router.head("/readyz", include_in_schema=False)
+@router.get("/readyz", summary="Ready to serve and send")
 def readyz(request: Request) -> JSONResponse:
     ctx = context(request)
     checks = {
