@@ -8,16 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .. import subscribing
 from ..clock import utc_now
-from ..delivery.ssrf import check_url
-from ..delivery.webhook import new_secret
 from ..durations import format_duration
 from ..errors import NotifierError
 from ..logs import short_hash
 from ..settings import Settings, load_settings
-from ..signup import Invalid, SignupRequest, check_signup
+from ..signup import Invalid, SignupRequest
 from ..store import Store
-from ..subscription import Channel, Status
+from ..subscription import Status
 from ..tender_file import load_directory
 
 CSV_HEADER = ["channel", "address", "tenders", "offsets", "language"]
@@ -59,28 +58,11 @@ def _context(args: argparse.Namespace) -> tuple[Settings, Store, list[str]]:
 
 
 def _check(settings: Settings, tenders: list[str], data: dict[str, Any]) -> SignupRequest:
-    allow = settings.delivery.allow_private_targets
-    return check_signup(
-        data,
-        known_tenders=tenders,
-        default_offsets=settings.reminders.default_offsets,
-        check_url=lambda url: check_url(url, allow_private=allow),
-    )
+    return subscribing.check(settings, tenders, data)
 
 
 def _create(store: Store, req: SignupRequest) -> str:
-    created = store.subscriptions.create(
-        channel=req.channel,
-        target=req.target,
-        tenders=req.tenders,
-        offsets=req.offsets,
-        language_code=req.language,
-        kinds=req.kinds,
-        now=utc_now(),
-        status=Status.ACTIVE,
-        secret=new_secret() if req.channel is Channel.WEBHOOK else None,
-    )
-    return created.subscription.id
+    return subscribing.register(store, req, utc_now(), status=Status.ACTIVE).subscription.id
 
 
 def add(args: argparse.Namespace) -> int:

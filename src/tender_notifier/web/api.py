@@ -9,20 +9,19 @@ from fastapi import APIRouter, Body, Header, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..delivery.ssrf import check_url
-from ..delivery.webhook import new_secret
+from .. import subscribing
 from ..durations import format_duration
 from ..errors import SubscriptionError
 from ..signup import (
     Invalid,
+    SignupRequest,
     check_kinds,
     check_language,
     check_offsets,
-    check_signup,
     check_tenders,
 )
 from ..store.subscriptions import Created
-from ..subscription import Channel, Status, Subscription
+from ..subscription import Subscription
 from .context import AppContext, context
 
 router = APIRouter(prefix="/api/v1", tags=["subscriptions"])
@@ -88,24 +87,17 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def queue_activation(ctx: AppContext, created: Created) -> None:
-    """Email sign-ups get a confirmation mail, webhooks a signed ping; both through the ledger."""
-    sub = created.subscription
-    now = ctx.clock()
-    if sub.status is not Status.PENDING:
-        return
-    if sub.channel is Channel.EMAIL:
-        row = {
-            "key": f"{sub.id}|confirm",
-            "kind": "confirm",
-            "subscription_id": sub.id,
-            "due_at": now,
-            "payload": {"confirm_token": created.confirm_token},
-        }
-    else:
-        row = {"key": f"{sub.id}|ping", "kind": "ping", "subscription_id": sub.id, "due_at": now}
-    ctx.store.ledger.add([row], now)
+def sign_up(ctx: AppContext, req: SignupRequest) -> Created:
+    """Register a checked sign-up and wake the engine to send its confirmation or ping."""
+    created = subscribing.register(ctx.store, req, ctx.clock())
     ctx.on_outbox_work()
+    log.info(
+        "subscription_created",
+        subscription_id=created.subscription.id,
+        channel=req.channel.value,
+        tenders=list(req.tenders),
+    )
+    return created
 
 
 @router.post(
@@ -133,38 +125,14 @@ def create_subscription(
             status_code=429,
             headers={"Retry-After": str(int(wait + 0.999))},
         )
-    allow = ctx.settings.delivery.allow_private_targets
     try:
-        req = check_signup(
-            body,
-            known_tenders=[t.id for t in ctx.timelines.tenders()],
-            default_offsets=ctx.settings.reminders.default_offsets,
-            check_url=lambda url: check_url(url, allow_private=allow),
-        )
+        req = subscribing.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], body)
     except Invalid as exc:
         return JSONResponse({"detail": "invalid sign-up", "errors": exc.errors}, status_code=422)
-    secret = new_secret() if req.channel is Channel.WEBHOOK else None
-    created = ctx.store.subscriptions.create(
-        channel=req.channel,
-        target=req.target,
-        tenders=req.tenders,
-        offsets=req.offsets,
-        language_code=req.language,
-        kinds=req.kinds,
-        now=ctx.clock(),
-        secret=secret,
-        owner_email=req.owner_email,
-    )
-    queue_activation(ctx, created)
-    log.info(
-        "subscription_created",
-        subscription_id=created.subscription.id,
-        channel=req.channel.value,
-        tenders=list(req.tenders),
-    )
+    created = sign_up(ctx, req)
     out = _out(ctx, created.subscription, created.feed_token)
     out["manage_token"] = created.manage_token
-    out["secret"] = secret
+    out["secret"] = created.subscription.secret
     return JSONResponse(out, status_code=201, headers={"Cache-Control": "no-store"})
 
 

@@ -20,13 +20,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 
-from ..delivery.ssrf import check_url
-from ..delivery.webhook import new_secret
+from .. import subscribing
 from ..durations import format_duration
 from ..i18n import Language, format_when, language, milestone_title, status_of, word
-from ..signup import Invalid, check_signup
+from ..signup import Invalid
 from ..timeline import Milestone, Tender
-from .api import queue_activation
+from .api import sign_up
 from .context import AppContext, context
 from .offsets_form import PRESETS, chosen_offsets
 from .security import FIELD, Csrf, protect, set_csrf_cookie
@@ -340,14 +339,8 @@ def signup(
     data["address" if channel == "email" else "url"] = address if channel == "email" else url
     if not chosen and "other_offset" not in errors:
         errors["offsets"] = ""
-    allow = ctx.settings.delivery.allow_private_targets
     try:
-        req = check_signup(
-            data,
-            known_tenders=[t.id for t in ctx.timelines.tenders()],
-            default_offsets=ctx.settings.reminders.default_offsets,
-            check_url=lambda u: check_url(u, allow_private=allow),
-        )
+        req = subscribing.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], data)
     except Invalid as exc:
         errors = {**exc.errors, **errors}
     if errors:
@@ -356,18 +349,7 @@ def signup(
         return _tender_page(
             request, ctx, tender, ui, form=form, errors=field_errors(errors, ui), status=422
         )
-    secret = new_secret() if req.channel.value == "webhook" else None
-    created = ctx.store.subscriptions.create(
-        channel=req.channel,
-        target=req.target,
-        tenders=req.tenders,
-        offsets=req.offsets,
-        language_code=req.language,
-        kinds=req.kinds,
-        now=ctx.clock(),
-        secret=secret,
-    )
-    queue_activation(ctx, created)
+    created = sign_up(ctx, req)
     return render(
         request,
         "signed_up.html",
@@ -375,6 +357,6 @@ def signup(
         private=True,
         tender=tender,
         subscription=created.subscription,
-        secret=secret,
+        secret=created.subscription.secret,
         confirm_days=ctx.settings.reminders.confirm_within.days,
     )
