@@ -20,11 +20,11 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AnyHttpUrl,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     SecretStr,
     ValidationError,
-    field_validator,
     model_validator,
 )
 from pydantic_settings import (
@@ -38,7 +38,21 @@ from .errors import ConfigError
 
 DEFAULT_CONFIG = Path("config/notifier.toml")
 
-Duration = Annotated[timedelta, Field()]
+
+def _to_duration(value: Any) -> Any:
+    return parse_duration(value) if isinstance(value, str) else value
+
+
+# An ISO 8601 duration in the file or environment ("PT2H"), a timedelta in the code.
+Duration = Annotated[timedelta, BeforeValidator(_to_duration)]
+
+
+def _read_secret(path: Path, name: str) -> SecretStr:
+    """A secret from a file (e.g. a systemd credential); a missing file is an error."""
+    try:
+        return SecretStr(path.read_text(encoding="utf-8").strip())
+    except OSError as exc:
+        raise ValueError(f"{name} {path}: {exc}") from exc
 
 
 class _Section(BaseModel):
@@ -74,11 +88,8 @@ class SmtpSettings(_Section):
     @model_validator(mode="after")
     def _read_password_file(self) -> SmtpSettings:
         if self.password_file is not None:
-            try:
-                secret = self.password_file.read_text(encoding="utf-8").strip()
-            except OSError as exc:
-                raise ValueError(f"smtp.password_file {self.password_file}: {exc}") from exc
-            object.__setattr__(self, "password", SecretStr(secret))
+            secret = _read_secret(self.password_file, "smtp.password_file")
+            object.__setattr__(self, "password", secret)
         return self
 
     @property
@@ -86,74 +97,46 @@ class SmtpSettings(_Section):
         return bool(self.host)
 
 
-def _durations(values: list[str] | list[timedelta]) -> list[timedelta]:
-    return [v if isinstance(v, timedelta) else parse_duration(v) for v in values]
+def _durations(values: list[str]) -> list[timedelta]:
+    return [parse_duration(v) for v in values]
 
 
 class DeliverySettings(_Section):
     allow_private_targets: bool = False
     # ISO 8601 durations after the first attempt (Standard Webhooks' schedule), jitter added.
-    retry_schedule: list[timedelta] = Field(
+    retry_schedule: list[Duration] = Field(
         default_factory=lambda: _durations(
             ["PT5S", "PT5M", "PT30M", "PT2H", "PT5H", "PT10H", "PT14H", "PT20H", "PT24H"]
         )
     )
     webhook_timeout: float = Field(15.0, gt=0)
     # A webhook subscription failing for this long is disabled.
-    disable_after: timedelta = timedelta(days=5)
+    disable_after: Duration = timedelta(days=5)
     concurrency: int = Field(20, ge=1, le=1000)
-
-    @field_validator("retry_schedule", "disable_after", mode="before")
-    @classmethod
-    def _parse(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return parse_duration(value)
-        if isinstance(value, list):
-            return _durations(value)
-        return value
 
 
 class RemindersSettings(_Section):
-    default_offsets: list[timedelta] = Field(
+    default_offsets: list[Duration] = Field(
         default_factory=lambda: _durations(["P7D", "P1D", "PT2H"])
     )
     # Whole-day milestones are reminded relative to this local hour of their day.
     day_hour: int = Field(9, ge=0, le=23)
     # Email sign-ups not confirmed within this time are removed.
-    confirm_within: timedelta = timedelta(days=2)
-
-    @field_validator("default_offsets", "confirm_within", mode="before")
-    @classmethod
-    def _parse(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return parse_duration(value)
-        if isinstance(value, list):
-            return _durations(value)
-        return value
+    confirm_within: Duration = timedelta(days=2)
 
 
 class SignupSettings(_Section):
     rate_limit: int = Field(30, ge=1)
-    rate_window: timedelta = timedelta(minutes=10)
-
-    @field_validator("rate_window", mode="before")
-    @classmethod
-    def _parse(cls, value: Any) -> Any:
-        return parse_duration(value) if isinstance(value, str) else value
+    rate_window: Duration = timedelta(minutes=10)
 
 
 class FeedSettings(_Section):
     # all.ics leaves out tenders whose last milestone is more than this far in the past.
-    keep_past: timedelta = timedelta(days=30)
+    keep_past: Duration = timedelta(days=30)
     # How often calendar clients are asked to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).
-    refresh_interval: timedelta = timedelta(hours=1)
+    refresh_interval: Duration = timedelta(hours=1)
     # How long a removed milestone stays in feeds as STATUS:CANCELLED.
-    keep_cancelled: timedelta = timedelta(days=30)
-
-    @field_validator("keep_past", "refresh_interval", "keep_cancelled", mode="before")
-    @classmethod
-    def _parse(cls, value: Any) -> Any:
-        return parse_duration(value) if isinstance(value, str) else value
+    keep_cancelled: Duration = timedelta(days=30)
 
 
 class LoggingSettings(_Section):
@@ -170,11 +153,8 @@ class AdminSettings(_Section):
     @model_validator(mode="after")
     def _read_token_file(self) -> AdminSettings:
         if self.token_file is not None:
-            try:
-                secret = self.token_file.read_text(encoding="utf-8").strip()
-            except OSError as exc:
-                raise ValueError(f"admin.token_file {self.token_file}: {exc}") from exc
-            object.__setattr__(self, "token", SecretStr(secret))
+            secret = _read_secret(self.token_file, "admin.token_file")
+            object.__setattr__(self, "token", secret)
         return self
 
 
