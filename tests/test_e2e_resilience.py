@@ -108,6 +108,33 @@ def test_sigkill_during_a_fan_out_to_1000_loses_nobody(
     assert daemon.stop() == 0
 
 
+def test_sigterm_during_a_fan_out_finishes_what_is_in_flight_and_repeats_nothing(
+    tmp_path: Path, database_url: str, smtp: SmtpServer
+) -> None:
+    daemon = make_daemon(tmp_path, database_url, smtp.port)
+    rows = "\n".join(f"email,supplier{i}@bureau.example,,PT60S,nl" for i in range(300))
+    csv = tmp_path / "suppliers.csv"
+    csv.write_text("channel,address,tenders,offsets,language\n" + rows + "\n")
+    assert daemon.cli("subscriptions", "import", str(csv)).returncode == 0
+    deadline = ahead(70)
+    (tmp_path / "tenders" / "soon.toml").write_text(
+        tender_toml("soon", [("offers", "submission_deadline", deadline)])
+    )
+    smtp.delay = 0.01
+    daemon.start()
+    smtp.wait_for(50, timeout=60)
+    started = time.monotonic()
+    assert daemon.stop() == 0  # SIGTERM: in-flight work finishes or is handed back
+    assert time.monotonic() - started < 25
+    assert len(smtp.messages) < 300
+    daemon.start()  # the lease of handed-back rows is released: no wait
+    smtp.wait_for(300, timeout=60)
+    time.sleep(1)
+    recipients = [str(m["To"]) for m in smtp.messages]
+    assert len(recipients) == len(set(recipients)) == 300  # none lost, none repeated
+    assert daemon.stop() == 0
+
+
 def test_reminders_missed_while_down_are_sent_once_late_and_coalesced(
     tmp_path: Path, database_url: str, smtp: SmtpServer
 ) -> None:
