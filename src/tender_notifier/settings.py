@@ -82,6 +82,8 @@ class SmtpSettings(_Section):
     password: SecretStr = SecretStr("")
     password_file: Path | None = None
     timeout: float = Field(30.0, gt=0)
+    # SMTP connections used side by side (each reused across sends).
+    connections: int = Field(4, ge=1, le=32)
     # Empty means `<state_dir>/outbox`.
     outbox_dir: Path | None = None
 

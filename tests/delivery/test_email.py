@@ -234,6 +234,8 @@ async def test_unwritable_outbox_is_a_temporary_failure(tmp_path: Path):
 
 
 def test_factory_picks_smtp_when_a_host_is_set_and_the_outbox_otherwise(tmp_path: Path):
-    assert isinstance(email_transport(SmtpSettings(host="mail.example"), tmp_path), SmtpTransport)
+    assert isinstance(
+        email_transport(SmtpSettings(host="mail.example", connections=1), tmp_path), SmtpTransport
+    )
     outbox = email_transport(SmtpSettings(), tmp_path)
     assert isinstance(outbox, OutboxTransport) and outbox.directory == tmp_path

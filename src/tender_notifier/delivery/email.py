@@ -40,8 +40,32 @@ class EmailTransport(Protocol):
 def email_transport(settings: SmtpSettings, outbox_dir: Path) -> EmailTransport:
     """SMTP when ``smtp.host`` is set, the outbox folder otherwise."""
     if settings.enabled:
-        return SmtpTransport(settings)
+        if settings.connections == 1:
+            return SmtpTransport(settings)
+        return SmtpPool(settings)
     return OutboxTransport(settings.outbox_dir or outbox_dir)
+
+
+class SmtpPool:
+    """Several SMTP connections used side by side, so one due moment's many emails are not
+    sent strictly one after another. Each connection is an ``SmtpTransport`` (reused, probed
+    when idle); a send borrows whichever is free."""
+
+    def __init__(self, settings: SmtpSettings) -> None:
+        self._free: asyncio.Queue[SmtpTransport] = asyncio.Queue()
+        self._all = [SmtpTransport(settings) for _ in range(settings.connections)]
+        for transport in self._all:
+            self._free.put_nowait(transport)
+
+    async def send(self, message: EmailMessage) -> None:
+        transport = await self._free.get()
+        try:
+            await transport.send(message)
+        finally:
+            self._free.put_nowait(transport)
+
+    async def close(self) -> None:
+        await asyncio.gather(*(t.close() for t in self._all))
 
 
 def _by_code(code: int, what: str) -> DeliveryError:
