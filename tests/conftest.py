@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from tender_notifier.store import Store
+from tests.support.receiver import Receiver
+from tests.support.smtp import SmtpServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TENDER = ROOT / "config" / "tenders" / "flextender-30988.toml"
@@ -71,3 +73,19 @@ def store(database_url: str) -> Iterator[Store]:
     s = Store.open(database_url)
     yield s
     s.close()
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    """A real SMTP server on loopback that keeps what it receives."""
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A real webhook receiver on loopback."""
+    r = Receiver().start()
+    yield r
+    r.stop()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,13 +19,6 @@ from tests.support.smtp import SmtpServer
 
 pytestmark = pytest.mark.e2e
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 def ahead(seconds: float) -> datetime:

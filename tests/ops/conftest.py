@@ -12,9 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.receiver import Receiver
-from tests.support.smtp import SmtpServer
-
 
 class NotifySocket:
     """The service manager's end of sd_notify: a unix datagram socket that keeps what arrives."""
@@ -68,17 +65,3 @@ def notify_socket() -> Iterator[NotifySocket]:
     s = NotifySocket()
     yield s
     s.close()
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver().start()
-    yield r
-    r.stop()

@@ -4,7 +4,6 @@ email in a real SMTP server, gets the reminder from the real daemon, and manages
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -21,13 +20,6 @@ from tests.web.test_browser import browser  # noqa: F401 - the module's browser 
 pytestmark = pytest.mark.e2e
 AMS = ZoneInfo("Europe/Amsterdam")
 ADDRESS = "inkoop@bureau.example"
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer().start()
-    yield server
-    server.stop()
 
 
 def _text(message: EmailMessage) -> str:
