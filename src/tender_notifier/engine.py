@@ -296,7 +296,9 @@ class Engine:
                     for c in changed
                 ]
             }
-            stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
+            # Keyed on the new revision: daemons sharing a store that both notice the change
+            # queue one notice per subscriber, not one each.
+            stamp = self.timelines.revision_key(tender_id) or now.isoformat()
             rows = [
                 {
                     "key": f"{sub.id}|{tender_id}|change|{stamp}",

@@ -70,9 +70,10 @@ class Timelines:
             changes: dict[str, list[Change]] = {}
             revisions: dict[str, TenderRevision] = {}
             for tender in tenders.values():
-                previous = self._revisions.get(tender.id) or self.store.revisions.get(
-                    tender.id, tender.timezone
-                )
+                # The store, not this process's memory, is the reference: daemons sharing one
+                # PostgreSQL then agree on each event's SEQUENCE and LAST-MODIFIED (and so on
+                # the feed bytes), and only the first to see a change records it.
+                previous = self.store.revisions.get(tender.id, tender.timezone)
                 revision, changed = revise(previous, tender, now)
                 if revision is not previous:
                     self.store.revisions.put(revision, now)
@@ -105,6 +106,14 @@ class Timelines:
         with self._lock:
             tender = self._tenders.get(tender_id)
             return FeedEntry(tender, self._revisions[tender_id]) if tender else None
+
+    def revision_key(self, tender_id: str) -> str | None:
+        """Names the tender's current revision (content and when it was made)."""
+        with self._lock:
+            revision = self._revisions.get(tender_id)
+            if revision is None:
+                return None
+            return f"{revision.fingerprint}@{revision.modified.isoformat()}"
 
     def entries(self) -> list[FeedEntry]:
         with self._lock:
