@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
+from functools import lru_cache
 from typing import Any, Literal, Protocol
 
 import icalendar
@@ -202,7 +203,17 @@ def reminder_email(
 def milestone_ics(
     *, tender: Tender, milestone: Milestone, now: datetime, language: Language
 ) -> str:
-    """One VEVENT for ``milestone`` (with its VTIMEZONE), as the text of an .ics file."""
+    """One VEVENT for ``milestone`` (with its VTIMEZONE), as the text of an .ics file.
+
+    DTSTAMP is ``now`` to the minute, so every subscriber of one fan-out shares one built
+    attachment (Tender and Milestone are frozen, hashable values).
+    """
+    stamp = now.astimezone(UTC).replace(second=0, microsecond=0)
+    return _milestone_ics(tender, milestone, stamp, language)
+
+
+@lru_cache(maxsize=256)
+def _milestone_ics(tender: Tender, milestone: Milestone, now: datetime, language: Language) -> str:
     zone = tender.timezone
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
