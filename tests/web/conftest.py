@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +20,7 @@ from tender_notifier.web.app import create_app
 from tender_notifier.web.context import AppContext
 from tests.conftest import SEED_TENDER
 from tests.support.daemon import tender_toml
+from tests.web.browser import ARGS, chromium_path
 
 AMS = ZoneInfo("Europe/Amsterdam")
 # Between the seed tender's questions deadline (9 July, 09:00) and its submission deadline.
@@ -55,3 +57,20 @@ def csrf_token(html: str) -> str:
     match = re.search(r'name="csrf_token" value="([0-9a-f]+)"', html)
     assert match, "no CSRF field on the page"
     return match.group(1)
+
+
+# Headless Debian Chromium, one per test module that drives pages.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = chromium_path()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        from tests.conftest import missing
+
+        missing("playwright is not installed (pip install -e '.[test]')")
+        raise
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=ARGS)
+        yield browser
+        browser.close()

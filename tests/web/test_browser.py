@@ -16,26 +16,10 @@ import pytest
 from tender_notifier.store import Store
 from tests.conftest import SEED_TENDER
 from tests.support.daemon import Daemon, free_port, tender_toml, write_config
-from tests.web.browser import ARGS, axe_source, chromium_path, describe, run_axe, screenshot
+from tests.web.browser import axe_source, describe, run_axe, screenshot
 
 pytestmark = pytest.mark.e2e
 AMS = ZoneInfo("Europe/Amsterdam")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        from tests.conftest import missing
-
-        missing("playwright is not installed (pip install -e '.[test]')")
-        raise
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

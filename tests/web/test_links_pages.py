@@ -21,7 +21,7 @@ from tender_notifier.subscription import Channel, OptOut, Status
 from tender_notifier.web.context import AppContext
 from tests.conftest import SEED_TENDER
 from tests.support.daemon import Daemon, free_port, tender_toml, write_config
-from tests.web.browser import ARGS, axe_source, chromium_path, describe, run_axe, screenshot
+from tests.web.browser import axe_source, describe, run_axe, screenshot
 from tests.web.conftest import NOW
 
 SEED = "flextender-30988"
@@ -175,22 +175,6 @@ def test_optout_with_an_unknown_reason_or_tender_is_a_404(
 # --- in Chromium, against the real daemon ------------------------------------------------------
 
 AMS = ZoneInfo("Europe/Amsterdam")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        from tests.conftest import missing
-
-        missing("playwright is not installed (pip install -e '.[test]')")
-        raise
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ import pytest
 from tests.support.daemon import Daemon, free_port, tender_toml, write_config
 from tests.support.smtp import SmtpServer
 from tests.web.browser import screenshot
-from tests.web.test_browser import browser  # noqa: F401 - the module's browser fixture
 
 pytestmark = pytest.mark.e2e
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -35,7 +34,7 @@ def _link(message: EmailMessage, path: str) -> str:
 
 
 def test_signup_confirm_reminder_and_manage_without_javascript(
-    browser: Any,  # noqa: F811
+    browser: Any,
     smtp: SmtpServer,
     tmp_path: Path,
 ) -> None:
