@@ -18,6 +18,10 @@ LANGUAGES: tuple[str, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "nl"
 
 _KIND_TITLES: dict[Kind, dict[str, str]] = {
+    Kind.PARTICIPATION_DEADLINE: {
+        "nl": "Sluiting aanmelding (verzoek tot deelneming)",
+        "en": "Requests to participate deadline",
+    },
     Kind.QUESTIONS_DEADLINE: {"nl": "Sluiting vragenronde", "en": "Questions deadline"},
     Kind.ANSWERS_PUBLISHED: {
         "nl": "Publicatie antwoorden (Nota van Inlichtingen)",
@@ -28,6 +32,7 @@ _KIND_TITLES: dict[Kind, dict[str, str]] = {
         "nl": "Bericht over uitnodiging gesprek",
         "en": "Interview invitations sent",
     },
+    Kind.OPENING: {"nl": "Opening inschrijvingen", "en": "Opening of tenders"},
     Kind.INTERVIEWS: {"nl": "Selectiegesprekken", "en": "Interviews"},
     Kind.AWARD: {"nl": "Gunning", "en": "Award"},
     Kind.START: {"nl": "Start opdracht", "en": "Assignment starts"},
@@ -36,6 +41,10 @@ _KIND_TITLES: dict[Kind, dict[str, str]] = {
 }
 
 _KIND_MEANING: dict[Kind, dict[str, str]] = {
+    Kind.PARTICIPATION_DEADLINE: {
+        "nl": "Uiterlijk op dit moment moet uw verzoek tot deelneming (aanmelding) binnen zijn.",
+        "en": "Your request to participate (expression of interest) must be in by this moment.",
+    },
     Kind.QUESTIONS_DEADLINE: {
         "nl": "Tot dit moment kunt u vragen over de aanvraag indienen.",
         "en": "Questions about the request can be submitted until this moment.",
@@ -51,6 +60,10 @@ _KIND_MEANING: dict[Kind, dict[str, str]] = {
     Kind.SHORTLIST_NOTICE: {
         "nl": "Uiterlijk dan horen kandidaten of zij worden uitgenodigd voor een gesprek.",
         "en": "By then candidates hear whether they are invited for an interview.",
+    },
+    Kind.OPENING: {
+        "nl": "De ontvangen inschrijvingen worden geopend.",
+        "en": "The tenders received are opened.",
     },
     Kind.INTERVIEWS: {
         "nl": "De selectiegesprekken vinden plaats.",

@@ -29,9 +29,11 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 # The usual order of a procedure. A milestone of a later stage must not be over before one of an
 # earlier stage begins: offers cannot be due after the interviews they lead to.
 STAGE = {
+    Kind.PARTICIPATION_DEADLINE: 0,
     Kind.QUESTIONS_DEADLINE: 0,
     Kind.ANSWERS_PUBLISHED: 1,
     Kind.SUBMISSION_DEADLINE: 2,
+    Kind.OPENING: 2,
     Kind.SHORTLIST_NOTICE: 3,
     Kind.INTERVIEWS: 4,
     Kind.AWARD: 5,

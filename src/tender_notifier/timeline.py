@@ -18,10 +18,12 @@ from zoneinfo import ZoneInfo
 class Kind(StrEnum):
     """What a milestone means for a supplier."""
 
+    PARTICIPATION_DEADLINE = "participation_deadline"
     QUESTIONS_DEADLINE = "questions_deadline"
     ANSWERS_PUBLISHED = "answers_published"
     SUBMISSION_DEADLINE = "submission_deadline"
     SHORTLIST_NOTICE = "shortlist_notice"
+    OPENING = "opening"
     INTERVIEWS = "interviews"
     AWARD = "award"
     START = "start"
@@ -31,7 +33,11 @@ class Kind(StrEnum):
     @property
     def is_deadline(self) -> bool:
         """Deadlines are what a supplier must act before; they carry alarms in the feeds."""
-        return self in (Kind.QUESTIONS_DEADLINE, Kind.SUBMISSION_DEADLINE)
+        return self in (
+            Kind.PARTICIPATION_DEADLINE,
+            Kind.QUESTIONS_DEADLINE,
+            Kind.SUBMISSION_DEADLINE,
+        )
 
 
 def _require_aware(value: datetime, name: str) -> None:
