@@ -56,6 +56,19 @@ class _Server(uvicorn.Server):
             self._on_started()
 
 
+def _start_feed_export(
+    settings: Settings, ctx: AppContext, clock: Callable[[], datetime]
+) -> asyncio.Task[None] | None:
+    if settings.feeds.export_dir is None or ctx.feed_builder is None:
+        return None
+    from .feed_export import FeedExport, keep_exported
+
+    export = FeedExport(
+        settings.feeds.export_dir, settings, ctx.feed_builder, ctx.timelines.entries
+    )
+    return asyncio.get_running_loop().create_task(keep_exported(export, clock))
+
+
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     store = await asyncio.to_thread(Store.open, settings.database_url)
@@ -108,10 +121,13 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
     pid_file = settings.state_dir / "tender-notifier.pid"
     pid_file.write_text(f"{os.getpid()}\n")
     await engine.start(initial)
+    export_task = _start_feed_export(settings, ctx, clock)
     try:
         await server.serve()
     finally:
         log.info("daemon_stopping")
+        if export_task is not None:
+            export_task.cancel()
         await engine.stop()
         await asyncio.to_thread(store.close)
         with contextlib.suppress(OSError):

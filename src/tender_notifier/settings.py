@@ -139,6 +139,8 @@ class FeedSettings(_Section):
     refresh_interval: Duration = timedelta(hours=1)
     # How long a removed milestone stays in feeds as STATUS:CANCELLED.
     keep_cancelled: Duration = timedelta(days=30)
+    # When set, every public feed is also written there as a file (see feed_export.py).
+    export_dir: Path | None = None
 
 
 class LoggingSettings(_Section):

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from fastapi import Request
 
+from ..feed_bytes import FeedBuilder
 from ..metrics import Metrics
 from ..settings import Settings
 from ..store import Store
@@ -33,12 +34,15 @@ class AppContext:
     # True once the schedule is loaded (for /readyz).
     schedule_loaded: Callable[[], bool] = lambda: True
     rate_limiter: RateLimiter | None = None
+    feed_builder: FeedBuilder | None = None
 
     def __post_init__(self) -> None:
         if self.rate_limiter is None:
             self.rate_limiter = RateLimiter(
                 self.settings.signup.rate_limit, self.settings.signup.rate_window
             )
+        if self.feed_builder is None:
+            self.feed_builder = FeedBuilder(self.settings)
 
 
 def context(request: Request) -> AppContext:
