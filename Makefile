@@ -30,6 +30,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/feeds_http.py
 
 clean:
 	rm -rf $(VENV) var build src/*.egg-info
