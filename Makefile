@@ -31,6 +31,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/feeds_http.py
+	$(BIN)/python bench/burst.py
 
 clean:
 	rm -rf $(VENV) var build src/*.egg-info
