@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/feeds_http.py
 	$(BIN)/python bench/burst.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) var build src/*.egg-info

@@ -1,0 +1,115 @@
+"""Start-up time, memory and idle work of the daemon as the number of subscriptions grows.
+
+For 1,000 / 10,000 / 100,000 email subscriptions (``TN_BENCH_SCALE`` to change) to a tender
+with seven dates ahead: the time from ``serve`` to ``/readyz`` answering 200, the resident
+memory (VmRSS) once ready, and the CPU the daemon uses while nothing is due (30 s idle,
+``TN_BENCH_IDLE``). Subscriptions come in through ``subscriptions import``, as ops would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "config" / "tenders" / "flextender-30988.toml").read_text()
+CLI = [sys.executable, "-m", "tender_notifier.cli"]
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def future_seed() -> str:
+    """The seed tender moved a year ahead of today, so every date still lies ahead."""
+    year = datetime.now(ZoneInfo("Europe/Amsterdam")).year + 1
+    return SEED.replace("2026-", f"{year}-")
+
+
+def measure(count: int, idle: float, tmp: Path) -> str:
+    (tmp / "tenders").mkdir()
+    (tmp / "tenders" / "flextender-30988.toml").write_text(future_seed())
+    port = free_port()
+    config = tmp / "notifier.toml"
+    config.write_text(
+        f'tenders_dir = "tenders"\nstate_dir = "{tmp / "var"}"\n[http]\nport = {port}\n'
+        '[logging]\nformat = "json"\nlevel = "warning"\n'
+    )
+    rows = ["channel,address,tenders,offsets,language"]
+    rows += [f"email,s{i}@example.nl,flextender-30988,,nl" for i in range(count)]
+    (tmp / "subs.csv").write_text("\n".join(rows) + "\n")
+    start = time.perf_counter()
+    subprocess.run(
+        [*CLI, "--config", str(config), "subscriptions", "import", str(tmp / "subs.csv")],
+        check=True,
+        capture_output=True,
+    )
+    imported = time.perf_counter() - start
+    start = time.perf_counter()
+    daemon = subprocess.Popen([*CLI, "--config", str(config), "serve"])
+    try:
+        while True:
+            if daemon.poll() is not None:
+                raise RuntimeError("the daemon exited")
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.05)
+        ready = time.perf_counter() - start
+        time.sleep(2)  # let start-up work that follows readiness settle
+        rss = rss_mib(daemon.pid)
+        before = cpu_seconds(daemon.pid)
+        time.sleep(idle)
+        busy = (cpu_seconds(daemon.pid) - before) / idle
+        rss_after = rss_mib(daemon.pid)
+    finally:
+        daemon.terminate()
+        daemon.wait(30)
+    return (
+        f"{count:>7,} subscriptions: ready in {ready:.2f} s, RSS {rss:.0f} MiB "
+        f"({rss_after:.0f} after {idle:.0f} s idle), idle CPU {busy * 100:.1f} % of a core "
+        f"(import took {imported:.0f} s)"
+    )
+
+
+def main() -> int:
+    counts = [int(c) for c in os.environ.get("TN_BENCH_SCALE", "1000 10000 100000").split()]
+    idle = float(os.environ.get("TN_BENCH_IDLE", "30"))
+    for count in counts:
+        tmp = Path(tempfile.mkdtemp(prefix="tn-bench-scale-"))
+        try:
+            print(measure(count, idle, tmp), flush=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
