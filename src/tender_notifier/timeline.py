@@ -148,7 +148,9 @@ class Tender:
         return max((m.ends(self.timezone) for m in self.milestones), default=None)
 
     def upcoming(self, now: datetime) -> tuple[Milestone, ...]:
-        """The milestones that are not over at ``now``."""
+        """The milestones that are not over at ``now``; none once the buyer cancelled."""
+        if self.cancelled:
+            return ()
         return tuple(m for m in self.milestones if m.ends(self.timezone) > now)
 
     def fingerprint(self) -> str:
