@@ -118,6 +118,29 @@ def test_a_cancelling_change_notice_cancels_every_event_and_every_reminder(
     assert feed.count("STATUS:CANCELLED") == 2 and "STATUS:CONFIRMED" not in feed
     assert "SEQUENCE:1" in feed
     assert wake_times([tender], [timedelta(days=1)], day_hour=9, after=clock.now) == []
+    assert tender.upcoming(clock.now) == ()  # not listed among the open tenders
     from tests.test_planner import subscription  # a subscriber following everything
 
     assert list(reminders_for(tender, subscription(), day_hour=9)) == []
+
+
+def test_a_participation_deadline_gets_reminders_like_a_submission_deadline(
+    tmp_path: Path,
+) -> None:
+    from tests.test_planner import subscription
+
+    put(tmp_path, "pin-cfc_24.xml", "cn_24_minimal.xml")
+    tenders = {t.id: t for t in load_directory(tmp_path).tenders}
+    sub = subscription(created_at=datetime(2019, 1, 1, tzinfo=UTC))
+    pin = tenders["cab6f088-c4b5-463a-b57b-39cb1130755d"]
+    cn = tenders[MINIMAL_ID]
+    [participation] = [m for m in pin.milestones if m.kind.value == "participation_deadline"]
+    [submission] = [m for m in cn.milestones if m.kind.value == "submission_deadline"]
+    offsets = {
+        r.offset for r in reminders_for(pin, sub, day_hour=9) if r.milestone_id == participation.id
+    }
+    assert offsets == {
+        r.offset for r in reminders_for(cn, sub, day_hour=9) if r.milestone_id == submission.id
+    }
+    assert offsets == set(sub.offsets)
+    assert participation.kind.is_deadline  # and an alarm in the feeds
