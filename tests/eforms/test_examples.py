@@ -171,3 +171,20 @@ def test_a_multilingual_notice_takes_the_notice_language() -> None:
     notice = read_notice(NOTICES / "cn_24_multilingual.xml")
     assert notice.title is not None and notice.buyer is not None
     assert notice.title.isascii()  # ENG, the notice language, not one of the 23 others
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_the_imported_tender_file_reads_back_to_the_same_timeline(path: Path) -> None:
+    from tender_notifier.importer.output import to_toml
+    from tender_notifier.tender_file import parse_tender
+
+    tender = to_tender(read_notice(path)).tender
+    back = parse_tender(to_toml(tender, source=path.name))
+    assert back.milestones == tender.milestones
+    assert (back.id, back.title, back.buyer, back.url, back.timezone) == (
+        tender.id,
+        tender.title,
+        tender.buyer,
+        tender.url,
+        tender.timezone,
+    )

@@ -121,3 +121,12 @@ def test_a_notice_is_recognised_by_content_not_by_name() -> None:
     assert looks_like_notice(OPEN)
     assert looks_like_notice(OPEN.decode())
     assert not looks_like_notice("Aanbesteding: inschrijven tot 3 april 2020 12:00")
+
+
+def test_milestone_ids_from_long_lot_ids_stay_valid_tender_file_ids() -> None:
+    from tender_notifier.importer.output import to_toml
+    from tender_notifier.tender_file import parse_tender
+
+    data = OPEN.replace(b">LOT-0000<", b">" + b"Lot/" * 80 + b"<")
+    tender = to_tender(parse_notice(data)).tender
+    assert parse_tender(to_toml(tender)) == tender

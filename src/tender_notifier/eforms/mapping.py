@@ -19,6 +19,7 @@ from .countries import zone_of
 from .parse import Lot, Notice, Stamp
 
 FALLBACK_ZONE = "UTC"
+MAX_TITLED_LOTS = 5  # beyond this a milestone's note names its lots by id only
 _ID_CHARS = re.compile(r"[^a-z0-9._-]+")
 
 
@@ -93,13 +94,14 @@ def milestones(lots: tuple[Lot, ...], zone: ZoneInfo) -> tuple[Milestone, ...]:
     used: set[str] = set()
     out: list[Milestone] = []
     for (kind, moment), sharing in groups.items():
-        base = f"{tender_id(sharing[0].id) or 'lot'}-{kind.value}"
+        # At most 60 + 1 + 22 characters (+ a suffix): within a tender file's 100 for an id.
+        base = f"{(tender_id(sharing[0].id) or 'lot')[:60]}-{kind.value}"
         ident, n = base, 1
         while ident in used:
             n += 1
             ident = f"{base}-{n}"
         used.add(ident)
-        note = "; ".join(_lot_name(lot) for lot in sharing) if several else None
+        note = _lots_note(sharing) if several else None
         out.append(Milestone(id=ident, kind=kind, when=moment, note=note))
     out.sort(key=lambda m: (m.begins(zone), m.ends(zone), m.id))
     return tuple(out)
@@ -116,5 +118,8 @@ def when(stamp: Stamp, zone: ZoneInfo) -> When:
     return Moment(at.astimezone(zone))
 
 
-def _lot_name(lot: Lot) -> str:
-    return f"{lot.id}: {lot.title}" if lot.title else lot.id
+def _lots_note(lots: list[Lot]) -> str:
+    """'LOT-0001: title; LOT-0002: title', or only the ids when many lots share a moment."""
+    if len(lots) > MAX_TITLED_LOTS:
+        return ", ".join(lot.id for lot in lots)
+    return "; ".join(f"{lot.id}: {lot.title}" if lot.title else lot.id for lot in lots)

@@ -237,7 +237,7 @@ class _Reader:
         return datetime.combine(day.day, clock, tzinfo=timezone(day.offset or timedelta(0)))
 
     def _lot(self, lot: Element) -> Lot:
-        lot_id = _text(lot.find("cbc:ID", NS)) or "?"
+        lot_id = _plain(_text(lot.find("cbc:ID", NS)), 60) or "?"
         dates: list[LotDate] = []
         process = lot.find("cac:TenderingProcess", NS)
         if process is not None:
