@@ -144,3 +144,12 @@ def test_a_participation_deadline_gets_reminders_like_a_submission_deadline(
     }
     assert offsets == set(sub.offsets)
     assert participation.kind.is_deadline  # and an alarm in the feeds
+
+
+def test_the_timeline_command_says_a_tender_was_cancelled(tmp_path: Path) -> None:
+    from tender_notifier.commands.timeline import render
+
+    put(tmp_path, "cn_24_minimal.xml", "change-cn_24_void.xml")
+    [tender] = load_directory(tmp_path).tenders
+    text = render(tender, NOW, "en")
+    assert "Cancelled by the buyer: We cancel because..." in text
