@@ -130,3 +130,8 @@ def test_milestone_ids_from_long_lot_ids_stay_valid_tender_file_ids() -> None:
     data = OPEN.replace(b">LOT-0000<", b">" + b"Lot/" * 80 + b"<")
     tender = to_tender(parse_notice(data)).tender
     assert parse_tender(to_toml(tender)) == tender
+
+
+def test_other_xml_is_not_a_notice() -> None:
+    [message] = problems(b"<rss><channel/></rss>")
+    assert "not an eForms notice (root element 'rss')" in message

@@ -179,11 +179,15 @@ class _Reader:
         root = self.root
         if root.tag not in ROOTS:
             raise TimelineError(
-                [Problem(self.path, None, f"not an eForms notice (root element {root.tag})")]
+                [
+                    Problem(
+                        self.path, None, f"not an eForms notice (root element {root.tag[:200]!r})"
+                    )
+                ]
             )
         type_code = root.find("cbc:NoticeTypeCode", NS)
         form = type_code.get("listName") if type_code is not None else None
-        notice_type = _text(type_code) or "?"
+        notice_type = _plain(_text(type_code), 40) or "?"
         if form != "competition":
             self.problem(
                 "cbc:NoticeTypeCode",
