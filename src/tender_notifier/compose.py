@@ -77,6 +77,7 @@ class ChangeLike(Protocol):
 _SUBJECTS = {
     "confirm": {"nl": "Bevestig uw aanmelding", "en": "Confirm your sign-up"},
     "changed": {"nl": "Planning gewijzigd", "en": "Timeline changed"},
+    "cancelled": {"nl": "Aanbesteding ingetrokken", "en": "Tender cancelled"},
     "disabled": {"nl": "Uw webhook is uitgeschakeld", "en": "Your webhook has been disabled"},
 }
 
@@ -292,9 +293,11 @@ def change_email(
     message_id: str,
     links: Links,
 ) -> EmailMessage:
-    """Tells a subscriber which dates of a tender moved, were added or were dropped."""
+    """Tells a subscriber which dates of a tender moved, were added or were dropped, or that
+    the buyer cancelled it; with the reason the buyer's change notice gives, as plain text."""
+    headline = "cancelled" if tender.cancelled else "changed"
     return _message(
-        subject=f"{_SUBJECTS['changed'][language]}: {_tender_label(tender)}",
+        subject=f"{_SUBJECTS[headline][language]}: {_tender_label(tender)}",
         sender=sender,
         to=to,
         message_id=message_id,
@@ -304,6 +307,8 @@ def change_email(
         context={
             "tender": tender,
             "changes": [_change_view(c, language) for c in changes],
+            "cancelled": tender.cancelled,
+            "reason": tender.change_reason,
             "links": links,
         },
     )
@@ -450,6 +455,8 @@ def change_event(
                 }
                 for c in changes
             ],
+            "cancelled": tender.cancelled,
+            "reason": tender.change_reason,
             "links": _links_data(links),
         },
     )

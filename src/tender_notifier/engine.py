@@ -166,7 +166,7 @@ class Engine:
                 stop_event=self._stop_watching,
                 debounce=300,
                 step=50,
-                watch_filter=lambda _, path: path.endswith(".toml"),
+                watch_filter=lambda _, path: path.endswith((".toml", ".xml")),
             ):
                 log.info("tenders_dir_changed", files=sorted({Path(p).name for _, p in changes}))
                 await self.reload()

@@ -55,7 +55,7 @@ def reminders_for(
     tender: Tender, subscription: Subscription, *, day_hour: int
 ) -> Iterator[Reminder]:
     """Every reminder the subscription wants for the tender, past and future."""
-    if not subscription.wants_reminders(tender.id):
+    if tender.cancelled or not subscription.wants_reminders(tender.id):
         return
     for milestone in tender.milestones:
         if not subscription.follows_kind(milestone.kind):
@@ -120,6 +120,7 @@ def wake_times(
     moments = {
         milestone_moment(t, m, day_hour) - offset
         for t in tenders
+        if not t.cancelled
         for m in t.milestones
         for offset in offsets
     }

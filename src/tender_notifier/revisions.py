@@ -69,7 +69,9 @@ def revise(
     old = {r.milestone.id: r for r in previous.milestones} if previous else {}
     changes: list[Change] = []
     revisions: list[MilestoneRevision] = []
-    for milestone in tender.milestones:
+    # A cancelled procedure keeps no milestone: each becomes STATUS:CANCELLED with SEQUENCE up.
+    live = () if tender.cancelled else tender.milestones
+    for milestone in live:
         fingerprint = _event_fingerprint(tender, milestone)
         before = old.pop(milestone.id, None)
         if before is None or before.removed_at is not None:

@@ -12,11 +12,11 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .eforms.procedures import load_notices
 from .errors import Problem, TimelineError
 from .timeline import Day, Kind, Milestone, Moment, Span, Tender, When
 
@@ -26,8 +26,11 @@ _TENDER_KEYS = {"id", "title", "buyer", "platform", "reference", "url", "timezon
 _MILESTONE_KEYS = {"id", "kind", "at", "date", "start", "end", "title", "note"}
 _TOML_LINE = re.compile(r"at line (\d+)")
 
-# The usual order of a procedure. A milestone of a later stage must not be over before one of an
-# earlier stage begins: offers cannot be due after the interviews they lead to.
+# The usual order of a procedure, for sorting and for the text importer's plausibility checks.
+# It is not a rule a tender file must follow: real procedures have a second questions round after
+# the first answers, requests to participate before invitations and tenders, and lots with their
+# own deadlines. Only what is impossible within one milestone (a span ending before it starts) is
+# refused.
 STAGE = {
     Kind.PARTICIPATION_DEADLINE: 0,
     Kind.QUESTIONS_DEADLINE: 0,
@@ -76,7 +79,8 @@ def parse_tender(text: str, path: Path | None = None) -> Tender:
 
 
 def load_directory(directory: Path) -> LoadResult:
-    """Read every ``*.toml`` in ``directory``, sorted by name. Bad files become problems."""
+    """Read every ``*.toml`` in ``directory``, sorted by name, and the eForms notices (``*.xml``),
+    one tender per procedure. Bad files become problems."""
     if not directory.is_dir():
         problem = Problem(directory, None, "the tenders directory does not exist")
         return LoadResult((), (problem,), {})
@@ -92,6 +96,21 @@ def load_directory(directory: Path) -> LoadResult:
         if tender.id in files:
             problems.append(
                 Problem(path, "id", f"tender id {tender.id!r} is also used by {files[tender.id]}")
+            )
+            continue
+        files[tender.id] = path
+        tenders.append(tender)
+    notices = load_notices(sorted(directory.glob("*.xml")))
+    problems.extend(notices.problems)
+    for tender in notices.tenders:
+        path = notices.files[tender.id]
+        if tender.id in files:
+            problems.append(
+                Problem(
+                    path,
+                    "cbc:ContractFolderID",
+                    f"tender id {tender.id!r} is also used by {files[tender.id]}",
+                )
             )
             continue
         files[tender.id] = path
@@ -144,8 +163,6 @@ class _Reader:
                 continue
             seen[milestone.id] = index
             milestones.append(milestone)
-        if zone is not None:
-            self._check_order(milestones, zone, raw_milestones)
 
         if self.problems or tender_id is None or title is None or buyer is None or zone is None:
             raise TimelineError(self.problems)
@@ -253,22 +270,6 @@ class _Reader:
             )
             return None
         return local
-
-    def _check_order(self, milestones: list[Milestone], zone: ZoneInfo, raw: list[Any]) -> None:
-        index_of = {item.get("id"): i for i, item in enumerate(raw) if isinstance(item, dict)}
-        staged = [m for m in milestones if m.kind in STAGE]
-        for a, b in combinations(staged, 2):
-            early, late = (a, b) if STAGE[a.kind] <= STAGE[b.kind] else (b, a)
-            if STAGE[early.kind] == STAGE[late.kind]:
-                continue
-            if early.begins(zone) >= late.ends(zone):
-                index = index_of.get(early.id)
-                self.problem(
-                    f"milestones[{index}]",
-                    f"impossible order: {early.id!r} ({early.kind.value}) lies after "
-                    f"{late.id!r} ({late.kind.value})",
-                    index,
-                )
 
     def _slug(
         self, data: dict[str, Any], key: str, prefix: str = "", milestone: int | None = None

@@ -132,6 +132,10 @@ class Tender:
     url: str | None = None
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Amsterdam"))
     milestones: tuple[Milestone, ...] = ()
+    # Set from a buyer's change notice: the procedure is called off, and the reason it gives
+    # (plain text, capped). Neither is part of a TOML tender file.
+    cancelled: bool = False
+    change_reason: str | None = None
 
     def milestone(self, milestone_id: str) -> Milestone:
         for m in self.milestones:
@@ -144,12 +148,14 @@ class Tender:
         return max((m.ends(self.timezone) for m in self.milestones), default=None)
 
     def upcoming(self, now: datetime) -> tuple[Milestone, ...]:
-        """The milestones that are not over at ``now``."""
+        """The milestones that are not over at ``now``; none once the buyer cancelled."""
+        if self.cancelled:
+            return ()
         return tuple(m for m in self.milestones if m.ends(self.timezone) > now)
 
     def fingerprint(self) -> str:
         """A digest of the whole tender as subscribers see it."""
-        facts = {
+        facts: dict[str, object] = {
             "id": self.id,
             "title": self.title,
             "buyer": self.buyer,
@@ -159,6 +165,10 @@ class Tender:
             "timezone": self.timezone.key,
             "milestones": [_milestone_facts(m) for m in self.milestones],
         }
+        # Only when set, so the digests (and SEQUENCEs) of existing tenders stay as they were.
+        # The reason is left out: it is told in the change message, not shown in the feed.
+        if self.cancelled:
+            facts["cancelled"] = True
         return _digest(facts)
 
 

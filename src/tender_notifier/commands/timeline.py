@@ -13,12 +13,15 @@ from ..tender_file import load_directory
 from ..timeline import Tender
 
 _HEAD = {"nl": "Opdrachtgever", "en": "Buyer"}
+_CANCELLED = {"nl": "Ingetrokken door de opdrachtgever", "en": "Cancelled by the buyer"}
 
 
 def render(tender: Tender, now: datetime, lang: str) -> str:
     code = language(lang)
     ref = f" ({tender.platform} {tender.reference})" if tender.reference else ""
     lines = [f"{tender.title}{ref}", f"{_HEAD[code]}: {tender.buyer}", ""]
+    if tender.cancelled:
+        lines.insert(2, f"{_CANCELLED[code]}: {tender.change_reason or '-'}")
     rows = [
         (format_when(m, code), milestone_title(m, code), status_of(m, tender, now, code))
         for m in tender.milestones

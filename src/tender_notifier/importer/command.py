@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..eforms.command import import_notice
+from ..eforms.parse import looks_like_notice
 from ..tender_file import DEFAULT_TIMEZONE
 from .extract import Draft, extract
 from .output import to_json, to_toml
@@ -31,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "announcement",
         metavar="ANNOUNCEMENT",
-        help="the announcement as a text file, or - for stdin",
+        help="the announcement as a text file or an eForms notice (XML), or - for stdin",
     )
     parser.add_argument("--id", dest="tender_id", help="tender id (default: platform-reference)")
     parser.add_argument(
@@ -63,6 +65,16 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
     text = _read(name, stdin, stderr)
     if text is None:
         return EXIT_UNREADABLE
+    if looks_like_notice(text):  # an eForms notice, whatever its name: read as XML
+        source = "stdin" if name == "-" else Path(name).name
+        return import_notice(
+            text.encode("utf-8"),
+            source=source,
+            output=args.output,
+            fmt=args.format,
+            stdout=stdout,
+            stderr=stderr,
+        )
     draft = extract(text, zone=args.timezone, tender_id=args.tender_id)
     source = "stdin" if name == "-" else Path(name).name
     rendered = (

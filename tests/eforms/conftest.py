@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTICES = Path(__file__).parent / "notices"
