@@ -4,8 +4,8 @@ never be a server error. And every 4xx has the one error shape."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
