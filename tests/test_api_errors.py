@@ -127,3 +127,12 @@ def test_openapi_declares_the_bearer_scheme_and_every_error(app: App) -> None:
     ref = patch_body["$ref"].rsplit("/", 1)[1]
     assert doc["components"]["schemas"][ref]["additionalProperties"] is False
     assert doc["components"]["schemas"]["Problem"]["required"] == ["detail"]
+
+
+@pytest.mark.parametrize("tenders", [[["flextender-30988"]], [{"id": "x"}], [1]])
+def test_tender_ids_that_are_not_strings_are_a_field_error(app: App, tenders: object) -> None:
+    """Found by schemathesis: a list inside ``tenders`` was a 500 (unhashable in a set)."""
+    response = app.client.post(
+        API, json={"channel": "email", "address": "a@bureau.example", "tenders": tenders}
+    )
+    assert set(problem(response, 422)["errors"]) == {"tenders"}  # type: ignore[arg-type]
