@@ -34,6 +34,7 @@ class SubscriptionIn(BaseModel):
     """A sign-up. ``address`` for email, ``url`` for webhook."""
 
     model_config = ConfigDict(extra="forbid")
+
     channel: Literal["email", "webhook"]
     address: str | None = Field(None, examples=["inkoop@bureau.example"])
     url: str | None = Field(None, examples=["https://hooks.bureau.example/tenders"])
