@@ -41,6 +41,32 @@ def test_plan_counts_subscribers_per_reminder_without_sending(tmp_path: Path) ->
     assert not outbox.exists() or not any(outbox.iterdir())
 
 
+def test_plan_says_there_are_no_subscribers(tmp_path: Path) -> None:
+    path = config(tmp_path)
+    result = run("--config", str(path), "plan", "--at", "2026-06-01T00:00:00+02:00")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "nothing planned: there are no active subscriptions\n"
+
+
+def test_plan_says_every_date_is_past(tmp_path: Path) -> None:
+    path = config(tmp_path)
+    run("--config", str(path), "subscriptions", "add", "email", "a@bureau.example")
+    result = run("--config", str(path), "plan", "--at", "2030-01-01T00:00:00+01:00")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("nothing planned: every milestone date is past (as of 2030-")
+
+
+def test_plan_says_when_nothing_falls_due_before_until(tmp_path: Path) -> None:
+    path = config(tmp_path)
+    run("--config", str(path), "subscriptions", "add", "email", "a@bureau.example")
+    (tmp_path / "tenders" / "next.toml").write_text(
+        'id = "next"\ntitle = "Volgende"\nbuyer = "Gemeente X"\n'
+        '[[milestones]]\nid = "offers"\nkind = "submission_deadline"\nat = 2099-03-10T12:00:00\n'
+    )
+    result = run("--config", str(path), "plan", "--until", "2098-01-01T00:00:00+01:00")
+    assert result.stdout == "nothing planned: nothing falls due before 2098-01-01T00:00:00+01:00\n"
+
+
 def test_simulate_shows_what_the_seed_tender_would_have_sent_in_july(tmp_path: Path) -> None:
     path = config(tmp_path)
     outbox = tmp_path / "sim"

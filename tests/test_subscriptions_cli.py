@@ -28,7 +28,7 @@ def test_import_reports_bad_rows_by_line_and_imports_nothing(tmp_path: Path) -> 
     assert f"{csv}:4: url:" in result.stderr
     assert f"{csv}:5: tenders: unknown tender(s): nope" in result.stderr
     assert f"{csv}:5: language: unknown language" in result.stderr
-    assert cli(config, "subscriptions", "list").stdout == ""
+    assert cli(config, "subscriptions", "list").stdout == "no subscriptions\n"
 
 
 def test_import_of_a_good_file_is_active_at_once(tmp_path: Path) -> None:
@@ -41,7 +41,8 @@ def test_import_of_a_good_file_is_active_at_once(tmp_path: Path) -> None:
     )
     result = cli(config, "subscriptions", "import", str(csv))
     assert result.returncode == 0, result.stderr
-    listed = cli(config, "subscriptions", "list").stdout.splitlines()
+    header, *listed = cli(config, "subscriptions", "list").stdout.splitlines()
+    assert header == "id\tchannel\tstatus\ttarget\ttenders\toffsets\tlanguage"
     assert len(listed) == 2
     assert all("\tactive\t" in line for line in listed)
     assert "twee@bureau.example" not in "\n".join(listed)  # hashed unless asked
@@ -65,7 +66,7 @@ def test_add_list_remove(tmp_path: Path) -> None:
     shown = cli(config, "subscriptions", "list", "--show-targets").stdout
     assert "ops@bureau.example" in shown and sub_id in shown
     assert cli(config, "subscriptions", "remove", sub_id).returncode == 0
-    assert cli(config, "subscriptions", "list").stdout == ""
+    assert cli(config, "subscriptions", "list").stdout == "no subscriptions\n"
     missing = cli(config, "subscriptions", "remove", sub_id)
     assert missing.returncode == 2 and "no subscription" in missing.stderr
 
@@ -83,3 +84,46 @@ def test_deliveries_list_and_retry_of_an_unknown_row(tmp_path: Path) -> None:
     result = cli(config, "deliveries", "retry", "42")
     assert result.returncode == 2
     assert "does not exist or is not dead or failed" in result.stderr
+
+
+def test_lists_say_when_there_is_nothing(tmp_path: Path) -> None:
+    config = config_with(tmp_path, {})
+    assert cli(config, "subscriptions", "list").stdout == "no subscriptions\n"
+    listed = cli(config, "subscriptions", "list", "--status", "disabled").stdout
+    assert listed == "no subscriptions with status disabled\n"
+    listed = cli(config, "deliveries", "list", "--status", "dead").stdout
+    assert listed == "no deliveries with status dead\n"
+
+
+def test_deliveries_list_has_a_header_row(tmp_path: Path) -> None:
+    config = config_with(tmp_path, {})
+    # A sign-up through the API queues a confirmation; its row shows under the header.
+    from datetime import UTC, datetime
+
+    from tender_notifier.settings import load_settings
+    from tests.support.app import make_app
+
+    (tmp_path / "api").mkdir()
+    app = make_app(tmp_path / "api", load_settings(config).database_url, datetime.now(UTC))
+    app.client.post("/api/v1/subscriptions", json={"channel": "email", "address": "a@b.example"})
+    header, row = cli(config, "deliveries", "list").stdout.splitlines()
+    assert header.split("\t") == [
+        "id",
+        "kind",
+        "status",
+        "attempts",
+        "due",
+        "tender",
+        "milestone",
+        "subscription",
+        "last_error",
+    ]
+    assert row.split("\t")[1:3] == ["confirm", "pending"]
+
+
+def test_import_help_documents_the_csv_columns(tmp_path: Path) -> None:
+    result = cli(config_with(tmp_path, {}), "subscriptions", "import", "--help")
+    assert result.returncode == 0
+    assert "channel,address,tenders,offsets,language" in result.stdout
+    for column in ("channel", "address", "tenders", "offsets", "language"):
+        assert f"\n  {column} " in result.stdout

@@ -83,6 +83,12 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
     ctx.on_outbox_work = engine.poke
     ctx.schedule_loaded = lambda: engine.scheduled
 
+    if not settings.smtp.enabled:
+        log.warning(
+            "smtp_outbox",
+            message="no smtp.host is set: emails are written as files, not sent",
+            outbox_dir=str(settings.outbox_dir),
+        )
     app = create_app(ctx)
     config = uvicorn.Config(
         app,

@@ -2,7 +2,8 @@
 
 Email addresses and webhook URLs never appear in clear: fields named for them are replaced by a
 short hash, and any address-looking text left in a message is masked. Secrets and tokens are
-dropped entirely.
+dropped entirely. The daemon's own addresses (where it listens, its ``public_url``) are not
+personal data and stay readable: "Uvicorn running on http://127.0.0.1:8080".
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ import hashlib
 import logging
 import re
 import sys
-from collections.abc import MutableMapping
-from typing import Any
+from collections.abc import Iterable, MutableMapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import structlog
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 _SECRET_KEYS = {
     "secret",
@@ -36,6 +41,38 @@ _TOKEN_PATH = re.compile(r"/(confirm|unsubscribe|manage|optout|feeds/s)/[A-Za-z0
 _WHSEC = re.compile(r"whsec_[A-Za-z0-9+/=]+")
 
 
+# Origins (scheme://host:port) of the daemon itself, set by configure_logging.
+_own_origins: frozenset[str] = frozenset()
+
+
+def _origin(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def listen_url(settings: Settings) -> str:
+    """The URL uvicorn names when it starts listening."""
+    host = settings.http.host
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    return f"http://{host}:{settings.http.port}"
+
+
+def daemon_urls(settings: Settings) -> list[str]:
+    """The daemon's own addresses: where it listens and its public URL."""
+    return [listen_url(settings), settings.base_url]
+
+
+def _hash_url(match: re.Match[str]) -> str:
+    url = match.group(0)
+    if _origin(url.rstrip(".,;:)]")) in _own_origins:
+        return url
+    return short_hash(url)
+
+
 def short_hash(value: str) -> str:
     return "h:" + hashlib.sha256(value.strip().lower().encode()).hexdigest()[:12]
 
@@ -44,7 +81,7 @@ def _scrub(text: str) -> str:
     text = _WHSEC.sub("whsec_[redacted]", text)
     text = _TOKEN_PATH.sub(lambda m: f"/{m.group(1)}/[redacted]", text)
     text = _EMAIL.sub(lambda m: short_hash(m.group(0)), text)
-    return _URL.sub(lambda m: short_hash(m.group(0)), text)
+    return _URL.sub(_hash_url, text)
 
 
 def redact(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
@@ -83,18 +120,22 @@ def _drop_color_message(
 def _name_foreign_event(
     _: Any, __: str, event_dict: MutableMapping[str, Any]
 ) -> MutableMapping[str, Any]:
-    """A library's log line (uvicorn's, alembic's) gets its logger's name as the event, and its
-    text as ``message``: event names stay a short list ops can grep and count."""
+    """A library's log line (uvicorn's, alembic's) keeps its text as the event, so it reads as
+    what happened ("Uvicorn running on ..."), and names its library in ``logger``."""
     record = event_dict.get("_record")
     if record is not None:
-        event_dict["message"] = event_dict.get("event")
-        event_dict["event"] = record.name
         event_dict["logger"] = record.name
     return event_dict
 
 
-def configure_logging(format: str = "auto", level: str = "info") -> None:
-    """Set up structlog and route the standard library's logging (uvicorn's) through it."""
+def configure_logging(
+    format: str = "auto", level: str = "info", own_urls: Iterable[str] = ()
+) -> None:
+    """Set up structlog and route the standard library's logging (uvicorn's) through it.
+
+    ``own_urls``: the daemon's own addresses, left readable in log text."""
+    global _own_origins
+    _own_origins = frozenset(_origin(u) for u in own_urls) - {""}
     if format == "auto":
         format = "console" if sys.stderr.isatty() else "json"
     renderer: Any = (

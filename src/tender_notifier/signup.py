@@ -50,7 +50,8 @@ def check_address(address: Any) -> str:
 
 
 def check_tenders(tenders: Any, known: Iterable[str]) -> tuple[str, ...]:
-    if not isinstance(tenders, list) or not tenders:
+    if not isinstance(tenders, list) or not tenders or not all(isinstance(t, str) for t in tenders):
+        # Strings only, before any lookup: a list or object in the list is no id (and unhashable).
         raise SubscriptionError(
             "tenders", 'expected a list of tender ids, or ["*"] for every tender'
         )

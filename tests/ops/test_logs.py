@@ -101,8 +101,11 @@ def test_a_full_sign_up_and_remind_run_logs_no_address_and_no_secret(
         assert "whsec_" not in line or "whsec_[redacted]" in line, line
         assert "@bureau.example" not in line.lower(), line
         event = json.loads(line)  # JSON lines only: journald stores each as one entry
-        # An event name, not a sentence: snake_case ours, a logger's name a library's.
-        assert re.fullmatch(r"[a-z][a-z0-9_.]*", event["event"]), line
+        if "logger" in event and not event["logger"].startswith("tender_notifier"):
+            # A library's line reads as what happened, not as its logger's name.
+            assert event["event"] != event["logger"], line
+        else:  # ours: an event name, snake_case
+            assert re.fullmatch(r"[a-z][a-z0-9_]*", event["event"]), line
     events = [json.loads(line) for line in lines]
     sent = [e for e in events if e["event"] == "delivery_sent" and e["kind"] == "reminder"]
     assert {e["channel"] for e in sent} == {"email", "webhook"}
@@ -135,3 +138,46 @@ def test_redaction_hashes_addresses_and_drops_secrets_at_any_depth() -> None:
     }
     assert entry["secret"] == "[redacted]"
     assert "abcdefghijklmnop" not in entry["link"]
+
+
+def test_the_listen_address_is_readable_and_library_lines_say_what_happened(
+    tmp_path: Path,
+) -> None:
+    """Only personal data is masked: the daemon's own address is not, and uvicorn's lines carry
+    their text as the event. Without an SMTP host the start warns that mail goes to files."""
+    port = free_port()
+    config = write_config(tmp_path, port=port, database_url=f"sqlite:///{tmp_path / 'tn.db'}")
+    with Daemon(config) as daemon:
+        ready = httpx.get(f"{daemon.base_url}/readyz").json()
+        assert ready["smtp"] == "outbox"
+    events = [json.loads(line) for line in daemon.lines]
+    running = [e for e in events if e["event"].startswith("Uvicorn running on")]
+    assert running, daemon.lines
+    assert (
+        running[0]["event"] == f"Uvicorn running on http://127.0.0.1:{port} (Press CTRL+C to quit)"
+    )
+    assert running[0]["logger"] == "uvicorn.error"
+    assert not any(e["event"] == "uvicorn.error" for e in events)
+    [warning] = [e for e in events if e["event"] == "smtp_outbox"]
+    assert warning["level"] == "warning"
+    assert warning["outbox_dir"].endswith("outbox")
+
+
+def test_redaction_keeps_the_daemons_own_urls_and_hashes_others() -> None:
+    from tender_notifier.logs import configure_logging
+
+    configure_logging("json", "info", ["http://0.0.0.0:8080", "https://tenders.example.nl"])
+    try:
+        with structlog.testing.capture_logs(processors=[redact]) as logs:
+            structlog.get_logger().info(
+                "x",
+                text="on http://0.0.0.0:8080, see https://tenders.example.nl/tenders/t-1",
+                hook="POST https://hooks.bureau.example/x failed",
+                link="https://tenders.example.nl/manage/abcdefghijklmnopqrstuvwxyz",
+            )
+    finally:
+        configure_logging("json", "info")
+    [entry] = logs
+    assert entry["text"] == "on http://0.0.0.0:8080, see https://tenders.example.nl/tenders/t-1"
+    assert entry["hook"] == f"POST {short_hash('https://hooks.bureau.example/x')} failed"
+    assert entry["link"] == "https://tenders.example.nl/manage/[redacted]"

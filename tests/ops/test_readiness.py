@@ -70,6 +70,7 @@ def test_readyz_turns_503_when_the_postgresql_database_is_dropped(
         assert ready.json() == {
             "status": "ready",
             "checks": {"store": True, "tenders": True, "schedule": True},
+            "smtp": "outbox",
         }
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE "{make_url(url).database}" WITH (FORCE)')

@@ -32,6 +32,10 @@ def _store(args: argparse.Namespace) -> Store:
 def list_(args: argparse.Namespace) -> int:
     store = _store(args)
     rows = store.ledger.list(args.status, limit=args.limit)
+    if not rows:
+        print(f"no deliveries with status {args.status}" if args.status else "no deliveries")
+        return 0
+    print("id\tkind\tstatus\tattempts\tdue\ttender\tmilestone\tsubscription\tlast_error")
     for d in rows:
         due = d.due_at.isoformat(timespec="seconds")
         error = (d.last_error or "").replace("\n", " ")[:120]
@@ -39,8 +43,6 @@ def list_(args: argparse.Namespace) -> int:
             f"{d.id}\t{d.kind}\t{d.status}\t{d.attempts}\t{due}\t{d.tender_id or '-'}\t"
             f"{d.milestone_id or '-'}\t{d.subscription_id}\t{error}"
         )
-    if not rows:
-        print("no deliveries")
     return 0
 
 

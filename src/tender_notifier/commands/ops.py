@@ -11,7 +11,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..environment import unknown_variables
 from ..errors import ConfigError, NotifierError
+from ..logs import daemon_urls
 from ..settings import Settings, load_settings
 from ..tender_file import load_directory
 
@@ -20,31 +22,44 @@ def serve(args: argparse.Namespace) -> int:
     from ..daemon import run_daemon
     from ..logs import configure_logging
 
+    unknown = unknown_variables()
+    if unknown:
+        raise ConfigError("\n".join(unknown))
     settings = load_settings(args.config)
-    configure_logging(settings.logging.format, settings.logging.level)
+    configure_logging(settings.logging.format, settings.logging.level, daemon_urls(settings))
     return asyncio.run(run_daemon(settings))
 
 
 def check(args: argparse.Namespace) -> int:
     """Validate settings and every tender file; list every problem in every file at once."""
-    problems: list[str] = []
+    problems = unknown_variables()
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
-        print(f"settings: {exc}", file=sys.stderr)
+        problems.append(f"settings: {exc}")
+        _report(problems)
         return 1
     result = load_directory(settings.tenders_dir)
     problems.extend(str(p) for p in result.problems)
+    if not result.tenders and not result.problems:
+        print(
+            f"warning: no tender files in {settings.tenders_dir}: no feeds, nothing to remind of",
+            file=sys.stderr,
+        )
     problems.extend(_check_state(settings))
     if getattr(args, "smtp", False):
         problems.extend(_check_smtp(settings))
     if problems:
-        print(f"{len(problems)} problem(s):", file=sys.stderr)
-        for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+        _report(problems)
         return 1
     print(f"ok: settings and {len(result.tenders)} tender file(s) in {settings.tenders_dir}")
     return 0
+
+
+def _report(problems: list[str]) -> None:
+    print(f"{len(problems)} problem(s):", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
 
 
 def _check_state(settings: Settings) -> list[str]:
@@ -114,7 +129,11 @@ def _check_writable_dir(directory: Path, name: str) -> list[str]:
 def _check_smtp(settings: Settings) -> list[str]:
     smtp = settings.smtp
     if not smtp.enabled:
-        return []
+        # Without a host every email goes to files: fine on a laptop, silent loss in production.
+        return [
+            "smtp: no smtp.host is set (TN_SMTP__HOST): emails would be written to "
+            f"{settings.outbox_dir} instead of sent"
+        ]
     import aiosmtplib
 
     async def probe() -> None:

@@ -8,6 +8,7 @@ import asyncio
 import json
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..settings import Settings, load_settings
 from ..store import Store
 from ..subscription import Channel, Status
 from ..tender_file import load_directory
+from ..timeline import Tender
 
 
 def add_parsers(commands: Any) -> None:
@@ -59,13 +61,13 @@ def plan(args: argparse.Namespace) -> int:
     store = Store.open(settings.database_url)
     tenders = load_directory(settings.tenders_dir).tenders
     subscriptions = store.subscriptions.active()
-    planned = [
+    every = [
         (tender, r, sub.channel)
         for tender in tenders
         for sub in subscriptions
         for r in reminders_for(tender, sub, day_hour=settings.reminders.day_hour)
-        if r.due > at and (until is None or r.due <= until)
     ]
+    planned = [p for p in every if p[1].due > at and (until is None or p[1].due <= until)]
     done = store.ledger.existing_keys([r.key for _, r, _ in planned])
     counts: Counter[tuple[datetime, str, str, timedelta, Channel]] = Counter()
     zones = {}
@@ -74,7 +76,8 @@ def plan(args: argparse.Namespace) -> int:
             counts[(r.due, tender.id, r.milestone_id, r.offset, channel)] += 1
             zones[tender.id] = tender.timezone
     if not counts:
-        print("nothing planned")
+        why = _why_nothing(tenders, bool(subscriptions), [r.due for _, r, _ in every], at, until)
+        print(f"nothing planned: {why}")
         return 0
     print("due\ttender\tmilestone\toffset\tchannel\tsubscribers")
     for (due, tender_id, milestone_id, offset, channel), n in sorted(counts.items()):
@@ -83,6 +86,33 @@ def plan(args: argparse.Namespace) -> int:
             f"{local}\t{tender_id}\t{milestone_id}\t{format_duration(offset)}\t{channel.value}\t{n}"
         )
     return 0
+
+
+def _why_nothing(
+    tenders: Sequence[Tender],
+    has_subscribers: bool,
+    dues: list[datetime],
+    at: datetime,
+    until: datetime | None,
+) -> str:
+    """Why ``plan`` found nothing to send, in the order an operator would look."""
+    if not tenders:
+        return "there are no tender files"
+    reasons = []
+    if not has_subscribers:
+        reasons.append("there are no active subscriptions")
+    if not any(t.upcoming(at) for t in tenders):
+        reasons.append(f"every milestone date is past (as of {at.isoformat(timespec='seconds')})")
+    if reasons:
+        return "; ".join(reasons)
+    if not any(due > at for due in dues):
+        return (
+            "no active subscription wants a reminder still to come "
+            "(their tenders, kinds and offsets, or dates before they signed up)"
+        )
+    if until is not None and not any(at < due <= until for due in dues):
+        return f"nothing falls due before {until.isoformat(timespec='seconds')}"
+    return "every coming reminder is already in the ledger (sent or queued)"
 
 
 @dataclass

@@ -20,6 +20,28 @@ from ..subscription import Status
 from ..tender_file import load_directory
 
 CSV_HEADER = ["channel", "address", "tenders", "offsets", "language"]
+IMPORT_HELP = """\
+Import suppliers from a CSV file: every row is checked first, and a bad row is
+reported with its line number and nothing is imported. Imported subscriptions
+are active at once (no confirmation email).
+
+The first line must be exactly this header, the columns in this order:
+
+  channel,address,tenders,offsets,language
+
+  channel   email or webhook
+  address   the email address, or the webhook URL (https://...)
+  tenders   tender ids separated by spaces; empty: every tender (*)
+  offsets   ISO 8601 durations before each milestone, separated by spaces,
+            e.g. "P7D P1D PT2H"; empty: reminders.default_offsets
+  language  nl or en; empty: nl
+
+Example:
+
+  channel,address,tenders,offsets,language
+  email,inkoop@bureau.example,,,nl
+  webhook,https://hooks.bureau.example/tenders,flextender-30988,P1D PT2H,en
+"""
 
 
 def add_parser(commands: Any) -> None:
@@ -45,8 +67,13 @@ def add_parser(commands: Any) -> None:
     rm.add_argument("id")
     rm.set_defaults(handler=remove)
 
-    im = sub.add_parser("import", help="import suppliers from a CSV file (all or nothing)")
-    im.add_argument("file", type=Path)
+    im = sub.add_parser(
+        "import",
+        help="import suppliers from a CSV file (all or nothing)",
+        description=IMPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    im.add_argument("file", type=Path, help="the CSV file (UTF-8, comma-separated)")
     im.set_defaults(handler=import_csv)
 
 
@@ -93,7 +120,12 @@ def add(args: argparse.Namespace) -> int:
 def list_(args: argparse.Namespace) -> int:
     _, store, _ = _context(args)
     status = Status(args.status) if args.status else None
-    for sub in store.subscriptions.list(status):
+    subs = store.subscriptions.list(status)
+    if not subs:
+        print(f"no subscriptions with status {status.value}" if status else "no subscriptions")
+        return 0
+    print("id\tchannel\tstatus\ttarget\ttenders\toffsets\tlanguage")
+    for sub in subs:
         target = sub.target if args.show_targets else short_hash(sub.target)
         offsets = " ".join(format_duration(o) for o in sub.offsets)
         print(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import structlog
-from fastapi import APIRouter, Body, Header, HTTPException, Request
+from fastapi import APIRouter, Body, HTTPException, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .. import subscribing
 from ..durations import format_duration
@@ -23,6 +23,8 @@ from ..signup import (
 from ..store.subscriptions import Created
 from ..subscription import Subscription
 from .context import AppContext, context
+from .openapi import CHANGE, MANAGE, SIGN_UP, ManageToken
+from .problems import problem
 
 router = APIRouter(prefix="/api/v1", tags=["subscriptions"])
 log = structlog.get_logger(__name__)
@@ -30,6 +32,8 @@ log = structlog.get_logger(__name__)
 
 class SubscriptionIn(BaseModel):
     """A sign-up. ``address`` for email, ``url`` for webhook."""
+
+    model_config = ConfigDict(extra="forbid")
 
     channel: Literal["email", "webhook"]
     address: str | None = Field(None, examples=["inkoop@bureau.example"])
@@ -44,6 +48,8 @@ class SubscriptionIn(BaseModel):
 
 
 class SubscriptionPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # as a sign-up: a misspelt field is an error
+
     tenders: list[str] | None = None
     kinds: list[str] | None = None
     offsets: list[str] | None = None
@@ -105,7 +111,7 @@ def sign_up(ctx: AppContext, req: SignupRequest) -> Created:
     status_code=201,
     response_model=CreatedOut,
     summary="Sign up for reminders",
-    responses={422: {"description": "A message per bad field"}, 429: {"description": "Too many"}},
+    responses=SIGN_UP,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -120,9 +126,9 @@ def create_subscription(
     assert ctx.rate_limiter is not None
     wait = ctx.rate_limiter.hit(_client(request), ctx.clock())
     if wait is not None:
-        return JSONResponse(
-            {"detail": "too many sign-ups from this address; try again later"},
-            status_code=429,
+        return problem(
+            429,
+            "too many sign-ups from this address; try again later",
             headers={"Retry-After": str(int(wait + 0.999))},
         )
     try:
@@ -133,12 +139,15 @@ def create_subscription(
     out = _out(ctx, created.subscription, created.feed_token)
     out["manage_token"] = created.manage_token
     out["secret"] = created.subscription.secret
-    return JSONResponse(out, status_code=201, headers={"Cache-Control": "no-store"})
+    location = f"{ctx.settings.base_url}/api/v1/subscriptions/{created.subscription.id}"
+    return JSONResponse(
+        out, status_code=201, headers={"Cache-Control": "no-store", "Location": location}
+    )
 
 
-def _authorised(ctx: AppContext, sub_id: str, authorization: str | None) -> Subscription:
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not token:
+def _authorised(ctx: AppContext, sub_id: str, authorization: ManageToken) -> Subscription:
+    token = authorization.credentials if authorization else ""
+    if not token:
         raise HTTPException(
             401,
             "send the manage_token as 'Authorization: Bearer <token>'",
@@ -150,18 +159,15 @@ def _authorised(ctx: AppContext, sub_id: str, authorization: str | None) -> Subs
     return sub
 
 
-Auth = Annotated[str | None, Header(description="Bearer <manage_token>")]
-
-
-@router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut)
-def get_subscription(request: Request, sub_id: str, authorization: Auth = None) -> Any:
+@router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses=MANAGE)
+def get_subscription(request: Request, sub_id: str, authorization: ManageToken) -> Any:
     ctx = context(request)
     return _out(ctx, _authorised(ctx, sub_id, authorization))
 
 
-@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut)
+@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses=CHANGE)
 def patch_subscription(
-    request: Request, sub_id: str, body: SubscriptionPatch, authorization: Auth = None
+    request: Request, sub_id: str, body: SubscriptionPatch, authorization: ManageToken
 ) -> Any:
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
@@ -192,8 +198,8 @@ def patch_subscription(
     return _out(ctx, updated)
 
 
-@router.delete("/subscriptions/{sub_id}", status_code=204)
-def delete_subscription(request: Request, sub_id: str, authorization: Auth = None) -> None:
+@router.delete("/subscriptions/{sub_id}", status_code=204, responses=MANAGE)
+def delete_subscription(request: Request, sub_id: str, authorization: ManageToken) -> None:
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
     ctx.store.subscriptions.delete(sub.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from .. import __version__
-from . import api, feeds, health, links, manage, pages
+from . import api, feeds, health, links, manage, pages, problems
 from .context import AppContext
 
 
@@ -21,6 +21,7 @@ def create_app(ctx: AppContext) -> FastAPI:
         redoc_url=None,
     )
     app.state.ctx = ctx
+    problems.install(app)
     app.include_router(health.router)
     app.include_router(feeds.router)
     app.include_router(api.router)

@@ -2,11 +2,17 @@
 
 ``/healthz`` answers as long as the event loop does, so a supervisor restarts only a hung process.
 ``/readyz`` answers 503 while the daemon cannot do its work: a load balancer stops sending it
-traffic, a monitor raises an alarm, but nobody restarts it (the store coming back fixes it).
+traffic, a monitor raises an alarm, but nobody restarts it (the store coming back fixes it). It
+also says where email goes, ``"smtp": "smtp"`` or ``"smtp": "outbox"`` (files, no SMTP host):
+not a reason to be unready, but something a monitor can alert on in production.
+
+``/metrics`` needs ``Authorization: Bearer <admin.token>`` when ``admin.token`` is set: it shows
+how many subscribers there are.
 """
 
 from __future__ import annotations
 
+import hmac
 from pathlib import Path
 
 import structlog
@@ -43,7 +49,11 @@ def readyz(request: Request) -> JSONResponse:
     if not ready:
         log.warning("not_ready", **{name: ok for name, ok in checks.items()})
     return JSONResponse(
-        {"status": "ready" if ready else "not ready", "checks": checks},
+        {
+            "status": "ready" if ready else "not ready",
+            "checks": checks,
+            "smtp": "smtp" if ctx.settings.smtp.enabled else "outbox",
+        },
         status_code=200 if ready else 503,
     )
 
@@ -63,9 +73,25 @@ def store_reachable(store: Store) -> bool:
     return True
 
 
+def bearer_matches(request: Request, token: str) -> bool:
+    """The request carries ``Authorization: Bearer <token>`` (compared in constant time)."""
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    )
+
+
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
 def metrics(request: Request) -> Response:
     ctx = context(request)
+    token = ctx.settings.admin.token.get_secret_value()
+    if token and not bearer_matches(request, token):
+        return Response(
+            "send the admin token as 'Authorization: Bearer <token>'\n",
+            status_code=401,
+            media_type="text/plain",
+            headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
+        )
     m = ctx.metrics
     m.tenders.set(len(ctx.timelines.tenders()))
     try:
