@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tender_notifier.subscription import Status
+from tender_notifier.subscription_types import Status
 from tests.support.app import App, make_app
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)

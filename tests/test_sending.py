@@ -18,7 +18,7 @@ from tender_notifier.metrics import Metrics
 from tender_notifier.sending import Sender
 from tender_notifier.settings import load_settings
 from tender_notifier.store import Store
-from tender_notifier.subscription import Channel, OptOut, Status
+from tender_notifier.subscription_types import Channel, OptOut, Status
 from tender_notifier.timelines import Timelines
 from tests.support.app import Clock
 from tests.support.daemon import tender_toml

@@ -34,7 +34,7 @@ from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.ledger import PENDING, SKIPPED, Delivery
-from .subscription import Subscription
+from .subscription_types import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
 

@@ -26,7 +26,7 @@ from .revisions import Change, milestone_from_dict
 from .settings import Settings
 from .store import Store
 from .store.ledger import SKIPPED, Delivery
-from .subscription import Channel, Status, Subscription
+from .subscription_types import Channel, Status, Subscription
 from .timelines import Timelines
 
 log = structlog.get_logger(__name__)

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from tender_notifier.store import Store
 from tender_notifier.store.subscriptions import Created
-from tender_notifier.subscription import Channel, OptOut, Status
+from tender_notifier.subscription_types import Channel, OptOut, Status
 from tender_notifier.web.context import AppContext
 from tests.conftest import SEED_TENDER
 from tests.support.daemon import Daemon, free_port, tender_toml, write_config

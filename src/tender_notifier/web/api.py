@@ -9,10 +9,10 @@ from fastapi import APIRouter, Body, Header, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from .. import subscribing
+from .. import signup_registration
 from ..durations import format_duration
 from ..errors import SubscriptionError
-from ..signup import (
+from ..signup_checks import (
     Invalid,
     SignupRequest,
     check_kinds,
@@ -21,7 +21,7 @@ from ..signup import (
     check_tenders,
 )
 from ..store.subscriptions import Created
-from ..subscription import Subscription
+from ..subscription_types import Subscription
 from .context import AppContext, context
 
 router = APIRouter(prefix="/api/v1", tags=["subscriptions"])
@@ -89,7 +89,7 @@ def _client(request: Request) -> str:
 
 def sign_up(ctx: AppContext, req: SignupRequest) -> Created:
     """Register a checked sign-up and wake the engine to send its confirmation or ping."""
-    created = subscribing.register(ctx.store, req, ctx.clock())
+    created = signup_registration.register(ctx.store, req, ctx.clock())
     ctx.on_outbox_work()
     log.info(
         "subscription_created",
@@ -126,7 +126,7 @@ def create_subscription(
             headers={"Retry-After": str(int(wait + 0.999))},
         )
     try:
-        req = subscribing.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], body)
+        req = signup_registration.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], body)
     except Invalid as exc:
         return JSONResponse({"detail": "invalid sign-up", "errors": exc.errors}, status_code=422)
     created = sign_up(ctx, req)

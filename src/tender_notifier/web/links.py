@@ -24,7 +24,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..i18n import Language, language
-from ..subscription import ALL_TENDERS, OptOut, Status, Subscription
+from ..subscription_types import ALL_TENDERS, OptOut, Status, Subscription
 from ..timeline import Tender
 from .context import AppContext, context
 from .pages import render

@@ -15,7 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 from .durations import parse_duration
 from .errors import SubscriptionError, UnsafeTargetError
 from .i18n import LANGUAGES
-from .subscription import ALL_TENDERS, Channel
+from .subscription_types import ALL_TENDERS, Channel
 from .timeline import Kind
 
 MAX_OFFSET = timedelta(days=366)

@@ -9,14 +9,14 @@ from typing import Any
 from .delivery.ssrf import check_url
 from .delivery.webhook import new_secret
 from .settings import Settings
-from .signup import SignupRequest, check_signup
+from .signup_checks import SignupRequest, check_signup
 from .store import Store
 from .store.subscriptions import Created
-from .subscription import Channel, Status
+from .subscription_types import Channel, Status
 
 
 def check(settings: Settings, known_tenders: Iterable[str], data: dict[str, Any]) -> SignupRequest:
-    """Validate a sign-up against these settings; raises ``signup.Invalid`` per bad field."""
+    """Validate a sign-up against these settings; raises ``signup_checks.Invalid`` per bad field."""
     allow = settings.delivery.allow_private_targets
     return check_signup(
         data,
