@@ -56,6 +56,18 @@ class _Server(uvicorn.Server):
             self._on_started()
 
 
+def proxy_options(trusted_proxies: list[str]) -> dict[str, object]:
+    """uvicorn's proxy settings: forwarded headers count only from the proxies named.
+
+    uvicorn reads ``forwarded_allow_ips=None`` as "the default", which trusts 127.0.0.1 (or
+    ``$FORWARDED_ALLOW_IPS``): any local process could then pick the client address the sign-up
+    rate limit counts. With no proxy named, the headers are not read at all.
+    """
+    if not trusted_proxies:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted_proxies)}
+
+
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     store = await asyncio.to_thread(Store.open, settings.database_url)
@@ -79,7 +91,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=10,
-        forwarded_allow_ips=",".join(settings.http.trusted_proxies) or None,
+        **proxy_options(settings.http.trusted_proxies),
     )
 
     def started() -> None:
