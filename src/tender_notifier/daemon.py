@@ -57,7 +57,7 @@ class _Server(uvicorn.Server):
 
 
 def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
-    """uvicorn's (proxy_headers, forwarded_allow_ips): forwarded headers count only from the proxies named.
+    """uvicorn's (proxy_headers, forwarded_allow_ips): trust only the proxies named.
 
     uvicorn reads ``forwarded_allow_ips=None`` as "the default", which trusts 127.0.0.1 (or
     ``$FORWARDED_ALLOW_IPS``): any local process could then pick the client address the sign-up
