@@ -27,7 +27,7 @@ from tender_notifier.revisions import revise
 from tender_notifier.sending import Sender
 from tender_notifier.settings import load_settings
 from tender_notifier.store import Store
-from tender_notifier.subscription import Channel, Status, Subscription
+from tender_notifier.subscription_types import Channel, Status, Subscription
 from tender_notifier.tender_file import parse_tender
 from tender_notifier.timelines import Timelines
 

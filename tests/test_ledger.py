@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from tender_notifier.store import Store
-from tender_notifier.subscription import Channel, Status
+from tender_notifier.subscription_types import Channel, Status
 
 NOW = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=60)

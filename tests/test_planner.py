@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from tender_notifier.planner import decide, message_id, reminders_for, wake_times
-from tender_notifier.subscription import Channel, OptOut, Status, Subscription
+from tender_notifier.subscription_types import Channel, OptOut, Status, Subscription
 from tender_notifier.tender_file import load_tender_file
 from tender_notifier.timeline import Kind
 from tests.conftest import SEED_TENDER

@@ -34,7 +34,7 @@ from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.ledger import PENDING, SKIPPED, Delivery
-from .subscription import Subscription
+from .subscription_types import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
 
@@ -230,6 +230,7 @@ class Engine:
         )
         if expired:
             log.info("signups_expired", count=expired)
+        self.store.signups.prune_mail_slots(now)
         subscriptions = self.store.subscriptions.active()
         day_hour = self.settings.reminders.day_hour
         watermark = self._watermark

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
 from .durations import format_duration
-from .subscription import Subscription
+from .subscription_types import Subscription
 from .timeline import Milestone, Tender
 
 

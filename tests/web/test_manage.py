@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tender_notifier.store.subscriptions import Created
-from tender_notifier.subscription import Channel, OptOut, Status
+from tender_notifier.subscription_types import Channel, OptOut, Status
 from tender_notifier.web.context import AppContext
 from tests.web.conftest import NOW, csrf_token
 

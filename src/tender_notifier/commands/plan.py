@@ -21,7 +21,7 @@ from ..i18n import format_moment
 from ..planner import reminders_for, wake_times
 from ..settings import Settings, load_settings
 from ..store import Store
-from ..subscription import Channel, Status
+from ..subscription_types import Channel, Status
 from ..tender_file import load_directory
 from ..timeline import Tender
 

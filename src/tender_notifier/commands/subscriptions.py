@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import subscribing
+from .. import signup_registration
 from ..clock import utc_now
 from ..durations import format_duration
 from ..errors import NotifierError
 from ..logs import short_hash
 from ..settings import Settings, load_settings
-from ..signup import Invalid, SignupRequest
+from ..signup_checks import Invalid, SignupRequest
 from ..store import Store
-from ..subscription import Status
+from ..subscription_types import Status
 from ..tender_file import load_directory
 
 CSV_HEADER = ["channel", "address", "tenders", "offsets", "language"]
@@ -85,11 +85,11 @@ def _context(args: argparse.Namespace) -> tuple[Settings, Store, list[str]]:
 
 
 def _check(settings: Settings, tenders: list[str], data: dict[str, Any]) -> SignupRequest:
-    return subscribing.check(settings, tenders, data)
+    return signup_registration.check(settings, tenders, data)
 
 
 def _create(store: Store, req: SignupRequest) -> str:
-    return subscribing.register(store, req, utc_now(), status=Status.ACTIVE).subscription.id
+    return signup_registration.register(store, req, utc_now(), status=Status.ACTIVE).subscription.id
 
 
 def add(args: argparse.Namespace) -> int:

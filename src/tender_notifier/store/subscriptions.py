@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, delete, func, select, update
 
 from ..i18n import language
-from ..subscription import Channel, OptOut, Status, Subscription
+from ..subscription_types import Channel, OptOut, Status, Subscription
 from ..timeline import Kind
 from .schema import opt_outs, subscriptions
 from .upsert import upsert

@@ -6,22 +6,14 @@ from typing import Annotated, Any, Literal
 
 import structlog
 from fastapi import APIRouter, Body, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import subscribing
+from .. import signup_registration
 from ..durations import format_duration
-from ..errors import SubscriptionError
-from ..signup import (
-    Invalid,
-    SignupRequest,
-    check_kinds,
-    check_language,
-    check_offsets,
-    check_tenders,
-)
+from ..signup_checks import Invalid, SignupRequest, check_changes
 from ..store.subscriptions import Created
-from ..subscription import Subscription
+from ..subscription_types import Channel, Status, Subscription
 from .context import AppContext, context
 from .openapi import CHANGE, MANAGE, SIGN_UP, ManageToken
 from .problems import problem
@@ -48,6 +40,8 @@ class SubscriptionIn(BaseModel):
 
 
 class SubscriptionPatch(BaseModel):
+    """A change: only the fields given change."""
+
     model_config = ConfigDict(extra="forbid")  # as a sign-up: a misspelt field is an error
 
     tenders: list[str] | None = None
@@ -95,7 +89,7 @@ def _client(request: Request) -> str:
 
 def sign_up(ctx: AppContext, req: SignupRequest) -> Created:
     """Register a checked sign-up and wake the engine to send its confirmation or ping."""
-    created = subscribing.register(ctx.store, req, ctx.clock())
+    created = signup_registration.register(ctx.store, req, ctx.clock())
     ctx.on_outbox_work()
     log.info(
         "subscription_created",
@@ -120,7 +114,7 @@ def sign_up(ctx: AppContext, req: SignupRequest) -> Created:
     },
 )
 def create_subscription(
-    request: Request, body: Annotated[dict[str, Any], Body(include_in_schema=False)]
+    request: Request, body: Annotated[Any, Body(include_in_schema=False)]
 ) -> Any:
     ctx = context(request)
     assert ctx.rate_limiter is not None
@@ -131,10 +125,12 @@ def create_subscription(
             "too many sign-ups from this address; try again later",
             headers={"Retry-After": str(int(wait + 0.999))},
         )
+    if not isinstance(body, dict):
+        return problem(422, NOT_AN_OBJECT)
     try:
-        req = subscribing.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], body)
+        req = signup_registration.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], body)
     except Invalid as exc:
-        return JSONResponse({"detail": "invalid sign-up", "errors": exc.errors}, status_code=422)
+        return problem(422, "invalid sign-up", exc.errors)
     created = sign_up(ctx, req)
     out = _out(ctx, created.subscription, created.feed_token)
     out["manage_token"] = created.manage_token
@@ -145,53 +141,78 @@ def create_subscription(
     )
 
 
-def _authorised(ctx: AppContext, sub_id: str, authorization: ManageToken) -> Subscription:
-    token = authorization.credentials if authorization else ""
+NOT_AN_OBJECT = "the body must be a JSON object"
+MANAGE_BY_EMAIL = (
+    "this email sign-up has been confirmed: its owner manages it through the links in their "
+    "email; the manage_token worked only until then"
+)
+
+
+def _authorised(
+    ctx: AppContext, sub_id: str, authorization: ManageToken
+) -> Subscription | JSONResponse:
+    """The subscription this bearer token controls, or the refusal to send.
+
+    An email subscription's token works only while the sign-up is pending: whoever typed the
+    address is not necessarily its owner, and the owner, once confirmed, manages through the
+    links in the mails. A webhook keeps its token (the ping proved the endpoint answers to it).
+    """
+    token = authorization.credentials.strip() if authorization else ""
     if not token:
         raise HTTPException(
             401,
             "send the manage_token as 'Authorization: Bearer <token>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    sub = ctx.store.subscriptions.by_manage_token(token.strip())
-    if sub is None or sub.id != sub_id:
+    sub = ctx.store.subscriptions.by_manage_token(token)
+    forbidden = problem(403, MANAGE_BY_EMAIL)
+    if sub is None:
+        if ctx.store.signups.is_retired(token):
+            return forbidden  # merged into the address's subscription on confirmation
         raise HTTPException(404, "no such subscription for this token")
+    if sub.id != sub_id:
+        raise HTTPException(404, "no such subscription for this token")
+    if sub.channel is Channel.EMAIL and sub.status is not Status.PENDING:
+        return forbidden
     return sub
 
 
 @router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses=MANAGE)
 def get_subscription(request: Request, sub_id: str, authorization: ManageToken) -> Any:
     ctx = context(request)
-    return _out(ctx, _authorised(ctx, sub_id, authorization))
+    sub = _authorised(ctx, sub_id, authorization)
+    if isinstance(sub, JSONResponse):
+        return sub
+    return _out(ctx, sub)
 
 
-@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses=CHANGE)
+@router.patch(
+    "/subscriptions/{sub_id}",
+    response_model=SubscriptionOut,
+    responses=CHANGE,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": SubscriptionPatch.model_json_schema()}},
+        }
+    },
+)
 def patch_subscription(
-    request: Request, sub_id: str, body: SubscriptionPatch, authorization: ManageToken
+    request: Request,
+    sub_id: str,
+    body: Annotated[Any, Body(include_in_schema=False)],
+    authorization: ManageToken,
 ) -> Any:
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
-    errors: dict[str, str] = {}
-    changes: dict[str, Any] = {}
-    checks: list[tuple[str, Any, Any]] = [
-        (
-            "tenders",
-            body.tenders,
-            lambda v: check_tenders(v, [t.id for t in ctx.timelines.tenders()]),
-        ),
-        ("offsets", body.offsets, check_offsets),
-        ("kinds", body.kinds, check_kinds),
-        ("language_code", body.language, check_language),
-    ]
-    for name, value, check in checks:
-        if value is None:
-            continue
-        try:
-            changes[name] = check(value)
-        except SubscriptionError as exc:
-            errors[exc.field] = exc.message
-    if errors:
-        return JSONResponse({"detail": "invalid change", "errors": errors}, status_code=422)
+    if isinstance(sub, JSONResponse):
+        return sub
+    if not isinstance(body, dict):
+        return problem(422, NOT_AN_OBJECT)
+    try:
+        changes = check_changes(body, known_tenders=[t.id for t in ctx.timelines.tenders()])
+    except Invalid as exc:
+        return problem(422, "invalid change", exc.errors)
     updated = ctx.store.subscriptions.update(sub.id, ctx.clock(), **changes)
     assert updated is not None
     ctx.on_subscriptions_changed()
@@ -199,9 +220,12 @@ def patch_subscription(
 
 
 @router.delete("/subscriptions/{sub_id}", status_code=204, responses=MANAGE)
-def delete_subscription(request: Request, sub_id: str, authorization: ManageToken) -> None:
+def delete_subscription(request: Request, sub_id: str, authorization: ManageToken) -> Response:
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
+    if isinstance(sub, JSONResponse):
+        return sub
     ctx.store.subscriptions.delete(sub.id)
     log.info("subscription_deleted", subscription_id=sub.id)
     ctx.on_subscriptions_changed()
+    return Response(status_code=204)

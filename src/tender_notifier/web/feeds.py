@@ -24,10 +24,14 @@ def _render(
     ctx: AppContext,
     feed: FeedRequest,
     filename: str,
+    *,
+    private: bool = False,
 ) -> Response:
     assert ctx.feed_builder is not None
     body = ctx.feed_builder.build(feed, ctx.clock())
-    response = calendar_response(request, body, last_modified(feed.entries), filename)
+    response = calendar_response(
+        request, body, last_modified(feed.entries), filename, private=private
+    )
     ctx.metrics.feed_requests.labels(status=str(response.status_code)).inc()
     return response
 
@@ -48,14 +52,14 @@ def personal_feed(request: Request, feed_token: str, lang: Lang | None = None) -
     subscription = ctx.store.subscriptions.by_feed_token(feed_token)
     if subscription is None:
         ctx.metrics.feed_requests.labels(status="404").inc()
-        raise HTTPException(404, "unknown feed")
+        raise HTTPException(404, "unknown feed", headers={"Cache-Control": "no-store"})
     entries = [e for e in ctx.timelines.entries() if subscription.follows(e.tender.id)]
     entries.sort(key=lambda e: e.tender.id)
     language = lang or subscription.language
     feed = FeedRequest(
         tuple(entries), None, language, alarms=tuple(subscription.offsets), alarm_all_kinds=True
     )
-    return _render(request, ctx, feed, "tenders.ics")
+    return _render(request, ctx, feed, "tenders.ics", private=True)
 
 
 @router.head("/feeds/{tender_id}.ics", include_in_schema=False)

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 
 from ..store import Store
-from ..subscription import Status
+from ..subscription_types import Status
 from .context import context
 
 router = APIRouter(tags=["operations"])

@@ -16,8 +16,8 @@ from starlette.responses import Response
 
 from ..errors import SubscriptionError
 from ..i18n import language
-from ..signup import check_language, check_offsets
-from ..subscription import OptOut, Status, Subscription
+from ..signup_checks import check_language, check_offsets
+from ..subscription_types import OptOut, Status, Subscription
 from .context import AppContext, context
 from .offsets_form import PRESETS, chosen_offsets, split_for_form
 from .pages import (

@@ -20,10 +20,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 
-from .. import subscribing
+from .. import signup_registration
 from ..durations import format_duration
 from ..i18n import Language, format_when, language, milestone_title, status_of, word
-from ..signup import Invalid
+from ..signup_checks import Invalid
 from ..timeline import Milestone, Tender
 from .api import sign_up
 from .context import AppContext, context
@@ -340,7 +340,7 @@ def signup(
     if not chosen and "other_offset" not in errors:
         errors["offsets"] = ""
     try:
-        req = subscribing.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], data)
+        req = signup_registration.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], data)
     except Invalid as exc:
         errors = {**exc.errors, **errors}
     if errors:

@@ -1,0 +1,112 @@
+"""Signing up, the same for the API, the web form and ops' commands: check, then register.
+
+A sign-up from the public (status pending) is built so that it cannot be turned against the
+mailbox it names (see ``store/signups.py`` for how the store holds this across daemons):
+
+- an email address has at most one pending sign-up: a new one takes it over;
+- at most ``MAILS_PER_WINDOW`` confirmation mails go to one address per hour; later sign-ups
+  are registered and answered the same, but send nothing;
+- confirming merges into the subscription the address already has, if any;
+- a webhook's ``owner_email`` gets a confirmation request, and nothing else until it confirms.
+
+The caller learns nothing of what the address had before: the answer is built from the request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from .delivery.ssrf import check_url
+from .delivery.webhook import new_secret
+from .settings import Settings
+from .signup_checks import SignupRequest, check_signup
+from .store import Store
+from .store.subscriptions import Created
+from .subscription_types import Channel, Status
+
+
+def check(settings: Settings, known_tenders: Iterable[str], data: Any) -> SignupRequest:
+    """Validate a sign-up against these settings; raises ``signup_checks.Invalid`` per bad field."""
+    allow = settings.delivery.allow_private_targets
+    return check_signup(
+        data,
+        known_tenders=known_tenders,
+        default_offsets=settings.reminders.default_offsets,
+        check_url=lambda url: check_url(url, allow_private=allow),
+    )
+
+
+def register(
+    store: Store, req: SignupRequest, now: datetime, *, status: Status = Status.PENDING
+) -> Created:
+    """Store a checked sign-up; a pending one gets its confirmation email or ping queued."""
+    if req.channel is Channel.EMAIL and status is Status.PENDING:
+        created = store.signups.create_pending_email(
+            target=req.target,
+            tenders=req.tenders,
+            offsets=req.offsets,
+            language_code=req.language,
+            kinds=req.kinds,
+            now=now,
+        )
+    else:
+        created = store.subscriptions.create(
+            channel=req.channel,
+            target=req.target,
+            tenders=req.tenders,
+            offsets=req.offsets,
+            language_code=req.language,
+            kinds=req.kinds,
+            now=now,
+            status=status,
+            secret=new_secret() if req.channel is Channel.WEBHOOK else None,
+            owner_email=req.owner_email,
+        )
+    if req.channel is Channel.EMAIL and status is Status.ACTIVE:
+        # Added by ops, confirmed already: one subscription per address all the same.
+        merged = store.signups.merge(created.subscription, now)
+        if merged.id != created.subscription.id:
+            link_token, feed_token = store.subscriptions.tokens(merged.id)
+            return replace(
+                created, subscription=merged, link_token=link_token, feed_token=feed_token
+            )
+    sub = created.subscription
+    rows: list[dict[str, Any]] = []
+    if sub.status is Status.PENDING and sub.channel is Channel.EMAIL:
+        if store.signups.take_mail_slot(sub.target, now):
+            rows.append(
+                {
+                    "key": f"{sub.id}|confirm|{_short(created.confirm_token)}",
+                    "kind": "confirm",
+                    "subscription_id": sub.id,
+                    "due_at": now,
+                    "payload": {"confirm_token": created.confirm_token},
+                }
+            )
+    elif sub.status is Status.PENDING:
+        rows.append(
+            {"key": f"{sub.id}|ping", "kind": "ping", "subscription_id": sub.id, "due_at": now}
+        )
+    if req.channel is Channel.WEBHOOK and req.owner_email:
+        token = store.signups.ask_owner(sub.id)
+        if store.signups.take_mail_slot(req.owner_email, now):
+            rows.append(
+                {
+                    "key": f"{sub.id}|owner_confirm",
+                    "kind": "owner_confirm",
+                    "subscription_id": sub.id,
+                    "due_at": now,
+                    "payload": {"confirm_token": token},
+                }
+            )
+    if rows:
+        store.ledger.add(rows, now)
+    return created
+
+
+def _short(token: str | None) -> str:
+    return hashlib.sha256((token or "").encode()).hexdigest()[:16]
