@@ -52,6 +52,9 @@ class LoadResult:
     tenders: tuple[Tender, ...]
     problems: tuple[Problem, ...]
     files: Mapping[str, Path]  # tender id -> the file it came from
+    # Tenders left out because one of their files cannot be read (an eForms notice that may be
+    # the newest of its procedure): a running daemon keeps the version it had.
+    held: frozenset[str] = frozenset()
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -115,7 +118,7 @@ def load_directory(directory: Path) -> LoadResult:
             continue
         files[tender.id] = path
         tenders.append(tender)
-    return LoadResult(tuple(tenders), tuple(problems), files)
+    return LoadResult(tuple(tenders), tuple(problems), files, notices.held)
 
 
 class _Reader:

@@ -65,6 +65,11 @@ class Timelines:
                         tender_id=kept,
                         kept="last good version",
                     )
+            for held in result.held:
+                if held in self._tenders and held not in tenders:
+                    tenders[held] = self._tenders[held]
+                    files.update({p: t for p, t in self._files.items() if t == held})
+                    log.error("tender_file_rejected", tender_id=held, kept="last good version")
             for problem in result.problems:
                 log.error("tender_file_invalid", problem=str(problem))
             changes: dict[str, list[Change]] = {}

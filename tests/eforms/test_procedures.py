@@ -153,3 +153,34 @@ def test_the_timeline_command_says_a_tender_was_cancelled(tmp_path: Path) -> Non
     [tender] = load_directory(tmp_path).tenders
     text = render(tender, NOW, "en")
     assert "Cancelled by the buyer: We cancel because..." in text
+
+
+def test_an_unreadable_notice_holds_its_procedure(tmp_path: Path) -> None:
+    put(tmp_path, "cn_24_open.xml")
+    text = (NOTICES / "change-cn_24_open_dates.xml").read_text()
+    (tmp_path / "change.xml").write_text(text[: len(text) // 2])  # a half-written copy
+    result = load_directory(tmp_path)
+    assert result.tenders == () and result.held == {OPEN_ID}
+    [problem] = result.problems
+    assert "change.xml" in str(problem) and "not well-formed XML" in str(problem)
+
+
+def test_a_notice_broken_in_place_or_half_copied_keeps_the_last_good_version(
+    tmp_path: Path, store: Store
+) -> None:
+    put(tmp_path, "cn_24_open.xml", "change-cn_24_open_dates.xml", "cn_24_minimal.xml")
+    clock = Clock(NOW)
+    timelines = Timelines(tmp_path, store, clock)
+    timelines.reload()
+    before = {t.id: t for t in timelines.tenders()}
+
+    # The newest notice of one procedure is broken in place; a new notice of another is cut short.
+    changed = tmp_path / "change-cn_24_open_dates.xml"
+    changed.write_text(changed.read_text()[:9000])
+    void = (NOTICES / "change-cn_24_void.xml").read_text()
+    (tmp_path / "void.xml").write_text(void[: void.index("</cac:ProcurementProject>")])
+    clock.now += timedelta(hours=1)
+    result = timelines.reload()
+    assert result.changes == {}
+    assert {t.id: t for t in timelines.tenders()} == before
+    assert len(result.problems) == 2

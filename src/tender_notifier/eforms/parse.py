@@ -139,14 +139,27 @@ def looks_like_notice(head: bytes | str) -> bool:
     return _SNIFF.search(data[:8192]) is not None
 
 
-def read_notice(path: Path) -> Notice:
-    """Read and parse one notice file; ``TimelineError`` names the file and element at fault."""
+_FOLDER_ID = re.compile(rb"<(?:[\w.-]+:)?ContractFolderID\b[^>]*>\s*([^<\s][^<]{0,199}?)\s*</")
+
+
+def sniff_procedure_id(data: bytes) -> str | None:
+    """BT-04 of a notice that cannot be parsed (a half-written copy), to tell whose it is."""
+    match = _FOLDER_ID.search(data[:MAX_BYTES])
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a notice file, up to one byte past the size limit."""
     try:
         with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            return f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise TimelineError([Problem(path, None, f"cannot read the notice: {exc}")]) from exc
-    return parse_notice(data, path)
+
+
+def read_notice(path: Path) -> Notice:
+    """Read and parse one notice file; ``TimelineError`` names the file and element at fault."""
+    return parse_notice(read_bytes(path), path)
 
 
 def parse_notice(data: bytes, path: Path | None = None) -> Notice:
