@@ -174,7 +174,10 @@ class Sender:
                 to=sub.target,
                 sender=self.settings.smtp.sender,
                 language=sub.language,
-                confirm_url=self.links.confirm(payload["confirm_token"]),
+                confirm_url=self.links.confirm(
+                    self.store.subscriptions.confirm_token(sub.id)
+                    or payload.get("confirm_token", "")  # rows queued before the store sealed it
+                ),
                 tenders=tenders,
                 message_id=mid,
             )

@@ -49,8 +49,7 @@ def register(
                 "key": f"{sub.id}|confirm",
                 "kind": "confirm",
                 "subscription_id": sub.id,
-                "due_at": now,
-                "payload": {"confirm_token": created.confirm_token},
+                "due_at": now,  # the token is read, sealed, from the subscription
             }
         else:
             row = {

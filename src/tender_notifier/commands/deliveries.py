@@ -8,7 +8,7 @@ from typing import Any
 from ..clock import utc_now
 from ..errors import NotifierError
 from ..settings import load_settings
-from ..store import Store
+from ..store import Store, open_store
 from ..store.ledger import STATUSES
 
 
@@ -26,7 +26,7 @@ def add_parser(commands: Any) -> None:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return Store.open(load_settings(args.config).database_url)
+    return open_store(load_settings(args.config))
 
 
 def list_(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from ..errors import NotifierError
 from ..i18n import format_moment
 from ..planner import reminders_for, wake_times
 from ..settings import Settings, load_settings
-from ..store import Store
+from ..store import Store, open_store
 from ..subscription import Channel, Status
 from ..tender_file import load_directory
 
@@ -56,7 +56,7 @@ def plan(args: argparse.Namespace) -> int:
     at = _moment(args.at, utc_now())
     until = _moment(args.until)
     assert at is not None
-    store = Store.open(settings.database_url)
+    store = open_store(settings)
     tenders = load_directory(settings.tenders_dir).tenders
     subscriptions = store.subscriptions.active()
     planned = [
@@ -131,7 +131,7 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
     outbox.mkdir(parents=True, exist_ok=True)
     clock = _VirtualClock(start)
     sim_store = Store.open(f"sqlite:///{outbox / 'simulation.db'}")
-    real = Store.open(settings.database_url).subscriptions.active()
+    real = open_store(settings).subscriptions.active()
     if real:
         for sub in real:
             sim_store.subscriptions.create(

@@ -15,7 +15,7 @@ from ..errors import NotifierError
 from ..logs import short_hash
 from ..settings import Settings, load_settings
 from ..signup import Invalid, SignupRequest
-from ..store import Store
+from ..store import Store, open_store
 from ..subscription import Status
 from ..tender_file import load_directory
 
@@ -52,7 +52,7 @@ def add_parser(commands: Any) -> None:
 
 def _context(args: argparse.Namespace) -> tuple[Settings, Store, list[str]]:
     settings = load_settings(args.config)
-    store = Store.open(settings.database_url)
+    store = open_store(settings)
     tenders = [t.id for t in load_directory(settings.tenders_dir).tenders]
     return settings, store, tenders
 
