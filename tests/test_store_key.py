@@ -88,7 +88,8 @@ def test_a_sealed_value_copied_to_another_row_does_not_open(store: Store) -> Non
     with store.engine.begin() as conn:
         conn.execute(
             text(
-                "UPDATE subscriptions SET secret = (SELECT secret FROM subscriptions WHERE id = :a) WHERE id = :b"
+                "UPDATE subscriptions SET secret = "
+                "(SELECT secret FROM subscriptions WHERE id = :a) WHERE id = :b"
             ),
             {"a": a, "b": b},
         )
