@@ -10,6 +10,7 @@ from ..errors import NotifierError
 from ..settings import load_settings
 from ..store import Store, open_store
 from ..store.ledger import STATUSES
+from .output import row
 
 
 def add_parser(commands: Any) -> None:
@@ -36,8 +37,17 @@ def list_(args: argparse.Namespace) -> int:
         due = d.due_at.isoformat(timespec="seconds")
         error = (d.last_error or "").replace("\n", " ")[:120]
         print(
-            f"{d.id}\t{d.kind}\t{d.status}\t{d.attempts}\t{due}\t{d.tender_id or '-'}\t"
-            f"{d.milestone_id or '-'}\t{d.subscription_id}\t{error}"
+            row(
+                d.id,
+                d.kind,
+                d.status,
+                d.attempts,
+                due,
+                d.tender_id or "-",
+                d.milestone_id or "-",
+                d.subscription_id,
+                error,
+            )
         )
     if not rows:
         print("no deliveries")

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import ConfigError, NotifierError
 from ..settings import Settings, load_settings
 from ..tender_file import load_directory
+from .output import say
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -42,7 +43,7 @@ def check(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem(s):", file=sys.stderr)
         for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+            say(f"  {problem}", file=sys.stderr)
         return 1
     print(f"ok: settings and {len(result.tenders)} tender file(s) in {settings.tenders_dir}")
     return 0

@@ -22,6 +22,7 @@ from ..settings import Settings, load_settings
 from ..store import Store, open_store
 from ..subscription import Channel, Status
 from ..tender_file import load_directory
+from .output import row
 
 
 def add_parsers(commands: Any) -> None:
@@ -79,9 +80,7 @@ def plan(args: argparse.Namespace) -> int:
     print("due\ttender\tmilestone\toffset\tchannel\tsubscribers")
     for (due, tender_id, milestone_id, offset, channel), n in sorted(counts.items()):
         local = due.astimezone(zones[tender_id]).isoformat(timespec="seconds")
-        print(
-            f"{local}\t{tender_id}\t{milestone_id}\t{format_duration(offset)}\t{channel.value}\t{n}"
-        )
+        print(row(local, tender_id, milestone_id, format_duration(offset), channel.value, n))
     return 0
 
 
@@ -189,10 +188,7 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
         sub = subs[d.subscription_id]
         when = format_moment((d.sent_at or d.due_at).astimezone(settings_zone(timelines)), "nl")
         offset = format_duration(timedelta(seconds=d.offset_seconds or 0))
-        print(
-            f"{when}\t{sub.channel.value}\t{sub.language}\t{d.tender_id}\t"
-            f"{d.milestone_id}\t{offset}"
-        )
+        print(row(when, sub.channel.value, sub.language, d.tender_id, d.milestone_id, offset))
     skipped = len(sim_store.ledger.list("skipped", limit=100_000))
     print(f"{len(sent)} message(s) sent, {skipped} skipped; written to {outbox}")
     sim_store.close()

@@ -18,6 +18,7 @@ from ..signup import Invalid, SignupRequest
 from ..store import Store, open_store
 from ..subscription import Status
 from ..tender_file import load_directory
+from .output import row, say
 
 CSV_HEADER = ["channel", "address", "tenders", "offsets", "language"]
 
@@ -97,8 +98,15 @@ def list_(args: argparse.Namespace) -> int:
         target = sub.target if args.show_targets else short_hash(sub.target)
         offsets = " ".join(format_duration(o) for o in sub.offsets)
         print(
-            f"{sub.id}\t{sub.channel.value}\t{sub.status.value}\t{target}\t"
-            f"{' '.join(sub.tenders)}\t{offsets}\t{sub.language}"
+            row(
+                sub.id,
+                sub.channel.value,
+                sub.status.value,
+                target,
+                " ".join(sub.tenders),
+                offsets,
+                sub.language,
+            )
         )
     return 0
 
@@ -146,7 +154,7 @@ def import_csv(args: argparse.Namespace) -> int:
     if problems:
         print("nothing imported:", file=sys.stderr)
         for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+            say(f"  {problem}", file=sys.stderr)
         return 1
     for req in requests:
         _create(store, req)
