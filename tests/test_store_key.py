@@ -260,3 +260,26 @@ def test_migration_0003_needs_the_key_for_existing_rows(database_url: str) -> No
     with pytest.raises(Exception, match="needs the store key"):
         migrate(connect(database_url), None)
     engine.dispose()
+
+
+def test_serve_on_a_store_of_the_previous_version_seals_it_and_old_links_work(
+    tmp_path: Path,
+) -> None:
+    """The real daemon starts on a 0002 store: it makes the key, migrates, serves old links."""
+    import httpx
+
+    from tests.support.daemon import Daemon, free_port, write_config
+
+    url = f"sqlite:///{tmp_path / 'tn.db'}"
+    engine = at_0002(url)
+    legacy_rows(engine)
+    engine.dispose()
+    config = write_config(tmp_path, port=free_port(), database_url=url)
+    with Daemon(config) as daemon:
+        feed = httpx.get(f"{daemon.base_url}/feeds/s/{LEGACY['feed']}.ics")
+        assert feed.status_code == 200
+        assert httpx.get(f"{daemon.base_url}/feeds/s/{'X' * 43}.ics").status_code == 404
+    assert mode(tmp_path / "var" / "store.key") == 0o600
+    everything = dump(create_engine(url))
+    for value in (*LEGACY.values(), SECRET):
+        assert value not in everything
