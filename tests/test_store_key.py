@@ -283,3 +283,25 @@ def test_serve_on_a_store_of_the_previous_version_seals_it_and_old_links_work(
     everything = dump(create_engine(url))
     for value in (*LEGACY.values(), SECRET):
         assert value not in everything
+
+
+def test_migration_0003_downgrades_to_clear_values_and_up_again(database_url: str) -> None:
+    engine = at_0002(database_url)
+    legacy_rows(engine)
+    key = StoreKey.generate()
+    Store.open(database_url, key=key).close()
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["store_key"] = key
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0002")
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT link_token, feed_token, secret FROM subscriptions")).one()
+        csrf = conn.execute(text("SELECT value FROM app_secrets")).scalars().all()
+    assert tuple(row) == (LEGACY["link"], LEGACY["feed"], SECRET)
+    assert csrf == [LEGACY["csrf"]]
+    store = Store.open(database_url, key=key)
+    assert store.subscriptions.tokens("sub_old") == (LEGACY["link"], LEGACY["feed"])
+    store.close()
+    engine.dispose()

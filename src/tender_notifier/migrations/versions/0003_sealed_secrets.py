@@ -13,6 +13,7 @@ the store key: the store hands it over (``config.attributes["store_key"]``).
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -44,7 +45,12 @@ deliveries = sa.table(
     sa.column("subscription_id", sa.String),
     sa.column("payload", sa.JSON),
 )
-app_secrets = sa.table("app_secrets", sa.column("name", sa.String), sa.column("value", sa.Text))
+app_secrets = sa.table(
+    "app_secrets",
+    sa.column("name", sa.String),
+    sa.column("value", sa.Text),
+    sa.column("created_at", sa.DateTime),
+)
 
 
 def _place(column: str, sub_id: str) -> str:
@@ -74,6 +80,13 @@ def upgrade() -> None:
     key = _key(conn)
     if key is not None:
         _seal_rows(conn, key)
+        # In the same transaction: no daemon with another key can slip in before it.
+        now = datetime.now(UTC)
+        if conn.dialect.name == "sqlite":  # as the store's UTCDateTime keeps it there
+            now = now.replace(tzinfo=None)
+        conn.execute(
+            sa.insert(app_secrets).values(name=CHECK_NAME, value=key.check, created_at=now)
+        )
 
     with op.batch_alter_table("subscriptions") as batch:
         batch.drop_column("link_token")
