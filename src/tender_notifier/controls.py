@@ -49,6 +49,15 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{ord(char):02x}" if ord(char) <= 0xFF else f"\\u{ord(char):04x}"
 
 
+_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+_NOT_KEPT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def drop_controls(text: str) -> str:
+    """``text`` with its line breaks as LF and every other control but TAB made a space."""
+    return _NOT_KEPT.sub(" ", _BREAKS.sub("\n", text))
+
+
 def one_line(text: str) -> str:
     """``text`` as one line without controls, for a header or a one-line field: every run of
     controls and spaces becomes one space."""
