@@ -165,6 +165,9 @@ class Sender:
         mid = message_id(delivery.key)
         payload = delivery.payload or {}
         if delivery.kind == "confirm":
+            # Kept sealed with the subscription; an older row may still carry it in its payload.
+            token = await asyncio.to_thread(self.store.subscriptions.confirm_token, sub.id)
+            token = token or payload.get("confirm_token", "")
             tenders = (
                 None
                 if "*" in sub.tenders
@@ -174,10 +177,7 @@ class Sender:
                 to=sub.target,
                 sender=self.settings.smtp.sender,
                 language=sub.language,
-                confirm_url=self.links.confirm(
-                    self.store.subscriptions.confirm_token(sub.id)
-                    or payload.get("confirm_token", "")  # rows queued before the store sealed it
-                ),
+                confirm_url=self.links.confirm(token),
                 tenders=tenders,
                 message_id=mid,
             )
