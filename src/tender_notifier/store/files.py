@@ -49,7 +49,10 @@ def make_private_dir(directory: Path) -> None:
 
 
 def tighten(path: Path) -> None:
-    """Make an existing file 0600 if it is readable by others (files of older versions)."""
-    with contextlib.suppress(FileNotFoundError):
+    """Make an existing file 0600 if it is readable by others (files of older versions).
+
+    Best effort: a user who does not own the file (``check`` run by someone else) leaves it.
+    """
+    with contextlib.suppress(OSError):
         if path.stat().st_mode & 0o077:
             path.chmod(PRIVATE)
