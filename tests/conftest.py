@@ -69,6 +69,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     url: str = request.getfixturevalue("postgres_url")
+    _clean_postgres(url)  # the last test's store key check too, before this process's key
     Store.open(url).close()
     _clean_postgres(url)
     return url

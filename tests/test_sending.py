@@ -155,3 +155,42 @@ def test_no_reminder_after_i_have_submitted(harness: Harness) -> None:
     harness.attempt()
     assert harness.calls == 0
     assert harness.store.ledger.list()[0].status == "skipped"
+
+
+@pytest.mark.parametrize(
+    "retry_after", ["99999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT", "-1", "NaN"]
+)
+def test_any_retry_after_is_recorded_as_a_retry_within_an_hour(
+    tmp_path: Path, retry_after: str
+) -> None:
+    h = Harness(tmp_path, [503], {"Retry-After": retry_after})
+    h.queue_reminder()
+    h.attempt()
+    [row] = h.store.ledger.list()
+    assert row.status == "failed"
+    assert row.next_attempt_at is not None
+    assert row.next_attempt_at <= NOW + timedelta(hours=1)
+
+
+def test_failure_bookkeeping_that_breaks_does_not_stop_the_other_deliveries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = Harness(tmp_path, [503, 200])
+    h.queue_reminder("a")
+    h.queue_reminder("b")
+    real = h.store.ledger.mark_failed
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(h.store.ledger, "mark_failed", broken)
+    claimed = h.store.ledger.claim(h.clock.now, timedelta(minutes=1))
+
+    async def one_pass() -> None:
+        # as the engine's pass does: every claimed row side by side, one failure fails all
+        await asyncio.gather(*(h.sender.deliver(d, Metrics(), random.Random(1)) for d in claimed))
+
+    asyncio.run(one_pass())
+    monkeypatch.setattr(h.store.ledger, "mark_failed", real)
+    statuses = sorted(d.status for d in h.store.ledger.list())
+    assert statuses == ["sending", "sent"]  # the broken row waits for its lease to run out

@@ -104,7 +104,8 @@ def test_deliveries_list_has_a_header_row(tmp_path: Path) -> None:
     from tests.support.app import make_app
 
     (tmp_path / "api").mkdir()
-    app = make_app(tmp_path / "api", load_settings(config).database_url, datetime.now(UTC))
+    key = f'[secrets]\nkey_file = "{tmp_path / "var" / "store.key"}"\n'
+    app = make_app(tmp_path / "api", load_settings(config).database_url, datetime.now(UTC), key)
     app.client.post("/api/v1/subscriptions", json={"channel": "email", "address": "a@b.example"})
     header, row = cli(config, "deliveries", "list").stdout.splitlines()
     assert header.split("\t") == [

@@ -204,3 +204,72 @@ def test_directory_reports_problems_in_every_file_and_duplicate_tender_ids(tmp_p
     text = "\n".join(str(p) for p in result.problems)
     assert "b.toml: id: tender id 't-1' is also used by" in text
     assert "c.toml:1: not valid TOML" in text
+
+
+HOSTILE = [
+    "\r",
+    "\n",
+    "\r\n",
+    "\x1b[2J",
+    "\x00",
+    "\x07",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+]
+MILESTONE = '[[milestones]]\nid = "m"\nkind = "award"\ndate = 2026-09-01\n'
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string, every control written as a \\uXXXX escape."""
+    return (
+        '"'
+        + "".join(f"\\u{ord(c):04X}" if ord(c) < 32 or ord(c) >= 127 else c for c in value)
+        + '"'
+    )
+
+
+@pytest.mark.parametrize("char", HOSTILE)
+@pytest.mark.parametrize(
+    ("field", "where"),
+    [
+        ("title", "tender"),
+        ("buyer", "tender"),
+        ("platform", "tender"),
+        ("reference", "tender"),
+        ("url", "tender"),
+        ("title", "milestone"),
+        ("note", "milestone"),
+    ],
+)
+def test_control_characters_are_refused_naming_file_and_field(
+    char: str, field: str, where: str
+) -> None:
+    value = toml_string(("https://x.example/a" if field == "url" else "Opdracht") + char + "b")
+    if where == "tender":
+        header = "\n".join(
+            line for line in HEADER.splitlines() if not line.startswith(f"{field} =")
+        )
+        text = f"{header}\n{field} = {value}\n{MILESTONE}"
+        name = field
+    else:
+        text = f"{HEADER}{MILESTONE}{field} = {value}\n"
+        name = f"milestones[0].{field}"
+    found = problems(text, "hostile.toml")
+    assert any(
+        "hostile.toml" in p and f"{name}:" in p and "control character U+" in p for p in found
+    ), found
+    # the message names the character; it never carries it
+    assert not any(char in p for p in found)
+
+
+def test_an_id_with_a_trailing_newline_is_refused() -> None:
+    found = problems('id = "t-1\\n"\ntitle = "Opdracht"\nbuyer = "X"\n')
+    assert any("id: expected lowercase" in p for p in found)
+
+
+def test_surrounding_line_breaks_are_trimmed_not_refused() -> None:
+    tender = parse_tender(HEADER.replace('"Opdracht"', '"""\nOpdracht\n"""') + MILESTONE)
+    assert tender.title == "Opdracht"

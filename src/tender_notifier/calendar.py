@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event, Timezone
 
 from . import __version__
+from .controls import first_control, one_line
 from .durations import format_duration
 from .i18n import Language, format_when, kind_meaning, milestone_title, word
 from .revisions import MilestoneRevision, TenderRevision
@@ -64,7 +65,7 @@ def build_feed(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    title = name or _CALENDAR_NAME[language]
+    title = one_line(name or _CALENDAR_NAME[language])
     cal.add("x-wr-calname", title)
     cal.add("name", title)
     if len(entries) == 1:
@@ -113,8 +114,8 @@ def _event(
     event.add("sequence", revision.sequence)
     event.add("summary", summary(tender, milestone, language))
     event.add("description", description(tender, milestone, language))
-    if tender.url:
-        event.add("url", tender.url)
+    if url := clean_url(tender.url):
+        event.add("url", url)
     event.add("categories", [milestone.kind.value])
     match milestone.when:
         case Moment(at=at):
@@ -152,7 +153,9 @@ def _alarm(
 def summary(tender: Tender, milestone: Milestone, language: Language) -> str:
     """'Uiterste inschrijfdatum – Administratief Medewerker Sociaal Domein (30988)'."""
     ref = f" ({tender.reference})" if tender.reference else ""
-    return f"{milestone_title(milestone, language)} – {tender.title}{ref}"
+    # One line whatever the texts hold: the loader refuses control characters, and this keeps
+    # tenders from any other source from breaking the feed (a bare CR starts a new property).
+    return one_line(f"{milestone_title(milestone, language)} – {tender.title}{ref}")
 
 
 def description(tender: Tender, milestone: Milestone, language: Language) -> str:
@@ -167,7 +170,14 @@ def description(tender: Tender, milestone: Milestone, language: Language) -> str
         lines.append(f"{word('link', language)}: {tender.url}")
     if milestone.note:
         lines.extend(["", milestone.note])
-    return "\n".join(lines)
+    return "\n".join(one_line(line) for line in lines)
+
+
+def clean_url(url: str | None) -> str | None:
+    """``url`` if it can stand in a URL property: no control characters, no spaces."""
+    if not url or first_control(url) is not None or " " in url:
+        return None
+    return url
 
 
 def _span_of(entries: Sequence[FeedEntry]) -> tuple[date, date]:

@@ -20,7 +20,8 @@ import icalendar
 import jinja2
 
 from . import i18n
-from .calendar import vtimezone
+from .calendar import clean_url, vtimezone
+from .controls import one_line
 from .durations import format_duration
 from .i18n import Language
 from .timeline import Day, Milestone, Moment, Span, Tender
@@ -136,7 +137,8 @@ def _message(
     language = i18n.language(language)  # callers may hand in a stored code such as "en-GB"
     context = {"lang": language, "w": lambda key: i18n.word(key, language), **context}
     message = EmailMessage()
-    message["Subject"] = subject
+    # One line whatever a title holds: a CR or LF would make the email library refuse the header.
+    message["Subject"] = one_line(subject)
     message["From"] = sender
     message["To"] = to
     message["Message-ID"] = f"<{message_id}>"
@@ -234,11 +236,12 @@ def _milestone_ics(tender: Tender, milestone: Milestone, now: datetime, language
             event.add("dtstart", day)
             event.add("dtend", day + timedelta(days=1))  # exclusive, RFC 5545
     title = i18n.milestone_title(milestone, language)
-    event.add("summary", f"{title} {DASH} {_tender_label(tender)}")
-    lines = [i18n.kind_meaning(milestone.kind, language), milestone.note or "", tender.url or ""]
-    event.add("description", "\n\n".join(line for line in lines if line))
-    if tender.url:
-        event.add("url", tender.url)
+    event.add("summary", one_line(f"{title} {DASH} {_tender_label(tender)}"))
+    url = clean_url(tender.url)
+    lines = [i18n.kind_meaning(milestone.kind, language), milestone.note or "", url or ""]
+    event.add("description", "\n\n".join(one_line(line) for line in lines if line))
+    if url:
+        event.add("url", url)
     calendar.add_component(event)
     # Only the transitions around the milestone: the default (1970-2038) adds 5 kB of RDATEs.
     around = milestone.begins(zone).date()

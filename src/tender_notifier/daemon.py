@@ -20,7 +20,8 @@ import uvicorn
 
 from .clock import utc_now
 from .settings import Settings
-from .store import Store
+from .store import open_store
+from .store.files import make_private_dir, write_private
 from .timelines import Timelines
 from .web.app import create_app
 from .web.context import AppContext
@@ -82,8 +83,8 @@ def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
 
 
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
-    settings.state_dir.mkdir(parents=True, exist_ok=True)
-    store = await asyncio.to_thread(Store.open, settings.database_url)
+    make_private_dir(settings.state_dir)
+    store = await asyncio.to_thread(open_store, settings)
     timelines = Timelines(settings.tenders_dir, store, clock)
     initial = await asyncio.to_thread(timelines.reload)
     ctx = AppContext(settings=settings, store=store, timelines=timelines, clock=clock)
@@ -139,7 +140,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
     with contextlib.suppress(NotImplementedError):
         loop.add_signal_handler(signal.SIGHUP, reload)
     pid_file = settings.state_dir / "tender-notifier.pid"
-    pid_file.write_text(f"{os.getpid()}\n")
+    write_private(pid_file, f"{os.getpid()}\n".encode())
     await engine.start(initial)
     export_task = _start_feed_export(settings, ctx, clock)
     try:

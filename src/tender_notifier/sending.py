@@ -123,7 +123,7 @@ class Sender:
             permanent = isinstance(exc, UnsafeTargetError) or getattr(exc, "permanent", False)
             retry_after = getattr(exc, "retry_after", None)
             outcome = await asyncio.to_thread(
-                self._failed, delivery, sub, str(exc), permanent, retry_after, rng
+                self._failed_safely, delivery, sub, str(exc), permanent, retry_after, rng
             )
             metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
             log.warning("delivery_failed", error=str(exc), outcome=outcome, **fields)
@@ -131,7 +131,7 @@ class Sender:
         except Exception as exc:  # a bug must not lose the row: retry it like a transient error
             log.exception("delivery_crashed", **fields)
             outcome = await asyncio.to_thread(
-                self._failed, delivery, sub, f"internal error: {exc!r}", False, None, rng
+                self._failed_safely, delivery, sub, f"internal error: {exc!r}", False, None, rng
             )
             metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
             return
@@ -165,6 +165,9 @@ class Sender:
         mid = message_id(delivery.key)
         payload = delivery.payload or {}
         if delivery.kind == "confirm":
+            # Kept sealed with the subscription; an older row may still carry it in its payload.
+            token = await asyncio.to_thread(self.store.subscriptions.confirm_token, sub.id)
+            token = token or payload.get("confirm_token", "")
             tenders = (
                 None
                 if "*" in sub.tenders
@@ -174,7 +177,7 @@ class Sender:
                 to=sub.target,
                 sender=self.settings.smtp.sender,
                 language=sub.language,
-                confirm_url=self.links.confirm(payload["confirm_token"]),
+                confirm_url=self.links.confirm(token),
                 tenders=tenders,
                 message_id=mid,
             )
@@ -192,7 +195,9 @@ class Sender:
                 to=owner,
                 sender=self.settings.smtp.sender,
                 language=sub.language,
-                confirm_url=self.links.confirm(payload["confirm_token"]),
+                confirm_url=self.links.confirm(
+                    self.store.signups.open_owner_token(sub.id, payload["confirm_token"])
+                ),
                 message_id=mid,
             )
             await self.email.send(message)
@@ -302,6 +307,28 @@ class Sender:
         self.store.ledger.mark_failed(delivery.id, error, None)
         if disable:
             self._disable(sub, error, cause="gone", status_code=410)
+
+    def _failed_safely(
+        self,
+        delivery: Delivery,
+        sub: Subscription,
+        error: str,
+        permanent: bool,
+        retry_after: float | None,
+        rng: random.Random,
+    ) -> str:
+        """``_failed`` that never raises: one row whose bookkeeping breaks must not stop the
+        pass for every other row. Such a row stays ``sending``; it is claimed again when its
+        lease runs out."""
+        try:
+            return self._failed(delivery, sub, error, permanent, retry_after, rng)
+        except Exception:
+            log.exception(
+                "delivery_bookkeeping_failed",
+                delivery_id=delivery.id,
+                subscription_id=delivery.subscription_id,
+            )
+            return "retry"
 
     def _failed(
         self,

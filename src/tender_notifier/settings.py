@@ -86,6 +86,14 @@ class DatabaseSettings(_Section):
     url: str = ""
 
 
+class SecretsSettings(_Section):
+    # The store key, which seals the secrets and tokens kept in the database. Empty means: the
+    # systemd credential "store-key" if the service loads one, else <state_dir>/store.key.
+    # Made (mode 0600) on first start when missing. Every daemon on one store needs a copy of
+    # the same file; keep its backup apart from the database's.
+    key_file: Path | None = None
+
+
 class SmtpSettings(_Section):
     # Empty host means: write every email as an .eml file into `outbox_dir` instead.
     host: str = ""
@@ -192,6 +200,7 @@ class Settings(BaseSettings):
     state_dir: Path = Path("var")
     http: HttpSettings = HttpSettings()
     database: DatabaseSettings = DatabaseSettings()
+    secrets: SecretsSettings = SecretsSettings()
     smtp: SmtpSettings = SmtpSettings()
     delivery: DeliverySettings = DeliverySettings()
     reminders: RemindersSettings = RemindersSettings()

@@ -83,8 +83,7 @@ def register(
                     "key": f"{sub.id}|confirm|{_short(created.confirm_token)}",
                     "kind": "confirm",
                     "subscription_id": sub.id,
-                    "due_at": now,
-                    "payload": {"confirm_token": created.confirm_token},
+                    "due_at": now,  # the token is read, sealed, from the subscription
                 }
             )
     elif sub.status is Status.PENDING:
@@ -100,7 +99,7 @@ def register(
                     "kind": "owner_confirm",
                     "subscription_id": sub.id,
                     "due_at": now,
-                    "payload": {"confirm_token": token},
+                    "payload": {"confirm_token": store.signups.seal_owner_token(sub.id, token)},
                 }
             )
     if rows:

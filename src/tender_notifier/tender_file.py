@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .controls import first_control
 from .eforms.procedures import load_notices
 from .errors import Problem, TimelineError
 from .timeline import Day, Kind, Milestone, Moment, Span, Tender, When
@@ -282,7 +283,7 @@ class _Reader:
         if value is None:
             self.problem(field, "is required", milestone)
             return None
-        if not isinstance(value, str) or not _ID.match(value):
+        if not isinstance(value, str) or not _ID.fullmatch(value):
             self.problem(
                 field,
                 "expected lowercase letters, digits, '.', '_' or '-' (used in URLs), "
@@ -313,7 +314,24 @@ class _Reader:
         if not isinstance(value, str) or not value.strip():
             self.problem(field, f"expected non-empty text, got {value!r}", milestone)
             return None
-        return value.strip()
+        value = value.strip()
+        if not self._free_of_controls(field, value, milestone):
+            return None
+        return value
+
+    def _free_of_controls(self, field: str, value: str, milestone: int | None) -> bool:
+        """Refuse control characters (``controls.CONTROL``): a CR or LF in a title would break
+        every email header and calendar line it ends up in, an ESC would drive terminals."""
+        found = first_control(value)
+        if found is None:
+            return True
+        self.problem(
+            field,
+            f"contains the control character {found}; write the text on one line, "
+            "without control characters",
+            milestone,
+        )
+        return False
 
     def _kind(self, raw: dict[str, Any], name: str, index: int) -> Kind | None:
         value = raw.get("kind")

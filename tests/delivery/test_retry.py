@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tender_notifier.delivery.retry import next_attempt_at
+from tender_notifier.delivery.retry import MAX_RETRY_AFTER, next_attempt_at
 
 FIRST = datetime(2026, 7, 14, 7, 0, tzinfo=UTC)
 SCHEDULE = [timedelta(seconds=5), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2)]
@@ -80,3 +80,15 @@ def test_no_retry_after_the_milestone():
 def test_attempts_must_have_failed_first():
     with pytest.raises(ValueError):
         nxt(0)
+
+
+@pytest.mark.parametrize("asked", [1e20, float("inf"), float("nan"), -5.0, 10**400 / 10**399])
+def test_any_retry_after_gives_a_time_within_the_cap(asked):
+    at = nxt(2, retry_after=asked)
+    assert at is not None
+    assert at <= FIRST + MAX_RETRY_AFTER
+
+
+def test_retry_after_is_cut_to_the_cap():
+    at = nxt(1, retry_after=99999999999999999999.0)
+    assert at == FIRST + MAX_RETRY_AFTER

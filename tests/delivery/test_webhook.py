@@ -16,6 +16,7 @@ import httpx
 import pytest
 from standardwebhooks import Webhook
 
+from tender_notifier.delivery.retry import MAX_RETRY_AFTER
 from tender_notifier.delivery.webhook import (
     USER_AGENT,
     TargetGone,
@@ -175,6 +176,30 @@ def test_retry_after_parsing():
     assert parse_retry_after("Tue, 14 Jul 2026 06:00:00 GMT", FIXED_NOW) == 0.0  # in the past
     assert parse_retry_after("soon", FIXED_NOW) is None
     assert parse_retry_after(None, FIXED_NOW) is None
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "99999999999999999999",
+        "9" * 400,
+        "-5",
+        "NaN",
+        "inf",
+        "1e400",
+        "\u00b2",  # superscript two: str.isdigit() says yes, float() says no
+        "\u0663",  # Arabic-Indic three
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+        "Fri, 31 Dec 99999 23:59:59 GMT",
+        "Mon, 99 Foo 2026 99:99:99 +9999",
+        "Tue, 14 Jul 2026 07:00:00 +99999999999999",
+        "\x00\x01garbage\r\n",
+        "1" * 10_000,
+    ],
+)
+def test_hostile_retry_after_is_none_or_a_bounded_wait(header):
+    seconds = parse_retry_after(header, FIXED_NOW)
+    assert seconds is None or 0.0 <= seconds <= MAX_RETRY_AFTER.total_seconds()
 
 
 def test_default_client_ignores_proxies_from_the_environment(monkeypatch):

@@ -76,9 +76,10 @@ def test_check_fails_on_a_database_file_it_cannot_open(tmp_path: Path) -> None:
 
 def test_check_passes_on_an_existing_store(tmp_path: Path) -> None:
     config = config_in(tmp_path)
-    from tender_notifier.store import Store
+    from tender_notifier.settings import load_settings
+    from tender_notifier.store import open_store
 
-    Store.open(f"sqlite:///{tmp_path / 'var' / 'tn.db'}").close()
+    open_store(load_settings(config)).close()  # as the daemon's first start does
     result = cli(config, "check")
     assert result.returncode == 0, result.stderr
 
@@ -96,3 +97,18 @@ def test_check_smtp_passes_with_a_real_smtp_server(tmp_path: Path, smtp: SmtpSer
     result = cli(config, "check", "--smtp")
     assert result.returncode == 0, result.stderr
     assert smtp.messages == []  # connected and said QUIT, sent nothing
+
+
+def test_check_refuses_a_key_file_the_store_was_not_set_up_with(tmp_path: Path) -> None:
+    config = config_in(tmp_path)
+    assert cli(config, "subscriptions", "list").returncode == 0  # makes the store and its key
+    key_file = tmp_path / "var" / "store.key"
+    assert cli(config, "check").returncode == 0
+    key_file.write_text("dGVuZGVyLW5vdGlmaWVyIHRlc3Qga2V5IDMyIGJ5dGU=\n")
+    result = cli(config, "check")
+    assert result.returncode == 1
+    assert "not the key this store was set up with" in result.stderr
+    key_file.unlink()
+    result = cli(config, "check")
+    assert result.returncode == 1
+    assert f"store key file {key_file} is missing" in result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from tender_notifier.settings import Settings, load_settings
-from tender_notifier.store import Store
+from tender_notifier.store import Store, open_store
 from tender_notifier.timelines import Timelines
 from tender_notifier.web.app import create_app
 from tender_notifier.web.context import AppContext
@@ -52,7 +52,9 @@ def make_app(
     )
     settings: Settings = load_settings(path)
     clock = Clock(now)
-    store = Store.open(settings.database_url)
+    # With a key file named, the store is opened as the daemon and the commands open it, so they
+    # can share it; without, with a key that lasts as long as the test process.
+    store = open_store(settings) if settings.secrets.key_file else Store.open(settings.database_url)
     timelines = Timelines(settings.tenders_dir, store, clock)
     timelines.reload()
     ctx = AppContext(settings=settings, store=store, timelines=timelines, clock=clock)

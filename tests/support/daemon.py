@@ -14,6 +14,9 @@ from pathlib import Path
 
 import httpx
 
+from tender_notifier.store import Store
+from tender_notifier.store.keyring import read_key
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -83,6 +86,12 @@ def write_config(
         f"{extra}\n"
     )
     return config
+
+
+def open_daemon_store(config: Path, database_url: str) -> Store:
+    """The store of the daemon set up by ``write_config``, opened with the daemon's key file."""
+    key = read_key(config.parent / "var" / "store.key")
+    return Store.open(database_url, migrate_schema=False, key=key)
 
 
 class Daemon:

@@ -13,9 +13,14 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from tender_notifier.store import Store
 from tests.conftest import SEED_TENDER
-from tests.support.daemon import Daemon, free_port, tender_toml, write_config
+from tests.support.daemon import (
+    Daemon,
+    free_port,
+    open_daemon_store,
+    tender_toml,
+    write_config,
+)
 from tests.web.browser import axe_source, describe, run_axe, screenshot
 
 pytestmark = pytest.mark.e2e
@@ -64,7 +69,7 @@ def _link_token(daemon: Daemon, tmp_db: str, language: str) -> str:
         },
     )
     assert response.status_code == 201, response.text
-    store = Store.open(tmp_db, migrate_schema=False)
+    store = open_daemon_store(daemon.config, tmp_db)
     try:
         return store.subscriptions.tokens(response.json()["id"])[0]
     finally:

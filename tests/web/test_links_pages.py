@@ -20,7 +20,13 @@ from tender_notifier.store.subscriptions import Created
 from tender_notifier.subscription_types import Channel, OptOut, Status
 from tender_notifier.web.context import AppContext
 from tests.conftest import SEED_TENDER
-from tests.support.daemon import Daemon, free_port, tender_toml, write_config
+from tests.support.daemon import (
+    Daemon,
+    free_port,
+    open_daemon_store,
+    tender_toml,
+    write_config,
+)
 from tests.web.browser import axe_source, describe, run_axe, screenshot
 from tests.web.conftest import NOW
 
@@ -193,7 +199,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Daemon, Sto
     config = write_config(tmp, port=free_port(), database_url=db, tenders={"tn-ahead": ahead})
     shutil.copy(SEED_TENDER, tmp / "tenders" / SEED_TENDER.name)
     with Daemon(config) as daemon:
-        store = Store.open(db, migrate_schema=False)
+        store = open_daemon_store(config, db)
         try:
             yield daemon, store
         finally:

@@ -8,8 +8,9 @@ from typing import Any
 from ..clock import utc_now
 from ..errors import NotifierError
 from ..settings import load_settings
-from ..store import Store
+from ..store import Store, open_store
 from ..store.ledger import STATUSES
+from .output import row
 
 
 def add_parser(commands: Any) -> None:
@@ -26,7 +27,7 @@ def add_parser(commands: Any) -> None:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return Store.open(load_settings(args.config).database_url)
+    return open_store(load_settings(args.config))
 
 
 def list_(args: argparse.Namespace) -> int:
@@ -40,8 +41,17 @@ def list_(args: argparse.Namespace) -> int:
         due = d.due_at.isoformat(timespec="seconds")
         error = (d.last_error or "").replace("\n", " ")[:120]
         print(
-            f"{d.id}\t{d.kind}\t{d.status}\t{d.attempts}\t{due}\t{d.tender_id or '-'}\t"
-            f"{d.milestone_id or '-'}\t{d.subscription_id}\t{error}"
+            row(
+                d.id,
+                d.kind,
+                d.status,
+                d.attempts,
+                due,
+                d.tender_id or "-",
+                d.milestone_id or "-",
+                d.subscription_id,
+                error,
+            )
         )
     return 0
 

@@ -16,6 +16,7 @@ from ..errors import ConfigError, NotifierError
 from ..logs import daemon_urls
 from ..settings import Settings, load_settings
 from ..tender_file import load_directory
+from .output import say
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -47,6 +48,7 @@ def check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     problems.extend(_check_state(settings))
+    problems.extend(_check_key(settings))
     if getattr(args, "smtp", False):
         problems.extend(_check_smtp(settings))
     if problems:
@@ -59,7 +61,7 @@ def check(args: argparse.Namespace) -> int:
 def _report(problems: list[str]) -> None:
     print(f"{len(problems)} problem(s):", file=sys.stderr)
     for problem in problems:
-        print(f"  {problem}", file=sys.stderr)
+        say(f"  {problem}", file=sys.stderr)
 
 
 def _check_state(settings: Settings) -> list[str]:
@@ -108,6 +110,70 @@ def _check_state(settings: Settings) -> list[str]:
     finally:
         engine.dispose()
     return []
+
+
+def _check_key(settings: Settings) -> list[str]:
+    """The store key: readable, private, and the one the store was set up with.
+
+    A missing key file is fine for a store that has none recorded: the first start makes it.
+    """
+    from ..errors import StoreError
+    from ..store.keyring import key_file_path, read_key
+
+    path = key_file_path(settings.secrets.key_file, settings.state_dir)
+    recorded = _recorded_key_check(settings)
+    if not path.exists():
+        if recorded is None:
+            return []
+        return [
+            f"secrets: store key file {path} is missing, but the store was set up with a key: "
+            "copy the key file from a machine that runs on this store (see deploy/README.md)"
+        ]
+    try:
+        key = read_key(path)
+    except StoreError as exc:
+        return [f"secrets: {exc}"]
+    problems = []
+    if path.stat().st_mode & 0o077:
+        problems.append(f"secrets: store key file {path} can be read by others: chmod 600 it")
+    if recorded is not None and not key.matches(recorded):
+        problems.append(
+            f"secrets: store key file {path} is not the key this store was set up with: every "
+            "daemon on one store needs a copy of the same key file"
+        )
+    return problems
+
+
+def _recorded_key_check(settings: Settings) -> str | None:
+    """The check value of the key the store was set up with; None for a store without one."""
+    from sqlalchemy import select
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from ..store.engine import connect
+    from ..store.keyring import CHECK_NAME
+    from ..store.schema import app_secrets
+
+    try:
+        url = make_url(settings.database_url)
+    except ArgumentError:
+        return None
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        return None  # connecting would make the file; check leaves nothing behind
+    try:
+        engine = connect(settings.database_url)
+    except (NotifierError, OSError):
+        return None
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(
+                select(app_secrets.c.value).where(app_secrets.c.name == CHECK_NAME)
+            ).scalar_one_or_none()
+    except SQLAlchemyError:
+        return None  # no such table yet: a store from before 0003, or a new one
+    finally:
+        engine.dispose()
+    return None if value is None else str(value)
 
 
 def _check_writable_dir(directory: Path, name: str) -> list[str]:

@@ -20,10 +20,11 @@ from ..errors import NotifierError
 from ..i18n import format_moment
 from ..planner import reminders_for, wake_times
 from ..settings import Settings, load_settings
-from ..store import Store
+from ..store import Store, open_store
 from ..subscription_types import Channel, Status
 from ..tender_file import load_directory
 from ..timeline import Tender
+from .output import row
 
 
 def add_parsers(commands: Any) -> None:
@@ -58,7 +59,7 @@ def plan(args: argparse.Namespace) -> int:
     at = _moment(args.at, utc_now())
     until = _moment(args.until)
     assert at is not None
-    store = Store.open(settings.database_url)
+    store = open_store(settings)
     tenders = load_directory(settings.tenders_dir).tenders
     subscriptions = store.subscriptions.active()
     every = [
@@ -82,9 +83,7 @@ def plan(args: argparse.Namespace) -> int:
     print("due\ttender\tmilestone\toffset\tchannel\tsubscribers")
     for (due, tender_id, milestone_id, offset, channel), n in sorted(counts.items()):
         local = due.astimezone(zones[tender_id]).isoformat(timespec="seconds")
-        print(
-            f"{local}\t{tender_id}\t{milestone_id}\t{format_duration(offset)}\t{channel.value}\t{n}"
-        )
+        print(row(local, tender_id, milestone_id, format_duration(offset), channel.value, n))
     return 0
 
 
@@ -161,7 +160,7 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
     outbox.mkdir(parents=True, exist_ok=True)
     clock = _VirtualClock(start)
     sim_store = Store.open(f"sqlite:///{outbox / 'simulation.db'}")
-    real = Store.open(settings.database_url).subscriptions.active()
+    real = open_store(settings).subscriptions.active()
     if real:
         for sub in real:
             sim_store.subscriptions.create(
@@ -219,10 +218,7 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
         sub = subs[d.subscription_id]
         when = format_moment((d.sent_at or d.due_at).astimezone(settings_zone(timelines)), "nl")
         offset = format_duration(timedelta(seconds=d.offset_seconds or 0))
-        print(
-            f"{when}\t{sub.channel.value}\t{sub.language}\t{d.tender_id}\t"
-            f"{d.milestone_id}\t{offset}"
-        )
+        print(row(when, sub.channel.value, sub.language, d.tender_id, d.milestone_id, offset))
     skipped = len(sim_store.ledger.list("skipped", limit=100_000))
     print(f"{len(sent)} message(s) sent, {skipped} skipped; written to {outbox}")
     sim_store.close()

@@ -15,9 +15,10 @@ from ..errors import NotifierError
 from ..logs import short_hash
 from ..settings import Settings, load_settings
 from ..signup_checks import Invalid, SignupRequest
-from ..store import Store
+from ..store import Store, open_store
 from ..subscription_types import Status
 from ..tender_file import load_directory
+from .output import row, say
 
 CSV_HEADER = ["channel", "address", "tenders", "offsets", "language"]
 IMPORT_HELP = """\
@@ -79,7 +80,7 @@ def add_parser(commands: Any) -> None:
 
 def _context(args: argparse.Namespace) -> tuple[Settings, Store, list[str]]:
     settings = load_settings(args.config)
-    store = Store.open(settings.database_url)
+    store = open_store(settings)
     tenders = [t.id for t in load_directory(settings.tenders_dir).tenders]
     return settings, store, tenders
 
@@ -129,8 +130,15 @@ def list_(args: argparse.Namespace) -> int:
         target = sub.target if args.show_targets else short_hash(sub.target)
         offsets = " ".join(format_duration(o) for o in sub.offsets)
         print(
-            f"{sub.id}\t{sub.channel.value}\t{sub.status.value}\t{target}\t"
-            f"{' '.join(sub.tenders)}\t{offsets}\t{sub.language}"
+            row(
+                sub.id,
+                sub.channel.value,
+                sub.status.value,
+                target,
+                " ".join(sub.tenders),
+                offsets,
+                sub.language,
+            )
         )
     return 0
 
@@ -178,7 +186,7 @@ def import_csv(args: argparse.Namespace) -> int:
     if problems:
         print("nothing imported:", file=sys.stderr)
         for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+            say(f"  {problem}", file=sys.stderr)
         return 1
     for req in requests:
         _create(store, req)

@@ -6,6 +6,7 @@ import argparse
 from datetime import datetime
 
 from ..clock import utc_now
+from ..controls import escape
 from ..errors import NotifierError
 from ..i18n import format_when, language, milestone_title, status_of
 from ..settings import load_settings
@@ -19,11 +20,13 @@ _CANCELLED = {"nl": "Ingetrokken door de opdrachtgever", "en": "Cancelled by the
 def render(tender: Tender, now: datetime, lang: str) -> str:
     code = language(lang)
     ref = f" ({tender.platform} {tender.reference})" if tender.reference else ""
-    lines = [f"{tender.title}{ref}", f"{_HEAD[code]}: {tender.buyer}", ""]
+    # Escaped for the terminal: the loader refuses control characters, a tender from elsewhere
+    # might still hold them.
+    lines = [escape(f"{tender.title}{ref}"), escape(f"{_HEAD[code]}: {tender.buyer}"), ""]
     if tender.cancelled:
-        lines.insert(2, f"{_CANCELLED[code]}: {tender.change_reason or '-'}")
+        lines.insert(2, escape(f"{_CANCELLED[code]}: {tender.change_reason or '-'}"))
     rows = [
-        (format_when(m, code), milestone_title(m, code), status_of(m, tender, now, code))
+        (format_when(m, code), escape(milestone_title(m, code)), status_of(m, tender, now, code))
         for m in tender.milestones
     ]
     width = max((len(r[0]) for r in rows), default=0)

@@ -1,7 +1,8 @@
 """The outbox: emails written as ``.eml`` files instead of sent, when no SMTP server is set.
 
 Each message lands in ``<directory>/<message-id>.eml``, written to a temporary file first and
-renamed into place, so a reader never sees half a message and sending the same Message-ID again
+renamed into place (mode 0600, in a folder made 0700: they hold subscribers' links), so a
+reader never sees half a message and sending the same Message-ID again
 (a retried reminder) replaces the file instead of adding a second one.
 """
 
@@ -18,6 +19,7 @@ from email.utils import formatdate
 from pathlib import Path
 
 from ..errors import DeliveryError
+from ..store.files import make_private_dir
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+=-]")
 
@@ -40,7 +42,7 @@ class OutboxTransport:
         self.directory = directory
 
     def _write(self, message: EmailMessage) -> Path:
-        self.directory.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.directory)
         target = self.directory / file_name(message)
         data = message.as_bytes(policy=SMTP)
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".eml")

@@ -3,18 +3,21 @@
 The schedule (``delivery.retry_schedule``) counts from the *first* attempt, like Standard
 Webhooks' schedule: after ``n`` failed attempts the next one is due ``schedule[n-1]`` after the
 first, plus up to 10 % jitter so that a receiver that was down is not hit by every retry at once.
-A receiver's ``Retry-After`` is honoured: never sooner than that after the last attempt. Past the
-schedule, or past the milestone the reminder was about, there is no next attempt: the delivery is
-dead. Pure: the caller passes the times and the random generator.
+A receiver's ``Retry-After`` is honoured up to ``MAX_RETRY_AFTER``: never sooner than that after
+the last attempt. Past the schedule, or past the milestone the reminder was about, there is no
+next attempt: the delivery is dead. Pure: the caller passes the times and the random generator.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 JITTER = 0.10
+# A receiver may ask for a pause, not for silence: longer asks are cut to this.
+MAX_RETRY_AFTER = timedelta(hours=1)
 
 
 def next_attempt_at(
@@ -42,8 +45,9 @@ def next_attempt_at(
     at = first_attempt_at + delay + delay * rng.uniform(0, JITTER)
     # A schedule slot that has already gone by (the daemon was down) means: now.
     at = max(at, last_attempt_at)
-    if retry_after is not None and retry_after > 0:
-        at = max(at, last_attempt_at + timedelta(seconds=retry_after))
+    if retry_after is not None and math.isfinite(retry_after) and retry_after > 0:
+        wait = timedelta(seconds=min(retry_after, MAX_RETRY_AFTER.total_seconds()))
+        at = max(at, last_attempt_at + wait)
     if deadline is not None and at > deadline:
         return None
     return at

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import re
 import secrets
 from collections.abc import Generator
 from datetime import UTC, datetime
@@ -30,7 +31,12 @@ from standardwebhooks import Webhook
 
 from .. import __version__
 from ..errors import DeliveryError
+from .retry import MAX_RETRY_AFTER
 from .ssrf import GuardedTransport, Resolver, check_url, system_resolver
+
+_MAX_WAIT = MAX_RETRY_AFTER.total_seconds()
+# RFC 9110 delta-seconds: ASCII digits only (str.isdigit() also takes "²" and "٣").
+_DELTA_SECONDS = re.compile(r"[0-9]+")
 
 USER_AGENT = f"tender-notifier/{__version__} (webhooks; +https://www.standardwebhooks.com/)"
 
@@ -72,19 +78,25 @@ class StandardWebhooksAuth(httpx.Auth):
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP-date."""
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP-date.
+
+    Whatever the receiver sends, the answer is None or a finite number of seconds between 0 and
+    ``MAX_RETRY_AFTER``: a header of twenty nines, a date in the year 9999, a negative or
+    non-ASCII number must not overflow the retry bookkeeping.
+    """
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if _DELTA_SECONDS.fullmatch(value):
+        return min(float(value), _MAX_WAIT)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:  # "-0000" dates: RFC 9110 says they are UTC
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - now).total_seconds()
+    except Exception:  # the email parser raises several kinds on garbage
         return None
-    if when.tzinfo is None:  # "-0000" dates: RFC 9110 says they are UTC
-        when = when.replace(tzinfo=UTC)
-    return max((when - now).total_seconds(), 0.0)
+    return min(max(seconds, 0.0), _MAX_WAIT)
 
 
 def _failure(response: httpx.Response, now: datetime) -> DeliveryError:

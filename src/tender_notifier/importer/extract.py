@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
+from ..controls import drop_controls
 from ..tender_file import STAGE
 from ..timeline import Day, Kind, Milestone, Moment, Span, Tender, When
 from . import facts
@@ -95,6 +96,7 @@ class _Found:
 
 def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft:
     """Read an announcement: its title, buyer, platform, reference and timeline."""
+    text = drop_controls(text)  # tender files refuse them; an announcement may carry any
     pieces = segments(text)
     found: list[_Found] = []
     unplaced: list[Unplaced] = []

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from .files import PRIVATE, make_private_dir, tighten
+from .keyring import StoreKey, key_file_path, load_or_create_key, read_key
 from .ledger import Ledger
 from .revisions import Revisions
 from .secrets import Secrets
 from .signups import Signups
 from .subscriptions import Subscriptions
 
+if TYPE_CHECKING:
+    from ..settings import Settings
+
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# A key for stores that live as long as this process: tests and throwaway stores (the
+# simulation of ``plan``). Daemons and commands pass the key from the key file (``open_store``).
+_PROCESS_KEY = StoreKey.generate()
 
 
 def connect(url: str) -> Engine:
@@ -28,11 +38,8 @@ def connect(url: str) -> Engine:
     kwargs: dict[str, Any] = {"future": True}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
-            try:
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create {Path(database).parent}: {exc}") from exc
+        if database and database != ":memory:" and not database.startswith("file:"):
+            _private_sqlite_files(Path(database))
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
     else:
         kwargs["pool_pre_ping"] = True
@@ -53,17 +60,76 @@ def connect(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (run at every start)."""
+def _private_sqlite_files(database: Path) -> None:
+    """Make the SQLite file 0600 before SQLite opens it, whatever the umask.
+
+    SQLite gives the -wal and -shm files it makes the mode of the database file, so this covers
+    them too; files left readable by an older version are tightened.
+    """
+    try:
+        make_private_dir(database.parent)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
+        for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+            tighten(path)
+    except OSError as exc:
+        raise StoreError(f"cannot create the SQLite store {database}: {exc}") from exc
+
+
+def open_store(
+    settings: Settings, *, migrate_schema: bool = True, create_key: bool = True
+) -> Store:
+    """The store of ``settings``, with the key from its key file (made on first start).
+
+    A key file made now that turns out not to fit the store (another daemon set the store up
+    with its own key) is removed again, so the next start does not trip over it.
+    """
+    path = key_file_path(settings.secrets.key_file, settings.state_dir)
+    if create_key:
+        make_private_dir(path.parent)
+        key, created = load_or_create_key(path)
+    else:
+        key, created = read_key(path), False
+    try:
+        return Store.open(settings.database_url, migrate_schema=migrate_schema, key=key)
+    except StoreError:
+        if created:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def migrate(engine: Engine, key: StoreKey | None = None) -> None:
+    """Bring the schema to the newest Alembic revision (run at every start).
+
+    Migrations that seal existing secrets (0003) need ``key``.
+    """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with engine.connect() as connection:
+            if sqlite:
+                # SQLite changes a table by copying it and dropping the old one; with foreign
+                # keys on, that DROP would cascade and delete every delivery and opt-out of the
+                # table's rows. The pragma only takes effect outside a transaction.
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            try:
+                with connection.begin():
+                    config.attributes["connection"] = connection
+                    config.attributes["store_key"] = key
+                    command.upgrade(config, "head")
+                    if sqlite:
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                        if broken:
+                            raise StoreError(f"migrating broke {len(broken)} foreign key(s)")
+            finally:
+                if sqlite:
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    connection.commit()
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate the store at {_safe_url(engine)}: {exc}") from exc
 
@@ -75,20 +141,32 @@ def _safe_url(engine: Engine) -> str:
 class Store:
     """The parts of the store over one engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, key: StoreKey | None = None) -> None:
         self.engine = engine
+        self.key = key or _PROCESS_KEY
         self.revisions = Revisions(engine)
-        self.subscriptions = Subscriptions(engine)
+        self.subscriptions = Subscriptions(engine, self.key)
         self.ledger = Ledger(engine)
-        self.secrets = Secrets(engine)
+        self.secrets = Secrets(engine, self.key)
         self.signups = Signups(engine, self.subscriptions)
 
     @classmethod
-    def open(cls, url: str, *, migrate_schema: bool = True) -> Store:
+    def open(cls, url: str, *, migrate_schema: bool = True, key: StoreKey | None = None) -> Store:
+        """The store at ``url``, sealing with ``key``; without one, with a key that lasts as
+        long as this process (for tests and throwaway stores only: see ``open_store``).
+
+        Raises ``StoreError`` when the store was set up with another key.
+        """
         engine = connect(url)
-        if migrate_schema:
-            migrate(engine)
-        return cls(engine)
+        store = cls(engine, key)
+        try:
+            if migrate_schema:
+                migrate(engine, store.key)
+            store.secrets.verify_key()
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
 
     @property
     def dialect(self) -> str:

@@ -68,11 +68,16 @@ subscriptions = Table(
     Column("offsets", JSON, nullable=False),  # seconds before the milestone
     Column("language", String(5), nullable=False),
     Column("status", String(20), nullable=False),
+    # Sealed with the store key (see keyring.py): the webhook signing secret; the link and feed
+    # tokens as JSON {"link": ..., "feed": ...}; the confirmation token while it is pending.
     Column("secret", Text, nullable=True),
+    Column("tokens", Text, nullable=False),
+    Column("confirm_token", Text, nullable=True),
+    # Tokens are looked up by their SHA-256 only.
     Column("manage_token_hash", String(64), nullable=False, unique=True),
     Column("confirm_token_hash", String(64), nullable=True, unique=True),
-    Column("link_token", String(64), nullable=False, unique=True),
-    Column("feed_token", String(64), nullable=False, unique=True),
+    Column("link_token_hash", String(64), nullable=False, unique=True),
+    Column("feed_token_hash", String(64), nullable=False, unique=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("confirmed_at", UTCDateTime, nullable=True),
@@ -163,6 +168,6 @@ app_secrets = Table(
     "app_secrets",
     metadata,
     Column("name", String(100), primary_key=True),
-    Column("value", Text, nullable=False),
+    Column("value", Text, nullable=False),  # sealed with the store key, except the key check
     Column("created_at", UTCDateTime, nullable=False),
 )

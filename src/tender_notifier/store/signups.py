@@ -14,7 +14,7 @@ every daemon on one database holds to it.
 from __future__ import annotations
 
 import hashlib
-import secrets
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -25,8 +25,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..i18n import language
 from ..subscription_types import ALL_TENDERS, Channel, Status, Subscription
+from .keyring import new_token
 from .schema import deliveries, retired_manage_tokens, signup_mail_slots, subscriptions
-from .subscriptions import Created, Subscriptions, token_hash
+from .subscriptions import Created, Subscriptions, sealed_place, token_hash
 from .upsert import insert_ignore
 
 MAILS_PER_WINDOW = 3
@@ -150,10 +151,11 @@ class Signups:
         kinds: tuple[Any, ...] | None,
         now: datetime,
     ) -> Created | None:
-        manage_token = secrets.token_urlsafe(32)
-        link_token = secrets.token_urlsafe(32)
-        feed_token = secrets.token_urlsafe(32)
-        confirm_token = secrets.token_urlsafe(32)
+        manage_token = new_token()
+        link_token = new_token()
+        feed_token = new_token()
+        confirm_token = new_token()
+        seal = self.subscriptions.key.seal
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(subscriptions)
@@ -168,8 +170,13 @@ class Signups:
                     language=language(language_code),
                     manage_token_hash=token_hash(manage_token),
                     confirm_token_hash=token_hash(confirm_token),
-                    link_token=link_token,
-                    feed_token=feed_token,
+                    confirm_token=seal(confirm_token, sealed_place("confirm_token", sub_id)),
+                    tokens=seal(
+                        json.dumps({"link": link_token, "feed": feed_token}),
+                        sealed_place("tokens", sub_id),
+                    ),
+                    link_token_hash=token_hash(link_token),
+                    feed_token_hash=token_hash(feed_token),
                     created_at=now,  # the confirmation period starts again
                     updated_at=now,
                 )
@@ -271,7 +278,7 @@ class Signups:
 
     def ask_owner(self, sub_id: str) -> str:
         """A new confirmation token for the webhook's owner address (shown only now)."""
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         with self.engine.begin() as conn:
             conn.execute(
                 update(subscriptions)
@@ -279,6 +286,13 @@ class Signups:
                 .values(owner_confirm_token_hash=token_hash(token))
             )
         return token
+
+    def seal_owner_token(self, sub_id: str, token: str) -> str:
+        """The owner's confirmation token as its ledger row keeps it until sent: sealed."""
+        return self.subscriptions.key.seal(token, sealed_place("owner_confirm_token", sub_id))
+
+    def open_owner_token(self, sub_id: str, sealed: str) -> str:
+        return self.subscriptions.key.open(sealed, sealed_place("owner_confirm_token", sub_id))
 
     def confirmed_owner(self, sub_id: str) -> str | None:
         """The webhook's owner address, only once the owner has confirmed it."""

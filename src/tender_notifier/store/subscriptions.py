@@ -1,10 +1,16 @@
-"""Subscriptions in the store. Tokens that grant control are kept only as hashes."""
+"""Subscriptions in the store.
+
+Tokens that grant control are looked up only by their hash. The link and feed tokens, which every
+reminder carries in its links, and the confirmation token until it is sent, are also kept sealed
+with the store key (``keyring``), so the daemon can compose messages; a webhook's signing secret
+is kept sealed too. Each sealed value is bound to its row and column.
+"""
 
 from __future__ import annotations
 
 import builtins
 import hashlib
-import secrets
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,12 +22,16 @@ from sqlalchemy import Engine, Row, delete, func, select, update
 from ..i18n import language
 from ..subscription_types import Channel, OptOut, Status, Subscription
 from ..timeline import Kind
+from .keyring import StoreKey, new_token, token_hash
 from .schema import opt_outs, subscriptions
 from .upsert import upsert
 
+__all__ = ["Created", "Subscriptions", "target_hash", "token_hash"]
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+
+def sealed_place(column: str, sub_id: str) -> str:
+    """What a sealed value of ``column`` in row ``sub_id`` is bound to (``StoreKey.seal``)."""
+    return f"subscriptions.{column}:{sub_id}"
 
 
 def target_hash(target: str) -> str:
@@ -41,8 +51,9 @@ class Created:
 
 
 class Subscriptions:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, key: StoreKey) -> None:
         self.engine = engine
+        self.key = key
 
     def create(
         self,
@@ -58,11 +69,12 @@ class Subscriptions:
         secret: str | None = None,
         owner_email: str | None = None,
     ) -> Created:
-        manage_token = secrets.token_urlsafe(32)
-        link_token = secrets.token_urlsafe(32)
-        feed_token = secrets.token_urlsafe(32)
-        confirm_token = secrets.token_urlsafe(32) if status is Status.PENDING else None
+        manage_token = new_token()
+        link_token = new_token()
+        feed_token = new_token()
+        confirm_token = new_token() if status is Status.PENDING else None
         sub_id = "sub_" + uuid.uuid4().hex
+        seal = self.key.seal
         values = {
             "id": sub_id,
             "channel": channel.value,
@@ -73,11 +85,20 @@ class Subscriptions:
             "offsets": sorted({int(o.total_seconds()) for o in offsets}, reverse=True),
             "language": language(language_code),
             "status": status.value,
-            "secret": secret,
+            "secret": seal(secret, sealed_place("secret", sub_id)) if secret else None,
+            "tokens": seal(
+                json.dumps({"link": link_token, "feed": feed_token}),
+                sealed_place("tokens", sub_id),
+            ),
+            "confirm_token": (
+                seal(confirm_token, sealed_place("confirm_token", sub_id))
+                if confirm_token
+                else None
+            ),
             "manage_token_hash": token_hash(manage_token),
             "confirm_token_hash": token_hash(confirm_token) if confirm_token else None,
-            "link_token": link_token,
-            "feed_token": feed_token,
+            "link_token_hash": token_hash(link_token),
+            "feed_token_hash": token_hash(feed_token),
             "created_at": now,
             "updated_at": now,
             "confirmed_at": None if status is Status.PENDING else now,
@@ -96,10 +117,10 @@ class Subscriptions:
         return self._one(subscriptions.c.manage_token_hash == token_hash(token))
 
     def by_link_token(self, token: str) -> Subscription | None:
-        return self._one(subscriptions.c.link_token == token)
+        return self._one(subscriptions.c.link_token_hash == token_hash(token))
 
     def by_feed_token(self, token: str) -> Subscription | None:
-        return self._one(subscriptions.c.feed_token == token)
+        return self._one(subscriptions.c.feed_token_hash == token_hash(token))
 
     def get_many(self, ids: Iterable[str]) -> dict[str, tuple[Subscription, str, str]]:
         """Subscriptions with their (link_token, feed_token), in one round trip per 500."""
@@ -113,19 +134,31 @@ class Subscriptions:
                 ).all()
                 outs = self._opt_outs(conn, [r.id for r in rows])
                 for row in rows:
-                    sub = _subscription(row, outs.get(row.id, {}))
-                    result[row.id] = (sub, row.link_token, row.feed_token)
+                    sub = self._subscription(row, outs.get(row.id, {}))
+                    result[row.id] = (sub, *self._tokens(row.id, row.tokens))
         return result
 
     def tokens(self, sub_id: str) -> tuple[str, str]:
         """(link_token, feed_token) of a subscription, for the links in its messages."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(subscriptions.c.link_token, subscriptions.c.feed_token).where(
-                    subscriptions.c.id == sub_id
-                )
-            ).one()
-        return row.link_token, row.feed_token
+            sealed = conn.execute(
+                select(subscriptions.c.tokens).where(subscriptions.c.id == sub_id)
+            ).scalar_one()
+        return self._tokens(sub_id, sealed)
+
+    def confirm_token(self, sub_id: str) -> str | None:
+        """The confirmation token of a pending sign-up, for its confirmation email."""
+        with self.engine.connect() as conn:
+            sealed = conn.execute(
+                select(subscriptions.c.confirm_token).where(subscriptions.c.id == sub_id)
+            ).scalar()
+        if sealed is None:
+            return None
+        return self.key.open(sealed, sealed_place("confirm_token", sub_id))
+
+    def _tokens(self, sub_id: str, sealed: str) -> tuple[str, str]:
+        tokens = json.loads(self.key.open(sealed, sealed_place("tokens", sub_id)))
+        return str(tokens["link"]), str(tokens["feed"])
 
     def owner_email(self, sub_id: str) -> str | None:
         with self.engine.connect() as conn:
@@ -151,6 +184,7 @@ class Subscriptions:
                     confirmed_at=now,
                     updated_at=now,
                     confirm_token_hash=None,
+                    confirm_token=None,
                 )
             )
         return self.get(row.id)
@@ -265,7 +299,7 @@ class Subscriptions:
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             outs = self._opt_outs(conn, [r.id for r in rows])
-        return [_subscription(r, outs.get(r.id, {})) for r in rows]
+        return [self._subscription(r, outs.get(r.id, {})) for r in rows]
 
     def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
@@ -283,7 +317,7 @@ class Subscriptions:
             if row is None:
                 return None
             outs = self._opt_outs(conn, [row.id])
-        return _subscription(row, outs.get(row.id, {}))
+        return self._subscription(row, outs.get(row.id, {}))
 
     @staticmethod
     def _opt_outs(conn: Any, ids: builtins.list[str]) -> dict[str, dict[str, OptOut]]:
@@ -297,8 +331,14 @@ class Subscriptions:
             result.setdefault(row.subscription_id, {})[row.tender_id] = OptOut(row.reason)
         return result
 
+    def _subscription(self, row: Row[Any], outs: dict[str, OptOut]) -> Subscription:
+        secret = row.secret
+        if secret is not None:
+            secret = self.key.open(secret, sealed_place("secret", row.id))
+        return _subscription(row, outs, secret)
 
-def _subscription(row: Row[Any], outs: dict[str, OptOut]) -> Subscription:
+
+def _subscription(row: Row[Any], outs: dict[str, OptOut], secret: str | None) -> Subscription:
     return Subscription(
         id=row.id,
         channel=Channel(row.channel),
@@ -309,6 +349,6 @@ def _subscription(row: Row[Any], outs: dict[str, OptOut]) -> Subscription:
         status=Status(row.status),
         created_at=row.created_at,
         kinds=frozenset(Kind(k) for k in row.kinds) if row.kinds is not None else None,
-        secret=row.secret,
+        secret=secret,
         opt_outs=outs,
     )
