@@ -194,3 +194,17 @@ def test_failure_bookkeeping_that_breaks_does_not_stop_the_other_deliveries(
     monkeypatch.setattr(h.store.ledger, "mark_failed", real)
     statuses = sorted(d.status for d in h.store.ledger.list())
     assert statuses == ["sending", "sent"]  # the broken row waits for its lease to run out
+
+
+def test_bookkeeping_of_a_gone_webhook_that_breaks_does_not_raise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = Harness(tmp_path, [410])
+    h.queue_reminder()
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(h.store.ledger, "mark_failed", broken)
+    h.attempt()  # raised before: the engine's pass would stop for everyone
+    assert [d.status for d in h.store.ledger.list()] == ["sending"]

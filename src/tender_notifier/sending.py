@@ -115,7 +115,7 @@ class Sender:
             assert known is not None
             await self._send(delivery, sub, now, known[1], known[2])
         except TargetGone as exc:
-            await asyncio.to_thread(self._give_up, delivery, sub, str(exc), disable=True)
+            await asyncio.to_thread(self._give_up_safely, delivery, sub, str(exc))
             metrics.deliveries.labels(channel=channel, outcome="dead").inc()
             log.warning("webhook_gone", error=str(exc), **fields)
             return
@@ -307,6 +307,17 @@ class Sender:
         self.store.ledger.mark_failed(delivery.id, error, None)
         if disable:
             self._disable(sub, error, cause="gone", status_code=410)
+
+    def _give_up_safely(self, delivery: Delivery, sub: Subscription, error: str) -> None:
+        """``_give_up`` (and disable) that never raises, as ``_failed_safely``."""
+        try:
+            self._give_up(delivery, sub, error, disable=True)
+        except Exception:
+            log.exception(
+                "delivery_bookkeeping_failed",
+                delivery_id=delivery.id,
+                subscription_id=delivery.subscription_id,
+            )
 
     def _failed_safely(
         self,
