@@ -1,0 +1,197 @@
+"""Reminder, confirmation, change and webhook-disabled emails.
+
+The texts live in ``templates/email`` (plain text and HTML, HTML autoescaped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Any
+
+import jinja2
+
+from .. import i18n
+from ..i18n import Language
+from ..timeline import Milestone, Tender
+from .attachment import milestone_ics
+from .models import ChangeLike, Links
+from .phrases import SUBJECTS, reminder_subject, tender_label, time_left
+
+_templates = jinja2.Environment(
+    loader=jinja2.PackageLoader("tender_notifier", "templates/email"),
+    autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    auto_reload=False,  # templates ship with the package; no stat() per message
+)
+
+
+def _message(
+    *,
+    subject: str,
+    sender: str,
+    to: str,
+    message_id: str,
+    language: Language,
+    now: datetime | None,
+    template: str,
+    context: dict[str, Any],
+) -> EmailMessage:
+    language = i18n.language(language)  # callers may hand in a stored code such as "en-GB"
+    context = {"lang": language, "w": lambda key: i18n.word(key, language), **context}
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = to
+    message["Message-ID"] = f"<{message_id}>"
+    if now is not None:
+        message["Date"] = format_datetime(now.astimezone(UTC))
+    message["Auto-Submitted"] = "auto-generated"
+    links: Links | None = context.get("links")
+    if links is not None and links.unsubscribe_url:
+        message["List-Unsubscribe"] = f"<{links.unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
+    message.set_content(_templates.get_template(f"{template}.txt").render(context))
+    message.add_alternative(
+        _templates.get_template(f"{template}.html").render(context), subtype="html"
+    )
+    # After the parts exist: making a multipart moves Content-* headers into the first part.
+    message["Content-Language"] = language
+    return message
+
+
+def reminder_email(
+    *,
+    tender: Tender,
+    milestone: Milestone,
+    now: datetime,
+    language: Language,
+    sender: str,
+    to: str,
+    message_id: str,
+    links: Links,
+    day_hour: int = 9,
+) -> EmailMessage:
+    """The reminder before one milestone, with the milestone as an .ics attachment."""
+    delta = time_left(milestone, tender, now, day_hour)
+    title = i18n.milestone_title(milestone, language)
+    message = _message(
+        subject=reminder_subject(
+            tender=tender, milestone=milestone, now=now, language=language, day_hour=day_hour
+        ),
+        sender=sender,
+        to=to,
+        message_id=message_id,
+        language=language,
+        now=now,
+        template="reminder",
+        context={
+            "tender": tender,
+            "title": title,
+            "when": i18n.format_when(milestone, language),
+            "meaning": i18n.kind_meaning(milestone.kind, language),
+            "note": milestone.note,
+            "left": i18n.format_left(delta, language) if delta > timedelta(0) else None,
+            "links": links,
+        },
+    )
+    message.add_attachment(
+        milestone_ics(tender=tender, milestone=milestone, now=now, language=language),
+        subtype="calendar",
+        charset="utf-8",
+        filename=f"{tender.id}-{milestone.id}.ics",
+        params={"method": "PUBLISH"},
+    )
+    message["Content-Language"] = language  # the attachment moved it into the text part
+    return message
+
+
+def confirmation_email(
+    *,
+    to: str,
+    sender: str,
+    language: Language,
+    confirm_url: str,
+    tenders: list[Tender] | None,
+    message_id: str,
+    now: datetime | None = None,
+) -> EmailMessage:
+    """The double opt-in message: nothing is sent to ``to`` until the link is followed."""
+    return _message(
+        subject=SUBJECTS["confirm"][language],
+        sender=sender,
+        to=to,
+        message_id=message_id,
+        language=language,
+        now=now,
+        template="confirmation",
+        context={"confirm_url": confirm_url, "tenders": tenders},
+    )
+
+
+def _change_view(change: ChangeLike, lang: Language) -> dict[str, Any]:
+    shown = change.new or change.old
+    assert shown is not None, "a change has an old or a new milestone"
+    return {
+        "kind": change.kind,
+        "title": i18n.milestone_title(shown, lang),
+        "old": i18n.format_when(change.old, lang) if change.old else None,
+        "new": i18n.format_when(change.new, lang) if change.new else None,
+    }
+
+
+def change_email(
+    *,
+    tender: Tender,
+    changes: Sequence[ChangeLike],
+    now: datetime,
+    language: Language,
+    sender: str,
+    to: str,
+    message_id: str,
+    links: Links,
+) -> EmailMessage:
+    """Tells a subscriber which dates of a tender moved, were added or were dropped."""
+    return _message(
+        subject=f"{SUBJECTS['changed'][language]}: {tender_label(tender)}",
+        sender=sender,
+        to=to,
+        message_id=message_id,
+        language=language,
+        now=now,
+        template="change",
+        context={
+            "tender": tender,
+            "changes": [_change_view(c, language) for c in changes],
+            "links": links,
+        },
+    )
+
+
+def webhook_disabled_email(
+    *,
+    to: str,
+    sender: str,
+    language: Language,
+    url: str,
+    reason: str,
+    message_id: str,
+    manage_url: str | None = None,
+    now: datetime | None = None,
+) -> EmailMessage:
+    """Tells a webhook's owner (when they left an address) that ``url`` was switched off."""
+    return _message(
+        subject=SUBJECTS["disabled"][language],
+        sender=sender,
+        to=to,
+        message_id=message_id,
+        language=language,
+        now=now,
+        template="webhook_disabled",
+        context={"webhook_url": url, "reason": reason, "manage_url": manage_url},
+    )
