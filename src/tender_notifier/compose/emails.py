@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from email.headerregistry import HeaderRegistry, UnstructuredHeader
+from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.policy import Policy
 from email.utils import format_datetime
@@ -33,7 +33,7 @@ _templates = jinja2.Environment(
 )
 
 
-class UrlListHeader(UnstructuredHeader):
+class UrlListHeader(UnstructuredHeader, BaseHeader):
     """``<https://...>`` headers (List-Unsubscribe, RFC 2369): folded, never RFC 2047-encoded.
 
     The standard library folds an unstructured header it cannot break by encoding it as
