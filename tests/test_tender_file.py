@@ -155,3 +155,9 @@ def test_directory_reports_problems_in_every_file_and_duplicate_tender_ids(tmp_p
     text = "\n".join(str(p) for p in result.problems)
     assert "b.toml: id: tender id 't-1' is also used by" in text
     assert "c.toml:1: not valid TOML" in text
+
+
+def test_seed_tender_links_to_its_request_on_flextender():
+    tender = load_tender_file(SEED_TENDER)
+    assert tender.url == "https://www.flextender.nl/opdracht/?aanvraagnr=30988"
+    assert "`url`" in (SEED_TENDER.parents[2] / "README.md").read_text()
