@@ -59,12 +59,36 @@ def test_kinds_filter_and_opt_outs_and_status_are_respected() -> None:
     assert {r.milestone_id for r in reminders_for(SEED, only_offers, day_hour=9)} == {
         "submission-deadline"
     }
-    submitted = subscription(opt_outs={"flextender-30988": OptOut.SUBMITTED})
-    assert list(reminders_for(SEED, submitted, day_hour=9)) == []
+    not_bidding = subscription(opt_outs={"flextender-30988": OptOut.NOT_BIDDING})
+    assert list(reminders_for(SEED, not_bidding, day_hour=9)) == []
     pending = subscription(status=Status.PENDING)
     assert list(reminders_for(SEED, pending, day_hour=9)) == []
     other = subscription(tenders=("another",))
     assert list(reminders_for(SEED, other, day_hour=9)) == []
+
+
+def test_submitted_stops_questions_and_offers_but_not_invitations_or_interviews() -> None:
+    submitted = subscription(opt_outs={"flextender-30988": OptOut.SUBMITTED})
+    kinds = {
+        SEED.milestone(r.milestone_id).kind for r in reminders_for(SEED, submitted, day_hour=9)
+    }
+    assert Kind.SUBMISSION_DEADLINE not in kinds
+    assert Kind.QUESTIONS_DEADLINE not in kinds
+    assert {Kind.SHORTLIST_NOTICE, Kind.INTERVIEWS, Kind.START} <= kinds
+    for kind in Kind:
+        assert submitted.wants_reminders("flextender-30988", kind) == (
+            kind
+            not in {Kind.PARTICIPATION_DEADLINE, Kind.QUESTIONS_DEADLINE, Kind.SUBMISSION_DEADLINE}
+        )
+    assert submitted.wants_changes("flextender-30988", {"moved"})
+
+
+def test_not_bidding_stops_everything_but_a_cancellation() -> None:
+    out = subscription(opt_outs={"flextender-30988": OptOut.NOT_BIDDING})
+    assert not any(out.wants_reminders("flextender-30988", kind) for kind in Kind)
+    assert not out.wants_changes("flextender-30988", {"moved", "added"})
+    assert out.wants_changes("flextender-30988", {"moved", "removed"})
+    assert out.wants_changes("another", {"moved"})
 
 
 def test_keys_are_stable_and_change_when_the_milestone_moves() -> None:

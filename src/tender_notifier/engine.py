@@ -309,7 +309,7 @@ class Engine:
                     "payload": payload,
                 }
                 for sub in self.store.subscriptions.active()
-                if sub.wants_changes(tender_id)
+                if sub.wants_changes(tender_id, {c.kind for c in changed})
             ]
             self.store.ledger.add(rows, now)
             log.info(

@@ -55,10 +55,10 @@ def reminders_for(
     tender: Tender, subscription: Subscription, *, day_hour: int
 ) -> Iterator[Reminder]:
     """Every reminder the subscription wants for the tender, past and future."""
-    if not subscription.wants_reminders(tender.id):
-        return
     for milestone in tender.milestones:
         if not subscription.follows_kind(milestone.kind):
+            continue
+        if not subscription.wants_reminders(tender.id, milestone.kind):
             continue
         at = milestone_moment(tender, milestone, day_hour)
         for offset in subscription.offsets:

@@ -144,9 +144,17 @@ class Sender:
 
     def _still_wanted(self, delivery: Delivery, sub: Subscription) -> bool:
         if delivery.kind == "reminder":
-            return delivery.tender_id is not None and sub.wants_reminders(delivery.tender_id)
+            tender = self.timelines.get(delivery.tender_id or "")
+            kind = None
+            if tender is not None:
+                try:
+                    kind = tender.milestone(delivery.milestone_id or "").kind
+                except KeyError:
+                    kind = None
+            return delivery.tender_id is not None and sub.wants_reminders(delivery.tender_id, kind)
         if delivery.kind == "change":
-            return delivery.tender_id is not None and sub.wants_changes(delivery.tender_id)
+            kinds = {c["kind"] for c in (delivery.payload or {}).get("changes", [])}
+            return delivery.tender_id is not None and sub.wants_changes(delivery.tender_id, kinds)
         if delivery.kind in ("confirm", "ping"):
             return sub.status is Status.PENDING
         return sub.status is not Status.UNSUBSCRIBED
@@ -207,6 +215,7 @@ class Sender:
                     milestone_from_dict(c["new"], tender.timezone) if c["new"] else None,
                 )
                 for c in payload["changes"]
+                if sub.wants_change(tender.id, c["kind"])  # "not bidding": cancellations only
             ]
             if sub.channel is Channel.EMAIL:
                 await self.email.send(
