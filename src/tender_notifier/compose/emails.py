@@ -6,7 +6,7 @@ The texts live in ``templates/email`` (plain text and HTML, HTML autoescaped).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.policy import Policy
@@ -20,7 +20,7 @@ from ..i18n import Language
 from ..timeline import Milestone, Tender
 from .attachment import milestone_ics
 from .models import ChangeLike, Links
-from .phrases import SUBJECTS, reminder_subject, tender_label, time_left
+from .phrases import SUBJECTS, left_phrase, reminder_subject, tender_label
 
 _templates = jinja2.Environment(
     loader=jinja2.PackageLoader("tender_notifier", "templates/email"),
@@ -111,7 +111,6 @@ def reminder_email(
     day_hour: int = 9,
 ) -> EmailMessage:
     """The reminder before one milestone, with the milestone as an .ics attachment."""
-    delta = time_left(milestone, tender, now, day_hour)
     title = i18n.milestone_title(milestone, language)
     message = _message(
         subject=reminder_subject(
@@ -129,7 +128,9 @@ def reminder_email(
             "when": i18n.format_when(milestone, language),
             "meaning": i18n.kind_meaning(milestone.kind, language),
             "note": milestone.note,
-            "left": i18n.format_left(delta, language) if delta > timedelta(0) else None,
+            "left": left_phrase(
+                tender=tender, milestone=milestone, now=now, language=language, day_hour=day_hour
+            ),
             "links": links,
         },
     )

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from .. import i18n
 from ..i18n import Language
-from ..timeline import Milestone, Tender
+from ..timeline import Day, Milestone, Tender
 
 DASH = "\u2013"  # an en dash between milestone and tender, as Dutch typography has it
 
@@ -21,24 +21,43 @@ def time_left(milestone: Milestone, tender: Tender, now: datetime, day_hour: int
     return milestone.begins(tender.timezone, time(day_hour)) - now
 
 
-def _rounded(delta: timedelta) -> timedelta:
-    """Time left rounded for a subject: a reminder sent a few seconds late still says '1 dag'."""
-    unit = timedelta(days=1) if delta >= timedelta(days=2) else timedelta(hours=1)
-    if delta < timedelta(hours=1):
-        unit = timedelta(minutes=1)
+# Whole days (answers published, invitations, a start date) are counted in calendar days.
+_DAYS = {
+    "today": {"nl": "vandaag", "en": "today"},
+    "tomorrow": {"nl": "morgen", "en": "tomorrow"},
+    "in_days": {"nl": "over {} dagen", "en": "in {} days"},
+}
+
+
+def rounded(delta: timedelta) -> timedelta:
+    """Time left as every message says it: to the nearest hour from two days out, otherwise to
+    the nearest minute. A reminder sent a few seconds late still says '1 dag', not '23 uur en
+    59 minuten'."""
+    unit = timedelta(hours=1) if delta >= timedelta(days=2) else timedelta(minutes=1)
     return unit * round(delta / unit)
 
 
-def _left_phrase(
-    delta: timedelta, lang: Language, milestone: Milestone, tender: Tender, now: datetime
+def left_phrase(
+    *, tender: Tender, milestone: Milestone, now: datetime, language: Language, day_hour: int = 9
 ) -> str:
-    """'Nog 1 dag' / '1 day left', or 'Nu bezig' once the milestone has begun."""
+    """How far off the milestone is, in the one phrase the subject and the body both use:
+    'nog 1 dag, 3 uur en 20 minuten' / '1 day, 3 hours and 20 minutes left', 'nu bezig',
+    'voorbij'; for a whole day 'vandaag', 'morgen', 'over 3 dagen'."""
+    zone = tender.timezone
+    if isinstance(milestone.when, Day):
+        days = (milestone.when.day - now.astimezone(zone).date()).days
+        if days == 0:
+            return _DAYS["today"][language]
+        if days == 1:
+            return _DAYS["tomorrow"][language]
+        if days > 1:
+            return _DAYS["in_days"][language].format(days)
+        return i18n.word("past", language)
+    delta = rounded(time_left(milestone, tender, now, day_hour))
     if delta <= timedelta(0):
-        over = milestone.ends(tender.timezone) <= now
-        phrase = i18n.word("past" if over else "now", lang)
-    else:
-        phrase = i18n.word("left", lang).format(i18n.format_left(_rounded(delta), lang))
-    return phrase[:1].upper() + phrase[1:]
+        over = milestone.ends(zone) <= now
+        return i18n.word("past" if over else "now", language)
+    return i18n.word("left", language).format(i18n.format_left(delta, language))
 
 
 def tender_label(tender: Tender) -> str:
@@ -49,8 +68,8 @@ def reminder_subject(
     *, tender: Tender, milestone: Milestone, now: datetime, language: Language, day_hour: int = 9
 ) -> str:
     """'Nog 1 dag: Uiterste inschrijfdatum - Administratief Medewerker (30988)' (an en dash)."""
-    left = _left_phrase(
-        time_left(milestone, tender, now, day_hour), language, milestone, tender, now
+    left = left_phrase(
+        tender=tender, milestone=milestone, now=now, language=language, day_hour=day_hour
     )
     title = i18n.milestone_title(milestone, language)
-    return f"{left}: {title} {DASH} {tender_label(tender)}"
+    return f"{left[:1].upper()}{left[1:]}: {title} {DASH} {tender_label(tender)}"
