@@ -218,6 +218,7 @@ class Sender:
                 if sub.wants_change(tender.id, c["kind"])  # "not bidding": cancellations only
             ]
             if sub.channel is Channel.EMAIL:
+                entry = self.timelines.entry(tender.id)
                 await self.email.send(
                     compose.change_email(
                         tender=tender,
@@ -228,6 +229,8 @@ class Sender:
                         to=sub.target,
                         message_id=mid,
                         links=links,
+                        revision=entry.revision if entry else None,
+                        day_hour=self.settings.reminders.day_hour,
                     )
                 )
             else:
@@ -238,6 +241,12 @@ class Sender:
             return
         milestone = tender.milestone(delivery.milestone_id or "")
         if sub.channel is Channel.EMAIL:
+            entry = self.timelines.entry(tender.id)
+            revision = (
+                next((r for r in entry.revision.active() if r.milestone.id == milestone.id), None)
+                if entry
+                else None
+            )
             await self.email.send(
                 compose.reminder_email(
                     tender=tender,
@@ -249,6 +258,7 @@ class Sender:
                     message_id=mid,
                     links=links,
                     day_hour=self.settings.reminders.day_hour,
+                    revision=revision,
                 )
             )
         else:
@@ -259,6 +269,7 @@ class Sender:
                 links=links,
                 language=sub.language,
                 offset=timedelta(seconds=delivery.offset_seconds or 0),
+                day_hour=self.settings.reminders.day_hour,
             )
             await self._webhook(sub, mid, event, now)
 

@@ -127,7 +127,9 @@ def test_reminder_attaches_the_milestone_as_an_event_in_the_tenders_zone(tender,
     calendar = ics_of(reminder(tender, links))
     assert str(calendar["METHOD"]) == "PUBLISH"
     (event,) = calendar.walk("VEVENT")
-    assert str(event["UID"]) == "flextender-30988/inschrijving@tender-notifier"
+    assert str(event["UID"]) == "inschrijving.flextender-30988@tender-notifier"  # the feed's UID
+    assert "DTEND" not in event  # an instant (RFC 5545 3.8.2.2)
+    assert event["SEQUENCE"] == 0
     start = event.decoded("DTSTART")
     assert start == datetime(2026, 7, 15, 9, 0, tzinfo=AMS)
     assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"

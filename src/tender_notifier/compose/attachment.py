@@ -1,63 +1,63 @@
-"""One milestone as an .ics attachment."""
+"""Milestones as .ics attachments: the very events of the feeds, same UID and SEQUENCE."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import lru_cache
 
-import icalendar
-
-from .. import i18n
-from ..calendar import vtimezone
+from ..calendar import PRODID, events_ics
 from ..i18n import Language
-from ..timeline import Day, Milestone, Moment, Span, Tender
-from .phrases import DASH, tender_label
+from ..revisions import MilestoneRevision
+from ..timeline import Milestone, Tender
 
-PRODID = "-//tender-notifier//tender-notifier//EN"
+__all__ = ["PRODID", "changes_ics", "first_revision", "milestone_ics"]
+
+
+def first_revision(milestone: Milestone, now: datetime) -> MilestoneRevision:
+    """The revision of a milestone nothing is known about yet: SEQUENCE 0, dated ``now``."""
+    stamp = now.astimezone(UTC).replace(second=0, microsecond=0)
+    return MilestoneRevision(milestone=milestone, fingerprint="", sequence=0, modified=stamp)
 
 
 def milestone_ics(
-    *, tender: Tender, milestone: Milestone, now: datetime, language: Language
+    *,
+    tender: Tender,
+    milestone: Milestone,
+    now: datetime,
+    language: Language,
+    revision: MilestoneRevision | None = None,
+    day_hour: int = 9,
 ) -> str:
     """One VEVENT for ``milestone`` (with its VTIMEZONE), as the text of an .ics file.
 
-    DTSTAMP is ``now`` to the minute, so every subscriber of one fan-out shares one built
-    attachment (Tender and Milestone are frozen, hashable values).
+    ``revision`` is the milestone's revision in the store, which gives the feed's SEQUENCE and
+    DTSTAMP; every subscriber of one fan-out shares one built attachment (all frozen values).
     """
-    stamp = now.astimezone(UTC).replace(second=0, microsecond=0)
-    return _milestone_ics(tender, milestone, stamp, language)
+    if revision is None or revision.milestone != milestone:
+        revision = first_revision(milestone, now)
+    return changes_ics(tender=tender, current=(revision,), language=language, day_hour=day_hour)
 
 
 @lru_cache(maxsize=256)
-def _milestone_ics(tender: Tender, milestone: Milestone, now: datetime, language: Language) -> str:
-    zone = tender.timezone
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = icalendar.Event()
-    event.add("uid", f"{tender.id}/{milestone.id}@tender-notifier")
-    event.add("dtstamp", now.astimezone(UTC))
-    match milestone.when:
-        case Moment(at=at):
-            event.add("dtstart", at.astimezone(zone))
-        case Span(start=start, end=end):
-            event.add("dtstart", start.astimezone(zone))
-            event.add("dtend", end.astimezone(zone))
-        case Day(day=day):
-            event.add("dtstart", day)
-            event.add("dtend", day + timedelta(days=1))  # exclusive, RFC 5545
-    title = i18n.milestone_title(milestone, language)
-    event.add("summary", f"{title} {DASH} {tender_label(tender)}")
-    lines = [i18n.kind_meaning(milestone.kind, language), milestone.note or "", tender.url or ""]
-    event.add("description", "\n\n".join(line for line in lines if line))
-    if tender.url:
-        event.add("url", tender.url)
-    calendar.add_component(event)
-    # Only the transitions around the milestone: the default (1970-2038) adds 5 kB of RDATEs.
-    around = milestone.begins(zone).date()
-    calendar.add_component(
-        vtimezone(zone.key, around - timedelta(days=366), around + timedelta(days=366))
-    )
-    ical: bytes = calendar.to_ical()
-    return ical.decode("utf-8")
+def _ics(
+    tender: Tender,
+    current: tuple[MilestoneRevision, ...],
+    cancelled: tuple[MilestoneRevision, ...],
+    language: Language,
+    day_hour: int,
+) -> str:
+    body = events_ics(tender, current, language=language, day_hour=day_hour, cancelled=cancelled)
+    return body.decode("utf-8")
+
+
+def changes_ics(
+    *,
+    tender: Tender,
+    current: Sequence[MilestoneRevision],
+    language: Language,
+    cancelled: Sequence[MilestoneRevision] = (),
+    day_hour: int = 9,
+) -> str:
+    """The events of moved or added milestones, and the cancelled ones, as an .ics file."""
+    return _ics(tender, tuple(current), tuple(cancelled), language, day_hour)

@@ -17,8 +17,9 @@ import jinja2
 
 from .. import i18n
 from ..i18n import Language
+from ..revisions import MilestoneRevision, TenderRevision
 from ..timeline import Milestone, Tender
-from .attachment import milestone_ics
+from .attachment import changes_ics, first_revision, milestone_ics
 from .models import ChangeLike, Links
 from .phrases import SUBJECTS, left_phrase, reminder_subject, tender_label
 
@@ -109,8 +110,10 @@ def reminder_email(
     message_id: str,
     links: Links,
     day_hour: int = 9,
+    revision: MilestoneRevision | None = None,
 ) -> EmailMessage:
-    """The reminder before one milestone, with the milestone as an .ics attachment."""
+    """The reminder before one milestone, with the milestone as an .ics attachment: the feed's
+    event, with its UID and (given the milestone's ``revision``) its SEQUENCE."""
     title = i18n.milestone_title(milestone, language)
     message = _message(
         subject=reminder_subject(
@@ -135,7 +138,14 @@ def reminder_email(
         },
     )
     message.add_attachment(
-        milestone_ics(tender=tender, milestone=milestone, now=now, language=language),
+        milestone_ics(
+            tender=tender,
+            milestone=milestone,
+            now=now,
+            language=language,
+            revision=revision,
+            day_hour=day_hour,
+        ),
         subtype="calendar",
         charset="utf-8",
         filename=f"{tender.id}-{milestone.id}.ics",
@@ -189,9 +199,12 @@ def change_email(
     to: str,
     message_id: str,
     links: Links,
+    revision: TenderRevision | None = None,
+    day_hour: int = 9,
 ) -> EmailMessage:
-    """Tells a subscriber which dates of a tender moved, were added or were dropped."""
-    return _message(
+    """Tells a subscriber which dates of a tender moved, were added or were dropped, with the
+    updated events attached (dropped ones as STATUS:CANCELLED), as the feed has them."""
+    message = _message(
         subject=f"{SUBJECTS['changed'][language]}: {tender_label(tender)}",
         sender=sender,
         to=to,
@@ -205,6 +218,41 @@ def change_email(
             "links": links,
         },
     )
+    current, cancelled = _changed_revisions(changes, revision, now)
+    if current or cancelled:
+        message.add_attachment(
+            changes_ics(
+                tender=tender,
+                current=current,
+                cancelled=cancelled,
+                language=language,
+                day_hour=day_hour,
+            ),
+            subtype="calendar",
+            charset="utf-8",
+            filename=f"{tender.id}-changes.ics",
+            params={"method": "PUBLISH"},
+        )
+        message["Content-Language"] = language
+    return message
+
+
+def _changed_revisions(
+    changes: Sequence[ChangeLike], revision: TenderRevision | None, now: datetime
+) -> tuple[list[MilestoneRevision], list[MilestoneRevision]]:
+    """The revisions of the changed milestones: those in force, and those dropped."""
+    known = {r.milestone.id: r for r in revision.milestones} if revision else {}
+    current: list[MilestoneRevision] = []
+    cancelled: list[MilestoneRevision] = []
+    for change in changes:
+        kept = known.get(change.milestone_id)
+        if change.new is not None:
+            current.append(
+                kept if kept and kept.removed_at is None else first_revision(change.new, now)
+            )
+        elif change.old is not None:
+            cancelled.append(kept or first_revision(change.old, now))
+    return current, cancelled
 
 
 def webhook_disabled_email(

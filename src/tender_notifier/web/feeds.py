@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -40,6 +41,8 @@ class _FeedCache:
 
 
 _cache = _FeedCache()
+# Last-Modified of a feed that never had a tender in it.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Lang = Annotated[Language, Query(description="Language of the event texts: nl (default) or en")]
 
@@ -51,6 +54,7 @@ def _render(
     name: str | None,
     filename: str,
     lang: Language,
+    modified: datetime | None = None,
     **options: object,
 ) -> Response:
     now = ctx.clock()
@@ -86,7 +90,7 @@ def _render(
             **options,  # type: ignore[arg-type]
         )
         _cache.put(key, body)
-    response = calendar_response(request, body, last_modified(entries), filename)
+    response = calendar_response(request, body, modified or last_modified(entries), filename)
     ctx.metrics.feed_requests.labels(status=str(response.status_code)).inc()
     return response
 
@@ -97,10 +101,19 @@ def all_feed(request: Request, lang: Lang = "nl") -> Response:
     ctx = context(request)
     now = ctx.clock()
     horizon = now - ctx.settings.feeds.keep_past
-    entries = [e for e in ctx.timelines.entries() if (e.tender.last_end() or now) >= horizon]
+    every = ctx.timelines.entries()
+    entries = [e for e in every if (e.tender.last_end() or now) >= horizon]
     entries.sort(key=lambda e: e.tender.id)
+    # A tender that fell out changed the feed when it fell out (its end plus keep_past): that
+    # moment counts for Last-Modified too, so an empty feed still has one and answers 304s.
+    fell_out = [
+        (end + ctx.settings.feeds.keep_past).astimezone(UTC)
+        for e in every
+        if (end := e.tender.last_end()) is not None and end < horizon
+    ]
+    modified = max([*fell_out, *filter(None, [last_modified(entries)])], default=None)
     name = "Aanbestedingen" if lang == "nl" else "Tenders"
-    return _render(request, ctx, entries, name, "all.ics", lang)
+    return _render(request, ctx, entries, name, "all.ics", lang, modified or _EPOCH)
 
 
 @router.head("/feeds/s/{feed_token}.ics", include_in_schema=False)
