@@ -126,7 +126,10 @@ def create_subscription(
             headers={"Retry-After": str(int(wait + 0.999))},
         )
     try:
-        req = subscribing.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], body)
+        tenders = ctx.timelines.tenders()
+        now = ctx.clock()
+        closed = [t.id for t in tenders if t.is_closed(now)]
+        req = subscribing.check(ctx.settings, [t.id for t in tenders], body, closed=closed)
     except Invalid as exc:
         return JSONResponse({"detail": "invalid sign-up", "errors": exc.errors}, status_code=422)
     created = sign_up(ctx, req)
