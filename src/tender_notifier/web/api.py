@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from .. import subscribing
 from ..durations import format_duration
 from ..errors import SubscriptionError
+from ..reactivating import NotReactivated, reactivate
 from ..signup import (
     Invalid,
     SignupRequest,
@@ -21,7 +22,7 @@ from ..signup import (
     check_tenders,
 )
 from ..store.subscriptions import Created
-from ..subscription import Subscription
+from ..subscription import Status, Subscription
 from .context import AppContext, context
 
 router = APIRouter(prefix="/api/v1", tags=["subscriptions"])
@@ -48,6 +49,11 @@ class SubscriptionPatch(BaseModel):
     kinds: list[str] | None = None
     offsets: list[str] | None = None
     language: str | None = None
+    status: str | None = Field(
+        None,
+        description='"active" switches a disabled webhook back on, once a new signed ping to '
+        "it succeeds (409 if it does not)",
+    )
 
 
 class SubscriptionOut(BaseModel):
@@ -187,8 +193,17 @@ def patch_subscription(
             changes[name] = check(value)
         except SubscriptionError as exc:
             errors[exc.field] = exc.message
+    if body.status is not None and body.status != Status.ACTIVE.value:
+        errors["status"] = 'only "active" can be set here (to switch a disabled webhook back on)'
     if errors:
         return JSONResponse({"detail": "invalid change", "errors": errors}, status_code=422)
+    if body.status is not None:
+        try:
+            reactivate(ctx.settings, ctx.store, sub.id, ctx.clock())
+        except NotReactivated as exc:
+            return JSONResponse(
+                {"detail": exc.message, "errors": {"status": exc.message}}, status_code=409
+            )
     updated = ctx.store.subscriptions.update(sub.id, ctx.clock(), **changes)
     assert updated is not None
     ctx.on_subscriptions_changed()
