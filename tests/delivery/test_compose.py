@@ -326,3 +326,10 @@ def test_change_and_ping_events(tender, links):
             "feed": None,
         },
     }
+
+
+def test_seconds_before_a_moment_say_less_than_a_minute_not_now(tender, links):
+    now = datetime(2026, 7, 15, 8, 59, 45, tzinfo=AMS)
+    message = reminder(tender, links, now=now)
+    assert str(parsed(message)["Subject"]).startswith("Nog minder dan een minuut:")
+    assert "Uiterste inschrijfdatum: nog minder dan een minuut." in text_of(message)

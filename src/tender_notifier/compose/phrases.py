@@ -53,11 +53,12 @@ def left_phrase(
         if days > 1:
             return _DAYS["in_days"][language].format(days)
         return i18n.word("past", language)
-    delta = rounded(time_left(milestone, tender, now, day_hour))
-    if delta <= timedelta(0):
+    left = time_left(milestone, tender, now, day_hour)
+    if left <= timedelta(0):
         over = milestone.ends(zone) <= now
         return i18n.word("past" if over else "now", language)
-    return i18n.word("left", language).format(i18n.format_left(delta, language))
+    # Under half a minute rounds to nothing: format_left says "minder dan een minuut".
+    return i18n.word("left", language).format(i18n.format_left(rounded(left), language))
 
 
 def tender_label(tender: Tender) -> str:
