@@ -18,6 +18,8 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from .durations import format_duration
 from .subscription import Subscription
@@ -74,8 +76,8 @@ def counts_down(milestone: Milestone) -> bool:
     return milestone.kind in COUNTDOWN_KINDS
 
 
-def _at_hour(day: date, day_hour: int, tender: Tender) -> datetime:
-    return datetime.combine(day, time(day_hour), tzinfo=tender.timezone)
+def _at_hour(day: date, day_hour: int, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(day_hour), tzinfo=zone)
 
 
 def schedule(
@@ -85,30 +87,44 @@ def schedule(
     *,
     day_hour: int,
     weekend_to_friday: bool = True,
-) -> list[tuple[datetime, timedelta, datetime]]:
+) -> tuple[tuple[datetime, timedelta, datetime], ...]:
     """(milestone_at, offset, due) of each reminder of one milestone, earliest due first.
 
     ``milestone_at`` is what a reminder is keyed on and what it must come before. For a notice
     of a whole day it is the end of the day: "vandaag" at ``day_hour`` is on time all day.
     """
-    zone = tender.timezone
+    return _schedule(
+        tender.timezone, milestone, tuple(sorted(set(offsets))), day_hour, weekend_to_friday
+    )
+
+
+# The planner runs for every subscriber at every step; subscribers share their offsets, so one
+# milestone's schedule is worked out once (all arguments are frozen values).
+@lru_cache(maxsize=4096)
+def _schedule(
+    zone: ZoneInfo,
+    milestone: Milestone,
+    offsets: tuple[timedelta, ...],
+    day_hour: int,
+    weekend_to_friday: bool,
+) -> tuple[tuple[datetime, timedelta, datetime], ...]:
     if not counts_down(milestone):
         begins = milestone.begins(zone, time(0))
         until = milestone.ends(zone) if isinstance(milestone.when, Day) else begins
-        due = _at_hour(begins.date(), day_hour, tender)
+        due = _at_hour(begins.date(), day_hour, zone)
         if due >= until:  # a moment before day_hour: an hour ahead of it
             due = until - timedelta(hours=1)
-        return [(until, timedelta(0), due)]
-    at = milestone_moment(tender, milestone, day_hour)
+        return ((until, timedelta(0), due),)
+    at = milestone.begins(zone, time(day_hour))
     by_due: dict[datetime, timedelta] = {}
-    for offset in sorted(set(offsets)):
+    for offset in offsets:
         due = at - offset
         local = due.astimezone(zone)
         if weekend_to_friday and offset >= timedelta(days=1) and local.weekday() >= SATURDAY:
             friday = local.date() - timedelta(days=local.weekday() - 4)
-            due = _at_hour(friday, day_hour, tender)
+            due = _at_hour(friday, day_hour, zone)
         by_due.setdefault(due, offset)  # two moved to one Friday: one reminder, the nearer
-    return sorted(((at, offset, due) for due, offset in by_due.items()), key=lambda r: r[2])
+    return tuple(sorted(((at, offset, due) for due, offset in by_due.items()), key=lambda r: r[2]))
 
 
 def reminders_for(
