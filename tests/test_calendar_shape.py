@@ -130,3 +130,23 @@ def test_all_ics_whose_tenders_are_all_past_dates_itself_from_when_the_last_fell
     assert b"BEGIN:VTIMEZONE" in response.content
     # The seed's last day ends 5 Aug 00:00 Amsterdam; 30 days (keep_past) later it fell out.
     assert response.headers["last-modified"] == "Thu, 03 Sep 2026 22:00:00 GMT"
+
+
+def test_personal_feed_alarms_follow_the_reminders() -> None:
+    tender = load_tender_file(SEED_TENDER)
+    revision, _ = revise(None, tender, NOW)
+    offsets = (timedelta(days=1), timedelta(hours=2))
+    feed = build_feed(
+        [FeedEntry(tender, revision)], now=NOW, alarms=offsets, alarm_all_kinds=True, day_hour=9
+    )
+    events = {
+        str(e["UID"]).split(".")[0]: e for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")
+    }
+
+    def triggers(mid: str) -> list[timedelta]:
+        return sorted(a.decoded("TRIGGER") for a in events[mid].walk("VALARM"))
+
+    assert triggers("start") == [timedelta(hours=9)]  # "today" at 09:00 on the day
+    assert triggers("answers-published") == [timedelta(hours=9)]
+    assert triggers("interview-1") == [-timedelta(days=1), -timedelta(hours=2)]
+    assert triggers("submission-deadline") == [-timedelta(days=1), -timedelta(hours=2)]

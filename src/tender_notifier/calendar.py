@@ -16,6 +16,7 @@ from icalendar import Alarm, Calendar, Event
 from . import __version__
 from .durations import format_duration
 from .i18n import Language, format_when, kind_meaning, milestone_title, word
+from .planner import counts_down
 from .revisions import MilestoneRevision, TenderRevision
 from .timeline import Day, Kind, Milestone, Moment, Span, Tender
 from .vtimezone import vtimezone
@@ -76,10 +77,15 @@ def build_feed(
     offsets = tuple(alarms) if alarms is not None else DEFAULT_ALARMS
     for entry in entries:
         for revision in entry.revision.active():
-            with_alarms = alarm_all_kinds or revision.milestone.kind.is_deadline
-            cal.add_component(
-                _event(entry.tender, revision, language, offsets if with_alarms else (), day_hour)
-            )
+            milestone = revision.milestone
+            chosen: Sequence[timedelta] = ()
+            if milestone.kind.is_deadline:
+                chosen = offsets
+            elif alarm_all_kinds:
+                # As the reminders: countdowns for the interviews, one alarm on the day (at
+                # day_hour for a whole day) for the dates the buyer keeps.
+                chosen = offsets if counts_down(milestone) else (timedelta(0),)
+            cal.add_component(_event(entry.tender, revision, language, chosen, day_hour))
         for revision in entry.revision.cancelled(now, keep_cancelled):
             cal.add_component(_event(entry.tender, revision, language, (), day_hour, True))
     first, last = _span_of(entries)
