@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CONFIG ?= config/notifier.toml
 
-.PHONY: run test lint bench check clean
+INTEROP := tests/interop
+
+.PHONY: run test lint bench check clean interop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +19,17 @@ run: $(STAMP)
 	mkdir -p var
 	$(BIN)/tender-notifier --config $(CONFIG) serve
 
-test: $(STAMP)
+test: $(STAMP) interop
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# ical.js (Thunderbird's parser) for the calendar interop tests, pinned by package-lock.json.
+interop:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(INTEROP)/node_modules/.package-lock.json; \
+	else echo "npm not found: the ical.js interop tests will skip"; fi
+
+$(INTEROP)/node_modules/.package-lock.json: $(INTEROP)/package-lock.json
+	cd $(INTEROP) && npm ci --no-audit --no-fund
 
 check: $(STAMP)
 	$(BIN)/tender-notifier --config $(CONFIG) check
@@ -35,4 +46,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/scale.py
 
 clean:
-	rm -rf $(VENV) var build src/*.egg-info
+	rm -rf $(VENV) var build src/*.egg-info $(INTEROP)/node_modules

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tender_notifier.subscription_types import Status
+from tender_notifier.timeline import Kind
 from tests.support.app import App, make_app
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -184,8 +185,10 @@ def test_submitted_link_stops_reminders_for_that_tender(app: App) -> None:
     assert response.status_code == 200
     sub = app.ctx.store.subscriptions.get(str(created["id"]))
     assert sub is not None
-    assert not sub.wants_reminders("flextender-30988")
-    assert sub.wants_changes("flextender-30988")
+    assert not sub.wants_reminders("flextender-30988", Kind.SUBMISSION_DEADLINE)
+    assert not sub.wants_reminders("flextender-30988", Kind.QUESTIONS_DEADLINE)
+    assert sub.wants_reminders("flextender-30988", Kind.INTERVIEWS)
+    assert sub.wants_changes("flextender-30988", {"moved"})
 
 
 def test_personal_feed_has_alarms_at_the_subscribers_offsets(app: App) -> None:

@@ -85,10 +85,10 @@ def test_simulate_shows_what_the_seed_tender_would_have_sent_in_july(tmp_path: P
     assert "message(s) sent" in result.stdout
     emails = sorted((outbox / "emails").glob("*.eml"))
     hooks = sorted((outbox / "webhooks").glob("*.json"))
-    # Until 16 July 00:00: questions, answers and offers (3 offsets each), shortlist (P7D, P1D),
-    # both interview days (P7D).
-    assert len(hooks) == 13
-    assert len(emails) == 26  # one Dutch and one English subscriber
+    # Until 16 July 00:00: questions and offers (3 offsets each), the "today" notice of the
+    # answers, both interview days (P7D). The shortlist's notice comes on 16 July itself.
+    assert len(hooks) == 9
+    assert len(emails) == 18  # one Dutch and one English subscriber
     subjects = [
         email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"]
         for p in emails

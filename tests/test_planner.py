@@ -29,21 +29,53 @@ def subscription(**changes: object) -> Subscription:
     return Subscription(**values)  # type: ignore[arg-type]
 
 
-def test_every_milestone_gets_a_reminder_per_offset() -> None:
+def test_deadlines_and_interviews_count_down_and_buyer_dates_get_one_notice() -> None:
     reminders = list(reminders_for(SEED, subscription(), day_hour=9))
-    assert len(reminders) == 7 * 3
+    countdowns = {"questions-deadline", "submission-deadline", "interview-1", "interview-2"}
+    assert len(reminders) == 4 * 3 + 3
     offers = [r for r in reminders if r.milestone_id == "submission-deadline"]
     assert sorted(r.due for r in offers) == [
         datetime(2026, 7, 8, 7, 0, tzinfo=UTC),
         datetime(2026, 7, 14, 7, 0, tzinfo=UTC),
         datetime(2026, 7, 15, 5, 0, tzinfo=UTC),
     ]
+    for r in reminders:
+        if r.milestone_id not in countdowns:
+            assert r.offset == timedelta(0)
+    assert {r.milestone_id for r in reminders if r.offset == timedelta(0)} == {
+        "answers-published",
+        "shortlist-notice",
+        "start",
+    }
 
 
-def test_whole_days_count_back_from_the_reminder_hour() -> None:
+def test_whole_day_buyer_dates_get_one_today_notice_at_day_hour() -> None:
     reminders = reminders_for(SEED, subscription(offsets=(timedelta(hours=2),)), day_hour=9)
-    answers = next(r for r in reminders if r.milestone_id == "answers-published")
-    assert answers.due == datetime(2026, 7, 13, 5, 0, tzinfo=UTC)  # 07:00 Amsterdam
+    (answers,) = [r for r in reminders if r.milestone_id == "answers-published"]
+    assert answers.due == datetime(2026, 7, 13, 7, 0, tzinfo=UTC)  # 09:00 Amsterdam, not 07:00
+    assert answers.milestone_at == datetime(2026, 7, 13, 22, 0, tzinfo=UTC)  # on time all day
+    # Sent late in the morning it is still sent, not skipped as past.
+    decision = decide([answers], datetime(2026, 7, 13, 10, 0, tzinfo=UTC))
+    assert decision.send == (answers,)
+
+
+def test_a_countdown_that_would_fall_on_a_weekend_comes_on_the_friday_before() -> None:
+    # interview-1 is Monday 20 July 09:30: one day before is Sunday.
+    subs = subscription(offsets=(timedelta(days=2), timedelta(days=1), timedelta(hours=2)))
+    talks = [r for r in reminders_for(SEED, subs, day_hour=9) if r.milestone_id == "interview-1"]
+    friday = datetime(2026, 7, 17, 7, 0, tzinfo=UTC)  # 09:00 Amsterdam
+    assert sorted(r.due for r in talks) == [friday, datetime(2026, 7, 20, 5, 30, tzinfo=UTC)]
+    assert {r.offset for r in talks if r.due == friday} == {timedelta(days=1)}  # one, not two
+    kept = [
+        r
+        for r in reminders_for(SEED, subs, day_hour=9, weekend_to_friday=False)
+        if r.milestone_id == "interview-1"
+    ]
+    assert datetime(2026, 7, 19, 7, 30, tzinfo=UTC) in {r.due for r in kept}  # Sunday
+    # The wake-up moments follow the same rule.
+    wakes = wake_times([SEED], subs.offsets, day_hour=9, after=SIGNED_UP)
+    assert friday in wakes
+    assert datetime(2026, 7, 19, 7, 30, tzinfo=UTC) not in wakes
 
 
 def test_reminders_already_past_when_the_subscription_starts_are_not_planned() -> None:
@@ -59,12 +91,36 @@ def test_kinds_filter_and_opt_outs_and_status_are_respected() -> None:
     assert {r.milestone_id for r in reminders_for(SEED, only_offers, day_hour=9)} == {
         "submission-deadline"
     }
-    submitted = subscription(opt_outs={"flextender-30988": OptOut.SUBMITTED})
-    assert list(reminders_for(SEED, submitted, day_hour=9)) == []
+    not_bidding = subscription(opt_outs={"flextender-30988": OptOut.NOT_BIDDING})
+    assert list(reminders_for(SEED, not_bidding, day_hour=9)) == []
     pending = subscription(status=Status.PENDING)
     assert list(reminders_for(SEED, pending, day_hour=9)) == []
     other = subscription(tenders=("another",))
     assert list(reminders_for(SEED, other, day_hour=9)) == []
+
+
+def test_submitted_stops_questions_and_offers_but_not_invitations_or_interviews() -> None:
+    submitted = subscription(opt_outs={"flextender-30988": OptOut.SUBMITTED})
+    kinds = {
+        SEED.milestone(r.milestone_id).kind for r in reminders_for(SEED, submitted, day_hour=9)
+    }
+    assert Kind.SUBMISSION_DEADLINE not in kinds
+    assert Kind.QUESTIONS_DEADLINE not in kinds
+    assert {Kind.SHORTLIST_NOTICE, Kind.INTERVIEWS, Kind.START} <= kinds
+    for kind in Kind:
+        assert submitted.wants_reminders("flextender-30988", kind) == (
+            kind
+            not in {Kind.PARTICIPATION_DEADLINE, Kind.QUESTIONS_DEADLINE, Kind.SUBMISSION_DEADLINE}
+        )
+    assert submitted.wants_changes("flextender-30988", {"moved"})
+
+
+def test_not_bidding_stops_everything_but_a_cancellation() -> None:
+    out = subscription(opt_outs={"flextender-30988": OptOut.NOT_BIDDING})
+    assert not any(out.wants_reminders("flextender-30988", kind) for kind in Kind)
+    assert not out.wants_changes("flextender-30988", {"moved", "added"})
+    assert out.wants_changes("flextender-30988", {"moved", "removed"})
+    assert out.wants_changes("another", {"moved"})
 
 
 def test_keys_are_stable_and_change_when_the_milestone_moves() -> None:

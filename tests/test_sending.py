@@ -149,6 +149,78 @@ def test_a_webhook_failing_for_days_is_disabled_and_its_owner_told(tmp_path: Pat
     assert "ops@bureau.example" in outbox[0].read_text()
 
 
+def test_submitted_still_sends_interview_reminders(tmp_path: Path) -> None:
+    h = Harness(tmp_path, [])
+    (tmp_path / "tenders" / "t.toml").write_text(
+        tender_toml(
+            "t",
+            [
+                ("offers", "submission_deadline", DEADLINE.astimezone()),
+                ("talks", "interviews", (DEADLINE + timedelta(days=3)).astimezone()),
+            ],
+        )
+    )
+    h.timelines.reload()
+    h.store.subscriptions.opt_out(h.sub_id, "t", OptOut.SUBMITTED, NOW)
+    h.queue_reminder("offers")
+    h.store.ledger.add(
+        [
+            {
+                "key": "talks",
+                "kind": "reminder",
+                "subscription_id": h.sub_id,
+                "tender_id": "t",
+                "milestone_id": "talks",
+                "milestone_at": DEADLINE + timedelta(days=3),
+                "offset_seconds": 86400,
+                "due_at": h.clock.now,
+            }
+        ],
+        h.clock.now,
+    )
+    h.attempt()
+    statuses = {d.key: d.status for d in h.store.ledger.list()}
+    assert statuses == {"offers": "skipped", "talks": "sent"}
+    assert h.calls == 1
+
+
+def _queue_change(h: Harness, key: str, kinds: list[str]) -> None:
+    from tender_notifier.revisions import milestone_to_dict
+
+    offers = h.timelines.get("t").milestone("offers")  # type: ignore[union-attr]
+    changes = [
+        {
+            "milestone_id": "offers",
+            "kind": kind,
+            "old": milestone_to_dict(offers),
+            "new": None if kind == "removed" else milestone_to_dict(offers),
+        }
+        for kind in kinds
+    ]
+    h.store.ledger.add(
+        [
+            {
+                "key": key,
+                "kind": "change",
+                "subscription_id": h.sub_id,
+                "tender_id": "t",
+                "due_at": h.clock.now,
+                "payload": {"changes": changes},
+            }
+        ],
+        h.clock.now,
+    )
+
+
+def test_not_bidding_gets_a_cancellation_but_no_other_change(harness: Harness) -> None:
+    harness.store.subscriptions.opt_out(harness.sub_id, "t", OptOut.NOT_BIDDING, NOW)
+    _queue_change(harness, "moved", ["moved"])
+    _queue_change(harness, "dropped", ["removed"])
+    harness.attempt()
+    statuses = {d.key: d.status for d in harness.store.ledger.list()}
+    assert statuses == {"moved": "skipped", "dropped": "sent"}
+
+
 def test_no_reminder_after_i_have_submitted(harness: Harness) -> None:
     harness.queue_reminder()
     harness.store.subscriptions.opt_out(harness.sub_id, "t", OptOut.SUBMITTED, NOW)

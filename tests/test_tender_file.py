@@ -273,3 +273,9 @@ def test_an_id_with_a_trailing_newline_is_refused() -> None:
 def test_surrounding_line_breaks_are_trimmed_not_refused() -> None:
     tender = parse_tender(HEADER.replace('"Opdracht"', '"""\nOpdracht\n"""') + MILESTONE)
     assert tender.title == "Opdracht"
+
+
+def test_seed_tender_links_to_its_request_on_flextender():
+    tender = load_tender_file(SEED_TENDER)
+    assert tender.url == "https://www.flextender.nl/opdracht/?aanvraagnr=30988"
+    assert "`url`" in (SEED_TENDER.parents[2] / "README.md").read_text()

@@ -10,23 +10,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone
+from icalendar import Alarm, Calendar, Event
 
 from . import __version__
 from .controls import first_control, one_line
 from .durations import format_duration
 from .i18n import Language, format_when, kind_meaning, milestone_title, word
+from .planner import counts_down
 from .revisions import MilestoneRevision, TenderRevision
-from .timeline import Day, Milestone, Moment, Span, Tender
+from .timeline import Day, Kind, Milestone, Moment, Span, Tender
+from .vtimezone import vtimezone
 
 PRODID = f"-//tender-notifier//tender-notifier {__version__}//NL"
 UID_DOMAIN = "tender-notifier"
 # Deadlines get alarms at these offsets unless the subscriber chose their own.
 DEFAULT_ALARMS = (timedelta(days=1), timedelta(hours=2))
 _CALENDAR_NAME = {"nl": "Aanbestedingen", "en": "Tenders"}
+# A feed with no tender still carries one component (RFC 5545's grammar wants at least one):
+# the VTIMEZONE of the zone tender files use unless they say otherwise.
+DEFAULT_ZONE = "Europe/Amsterdam"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +78,63 @@ def build_feed(
     offsets = tuple(alarms) if alarms is not None else DEFAULT_ALARMS
     for entry in entries:
         for revision in entry.revision.active():
-            with_alarms = alarm_all_kinds or revision.milestone.kind.is_deadline
-            cal.add_component(
-                _event(entry.tender, revision, language, offsets if with_alarms else (), day_hour)
-            )
+            milestone = revision.milestone
+            chosen: Sequence[timedelta] = ()
+            if milestone.kind.is_deadline:
+                chosen = offsets
+            elif alarm_all_kinds:
+                # As the reminders: countdowns for the interviews, one alarm on the day (at
+                # day_hour for a whole day) for the dates the buyer keeps.
+                chosen = offsets if counts_down(milestone) else (timedelta(0),)
+            cal.add_component(_event(entry.tender, revision, language, chosen, day_hour))
         for revision in entry.revision.cancelled(now, keep_cancelled):
             cal.add_component(_event(entry.tender, revision, language, (), day_hour, True))
     first, last = _span_of(entries)
-    for key in sorted({e.tender.timezone.key for e in entries}):
+    for key in sorted({e.tender.timezone.key for e in entries}) or [DEFAULT_ZONE]:
         cal.add_component(vtimezone(key, first, last))
     body: bytes = cal.to_ical()
     return body
 
 
-@lru_cache(maxsize=64)
-def vtimezone(key: str, first: date, last: date) -> Timezone:
-    """The VTIMEZONE of ``key`` with its transitions between ``first`` and ``last``.
+def events_ics(
+    tender: Tender,
+    revisions: Sequence[MilestoneRevision],
+    *,
+    language: Language,
+    day_hour: int = 9,
+    cancelled: Sequence[MilestoneRevision] = (),
+) -> bytes:
+    """Some events of a tender as their own calendar (METHOD:PUBLISH), for an email attachment.
 
-    Generating it from the zoneinfo data costs milliseconds; every feed and every reminder's
-    attachment needs one, so it is made once per zone and range.
+    Each event is the feed's event: the same UID, SEQUENCE, DTSTAMP and text, so a calendar that
+    has both the feed and the attachment keeps one event, and takes the newer.
     """
-    return Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    for revision in revisions:
+        cal.add_component(_event(tender, revision, language, (), day_hour))
+    for revision in cancelled:
+        cal.add_component(_event(tender, revision, language, (), day_hour, True))
+    zone = tender.timezone
+    days = [
+        d
+        for r in (*revisions, *cancelled)
+        for d in (r.milestone.begins(zone, time(0)).date(), r.milestone.ends(zone).date())
+    ]
+    first, last = _years_around(days)
+    cal.add_component(vtimezone(zone.key, first, last))
+    body: bytes = cal.to_ical()
+    return body
+
+
+def is_alternative(tender: Tender, milestone: Milestone) -> bool:
+    """Interviews on one of several days ("20 and/or 21 July"): which one is not known yet."""
+    if milestone.kind is not Kind.INTERVIEWS:
+        return False
+    return sum(1 for m in tender.milestones if m.kind is Kind.INTERVIEWS) > 1
 
 
 def _event(
@@ -117,10 +156,14 @@ def _event(
     if url := clean_url(tender.url):
         event.add("url", url)
     event.add("categories", [milestone.kind.value])
+    # An alternative ("20 and/or 21 July") neither blocks the day nor claims to be certain,
+    # until the tender file keeps only the day the supplier was told.
+    tentative = is_alternative(tender, milestone)
     match milestone.when:
         case Moment(at=at):
-            event.add("dtstart", at)
-            event.add("dtend", at)
+            event.add(
+                "dtstart", at
+            )  # an instant: no DTEND (RFC 5545 3.8.2.2 forbids DTEND = DTSTART)
             event.add("transp", "TRANSPARENT")
         case Day(day=day):
             event.add("dtstart", day)
@@ -129,8 +172,9 @@ def _event(
         case Span(start=start, end=end):
             event.add("dtstart", start)
             event.add("dtend", end)
-            event.add("transp", "OPAQUE")
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+            event.add("transp", "TRANSPARENT" if tentative else "OPAQUE")
+    status = "TENTATIVE" if tentative else "CONFIRMED"
+    event.add("status", "CANCELLED" if cancelled else status)
     for offset in alarms:
         event.add_component(_alarm(tender, milestone, offset, language, day_hour))
     return event
@@ -188,9 +232,13 @@ def _span_of(entries: Sequence[FeedEntry]) -> tuple[date, date]:
         for r in entry.revision.milestones:
             days.append(r.milestone.begins(zone, time(0)).date())
             days.append(r.milestone.ends(zone).date())
+    return _years_around(days)
+
+
+def _years_around(days: Sequence[date]) -> tuple[date, date]:
+    """Whole years on either side of ``days``: the range a VTIMEZONE is checked (or listed) for."""
     if not days:
         return date(2000, 1, 1), date(2000, 1, 2)
-    # Whole years on either side, so the first transition listed is a real one.
     return date(min(days).year - 1, 1, 1), date(max(days).year + 1, 12, 31)
 
 

@@ -238,7 +238,12 @@ class Engine:
             r
             for tender in self.timelines.tenders()
             for sub in subscriptions
-            for r in reminders_for(tender, sub, day_hour=day_hour)
+            for r in reminders_for(
+                tender,
+                sub,
+                day_hour=day_hour,
+                weekend_to_friday=self.settings.reminders.weekend_to_friday,
+            )
             if r.due <= now and (watermark is None or r.due > watermark)
         ]
         self._watermark = now
@@ -310,7 +315,7 @@ class Engine:
                     "payload": payload,
                 }
                 for sub in self.store.subscriptions.active()
-                if sub.wants_changes(tender_id)
+                if sub.wants_changes(tender_id, {c.kind for c in changed})
             ]
             self.store.ledger.add(rows, now)
             log.info(
@@ -326,7 +331,11 @@ class Engine:
         now = self.clock()
         offsets, retry_at = await asyncio.to_thread(self._planning_inputs)
         moments = wake_times(
-            self.timelines.tenders(), offsets, day_hour=self.settings.reminders.day_hour, after=now
+            self.timelines.tenders(),
+            offsets,
+            day_hour=self.settings.reminders.day_hour,
+            after=now,
+            weekend_to_friday=self.settings.reminders.weekend_to_friday,
         )[:MAX_WAKE_JOBS]
         if retry_at is not None:
             moments.append(max(retry_at, now))

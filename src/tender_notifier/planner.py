@@ -1,5 +1,12 @@
 """The planner: tenders x subscriptions x offsets -> reminders. Pure: ``now`` is an argument.
 
+Countdowns ("nog 1 dag") are for what the supplier must be ready for: their own deadlines
+(participation, questions, submission) and the interviews; they come at each of the
+subscription's offsets before the milestone. Every other milestone is a date the buyer keeps
+(answers published, invitations, a start date): it gets one notice, "vandaag", at ``day_hour`` on
+its day. A countdown of a day or more that would fall on a Saturday or Sunday comes on the Friday
+before at ``day_hour`` instead (``weekend_to_friday``; a setting turns it off).
+
 A reminder is identified by a stable key (subscription, tender, milestone id, milestone time,
 offset). The delivery ledger is keyed on it, so a reminder is sent at most once, and a milestone
 that moves gets new keys: the reminder for the new time is not blocked by one sent for the old.
@@ -10,11 +17,24 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from .durations import format_duration
 from .subscription_types import Subscription
-from .timeline import Milestone, Tender
+from .timeline import Day, Kind, Milestone, Tender
+
+# The kinds that get countdowns; every other kind gets one notice on its day.
+COUNTDOWN_KINDS = frozenset(
+    {
+        Kind.PARTICIPATION_DEADLINE,
+        Kind.QUESTIONS_DEADLINE,
+        Kind.SUBMISSION_DEADLINE,
+        Kind.INTERVIEWS,
+    }
+)
+SATURDAY = 5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,18 +71,81 @@ def milestone_moment(tender: Tender, milestone: Milestone, day_hour: int) -> dat
     return milestone.begins(tender.timezone, time(day_hour))
 
 
+def counts_down(milestone: Milestone) -> bool:
+    """Whether the milestone gets countdowns (else one notice on its day)."""
+    return milestone.kind in COUNTDOWN_KINDS
+
+
+def _at_hour(day: date, day_hour: int, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(day_hour), tzinfo=zone)
+
+
+def schedule(
+    tender: Tender,
+    milestone: Milestone,
+    offsets: Iterable[timedelta],
+    *,
+    day_hour: int,
+    weekend_to_friday: bool = True,
+) -> tuple[tuple[datetime, timedelta, datetime], ...]:
+    """(milestone_at, offset, due) of each reminder of one milestone, earliest due first.
+
+    ``milestone_at`` is what a reminder is keyed on and what it must come before. For a notice
+    of a whole day it is the end of the day: "vandaag" at ``day_hour`` is on time all day.
+    """
+    return _schedule(
+        tender.timezone, milestone, tuple(sorted(set(offsets))), day_hour, weekend_to_friday
+    )
+
+
+# The planner runs for every subscriber at every step; subscribers share their offsets, so one
+# milestone's schedule is worked out once (all arguments are frozen values).
+@lru_cache(maxsize=4096)
+def _schedule(
+    zone: ZoneInfo,
+    milestone: Milestone,
+    offsets: tuple[timedelta, ...],
+    day_hour: int,
+    weekend_to_friday: bool,
+) -> tuple[tuple[datetime, timedelta, datetime], ...]:
+    if not counts_down(milestone):
+        begins = milestone.begins(zone, time(0))
+        until = milestone.ends(zone) if isinstance(milestone.when, Day) else begins
+        due = _at_hour(begins.date(), day_hour, zone)
+        if due >= until:  # a moment before day_hour: an hour ahead of it
+            due = until - timedelta(hours=1)
+        return ((until, timedelta(0), due),)
+    at = milestone.begins(zone, time(day_hour))
+    by_due: dict[datetime, timedelta] = {}
+    for offset in offsets:
+        due = at - offset
+        local = due.astimezone(zone)
+        if weekend_to_friday and offset >= timedelta(days=1) and local.weekday() >= SATURDAY:
+            friday = local.date() - timedelta(days=local.weekday() - 4)
+            due = _at_hour(friday, day_hour, zone)
+        by_due.setdefault(due, offset)  # two moved to one Friday: one reminder, the nearer
+    return tuple(sorted(((at, offset, due) for due, offset in by_due.items()), key=lambda r: r[2]))
+
+
 def reminders_for(
-    tender: Tender, subscription: Subscription, *, day_hour: int
+    tender: Tender, subscription: Subscription, *, day_hour: int, weekend_to_friday: bool = True
 ) -> Iterator[Reminder]:
     """Every reminder the subscription wants for the tender, past and future."""
-    if tender.cancelled or not subscription.wants_reminders(tender.id):
+    if tender.cancelled:
         return
     for milestone in tender.milestones:
         if not subscription.follows_kind(milestone.kind):
             continue
-        at = milestone_moment(tender, milestone, day_hour)
-        for offset in subscription.offsets:
-            due = at - offset
+        if not subscription.wants_reminders(tender.id, milestone.kind):
+            continue
+        planned = schedule(
+            tender,
+            milestone,
+            subscription.offsets,
+            day_hour=day_hour,
+            weekend_to_friday=weekend_to_friday,
+        )
+        for at, offset, due in planned:
             if due < subscription.created_at:
                 continue  # already past when the subscription started: never sent
             yield Reminder(
@@ -110,18 +193,27 @@ def decide(due: Iterable[Reminder], now: datetime) -> Decision:
 
 
 def wake_times(
-    tenders: Iterable[Tender], offsets: Iterable[timedelta], *, day_hour: int, after: datetime
+    tenders: Iterable[Tender],
+    offsets: Iterable[timedelta],
+    *,
+    day_hour: int,
+    after: datetime,
+    weekend_to_friday: bool = True,
 ) -> list[datetime]:
     """The distinct moments after ``after`` at which some reminder may fall due.
 
     One wake-up per moment, not per supplier: the fan-out to subscribers goes through the store.
+    Each subscription's reminders fall on some of these moments (two offsets moved to one Friday
+    share that Friday's moment).
     """
     offsets = set(offsets)
     moments = {
-        milestone_moment(t, m, day_hour) - offset
+        due
         for t in tenders
         if not t.cancelled
         for m in t.milestones
-        for offset in offsets
+        for _, _, due in schedule(
+            t, m, offsets, day_hour=day_hour, weekend_to_friday=weekend_to_friday
+        )
     }
     return sorted(m for m in moments if m > after)

@@ -144,9 +144,17 @@ class Sender:
 
     def _still_wanted(self, delivery: Delivery, sub: Subscription) -> bool:
         if delivery.kind == "reminder":
-            return delivery.tender_id is not None and sub.wants_reminders(delivery.tender_id)
+            tender = self.timelines.get(delivery.tender_id or "")
+            kind = None
+            if tender is not None:
+                try:
+                    kind = tender.milestone(delivery.milestone_id or "").kind
+                except KeyError:
+                    kind = None
+            return delivery.tender_id is not None and sub.wants_reminders(delivery.tender_id, kind)
         if delivery.kind == "change":
-            return delivery.tender_id is not None and sub.wants_changes(delivery.tender_id)
+            kinds = {c["kind"] for c in (delivery.payload or {}).get("changes", [])}
+            return delivery.tender_id is not None and sub.wants_changes(delivery.tender_id, kinds)
         if delivery.kind in ("confirm", "ping"):
             return sub.status is Status.PENDING
         return sub.status is not Status.UNSUBSCRIBED  # notice, owner_confirm
@@ -231,8 +239,10 @@ class Sender:
                     milestone_from_dict(c["new"], tender.timezone) if c["new"] else None,
                 )
                 for c in payload["changes"]
+                if sub.wants_change(tender.id, c["kind"])  # "not bidding": cancellations only
             ]
             if sub.channel is Channel.EMAIL:
+                entry = self.timelines.entry(tender.id)
                 await self.email.send(
                     compose.change_email(
                         tender=tender,
@@ -243,6 +253,8 @@ class Sender:
                         to=sub.target,
                         message_id=mid,
                         links=links,
+                        revision=entry.revision if entry else None,
+                        day_hour=self.settings.reminders.day_hour,
                     )
                 )
             else:
@@ -253,6 +265,12 @@ class Sender:
             return
         milestone = tender.milestone(delivery.milestone_id or "")
         if sub.channel is Channel.EMAIL:
+            entry = self.timelines.entry(tender.id)
+            revision = (
+                next((r for r in entry.revision.active() if r.milestone.id == milestone.id), None)
+                if entry
+                else None
+            )
             await self.email.send(
                 compose.reminder_email(
                     tender=tender,
@@ -264,6 +282,7 @@ class Sender:
                     message_id=mid,
                     links=links,
                     day_hour=self.settings.reminders.day_hour,
+                    revision=revision,
                 )
             )
         else:
@@ -274,6 +293,7 @@ class Sender:
                 links=links,
                 language=sub.language,
                 offset=timedelta(seconds=delivery.offset_seconds or 0),
+                day_hour=self.settings.reminders.day_hour,
             )
             await self._webhook(sub, mid, event, now)
 

@@ -146,6 +146,9 @@ class RemindersSettings(_Section):
     )
     # Whole-day milestones are reminded relative to this local hour of their day.
     day_hour: int = Field(9, ge=0, le=23)
+    # A reminder of a day or more ahead that would fall on a Saturday or Sunday comes on the
+    # Friday before, at day_hour.
+    weekend_to_friday: bool = True
     # Email sign-ups not confirmed within this time are removed.
     confirm_within: Duration = timedelta(days=2)
 

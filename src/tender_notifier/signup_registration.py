@@ -23,21 +23,43 @@ from typing import Any
 from .delivery.ssrf import check_url
 from .delivery.webhook import new_secret
 from .settings import Settings
-from .signup_checks import SignupRequest, check_signup
+from .signup_checks import Invalid, SignupRequest, check_signup
 from .store import Store
 from .store.subscriptions import Created
 from .subscription_types import Channel, Status
 
 
-def check(settings: Settings, known_tenders: Iterable[str], data: Any) -> SignupRequest:
-    """Validate a sign-up against these settings; raises ``signup_checks.Invalid`` per bad field."""
+def check(
+    settings: Settings,
+    known_tenders: Iterable[str],
+    data: Any,
+    *,
+    closed: Iterable[str] = (),
+) -> SignupRequest:
+    """Validate a sign-up against these settings; raises ``signup_checks.Invalid`` per bad field.
+
+    ``closed`` are tenders whose dates are all past: a sign-up naming one is refused.
+    """
     allow = settings.delivery.allow_private_targets
-    return check_signup(
-        data,
-        known_tenders=known_tenders,
-        default_offsets=settings.reminders.default_offsets,
-        check_url=lambda url: check_url(url, allow_private=allow),
-    )
+    errors: dict[str, str] = {}
+    try:
+        req = check_signup(
+            data,
+            known_tenders=known_tenders,
+            default_offsets=settings.reminders.default_offsets,
+            check_url=lambda url: check_url(url, allow_private=allow),
+        )
+    except Invalid as exc:
+        errors = dict(exc.errors)
+    named = data.get("tenders") if isinstance(data, dict) else None
+    names = {t for t in named if isinstance(t, str)} if isinstance(named, list) else set()
+    gone = sorted(set(closed) & names)
+    if gone and "tenders" not in errors:
+        which = ", ".join(repr(t) for t in gone)
+        errors["tenders"] = f"closed: every date of tender {which} is past; no sign-up possible"
+    if errors:
+        raise Invalid(errors)
+    return req
 
 
 def register(

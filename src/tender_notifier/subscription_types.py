@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -25,10 +26,23 @@ class Status(StrEnum):
 
 
 class OptOut(StrEnum):
-    """Why a subscriber wants no more reminders for one tender (change notices still come)."""
+    """Why a subscriber wants fewer messages about one tender.
+
+    ``submitted``: the offer is in, so the reminders to ask questions and to make the offer stop;
+    reminders of invitations, interviews and every other date still come, and so do changes.
+    ``not_bidding``: nothing more about the tender, except a cancellation (a date dropped).
+    """
 
     SUBMITTED = "submitted"
     NOT_BIDDING = "not_bidding"
+
+
+# The reminders "I have submitted" stops: the supplier's own questions and offer deadlines.
+STOPPED_BY_SUBMITTED = frozenset(
+    {Kind.PARTICIPATION_DEADLINE, Kind.QUESTIONS_DEADLINE, Kind.SUBMISSION_DEADLINE}
+)
+# The changes "not bidding" still lets through: a milestone cancelled (dropped from the tender).
+CANCELLATION = "removed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,12 +65,23 @@ class Subscription:
     def follows_kind(self, kind: Kind) -> bool:
         return self.kinds is None or kind in self.kinds
 
-    def wants_reminders(self, tender_id: str) -> bool:
-        return (
-            self.status is Status.ACTIVE
-            and self.follows(tender_id)
-            and tender_id not in self.opt_outs
-        )
+    def wants_reminders(self, tender_id: str, kind: Kind | None = None) -> bool:
+        """Whether a reminder of a ``kind`` milestone of the tender is wanted (``None``: any)."""
+        if self.status is not Status.ACTIVE or not self.follows(tender_id):
+            return False
+        why = self.opt_outs.get(tender_id)
+        if why is None:
+            return True
+        if why is OptOut.SUBMITTED:
+            return kind is None or kind not in STOPPED_BY_SUBMITTED
+        return False
 
-    def wants_changes(self, tender_id: str) -> bool:
-        return self.status is Status.ACTIVE and self.follows(tender_id)
+    def wants_change(self, tender_id: str, change: str) -> bool:
+        """Whether a change (``moved``, ``added``, ``removed``) of the tender's dates is wanted."""
+        if self.status is not Status.ACTIVE or not self.follows(tender_id):
+            return False
+        return self.opt_outs.get(tender_id) is not OptOut.NOT_BIDDING or change == CANCELLATION
+
+    def wants_changes(self, tender_id: str, changes: Iterable[str]) -> bool:
+        """Whether a notice of these changes is wanted: one of them is enough."""
+        return any(self.wants_change(tender_id, c) for c in changes)

@@ -153,6 +153,10 @@ class Tender:
             return ()
         return tuple(m for m in self.milestones if m.ends(self.timezone) > now)
 
+    def is_closed(self, now: datetime) -> bool:
+        """Whether every date of the tender is past: nothing left to remind of or sign up for."""
+        return bool(self.milestones) and not self.upcoming(now)
+
     def fingerprint(self) -> str:
         """A digest of the whole tender as subscribers see it."""
         facts: dict[str, object] = {

@@ -127,7 +127,9 @@ def test_reminder_attaches_the_milestone_as_an_event_in_the_tenders_zone(tender,
     calendar = ics_of(reminder(tender, links))
     assert str(calendar["METHOD"]) == "PUBLISH"
     (event,) = calendar.walk("VEVENT")
-    assert str(event["UID"]) == "flextender-30988/inschrijving@tender-notifier"
+    assert str(event["UID"]) == "inschrijving.flextender-30988@tender-notifier"  # the feed's UID
+    assert "DTEND" not in event  # an instant (RFC 5545 3.8.2.2)
+    assert event["SEQUENCE"] == 0
     start = event.decoded("DTSTART")
     assert start == datetime(2026, 7, 15, 9, 0, tzinfo=AMS)
     assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
@@ -135,16 +137,18 @@ def test_reminder_attaches_the_milestone_as_an_event_in_the_tenders_zone(tender,
     assert "Uiterste inschrijfdatum" in str(event["SUMMARY"])
 
 
-def test_whole_day_milestone_is_a_date_event_with_exclusive_end_and_counts_to_day_hour(
-    tender, links
-):
+def test_whole_day_milestone_is_a_date_event_with_exclusive_end_counted_in_days(tender, links):
     now = datetime(2026, 7, 9, 7, 0, tzinfo=AMS)  # two hours before 09:00 on the day before
     message = reminder(tender, links, milestone=ANSWERS, now=now)
     (event,) = ics_of(message).walk("VEVENT")
     assert event.decoded("DTSTART") == date(2026, 7, 10)
     assert event.decoded("DTEND") == date(2026, 7, 11)
-    assert "nog 1 dag en 2 uur" in text_of(message)
+    assert ": morgen." in text_of(message)
+    assert str(parsed(message)["Subject"]).startswith("Morgen: ")
     assert "vrijdag 10 juli 2026" in text_of(message)
+    today = reminder(tender, links, milestone=ANSWERS, now=datetime(2026, 7, 10, 9, tzinfo=AMS))
+    assert str(parsed(today)["Subject"]).startswith("Vandaag: ")
+    assert ": vandaag." in text_of(today)
 
 
 def test_span_milestone_event_has_start_and_end(tender, links):
@@ -156,7 +160,23 @@ def test_span_milestone_event_has_start_and_end(tender, links):
 def test_reminder_after_the_moment_does_not_claim_time_is_left(tender, links):
     message = reminder(tender, links, now=datetime(2026, 7, 15, 9, 1, tzinfo=AMS))
     assert str(parsed(message)["Subject"]).startswith("Voorbij:")
-    assert "Uiterste inschrijfdatum: nu." in text_of(message)
+    assert "Uiterste inschrijfdatum: voorbij." in text_of(message)
+
+
+def test_subject_and_body_say_the_same_rounded_time_left(tender, links):
+    # Five seconds late: both say one day, neither '23 uur en 59 minuten'.
+    for lang, phrase in (("nl", "nog 1 dag"), ("en", "1 day left")):
+        message = reminder(tender, links, language=lang)
+        subject = str(parsed(message)["Subject"])
+        assert subject.lower().startswith(phrase + ":")
+        assert f": {phrase}." in text_of(message)
+        assert f": {phrase}." in html_of(message)
+        assert "59" not in subject + text_of(message).split("\n")[0]
+    # 2 hours 29 minutes 40 seconds: both round to the same minute.
+    now = datetime(2026, 7, 15, 6, 30, 20, tzinfo=AMS)
+    message = reminder(tender, links, now=now)
+    assert str(parsed(message)["Subject"]).startswith("Nog 2 uur en 30 minuten:")
+    assert "Uiterste inschrijfdatum: nog 2 uur en 30 minuten." in text_of(message)
 
 
 def test_confirmation_explains_the_link_and_says_to_ignore_it_otherwise(tender):
@@ -331,3 +351,10 @@ def test_change_and_ping_events(tender, links):
             "feed": None,
         },
     }
+
+
+def test_seconds_before_a_moment_say_less_than_a_minute_not_now(tender, links):
+    now = datetime(2026, 7, 15, 8, 59, 45, tzinfo=AMS)
+    message = reminder(tender, links, now=now)
+    assert str(parsed(message)["Subject"]).startswith("Nog minder dan een minuut:")
+    assert "Uiterste inschrijfdatum: nog minder dan een minuut." in text_of(message)

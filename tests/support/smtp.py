@@ -28,6 +28,7 @@ class _Handler:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.server.lock:
             self.server.messages.append(message)  # type: ignore[arg-type]
+            self.server.raw.append(bytes(envelope.content))
             self.server.received_at.append(time.time())
         return "250 Message accepted for delivery"
 
@@ -37,6 +38,7 @@ class SmtpServer:
         self.port = port or free_port()
         self.messages: list[EmailMessage] = []
         self.received_at: list[float] = []
+        self.raw: list[bytes] = []  # each message as it came over the wire
         self.delay = 0.0  # seconds to wait before answering DATA
         self.replies: list[str] = []  # queued non-250 replies, used first
         self.lock = threading.Lock()

@@ -66,7 +66,12 @@ def plan(args: argparse.Namespace) -> int:
         (tender, r, sub.channel)
         for tender in tenders
         for sub in subscriptions
-        for r in reminders_for(tender, sub, day_hour=settings.reminders.day_hour)
+        for r in reminders_for(
+            tender,
+            sub,
+            day_hour=settings.reminders.day_hour,
+            weekend_to_friday=settings.reminders.weekend_to_friday,
+        )
     ]
     planned = [p for p in every if p[1].due > at and (until is None or p[1].due <= until)]
     done = store.ledger.existing_keys([r.key for _, r, _ in planned])
@@ -205,7 +210,11 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
     moments = [
         start,
         *wake_times(
-            timelines.tenders(), offsets, day_hour=settings.reminders.day_hour, after=start
+            timelines.tenders(),
+            offsets,
+            day_hour=settings.reminders.day_hour,
+            after=start,
+            weekend_to_friday=settings.reminders.weekend_to_friday,
         ),
     ]
     for moment in [m for m in moments if m <= until]:

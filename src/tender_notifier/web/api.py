@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import signup_registration
 from ..durations import format_duration
+from ..reactivating import NotReactivated, reactivate
 from ..signup_checks import Invalid, SignupRequest, check_changes
 from ..store.subscriptions import Created
 from ..subscription_types import Channel, Status, Subscription
@@ -48,6 +49,11 @@ class SubscriptionPatch(BaseModel):
     kinds: list[str] | None = None
     offsets: list[str] | None = None
     language: str | None = None
+    status: str | None = Field(
+        None,
+        description='"active" switches a disabled webhook back on, once a new signed ping to '
+        "it succeeds (409 if it does not)",
+    )
 
 
 class SubscriptionOut(BaseModel):
@@ -128,7 +134,10 @@ def create_subscription(
     if not isinstance(body, dict):
         return problem(422, NOT_AN_OBJECT)
     try:
-        req = signup_registration.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], body)
+        tenders = ctx.timelines.tenders()
+        now = ctx.clock()
+        closed = [t.id for t in tenders if t.is_closed(now)]
+        req = signup_registration.check(ctx.settings, [t.id for t in tenders], body, closed=closed)
     except Invalid as exc:
         return problem(422, "invalid sign-up", exc.errors)
     created = sign_up(ctx, req)
@@ -209,10 +218,25 @@ def patch_subscription(
         return sub
     if not isinstance(body, dict):
         return problem(422, NOT_AN_OBJECT)
+    errors: dict[str, str] = {}
+    changes: dict[str, Any] = {}
     try:
-        changes = check_changes(body, known_tenders=[t.id for t in ctx.timelines.tenders()])
+        changes = check_changes(
+            {k: v for k, v in body.items() if k != "status"},
+            known_tenders=[t.id for t in ctx.timelines.tenders()],
+        )
     except Invalid as exc:
-        return problem(422, "invalid change", exc.errors)
+        errors.update(exc.errors)
+    reactivating = "status" in body
+    if reactivating and body["status"] != Status.ACTIVE.value:
+        errors["status"] = 'only "active" can be set here (to switch a disabled webhook back on)'
+    if errors:
+        return problem(422, "invalid change", errors)
+    if reactivating:
+        try:
+            reactivate(ctx.settings, ctx.store, sub.id, ctx.clock())
+        except NotReactivated as exc:
+            return problem(409, exc.message, {"status": exc.message})
     updated = ctx.store.subscriptions.update(sub.id, ctx.clock(), **changes)
     assert updated is not None
     ctx.on_subscriptions_changed()

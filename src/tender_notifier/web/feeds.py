@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -16,6 +17,9 @@ from .context import AppContext, context
 router = APIRouter(tags=["feeds"])
 
 
+# Last-Modified of a feed that never had a tender in it.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
 Lang = Annotated[Language, Query(description="Language of the event texts: nl (default) or en")]
 
 
@@ -26,11 +30,12 @@ def _render(
     filename: str,
     *,
     private: bool = False,
+    modified: datetime | None = None,
 ) -> Response:
     assert ctx.feed_builder is not None
     body = ctx.feed_builder.build(feed, ctx.clock())
     response = calendar_response(
-        request, body, last_modified(feed.entries), filename, private=private
+        request, body, modified or last_modified(feed.entries), filename, private=private
     )
     ctx.metrics.feed_requests.labels(status=str(response.status_code)).inc()
     return response
@@ -40,9 +45,20 @@ def _render(
 @router.get("/feeds/all.ics", summary="All current tenders")
 def all_feed(request: Request, lang: Lang = "nl") -> Response:
     ctx = context(request)
-    entries = current_entries(ctx.timelines.entries(), ctx.settings, ctx.clock())
+    now = ctx.clock()
+    every = ctx.timelines.entries()
+    entries = current_entries(every, ctx.settings, now)
+    # A tender that fell out changed the feed when it fell out (its end plus keep_past): that
+    # moment counts for Last-Modified too, so an empty feed still has one and answers 304s.
+    horizon = now - ctx.settings.feeds.keep_past
+    fell_out = [
+        (end + ctx.settings.feeds.keep_past).astimezone(UTC)
+        for e in every
+        if (end := e.tender.last_end()) is not None and end < horizon
+    ]
+    modified = max([*fell_out, *filter(None, [last_modified(entries)])], default=None)
     feed = FeedRequest(tuple(entries), ALL_FEED_NAMES[lang], lang)
-    return _render(request, ctx, feed, "all.ics")
+    return _render(request, ctx, feed, "all.ics", modified=modified or _EPOCH)
 
 
 @router.head("/feeds/s/{feed_token}.ics", include_in_schema=False)

@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from ..errors import SubscriptionError
 from ..i18n import language
+from ..reactivating import NotReactivated, reactivate
 from ..signup_checks import check_language, check_offsets
 from ..subscription_types import OptOut, Status, Subscription
 from .context import AppContext, context
@@ -46,6 +47,7 @@ def _manage_page(
     form: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     status: int = 200,
+    reactivate_error: str | None = None,
 ) -> HTMLResponse:
     ui = sub.language
     now = ctx.clock()
@@ -78,6 +80,7 @@ def _manage_page(
         feed_url=f"{ctx.settings.base_url}/feeds/s/{feed_token}.ics",
         OptOut=OptOut,
         Status=Status,
+        reactivate_error=reactivate_error,
     )
 
 
@@ -91,7 +94,7 @@ def manage(request: Request, token: str, done: str | None = None, lang: Lang = N
     ctx, sub = _subscription(request, token)
     if sub is None:
         return not_found(request, language(lang))
-    known = {"settings", "tender", "unsubscribed"}
+    known = {"settings", "tender", "unsubscribed", "reactivated"}
     return _manage_page(request, ctx, token, sub, done=done if done in known else None)
 
 
@@ -155,6 +158,22 @@ def manage_tender(
         return _manage_page(request, ctx, token, sub, status=400)
     ctx.on_subscriptions_changed()
     return redirect(f"/manage/{token}?done=tender#tender-{tender_id}")
+
+
+@router.post("/manage/{token}/reactivate", response_class=HTMLResponse)
+def manage_reactivate(request: Request, token: str, csrf_token: FormStr = "") -> Response:
+    """Switch a disabled webhook back on once a new signed ping succeeds (409 if not)."""
+    ctx, sub = _subscription(request, token)
+    if not csrf(request).valid(request, csrf_token):
+        return refused(request, sub.language if sub else "nl")
+    if sub is None:
+        return not_found(request, "nl")
+    try:
+        reactivate(ctx.settings, ctx.store, sub.id, ctx.clock())
+    except NotReactivated as exc:
+        return _manage_page(request, ctx, token, sub, status=409, reactivate_error=exc.message)
+    ctx.on_subscriptions_changed()
+    return redirect(f"/manage/{token}?done=reactivated")
 
 
 @router.post("/manage/{token}/unsubscribe", response_class=HTMLResponse)

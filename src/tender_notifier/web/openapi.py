@@ -63,7 +63,11 @@ MANAGE: dict[int | str, dict[str, Any]] = {
     404: _problem("No such subscription for this manage token."),
     422: _problem("A path or header parameter is malformed."),
 }
-CHANGE: dict[int | str, dict[str, Any]] = {**MANAGE, **BAD_REQUEST}
+CHANGE: dict[int | str, dict[str, Any]] = {
+    **MANAGE,
+    **BAD_REQUEST,
+    409: _problem("The webhook did not answer the new signed ping; it stays disabled."),
+}
 
 manage_bearer = HTTPBearer(
     scheme_name="manageToken",

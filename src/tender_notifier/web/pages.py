@@ -9,7 +9,7 @@ as the JSON API (``check_signup``, the SSRF guard, the rate limit) and the same 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -22,7 +22,15 @@ from starlette.responses import Response
 
 from .. import signup_registration
 from ..durations import format_duration
-from ..i18n import Language, format_when, language, milestone_title, status_of, word
+from ..i18n import (
+    Language,
+    format_day,
+    format_when,
+    language,
+    milestone_title,
+    status_of,
+    word,
+)
 from ..signup_checks import Invalid
 from ..timeline import Milestone, Tender
 from .api import sign_up
@@ -190,15 +198,33 @@ def index(request: Request, lang: Lang = None) -> HTMLResponse:
     ui = _lang(lang)
     now = ctx.clock()
     items = []
+    past = []  # every date past: listed apart, the most recently ended first
     for tender in ctx.timelines.tenders():
         upcoming = tender.upcoming(now)
         if upcoming:
             rows = [r for r in timeline_rows(tender, now, ui) if r.state == "next"]
             items.append((rows[0].begins, tender, rows[0]))
+        elif tender.is_closed(now):
+            past.append((tender.last_end() or now, tender))
     items.sort(key=lambda item: (item[0], item[1].id))
+    past.sort(key=lambda item: (item[0], item[1].id), reverse=True)
     name = "Aanbestedingen" if ui == "nl" else "Tenders"
     links = calendar_links(ctx.settings.base_url, "/feeds/all.ics", name, ui)
-    return render(request, "index.html", ui, items=[(t, r) for _, t, r in items], cal=links)
+    return render(
+        request,
+        "index.html",
+        ui,
+        items=[(t, r) for _, t, r in items],
+        past=[(t, format_day(_last_day(t), ui)) for _, t in past],
+        cal=links,
+    )
+
+
+def _last_day(tender: Tender) -> date:
+    """The (local) day of the tender's last milestone."""
+    zone = tender.timezone
+    last = max(tender.milestones, key=lambda m: m.ends(zone))
+    return last.begins(zone).astimezone(zone).date()
 
 
 def _tender_page(
@@ -230,6 +256,7 @@ def _tender_page(
         "tender.html",
         ui,
         status=status,
+        closed=tender.is_closed(now),
         tender=tender,
         rows=rows,
         next_row=next((r for r in rows if r.state == "next"), None),
@@ -340,7 +367,9 @@ def signup(
     if not chosen and "other_offset" not in errors:
         errors["offsets"] = ""
     try:
-        req = signup_registration.check(ctx.settings, [t.id for t in ctx.timelines.tenders()], data)
+        tenders = ctx.timelines.tenders()
+        closed = [t.id for t in tenders if t.is_closed(ctx.clock())]
+        req = signup_registration.check(ctx.settings, [t.id for t in tenders], data, closed=closed)
     except Invalid as exc:
         errors = {**exc.errors, **errors}
     if errors:

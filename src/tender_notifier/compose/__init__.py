@@ -1,0 +1,44 @@
+"""What a subscriber receives: reminder, confirmation and change emails, and webhook events.
+
+Pure: nothing here reads the clock, the network or the store; ``now`` and every link come in as
+arguments, and out come ``EmailMessage`` objects and plain dicts for the delivery adapters.
+
+- ``models``: the links a message offers and the changes it reports;
+- ``phrases``: subjects and "time left", shared by emails and events;
+- ``attachment``: one milestone as an .ics file;
+- ``emails``: the emails, rendered from ``templates/email``;
+- ``events``: the webhook payloads, documented in ``docs/webhooks.md``.
+"""
+
+from __future__ import annotations
+
+from .attachment import PRODID, milestone_ics
+from .emails import (
+    change_email,
+    confirmation_email,
+    owner_confirmation_email,
+    reminder_email,
+    webhook_disabled_email,
+)
+from .events import EVENT_VERSION, change_event, ping_event, reminder_event
+from .models import Change, ChangeLike, Links
+from .phrases import DASH, reminder_subject
+
+__all__ = [
+    "DASH",
+    "EVENT_VERSION",
+    "PRODID",
+    "Change",
+    "ChangeLike",
+    "Links",
+    "change_email",
+    "change_event",
+    "confirmation_email",
+    "milestone_ics",
+    "owner_confirmation_email",
+    "ping_event",
+    "reminder_email",
+    "reminder_event",
+    "reminder_subject",
+    "webhook_disabled_email",
+]
