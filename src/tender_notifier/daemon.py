@@ -56,6 +56,18 @@ class _Server(uvicorn.Server):
             self._on_started()
 
 
+def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
+    """uvicorn's (proxy_headers, forwarded_allow_ips): trust only the proxies named.
+
+    uvicorn reads ``forwarded_allow_ips=None`` as "the default", which trusts 127.0.0.1 (or
+    ``$FORWARDED_ALLOW_IPS``): any local process could then pick the client address the sign-up
+    rate limit counts. With no proxy named, the headers are not read at all.
+    """
+    if not trusted_proxies:
+        return False, ""
+    return True, ",".join(trusted_proxies)
+
+
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
     settings.state_dir.mkdir(parents=True, exist_ok=True)
     store = await asyncio.to_thread(Store.open, settings.database_url)
@@ -71,6 +83,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
     ctx.schedule_loaded = lambda: engine.scheduled
 
     app = create_app(ctx)
+    proxy_headers, forwarded_allow_ips = proxy_options(settings.http.trusted_proxies)
     config = uvicorn.Config(
         app,
         host=settings.http.host,
@@ -79,7 +92,8 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=10,
-        forwarded_allow_ips=",".join(settings.http.trusted_proxies) or None,
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=forwarded_allow_ips,
     )
 
     def started() -> None:

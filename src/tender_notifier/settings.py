@@ -11,6 +11,7 @@ the default SQLite file and outbox) to the working directory.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from datetime import timedelta
@@ -25,6 +26,7 @@ from pydantic import (
     Field,
     SecretStr,
     ValidationError,
+    field_validator,
     model_validator,
 )
 from pydantic_settings import (
@@ -62,8 +64,21 @@ class _Section(BaseModel):
 class HttpSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=0, le=65535)
-    # Clients behind a reverse proxy: trust X-Forwarded-For from these addresses only.
+    # Clients behind a reverse proxy: read X-Forwarded-For / X-Forwarded-Proto only from these
+    # addresses or networks ("10.0.0.0/8"). Empty: the headers are ignored, whoever sends them.
     trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item.strip(), strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"{item!r} is not an IP address or network (such as 10.0.0.1 or 10.0.0.0/8)"
+                ) from None
+        return [item.strip() for item in value]
 
 
 class DatabaseSettings(_Section):

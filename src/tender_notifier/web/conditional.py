@@ -39,19 +39,29 @@ def not_modified(request: Request, etag: str, last_modified: datetime | None) ->
 
 
 def calendar_response(
-    request: Request, body: bytes, last_modified: datetime | None, filename: str
+    request: Request,
+    body: bytes,
+    last_modified: datetime | None,
+    filename: str,
+    *,
+    private: bool = False,
 ) -> Response:
-    """A feed response with validators, 304 when the client is current, and HEAD support."""
+    """A feed response with validators, 304 when the client is current, and HEAD support.
+
+    ``private`` feeds (a secret URL) may be kept by the calendar client, never by a shared cache.
+    """
     etag = strong_etag(body)
     headers = {
         "ETag": etag,
-        "Cache-Control": "public, max-age=300",
+        "Cache-Control": f"{'private' if private else 'public'}, max-age=300",
         "Content-Disposition": f'inline; filename="{filename}"',
     }
     if last_modified is not None:
         headers["Last-Modified"] = http_date(last_modified)
     if not_modified(request, etag, last_modified):
         return Response(status_code=304, headers=headers)
+    if private:
+        headers["Referrer-Policy"] = "no-referrer"
     if request.method == "HEAD":
         headers["Content-Length"] = str(len(body))
         return Response(status_code=200, headers=headers, media_type="text/calendar; charset=utf-8")

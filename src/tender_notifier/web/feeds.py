@@ -51,6 +51,8 @@ def _render(
     name: str | None,
     filename: str,
     lang: Language,
+    *,
+    private: bool = False,
     **options: object,
 ) -> Response:
     now = ctx.clock()
@@ -86,7 +88,7 @@ def _render(
             **options,  # type: ignore[arg-type]
         )
         _cache.put(key, body)
-    response = calendar_response(request, body, last_modified(entries), filename)
+    response = calendar_response(request, body, last_modified(entries), filename, private=private)
     ctx.metrics.feed_requests.labels(status=str(response.status_code)).inc()
     return response
 
@@ -110,7 +112,7 @@ def personal_feed(request: Request, feed_token: str, lang: Lang | None = None) -
     subscription = ctx.store.subscriptions.by_feed_token(feed_token)
     if subscription is None:
         ctx.metrics.feed_requests.labels(status="404").inc()
-        raise HTTPException(404, "unknown feed")
+        raise HTTPException(404, "unknown feed", headers={"Cache-Control": "no-store"})
     entries = [e for e in ctx.timelines.entries() if subscription.follows(e.tender.id)]
     entries.sort(key=lambda e: e.tender.id)
     language = lang or subscription.language
@@ -121,6 +123,7 @@ def personal_feed(request: Request, feed_token: str, lang: Lang | None = None) -
         None,
         "tenders.ics",
         language,
+        private=True,
         alarms=subscription.offsets,
         alarm_all_kinds=True,
     )
