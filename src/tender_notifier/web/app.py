@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from .. import __version__
 from . import api, feeds, health, links, manage, pages
+from .bodylimit import BodyLimit
 from .context import AppContext
 
 
@@ -28,4 +29,5 @@ def create_app(ctx: AppContext) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(manage.router)
     app.mount("/static", pages.static_files(), name="static")
+    app.add_middleware(BodyLimit)
     return app
