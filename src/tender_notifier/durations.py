@@ -7,7 +7,8 @@ from datetime import timedelta
 
 _DURATION = re.compile(
     r"^P(?!$)(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
+    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$",
+    re.ASCII,
 )
 
 
@@ -17,13 +18,17 @@ def parse_duration(text: str) -> timedelta:
     Years and months are refused: their length depends on the date, which an offset cannot know.
     """
     match = _DURATION.match(text.strip().upper()) if isinstance(text, str) else None
+    shown = repr(text[:40] + "…" if len(text) > 40 else text) if isinstance(text, str) else "it"
     if not match:
         raise ValueError(
-            f"{text!r} is not an ISO 8601 duration such as P7D, P1D, PT2H or PT30S "
+            f"{shown} is not an ISO 8601 duration such as P7D, P1D, PT2H or PT30S "
             "(weeks, days, hours, minutes and seconds)"
         )
     parts = {k: float(v) for k, v in match.groupdict().items() if v is not None}
-    return timedelta(**parts)
+    try:
+        return timedelta(**parts)
+    except OverflowError:  # P99999999999999999999D: more days than a date can hold
+        raise ValueError(f"{shown} is far too long a duration") from None
 
 
 def format_duration(delta: timedelta) -> str:

@@ -11,15 +11,7 @@ from pydantic import BaseModel, Field
 
 from .. import signup_registration
 from ..durations import format_duration
-from ..errors import SubscriptionError
-from ..signup_checks import (
-    Invalid,
-    SignupRequest,
-    check_kinds,
-    check_language,
-    check_offsets,
-    check_tenders,
-)
+from ..signup_checks import Invalid, SignupRequest, check_changes
 from ..store.subscriptions import Created
 from ..subscription_types import Subscription
 from .context import AppContext, context
@@ -44,6 +36,8 @@ class SubscriptionIn(BaseModel):
 
 
 class SubscriptionPatch(BaseModel):
+    """A change: only the fields given change."""
+
     tenders: list[str] | None = None
     kinds: list[str] | None = None
     offsets: list[str] | None = None
@@ -114,7 +108,7 @@ def sign_up(ctx: AppContext, req: SignupRequest) -> Created:
     },
 )
 def create_subscription(
-    request: Request, body: Annotated[dict[str, Any], Body(include_in_schema=False)]
+    request: Request, body: Annotated[Any, Body(include_in_schema=False)]
 ) -> Any:
     ctx = context(request)
     assert ctx.rate_limiter is not None
@@ -159,33 +153,29 @@ def get_subscription(request: Request, sub_id: str, authorization: Auth = None) 
     return _out(ctx, _authorised(ctx, sub_id, authorization))
 
 
-@router.patch("/subscriptions/{sub_id}", response_model=SubscriptionOut)
+@router.patch(
+    "/subscriptions/{sub_id}",
+    response_model=SubscriptionOut,
+    responses={422: {"description": "A message per bad field"}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": SubscriptionPatch.model_json_schema()}},
+        }
+    },
+)
 def patch_subscription(
-    request: Request, sub_id: str, body: SubscriptionPatch, authorization: Auth = None
+    request: Request,
+    sub_id: str,
+    body: Annotated[Any, Body(include_in_schema=False)],
+    authorization: Auth = None,
 ) -> Any:
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
-    errors: dict[str, str] = {}
-    changes: dict[str, Any] = {}
-    checks: list[tuple[str, Any, Any]] = [
-        (
-            "tenders",
-            body.tenders,
-            lambda v: check_tenders(v, [t.id for t in ctx.timelines.tenders()]),
-        ),
-        ("offsets", body.offsets, check_offsets),
-        ("kinds", body.kinds, check_kinds),
-        ("language_code", body.language, check_language),
-    ]
-    for name, value, check in checks:
-        if value is None:
-            continue
-        try:
-            changes[name] = check(value)
-        except SubscriptionError as exc:
-            errors[exc.field] = exc.message
-    if errors:
-        return JSONResponse({"detail": "invalid change", "errors": errors}, status_code=422)
+    try:
+        changes = check_changes(body, known_tenders=[t.id for t in ctx.timelines.tenders()])
+    except Invalid as exc:
+        return JSONResponse({"detail": "invalid change", "errors": exc.errors}, status_code=422)
     updated = ctx.store.subscriptions.update(sub.id, ctx.clock(), **changes)
     assert updated is not None
     ctx.on_subscriptions_changed()
