@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from .. import __version__
-from . import api, feeds, health, links, manage, pages
+from . import api, docs, feeds, health, links, manage, pages
 from .bodylimit import BodyLimit
 from .context import AppContext
 
@@ -18,7 +18,7 @@ def create_app(ctx: AppContext) -> FastAPI:
             "Public-tender timelines as iCalendar feeds, and reminders by email or signed "
             "webhook before every milestone."
         ),
-        docs_url="/docs",
+        docs_url=None,  # served by ``docs`` from local assets, under the site's CSP
         redoc_url=None,
     )
     app.state.ctx = ctx
@@ -28,6 +28,7 @@ def create_app(ctx: AppContext) -> FastAPI:
     app.include_router(links.router)
     app.include_router(pages.router)
     app.include_router(manage.router)
+    app.include_router(docs.router)
     app.mount("/static", pages.static_files(), name="static")
     app.add_middleware(BodyLimit)
     return app
