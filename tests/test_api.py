@@ -43,9 +43,13 @@ def test_confirmation_link_activates_once(app: App) -> None:
     created = sign_up(app)
     [row] = app.ctx.store.ledger.list()
     token = row.payload["confirm_token"]  # type: ignore[index]
-    assert app.client.get(f"/confirm/{token}").status_code == 200
+    assert app.client.get(f"/confirm/{token}").status_code == 200  # a page with a button
+    sub = app.ctx.store.subscriptions.get(str(created["id"]))
+    assert sub is not None and sub.status is Status.PENDING
+    assert app.client.post(f"/confirm/{token}").status_code == 200
     sub = app.ctx.store.subscriptions.get(str(created["id"]))
     assert sub is not None and sub.status is Status.ACTIVE
+    assert app.client.post(f"/confirm/{token}").status_code == 404
     assert app.client.get(f"/confirm/{token}").status_code == 404
 
 
@@ -55,6 +59,7 @@ def test_unconfirmed_sign_ups_expire(app: App) -> None:
     token = row.payload["confirm_token"]  # type: ignore[index]
     app.clock.now = NOW + timedelta(days=3)
     assert app.client.get(f"/confirm/{token}").status_code == 404
+    assert app.client.post(f"/confirm/{token}").status_code == 404
     assert app.ctx.store.subscriptions.expire_pending(app.clock.now - timedelta(days=2)) == 1
     assert app.ctx.store.subscriptions.list() == []
 

@@ -64,7 +64,8 @@ def test_email_supplier_confirms_and_gets_each_reminder_once_on_time(
         assert created["status"] == "pending"
         [confirmation] = smtp.wait_for(1)
         assert confirmation["To"] == "inkoop@bureau.example"
-        assert httpx.get(confirm_link(confirmation)).status_code == 200
+        assert httpx.get(confirm_link(confirmation)).status_code == 200  # asks for the button
+        assert httpx.post(confirm_link(confirmation)).status_code == 200
         messages = smtp.wait_for(3, timeout=40)
         time.sleep(1.5)  # nothing more may arrive
         assert len(smtp.messages) == 3

@@ -133,6 +133,8 @@ def test_retries_stop_when_the_milestone_has_passed(tmp_path: Path) -> None:
 
 def test_a_webhook_failing_for_days_is_disabled_and_its_owner_told(tmp_path: Path) -> None:
     h = Harness(tmp_path, [500] * 100)
+    token = h.store.signups.ask_owner(h.sub_id)  # the owner confirmed the address
+    assert h.store.signups.confirm(token, NOW, timedelta(days=30)) is not None
     for day in range(5):
         h.queue_reminder(f"k{day}")
         h.attempt()

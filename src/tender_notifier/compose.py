@@ -78,6 +78,7 @@ _SUBJECTS = {
     "confirm": {"nl": "Bevestig uw aanmelding", "en": "Confirm your sign-up"},
     "changed": {"nl": "Planning gewijzigd", "en": "Timeline changed"},
     "disabled": {"nl": "Uw webhook is uitgeschakeld", "en": "Your webhook has been disabled"},
+    "owner": {"nl": "Bevestig uw contactadres", "en": "Confirm your contact address"},
 }
 
 
@@ -309,18 +310,37 @@ def change_email(
     )
 
 
+def owner_confirmation_email(
+    *, to: str, sender: str, language: Language, confirm_url: str, message_id: str
+) -> EmailMessage:
+    """Asks the address a webhook sign-up named as its owner whether it wants to be told when the
+    webhook is switched off. It quotes nothing the requester chose (not even the URL)."""
+    return _message(
+        subject=_SUBJECTS["owner"][language],
+        sender=sender,
+        to=to,
+        message_id=message_id,
+        language=language,
+        now=None,
+        template="owner_confirmation",
+        context={"confirm_url": confirm_url},
+    )
+
+
 def webhook_disabled_email(
     *,
     to: str,
     sender: str,
     language: Language,
-    url: str,
-    reason: str,
+    cause: Literal["gone", "failing"],
     message_id: str,
+    status_code: int | None = None,
+    since: str = "",
     manage_url: str | None = None,
     now: datetime | None = None,
 ) -> EmailMessage:
-    """Tells a webhook's owner (when they left an address) that ``url`` was switched off."""
+    """Tells a webhook's confirmed owner that it was switched off, in fixed words: neither the
+    URL (the requester's) nor the receiver's answer (the receiver's) is quoted."""
     return _message(
         subject=_SUBJECTS["disabled"][language],
         sender=sender,
@@ -329,7 +349,12 @@ def webhook_disabled_email(
         language=language,
         now=now,
         template="webhook_disabled",
-        context={"webhook_url": url, "reason": reason, "manage_url": manage_url},
+        context={
+            "cause": cause,
+            "status_code": status_code,
+            "since": since,
+            "manage_url": manage_url,
+        },
     )
 
 

@@ -230,6 +230,7 @@ class Engine:
         )
         if expired:
             log.info("signups_expired", count=expired)
+        self.store.signups.prune_mail_slots(now)
         subscriptions = self.store.subscriptions.active()
         day_hour = self.settings.reminders.day_hour
         watermark = self._watermark

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
@@ -149,7 +149,7 @@ class Sender:
             return delivery.tender_id is not None and sub.wants_changes(delivery.tender_id)
         if delivery.kind in ("confirm", "ping"):
             return sub.status is Status.PENDING
-        return sub.status is not Status.UNSUBSCRIBED
+        return sub.status is not Status.UNSUBSCRIBED  # notice, owner_confirm
 
     # --- composing and sending -------------------------------------------------------------------
 
@@ -184,9 +184,28 @@ class Sender:
             event = compose.ping_event(now=now, subscription_id=sub.id, links=links)
             await self._webhook(sub, mid, event, now)
             return
+        if delivery.kind == "owner_confirm":
+            owner = await asyncio.to_thread(self.store.subscriptions.owner_email, sub.id)
+            if not owner or "confirm_token" not in payload:
+                raise DeliveryError("no owner address to confirm", permanent=True)
+            message = compose.owner_confirmation_email(
+                to=owner,
+                sender=self.settings.smtp.sender,
+                language=sub.language,
+                confirm_url=self.links.confirm(payload["confirm_token"]),
+                message_id=mid,
+            )
+            await self.email.send(message)
+            return
         if delivery.kind == "notice":
+            # Only fixed words and a status code: rows queued by older versions held the URL
+            # and the receiver's answer, which are not passed on.
             message = compose.webhook_disabled_email(
-                **payload,
+                to=payload["to"],
+                language=payload.get("language", sub.language),
+                cause="gone" if payload.get("cause") == "gone" else "failing",
+                status_code=payload.get("status_code"),
+                since=str(payload.get("since", "")),
                 sender=self.settings.smtp.sender,
                 message_id=mid,
                 manage_url=links.manage_url,
@@ -268,7 +287,7 @@ class Sender:
 
     def _succeeded(self, delivery: Delivery, sub: Subscription, now: datetime) -> None:
         self.store.ledger.mark_sent(delivery.id, now)
-        if delivery.kind == "confirm":
+        if delivery.kind in ("confirm", "owner_confirm"):
             self.store.ledger.clear_payload(delivery.id)  # it held the confirmation token
         if sub.channel is Channel.WEBHOOK:
             self.store.subscriptions.mark_working(sub.id)
@@ -282,7 +301,7 @@ class Sender:
     def _give_up(self, delivery: Delivery, sub: Subscription, error: str, disable: bool) -> None:
         self.store.ledger.mark_failed(delivery.id, error, None)
         if disable:
-            self._disable(sub, error)
+            self._disable(sub, error, cause="gone", status_code=410)
 
     def _failed(
         self,
@@ -295,7 +314,7 @@ class Sender:
     ) -> str:
         now = self.clock()
         deadline = delivery.milestone_at
-        if delivery.kind in ("confirm", "ping"):
+        if delivery.kind in ("confirm", "ping", "owner_confirm"):
             deadline = delivery.due_at + self.settings.reminders.confirm_within
         nxt = None
         if not permanent:
@@ -312,14 +331,26 @@ class Sender:
         if sub.channel is Channel.WEBHOOK and sub.status is Status.ACTIVE:
             since = self.store.subscriptions.mark_failing(sub.id, now)
             if now - since >= self.settings.delivery.disable_after:
-                self._disable(sub, f"failing since {since.isoformat()}: {error}")
+                self._disable(
+                    sub, f"failing since {since.isoformat()}: {error}", cause="failing", since=since
+                )
         return "retry" if status == "failed" else "dead"
 
-    def _disable(self, sub: Subscription, reason: str) -> None:
+    def _disable(
+        self,
+        sub: Subscription,
+        reason: str,
+        *,
+        cause: str,
+        status_code: int | None = None,
+        since: datetime | None = None,
+    ) -> None:
+        """Switch a webhook off; ``reason`` (which may hold the receiver's words) is kept for ops,
+        its confirmed owner is told ``cause`` and a status code only."""
         now = self.clock()
         self.store.subscriptions.set_status(sub.id, Status.DISABLED, now, reason)
         log.warning("webhook_disabled", subscription_id=sub.id, reason=reason)
-        owner = self.store.subscriptions.owner_email(sub.id)
+        owner = self.store.signups.confirmed_owner(sub.id)
         if owner:
             self.store.ledger.add(
                 [
@@ -330,8 +361,9 @@ class Sender:
                         "due_at": now,
                         "payload": {
                             "to": owner,
-                            "url": sub.target,
-                            "reason": reason,
+                            "cause": cause,
+                            "status_code": status_code,
+                            "since": (since or now).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
                             "language": sub.language,
                         },
                     }

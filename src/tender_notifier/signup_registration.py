@@ -1,7 +1,20 @@
-"""Signing up, the same for the API, the web form and ops' commands: check, then register."""
+"""Signing up, the same for the API, the web form and ops' commands: check, then register.
+
+A sign-up from the public (status pending) is built so that it cannot be turned against the
+mailbox it names (see ``store/signups.py`` for how the store holds this across daemons):
+
+- an email address has at most one pending sign-up: a new one takes it over;
+- at most ``MAILS_PER_WINDOW`` confirmation mails go to one address per hour; later sign-ups
+  are registered and answered the same, but send nothing;
+- confirming merges into the subscription the address already has, if any;
+- a webhook's ``owner_email`` gets a confirmation request, and nothing else until it confirms.
+
+The caller learns nothing of what the address had before: the answer is built from the request.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -15,7 +28,7 @@ from .store.subscriptions import Created
 from .subscription_types import Channel, Status
 
 
-def check(settings: Settings, known_tenders: Iterable[str], data: dict[str, Any]) -> SignupRequest:
+def check(settings: Settings, known_tenders: Iterable[str], data: Any) -> SignupRequest:
     """Validate a sign-up against these settings; raises ``signup_checks.Invalid`` per bad field."""
     allow = settings.delivery.allow_private_targets
     return check_signup(
@@ -30,34 +43,61 @@ def register(
     store: Store, req: SignupRequest, now: datetime, *, status: Status = Status.PENDING
 ) -> Created:
     """Store a checked sign-up; a pending one gets its confirmation email or ping queued."""
-    created = store.subscriptions.create(
-        channel=req.channel,
-        target=req.target,
-        tenders=req.tenders,
-        offsets=req.offsets,
-        language_code=req.language,
-        kinds=req.kinds,
-        now=now,
-        status=status,
-        secret=new_secret() if req.channel is Channel.WEBHOOK else None,
-        owner_email=req.owner_email,
-    )
+    if req.channel is Channel.EMAIL and status is Status.PENDING:
+        created = store.signups.create_pending_email(
+            target=req.target,
+            tenders=req.tenders,
+            offsets=req.offsets,
+            language_code=req.language,
+            kinds=req.kinds,
+            now=now,
+        )
+    else:
+        created = store.subscriptions.create(
+            channel=req.channel,
+            target=req.target,
+            tenders=req.tenders,
+            offsets=req.offsets,
+            language_code=req.language,
+            kinds=req.kinds,
+            now=now,
+            status=status,
+            secret=new_secret() if req.channel is Channel.WEBHOOK else None,
+            owner_email=req.owner_email,
+        )
     sub = created.subscription
-    if sub.status is Status.PENDING:
-        if sub.channel is Channel.EMAIL:
-            row: dict[str, Any] = {
-                "key": f"{sub.id}|confirm",
-                "kind": "confirm",
-                "subscription_id": sub.id,
-                "due_at": now,
-                "payload": {"confirm_token": created.confirm_token},
-            }
-        else:
-            row = {
-                "key": f"{sub.id}|ping",
-                "kind": "ping",
-                "subscription_id": sub.id,
-                "due_at": now,
-            }
-        store.ledger.add([row], now)
+    rows: list[dict[str, Any]] = []
+    if sub.status is Status.PENDING and sub.channel is Channel.EMAIL:
+        if store.signups.take_mail_slot(sub.target, now):
+            rows.append(
+                {
+                    "key": f"{sub.id}|confirm|{_short(created.confirm_token)}",
+                    "kind": "confirm",
+                    "subscription_id": sub.id,
+                    "due_at": now,
+                    "payload": {"confirm_token": created.confirm_token},
+                }
+            )
+    elif sub.status is Status.PENDING:
+        rows.append(
+            {"key": f"{sub.id}|ping", "kind": "ping", "subscription_id": sub.id, "due_at": now}
+        )
+    if req.channel is Channel.WEBHOOK and req.owner_email:
+        token = store.signups.ask_owner(sub.id)
+        if store.signups.take_mail_slot(req.owner_email, now):
+            rows.append(
+                {
+                    "key": f"{sub.id}|owner_confirm",
+                    "kind": "owner_confirm",
+                    "subscription_id": sub.id,
+                    "due_at": now,
+                    "payload": {"confirm_token": token},
+                }
+            )
+    if rows:
+        store.ledger.add(rows, now)
     return created
+
+
+def _short(token: str | None) -> str:
+    return hashlib.sha256((token or "").encode()).hexdigest()[:16]

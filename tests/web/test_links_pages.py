@@ -68,7 +68,7 @@ def test_confirm_activates_and_links_to_the_manage_and_tender_pages(
     client: TestClient, ctx: AppContext
 ) -> None:
     created = _create(ctx.store, NOW, status=Status.PENDING)
-    response = client.get(f"/confirm/{created.confirm_token}")
+    response = client.post(f"/confirm/{created.confirm_token}")
     assert response.status_code == 200
     sub = ctx.store.subscriptions.get(created.subscription.id)
     assert sub is not None and sub.status is Status.ACTIVE
@@ -86,7 +86,9 @@ def test_confirm_speaks_english_to_an_english_subscription_following_everything(
     client: TestClient, ctx: AppContext
 ) -> None:
     created = _create(ctx.store, NOW, language="en", status=Status.PENDING, tenders=("*",))
-    html = client.get(f"/confirm/{created.confirm_token}").text
+    asked = client.get(f"/confirm/{created.confirm_token}").text
+    assert 'lang="en"' in asked and "<h1>Confirm your sign-up</h1>" in asked
+    html = client.post(f"/confirm/{created.confirm_token}").text
     assert 'lang="en"' in html and "<h1>Sign-up confirmed</h1>" in html
     assert '<a href="/?lang=en">All tenders</a>' in html
     assert f'href="/manage/{created.link_token}"' in html
@@ -223,6 +225,9 @@ def test_axe_finds_no_violation_on_the_link_pages(
 
     page.goto(f"{base}/confirm/{pending.confirm_token}")
     assert page.locator("html").get_attribute("lang") == lang
+    _check(page, axe, f"link-confirm-{lang}")
+    page.click("main button[type=submit]")
+    assert page.locator("h1").inner_text() in ("Aanmelding bevestigd", "Sign-up confirmed")
     _check(page, axe, f"link-confirmed-{lang}")
     page.goto(f"{base}/optout/{active.link_token}/tn-ahead/submitted")
     _check(page, axe, f"link-optout-{lang}")
@@ -250,6 +255,8 @@ def test_link_pages_work_without_javascript(browser: Any, site: tuple[Daemon, St
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{daemon.base_url}/confirm/{pending.confirm_token}")
+    assert page.locator("h1").inner_text() == "Aanmelding bevestigen"
+    page.click("main button[type=submit]")
     assert page.locator("h1").inner_text() == "Aanmelding bevestigd"
     page.click("text=Naar uw beheerpagina")
     assert page.locator("h1").inner_text() == "Uw herinneringen beheren"

@@ -64,6 +64,8 @@ def test_signup_confirm_reminder_and_manage_without_javascript(
         [confirmation] = smtp.wait_for(1)
         assert confirmation["To"] == ADDRESS
         page.goto(_link(confirmation, "confirm"))
+        assert page.locator("h1").inner_text() == "Aanmelding bevestigen"  # opening is not enough
+        page.click("main button[type=submit]")
         assert "bevestigd" in page.content()
         screenshot(page, "flow-2-confirmed")
 

@@ -13,6 +13,7 @@ from ..errors import StoreError
 from .ledger import Ledger
 from .revisions import Revisions
 from .secrets import Secrets
+from .signups import Signups
 from .subscriptions import Subscriptions
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -80,6 +81,7 @@ class Store:
         self.subscriptions = Subscriptions(engine)
         self.ledger = Ledger(engine)
         self.secrets = Secrets(engine)
+        self.signups = Signups(engine, self.subscriptions)
 
     @classmethod
     def open(cls, url: str, *, migrate_schema: bool = True) -> Store:

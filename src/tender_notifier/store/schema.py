@@ -18,6 +18,8 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    func,
+    text,
 )
 
 
@@ -77,7 +79,19 @@ subscriptions = Table(
     Column("failing_since", UTCDateTime, nullable=True),
     Column("disabled_reason", Text, nullable=True),
     Column("owner_email", Text, nullable=True),
+    # A webhook's owner_email is told nothing until it follows this confirmation (migration 0004).
+    Column("owner_confirm_token_hash", String(64), nullable=True),
+    Column("owner_confirmed_at", UTCDateTime, nullable=True),
     Index("ix_subscriptions_status", "status"),
+    Index("uq_subscriptions_owner_confirm_token", "owner_confirm_token_hash", unique=True),
+    # One pending email sign-up per address: a second sign-up reuses it, on every daemon.
+    Index(
+        "uq_subscriptions_pending_address",
+        func.lower(Column("target", Text)),
+        unique=True,
+        sqlite_where=text("status = 'pending' AND channel = 'email'"),
+        postgresql_where=text("status = 'pending' AND channel = 'email'"),
+    ),
 )
 
 opt_outs = Table(
@@ -123,6 +137,25 @@ deliveries = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Index("ix_deliveries_status_next", "status", "next_attempt_at"),
     Index("ix_deliveries_subscription", "subscription_id"),
+)
+
+# Confirmation mails sent per address (sha256 of the lower-cased address): ``SLOTS`` rows per
+# address, each holding when it was last used; a mail may go when a slot is older than the window.
+signup_mail_slots = Table(
+    "signup_mail_slots",
+    metadata,
+    Column("address_hash", String(64), primary_key=True),
+    Column("slot", Integer, primary_key=True),
+    Column("used_at", UTCDateTime, nullable=False),
+)
+
+# Manage tokens of email sign-ups merged into an existing subscription on confirmation: they
+# answer 403 (manage by the links in the mail), as a confirmed sign-up's own token does.
+retired_manage_tokens = Table(
+    "retired_manage_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("retired_at", UTCDateTime, nullable=False),
 )
 
 # Secrets shared by every daemon on this store (see ``store/secrets.py``).

@@ -6,14 +6,14 @@ from typing import Annotated, Any, Literal
 
 import structlog
 from fastapi import APIRouter, Body, Header, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from .. import signup_registration
 from ..durations import format_duration
 from ..signup_checks import Invalid, SignupRequest, check_changes
 from ..store.subscriptions import Created
-from ..subscription_types import Subscription
+from ..subscription_types import Channel, Status, Subscription
 from .context import AppContext, context
 
 router = APIRouter(prefix="/api/v1", tags=["subscriptions"])
@@ -99,7 +99,11 @@ def sign_up(ctx: AppContext, req: SignupRequest) -> Created:
     status_code=201,
     response_model=CreatedOut,
     summary="Sign up for reminders",
-    responses={422: {"description": "A message per bad field"}, 429: {"description": "Too many"}},
+    responses={
+        413: {"description": "A body over 64 KiB"},
+        422: {"description": "A message per bad field"},
+        429: {"description": "Too many"},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -130,7 +134,21 @@ def create_subscription(
     return JSONResponse(out, status_code=201, headers={"Cache-Control": "no-store"})
 
 
-def _authorised(ctx: AppContext, sub_id: str, authorization: str | None) -> Subscription:
+MANAGE_BY_EMAIL = (
+    "this email sign-up has been confirmed: its owner manages it through the links in their "
+    "email; the manage_token worked only until then"
+)
+
+
+def _authorised(
+    ctx: AppContext, sub_id: str, authorization: str | None
+) -> Subscription | JSONResponse:
+    """The subscription this bearer token controls, or the refusal to send.
+
+    An email subscription's token works only while the sign-up is pending: whoever typed the
+    address is not necessarily its owner, and the owner, once confirmed, manages through the
+    links in the mails. A webhook keeps its token (the ping proved the endpoint answers to it).
+    """
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise HTTPException(
@@ -138,25 +156,41 @@ def _authorised(ctx: AppContext, sub_id: str, authorization: str | None) -> Subs
             "send the manage_token as 'Authorization: Bearer <token>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    sub = ctx.store.subscriptions.by_manage_token(token.strip())
-    if sub is None or sub.id != sub_id:
+    token = token.strip()
+    sub = ctx.store.subscriptions.by_manage_token(token)
+    forbidden = JSONResponse({"detail": MANAGE_BY_EMAIL, "errors": {}}, status_code=403)
+    if sub is None:
+        if ctx.store.signups.is_retired(token):
+            return forbidden  # merged into the address's subscription on confirmation
         raise HTTPException(404, "no such subscription for this token")
+    if sub.id != sub_id:
+        raise HTTPException(404, "no such subscription for this token")
+    if sub.channel is Channel.EMAIL and sub.status is not Status.PENDING:
+        return forbidden
     return sub
 
 
 Auth = Annotated[str | None, Header(description="Bearer <manage_token>")]
 
 
-@router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut)
+_MANAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: {"description": "A confirmed email subscription: manage it by the links in its mails"}
+}
+
+
+@router.get("/subscriptions/{sub_id}", response_model=SubscriptionOut, responses=_MANAGE_RESPONSES)
 def get_subscription(request: Request, sub_id: str, authorization: Auth = None) -> Any:
     ctx = context(request)
-    return _out(ctx, _authorised(ctx, sub_id, authorization))
+    sub = _authorised(ctx, sub_id, authorization)
+    if isinstance(sub, JSONResponse):
+        return sub
+    return _out(ctx, sub)
 
 
 @router.patch(
     "/subscriptions/{sub_id}",
     response_model=SubscriptionOut,
-    responses={422: {"description": "A message per bad field"}},
+    responses={422: {"description": "A message per bad field"}, **_MANAGE_RESPONSES},
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -172,6 +206,8 @@ def patch_subscription(
 ) -> Any:
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
+    if isinstance(sub, JSONResponse):
+        return sub
     try:
         changes = check_changes(body, known_tenders=[t.id for t in ctx.timelines.tenders()])
     except Invalid as exc:
@@ -182,10 +218,13 @@ def patch_subscription(
     return _out(ctx, updated)
 
 
-@router.delete("/subscriptions/{sub_id}", status_code=204)
-def delete_subscription(request: Request, sub_id: str, authorization: Auth = None) -> None:
+@router.delete("/subscriptions/{sub_id}", status_code=204, responses=_MANAGE_RESPONSES)
+def delete_subscription(request: Request, sub_id: str, authorization: Auth = None) -> Response:
     ctx = context(request)
     sub = _authorised(ctx, sub_id, authorization)
+    if isinstance(sub, JSONResponse):
+        return sub
     ctx.store.subscriptions.delete(sub.id)
     log.info("subscription_deleted", subscription_id=sub.id)
     ctx.on_subscriptions_changed()
+    return Response(status_code=204)

@@ -1,8 +1,10 @@
 """The links in emails and webhook payloads: confirm, unsubscribe, "I have submitted".
 
 Links that change something answer GET with a page holding one button (a POST), so that mail
-scanners which open every link cannot unsubscribe anyone; ``/unsubscribe/{token}`` also takes
-the RFC 8058 one-click POST. Confirmation works on GET, as double opt-in links do.
+scanners which open every link can neither confirm a sign-up nobody asked for nor unsubscribe
+anyone; ``/unsubscribe/{token}`` also takes the RFC 8058 one-click POST. ``/confirm/{token}``
+confirms an email sign-up (merging it into the subscription the address already has) or the
+owner address of a webhook.
 
 The pages use the site's layout (``templates/pages/link.html``) and speak the subscription's
 language; a link that is unknown or expired has no subscription to ask, so its page is Dutch with
@@ -24,6 +26,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..i18n import Language, language
+from ..store.signups import Confirmed
 from ..subscription_types import ALL_TENDERS, OptOut, Status, Subscription
 from ..timeline import Tender
 from .context import AppContext, context
@@ -77,11 +80,25 @@ def _followed(ctx: AppContext, sub: Subscription) -> tuple[list[Tender], bool]:
 
 
 @router.get("/confirm/{token}")
+def confirm_page(request: Request, token: str, lang: Lang = None) -> HTMLResponse:
+    """Asks to press the button; opening the link alone changes nothing."""
+    ctx = context(request)
+    within = ctx.settings.reminders.confirm_within
+    found = ctx.store.signups.pending_confirmation(token, ctx.clock(), within)
+    if found is None:
+        return _unknown(request, lang)
+    return _page(request, "confirm", language(lang or found), token=token)
+
+
+@router.post("/confirm/{token}")
 def confirm(request: Request, token: str, lang: Lang = None) -> HTMLResponse:
     ctx = context(request)
-    sub = ctx.store.subscriptions.confirm(token, ctx.clock(), ctx.settings.reminders.confirm_within)
-    if sub is None:
+    done = ctx.store.signups.confirm(token, ctx.clock(), ctx.settings.reminders.confirm_within)
+    if done is None:
         return _unknown(request, lang)
+    sub = done.subscription
+    if done.kind is Confirmed.OWNER:
+        return _page(request, "owner_confirmed", language(lang or sub.language))
     ctx.on_subscriptions_changed()
     tenders, everything = _followed(ctx, sub)
     link_token = ctx.store.subscriptions.tokens(sub.id)[0]

@@ -1,0 +1,332 @@
+"""What keeps the public sign-up from being turned against a mailbox, kept in the store so that
+every daemon on one database holds to it.
+
+- **One pending email sign-up per address** (a partial unique index): a new sign-up for an
+  address with one pending takes it over with the new request's choices and new tokens.
+- **Merging on confirmation**: confirming a sign-up for an address that already has an active
+  subscription folds it into that one (one message each), and retires the sign-up's manage token.
+- **A quota of confirmation mails per address**: ``MAILS_PER_WINDOW`` slots per address; a mail
+  may go only when a slot is free or was last used more than ``WINDOW`` ago. Taking a slot is one
+  INSERT-if-absent or one conditional UPDATE, so two daemons can never both take the last one.
+- **Owner addresses of webhooks** are confirmed before they are told anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..i18n import language
+from ..subscription_types import ALL_TENDERS, Channel, Status, Subscription
+from .schema import deliveries, retired_manage_tokens, signup_mail_slots, subscriptions
+from .subscriptions import Created, Subscriptions, token_hash
+from .upsert import insert_ignore
+
+MAILS_PER_WINDOW = 3
+WINDOW = timedelta(hours=1)
+MAX_OFFSETS = 10
+
+
+def address_hash(address: str) -> str:
+    return hashlib.sha256(address.strip().lower().encode()).hexdigest()
+
+
+class Confirmed(StrEnum):
+    SUBSCRIPTION = "subscription"  # an email sign-up (or merged into the address's subscription)
+    OWNER = "owner"  # a webhook owner's address
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    kind: Confirmed
+    subscription: Subscription
+
+
+class Signups:
+    def __init__(self, engine: Engine, subscriptions_: Subscriptions) -> None:
+        self.engine = engine
+        self.subscriptions = subscriptions_
+
+    # --- the per-address mail quota --------------------------------------------------------------
+
+    def take_mail_slot(self, address: str, now: datetime) -> bool:
+        """True (and the slot is used) when one more sign-up mail may go to ``address`` now."""
+        key = address_hash(address)
+        with self.engine.begin() as conn:
+            for slot in range(MAILS_PER_WINDOW):
+                # RETURNING says for sure whether this statement wrote the row, on both dialects.
+                inserted = conn.execute(
+                    insert_ignore(conn, signup_mail_slots, ["address_hash", "slot"])
+                    .values(address_hash=key, slot=slot, used_at=now)
+                    .returning(signup_mail_slots.c.slot)
+                ).first()
+                if inserted is not None:
+                    return True
+                # Row-locked compare-and-set: of two daemons racing for this slot, one wins.
+                taken = conn.execute(
+                    update(signup_mail_slots)
+                    .where(
+                        signup_mail_slots.c.address_hash == key,
+                        signup_mail_slots.c.slot == slot,
+                        signup_mail_slots.c.used_at <= now - WINDOW,
+                    )
+                    .values(used_at=now)
+                    .returning(signup_mail_slots.c.slot)
+                ).first()
+                if taken is not None:
+                    return True
+        return False
+
+    def prune_mail_slots(self, now: datetime) -> int:
+        """Forget slots unused for a whole window (they would be free anyway)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                delete(signup_mail_slots).where(signup_mail_slots.c.used_at <= now - WINDOW)
+            )
+        return int(result.rowcount or 0)
+
+    # --- pending email sign-ups ------------------------------------------------------------------
+
+    def create_pending_email(
+        self,
+        *,
+        target: str,
+        tenders: tuple[str, ...],
+        offsets: tuple[timedelta, ...],
+        language_code: str,
+        kinds: tuple[Any, ...] | None,
+        now: datetime,
+    ) -> Created:
+        """A pending email sign-up, or the address's pending one taken over by this request.
+
+        Taking over replaces its choices with this request's and issues new manage, link, feed
+        and confirmation tokens: whoever asked before can no longer read or change it, and an
+        earlier confirmation link no longer works (the mail it was in listed other choices).
+        """
+        for _ in range(3):
+            existing = self._pending_id(target)
+            if existing is None:
+                try:
+                    return self.subscriptions.create(
+                        channel=Channel.EMAIL,
+                        target=target,
+                        tenders=tenders,
+                        offsets=offsets,
+                        language_code=language_code,
+                        kinds=kinds,
+                        now=now,
+                    )
+                except IntegrityError:
+                    continue  # another daemon made it just now: take that one over
+            created = self._take_over(existing, tenders, offsets, language_code, kinds, now)
+            if created is not None:
+                return created
+        raise RuntimeError("could not register the sign-up")  # pragma: no cover - needs 3 races
+
+    def _pending_id(self, target: str) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(subscriptions.c.id).where(
+                    func.lower(subscriptions.c.target) == target.lower(),
+                    subscriptions.c.status == Status.PENDING.value,
+                    subscriptions.c.channel == Channel.EMAIL.value,
+                )
+            ).scalar()
+        return None if value is None else str(value)
+
+    def _take_over(
+        self,
+        sub_id: str,
+        tenders: tuple[str, ...],
+        offsets: tuple[timedelta, ...],
+        language_code: str,
+        kinds: tuple[Any, ...] | None,
+        now: datetime,
+    ) -> Created | None:
+        manage_token = secrets.token_urlsafe(32)
+        link_token = secrets.token_urlsafe(32)
+        feed_token = secrets.token_urlsafe(32)
+        confirm_token = secrets.token_urlsafe(32)
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(subscriptions)
+                .where(
+                    subscriptions.c.id == sub_id,
+                    subscriptions.c.status == Status.PENDING.value,
+                )
+                .values(
+                    tenders=sorted(set(tenders)),
+                    kinds=sorted(k.value for k in kinds) if kinds is not None else None,
+                    offsets=sorted({int(o.total_seconds()) for o in offsets}, reverse=True),
+                    language=language(language_code),
+                    manage_token_hash=token_hash(manage_token),
+                    confirm_token_hash=token_hash(confirm_token),
+                    link_token=link_token,
+                    feed_token=feed_token,
+                    created_at=now,  # the confirmation period starts again
+                    updated_at=now,
+                )
+            )
+            if not result.rowcount:
+                return None  # confirmed or expired meanwhile
+            # A confirmation still waiting to go out holds the old token: it is no longer sent.
+            conn.execute(
+                update(deliveries)
+                .where(
+                    deliveries.c.subscription_id == sub_id,
+                    deliveries.c.kind == "confirm",
+                    deliveries.c.status.in_(("pending", "failed")),
+                )
+                .values(status="skipped", payload=None, next_attempt_at=None)
+            )
+        sub = self.subscriptions.get(sub_id)
+        assert sub is not None
+        return Created(sub, manage_token, confirm_token, link_token, feed_token)
+
+    # --- confirming ------------------------------------------------------------------------------
+
+    def confirm(self, token: str, now: datetime, within: timedelta) -> Confirmation | None:
+        """Confirm an email sign-up (merging it into the address's active subscription) or a
+        webhook owner's address; None when the token is unknown or expired."""
+        sub = self.subscriptions.confirm(token, now, within)
+        if sub is not None:
+            return Confirmation(Confirmed.SUBSCRIPTION, self._merge(sub, now))
+        owner = self._confirm_owner(token, now, within)
+        return None if owner is None else Confirmation(Confirmed.OWNER, owner)
+
+    def pending_confirmation(self, token: str, now: datetime, within: timedelta) -> str | None:
+        """The language of what ``token`` would confirm, None when it confirms nothing (for the
+        page that asks to press the button)."""
+        hashed = token_hash(token)
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(subscriptions.c.created_at, subscriptions.c.language).where(
+                    (subscriptions.c.confirm_token_hash == hashed)
+                    | (subscriptions.c.owner_confirm_token_hash == hashed)
+                )
+            ).first()
+        if row is None or row.created_at + within < now:
+            return None
+        return str(row.language)
+
+    def _merge(self, confirmed: Subscription, now: datetime) -> Subscription:
+        if confirmed.channel is not Channel.EMAIL:
+            return confirmed
+        with self.engine.begin() as conn:
+            other = conn.execute(
+                select(subscriptions)
+                .where(
+                    func.lower(subscriptions.c.target) == confirmed.target.lower(),
+                    subscriptions.c.channel == Channel.EMAIL.value,
+                    subscriptions.c.status == Status.ACTIVE.value,
+                    subscriptions.c.id != confirmed.id,
+                )
+                .order_by(subscriptions.c.created_at)
+                .with_for_update()
+            ).first()
+            if other is None:
+                return confirmed
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.id == other.id)
+                .values(**_merged(other, confirmed), updated_at=now)
+            )
+            _retire(conn, confirmed.id, now)
+            conn.execute(delete(deliveries).where(deliveries.c.subscription_id == confirmed.id))
+            conn.execute(delete(subscriptions).where(subscriptions.c.id == confirmed.id))
+        merged = self.subscriptions.get(other.id)
+        assert merged is not None
+        return merged
+
+    def _confirm_owner(self, token: str, now: datetime, within: timedelta) -> Subscription | None:
+        hashed = token_hash(token)
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(subscriptions.c.id, subscriptions.c.created_at).where(
+                    subscriptions.c.owner_confirm_token_hash == hashed
+                )
+            ).first()
+            if row is None or row.created_at + within < now:
+                return None
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.id == row.id)
+                .values(owner_confirm_token_hash=None, owner_confirmed_at=now, updated_at=now)
+            )
+        return self.subscriptions.get(row.id)
+
+    # --- webhook owners --------------------------------------------------------------------------
+
+    def ask_owner(self, sub_id: str) -> str:
+        """A new confirmation token for the webhook's owner address (shown only now)."""
+        token = secrets.token_urlsafe(32)
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.id == sub_id)
+                .values(owner_confirm_token_hash=token_hash(token))
+            )
+        return token
+
+    def confirmed_owner(self, sub_id: str) -> str | None:
+        """The webhook's owner address, only once the owner has confirmed it."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(subscriptions.c.owner_email, subscriptions.c.owner_confirmed_at).where(
+                    subscriptions.c.id == sub_id
+                )
+            ).first()
+        if row is None or row.owner_confirmed_at is None:
+            return None
+        return str(row.owner_email) if row.owner_email else None
+
+    # --- manage tokens ---------------------------------------------------------------------------
+
+    def is_retired(self, token: str) -> bool:
+        with self.engine.connect() as conn:
+            return (
+                conn.execute(
+                    select(retired_manage_tokens.c.token_hash).where(
+                        retired_manage_tokens.c.token_hash == token_hash(token)
+                    )
+                ).first()
+                is not None
+            )
+
+
+def _retire(conn: Connection, sub_id: str, now: datetime) -> None:
+    hashed = conn.execute(
+        select(subscriptions.c.manage_token_hash).where(subscriptions.c.id == sub_id)
+    ).scalar_one()
+    conn.execute(
+        insert_ignore(conn, retired_manage_tokens, ["token_hash"]).values(
+            token_hash=hashed, retired_at=now
+        )
+    )
+
+
+def _merged(row: Any, new: Subscription) -> dict[str, Any]:
+    """The active subscription ``row`` widened by a newly confirmed sign-up for its address.
+
+    It follows every tender either follows, every kind either wants (all when either wants all),
+    and the offsets of both (the ten earliest); its language stays as its owner chose.
+    """
+    if ALL_TENDERS in row.tenders or ALL_TENDERS in new.tenders:
+        tenders = [ALL_TENDERS]
+    else:
+        tenders = sorted(set(row.tenders) | set(new.tenders))
+    kinds = (
+        None
+        if row.kinds is None or new.kinds is None
+        else sorted(set(row.kinds) | {k.value for k in new.kinds})
+    )
+    seconds = set(row.offsets) | {int(o.total_seconds()) for o in new.offsets}
+    offsets = sorted(seconds, reverse=True)[:MAX_OFFSETS]
+    return {"tenders": tenders, "kinds": kinds, "offsets": offsets}

@@ -1,0 +1,175 @@
+"""The public sign-up cannot flood a mailbox, confirm itself, duplicate a subscriber, or keep
+control of a mailbox's subscription, on one daemon or several on one store."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tender_notifier.subscription_types import Status
+from tests.support.app import App, make_app
+
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+API = "/api/v1/subscriptions"
+ADDRESS = "inkoop@bureau.example"
+SEED = "flextender-30988"
+SETTINGS = "[signup]\nrate_limit = 1000\n"
+
+
+@pytest.fixture
+def app(tmp_path: Path, database_url: str) -> App:
+    return make_app(tmp_path, database_url, NOW, SETTINGS)
+
+
+def sign_up(app: App, **body: Any) -> Any:
+    response = app.client.post(API, json={"channel": "email", "address": ADDRESS, **body})
+    assert response.status_code == 201, response.text
+    return response
+
+
+def confirmations(app: App) -> list[Any]:
+    return [d for d in app.ctx.store.ledger.list() if d.kind == "confirm"]
+
+
+def confirm(app: App, token: str) -> None:
+    assert app.client.post(f"/confirm/{token}").status_code == 200
+
+
+def _shape(response: Any) -> tuple[int, list[str], dict[str, Any]]:
+    body = response.json()
+    values = {k: v for k, v in body.items() if k not in ("id", "manage_token", "feed_url")}
+    return response.status_code, sorted(body), values
+
+
+# --- per-recipient throttle and reuse ----------------------------------------------------------
+
+
+def test_ten_sign_ups_of_one_address_send_three_mails_and_keep_one_pending(app: App) -> None:
+    answers = [sign_up(app, tenders=[SEED]) for _ in range(10)]
+    assert len(confirmations(app)) == 3
+    assert len({_shape(a)[1] == _shape(answers[0])[1] for a in answers}) == 1
+    assert {a.status_code for a in answers} == {201}
+    assert len(app.ctx.store.subscriptions.list()) == 1
+    app.clock.now = NOW + timedelta(minutes=61)
+    sign_up(app, tenders=[SEED])
+    assert len(confirmations(app)) == 4
+
+
+def test_the_quota_ignores_the_case_of_the_address(app: App) -> None:
+    for address in ("Inkoop@Bureau.example", "inkoop@bureau.EXAMPLE", "INKOOP@bureau.example"):
+        sign_up(app, address=address)
+    sign_up(app)
+    assert len(confirmations(app)) == 3
+    assert len(app.ctx.store.subscriptions.list()) == 1
+
+
+def test_a_new_sign_up_takes_over_the_pending_one(app: App) -> None:
+    first = sign_up(app, tenders=[SEED], offsets=["P2D"]).json()
+    second = sign_up(app, tenders=["*"], language="en").json()
+    assert second["tenders"] == ["*"] and second["language"] == "en"
+    assert second["offsets"] == ["P7D", "P1D", "PT2H"]
+    # Only the newest confirmation link works; the older mail listed other choices.
+    older, newer = [d for d in confirmations(app)]
+    assert older.status == "skipped" or older.payload is None
+    token = newer.payload["confirm_token"]
+    assert app.client.get(f"/confirm/{token}").status_code == 200
+    first_auth = {"Authorization": f"Bearer {first['manage_token']}"}
+    assert app.client.get(f"{API}/{first['id']}", headers=first_auth).status_code == 404
+
+
+def test_the_quota_holds_across_daemons_on_one_store(tmp_path: Path, database_url: str) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one = make_app(tmp_path / "a", database_url, NOW, SETTINGS)
+    two = make_app(tmp_path / "b", database_url, NOW, SETTINGS)
+    for i in range(6):
+        sign_up(one if i % 2 else two)
+    assert len(confirmations(one)) == 3
+    assert len(one.ctx.store.subscriptions.list()) == 1
+
+
+# --- merging into what the address already follows ---------------------------------------------
+
+
+def test_a_sign_up_for_a_followed_tender_merges_and_says_nothing(app: App) -> None:
+    first = sign_up(app, tenders=[SEED], offsets=["P1D"])
+    confirm(app, confirmations(app)[0].payload["confirm_token"])
+    [active] = app.ctx.store.subscriptions.list()
+    again = sign_up(app, tenders=[SEED], offsets=["PT2H"], language="en")
+    # The answer is that of a first sign-up with these choices (another, new address here).
+    baseline = sign_up(
+        app, address="nieuw@elders.example", tenders=[SEED], offsets=["PT2H"], language="en"
+    )
+    assert _shape(again) == _shape(baseline)
+    assert again.json()["status"] == "pending" and first.json()["status"] == "pending"
+    mine = [d for d in confirmations(app) if d.subscription_id == again.json()["id"]]
+    confirm(app, mine[-1].payload["confirm_token"])
+    [merged] = [s for s in app.ctx.store.subscriptions.list() if s.target == ADDRESS]
+    assert merged.id == active.id and merged.status is Status.ACTIVE
+    assert merged.tenders == (SEED,)
+    assert {o.total_seconds() for o in merged.offsets} == {86400, 7200}
+    assert merged.language == "nl"  # the owner's own choice stays
+
+
+# --- confirmation needs a POST -----------------------------------------------------------------
+
+
+def test_opening_the_confirmation_link_confirms_nothing(app: App) -> None:
+    created = sign_up(app).json()
+    token = confirmations(app)[0].payload["confirm_token"]
+    for _ in range(3):  # a mail scanner opening the link, twice, with HEAD too
+        page = app.client.get(f"/confirm/{token}")
+        assert page.status_code == 200 and 'method="post"' in page.text
+        app.client.head(f"/confirm/{token}")
+    sub = app.ctx.store.subscriptions.get(created["id"])
+    assert sub is not None and sub.status is Status.PENDING
+    confirm(app, token)
+    sub = app.ctx.store.subscriptions.get(created["id"])
+    assert sub is not None and sub.status is Status.ACTIVE
+
+
+# --- the manage token of an email sign-up ------------------------------------------------------
+
+
+def test_the_manage_token_works_until_confirmation_then_403(app: App) -> None:
+    created = sign_up(app, tenders=[SEED]).json()
+    url = f"{API}/{created['id']}"
+    auth = {"Authorization": f"Bearer {created['manage_token']}"}
+    assert app.client.get(url, headers=auth).status_code == 200
+    confirm(app, confirmations(app)[0].payload["confirm_token"])
+    for response in (
+        app.client.get(url, headers=auth),
+        app.client.patch(url, headers=auth, json={"tenders": ["*"]}),
+        app.client.delete(url, headers=auth),
+    ):
+        assert response.status_code == 403
+        body = response.json()
+        assert set(body) == {"detail", "errors"} and body["errors"] == {}
+        assert "links in their email" in body["detail"]
+    sub = app.ctx.store.subscriptions.get(created["id"])
+    assert sub is not None and sub.tenders == (SEED,) and sub.status is Status.ACTIVE
+
+
+def test_a_merged_sign_ups_token_answers_403_too(app: App) -> None:
+    sign_up(app, tenders=[SEED])
+    confirm(app, confirmations(app)[0].payload["confirm_token"])
+    second = sign_up(app, tenders=["*"]).json()
+    confirm(app, confirmations(app)[-1].payload["confirm_token"])
+    auth = {"Authorization": f"Bearer {second['manage_token']}"}
+    response = app.client.patch(f"{API}/{second['id']}", headers=auth, json={"offsets": ["P1D"]})
+    assert response.status_code == 403
+
+
+def test_a_webhook_keeps_its_token(tmp_path: Path, database_url: str) -> None:
+    app = make_app(
+        tmp_path, database_url, NOW, SETTINGS + "[delivery]\nallow_private_targets = true\n"
+    )
+    created = app.client.post(
+        API, json={"channel": "webhook", "url": "http://127.0.0.1:9/hook"}
+    ).json()
+    app.ctx.store.subscriptions.set_status(created["id"], Status.ACTIVE, NOW)
+    auth = {"Authorization": f"Bearer {created['manage_token']}"}
+    assert app.client.get(f"{API}/{created['id']}", headers=auth).status_code == 200
