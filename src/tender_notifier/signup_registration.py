@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -65,6 +66,14 @@ def register(
             secret=new_secret() if req.channel is Channel.WEBHOOK else None,
             owner_email=req.owner_email,
         )
+    if req.channel is Channel.EMAIL and status is Status.ACTIVE:
+        # Added by ops, confirmed already: one subscription per address all the same.
+        merged = store.signups.merge(created.subscription, now)
+        if merged.id != created.subscription.id:
+            link_token, feed_token = store.subscriptions.tokens(merged.id)
+            return replace(
+                created, subscription=merged, link_token=link_token, feed_token=feed_token
+            )
     sub = created.subscription
     rows: list[dict[str, Any]] = []
     if sub.status is Status.PENDING and sub.channel is Channel.EMAIL:

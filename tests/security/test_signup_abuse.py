@@ -173,3 +173,45 @@ def test_a_webhook_keeps_its_token(tmp_path: Path, database_url: str) -> None:
     app.ctx.store.subscriptions.set_status(created["id"], Status.ACTIVE, NOW)
     auth = {"Authorization": f"Bearer {created['manage_token']}"}
     assert app.client.get(f"{API}/{created['id']}", headers=auth).status_code == 200
+
+
+def test_ops_adding_a_followed_address_merges_too(app: App) -> None:
+    from tender_notifier.signup_checks import SignupRequest
+    from tender_notifier.signup_registration import register
+    from tender_notifier.subscription_types import Channel
+
+    def add(tenders: tuple[str, ...]) -> str:
+        req = SignupRequest(Channel.EMAIL, ADDRESS, tenders, (timedelta(days=1),), "nl", None)
+        return register(app.ctx.store, req, NOW, status=Status.ACTIVE).subscription.id
+
+    first = add((SEED,))
+    assert add(("*",)) == first
+    [only] = app.ctx.store.subscriptions.list()
+    assert only.tenders == ("*",)
+
+
+@pytest.mark.postgres
+def test_racing_daemons_keep_one_pending_sign_up_and_three_mails(postgres_url: str) -> None:
+    """Eight sign-ups of one address at once, through four stores (daemons) on one PostgreSQL."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tender_notifier.signup_checks import SignupRequest
+    from tender_notifier.signup_registration import register
+    from tender_notifier.store import Store
+    from tender_notifier.subscription_types import Channel
+
+    stores = [Store.open(postgres_url) for _ in range(4)]
+    try:
+        stores[0].engine.dispose()
+        from tests.conftest import _clean_postgres
+
+        _clean_postgres(postgres_url)
+        req = SignupRequest(Channel.EMAIL, ADDRESS, ("*",), (timedelta(days=1),), "nl", None)
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda i: register(stores[i % 4], req, NOW), range(8)))
+        assert len(stores[0].subscriptions.list()) == 1
+        mails = [d for d in stores[0].ledger.list() if d.kind == "confirm"]
+        assert len(mails) == 3
+    finally:
+        for store in stores:
+            store.close()

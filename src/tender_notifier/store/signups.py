@@ -216,6 +216,11 @@ class Signups:
             return None
         return str(row.language)
 
+    def merge(self, confirmed: Subscription, now: datetime) -> Subscription:
+        """Fold an active email subscription into an older active one of the same address, if
+        there is one (returned then); otherwise return it as it is."""
+        return self._merge(confirmed, now)
+
     def _merge(self, confirmed: Subscription, now: datetime) -> Subscription:
         if confirmed.channel is not Channel.EMAIL:
             return confirmed
