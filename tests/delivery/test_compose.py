@@ -224,18 +224,43 @@ def test_change_email_lists_old_and_new_dates(tender, links):
     assert "nieuw, maandag 13 juli 2026" in text
 
 
-def test_webhook_disabled_email_names_the_url_and_the_reason():
+def test_webhook_disabled_email_says_why_in_fixed_words():
     message = compose.webhook_disabled_email(
         to="ops@example.nl",
         sender=SENDER,
         language="en",
-        url="https://hooks.example/x",
-        reason="the receiver answered 410 Gone",
+        cause="gone",
+        status_code=410,
         message_id="n-1@tn",
+        manage_url="https://tn.example/manage/abc",
     )
     text = text_of(message)
-    assert "https://hooks.example/x" in text
-    assert "410 Gone" in text
+    assert "HTTP 410" in text
+    assert "https://tn.example/manage/abc" in text
+    failing = text_of(
+        compose.webhook_disabled_email(
+            to="ops@example.nl",
+            sender=SENDER,
+            language="nl",
+            cause="failing",
+            since="2026-07-01 09:00 UTC",
+            message_id="n-2@tn",
+        )
+    )
+    assert "sinds 2026-07-01 09:00 UTC" in failing
+
+
+def test_owner_confirmation_email_quotes_nothing_of_the_requester():
+    message = compose.owner_confirmation_email(
+        to="ops@example.nl",
+        sender=SENDER,
+        language="nl",
+        confirm_url="https://tn.example/confirm/abc",
+        message_id="o-1@tn",
+    )
+    text = text_of(message)
+    assert "https://tn.example/confirm/abc" in text
+    assert "webhook" in text and "http" not in text.replace("https://tn.example/confirm/abc", "")
 
 
 def test_reminder_event_is_json_with_times_links_and_a_sentence(tender, links):
