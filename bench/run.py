@@ -149,6 +149,20 @@ async def fan_out(url: str, label: str, subscribers: int) -> None:
         store.close()
 
 
+def bench_rate_limiter(clients: int = 100_000) -> None:
+    """One sign-up hit per client, all inside one window: the cost per hit must not grow."""
+    from tender_notifier.web.ratelimit import RateLimiter
+
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    for count in (1_000, clients):
+        limiter = RateLimiter(30, timedelta(minutes=10))
+        start = time.perf_counter()
+        for i in range(count):
+            limiter.hit(f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}", now)
+        per = (time.perf_counter() - start) / count
+        print(f"rate limiter, {count} clients: {per * 1e6:.1f} µs per hit")
+
+
 def main() -> int:
     from tender_notifier.logs import configure_logging
 
@@ -157,6 +171,7 @@ def main() -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     bench_feeds()
     bench_planner()
+    bench_rate_limiter()
     asyncio.run(fan_out("", "SQLite", 2000))
     pg = os.environ.get("TN_BENCH_POSTGRES_URL")
     if pg:

@@ -74,13 +74,18 @@ def test_a_full_sign_up_and_remind_run_logs_no_address_and_no_secret(
         assert link
         secrets.update({link.group(1), link.group(2)})
         assert httpx.post(link.group(1)).status_code == 200
-        httpx.get(email["feed_url"])  # a personal feed fetched by a calendar
+        httpx.get(email["feed_url"])  # the sign-up's feed URL (no longer valid once confirmed)
 
         [reminder] = smtp.wait_for(2, timeout=40)[1:]
         receiver.wait_for(2, timeout=20)  # the ping, then the reminder
-        tokens = re.findall(r"/(?:unsubscribe|manage|optout)/([A-Za-z0-9_-]{16,})", body(reminder))
+        tokens = re.findall(
+            r"/(?:unsubscribe|manage|optout|feeds/s)/([A-Za-z0-9_-]{16,})", body(reminder)
+        )
         assert tokens
         secrets.update(tokens)
+        feed = re.search(r"(http://\S+/feeds/s/[A-Za-z0-9_-]+\.ics)", body(reminder))
+        assert feed
+        assert httpx.get(feed.group(1)).status_code == 200  # a personal feed fetched by a calendar
         wait_until(
             lambda: any('"delivery_sent"' in line and '"webhook"' in line for line in daemon.lines)
         )

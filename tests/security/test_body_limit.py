@@ -22,6 +22,16 @@ def _status(sock: socket.socket) -> tuple[int, bytes]:
             break
         data += chunk
     head, _, rest = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    while len(rest) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        rest += chunk
     return int(head.split(b" ", 2)[1]), rest
 
 
@@ -38,7 +48,7 @@ def test_a_declared_gigabyte_is_refused_before_reading(daemon: Daemon) -> None:
         )
         status, body = _status(sock)
     assert status == 413
-    assert json.loads(body[: body.rindex(b"}") + 1]) == {
+    assert json.loads(body) == {
         "detail": "request body larger than 64 KiB",
         "errors": {},
     }

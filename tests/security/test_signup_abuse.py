@@ -222,3 +222,19 @@ def test_racing_daemons_keep_one_pending_sign_up_and_three_mails(postgres_url: s
     finally:
         for store in stores:
             store.close()
+
+
+def test_plus_tags_share_one_mailbox_quota(app: App) -> None:
+    for i in range(6):
+        sign_up(app, address=f"inkoop+{i}@bureau.example")
+    assert len(confirmations(app)) == 3
+
+
+def test_the_requesters_feed_url_ends_at_confirmation(app: App) -> None:
+    created = sign_up(app, tenders=[SEED]).json()
+    path = created["feed_url"].removeprefix("https://tenders.example.nl")
+    assert app.client.get(path).status_code == 200
+    confirm(app, confirm_token(app, confirmations(app)[0]))
+    assert app.client.get(path).status_code == 404
+    _, feed_token = app.ctx.store.subscriptions.tokens(created["id"])
+    assert app.client.get(f"/feeds/s/{feed_token}.ics").status_code == 200

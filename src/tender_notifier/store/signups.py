@@ -35,8 +35,15 @@ WINDOW = timedelta(hours=1)
 MAX_OFFSETS = 10
 
 
+def mailbox(address: str) -> str:
+    """The mailbox an address reaches, for the quota: case folded, and without a ``+tag``
+    (``jan+1@x`` and ``jan+2@x`` land in one inbox at most providers)."""
+    local, _, domain = address.strip().lower().rpartition("@")
+    return f"{local.split('+', 1)[0] or local}@{domain}"
+
+
 def address_hash(address: str) -> str:
-    return hashlib.sha256(address.strip().lower().encode()).hexdigest()
+    return hashlib.sha256(mailbox(address).encode()).hexdigest()
 
 
 class Confirmed(StrEnum):
@@ -204,6 +211,8 @@ class Signups:
         webhook owner's address; None when the token is unknown or expired."""
         sub = self.subscriptions.confirm(token, now, within)
         if sub is not None:
+            if sub.channel is Channel.EMAIL:
+                self._new_feed_token(sub.id)
             return Confirmation(Confirmed.SUBSCRIPTION, self._merge(sub, now))
         owner = self._confirm_owner(token, now, within)
         return None if owner is None else Confirmation(Confirmed.OWNER, owner)
@@ -273,6 +282,21 @@ class Signups:
                 .values(owner_confirm_token_hash=None, owner_confirmed_at=now, updated_at=now)
             )
         return self.subscriptions.get(row.id)
+
+    def _new_feed_token(self, sub_id: str) -> None:
+        """The feed URL the sign-up answer showed stops working: from now on only the mailbox
+        owner (whose mails carry the new one) reads which tenders the subscription follows."""
+        link_token, _ = self.subscriptions.tokens(sub_id)
+        feed_token = new_token()
+        sealed = self.subscriptions.key.seal(
+            json.dumps({"link": link_token, "feed": feed_token}), sealed_place("tokens", sub_id)
+        )
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(subscriptions)
+                .where(subscriptions.c.id == sub_id)
+                .values(tokens=sealed, feed_token_hash=token_hash(feed_token))
+            )
 
     # --- webhook owners --------------------------------------------------------------------------
 

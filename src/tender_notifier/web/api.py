@@ -36,7 +36,11 @@ class SubscriptionIn(BaseModel):
     offsets: list[str] | None = Field(None, examples=[["P7D", "P1D", "PT2H"]])
     language: Literal["nl", "en"] = "nl"
     owner_email: str | None = Field(
-        None, description="Webhooks only: who to tell when the webhook is disabled."
+        None,
+        description=(
+            "Webhooks only: who to tell when the webhook is disabled. This address first gets a "
+            "confirmation request, and nothing else until it confirms."
+        ),
     )
 
 
@@ -69,7 +73,12 @@ class SubscriptionOut(BaseModel):
 
 
 class CreatedOut(SubscriptionOut):
-    manage_token: str = Field(description="Shown only once: keep it to read, change or delete.")
+    manage_token: str = Field(
+        description=(
+            "Shown only once: keep it to read, change or delete. For an email sign-up it works "
+            "only until the address confirms (then 403: manage by the links in the mails)."
+        )
+    )
     secret: str | None = Field(None, description="Webhook signing secret (whsec_...).")
 
 
