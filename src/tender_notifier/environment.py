@@ -60,6 +60,7 @@ def unknown_variables(environ: Mapping[str, str] | None = None) -> list[str]:
         hint = f"; did you mean {nearest[0]}?" if nearest else ""
         problems.append(
             f"environment variable {name} is not a setting{hint} "
-            "(settings: config/notifier.toml; nested keys take two underscores, TN_SMTP__HOST)"
+            "(every setting is documented in config/notifier.toml; a section and its key are "
+            "joined by two underscores)"
         )
     return problems

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 import structlog
 from fastapi import APIRouter, Body, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from .. import signup_registration
 from ..durations import format_duration
@@ -29,13 +29,13 @@ class SubscriptionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     channel: Literal["email", "webhook"]
-    address: str | None = Field(None, examples=["inkoop@bureau.example"])
+    address: EmailStr | None = Field(None, examples=["inkoop@bureau.example"])
     url: str | None = Field(None, examples=["https://hooks.bureau.example/tenders"])
     tenders: list[str] = Field(["*"], examples=[["flextender-30988"]])
     kinds: list[str] | None = Field(None, examples=[["submission_deadline"]])
     offsets: list[str] | None = Field(None, examples=[["P7D", "P1D", "PT2H"]])
     language: Literal["nl", "en"] = "nl"
-    owner_email: str | None = Field(
+    owner_email: EmailStr | None = Field(
         None,
         description=(
             "Webhooks only: who to tell when the webhook is disabled. This address first gets a "

@@ -82,16 +82,20 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    if not _is_api(request):
+    if not _is_api(request) or exc.status_code < 400:
         return await http_exception_handler(request, exc)
     if exc.status_code == 400:
         # FastAPI's answer to a body it cannot even decode (not UTF-8, a broken form): to a
         # client that is the same mistake as a body that is not JSON, so the same 422.
         return problem(422, "the body is not valid JSON")
+    try:
+        phrase = HTTPStatus(exc.status_code).phrase
+    except ValueError:  # a code the standard library does not name
+        phrase = "error"
     detail = exc.detail
-    if not isinstance(detail, str) or detail == HTTPStatus(exc.status_code).phrase:
+    if not isinstance(detail, str) or not detail or detail == phrase:
         # Starlette's bare phrase ("Not Found"), or a structured detail: one plain sentence.
-        detail = _PHRASES.get(exc.status_code, HTTPStatus(exc.status_code).phrase.lower())
+        detail = _PHRASES.get(exc.status_code, phrase.lower())
     return problem(exc.status_code, detail, headers=exc.headers)
 
 
