@@ -12,7 +12,6 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,8 +25,11 @@ _TENDER_KEYS = {"id", "title", "buyer", "platform", "reference", "url", "timezon
 _MILESTONE_KEYS = {"id", "kind", "at", "date", "start", "end", "title", "note"}
 _TOML_LINE = re.compile(r"at line (\d+)")
 
-# The usual order of a procedure. A milestone of a later stage must not be over before one of an
-# earlier stage begins: offers cannot be due after the interviews they lead to.
+# The usual order of a procedure, for sorting and for the text importer's plausibility checks.
+# It is not a rule a tender file must follow: real procedures have a second questions round after
+# the first answers, requests to participate before invitations and tenders, and lots with their
+# own deadlines. Only what is impossible within one milestone (a span ending before it starts) is
+# refused.
 STAGE = {
     Kind.PARTICIPATION_DEADLINE: 0,
     Kind.QUESTIONS_DEADLINE: 0,
@@ -144,8 +146,6 @@ class _Reader:
                 continue
             seen[milestone.id] = index
             milestones.append(milestone)
-        if zone is not None:
-            self._check_order(milestones, zone, raw_milestones)
 
         if self.problems or tender_id is None or title is None or buyer is None or zone is None:
             raise TimelineError(self.problems)
@@ -253,22 +253,6 @@ class _Reader:
             )
             return None
         return local
-
-    def _check_order(self, milestones: list[Milestone], zone: ZoneInfo, raw: list[Any]) -> None:
-        index_of = {item.get("id"): i for i, item in enumerate(raw) if isinstance(item, dict)}
-        staged = [m for m in milestones if m.kind in STAGE]
-        for a, b in combinations(staged, 2):
-            early, late = (a, b) if STAGE[a.kind] <= STAGE[b.kind] else (b, a)
-            if STAGE[early.kind] == STAGE[late.kind]:
-                continue
-            if early.begins(zone) >= late.ends(zone):
-                index = index_of.get(early.id)
-                self.problem(
-                    f"milestones[{index}]",
-                    f"impossible order: {early.id!r} ({early.kind.value}) lies after "
-                    f"{late.id!r} ({late.kind.value})",
-                    index,
-                )
 
     def _slug(
         self, data: dict[str, Any], key: str, prefix: str = "", milestone: int | None = None

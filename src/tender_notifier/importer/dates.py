@@ -93,7 +93,7 @@ _START = r"(?<![\w.,:/])"  # "20-22 juli": a day may follow a dash
 @cache
 def _date_regex() -> re.Pattern[str]:
     months = month_pattern()
-    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s+)?"
+    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s{{1,3}})?"
     year = rf"{_YEAR}(?!\d)"
     return re.compile(
         rf"""
@@ -101,10 +101,10 @@ def _date_regex() -> re.Pattern[str]:
         (?:
             (?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)
           | (?P<nd>[0-3]?\d)(?P<sep>[-/.])(?P<nm>[01]?\d)(?P=sep)(?P<ny>{year})
-          | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s+(?:of\s+)?
-            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s*(?P<y>{year}))?
-          | (?P<m2>{months}){_NOT_LETTER}\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
-            (?:,?\s+(?P<y2>{year}))?
+          | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
+            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?P<y>{year}))?
+          | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+            (?:,?\s{{1,3}}(?P<y2>{year}))?
         )
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -114,10 +114,11 @@ def _date_regex() -> re.Pattern[str]:
 @cache
 def _leading_day_regex() -> re.Pattern[str]:
     """The bare first day of "20 en/of 21 juli 2026" or "20-22 juli 2026", just before the date."""
-    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s+)?"
+    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s{{1,3}})?"
     return re.compile(
-        rf"{_START}(?P<head>{weekday}(?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?)\s*"
-        r"(?:,|&|-|\u2013|\u2014|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till)\s*$",
+        rf"{_START}(?P<head>{weekday}(?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?)\s{{0,3}}"
+        r"(?:,|&|-|\u2013|\u2014|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till)"
+        r"\s{0,3}$",
         re.IGNORECASE,
     )
 
@@ -127,19 +128,23 @@ _TIME = re.compile(
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
     (?:
         (?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
-        (?:\s*(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s*(?P<noon>noon)\b)?
-        (?P<suffix>\s*(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
-      | (?P<h2>1[0-2]|0?\d)\s*(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
-      | (?:(?P<h3>12)\s*)?(?P<noon3>noon)(?![^\W\d_])
-      | (?<=\bom\s)(?P<h4>[01]?\d|2[0-3])\s*uur(?![^\W\d_])
+        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon)\b)?
+        (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
+      | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
+      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon)(?![^\W\d_])
+      | (?<=\bom\s)(?P<h4>[01]?\d|2[0-3])\s{0,3}uur(?![^\W\d_])
     )
-    (?:\s*\(?(?:CET|CEST|MET|MEST)\)?(?![^\W\d_]))?
+    (?:\s{0,3}\(?(?:CET|CEST|MET|MEST)\)?(?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_SPAN_GAP = re.compile(
-    r"^\s*(?:tot(?:\s+en\s+met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s*$", re.IGNORECASE
+    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s{0,3}$",
+    re.IGNORECASE,
 )
+_TIME_SPAN_GAP_MAX = 20
+# The longest text the leading-day pattern can match: a weekday name, a day, a word between.
+_LEADING_DAY_REACH = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +216,9 @@ def _leading_days(text: str, floor: int, start: int, day: date) -> list[DateHit]
     """Bare days before a full date ("3, 4 en 5 juni 2026"), each taking its month and year."""
     found: list[DateHit] = []
     while True:
-        match = _leading_day_regex().search(text, floor, start)
+        # The match must end at ``start``, so it begins at most _LEADING_DAY_REACH before it:
+        # searching only that window keeps "1, 1, 1, ... 1 juli 2026" linear.
+        match = _leading_day_regex().search(text, max(floor, start - _LEADING_DAY_REACH), start)
         if match is None:
             break
         first = match.start()
@@ -224,10 +231,12 @@ def _leading_days(text: str, floor: int, start: int, day: date) -> list[DateHit]
 
 def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
     """Every time of day in ``text`` outside the dates, with adjacent pairs joined into spans."""
-    taken = [(d.start, d.end) for d in dates]
     singles: list[TimeHit] = []
+    k = 0  # dates and times both come in text order: one pass over each
     for match in _TIME.finditer(text):
-        if any(match.start() < e and s < match.end() for s, e in taken):
+        while k < len(dates) and dates[k].end <= match.start():
+            k += 1
+        if k < len(dates) and dates[k].start < match.end():
             continue
         hit = _time_hit(match)
         if hit is not None:
@@ -238,6 +247,7 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
         if (
             last is not None
             and last.finish is None
+            and hit.start - last.end <= _TIME_SPAN_GAP_MAX
             and _TIME_SPAN_GAP.match(text[last.end : hit.start])
         ):
             spans[-1] = TimeHit(

@@ -37,13 +37,16 @@ _REFERENCE = re.compile(
     r"\b(?:aanvraagnummer|aanvraag-?id|referentienummer|referentie|kenmerk|"
     r"opdrachtnummer|opdracht-?id|request ?id|projectnummer|zaaknummer|dossiernummer|tender ?id|"
     r"reference(?: number)?|"
-    r"ref\.?|aanbestedingsnummer)\b\s*(?:nr\.?|no\.?)?\s*[:#]?\s*"
-    r"(?P<value>[A-Za-z0-9][A-Za-z0-9._/-]*\d[A-Za-z0-9._/-]*)",
+    r"ref\.?|aanbestedingsnummer)\b\s?(?:nr\.?|no\.?)?\s?[:#]?\s?"
+    # bounded, and the digit it needs is checked afterwards: "[..]*\d[..]*" backtracks over
+    # every "ref.ref.ref..." and makes the search quadratic
+    r"(?P<value>[A-Za-z0-9][A-Za-z0-9._/-]{0,59})",
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(
-    r"\b(?P<type>(?i:gemeente|provincie|waterschap|hoogheemraadschap))\s+"
-    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:(?:aan|den|op|de|van|der|het|a/d)\s+)*[A-Z][\w'\u2019-]*)*)"
+    r"\b(?P<type>(?i:gemeente|provincie|waterschap|hoogheemraadschap))\s{1,3}"
+    r"(?P<name>[A-Z][\w'\u2019-]{0,40}"
+    r"(?:\s(?:(?:aan|den|op|de|van|der|het|a/d)\s){0,3}[A-Z][\w'\u2019-]{0,40}){0,5})"
 )
 _SLUG = re.compile(r"[^a-z0-9._-]+")
 
@@ -89,9 +92,10 @@ def platform(text: str, segments: list[Segment]) -> str | None:
 def reference(segments: list[Segment]) -> str | None:
     """The platform's number for the request: "Aanvraagnummer 30988", "Kenmerk: 2026-041"."""
     for segment in segments:
-        match = _REFERENCE.search(segment.text)
-        if match:
-            return match.group("value").rstrip(".-/")
+        for match in _REFERENCE.finditer(segment.text):
+            value = match.group("value")
+            if any(ch.isdigit() for ch in value):
+                return value.rstrip(".-/")
     return None
 
 

@@ -92,15 +92,15 @@ RULES: tuple[Rule, ...] = (
         r"inschrij|offerte|aanbieding|aanbieden|reactietermijn|\breageren|\breactie"
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
-        r"|\bcv'?s?\b.*(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).*\bcv"
-        r"|submission|submit|\btenders?\b.*\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
+        r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
+        r"|submission|submit|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
         r"|closing (date|time)|\bcloses\b|applications?|\bapply\b",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
         Kind.START,
         r"\bstart|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
-        r"|commence|\bbegin(t|nen|datum)?\b|\bper\s*$",
+        r"|commence|\bbegin(t|nen|datum)?\b|\bper\s{0,3}$",
         "Uiterlijk per 4 augustus 2026 beschikbaar",
     ),
     _rule(
@@ -130,11 +130,11 @@ def _vague_pattern() -> re.Pattern[str]:
     return re.compile(
         r"z\.\s?s\.\s?m\.?|\bzsm\b|\basap\b|as soon as possible|zo (spoedig|snel) mogelijk"
         r"|per direct|\bimmediately\b|\b(over)?morgen\b|\bvandaag\b|\btomorrow\b"
-        r"|\btoday\b|\bbinnen\s+(\d+|een|één|twee|drie|vier)\s+(werk)?(dag|dagen|week|weken|maand|maanden)\b"
-        r"|\bwithin\s+(\d+|a|one|two|three)\s+(working\s+)?(days?|weeks?|months?)\b"
+        r"|\btoday\b|\bbinnen\s{1,3}(\d{1,3}|een|één|twee|drie|vier)\s{1,3}(werk)?(dag|dagen|week|weken|maand|maanden)\b"
+        r"|\bwithin\s{1,3}(\d{1,3}|a|one|two|three)\s{1,3}(working\s{1,3})?(days?|weeks?|months?)\b"
         r"|\b(begin|medio|half|eind|einde|early|mid|late|end of)[\s-]+"
         rf"({months})(?![^\W\d_])"
-        r"|\bweek\s+\d{1,2}\b|\bQ[1-4]\b|\b\d+\s+(dagen|weken|maanden|days|weeks|months)\b",
+        r"|\bweek\s+\d{1,2}\b|\bQ[1-4]\b|\b\d{1,3}\s{1,3}(dagen|weken|maanden|days|weeks|months)\b",
         re.IGNORECASE,
     )
 
