@@ -24,9 +24,10 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, time
+from dataclasses import dataclass, replace
+from datetime import date, time, timedelta
 from functools import cache
 from typing import Literal
 
@@ -156,6 +157,7 @@ class DateHit:
     text: str
     day: date | None
     problem: str | None = None
+    guessed_year: bool = False  # the text gave no year; ``Years`` did
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,20 +173,90 @@ class TimeHit:
     weak: bool = False
 
 
-def find_dates(text: str) -> list[DateHit]:
-    """Every date in ``text``, in order, including ones that cannot be used (with a problem)."""
+@dataclass(frozen=True, slots=True)
+class Years:
+    """The year of a date written without one ("t/m 22 december", "op 12 en 13 januari").
+
+    Announcements leave the year out when it is obvious to a reader: the first such day on or
+    after the day the announcement was published; without a publication date, the year that
+    puts the day nearest to the dates the announcement does write out (within half a year).
+    A weekday, when given, must fall on the day. Without either the year stays unknown.
+    """
+
+    published: date | None
+    written: tuple[date, ...]  # sorted
+
+    @classmethod
+    def around(cls, published: date | None, written: list[date]) -> Years | None:
+        if published is None and not written:
+            return None
+        ordered = sorted(written)
+        middle = ordered[len(ordered) // 2] if ordered else published
+        assert middle is not None
+        # a founding year or an old contract mentioned in passing is no anchor
+        near = tuple(d for d in ordered if abs((middle - d).days) <= _ANCHOR_SPREAD)
+        return cls(published, near)
+
+    def year_for(self, month: int, day: int, weekday: int | None = None) -> int | None:
+        if self.published is not None:
+            since = self.published - timedelta(days=_BEFORE_PUBLISHED)
+            candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
+            after = [c for c in candidates if c is not None and c >= since]
+            return _fitting(after[:1], weekday)
+        middle = self.written[len(self.written) // 2]
+        best: tuple[int, date] | None = None
+        for year in (middle.year - 1, middle.year, middle.year + 1):
+            candidate = _day(year, month, day)
+            if candidate is None or (weekday is not None and candidate.weekday() != weekday):
+                continue
+            distance = self._distance(candidate)
+            if distance <= _NEAREST_MAX and (best is None or distance < best[0]):
+                best = (distance, candidate)
+        return best[1].year if best else None
+
+    def _distance(self, day: date) -> int:
+        k = bisect_left(self.written, day)
+        return min(
+            abs((self.written[i] - day).days) for i in (k - 1, k) if 0 <= i < len(self.written)
+        )
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _fitting(days: list[date], weekday: int | None) -> int | None:
+    fit = [d for d in days if weekday is None or d.weekday() == weekday]
+    return fit[0].year if fit else None
+
+
+_BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
+_ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
+_NEAREST_MAX = 183  # days: farther from every written date, the year is not obvious
+
+
+def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
+    """Every date in ``text``, in order, including ones that cannot be used (with a problem).
+
+    With ``years``, a date written without a year gets the one ``years`` gives it, marked
+    ``guessed_year`` for ops to check.
+    """
     hits: list[DateHit] = []
     for match in _date_regex().finditer(text):
-        hit = _date_hit(match)
+        hit = _date_hit(match, years)
         leading: list[DateHit] = []
         if match.group("m") and hit.day is not None:
-            leading = _leading_days(text, hits[-1].end if hits else 0, match.start(), hit.day)
+            floor = hits[-1].end if hits else 0
+            leading = _leading_days(text, floor, match.start(), hit.day, hit.guessed_year)
         hits.extend(leading)
         hits.append(hit)
     return hits
 
 
-def _date_hit(match: re.Match[str]) -> DateHit:
+def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
     g = match.group
     if g("iy"):
         numbers: tuple[int, int, int | None] = (int(g("id")), int(g("im")), int(g("iy")))
@@ -194,7 +266,14 @@ def _date_hit(match: re.Match[str]) -> DateHit:
         numbers = (int(g("d")), month_names()[g("m").lower()], int(g("y")) if g("y") else None)
     else:
         numbers = (int(g("d2")), month_names()[g("m2").lower()], int(g("y2")) if g("y2") else None)
-    return _checked(match.start(), match.end(), match.group(0), numbers, g("wd"))
+    guessed = False
+    if numbers[2] is None and years is not None:
+        weekday = weekday_names()[g("wd").lower()] if g("wd") else None
+        year = years.year_for(numbers[1], numbers[0], weekday)
+        if year is not None:
+            numbers, guessed = (numbers[0], numbers[1], year), True
+    hit = _checked(match.start(), match.end(), match.group(0), numbers, g("wd"))
+    return replace(hit, guessed_year=guessed) if guessed else hit
 
 
 def _checked(
@@ -212,7 +291,9 @@ def _checked(
     return DateHit(start, end, text, day)
 
 
-def _leading_days(text: str, floor: int, start: int, day: date) -> list[DateHit]:
+def _leading_days(
+    text: str, floor: int, start: int, day: date, guessed_year: bool
+) -> list[DateHit]:
     """Bare days before a full date ("3, 4 en 5 juni 2026"), each taking its month and year."""
     found: list[DateHit] = []
     while True:
@@ -224,7 +305,8 @@ def _leading_days(text: str, floor: int, start: int, day: date) -> list[DateHit]
         first = match.start()
         end = match.end("head")
         numbers = (int(match.group("d")), day.month, day.year)
-        found.insert(0, _checked(first, end, text[first:end], numbers, match.group("wd")))
+        hit = _checked(first, end, text[first:end], numbers, match.group("wd"))
+        found.insert(0, replace(hit, guessed_year=guessed_year) if hit.day else hit)
         start = first
     return found
 

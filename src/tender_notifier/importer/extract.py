@@ -16,10 +16,12 @@ from zoneinfo import ZoneInfo
 
 from ..timeline import Tender
 from . import facts
+from .dates import find_dates
 from .draft import Draft, Found, Unplaced
 from .milestones import milestones
-from .sentences import read_segment
-from .text import segments
+from .rules import Meaning, kind_of
+from .sentences import document_of, read_segment
+from .text import Segment, segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 
@@ -43,8 +45,11 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     pieces = segments(text)
     found: list[Found] = []
     unplaced: list[Unplaced] = []
+    document = document_of(pieces)
+    previous: Segment | None = None
     for segment in pieces:
-        read_segment(segment, found, unplaced)
+        read_segment(segment, found, unplaced, document, _heading(previous, segment))
+        previous = segment
     timeline = milestones(found, zone, unplaced)
     title = facts.title(text, pieces)
     buyer = facts.buyer(pieces)
@@ -62,3 +67,23 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         milestones=timeline,
     )
     return Draft(tender=tender, unplaced=tuple(sorted(unplaced, key=lambda u: u.line)))
+
+
+_HEADING_MAX = 120  # a heading is a short line without a full stop...
+_UNDER_HEADING_MAX = (
+    80  # ...over a short line: "IV.2.2) Time limit for receipt" / "Date: 15/02/2027"
+)
+
+
+def _heading(previous: Segment | None, segment: Segment) -> Meaning | None:
+    """What the heading just above ``segment`` says, when ``segment`` is a bare value under it."""
+    if (
+        previous is None
+        or segment.line - previous.line > 2
+        or len(previous.text) > _HEADING_MAX
+        or previous.text.endswith(".")
+        or len(segment.text) > _UNDER_HEADING_MAX
+        or find_dates(previous.text)
+    ):
+        return None
+    return kind_of(previous.text)

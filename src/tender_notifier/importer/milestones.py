@@ -3,6 +3,7 @@ sorted and named."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
@@ -130,6 +131,7 @@ def _local(day: date, at: time, zone: ZoneInfo) -> datetime | None:
     return local
 
 
+_PAIRWISE_MAX = 64
 # Which kind's milestone must begin before which kind's milestone ends, in every procedure the
 # importer reads. Narrower than the usual order (``STAGE``): a restricted procedure sends its
 # invitations (shortlist_notice) before tenders are due, a second questions round follows the
@@ -165,12 +167,37 @@ _AFTER: dict[Kind, frozenset[Kind]] = {
 
 
 def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
-    """Indexes of milestones that lie in an impossible order with another (a wrong reading).
+    """Indexes of milestones that lie in an impossible order with others (a wrong reading).
 
-    Of such a pair the one that is not a deadline goes; two deadlines both go. Per kind the
-    earliest end and the latest beginning (of deadlines, and of all) decide, so this is one
-    pass over the milestones, not one per pair.
+    The milestone in the most impossible pairs goes first, then the next, until none is left:
+    a start misread from "het DAS loopt van 1 januari 2025" is one wrong date, not seven. Of
+    an even pair the one that is not a deadline goes; two deadlines both go. Past
+    ``_PAIRWISE_MAX`` milestones (no announcement has that many) every milestone in an
+    impossible pair goes, found in one pass.
     """
+    if len(milestones) > _PAIRWISE_MAX:
+        return _in_impossible_pairs(milestones, zone)
+    spans = [(m.begins(zone), m.ends(zone)) for m in milestones]
+    pairs = {
+        (a, b)
+        for a, early in enumerate(milestones)
+        for b, late in enumerate(milestones)
+        if late.kind in _BEFORE.get(early.kind, ()) and spans[a][0] >= spans[b][1]
+    }
+    dropped: set[int] = set()
+    while pairs:
+        counts = Counter(k for pair in pairs for k in pair)
+        most = max(counts.values())
+        worst = [k for k, n in counts.items() if n == most]
+        chosen = [k for k in worst if not milestones[k].kind.is_deadline][:1] or worst
+        dropped.update(chosen)
+        pairs = {(a, b) for a, b in pairs if a not in dropped and b not in dropped}
+    return dropped
+
+
+def _in_impossible_pairs(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
+    """Indexes of milestones in an impossible pair; per kind the earliest end and the latest
+    beginning (of deadlines, and of all) decide, so this is one pass, not one per pair."""
     first_end: dict[tuple[Kind, bool], datetime] = {}
     last_begin: dict[tuple[Kind, bool], datetime] = {}
     for m in milestones:
@@ -180,8 +207,7 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
             last_begin[key] = max(last_begin.get(key, m.begins(zone)), m.begins(zone))
     dropped: set[int] = set()
     for k, m in enumerate(milestones):
-        # a deadline goes only when its rival is a deadline too
-        rivals = m.kind.is_deadline
+        rivals = m.kind.is_deadline  # a deadline goes only when its rival is a deadline too
         begins, ends = m.begins(zone), m.ends(zone)
         later = (first_end.get((kind, rivals)) for kind in _BEFORE.get(m.kind, ()))
         earlier = (last_begin.get((kind, rivals)) for kind in _AFTER[m.kind])

@@ -28,9 +28,19 @@ class Background(StrEnum):
     """A date that is real but not a milestone of the procedure."""
 
     BACKGROUND = "background"
+    # the old date of a moved one: "verplaatst van 26 februari naar 3 maart"
+    REPLACED = "replaced"
 
 
-Meaning = Kind | Background
+class Depends(StrEnum):
+    """A date whose kind depends on the procedure, not on the words around it."""
+
+    # TED's "Time limit for receipt of tenders or requests to participate": requests in a
+    # restricted (two-phase) procedure, tenders in an open one
+    TENDERS_OR_REQUESTS = "tenders_or_requests"
+
+
+Meaning = Kind | Background | Depends
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +54,23 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
     return Rule(meaning, re.compile(pattern, re.IGNORECASE), example)
 
 
+# Patterns are searched in text of any length: no nested or unbounded repetition next to other
+# repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
 RULES: tuple[Rule, ...] = (
+    _rule(
+        Background.REPLACED,
+        r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
+        r"|changed|postponed|brought forward|rescheduled|extended) (van|from)\W{0,3}$"
+        r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
+        r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
+        r" (datum|date|deadline|sluitingsdatum)\W{0,3}$",
+        "De sluitingsdatum is verplaatst van",
+    ),
     _rule(
         Kind.ANSWERS_PUBLISHED,
         r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b|\bq\s?&\s?a\b"
-        r"|clarifications? (will be )?publish",
+        r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
+        r"|information memorandum|clarification (note|document|bulletin)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
@@ -57,7 +79,20 @@ RULES: tuple[Rule, ...] = (
         r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
         r"|huidige (contract|overeenkomst|leverancier|opdrachtnemer|vervoerder)"
         r"|(contract|overeenkomst) met de huidige|current (contract|supplier|provider)"
-        r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided",
+        r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
+        r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
+        r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
+        r"|(vorige|bestaande|lopende) (contract|overeenkomst|raamovereenkomst|aanbesteding)"
+        r"|(previous|existing) (contract|agreement|framework)"
+        r"|(start|aanvang) (van )?(de |het )?(procedure|aanbesteding|tender|consultatie|das)\b"
+        r"|start of (the )?(procedure|tender|tendering)"
+        r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
+        r".{0,30}(loopt|runs|geldig|valid)"
+        r"|dispatch of (this|the) notice|verzending van (deze|dit|de) (aankondiging|bericht)"
+        r"|(aanmeld|inschrijv)\w{0,4} (voor|bij) (de|het|een) (digitale |online )?"
+        r"(informatie|markt)?(bijeenkomst|sessie|schouw|locatiebezoek|webinar)"
+        r"|regist\w{0,8} (for|to attend) (the|a|an) (information |market )?"
+        r"(session|site visit|briefing|webinar|meeting)",
         "Publicatiedatum:",
     ),
     _rule(
@@ -67,15 +102,31 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.QUESTIONS_DEADLINE,
-        r"\bvra(ag|gen)|vragenronde|\bquestions?\b|clarification|inlichtingen|verduidelijking",
+        r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
+        r"|inlichtingen|verduidelijking",
         "Vragen kunnen ingediend worden tot",
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
         r"genodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
-        r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie",
+        r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
+        r"|selectiebeslissing|selectiebesluit|selection decision",
         "De kandidaten die hiervoor uitgenodigd zijn, ontvangen uiterlijk op",
+    ),
+    _rule(
+        Depends.TENDERS_OR_REQUESTS,
+        r"(tenders?|inschrijvingen|offertes) (or|of) (requests?|verzoeken|aanvragen) "
+        r"(to|tot) (participate|participation|deelneming|deelname)",
+        "Time limit for receipt of tenders or requests to participate",
+    ),
+    _rule(
+        Kind.PARTICIPATION_DEADLINE,
+        r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
+        r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
+        r"|requests? (to|for) participat|expressions? of interest|express(ing)? (your )?interest"
+        r"|interest (must|should|can) be expressed|belangstellingsregistratie",
+        "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(
         Kind.INTERVIEWS,
@@ -88,29 +139,44 @@ RULES: tuple[Rule, ...] = (
         "Voorlopige gunning:",
     ),
     _rule(
+        Kind.OPENING,
+        r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
+        r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
+        r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
+        r"|proces-verbaal van (aanbesteding|opening)",
+        "Opening inschrijvingen:",
+    ),
+    _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij|offerte|aanbieding|aanbieden|reactietermijn|\breageren|\breactie"
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
         r"|submission|submit|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
-        r"|closing (date|time)|\bcloses\b|applications?|\bapply\b",
+        r"|closing (date|time)|\bcloses\b|applications?|\bapply\b|\brespon(d|se) (before|by)"
+        r"|receipt of (tenders|bids|offers)",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
         Kind.START,
         r"\bstart|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
-        r"|commence|\bbegin(t|nen|datum)?\b|\bper\s{0,3}$",
+        r"|commence|\bbegin(t|nen|datum)?\b"
+        r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
+        r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
+        r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$",
         "Uiterlijk per 4 augustus 2026 beschikbaar",
     ),
     _rule(
         Kind.END,
-        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever",
+        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever|\bcompletion\b"
+        r"|\b(duur|looptijd|duration|term)\W{1,3}(t/m|tot en met|tot|until|through|to)\W{0,3}$",
         "Einddatum opdracht:",
     ),
     _rule(
         Kind.OTHER,
-        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie",
+        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie"
+        r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection)"
+        r"|bidders'? (meeting|conference)|informatiedag|marktdag",
         "Informatiebijeenkomst op",
     ),
 )
@@ -142,11 +208,14 @@ def _vague_pattern() -> re.Pattern[str]:
 VAGUE = _vague_pattern()
 
 
-def classify(before: str, after: str) -> Meaning | None:
-    """The meaning of a date from the words before it, else the words after it; None if unclear."""
+def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning | None:
+    """The meaning of a date from the words before it, else the words after it; None if unclear.
+
+    ``skip`` leaves one meaning out (what a moved date was for, without "moved from").
+    """
     for context in (before, after):
         for rule in RULES:
-            if rule.pattern.search(context):
+            if rule.meaning is not skip and rule.pattern.search(context):
                 return rule.meaning
     return None
 

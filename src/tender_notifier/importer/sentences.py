@@ -10,11 +10,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ..timeline import Kind
-from .dates import DateHit, TimeHit, find_dates, find_times
+from .dates import DateHit, TimeHit, Years, find_dates, find_times
 from .draft import Found, Unplaced
-from .rules import ASSIGNMENT, TIME_LABEL, VAGUE, Background, classify, kind_of
+from .rules import (
+    ASSIGNMENT,
+    TIME_LABEL,
+    VAGUE,
+    Background,
+    Depends,
+    Meaning,
+    classify,
+    kind_of,
+)
 from .text import Segment
 
 # What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
@@ -29,7 +39,25 @@ _RANGE = re.compile(
 )
 _MAX_GAP = 30
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
+_MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
+_LISTED = re.compile(r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$", re.IGNORECASE)
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
+# A procedure in which candidates first ask to take part and only those invited tender.
+_TWO_PHASE = re.compile(
+    r"restricted procedure|niet[- ]openbare (aanbestedings)?procedure|concurrentiegerichte dialoog"
+    r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
+    r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
+    r"|twee fasen|tweefasen|selectiefase|selection phase|pre-?qualification|selectieleidraad",
+    re.IGNORECASE,
+)
+# Where an announcement says when it was published: years left out count from there.
+_PUBLISHED = re.compile(
+    r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
+    r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
+    r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
+    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)",
+    re.IGNORECASE,
+)
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 
@@ -45,24 +73,79 @@ class _Group:
     end: int
 
 
-def read_segment(segment: Segment, found: list[Found], unplaced: list[Unplaced]) -> None:
-    """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``."""
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the whole announcement says that a single sentence needs."""
+
+    # a restricted procedure, a competitive dialogue...: requests to participate come first
+    two_phase: bool = False
+    # the year of a date written without one, when the announcement makes it clear
+    years: Years | None = None
+
+
+def document_of(pieces: list[Segment]) -> Document:
+    """The procedure and the years, read once from the whole announcement."""
+    written: list[date] = []
+    published: date | None = None
+    two_phase = False
+    for segment in pieces:
+        two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
+        days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
+        written += days
+        if published is None and days and _PUBLISHED.search(segment.text):
+            published = days[0]
+    return Document(two_phase=two_phase, years=Years.around(published, written))
+
+
+def read_segment(
+    segment: Segment,
+    found: list[Found],
+    unplaced: list[Unplaced],
+    document: Document = Document(),
+    heading: Meaning | None = None,
+) -> None:
+    """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``.
+
+    ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it.
+    """
     text = segment.text
-    dates = find_dates(text)
+    dates = find_dates(text, document.years)
     times = find_times(text, dates)
     if not dates:
         _read_times_only(segment, times, found, unplaced)
     groups = _groups(text, dates, times)
-    previous: Kind | Background | None = None
+    previous: Meaning | None = None
+    carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
         after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
         meaning = classify(before, after)
-        if meaning is None and index and len(before.strip()) <= _MAX_FOLLOW_ON:
-            meaning = previous  # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
-        _read_group(segment, group, meaning, before + " " + after, found, unplaced)
+        if meaning is None and index and _follows_on(before):
+            # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
+            meaning = carried if previous is Background.REPLACED else previous
+        if meaning is None and not index and heading is not None:
+            meaning = heading
+        if meaning is Background.REPLACED:
+            carried = classify(before, "", skip=Background.REPLACED)
+        _read_group(
+            segment, group, _decided(meaning, document), before + " " + after, found, unplaced
+        )
         previous = meaning
     _read_vague(segment, dates, unplaced)
+
+
+def _decided(meaning: Meaning | None, document: Document) -> Kind | Background | None:
+    if isinstance(meaning, Depends):
+        return Kind.PARTICIPATION_DEADLINE if document.two_phase else Kind.SUBMISSION_DEADLINE
+    return meaning
+
+
+def _follows_on(before: str) -> bool:
+    """Whether the words between two dates only join them ("en", "and on", "(first round) and")."""
+    words = before.strip()
+    return len(words) <= _MAX_FOLLOW_ON or (
+        len(words) <= _MAX_FOLLOW_ON_LISTED and bool(_LISTED.search(words))
+    )
 
 
 def _groups(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[_Group]:
@@ -142,10 +225,17 @@ def _read_group(
         for hit, _ in usable:
             skip(hit, "could not tell what this date is for")
         return
+    if meaning is Background.REPLACED:
+        for hit, _ in usable:
+            skip(hit, "the old date of one that was moved; not used")
+        return
     if isinstance(meaning, Background):
         for hit, _ in usable:
             skip(hit, "background, not a step of the procedure; not used")
         return
+    for hit, _ in usable:
+        if hit.problem is None and hit.guessed_year:
+            skip(hit, f"no year given; read as {hit.day:%Y} from the dates around it, check it")
     picks: list[tuple[Kind, DateHit, TimeHit | None]]
     if group.is_range and len(usable) == 2:
         (first, _), (last, last_time) = usable
