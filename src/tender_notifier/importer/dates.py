@@ -128,14 +128,16 @@ _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
     (?:
-        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
+        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.h])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
         (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon)\b)?
         (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
       | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon)(?![^\W\d_])
-      | (?<=\bom\s)(?P<h4>[01]?\d|2[0-3])\s{0,3}uur(?![^\W\d_])
+      | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
+        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
     )
-    (?:\s{0,3}\(?(?:CET|CEST|MET|MEST)\)?(?![^\W\d_]))?
+    (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
+        |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -38,6 +38,9 @@ class Depends(StrEnum):
     # TED's "Time limit for receipt of tenders or requests to participate": requests in a
     # restricted (two-phase) procedure, tenders in an open one
     TENDERS_OR_REQUESTS = "tenders_or_requests"
+    # "de deadline is verlengd tot 22 januari": the new date of what the words name; with
+    # nothing named ("de opdracht kan worden verlengd tot"), nothing
+    MOVED_TO = "moved_to"
 
 
 Meaning = Kind | Background | Depends
@@ -63,14 +66,22 @@ RULES: tuple[Rule, ...] = (
         r"|changed|postponed|brought forward|rescheduled|extended) (van|from)\W{0,3}$"
         r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
         r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
-        r" (datum|date|deadline|sluitingsdatum)\W{0,3}$",
+        r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
+        r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$",
         "De sluitingsdatum is verplaatst van",
+    ),
+    _rule(
+        Depends.MOVED_TO,
+        r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
+        r"|rescheduled|changed) (tot|naar|to|until)\W{0,3}$",
+        "De deadline is verlengd tot",
     ),
     _rule(
         Kind.ANSWERS_PUBLISHED,
         r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b|\bq\s?&\s?a\b"
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
-        r"|information memorandum|clarification (note|document|bulletin)",
+        r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
+        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
@@ -101,10 +112,22 @@ RULES: tuple[Rule, ...] = (
         "Standstill period ends:",
     ),
     _rule(
+        Kind.OTHER,
+        r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
+        r"|clarification (meeting|session)|bidders'? (meeting|conference)",
+        "Inlichtingenbijeenkomst (digitaal):",
+    ),
+    _rule(
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
         r"|inlichtingen|verduidelijking",
         "Vragen kunnen ingediend worden tot",
+    ),
+    _rule(
+        Kind.INTERVIEWS,
+        r"(uitgenodigd|invited) (voor|to|for) (een |an |the |a )?(\w{1,20} )?"
+        r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$",
+        "De kandidaten worden uitgenodigd voor een gesprek op",
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
@@ -116,8 +139,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Depends.TENDERS_OR_REQUESTS,
-        r"(tenders?|inschrijvingen|offertes) (or|of) (requests?|verzoeken|aanvragen) "
-        r"(to|tot) (participate|participation|deelneming|deelname)",
+        r"(tenders?|inschrijvingen|offertes) (or|of) ((requests?|verzoeken|aanvragen) "
+        r"(to|tot|for) (particip\w{0,6}|deelneming|deelname)|deelnemings(aanvragen|verzoeken))",
         "Time limit for receipt of tenders or requests to participate",
     ),
     _rule(
@@ -130,12 +153,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"gesprek|interview|presentatie|presentation|demonstrat|assessment|kennismaking|\bpitch",
+        r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
+        r"(gesprek|interview|presentatie|presentation|demonstrat|assessment|kennismaking|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
         Kind.AWARD,
-        r"(?<!\bna )(?<!\bafter )(gunning|\bgegund|\baward)",
+        r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
+        r"|\baward(?! phase| stage| criteri))",
         "Voorlopige gunning:",
     ),
     _rule(
@@ -148,7 +173,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SUBMISSION_DEADLINE,
-        r"inschrij|offerte|aanbieding|aanbieden|reactietermijn|\breageren|\breactie"
+        r"inschrij|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
+        r"|voordragen|voorgedragen"
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
@@ -160,7 +186,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.START,
         r"\bstart|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
-        r"|commence|\bbegin(t|nen|datum)?\b"
+        r"|commence|\bbegin(t|nen|datum)?\b|\bgaat (in|van start)\b|in werking|takes effect"
+        r"|\beffective (from|date)"
         r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
         r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
         r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$",
@@ -208,15 +235,30 @@ def _vague_pattern() -> re.Pattern[str]:
 VAGUE = _vague_pattern()
 
 
+_NOT_BEFORE_A_DATE = " x"
+
+
 def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning | None:
     """The meaning of a date from the words before it, else the words after it; None if unclear.
 
     ``skip`` leaves one meaning out (what a moved date was for, without "moved from").
     """
-    for context in (before, after):
+    # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
+    # words after it end at the next date, so they get a tail that no such pattern matches.
+    for context in (before, after + _NOT_BEFORE_A_DATE):
         for rule in RULES:
             if rule.meaning is not skip and rule.pattern.search(context):
+                if rule.meaning is Depends.MOVED_TO:
+                    return _named(context)
                 return rule.meaning
+    return None
+
+
+def _named(context: str) -> Meaning | None:
+    """What "... is verlengd tot" names, if it names a step: the deadline, not an option."""
+    for rule in RULES:
+        if isinstance(rule.meaning, Kind) and rule.pattern.search(context):
+            return rule.meaning
     return None
 
 

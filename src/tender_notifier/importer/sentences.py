@@ -29,8 +29,8 @@ from .text import Segment
 
 # What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
 _CONNECTOR = re.compile(
-    r"[\s,;()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
-    r"|tot|until|uur|u|t|hrs)\b[\s,;()\-\u2013\u2014]*)*",
+    r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
+    r"|tot|until|uur|u|t|hrs)\b[\s,;:/|@()\-\u2013\u2014]*)*",
     re.IGNORECASE,
 )
 _ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
@@ -40,7 +40,13 @@ _RANGE = re.compile(
 _MAX_GAP = 30
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
 _MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
-_LISTED = re.compile(r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$", re.IGNORECASE)
+_LISTED = re.compile(
+    r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$"
+    # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot 3 -"
+    r"|\b(?:\d{1,2}(?:e|ste|de|nd|rd|th)? (?:ronde|round)"
+    r"|(?:ronde|round|perceel|lot|kavel) \d{1,2})\b",
+    re.IGNORECASE,
+)
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
 # A procedure in which candidates first ask to take part and only those invited tender.
 _TWO_PHASE = re.compile(
@@ -116,10 +122,11 @@ def read_segment(
     groups = _groups(text, dates, times)
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
+    shared = _shared_from_the_end(text, groups)
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
         after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
-        meaning = classify(before, after)
+        meaning = classify(before, after) or shared[index]
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
@@ -132,6 +139,23 @@ def read_segment(
         )
         previous = meaning
     _read_vague(segment, dates, unplaced)
+
+
+def _shared_from_the_end(text: str, groups: list[_Group]) -> list[Meaning | None]:
+    """The meaning a date shares with the dates after it, when only the words after the last
+    say what they are for: "perceel 1: 1 maart 2027; perceel 2: 8 maart 2027 (sluiting)"."""
+    shared: list[Meaning | None] = [None] * len(groups)
+    if not groups:
+        return shared
+    last = groups[-1]
+    tail = classify(text[groups[-2].end if len(groups) > 1 else 0 : last.start], "")
+    meaning = classify("", text[last.end :]) if tail is None else None
+    for index in range(len(groups) - 2, -1, -1):
+        between = text[groups[index].end : groups[index + 1].start]
+        if meaning is None or not _follows_on(between) or classify(between, ""):
+            break
+        shared[index] = meaning
+    return shared
 
 
 def _decided(meaning: Meaning | None, document: Document) -> Kind | Background | None:
