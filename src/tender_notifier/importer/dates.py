@@ -106,6 +106,8 @@ def _date_regex() -> re.Pattern[str]:
             (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?P<y>{year}))?
           | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
             (?:,?\s{{1,3}}(?P<y2>{year}))?
+          | (?P<d3>[0-3]?\d)(?P<sep3>[-/])(?P<m3>{months}){_NOT_LETTER}\.?(?P=sep3)(?P<y3>{year})
+          | (?P<iy2>{_YEAR})/(?P<im2>[01]?\d)/(?P<id2>[0-3]?\d)(?!\d)
         )
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -173,6 +175,7 @@ class TimeHit:
     begin: time
     finish: time | None = None
     weak: bool = False
+    meridiem: str = ""  # "am" or "pm" when written
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +267,10 @@ def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
         numbers: tuple[int, int, int | None] = (int(g("id")), int(g("im")), int(g("iy")))
     elif g("ny"):
         numbers = (int(g("nd")), int(g("nm")), int(g("ny")))
+    elif g("y3"):
+        numbers = (int(g("d3")), month_names()[g("m3").lower()], int(g("y3")))
+    elif g("iy2"):
+        numbers = (int(g("id2")), int(g("im2")), int(g("iy2")))
     elif g("m"):
         numbers = (int(g("d")), month_names()[g("m").lower()], int(g("y")) if g("y") else None)
     else:
@@ -334,11 +341,14 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
             and hit.start - last.end <= _TIME_SPAN_GAP_MAX
             and _TIME_SPAN_GAP.match(text[last.end : hit.start])
         ):
+            begin = last.begin
+            if hit.meridiem == "pm" and not last.meridiem and begin.hour + 12 <= hit.begin.hour:
+                begin = begin.replace(hour=begin.hour + 12)  # "1:00 to 3:00 pm"
             spans[-1] = TimeHit(
                 last.start,
                 hit.end,
                 text[last.start : hit.end],
-                last.begin,
+                begin,
                 hit.begin,
                 weak=last.weak and hit.weak,
             )
@@ -367,4 +377,5 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
             return None
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     text = g(0).rstrip()
-    return TimeHit(match.start(), match.start() + len(text), text, time(hour, minute), weak=weak)
+    end = match.start() + len(text)
+    return TimeHit(match.start(), end, text, time(hour, minute), weak=weak, meridiem=meridiem)

@@ -30,6 +30,8 @@ class Background(StrEnum):
     BACKGROUND = "background"
     # the old date of a moved one: "verplaatst van 26 februari naar 3 maart"
     REPLACED = "replaced"
+    # "in de week van 15 maart": a week, not a day
+    WEEK = "week"
 
 
 class Depends(StrEnum):
@@ -71,6 +73,12 @@ RULES: tuple[Rule, ...] = (
         "De sluitingsdatum is verplaatst van",
     ),
     _rule(
+        Background.WEEK,
+        r"\b(in )?de week van\W{0,3}$|\b(in )?the week (of|commencing|starting)\W{0,3}$"
+        r"|\bweek commencing\W{0,3}$",
+        "De gesprekken vinden plaats in de week van",
+    ),
+    _rule(
         Depends.MOVED_TO,
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
         r"|rescheduled|changed) (tot|naar|to|until)\W{0,3}$",
@@ -95,7 +103,11 @@ RULES: tuple[Rule, ...] = (
         r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
         r"|(vorige|bestaande|lopende) (contract|overeenkomst|raamovereenkomst|aanbesteding)"
         r"|(previous|existing) (contract|agreement|framework)"
-        r"|(start|aanvang) (van )?(de |het )?(procedure|aanbesteding|tender|consultatie|das)\b"
+        r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
+        r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
+        r"|gestand|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b|geldigheid"
+        r"|\b(beoordeling|evaluatie|evaluation) (van )?(de |the |of (the )?)?(inschrijving|offerte"
+        r"|aanmelding|tender|bid|proposal|aanbieding)"
         r"|start of (the )?(procedure|tender|tendering)"
         r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
         r".{0,30}(loopt|runs|geldig|valid)"
@@ -173,7 +185,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SUBMISSION_DEADLINE,
-        r"inschrij|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
+        r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
         r"|voordragen|voorgedragen"
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
@@ -196,6 +208,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.END,
         r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever|\bcompletion\b"
+        r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
         r"|\b(duur|looptijd|duration|term)\W{1,3}(t/m|tot en met|tot|until|through|to)\W{0,3}$",
         "Einddatum opdracht:",
     ),

@@ -253,6 +253,10 @@ def _read_group(
         for hit, _ in usable:
             skip(hit, "the old date of one that was moved; not used")
         return
+    if meaning is Background.WEEK:
+        for hit, _ in usable:
+            skip(hit, "the week of this day, not the day; add it by hand")
+        return
     if isinstance(meaning, Background):
         for hit, _ in usable:
             skip(hit, "background, not a step of the procedure; not used")

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .dates import month_pattern, weekday_pattern
+from .dates import find_dates, find_times, month_pattern, weekday_pattern
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
@@ -187,8 +187,14 @@ def _row_fields(row: str, line: int) -> Iterator[Segment]:
     cells = [c for c in cells if c]
     labels = cells[::2]
     if len(cells) % 2 or any(ch.isdigit() for label in labels for ch in label):
-        # "label<TAB>date<TAB>time": one label, the rest is its value
-        yield Segment(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}", line, is_field=True)
+        # "label<TAB>date<TAB>time", "date | activity | time", "nr | activity | date": the
+        # cells that hold no date or time are the label, the others its value
+        dated = [bool(find_dates(c) or find_times(c, [])) for c in cells]
+        values = [c for c, d in zip(cells, dated, strict=True) if d]
+        words = [c.rstrip(":") for c, d in zip(cells, dated, strict=True) if not d]
+        if not words or not values:
+            words, values = [cells[0].rstrip(":")], cells[1:]
+        yield Segment(f"{' '.join(words)}: {' '.join(values)}", line, is_field=True)
         return
     for k in range(0, len(cells), 2):
         pair = cells[k : k + 2]
