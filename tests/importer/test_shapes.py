@@ -145,3 +145,27 @@ def test_one_misread_date_is_dropped_alone_not_with_everything_it_clashes_with()
         Kind.SUBMISSION_DEADLINE,
         Kind.INTERVIEWS,
     ]
+
+
+def test_a_table_whose_head_row_names_the_dates_gives_them_that_meaning() -> None:
+    text = (
+        "| Lot | Description | Deadline for tenders |\n"
+        "|---|---|---|\n"
+        "| 1 | Arabic | 12 April 2027, 12:00 |\n"
+        "| 2 | Turkish | 19 April 2027, 12:00 |\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-12", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-19", "12:00")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Datum\tActiviteit\tTijd\n11-03-2027\tSluiting inschrijving\t10:00",
+        "| Nr. | Activiteit | Datum | Tijd |\n| 4 | Sluiting inschrijving | 11-03-2027 | 10:00 |",
+    ],
+)
+def test_a_table_row_is_read_whatever_the_order_of_its_columns(text: str) -> None:
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-11", "10:00"))]

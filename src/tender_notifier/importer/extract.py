@@ -12,6 +12,7 @@ The work grows linearly with the text whatever the text is (``bench/importer.py`
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from ..timeline import Tender
@@ -47,8 +48,17 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     unplaced: list[Unplaced] = []
     document = document_of(pieces)
     previous: Segment | None = None
+    header: Segment | None = None  # the head row of the table being read
     for segment in pieces:
-        read_segment(segment, found, unplaced, document, _heading(previous, segment))
+        if not segment.in_table or (previous is not None and not previous.in_table):
+            header = None
+        heading = _heading(previous, segment)
+        if segment.in_table:
+            if header is None and _LETTER.search(segment.text) and not find_dates(segment.text):
+                header = segment
+            elif heading is None and header is not None:
+                heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
+        read_segment(segment, found, unplaced, document, heading)
         previous = segment
     timeline = milestones(found, zone, unplaced)
     title = facts.title(text, pieces)
@@ -69,6 +79,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     return Draft(tender=tender, unplaced=tuple(sorted(unplaced, key=lambda u: u.line)))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _HEADING_MAX = 120  # a heading is a short line without a full stop...
 _UNDER_HEADING_MAX = (
     80  # ...over a short line: "IV.2.2) Time limit for receipt" / "Date: 15/02/2027"

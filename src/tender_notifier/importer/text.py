@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .dates import find_dates, find_times, month_pattern, weekday_pattern
@@ -61,6 +61,7 @@ class Segment:
     text: str
     line: int
     is_field: bool = False
+    in_table: bool = False  # a row of a table, or a pair of cells from one
     # (offset in ``text``, line number) for every source line that was joined into ``text``
     joins: tuple[tuple[int, int], ...] = ()
 
@@ -194,15 +195,15 @@ def _row_fields(row: str, line: int) -> Iterator[Segment]:
         words = [c.rstrip(":") for c, d in zip(cells, dated, strict=True) if not d]
         if not words or not values:
             words, values = [cells[0].rstrip(":")], cells[1:]
-        yield Segment(f"{' '.join(words)}: {' '.join(values)}", line, is_field=True)
+        yield Segment(f"{' '.join(words)}: {' '.join(values)}", line, True, True)
         return
     for k in range(0, len(cells), 2):
         pair = cells[k : k + 2]
         if len(pair) == 2:
             label = pair[0].rstrip(":")
-            yield Segment(f"{label}: {pair[1]}", line, is_field=True)
+            yield Segment(f"{label}: {pair[1]}", line, True, True)
         else:
-            yield Segment(pair[0], line, is_field=bool(_FIELD.match(pair[0])))
+            yield Segment(pair[0], line, bool(_FIELD.match(pair[0])), True)
 
 
 def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:
@@ -242,5 +243,5 @@ def _cut(segment: Segment) -> Iterator[Segment]:
         piece = text[start:end].strip()
         if piece:
             lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            yield _segment(text, lead, lead + len(piece), joins)
+            yield replace(_segment(text, lead, lead + len(piece), joins), in_table=segment.in_table)
         start = end
