@@ -169,3 +169,20 @@ def test_a_table_whose_head_row_names_the_dates_gives_them_that_meaning() -> Non
 )
 def test_a_table_row_is_read_whatever_the_order_of_its_columns(text: str) -> None:
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-11", "10:00"))]
+
+
+def test_english_key_dates_with_q_and_a_shortlist_and_a_short_range_of_presentations() -> None:
+    text = (
+        "Deadline for questions (Q&A round 1): 1 February 2027, 12:00 hrs\n"
+        "Q&A published: 5 February 2027\n"
+        "Shortlist notification: 21 April 2027\n"
+        "Supplier presentations: 28–29 April 2027\n"
+        "Demonstration of the instrument: week of 3 May 2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-02-01", "12:00")),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 2, 5))),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 4, 21))),
+        (Kind.INTERVIEWS, Day(date(2027, 4, 28))),
+        (Kind.INTERVIEWS, Day(date(2027, 4, 29))),
+    ]

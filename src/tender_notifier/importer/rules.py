@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Background.WEEK,
-        r"\b(in )?de week van\W{0,3}$|\b(in )?the week (of|commencing|starting)\W{0,3}$"
+        r"\b((in )?de )?week van\W{0,3}$|\b((in )?the )?week (of|commencing|starting)\W{0,3}$"
         r"|\bweek commencing\W{0,3}$",
         "De gesprekken vinden plaats in de week van",
     ),
@@ -86,7 +86,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.ANSWERS_PUBLISHED,
-        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b|\bq\s?&\s?a\b"
+        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b"
+        r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
+        r"|\bq\s?&\s?a\W{0,3}$"
+        r"|publication of (the )?q\s?&\s?a"
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)",
@@ -145,6 +148,8 @@ RULES: tuple[Rule, ...] = (
         Kind.SHORTLIST_NOTICE,
         r"genodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
+        r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
+        r"|shortlisting"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
         r"|selectiebeslissing|selectiebesluit|selection decision",
         "De kandidaten die hiervoor uitgenodigd zijn, ontvangen uiterlijk op",

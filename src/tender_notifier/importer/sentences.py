@@ -271,6 +271,9 @@ def _read_group(
             picks = [(meaning, last, last_time)]
         elif meaning in (Kind.START, Kind.END) or ASSIGNMENT.search(context):
             picks = [(Kind.START, first, None), (Kind.END, last, None)]
+        elif meaning in MANY and first.day and last.day and 0 < (last.day - first.day).days < 3:
+            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be
+            picks = [(meaning, first, None), (meaning, last, last_time)]
         else:
             for hit, _ in usable:
                 skip(hit, f"a range of days for {meaning.value}; add it by hand")
