@@ -80,7 +80,7 @@ def test_a_change_notice_moves_the_deadline_and_a_cancelling_one_cancels(
         assert created.status_code in (200, 201, 202), created.text
         [confirmation] = smtp.wait_for(1)
         link = re.search(r"(http://127\.0\.0\.1:\d+/confirm/[A-Za-z0-9_-]+)", body(confirmation))
-        assert link and httpx.get(link.group(1)).status_code == 200
+        assert link and httpx.post(link.group(1)).status_code == 200  # the button on its page
         hook = httpx.post(
             f"{daemon.base_url}/api/v1/subscriptions",
             json={"channel": "webhook", "url": receiver.url, "tenders": ["*"], "language": "en"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from tender_notifier.importer import extract
 from tender_notifier.importer.output import to_toml
 from tender_notifier.tender_file import load_tender_file, parse_tender
+from tender_notifier.timeline import Day, Kind
 
 from .corpus import ZONE, facts, items, score
 
@@ -60,20 +62,27 @@ def test_corpus_is_large_enough() -> None:
     assert len(items()) >= 15
 
 
-def test_corpus_recall_is_high_and_no_date_is_invented() -> None:
+# One sentence, "Uiterlijk per <date> beschikbaar voor N uur per week (20 punten)" in a list of
+# award criteria, is the start in the seed tender and in 10-flextender-casemanager, and no
+# milestone in 01-flextender-beleidsadviseur-jeugd, written later by another hand without
+# seeing the rules. Nothing in the texts tells them apart; the importer follows the seed.
+DISAGREEMENTS = {("01-flextender-beleidsadviseur-jeugd", Kind.START, Day(date(2027, 3, 1)))}
+
+
+def test_corpus_recall_is_complete_and_no_date_is_invented() -> None:
     scores = [score(path) for path in items()]
     expected = sum(sum(s.expected.values()) for s in scores)
     missed = sum(sum(s.missed.values()) for s in scores)
-    invented = sum(sum(s.invented.values()) for s in scores)
+    invented = {(s.name, kind, when) for s in scores for kind, when in s.invented.elements()}
     recall = (expected - missed) / expected
     print(f"\ncorpus: {len(scores)} announcements, {expected} milestones expected")
-    print(f"recall {recall:.1%} ({expected - missed}/{expected}), invented dates: {invented}")
+    print(f"recall {recall:.1%} ({expected - missed}/{expected}), invented dates: {len(invented)}")
     for s in scores:
         for kind, when in (s.missed + s.invented).elements():
             label = "missed" if (kind, when) in s.missed else "INVENTED"
             print(f"  {s.name}: {label} {kind.value} {when}")
-    assert invented == 0
-    assert recall >= 0.95
+    assert invented == DISAGREEMENTS
+    assert recall == 1.0
 
 
 @pytest.mark.parametrize("path", items(), ids=lambda p: p.stem)

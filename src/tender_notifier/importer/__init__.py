@@ -9,6 +9,6 @@ Nothing here reads the clock: a date without a year is vague, never completed fr
 
 from __future__ import annotations
 
-from .extract import Draft, Unplaced, extract
+from .extract import MAX_ANNOUNCEMENT, AnnouncementTooLarge, Draft, Unplaced, extract
 
-__all__ = ["Draft", "Unplaced", "extract"]
+__all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]

@@ -16,12 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..eforms.command import import_notice
 from ..eforms.parse import looks_like_notice
 from ..tender_file import DEFAULT_TIMEZONE
-from .extract import Draft, extract
+from .extract import MAX_ANNOUNCEMENT, Draft, extract
 from .output import to_json, to_toml
 
 EXIT_FOUND = 0
 EXIT_NO_DEADLINE = 1
 EXIT_UNREADABLE = 2
+_MAX_REPORTED = 100  # lines of things not placed; an announcement with more is not one to trust
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -93,10 +94,25 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 
 
 def _read(name: str, stdin: TextIO, stderr: TextIO) -> str | None:
+    # Never more than the limit plus one is read: a larger input is refused, not loaded.
     try:
-        text = stdin.read() if name == "-" else Path(name).read_bytes().decode("utf-8-sig")
+        if name == "-":
+            text = stdin.read(MAX_ANNOUNCEMENT + 1)
+            size = len(text.encode("utf-8", "surrogatepass"))
+        else:
+            with Path(name).open("rb") as file:
+                data = file.read(MAX_ANNOUNCEMENT + 1)
+            size = len(data)
+            text = data[:MAX_ANNOUNCEMENT].decode("utf-8-sig") if size <= MAX_ANNOUNCEMENT else ""
     except (OSError, UnicodeDecodeError) as exc:
         print(f"{name}: cannot read the announcement: {exc}", file=stderr)
+        return None
+    if size > MAX_ANNOUNCEMENT:
+        print(
+            f"{name}: the announcement is larger than the limit of {MAX_ANNOUNCEMENT:,} bytes "
+            "(1 MB); import the part that holds the dates",
+            file=stderr,
+        )
         return None
     if "\x00" in text:
         print(f"{name}: this is not a text file", file=stderr)
@@ -110,9 +126,12 @@ def _read(name: str, stdin: TextIO, stderr: TextIO) -> str | None:
 def _report(draft: Draft, source: str, stderr: TextIO) -> None:
     count = len(draft.tender.milestones)
     print(f"{source}: {count} milestone{'s' if count != 1 else ''} found", file=stderr)
-    for item in draft.unplaced:
+    for item in draft.unplaced[:_MAX_REPORTED]:
         where = f"{source}:{item.line}" if item.line else source
-        print(f"{where}: {item.found!r}: {item.reason}. In: {item.sentence}", file=stderr)
+        print(f"{where}: {item.found!r}: {item.reason}. In: {item.excerpt}", file=stderr)
+    if len(draft.unplaced) > _MAX_REPORTED:
+        more = len(draft.unplaced) - _MAX_REPORTED
+        print(f"{source}: {more} more things not placed; check the announcement", file=stderr)
     if not draft.has_submission_deadline:
         print(f"{source}: no submission deadline found; add it by hand", file=stderr)
 

@@ -24,9 +24,10 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, time
+from dataclasses import dataclass, replace
+from datetime import date, time, timedelta
 from functools import cache
 from typing import Literal
 
@@ -93,7 +94,7 @@ _START = r"(?<![\w.,:/])"  # "20-22 juli": a day may follow a dash
 @cache
 def _date_regex() -> re.Pattern[str]:
     months = month_pattern()
-    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s+)?"
+    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s{{1,3}})?"
     year = rf"{_YEAR}(?!\d)"
     return re.compile(
         rf"""
@@ -101,10 +102,12 @@ def _date_regex() -> re.Pattern[str]:
         (?:
             (?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)
           | (?P<nd>[0-3]?\d)(?P<sep>[-/.])(?P<nm>[01]?\d)(?P=sep)(?P<ny>{year})
-          | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s+(?:of\s+)?
-            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s*(?P<y>{year}))?
-          | (?P<m2>{months}){_NOT_LETTER}\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
-            (?:,?\s+(?P<y2>{year}))?
+          | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
+            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?P<y>{year}))?
+          | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+            (?:,?\s{{1,3}}(?P<y2>{year}))?
+          | (?P<d3>[0-3]?\d)(?P<sep3>[-/])(?P<m3>{months}){_NOT_LETTER}\.?(?P=sep3)(?P<y3>{year})
+          | (?P<iy2>{_YEAR})/(?P<im2>[01]?\d)/(?P<id2>[0-3]?\d)(?!\d)
         )
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -114,10 +117,11 @@ def _date_regex() -> re.Pattern[str]:
 @cache
 def _leading_day_regex() -> re.Pattern[str]:
     """The bare first day of "20 en/of 21 juli 2026" or "20-22 juli 2026", just before the date."""
-    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s+)?"
+    weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s{{1,3}})?"
     return re.compile(
-        rf"{_START}(?P<head>{weekday}(?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?)\s*"
-        r"(?:,|&|-|\u2013|\u2014|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till)\s*$",
+        rf"{_START}(?P<head>{weekday}(?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?)\s{{0,3}}"
+        r"(?:,|&|-|\u2013|\u2014|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till)"
+        r"\s{0,3}$",
         re.IGNORECASE,
     )
 
@@ -126,20 +130,26 @@ _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
     (?:
-        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
-        (?:\s*(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s*(?P<noon>noon)\b)?
-        (?P<suffix>\s*(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
-      | (?P<h2>1[0-2]|0?\d)\s*(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
-      | (?:(?P<h3>12)\s*)?(?P<noon3>noon)(?![^\W\d_])
-      | (?<=\bom\s)(?P<h4>[01]?\d|2[0-3])\s*uur(?![^\W\d_])
+        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.h])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
+        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon)\b)?
+        (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
+      | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
+      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon)(?![^\W\d_])
+      | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
+        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
     )
-    (?:\s*\(?(?:CET|CEST|MET|MEST)\)?(?![^\W\d_]))?
+    (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
+        |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_SPAN_GAP = re.compile(
-    r"^\s*(?:tot(?:\s+en\s+met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s*$", re.IGNORECASE
+    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s{0,3}$",
+    re.IGNORECASE,
 )
+_TIME_SPAN_GAP_MAX = 20
+# The longest text the leading-day pattern can match: a weekday name, a day, a word between.
+_LEADING_DAY_REACH = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +161,7 @@ class DateHit:
     text: str
     day: date | None
     problem: str | None = None
+    guessed_year: bool = False  # the text gave no year; ``Years`` did
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,32 +175,114 @@ class TimeHit:
     begin: time
     finish: time | None = None
     weak: bool = False
+    meridiem: str = ""  # "am" or "pm" when written
 
 
-def find_dates(text: str) -> list[DateHit]:
-    """Every date in ``text``, in order, including ones that cannot be used (with a problem)."""
+@dataclass(frozen=True, slots=True)
+class Years:
+    """The year of a date written without one ("t/m 22 december", "op 12 en 13 januari").
+
+    Announcements leave the year out when it is obvious to a reader: the first such day on or
+    after the day the announcement was published; without a publication date, the year that
+    puts the day nearest to the dates the announcement does write out (within half a year).
+    A weekday, when given, must fall on the day. Without either the year stays unknown.
+    """
+
+    published: date | None
+    written: tuple[date, ...]  # sorted
+
+    @classmethod
+    def around(cls, published: date | None, written: list[date]) -> Years | None:
+        if published is None and not written:
+            return None
+        ordered = sorted(written)
+        middle = ordered[len(ordered) // 2] if ordered else published
+        assert middle is not None
+        # a founding year or an old contract mentioned in passing is no anchor
+        near = tuple(d for d in ordered if abs((middle - d).days) <= _ANCHOR_SPREAD)
+        return cls(published, near)
+
+    def year_for(self, month: int, day: int, weekday: int | None = None) -> int | None:
+        if self.published is not None:
+            since = self.published - timedelta(days=_BEFORE_PUBLISHED)
+            candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
+            after = [c for c in candidates if c is not None and c >= since]
+            return _fitting(after[:1], weekday)
+        middle = self.written[len(self.written) // 2]
+        best: tuple[int, date] | None = None
+        for year in (middle.year - 1, middle.year, middle.year + 1):
+            candidate = _day(year, month, day)
+            if candidate is None or (weekday is not None and candidate.weekday() != weekday):
+                continue
+            distance = self._distance(candidate)
+            if distance <= _NEAREST_MAX and (best is None or distance < best[0]):
+                best = (distance, candidate)
+        return best[1].year if best else None
+
+    def _distance(self, day: date) -> int:
+        k = bisect_left(self.written, day)
+        return min(
+            abs((self.written[i] - day).days) for i in (k - 1, k) if 0 <= i < len(self.written)
+        )
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _fitting(days: list[date], weekday: int | None) -> int | None:
+    fit = [d for d in days if weekday is None or d.weekday() == weekday]
+    return fit[0].year if fit else None
+
+
+_BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
+_ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
+_NEAREST_MAX = 183  # days: farther from every written date, the year is not obvious
+
+
+def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
+    """Every date in ``text``, in order, including ones that cannot be used (with a problem).
+
+    With ``years``, a date written without a year gets the one ``years`` gives it, marked
+    ``guessed_year`` for ops to check.
+    """
     hits: list[DateHit] = []
     for match in _date_regex().finditer(text):
-        hit = _date_hit(match)
+        hit = _date_hit(match, years)
         leading: list[DateHit] = []
         if match.group("m") and hit.day is not None:
-            leading = _leading_days(text, hits[-1].end if hits else 0, match.start(), hit.day)
+            floor = hits[-1].end if hits else 0
+            leading = _leading_days(text, floor, match.start(), hit.day, hit.guessed_year)
         hits.extend(leading)
         hits.append(hit)
     return hits
 
 
-def _date_hit(match: re.Match[str]) -> DateHit:
+def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
     g = match.group
     if g("iy"):
         numbers: tuple[int, int, int | None] = (int(g("id")), int(g("im")), int(g("iy")))
     elif g("ny"):
         numbers = (int(g("nd")), int(g("nm")), int(g("ny")))
+    elif g("y3"):
+        numbers = (int(g("d3")), month_names()[g("m3").lower()], int(g("y3")))
+    elif g("iy2"):
+        numbers = (int(g("id2")), int(g("im2")), int(g("iy2")))
     elif g("m"):
         numbers = (int(g("d")), month_names()[g("m").lower()], int(g("y")) if g("y") else None)
     else:
         numbers = (int(g("d2")), month_names()[g("m2").lower()], int(g("y2")) if g("y2") else None)
-    return _checked(match.start(), match.end(), match.group(0), numbers, g("wd"))
+    guessed = False
+    if numbers[2] is None and years is not None:
+        weekday = weekday_names()[g("wd").lower()] if g("wd") else None
+        year = years.year_for(numbers[1], numbers[0], weekday)
+        if year is not None:
+            numbers, guessed = (numbers[0], numbers[1], year), True
+    hit = _checked(match.start(), match.end(), match.group(0), numbers, g("wd"))
+    return replace(hit, guessed_year=guessed) if guessed else hit
 
 
 def _checked(
@@ -207,27 +300,34 @@ def _checked(
     return DateHit(start, end, text, day)
 
 
-def _leading_days(text: str, floor: int, start: int, day: date) -> list[DateHit]:
+def _leading_days(
+    text: str, floor: int, start: int, day: date, guessed_year: bool
+) -> list[DateHit]:
     """Bare days before a full date ("3, 4 en 5 juni 2026"), each taking its month and year."""
     found: list[DateHit] = []
     while True:
-        match = _leading_day_regex().search(text, floor, start)
+        # The match must end at ``start``, so it begins at most _LEADING_DAY_REACH before it:
+        # searching only that window keeps "1, 1, 1, ... 1 juli 2026" linear.
+        match = _leading_day_regex().search(text, max(floor, start - _LEADING_DAY_REACH), start)
         if match is None:
             break
         first = match.start()
         end = match.end("head")
         numbers = (int(match.group("d")), day.month, day.year)
-        found.insert(0, _checked(first, end, text[first:end], numbers, match.group("wd")))
+        hit = _checked(first, end, text[first:end], numbers, match.group("wd"))
+        found.insert(0, replace(hit, guessed_year=guessed_year) if hit.day else hit)
         start = first
     return found
 
 
 def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
     """Every time of day in ``text`` outside the dates, with adjacent pairs joined into spans."""
-    taken = [(d.start, d.end) for d in dates]
     singles: list[TimeHit] = []
+    k = 0  # dates and times both come in text order: one pass over each
     for match in _TIME.finditer(text):
-        if any(match.start() < e and s < match.end() for s, e in taken):
+        while k < len(dates) and dates[k].end <= match.start():
+            k += 1
+        if k < len(dates) and dates[k].start < match.end():
             continue
         hit = _time_hit(match)
         if hit is not None:
@@ -238,13 +338,17 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
         if (
             last is not None
             and last.finish is None
+            and hit.start - last.end <= _TIME_SPAN_GAP_MAX
             and _TIME_SPAN_GAP.match(text[last.end : hit.start])
         ):
+            begin = last.begin
+            if hit.meridiem == "pm" and not last.meridiem and begin.hour + 12 <= hit.begin.hour:
+                begin = begin.replace(hour=begin.hour + 12)  # "1:00 to 3:00 pm"
             spans[-1] = TimeHit(
                 last.start,
                 hit.end,
                 text[last.start : hit.end],
-                last.begin,
+                begin,
                 hit.begin,
                 weak=last.weak and hit.weak,
             )
@@ -273,4 +377,5 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
             return None
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     text = g(0).rstrip()
-    return TimeHit(match.start(), match.start() + len(text), text, time(hour, minute), weak=weak)
+    end = match.start() + len(text)
+    return TimeHit(match.start(), end, text, time(hour, minute), weak=weak, meridiem=meridiem)

@@ -30,21 +30,43 @@ _TITLE_LABEL = re.compile(
 )
 _BUYER_LABEL = re.compile(
     r"^(?:opdrachtgever|aanbestedende dienst|aanbestedende organisatie|inkopende organisatie|"
-    r"klant|organisatie|buyer|client|contracting authority|customer)$",
+    r"klant|organisatie|buyer|client|contracting authority|customer|official name"
+    r"|offici\u00eble (benaming|naam))$",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
     r"\b(?:aanvraagnummer|aanvraag-?id|referentienummer|referentie|kenmerk|"
     r"opdrachtnummer|opdracht-?id|request ?id|projectnummer|zaaknummer|dossiernummer|tender ?id|"
     r"reference(?: number)?|"
-    r"ref\.?|aanbestedingsnummer)\b\s*(?:nr\.?|no\.?)?\s*[:#]?\s*"
-    r"(?P<value>[A-Za-z0-9][A-Za-z0-9._/-]*\d[A-Za-z0-9._/-]*)",
+    r"ref\.?|aanbestedingsnummer)\b\s?(?:nr\.?|no\.?)?\s?[:#]?\s?"
+    # bounded, and the digit it needs is checked afterwards: "[..]*\d[..]*" backtracks over
+    # every "ref.ref.ref..." and makes the search quadratic
+    r"(?P<value>[A-Za-z0-9][A-Za-z0-9._/-]{0,59})",
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(
-    r"\b(?P<type>(?i:gemeente|provincie|waterschap|hoogheemraadschap))\s+"
-    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:(?:aan|den|op|de|van|der|het|a/d)\s+)*[A-Z][\w'\u2019-]*)*)"
+    r"\b(?P<type>(?i:gemeente|provincie|waterschap|hoogheemraadschap))\s{1,3}"
+    r"(?P<name>[A-Z][\w'\u2019-]{0,40}"
+    r"(?:\s(?:(?:aan|den|op|de|van|der|het|a/d)\s){0,3}[A-Z][\w'\u2019-]{0,40}){0,5})"
 )
+# "Rijswijk is een gemeente met ruim 57.000 inwoners", "Delft is een historische stad"
+_TOWN_IS_A_MUNICIPALITY = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'\u2019]{1,30}(?:-[A-Z][\w'\u2019]{1,30}){0,2}) is een"
+    r"(?: [a-z]{1,20}){0,2} (?:gemeente|stad)\b"
+)
+# A line that is an organisation's name, under the title: "Erasmus University Rotterdam"
+_ORGANISATION = re.compile(
+    r"\b(?:gemeente|provincie|waterschap|hoogheemraadschap|ministerie|ministry|universiteit"
+    r"|university|hogeschool|ziekenhuis|hospital|municipality|province|agency|stichting"
+    r"|rijkswaterstaat|rijksvastgoedbedrijf|b\.v\.|n\.v\.)(?![\w.])",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"[\d:;!?|\u00b7\u2013\u2014]| - |\.\s|\.$(?<!\b[BN]\.V\.)|\b(?:is|zoekt|seeks|voor|for)\b"
+)
+# ", Nijmegen" or " (Ministry of ...)" after a name in a field
+_ORGANISATION_TAIL = re.compile(r"\s*(?:\([^()]{0,80}\)|,[^,]{0,40})$")
+_TOP_SEGMENTS = 6
 _SLUG = re.compile(r"[^a-z0-9._-]+")
 
 
@@ -59,17 +81,24 @@ def title(text: str, segments: list[Segment]) -> str:
 
 
 def buyer(segments: list[Segment]) -> str | None:
-    """The buyer from a field ("Opdrachtgever: X"), else the public body named most often."""
+    """The buyer from a field ("Opdrachtgever: X"), else an organisation's name on a line of its
+    own near the top, else the public body named most often ("Rijswijk is een gemeente")."""
     for segment in segments:
         if segment.is_field:
             label, _, value = segment.text.partition(":")
-            value = value.strip()
+            value = _ORGANISATION_TAIL.sub("", value.strip())
             if _BUYER_LABEL.match(label.strip()) and value and len(value) <= 80:
                 return value
+    for segment in segments[1:_TOP_SEGMENTS]:  # the first is the title
+        text = segment.text
+        if len(text) <= 80 and _ORGANISATION.search(text) and not _NOT_A_NAME.search(text):
+            return text
     bodies: Counter[str] = Counter()
     for segment in segments:
         for match in _PUBLIC_BODY.finditer(segment.text):
             bodies[f"{match.group('type').capitalize()} {match.group('name')}"] += 1
+        for match in _TOWN_IS_A_MUNICIPALITY.finditer(segment.text):
+            bodies[f"Gemeente {match.group('name')}"] += 1
     if bodies:
         return bodies.most_common(1)[0][0]
     return None
@@ -89,9 +118,10 @@ def platform(text: str, segments: list[Segment]) -> str | None:
 def reference(segments: list[Segment]) -> str | None:
     """The platform's number for the request: "Aanvraagnummer 30988", "Kenmerk: 2026-041"."""
     for segment in segments:
-        match = _REFERENCE.search(segment.text)
-        if match:
-            return match.group("value").rstrip(".-/")
+        for match in _REFERENCE.finditer(segment.text):
+            value = match.group("value")
+            if any(ch.isdigit() for ch in value):
+                return value.rstrip(".-/")
     return None
 
 

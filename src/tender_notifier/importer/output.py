@@ -10,6 +10,7 @@ import json
 from datetime import datetime
 
 from ..timeline import Day, Milestone, Moment, Span, Tender
+from .text import normalise
 
 
 def to_toml(tender: Tender, *, source: str | None = None) -> str:
@@ -76,21 +77,18 @@ def _local(value: datetime) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(normalise(text).split())
 
 
 def _string(value: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    """A TOML basic string on one line: quotes and backslashes escaped; control characters are
+    never written, not even escaped (the text was normalised; this is the last guard)."""
     out = ['"']
-    for ch in value:
+    for ch in normalise(value):
         if ch in ('"', "\\"):
             out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
+        elif ch in "\t\n":
+            out.append(" ")
         else:
             out.append(ch)
     out.append('"')

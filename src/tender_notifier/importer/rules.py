@@ -28,9 +28,24 @@ class Background(StrEnum):
     """A date that is real but not a milestone of the procedure."""
 
     BACKGROUND = "background"
+    # the old date of a moved one: "verplaatst van 26 februari naar 3 maart"
+    REPLACED = "replaced"
+    # "in de week van 15 maart": a week, not a day
+    WEEK = "week"
 
 
-Meaning = Kind | Background
+class Depends(StrEnum):
+    """A date whose kind depends on the procedure, not on the words around it."""
+
+    # TED's "Time limit for receipt of tenders or requests to participate": requests in a
+    # restricted (two-phase) procedure, tenders in an open one
+    TENDERS_OR_REQUESTS = "tenders_or_requests"
+    # "de deadline is verlengd tot 22 januari": the new date of what the words name; with
+    # nothing named ("de opdracht kan worden verlengd tot"), nothing
+    MOVED_TO = "moved_to"
+
+
+Meaning = Kind | Background | Depends
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +59,40 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
     return Rule(meaning, re.compile(pattern, re.IGNORECASE), example)
 
 
+# Patterns are searched in text of any length: no nested or unbounded repetition next to other
+# repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
 RULES: tuple[Rule, ...] = (
     _rule(
+        Background.REPLACED,
+        r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
+        r"|changed|postponed|brought forward|rescheduled|extended) (van|from)\W{0,3}$"
+        r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
+        r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
+        r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
+        r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$",
+        "De sluitingsdatum is verplaatst van",
+    ),
+    _rule(
+        Background.WEEK,
+        r"\b((in )?de )?week van\W{0,3}$|\b((in )?the )?week (of|commencing|starting)\W{0,3}$"
+        r"|\bweek commencing\W{0,3}$",
+        "De gesprekken vinden plaats in de week van",
+    ),
+    _rule(
+        Depends.MOVED_TO,
+        r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
+        r"|rescheduled|changed) (tot|naar|to|until)\W{0,3}$",
+        "De deadline is verlengd tot",
+    ),
+    _rule(
         Kind.ANSWERS_PUBLISHED,
-        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b|\bq\s?&\s?a\b"
-        r"|clarifications? (will be )?publish",
+        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b"
+        r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
+        r"|\bq\s?&\s?a\W{0,3}$"
+        r"|publication of (the )?q\s?&\s?a"
+        r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
+        r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
+        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
@@ -57,7 +101,24 @@ RULES: tuple[Rule, ...] = (
         r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
         r"|huidige (contract|overeenkomst|leverancier|opdrachtnemer|vervoerder)"
         r"|(contract|overeenkomst) met de huidige|current (contract|supplier|provider)"
-        r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided",
+        r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
+        r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
+        r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
+        r"|(vorige|bestaande|lopende) (contract|overeenkomst|raamovereenkomst|aanbesteding)"
+        r"|(previous|existing) (contract|agreement|framework)"
+        r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
+        r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
+        r"|gestand|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b|geldigheid"
+        r"|\b(beoordeling|evaluatie|evaluation) (van )?(de |the |of (the )?)?(inschrijving|offerte"
+        r"|aanmelding|tender|bid|proposal|aanbieding)"
+        r"|start of (the )?(procedure|tender|tendering)"
+        r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
+        r".{0,30}(loopt|runs|geldig|valid)"
+        r"|dispatch of (this|the) notice|verzending van (deze|dit|de) (aankondiging|bericht)"
+        r"|(aanmeld|inschrijv)\w{0,4} (voor|bij) (de|het|een) (digitale |online )?"
+        r"(informatie|markt)?(bijeenkomst|sessie|schouw|locatiebezoek|webinar)"
+        r"|regist\w{0,8} (for|to attend) (the|a|an) (information |market )?"
+        r"(session|site visit|briefing|webinar|meeting)",
         "Publicatiedatum:",
     ),
     _rule(
@@ -66,51 +127,101 @@ RULES: tuple[Rule, ...] = (
         "Standstill period ends:",
     ),
     _rule(
+        Kind.OTHER,
+        r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
+        r"|clarification (meeting|session)|bidders'? (meeting|conference)",
+        "Inlichtingenbijeenkomst (digitaal):",
+    ),
+    _rule(
         Kind.QUESTIONS_DEADLINE,
-        r"\bvra(ag|gen)|vragenronde|\bquestions?\b|clarification|inlichtingen|verduidelijking",
+        r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
+        r"|inlichtingen|verduidelijking",
         "Vragen kunnen ingediend worden tot",
+    ),
+    _rule(
+        Kind.INTERVIEWS,
+        r"(uitgenodigd|invited) (voor|to|for) (een |an |the |a )?(\w{1,20} )?"
+        r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$",
+        "De kandidaten worden uitgenodigd voor een gesprek op",
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
         r"genodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
-        r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie",
+        r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
+        r"|shortlisting"
+        r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
+        r"|selectiebeslissing|selectiebesluit|selection decision",
         "De kandidaten die hiervoor uitgenodigd zijn, ontvangen uiterlijk op",
     ),
     _rule(
+        Depends.TENDERS_OR_REQUESTS,
+        r"(tenders?|inschrijvingen|offertes) (or|of) ((requests?|verzoeken|aanvragen) "
+        r"(to|tot|for) (particip\w{0,6}|deelneming|deelname)|deelnemings(aanvragen|verzoeken))",
+        "Time limit for receipt of tenders or requests to participate",
+    ),
+    _rule(
+        Kind.PARTICIPATION_DEADLINE,
+        r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
+        r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
+        r"|requests? (to|for) participat|expressions? of interest|express(ing)? (your )?interest"
+        r"|interest (must|should|can) be expressed|belangstellingsregistratie",
+        "Uiterste datum voor verzoeken tot deelneming:",
+    ),
+    _rule(
         Kind.INTERVIEWS,
-        r"gesprek|interview|presentatie|presentation|demonstrat|assessment|kennismaking|\bpitch",
+        r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
+        r"(gesprek|interview|presentatie|presentation|demonstrat|assessment|kennismaking|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
         Kind.AWARD,
-        r"(?<!\bna )(?<!\bafter )(gunning|\bgegund|\baward)",
+        r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
+        r"|\baward(?! phase| stage| criteri))",
         "Voorlopige gunning:",
     ),
     _rule(
+        Kind.OPENING,
+        r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
+        r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
+        r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
+        r"|proces-verbaal van (aanbesteding|opening)",
+        "Opening inschrijvingen:",
+    ),
+    _rule(
         Kind.SUBMISSION_DEADLINE,
-        r"inschrij|offerte|aanbieding|aanbieden|reactietermijn|\breageren|\breactie"
+        r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
+        r"|voordragen|voorgedragen"
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
-        r"|\bcv'?s?\b.*(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).*\bcv"
-        r"|submission|submit|\btenders?\b.*\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
-        r"|closing (date|time)|\bcloses\b|applications?|\bapply\b",
+        r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
+        r"|submission|submit|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
+        r"|closing (date|time)|\bcloses\b|applications?|\bapply\b|\brespon(d|se) (before|by)"
+        r"|receipt of (tenders|bids|offers)",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
         Kind.START,
         r"\bstart|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
-        r"|commence|\bbegin(t|nen|datum)?\b|\bper\s*$",
+        r"|commence|\bbegin(t|nen|datum)?\b|\bgaat (in|van start)\b|in werking|takes effect"
+        r"|\beffective (from|date)"
+        r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
+        r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
+        r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$",
         "Uiterlijk per 4 augustus 2026 beschikbaar",
     ),
     _rule(
         Kind.END,
-        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever",
+        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever|\bcompletion\b"
+        r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
+        r"|\b(duur|looptijd|duration|term)\W{1,3}(t/m|tot en met|tot|until|through|to)\W{0,3}$",
         "Einddatum opdracht:",
     ),
     _rule(
         Kind.OTHER,
-        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie",
+        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie"
+        r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection)"
+        r"|bidders'? (meeting|conference)|informatiedag|marktdag",
         "Informatiebijeenkomst op",
     ),
 )
@@ -130,11 +241,11 @@ def _vague_pattern() -> re.Pattern[str]:
     return re.compile(
         r"z\.\s?s\.\s?m\.?|\bzsm\b|\basap\b|as soon as possible|zo (spoedig|snel) mogelijk"
         r"|per direct|\bimmediately\b|\b(over)?morgen\b|\bvandaag\b|\btomorrow\b"
-        r"|\btoday\b|\bbinnen\s+(\d+|een|één|twee|drie|vier)\s+(werk)?(dag|dagen|week|weken|maand|maanden)\b"
-        r"|\bwithin\s+(\d+|a|one|two|three)\s+(working\s+)?(days?|weeks?|months?)\b"
+        r"|\btoday\b|\bbinnen\s{1,3}(\d{1,3}|een|één|twee|drie|vier)\s{1,3}(werk)?(dag|dagen|week|weken|maand|maanden)\b"
+        r"|\bwithin\s{1,3}(\d{1,3}|a|one|two|three)\s{1,3}(working\s{1,3})?(days?|weeks?|months?)\b"
         r"|\b(begin|medio|half|eind|einde|early|mid|late|end of)[\s-]+"
         rf"({months})(?![^\W\d_])"
-        r"|\bweek\s+\d{1,2}\b|\bQ[1-4]\b|\b\d+\s+(dagen|weken|maanden|days|weeks|months)\b",
+        r"|\bweek\s+\d{1,2}\b|\bQ[1-4]\b|\b\d{1,3}\s{1,3}(dagen|weken|maanden|days|weeks|months)\b",
         re.IGNORECASE,
     )
 
@@ -142,12 +253,30 @@ def _vague_pattern() -> re.Pattern[str]:
 VAGUE = _vague_pattern()
 
 
-def classify(before: str, after: str) -> Meaning | None:
-    """The meaning of a date from the words before it, else the words after it; None if unclear."""
-    for context in (before, after):
+_NOT_BEFORE_A_DATE = " x"
+
+
+def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning | None:
+    """The meaning of a date from the words before it, else the words after it; None if unclear.
+
+    ``skip`` leaves one meaning out (what a moved date was for, without "moved from").
+    """
+    # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
+    # words after it end at the next date, so they get a tail that no such pattern matches.
+    for context in (before, after + _NOT_BEFORE_A_DATE):
         for rule in RULES:
-            if rule.pattern.search(context):
+            if rule.meaning is not skip and rule.pattern.search(context):
+                if rule.meaning is Depends.MOVED_TO:
+                    return _named(context)
                 return rule.meaning
+    return None
+
+
+def _named(context: str) -> Meaning | None:
+    """What "... is verlengd tot" names, if it names a step: the deadline, not an option."""
+    for rule in RULES:
+        if isinstance(rule.meaning, Kind) and rule.pattern.search(context):
+            return rule.meaning
     return None
 
 

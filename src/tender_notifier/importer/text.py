@@ -14,30 +14,46 @@ The text itself is kept as written (notes quote it); only odd spaces are normali
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from .dates import month_pattern, weekday_pattern
+from .dates import find_dates, find_times, month_pattern, weekday_pattern
 
-# Non-breaking and thin spaces become plain spaces; zero-width characters disappear.
+# Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
+# characters and control characters disappear (a tender file must never hold a CR, an ESC or
+# another C0 or C1 control: calendars and mail headers read them as structure); the Unicode line
+# and paragraph separators end a line like a newline does.
 _SPACES = str.maketrans(
     {
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u202f": " ",
+        **{chr(c): " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+        **{chr(c): None for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)},
+        "\u000b": "\n",
+        "\u000c": "\n",
+        **{chr(c): None for c in range(0x80, 0xA0) if c != 0x85},
+        "\u0085": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        # Bidirectional overrides and isolates: they reorder what a reader sees.
+        **{chr(c): None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
         "\u200b": None,
         "\u200c": None,
         "\u200d": None,
+        "\u2060": None,
         "\ufeff": None,
     }
 )
-_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*| {3,}")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"'\u201c\u2018(])")
+# A line longer than this is not prose anyone wrote: it is cut into pieces of at most this length
+# (at a space where there is one), so the work per piece has a ceiling whatever the input.
+MAX_SEGMENT = 2000
+# Splitting on "|" alone (not "\s*|\s*") keeps the split linear on long runs of spaces; the
+# cells are stripped afterwards anyway.
+_CELL_SPLIT = re.compile(r"\t+|\|| {3,}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,8}(?=[A-ZÀ-Ý\"'\u201c\u2018(])")
 _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)])\s")
 _ENDS_CLAUSE = re.compile(r"[.!?;:]$")
-_FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):\s*\S")
+_FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):\s{0,3}\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,22 +63,27 @@ class Segment:
     text: str
     line: int
     is_field: bool = False
+    in_table: bool = False  # a row of a table, or a pair of cells from one
     # (offset in ``text``, line number) for every source line that was joined into ``text``
     joins: tuple[tuple[int, int], ...] = ()
 
     def line_at(self, offset: int) -> int:
         """The announcement line that holds ``offset`` of this segment's text."""
-        line = self.line
-        for start, number in self.joins:
-            if start > offset:
-                break
-            line = number
-        return line
+        k = bisect_right(self.joins, offset, key=lambda join: join[0])
+        return self.joins[k - 1][1] if k else self.line
 
 
 def normalise(text: str) -> str:
-    """Unify line ends and odd spaces; keep everything else as written."""
+    """Unify line ends and odd spaces, drop control characters; keep everything else as written."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text`` if it is at most ``limit`` characters, else its start (at a space) and "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    return text[: cut if cut > 0 else limit - 1].rstrip() + "…"
 
 
 def lines(text: str) -> list[str]:
@@ -81,14 +102,15 @@ def segments(text: str) -> list[Segment]:
     """The announcement as sentences and fields, in reading order."""
     out: list[Segment] = []
     for unit, joins, is_row in _logical_lines(lines(text)):
-        if is_row:
-            out.extend(_row_fields(unit, joins[0][1]))
-        else:
-            out.extend(_sentences(unit, joins))
+        pieces = _row_fields(unit, joins[0][1]) if is_row else _sentences(unit, joins)
+        for piece in pieces:
+            out.extend(_cut(piece))
     return out
 
 
 def _is_row(line: str) -> bool:
+    if "\t" not in line and "|" not in line and "   " not in line:
+        return False
     return len([c for c in _CELL_SPLIT.split(line.strip(" |")) if c.strip()]) >= 2
 
 
@@ -115,7 +137,7 @@ def _is_label(line: str) -> bool:
 
 def _join_separator(current: str, following: str, blank_lines: int) -> str | None:
     """How to join ``following`` to ``current``, or None when they are separate pieces."""
-    last = current.split("\n")[-1]
+    last = current
     if _is_label(last) and _value_start().match(following) and blank_lines <= 1:
         return " " if last.endswith(":") else ": "
     starts_low = following[0].islower() or following[0].isdigit()
@@ -143,7 +165,7 @@ def _logical_lines(
             yield raw[i].strip(), ((0, i + 1),), True
             i += 1
             continue
-        text, joins, last_line, j = line, [(0, i + 1)], line, i + 1
+        parts, size, joins, last_line, j = [line], len(line), [(0, i + 1)], line, i + 1
         while True:
             k = j
             while k < count and not raw[k].strip():
@@ -154,10 +176,11 @@ def _logical_lines(
             separator = _join_separator(last_line, following, k - j)
             if separator is None:
                 break
-            joins.append((len(text) + len(separator), k + 1))
-            text += separator + following
+            joins.append((size + len(separator), k + 1))
+            parts += (separator, following)
+            size += len(separator) + len(following)
             last_line, j = following, k + 1
-        yield text, tuple(joins), False
+        yield "".join(parts), tuple(joins), False
         i = j
 
 
@@ -167,16 +190,22 @@ def _row_fields(row: str, line: int) -> Iterator[Segment]:
     cells = [c for c in cells if c]
     labels = cells[::2]
     if len(cells) % 2 or any(ch.isdigit() for label in labels for ch in label):
-        # "label<TAB>date<TAB>time": one label, the rest is its value
-        yield Segment(f"{cells[0].rstrip(':')}: {' '.join(cells[1:])}", line, is_field=True)
+        # "label<TAB>date<TAB>time", "date | activity | time", "nr | activity | date": the
+        # cells that hold no date or time are the label, the others its value
+        dated = [bool(find_dates(c) or find_times(c, [])) for c in cells]
+        values = [c for c, d in zip(cells, dated, strict=True) if d]
+        words = [c.rstrip(":") for c, d in zip(cells, dated, strict=True) if not d]
+        if not words or not values:
+            words, values = [cells[0].rstrip(":")], cells[1:]
+        yield Segment(f"{' '.join(words)}: {' '.join(values)}", line, True, True)
         return
     for k in range(0, len(cells), 2):
         pair = cells[k : k + 2]
         if len(pair) == 2:
             label = pair[0].rstrip(":")
-            yield Segment(f"{label}: {pair[1]}", line, is_field=True)
+            yield Segment(f"{label}: {pair[1]}", line, True, True)
         else:
-            yield Segment(pair[0], line, is_field=bool(_FIELD.match(pair[0])))
+            yield Segment(pair[0], line, bool(_FIELD.match(pair[0])), True)
 
 
 def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:
@@ -189,12 +218,32 @@ def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segmen
 
 
 def _segment(unit: str, start: int, end: int, joins: tuple[tuple[int, int], ...]) -> Segment:
-    text = unit[start:end].strip()
-    lead = start + (len(unit[start:end]) - len(unit[start:end].lstrip()))
-    shifted = tuple((max(offset - lead, 0), number) for offset, number in joins)
-    first = shifted[0][1]
-    for offset, number in shifted:
-        if offset <= 0:
-            first = number
-    own = tuple((o, n) for o, n in shifted if 0 < o < len(text))
+    piece = unit[start:end]
+    text = piece.strip()
+    lead = start + (len(piece) - len(piece.lstrip()))
+    # joins are ordered by offset: the sentence's first line is the last join at or before its
+    # start, and its own joins are those inside it (found by bisection, not by a scan per sentence)
+    first_own = bisect_right(joins, lead, key=lambda join: join[0])
+    past_own = bisect_right(joins, lead + len(text) - 1, key=lambda join: join[0])
+    first = joins[first_own - 1][1] if first_own else joins[0][1]
+    own = tuple((offset - lead, number) for offset, number in joins[first_own:past_own])
     return Segment(text, first, is_field=bool(_FIELD.match(text)), joins=own)
+
+
+def _cut(segment: Segment) -> Iterator[Segment]:
+    """A segment longer than ``MAX_SEGMENT`` as pieces of at most that length, cut at spaces."""
+    text = segment.text
+    if len(text) <= MAX_SEGMENT:
+        yield segment
+        return
+    start, joins = 0, ((0, segment.line), *segment.joins)
+    while start < len(text):
+        end = min(start + MAX_SEGMENT, len(text))
+        if end < len(text):
+            space = text.rfind(" ", start + MAX_SEGMENT // 2, end)
+            end = space if space > 0 else end
+        piece = text[start:end].strip()
+        if piece:
+            lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            yield replace(_segment(text, lead, lead + len(piece), joins), in_table=segment.in_table)
+        start = end

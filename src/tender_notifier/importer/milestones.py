@@ -1,0 +1,246 @@
+"""From finds to the timeline: one milestone per fact, in the tender's zone, in a possible order,
+sorted and named."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from ..tender_file import STAGE
+from ..timeline import Day, Kind, Milestone, Moment, Span, When
+from .draft import Found, Unplaced
+from .sentences import MANY
+from .text import excerpt
+
+_MAX_NOTE = 500  # a milestone's note quotes its sentence, up to this many characters
+_IDS = {
+    Kind.QUESTIONS_DEADLINE: "questions-deadline",
+    Kind.ANSWERS_PUBLISHED: "answers-published",
+    Kind.SUBMISSION_DEADLINE: "submission-deadline",
+    Kind.SHORTLIST_NOTICE: "shortlist-notice",
+    Kind.INTERVIEWS: "interview",
+    Kind.AWARD: "award",
+    Kind.START: "start",
+    Kind.END: "end",
+    Kind.OTHER: "other",
+    Kind.PARTICIPATION_DEADLINE: "participation-deadline",
+    Kind.OPENING: "opening",
+}
+
+
+def milestones(
+    found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
+) -> tuple[Milestone, ...]:
+    """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``."""
+    return _ordered(_in_zone(_merge(found, unplaced), zone, unplaced), zone, unplaced)
+
+
+def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
+    """One milestone per fact: the table row and the sentence that say the same thing merge.
+
+    A find merges into the first kept find of its kind and day that has its times, or no time
+    (a day without a time is the same fact as that day at a time). Lookups go through dicts, so
+    thousands of finds cost no more than thousands of lookups.
+    """
+    kept: list[Found] = []
+    # (kind, day) -> {(begin, finish) -> index of the first kept find with those times}
+    by_times: dict[tuple[Kind, date], dict[tuple[time | None, time | None], int]] = {}
+    first_of_day: dict[tuple[Kind, date], int] = {}
+    first_of_kind: dict[Kind, int] = {}
+    for item in found:
+        key = (item.kind, item.day)
+        times = by_times.setdefault(key, {})
+        if item.precision == 0:
+            candidates = [first_of_day[key]] if key in first_of_day else []
+        else:
+            candidates = [
+                k for k in (times.get((None, None)), times.get(_times(item))) if k is not None
+            ]
+        if candidates:
+            k = min(candidates)
+            before, kept[k] = _times(kept[k]), _better(kept[k], item)
+            if _times(kept[k]) != before:  # a day without a time became the day at a time
+                del times[before]
+                times[_times(kept[k])] = k
+            continue
+        first = first_of_kind.setdefault(item.kind, len(kept))
+        if first != len(kept) and item.kind not in MANY:
+            reason = (
+                f"another {item.kind.value.replace('_', ' ')} than the one on line "
+                f"{kept[first].line}; both are in the file, delete the wrong one"
+            )
+            unplaced.append(Unplaced(item.line, item.day.isoformat(), reason, item.note))
+        times.setdefault(_times(item), len(kept))
+        first_of_day.setdefault(key, len(kept))
+        kept.append(item)
+    return kept
+
+
+def _times(item: Found) -> tuple[time | None, time | None]:
+    return (item.begin, item.finish)
+
+
+def _better(a: Found, b: Found) -> Found:
+    """The more precise of two finds of one fact; a sentence's note over a table row's."""
+    if a.precision != b.precision:
+        return a if a.precision > b.precision else b
+    if a.prose != b.prose:
+        return a if a.prose else b
+    return a
+
+
+def _in_zone(
+    found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
+) -> list[tuple[Milestone, int]]:
+    """Milestones in ``zone``, each with the line it came from."""
+    out: list[tuple[Milestone, int]] = []
+    for item in found:
+        when = _when(item, zone)
+        if isinstance(when, str):
+            unplaced.append(Unplaced(item.line, item.day.isoformat(), when, item.note))
+            continue
+        note = excerpt(item.note, _MAX_NOTE)
+        out.append((Milestone(id="", kind=item.kind, when=when, note=note), item.line))
+    return out
+
+
+def _when(item: Found, zone: ZoneInfo) -> When | str:
+    """The milestone's time in ``zone``, or why it cannot be one."""
+    if item.begin is None:
+        return Day(item.day)
+    start = _local(item.day, item.begin, zone)
+    if start is None:
+        return f"{item.begin:%H:%M} does not exist on that day in {zone.key}; not used"
+    if item.finish is None:
+        return Moment(start)
+    end = _local(item.day, item.finish, zone)
+    if end is None:
+        return f"{item.finish:%H:%M} does not exist on that day in {zone.key}; not used"
+    if end <= start:
+        return f"ends ({item.finish:%H:%M}) before it starts ({item.begin:%H:%M}); not used"
+    return Span(start, end)
+
+
+def _local(day: date, at: time, zone: ZoneInfo) -> datetime | None:
+    local = datetime.combine(day, at, tzinfo=zone)
+    # A wall-clock time skipped when clocks move forward does not survive the round trip.
+    if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
+        return None
+    return local
+
+
+_PAIRWISE_MAX = 64
+# Which kind's milestone must begin before which kind's milestone ends, in every procedure the
+# importer reads. Narrower than the usual order (``STAGE``): a restricted procedure sends its
+# invitations (shortlist_notice) before tenders are due, a second questions round follows the
+# first answers, and the public opening is at the deadline or after it.
+_BEFORE: dict[Kind, frozenset[Kind]] = {
+    Kind.PARTICIPATION_DEADLINE: frozenset(
+        {
+            Kind.SHORTLIST_NOTICE,
+            Kind.SUBMISSION_DEADLINE,
+            Kind.OPENING,
+            Kind.INTERVIEWS,
+            Kind.AWARD,
+            Kind.START,
+            Kind.END,
+        }
+    ),
+    Kind.QUESTIONS_DEADLINE: frozenset(
+        {Kind.SUBMISSION_DEADLINE, Kind.OPENING, Kind.INTERVIEWS, Kind.AWARD, Kind.START, Kind.END}
+    ),
+    Kind.ANSWERS_PUBLISHED: frozenset(
+        {Kind.SUBMISSION_DEADLINE, Kind.OPENING, Kind.INTERVIEWS, Kind.AWARD, Kind.START, Kind.END}
+    ),
+    Kind.SUBMISSION_DEADLINE: frozenset({Kind.INTERVIEWS, Kind.AWARD, Kind.START, Kind.END}),
+    Kind.OPENING: frozenset({Kind.AWARD, Kind.START, Kind.END}),
+    Kind.SHORTLIST_NOTICE: frozenset({Kind.INTERVIEWS, Kind.AWARD, Kind.START, Kind.END}),
+    Kind.INTERVIEWS: frozenset({Kind.AWARD, Kind.START, Kind.END}),
+    Kind.AWARD: frozenset({Kind.START, Kind.END}),
+    Kind.START: frozenset({Kind.END}),
+}
+_AFTER: dict[Kind, frozenset[Kind]] = {
+    kind: frozenset(early for early, lates in _BEFORE.items() if kind in lates) for kind in Kind
+}
+
+
+def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
+    """Indexes of milestones that lie in an impossible order with others (a wrong reading).
+
+    The milestone in the most impossible pairs goes first, then the next, until none is left:
+    a start misread from "het DAS loopt van 1 januari 2025" is one wrong date, not seven. Of
+    an even pair the one that is not a deadline goes; two deadlines both go. Past
+    ``_PAIRWISE_MAX`` milestones (no announcement has that many) every milestone in an
+    impossible pair goes, found in one pass.
+    """
+    if len(milestones) > _PAIRWISE_MAX:
+        return _in_impossible_pairs(milestones, zone)
+    spans = [(m.begins(zone), m.ends(zone)) for m in milestones]
+    pairs = {
+        (a, b)
+        for a, early in enumerate(milestones)
+        for b, late in enumerate(milestones)
+        if late.kind in _BEFORE.get(early.kind, ()) and spans[a][0] >= spans[b][1]
+    }
+    dropped: set[int] = set()
+    while pairs:
+        counts = Counter(k for pair in pairs for k in pair)
+        most = max(counts.values())
+        worst = [k for k, n in counts.items() if n == most]
+        chosen = [k for k in worst if not milestones[k].kind.is_deadline][:1] or worst
+        dropped.update(chosen)
+        pairs = {(a, b) for a, b in pairs if a not in dropped and b not in dropped}
+    return dropped
+
+
+def _in_impossible_pairs(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
+    """Indexes of milestones in an impossible pair; per kind the earliest end and the latest
+    beginning (of deadlines, and of all) decide, so this is one pass, not one per pair."""
+    first_end: dict[tuple[Kind, bool], datetime] = {}
+    last_begin: dict[tuple[Kind, bool], datetime] = {}
+    for m in milestones:
+        for only_deadlines in {False, m.kind.is_deadline}:
+            key = (m.kind, only_deadlines)
+            first_end[key] = min(first_end.get(key, m.ends(zone)), m.ends(zone))
+            last_begin[key] = max(last_begin.get(key, m.begins(zone)), m.begins(zone))
+    dropped: set[int] = set()
+    for k, m in enumerate(milestones):
+        rivals = m.kind.is_deadline  # a deadline goes only when its rival is a deadline too
+        begins, ends = m.begins(zone), m.ends(zone)
+        later = (first_end.get((kind, rivals)) for kind in _BEFORE.get(m.kind, ()))
+        earlier = (last_begin.get((kind, rivals)) for kind in _AFTER[m.kind])
+        if any(end is not None and end <= begins for end in later) or any(
+            begin is not None and begin >= ends for begin in earlier
+        ):
+            dropped.add(k)
+    return dropped
+
+
+def _ordered(
+    lined: list[tuple[Milestone, int]], zone: ZoneInfo, unplaced: list[Unplaced]
+) -> tuple[Milestone, ...]:
+    """Drop milestones whose order is impossible (a wrong reading), then sort and name them."""
+    milestones = [m for m, _ in lined]
+    dropped = _impossible(milestones, zone)
+    for k in sorted(dropped):
+        m = milestones[k]
+        reason = f"{m.kind.value} cannot lie there in the order of the procedure; not used"
+        day = m.begins(zone).date().isoformat()
+        unplaced.append(Unplaced(lined[k][1], day, reason, m.note or ""))
+    kept = [m for k, m in enumerate(milestones) if k not in dropped]
+    kept.sort(key=lambda m: (m.begins(zone), m.ends(zone), STAGE.get(m.kind, 99)))
+    counts: dict[Kind, int] = {}
+    named: list[Milestone] = []
+    for m in kept:
+        counts[m.kind] = counts.get(m.kind, 0) + 1
+        base = _IDS[m.kind]
+        if m.kind in MANY:
+            name = f"{base}-{counts[m.kind]}"
+        else:
+            name = base if counts[m.kind] == 1 else f"{base}-{counts[m.kind]}"
+        named.append(replace(m, id=name))
+    # the loader's order, so the file reads back as written
+    named.sort(key=lambda m: (m.begins(zone), m.ends(zone), m.id))
+    return tuple(named)

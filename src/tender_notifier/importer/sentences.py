@@ -1,0 +1,354 @@
+"""Reading one sentence or field: its dates, their times, and what each date is for.
+
+A date becomes a ``Found`` only when it has a day, a month and a year and the words around it
+say what it is for (``rules``); everything else that looks like a date or a deadline becomes an
+``Unplaced`` with its line, for ops to settle by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..timeline import Kind
+from .dates import DateHit, TimeHit, Years, find_dates, find_times
+from .draft import Found, Unplaced
+from .rules import (
+    ASSIGNMENT,
+    TIME_LABEL,
+    VAGUE,
+    Background,
+    Depends,
+    Meaning,
+    classify,
+    kind_of,
+)
+from .text import Segment
+
+# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
+_CONNECTOR = re.compile(
+    r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
+    r"|tot|until|uur|u|t|hrs)\b[\s,;:/|@()\-\u2013\u2014]*)*",
+    re.IGNORECASE,
+)
+_ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
+_RANGE = re.compile(
+    r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
+)
+_MAX_GAP = 30
+_MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
+_MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
+_LISTED = re.compile(
+    r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$"
+    # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot 3 -"
+    r"|\b(?:\d{1,2}(?:e|ste|de|nd|rd|th)? (?:ronde|round)"
+    r"|(?:ronde|round|perceel|lot|kavel) \d{1,2})\b",
+    re.IGNORECASE,
+)
+_MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
+# A procedure in which candidates first ask to take part and only those invited tender.
+_TWO_PHASE = re.compile(
+    r"restricted procedure|niet[- ]openbare (aanbestedings)?procedure|concurrentiegerichte dialoog"
+    r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
+    r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
+    r"|twee fasen|tweefasen|selectiefase|selection phase|pre-?qualification|selectieleidraad",
+    re.IGNORECASE,
+)
+# Where an announcement says when it was published: years left out count from there.
+_PUBLISHED = re.compile(
+    r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
+    r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
+    r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
+    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)",
+    re.IGNORECASE,
+)
+# Kinds that may occur more than once: interview slots, information sessions.
+MANY = (Kind.INTERVIEWS, Kind.OTHER)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Dates that belong together: one date, alternatives ("20 en/of 21 juli") or a range."""
+
+    dates: tuple[DateHit, ...]
+    times: tuple[TimeHit | None, ...]
+    is_range: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the whole announcement says that a single sentence needs."""
+
+    # a restricted procedure, a competitive dialogue...: requests to participate come first
+    two_phase: bool = False
+    # the year of a date written without one, when the announcement makes it clear
+    years: Years | None = None
+
+
+def document_of(pieces: list[Segment]) -> Document:
+    """The procedure and the years, read once from the whole announcement."""
+    written: list[date] = []
+    published: date | None = None
+    two_phase = False
+    for segment in pieces:
+        two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
+        days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
+        written += days
+        if published is None and days and _PUBLISHED.search(segment.text):
+            published = days[0]
+    return Document(two_phase=two_phase, years=Years.around(published, written))
+
+
+def read_segment(
+    segment: Segment,
+    found: list[Found],
+    unplaced: list[Unplaced],
+    document: Document = Document(),
+    heading: Meaning | None = None,
+) -> None:
+    """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``.
+
+    ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it.
+    """
+    text = segment.text
+    dates = find_dates(text, document.years)
+    times = find_times(text, dates)
+    if not dates:
+        _read_times_only(segment, times, found, unplaced)
+    groups = _groups(text, dates, times)
+    previous: Meaning | None = None
+    carried: Meaning | None = None  # what a moved date was for, for the date it moved to
+    shared = _shared_from_the_end(text, groups)
+    for index, group in enumerate(groups):
+        before = text[groups[index - 1].end if index else 0 : group.start]
+        after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
+        meaning = classify(before, after) or shared[index]
+        if meaning is None and index and _follows_on(before):
+            # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
+            meaning = carried if previous is Background.REPLACED else previous
+        if meaning is None and not index and heading is not None:
+            meaning = heading
+        if meaning is Background.REPLACED:
+            carried = classify(before, "", skip=Background.REPLACED)
+        _read_group(
+            segment, group, _decided(meaning, document), before + " " + after, found, unplaced
+        )
+        previous = meaning
+    _read_vague(segment, dates, unplaced)
+
+
+def _shared_from_the_end(text: str, groups: list[_Group]) -> list[Meaning | None]:
+    """The meaning a date shares with the dates after it, when only the words after the last
+    say what they are for: "perceel 1: 1 maart 2027; perceel 2: 8 maart 2027 (sluiting)"."""
+    shared: list[Meaning | None] = [None] * len(groups)
+    if not groups:
+        return shared
+    last = groups[-1]
+    tail = classify(text[groups[-2].end if len(groups) > 1 else 0 : last.start], "")
+    meaning = classify("", text[last.end :]) if tail is None else None
+    for index in range(len(groups) - 2, -1, -1):
+        between = text[groups[index].end : groups[index + 1].start]
+        if meaning is None or not _follows_on(between) or classify(between, ""):
+            break
+        shared[index] = meaning
+    return shared
+
+
+def _decided(meaning: Meaning | None, document: Document) -> Kind | Background | None:
+    if isinstance(meaning, Depends):
+        return Kind.PARTICIPATION_DEADLINE if document.two_phase else Kind.SUBMISSION_DEADLINE
+    return meaning
+
+
+def _follows_on(before: str) -> bool:
+    """Whether the words between two dates only join them ("en", "and on", "(first round) and")."""
+    words = before.strip()
+    return len(words) <= _MAX_FOLLOW_ON or (
+        len(words) <= _MAX_FOLLOW_ON_LISTED and bool(_LISTED.search(words))
+    )
+
+
+def _groups(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[_Group]:
+    bound: dict[int, TimeHit] = {}
+    used: set[int] = set()
+    starts = [t.start for t in times]  # in text order, like the dates: bisect, never scan all
+    for i, hit in enumerate(dates):
+        limit = min(dates[i + 1].start if i + 1 < len(dates) else len(text), hit.end + _MAX_GAP + 1)
+        for k in range(bisect_left(starts, hit.end), bisect_left(starts, limit)):
+            if k not in used and _joins(text, hit.end, times[k].start):
+                bound[i] = times[k]
+                used.add(k)
+                break
+    members: list[list[int]] = []
+    ranges: list[bool] = []
+    for i, hit in enumerate(dates):
+        if members:
+            last = members[-1][-1]
+            gap_start = bound[last].end if last in bound else dates[last].end
+            near = hit.start - gap_start <= _MAX_GAP
+            gap = text[gap_start : hit.start] if near else ""
+            if near and not ranges[-1] and _ALTERNATIVE.match(gap) and last not in bound:
+                members[-1].append(i)
+                continue
+            if near and len(members[-1]) == 1 and _RANGE.match(gap):
+                members[-1].append(i)
+                ranges[-1] = True
+                continue
+        members.append([i])
+        ranges.append(False)
+    groups: list[_Group] = []
+    for indices, is_range in zip(members, ranges, strict=True):
+        own = [bound.get(i) for i in indices]
+        if not is_range and own[-1] is not None and all(t is None for t in own[:-1]):
+            own = [own[-1]] * len(own)  # "20 en/of 21 juli 2026 van 09:30 tot 15:30 uur"
+        start = dates[indices[0]].start
+        if all(t is None for t in own):
+            earlier = groups[-1].end if groups else 0
+            # "before 12 noon on 1 October 2026"; the ranges searched never overlap
+            for k in range(bisect_left(starts, earlier), bisect_right(starts, start)):
+                t = times[k]
+                if k not in used and t.end <= start and _joins(text, t.end, start):
+                    own, start = [t] * len(own), t.start
+                    used.add(k)
+                    break
+        end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
+        groups.append(_Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
+    return groups
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between a date and a time, only connects them."""
+    return end - start <= _MAX_GAP and bool(_CONNECTOR.fullmatch(text, start, end))
+
+
+def _read_group(
+    segment: Segment,
+    group: _Group,
+    meaning: Kind | Background | None,
+    context: str,
+    found: list[Found],
+    unplaced: list[Unplaced],
+) -> None:
+    def skip(hit: DateHit, reason: str) -> None:
+        unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text))
+
+    usable = [(d, t) for d, t in zip(group.dates, group.times, strict=True) if d.day is not None]
+    for hit in group.dates:
+        if hit.problem is not None:
+            what = f" ({meaning.value.replace('_', ' ')}?)" if isinstance(meaning, Kind) else ""
+            skip(hit, f"{hit.problem}{what}; not used")
+    if not usable:
+        return
+    if meaning is None and group.is_range and ASSIGNMENT.search(context):
+        meaning = Kind.START  # "Uitvoering werkzaamheden: van 7 september tot 18 december"
+    if meaning is None:
+        for hit, _ in usable:
+            skip(hit, "could not tell what this date is for")
+        return
+    if meaning is Background.REPLACED:
+        for hit, _ in usable:
+            skip(hit, "the old date of one that was moved; not used")
+        return
+    if meaning is Background.WEEK:
+        for hit, _ in usable:
+            skip(hit, "the week of this day, not the day; add it by hand")
+        return
+    if isinstance(meaning, Background):
+        for hit, _ in usable:
+            skip(hit, "background, not a step of the procedure; not used")
+        return
+    for hit, _ in usable:
+        if hit.problem is None and hit.guessed_year:
+            skip(hit, f"no year given; read as {hit.day:%Y} from the dates around it, check it")
+    picks: list[tuple[Kind, DateHit, TimeHit | None]]
+    if group.is_range and len(usable) == 2:
+        (first, _), (last, last_time) = usable
+        if meaning.is_deadline:
+            picks = [(meaning, last, last_time)]
+        elif meaning in (Kind.START, Kind.END) or ASSIGNMENT.search(context):
+            picks = [(Kind.START, first, None), (Kind.END, last, None)]
+        elif meaning in MANY and first.day and last.day and 0 < (last.day - first.day).days < 3:
+            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be
+            picks = [(meaning, first, None), (meaning, last, last_time)]
+        else:
+            for hit, _ in usable:
+                skip(hit, f"a range of days for {meaning.value}; add it by hand")
+            return
+    elif len(usable) > 1 and meaning not in MANY:
+        for hit, _ in usable:
+            skip(hit, f"one of several dates for {meaning.value}; pick one by hand")
+        return
+    else:
+        picks = [(meaning, hit, t) for hit, t in usable]
+    for kind, hit, t in picks:
+        assert hit.day is not None
+        begin, finish = (t.begin, t.finish) if t is not None else (None, None)
+        if kind.is_deadline and finish is not None:
+            begin, finish = finish, None  # "inschrijven tussen 09:00 en 12:00": due at 12:00
+        found.append(
+            Found(
+                kind,
+                hit.day,
+                begin,
+                finish,
+                segment.text,
+                segment.line_at(hit.start),
+                not segment.is_field,
+            )
+        )
+
+
+def _read_times_only(
+    segment: Segment, times: list[TimeHit], found: list[Found], unplaced: list[Unplaced]
+) -> None:
+    """A time with no date: "Eindtijd 09:00 uur" completes the date in the field just above."""
+    strong = [t for t in times if not t.weak]
+    if not strong:
+        return
+    label = segment.text.split(":", 1)[0] if segment.is_field else ""
+    if len(strong) == 1 and label and TIME_LABEL.search(label):
+        wanted = kind_of(label)
+        for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
+            target = found[index]
+            if segment.line - target.line > 3:
+                break
+            if target.prose or target.begin is not None:
+                continue
+            if isinstance(wanted, Kind) and wanted is not target.kind:
+                continue
+            t = strong[0]
+            begin, finish = (
+                (t.finish, None)
+                if target.kind.is_deadline and t.finish
+                else (
+                    t.begin,
+                    t.finish,
+                )
+            )
+            note = f"{target.note}; {segment.text}"
+            found[index] = replace(target, begin=begin, finish=finish, note=note)
+            return
+    if isinstance(kind_of(segment.text), Kind):
+        for t in strong:
+            reason = "a time without a date; not used"
+            unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
+
+
+def _read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced]) -> None:
+    """ "Start z.s.m.", "sluit morgen", "binnen 2 weken": a deadline without a date, for ops."""
+    meaning = kind_of(segment.text)
+    if not isinstance(meaning, Kind):
+        return
+    k = 0  # matches and dates both come in text order: one pass over each
+    for match in VAGUE.finditer(segment.text):
+        while k < len(dates) and dates[k].end <= match.start():
+            k += 1
+        if k < len(dates) and dates[k].start < match.end():
+            continue
+        reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
+        line = segment.line_at(match.start())
+        unplaced.append(Unplaced(line, match.group(0), reason, segment.text))

@@ -1,0 +1,30 @@
+"""Recall on announcements the rules were never tuned on (``heldout/``).
+
+The texts were written without looking at the rules and are never opened while working on
+them; only these totals are reported, at the end of the test output (conftest.py), so they
+stay unseen. Before the rules learned from the new training texts, they found 74 % of these
+dates and invented 11.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
+
+# What the rules reach now (105/123, 12 invented); raise the recall and lower the invented count
+# as the rules improve, never the other way to pass. The goal, 90 % and no invented date, is not
+# reached yet.
+HELDOUT_RECALL = 0.85
+HELDOUT_INVENTED = 12
+HELDOUT_FILES = 20
+
+
+def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
+    request: pytest.FixtureRequest,
+) -> None:
+    result = totals(items(HELDOUT))
+    request.config.stash[HELDOUT_TOTALS] = result
+    assert result.files == HELDOUT_FILES
+    assert result.invented <= HELDOUT_INVENTED
+    assert result.recall >= HELDOUT_RECALL

@@ -1,0 +1,188 @@
+"""Shapes of announcements the first corpus did not have: TED notices, restricted procedures,
+moved dates, years left out, lots and rounds listed in one sentence, tables with a time column."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from tender_notifier.importer import extract
+from tender_notifier.timeline import Day, Kind, Moment, When
+
+from .corpus import ZONE
+
+
+def at(day: str, clock: str) -> Moment:
+    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
+
+
+def timeline(text: str) -> list[tuple[Kind, When]]:
+    return [(m.kind, m.when) for m in extract("Titel\n" + text, zone=ZONE).tender.milestones]
+
+
+TED_DEADLINE = """IV.2.2) Time limit for receipt of tenders or requests to participate
+Date: 10/05/2027
+Local time: 14:00
+IV.2.7) Conditions for opening of tenders
+Date: 10/05/2027
+Local time: 14:30
+"""
+
+
+def test_a_bare_date_under_a_ted_heading_takes_the_headings_meaning() -> None:
+    assert timeline(TED_DEADLINE) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-05-10", "14:00")),
+        (Kind.OPENING, at("2027-05-10", "14:30")),
+    ]
+
+
+def test_in_a_restricted_procedure_the_ted_deadline_is_for_requests_to_participate() -> None:
+    text = "IV.1.1) Type of procedure\nRestricted procedure\n" + TED_DEADLINE
+    assert timeline(text)[0] == (Kind.PARTICIPATION_DEADLINE, at("2027-05-10", "14:00"))
+
+
+def test_a_restricted_procedure_keeps_its_invitations_before_the_tenders() -> None:
+    text = (
+        "Uiterste datum aanmelding: 1 februari 2027, 12:00 uur.\n"
+        "Verzending uitnodiging tot inschrijving: 15 februari 2027.\n"
+        "Sluitingsdatum inschrijving: 15 maart 2027, 12:00 uur.\n"
+    )
+    assert timeline(text) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2027-02-01", "12:00")),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 15))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-15", "12:00")),
+    ]
+
+
+def test_a_moved_date_gives_the_new_date_only() -> None:
+    text = (
+        "UPDATE 22-02-2027: de sluitingsdatum is verplaatst van vrijdag 26 februari 2027 naar "
+        "woensdag 3 maart 2027, 12:00 uur.\n"
+        "Nieuwe datum gesprekken: 9 maart 2027 (was: 4 maart 2027).\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-03", "12:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 3, 9))),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # after the publication date: the year turns
+        ("Geplaatst op 17-12-2026\nReageren vóór: 5 januari 12:00", "2027-01-05"),
+        ("Geplaatst op 17-12-2026\nVragen kun je t/m 22 december stellen.", "2026-12-22"),
+        # without one, the year that puts the day nearest the written dates
+        ("Startdatum: 01-04-2027\nVragen kunnen tot 9 maart worden gesteld.", "2027-03-09"),
+    ],
+)
+def test_a_year_left_out_is_read_from_the_announcement(text: str, day: str) -> None:
+    draft = extract("Titel\n" + text, zone=ZONE)
+    [found] = [m for m in draft.tender.milestones if m.kind is not Kind.START]
+    assert found.begins(ZONE).date() == date.fromisoformat(day)
+
+
+def test_a_year_left_out_stays_unplaced_without_dates_to_read_it_from() -> None:
+    draft = extract("Titel\nVragen kunnen tot 9 maart worden gesteld.", zone=ZONE)
+    assert draft.tender.milestones == ()
+    assert any(u.reason.startswith("no year given") for u in draft.unplaced)
+
+
+def test_a_year_read_from_the_announcement_is_listed_for_ops_to_check() -> None:
+    draft = extract("Titel\nGeplaatst op 17-12-2026\nReageren vóór: 5 januari", zone=ZONE)
+    assert any("read as 2027" in u.reason for u in draft.unplaced)
+
+
+def test_lots_listed_in_one_sentence_share_the_words_at_its_end() -> None:
+    text = "Perceel 1: 1 maart 2027, 12:00 uur; perceel 2: 8 maart 2027, 12:00 uur (sluiting)."
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-01", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-08", "12:00")),
+    ]
+
+
+def test_rounds_listed_in_one_sentence_share_the_words_at_its_start() -> None:
+    text = "Indienen vragen 1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari 2027."
+    assert [kind for kind, _ in timeline(text)] == [Kind.QUESTIONS_DEADLINE] * 2
+
+
+def test_interview_rounds_named_between_dates_share_the_label() -> None:
+    text = "Interviews: 20 April 2027 (first round, online) and 23 April 2027 (second round)"
+    assert [kind for kind, _ in timeline(text)] == [Kind.INTERVIEWS] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 11 maart 2027 | 10:00 uur | Sluiting inschrijving |",
+        "Datum en tijd sluiting: 11-03-2027 / 10:00 uur",
+        "Deadline: 11 March 2027 @ 10:00",
+        "Submission deadline\t11/03/2027 10h00",
+        "Inschrijven kan tot 11 maart 2027 tot 10 uur.",
+        "The deadline for receipt of tenders is 10:00 (Dutch time) on Thursday 11 March 2027.",
+    ],
+)
+def test_the_time_of_a_deadline_is_read_in_more_shapes(text: str) -> None:
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-11", "10:00"))]
+
+
+def test_hours_of_work_are_not_a_time() -> None:
+    text = "Inschrijven kan tot 11 maart 2027. Je werkt 8 uur per dag."
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 11)))]
+
+
+def test_one_misread_date_is_dropped_alone_not_with_everything_it_clashes_with() -> None:
+    text = (
+        "Het contract loopt van 1 januari 2025 tot 31 december 2025.\n"
+        "Vragen: 8 februari 2027. Nota van inlichtingen: 10 februari 2027.\n"
+        "Sluitingsdatum: 15 februari 2027. Gesprekken: 23 februari 2027.\n"
+    )
+    kinds = [kind for kind, _ in timeline(text)]
+    assert kinds == [
+        Kind.QUESTIONS_DEADLINE,
+        Kind.ANSWERS_PUBLISHED,
+        Kind.SUBMISSION_DEADLINE,
+        Kind.INTERVIEWS,
+    ]
+
+
+def test_a_table_whose_head_row_names_the_dates_gives_them_that_meaning() -> None:
+    text = (
+        "| Lot | Description | Deadline for tenders |\n"
+        "|---|---|---|\n"
+        "| 1 | Arabic | 12 April 2027, 12:00 |\n"
+        "| 2 | Turkish | 19 April 2027, 12:00 |\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-12", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-19", "12:00")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Datum\tActiviteit\tTijd\n11-03-2027\tSluiting inschrijving\t10:00",
+        "| Nr. | Activiteit | Datum | Tijd |\n| 4 | Sluiting inschrijving | 11-03-2027 | 10:00 |",
+    ],
+)
+def test_a_table_row_is_read_whatever_the_order_of_its_columns(text: str) -> None:
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-11", "10:00"))]
+
+
+def test_english_key_dates_with_q_and_a_shortlist_and_a_short_range_of_presentations() -> None:
+    text = (
+        "Deadline for questions (Q&A round 1): 1 February 2027, 12:00 hrs\n"
+        "Q&A published: 5 February 2027\n"
+        "Shortlist notification: 21 April 2027\n"
+        "Supplier presentations: 28–29 April 2027\n"
+        "Demonstration of the instrument: week of 3 May 2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-02-01", "12:00")),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 2, 5))),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 4, 21))),
+        (Kind.INTERVIEWS, Day(date(2027, 4, 28))),
+        (Kind.INTERVIEWS, Day(date(2027, 4, 29))),
+    ]
