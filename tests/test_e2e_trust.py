@@ -179,7 +179,7 @@ def test_what_a_supplier_receives_can_be_trusted(
         assert signed_up.status_code == 201, signed_up.text
         [confirmation] = smtp.wait_for(1)
         link = re.search(r"(http://127\.0\.0\.1:\d+/confirm/\S+)", _text_of(confirmation))
-        assert link and httpx.get(link.group(1)).status_code == 200
+        assert link and httpx.post(link.group(1)).status_code == 200  # the button on its page
         hook = httpx.post(
             f"{base}/api/v1/subscriptions",
             json={

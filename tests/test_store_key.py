@@ -179,10 +179,9 @@ def at_0002(url: str) -> Engine:
     """A store at revision 0002, as the version before this one left it."""
     engine = create_engine(url)
     with engine.begin() as conn:  # start from nothing (PostgreSQL is shared by the tests)
-        for table in ("opt_outs", "deliveries", "subscriptions", "tender_revisions"):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
-        conn.execute(text("DROP TABLE IF EXISTS app_secrets"))
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        cascade = " CASCADE" if engine.dialect.name == "postgresql" else ""
+        for table in inspect(conn).get_table_names():
+            conn.execute(text(f'DROP TABLE IF EXISTS "{table}"{cascade}'))
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
