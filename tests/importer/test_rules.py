@@ -70,6 +70,13 @@ def test_every_rule_means_its_own_example(rule: Rule) -> None:
         ("Het DAS loopt van", "", Background.BACKGROUND),
         ("begeleidt de aanbesteding van de jeugdteams die per", "opnieuw wordt ingericht.", None),
         ("De overeenkomst loopt van", "", Kind.START),
+        ("Opdrachtverlening:", "", Kind.AWARD),
+        ("Kandidaten kunnen tot", "worden aangeleverd.", Kind.SUBMISSION_DEADLINE),
+        ("Inzet tot en met", "", Kind.END),
+        ("Deadline for questions (Q&A round 1):", "", Kind.QUESTIONS_DEADLINE),
+        ("Q&A published:", "", Kind.ANSWERS_PUBLISHED),
+        ("Tender must be valid until:", "", Background.BACKGROUND),
+        ("Beoordeling inschrijvingen:", "", Background.BACKGROUND),
     ],
 )
 def test_the_words_around_a_date_say_what_it_is(

@@ -177,7 +177,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.AWARD,
         r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
-        r"|\baward(?! phase| stage| criteri))",
+        r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking",
         "Voorlopige gunning:",
     ),
     _rule(
@@ -191,7 +191,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
-        r"|voordragen|voorgedragen"
+        r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
+        r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
+        r"|\b(ingediend|aangeleverd|ingeleverd)\b"
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
@@ -214,6 +216,8 @@ RULES: tuple[Rule, ...] = (
         Kind.END,
         r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever|\bcompletion\b"
         r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
+        r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
+        r"\W{0,3}$"
         r"|\b(duur|looptijd|duration|term)\W{1,3}(t/m|tot en met|tot|until|through|to)\W{0,3}$",
         "Einddatum opdracht:",
     ),
