@@ -130,7 +130,9 @@ def main() -> None:
     if args.scale:
         for seconds, name, unit in results[:3]:
             larger = timed(grown(unit, args.size * 4))
-            print(f"  x4: {seconds:.2f} s -> {larger:.2f} s ({larger / seconds:.1f} x)  {name[:50]}")
+            print(
+                f"  x4: {seconds:.2f} s -> {larger:.2f} s ({larger / seconds:.1f} x)  {name[:50]}"
+            )
 
 
 if __name__ == "__main__":
