@@ -21,6 +21,7 @@ import uvicorn
 from .clock import utc_now
 from .settings import Settings
 from .store import Store
+from .store.lock import lock_sqlite_store
 from .timelines import Timelines
 from .web.app import create_app
 from .web.context import AppContext
@@ -58,8 +59,19 @@ class _Server(uvicorn.Server):
 
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
     settings.state_dir.mkdir(parents=True, exist_ok=True)
+    lock = lock_sqlite_store(settings.database_url)  # before anything is touched
+    try:
+        return await _run(settings, clock)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+async def _run(settings: Settings, clock: Callable[[], datetime]) -> int:
     store = await asyncio.to_thread(Store.open, settings.database_url)
-    timelines = Timelines(settings.tenders_dir, store, clock)
+    timelines = Timelines(
+        settings.tenders_dir, store, clock, missing_grace=settings.tenders.missing_grace
+    )
     initial = await asyncio.to_thread(timelines.reload)
     ctx = AppContext(settings=settings, store=store, timelines=timelines, clock=clock)
 
@@ -82,7 +94,13 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         forwarded_allow_ips=",".join(settings.http.trusted_proxies) or None,
     )
 
+    pid_file = settings.state_dir / "tender-notifier.pid"
+    pid_text = f"{os.getpid()}\n"
+
     def started() -> None:
+        # Written only once this daemon listens: a second ``serve`` that fails to start (port
+        # taken, store locked) never touches the running daemon's pid file.
+        pid_file.write_text(pid_text)
         log.info(
             "daemon_started",
             listen=f"{settings.http.host}:{settings.http.port}",
@@ -105,8 +123,6 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
 
     with contextlib.suppress(NotImplementedError):
         loop.add_signal_handler(signal.SIGHUP, reload)
-    pid_file = settings.state_dir / "tender-notifier.pid"
-    pid_file.write_text(f"{os.getpid()}\n")
     await engine.start(initial)
     try:
         await server.serve()
@@ -115,6 +131,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         await engine.stop()
         await asyncio.to_thread(store.close)
         with contextlib.suppress(OSError):
-            pid_file.unlink()
+            if pid_file.read_text() == pid_text:  # ours, not another daemon's
+                pid_file.unlink()
         log.info("daemon_stopped")
     return 0

@@ -1,4 +1,9 @@
-"""Turning one claimed ledger row into a message, sending it, and recording what happened.
+"""Turning one claimed ledger row into a message, sending it, and saying what happened.
+
+Before sending, the row is checked against the timeline in force: a reminder for a milestone time
+that no longer holds is not sent but marked ``stale`` (and reopened if the timeline returns to
+it). The outcome is returned, not written: the engine writes outcomes in batches and keeps them
+in memory while the store is away.
 
 The message is composed at the moment of sending, so it says how long is really left. The
 Message-ID and webhook-id derive from the ledger key, so a retry or a repeat after a crash carries
@@ -10,7 +15,9 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 import structlog
@@ -21,12 +28,13 @@ from .delivery.retry import next_attempt_at
 from .delivery.webhook import TargetGone, WebhookTransport
 from .errors import DeliveryError, UnsafeTargetError
 from .metrics import Metrics
-from .planner import message_id
+from .planner import message_id, milestone_moment
 from .revisions import Change, milestone_from_dict
 from .settings import Settings
 from .store import Store
-from .store.ledger import SKIPPED, Delivery
+from .store.ledger import DEAD, FAILED, PENDING, SENT, SKIPPED, STALE, Delivery, Outcome
 from .subscription import Channel, Status, Subscription
+from .timeline import Tender
 from .timelines import Timelines
 
 log = structlog.get_logger(__name__)
@@ -52,6 +60,15 @@ class Links:
             not_bidding_url=f"{self.base}/optout/{link_token}/{tender}/not_bidding",
             feed_url=f"{self.base}/feeds/s/{feed_token}.ics",
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """One send's outcome for the ledger, plus what it means for the subscription (run after
+    the outcome is written; both are safe to write twice)."""
+
+    outcome: Outcome
+    effect: Callable[[Store], None] | None = None
 
 
 class Sender:
@@ -87,8 +104,21 @@ class Sender:
         rng: random.Random,
         known: tuple[Subscription, str, str] | None = None,
     ) -> None:
-        """Send one claimed row and record the outcome. ``known`` is the subscription with its
-        link and feed tokens, when the caller loaded them for a whole batch already."""
+        """Send one claimed row and record the outcome at once (tests and ops' tools; the
+        engine calls ``attempt`` and writes outcomes in batches)."""
+        settled = await self.attempt(delivery, metrics, rng, known)
+        await asyncio.to_thread(write_settled, self.store, [settled])
+
+    async def attempt(
+        self,
+        delivery: Delivery,
+        metrics: Metrics,
+        rng: random.Random,
+        known: tuple[Subscription, str, str] | None = None,
+    ) -> Settled:
+        """Send one claimed row if it is still owed, and say what became of it. Writes nothing:
+        the outcome is returned so the caller can keep it while the store is away.
+        ``known`` is the subscription with its link and feed tokens."""
         if known is None:
             known = (
                 await asyncio.to_thread(
@@ -104,43 +134,53 @@ class Sender:
             "subscription_id": delivery.subscription_id,
             "attempt": delivery.attempts,
         }
-        if sub is None or not self._still_wanted(delivery, sub):
-            await asyncio.to_thread(self._finish_skipped, delivery, "no longer wanted")
-            log.info("delivery_skipped", reason="no longer wanted", **fields)
-            return
-        channel = sub.channel.value
-        metrics.attempts.labels(channel=channel).inc()
         now = self.clock()
+        if sub is None or not self._still_wanted(delivery, sub):
+            log.info("delivery_skipped", reason="no longer wanted", **fields)
+            return Settled(Outcome(delivery.id, SKIPPED, error="no longer wanted"))
+        owed = self._owed(delivery, sub, now)
+        if owed is not None:
+            if owed.status == SKIPPED:
+                metrics.deliveries.labels(channel="any", outcome="skipped").inc()
+            log.info("delivery_not_owed", status=owed.status, reason=owed.error, **fields)
+            return Settled(owed)
+        channel = "email" if delivery.kind == "notice" else sub.channel.value
+        metrics.attempts.labels(channel=channel).inc()
+        assert known is not None
         try:
-            assert known is not None
             await self._send(delivery, sub, now, known[1], known[2])
         except TargetGone as exc:
-            await asyncio.to_thread(self._give_up, delivery, sub, str(exc), disable=True)
             metrics.deliveries.labels(channel=channel, outcome="dead").inc()
             log.warning("webhook_gone", error=str(exc), **fields)
-            return
+            return Settled(
+                Outcome(delivery.id, DEAD, error=str(exc)), partial(self._disable, sub, str(exc))
+            )
         except (DeliveryError, UnsafeTargetError) as exc:
             permanent = isinstance(exc, UnsafeTargetError) or getattr(exc, "permanent", False)
             retry_after = getattr(exc, "retry_after", None)
-            outcome = await asyncio.to_thread(
-                self._failed, delivery, sub, str(exc), permanent, retry_after, rng
-            )
+            settled = self._failed(delivery, sub, str(exc), permanent, retry_after, rng)
+            outcome = "retry" if settled.outcome.status == FAILED else "dead"
             metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
             log.warning("delivery_failed", error=str(exc), outcome=outcome, **fields)
-            return
+            return settled
         except Exception as exc:  # a bug must not lose the row: retry it like a transient error
             log.exception("delivery_crashed", **fields)
-            outcome = await asyncio.to_thread(
-                self._failed, delivery, sub, f"internal error: {exc!r}", False, None, rng
-            )
+            settled = self._failed(delivery, sub, f"internal error: {exc!r}", False, None, rng)
+            outcome = "retry" if settled.outcome.status == FAILED else "dead"
             metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
-            return
+            return settled
         done = self.clock()
-        await asyncio.to_thread(self._succeeded, delivery, sub, done)
         metrics.deliveries.labels(channel=channel, outcome="sent").inc()
         if delivery.kind == "reminder":
             metrics.lateness.observe(max((done - delivery.due_at).total_seconds(), 0.0))
         log.info("delivery_sent", channel=channel, **fields)
+        effect = None
+        if sub.channel is Channel.WEBHOOK and delivery.kind != "notice":
+            effect = partial(_webhook_worked, sub, delivery.kind, done)
+        return Settled(
+            Outcome(delivery.id, SENT, sent_at=done, forget_payload=delivery.kind == "confirm"),
+            effect,
+        )
 
     def _still_wanted(self, delivery: Delivery, sub: Subscription) -> bool:
         if delivery.kind == "reminder":
@@ -150,6 +190,39 @@ class Sender:
         if delivery.kind in ("confirm", "ping"):
             return sub.status is Status.PENDING
         return sub.status is not Status.UNSUBSCRIBED
+
+    def _owed(self, delivery: Delivery, sub: Subscription, now: datetime) -> Outcome | None:
+        """None when the row is still owed now; else what to record instead of sending.
+
+        The timeline in force decides: a reminder for a milestone time or offset that is no
+        longer in force is ``stale`` (reopened if the timeline comes back to it); a change
+        notice waits until the timeline has been still for ``changes.settle``.
+        """
+        if delivery.kind not in ("reminder", "change"):
+            return None
+        tender = self.timelines.get(delivery.tender_id or "")
+        if tender is None:  # gone for longer than tenders.missing_grace
+            return Outcome(delivery.id, STALE, error="tender no longer in force", uncounted=True)
+        if delivery.kind == "change":
+            changed = self.timelines.changed_at(tender.id)
+            settled_at = (changed or now) + self.settings.changes.settle
+            if changed is not None and settled_at > now:
+                return Outcome(delivery.id, PENDING, next_attempt_at=settled_at, uncounted=True)
+            if not net_changes(delivery.payload or {}, tender):
+                return Outcome(delivery.id, SKIPPED, error="change undone", uncounted=True)
+            return None
+        milestone = next((m for m in tender.milestones if m.id == delivery.milestone_id), None)
+        day_hour = self.settings.reminders.day_hour
+        if (
+            milestone is None
+            or milestone_moment(tender, milestone, day_hour) != delivery.milestone_at
+            or not sub.follows_kind(milestone.kind)
+            or timedelta(seconds=delivery.offset_seconds or 0) not in sub.offsets
+        ):
+            return Outcome(delivery.id, STALE, error="not in the timeline in force", uncounted=True)
+        if delivery.milestone_at is not None and delivery.milestone_at <= now:
+            return Outcome(delivery.id, SKIPPED, error="milestone passed")
+        return None
 
     # --- composing and sending -------------------------------------------------------------------
 
@@ -199,15 +272,7 @@ class Sender:
                 f"tender {delivery.tender_id!r} is no longer loaded", permanent=True
             )
         if delivery.kind == "change":
-            changes = [
-                Change(
-                    c["milestone_id"],
-                    c["kind"],
-                    milestone_from_dict(c["old"], tender.timezone) if c["old"] else None,
-                    milestone_from_dict(c["new"], tender.timezone) if c["new"] else None,
-                )
-                for c in payload["changes"]
-            ]
+            changes = net_changes(payload, tender)
             if sub.channel is Channel.EMAIL:
                 await self.email.send(
                     compose.change_email(
@@ -264,25 +329,7 @@ class Sender:
             now=now,
         )
 
-    # --- recording outcomes ----------------------------------------------------------------------
-
-    def _succeeded(self, delivery: Delivery, sub: Subscription, now: datetime) -> None:
-        self.store.ledger.mark_sent(delivery.id, now)
-        if delivery.kind == "confirm":
-            self.store.ledger.clear_payload(delivery.id)  # it held the confirmation token
-        if sub.channel is Channel.WEBHOOK:
-            self.store.subscriptions.mark_working(sub.id)
-            if delivery.kind == "ping" and sub.status is Status.PENDING:
-                self.store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
-                log.info("webhook_activated", subscription_id=sub.id)
-
-    def _finish_skipped(self, delivery: Delivery, reason: str) -> None:
-        self.store.ledger.mark_failed(delivery.id, reason, None, status=SKIPPED)
-
-    def _give_up(self, delivery: Delivery, sub: Subscription, error: str, disable: bool) -> None:
-        self.store.ledger.mark_failed(delivery.id, error, None)
-        if disable:
-            self._disable(sub, error)
+    # --- outcomes ---------------------------------------------------------------------------------
 
     def _failed(
         self,
@@ -292,7 +339,7 @@ class Sender:
         permanent: bool,
         retry_after: float | None,
         rng: random.Random,
-    ) -> str:
+    ) -> Settled:
         now = self.clock()
         deadline = delivery.milestone_at
         if delivery.kind in ("confirm", "ping"):
@@ -308,20 +355,24 @@ class Sender:
                 retry_after=retry_after,
                 rng=rng,
             )
-        status = self.store.ledger.mark_failed(delivery.id, error, nxt)
+        outcome = Outcome(delivery.id, FAILED if nxt else DEAD, next_attempt_at=nxt, error=error)
+        effect = None
         if sub.channel is Channel.WEBHOOK and sub.status is Status.ACTIVE:
-            since = self.store.subscriptions.mark_failing(sub.id, now)
-            if now - since >= self.settings.delivery.disable_after:
-                self._disable(sub, f"failing since {since.isoformat()}: {error}")
-        return "retry" if status == "failed" else "dead"
+            effect = partial(self._webhook_failed, sub, error, now)
+        return Settled(outcome, effect)
 
-    def _disable(self, sub: Subscription, reason: str) -> None:
+    def _webhook_failed(self, sub: Subscription, error: str, now: datetime, store: Store) -> None:
+        since = store.subscriptions.mark_failing(sub.id, now)
+        if now - since >= self.settings.delivery.disable_after:
+            self._disable(sub, f"failing since {since.isoformat()}: {error}", store)
+
+    def _disable(self, sub: Subscription, reason: str, store: Store) -> None:
         now = self.clock()
-        self.store.subscriptions.set_status(sub.id, Status.DISABLED, now, reason)
+        store.subscriptions.set_status(sub.id, Status.DISABLED, now, reason)
         log.warning("webhook_disabled", subscription_id=sub.id, reason=reason)
-        owner = self.store.subscriptions.owner_email(sub.id)
+        owner = store.subscriptions.owner_email(sub.id)
         if owner:
-            self.store.ledger.add(
+            store.ledger.add(
                 [
                     {
                         "key": f"{sub.id}|notice|disabled|{now.isoformat()}",
@@ -338,3 +389,50 @@ class Sender:
                 ],
                 now,
             )
+
+
+def _webhook_worked(sub: Subscription, kind: str, now: datetime, store: Store) -> None:
+    store.subscriptions.mark_working(sub.id)
+    if kind == "ping" and sub.status is Status.PENDING:
+        store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
+        log.info("webhook_activated", subscription_id=sub.id)
+
+
+def write_settled(store: Store, batch: list[Settled]) -> None:
+    """Write outcomes in one transaction, then their effects on subscriptions."""
+    store.ledger.record([s.outcome for s in batch])
+    for settled in batch:
+        if settled.effect is not None:
+            settled.effect(store)
+
+
+def net_changes(payload: dict[str, Any], tender: Tender) -> list[Change]:
+    """What changed between the timeline a settling notice started from and ``tender`` now.
+
+    ``payload["baseline"]`` holds each milestone touched since, as it was before (None: it did
+    not exist); milestones back where they were give no change. Notices queued before change
+    notices settled carry their ``changes`` as they were.
+    """
+    zone = tender.timezone
+    if "baseline" not in payload:
+        return [
+            Change(
+                c["milestone_id"],
+                c["kind"],
+                milestone_from_dict(c["old"], zone) if c["old"] else None,
+                milestone_from_dict(c["new"], zone) if c["new"] else None,
+            )
+            for c in payload.get("changes", [])
+        ]
+    current = {m.id: m for m in tender.milestones}
+    changes: list[Change] = []
+    for milestone_id, before in sorted(payload["baseline"].items()):
+        old = milestone_from_dict(before, zone) if before else None
+        new = current.get(milestone_id)
+        if old is None and new is not None:
+            changes.append(Change(milestone_id, "added", None, new))
+        elif old is not None and new is None:
+            changes.append(Change(milestone_id, "removed", old, None))
+        elif old is not None and new is not None and old.when != new.when:
+            changes.append(Change(milestone_id, "moved", old, new))
+    return changes

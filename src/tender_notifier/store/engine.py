@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from .instances import Instances
 from .ledger import Ledger
 from .revisions import Revisions
 from .secrets import Secrets
@@ -80,6 +81,7 @@ class Store:
         self.subscriptions = Subscriptions(engine)
         self.ledger = Ledger(engine)
         self.secrets = Secrets(engine)
+        self.instances = Instances(engine)
 
     @classmethod
     def open(cls, url: str, *, migrate_schema: bool = True) -> Store:

@@ -1,0 +1,82 @@
+"""Outcomes waiting to be written, and noticing when the store is away.
+
+A message that was sent stays sent even if the store cannot be told at that moment. Outcomes are
+kept here and written in batches; when the store is unreachable they stay in memory and are
+written as soon as it answers again, before anything else (the claims they belong to are still
+leased to this instance, and renewed once the store is back). An outage is logged once when it
+starts and once when it ends, not once per failed call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+
+import structlog
+from sqlalchemy.exc import SQLAlchemyError
+
+from .sending import Settled, write_settled
+from .store import Store
+from .store.ledger import FAILED, PENDING
+
+log = structlog.get_logger(__name__)
+
+STORE_ERRORS = (SQLAlchemyError, OSError)
+
+
+class StoreHealth:
+    """Logs ``store_unavailable`` once when calls start failing and ``store_available`` when
+    one succeeds again."""
+
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self.clock = clock
+        self.down_since: datetime | None = None
+
+    def failed(self, exc: BaseException, doing: str) -> None:
+        if self.down_since is None:
+            self.down_since = self.clock()
+            log.error("store_unavailable", doing=doing, error=str(exc).splitlines()[0][:300])
+
+    def ok(self) -> None:
+        if self.down_since is not None:
+            seconds = (self.clock() - self.down_since).total_seconds()
+            self.down_since = None
+            log.warning("store_available", down_seconds=round(seconds, 1))
+
+    @property
+    def down(self) -> bool:
+        return self.down_since is not None
+
+
+class Outcomes:
+    """Outcomes of sends not yet written to the store."""
+
+    def __init__(self, store: Store, health: StoreHealth) -> None:
+        self.store = store
+        self.health = health
+        self._held: list[Settled] = []
+        self._lock = asyncio.Lock()
+
+    def add(self, settled: Settled) -> None:
+        self._held.append(settled)
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    async def flush(self) -> tuple[list[int], bool] | None:
+        """Write what is held. Returns the ids written and whether any of them asks for a
+        later attempt (so the caller plans a wake-up), or None when the store is away."""
+        async with self._lock:
+            batch, self._held = self._held, []
+            if not batch:
+                return [], False
+            try:
+                await asyncio.to_thread(write_settled, self.store, batch)
+            except STORE_ERRORS as exc:
+                self._held = batch + self._held
+                self.health.failed(exc, "recording outcomes")
+                return None
+            self.health.ok()
+            later = any(s.outcome.status in (FAILED, PENDING) for s in batch)
+            return [s.outcome.delivery_id for s in batch], later
