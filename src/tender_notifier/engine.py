@@ -282,16 +282,17 @@ class Engine:
             self._materialise_wanted = False
             now = self.clock()
             await asyncio.to_thread(self._materialise, now)
+            self.health.ok()
         claimed = 0
         for channel in CHANNELS:
             free = self.settings.delivery.concurrency - self._busy[channel]
             if free <= 0 or self._stopping:
                 continue
             rows = await asyncio.to_thread(self._claim, channel, free)
+            self.health.ok()  # only after a call that reached the store
             if rows:
                 await self._start_sending(channel, rows)
                 claimed += len(rows)
-        self.health.ok()
         if self._replan_wanted:
             self._replan_wanted = False
             await self.plan()
