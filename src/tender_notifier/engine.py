@@ -95,6 +95,9 @@ class Engine:
         self._rng = random.Random()
         # Send slots: a claim takes no more rows of a channel than it has free slots.
         self._busy = dict.fromkeys(CHANNELS, 0)
+        # A channel whose last claim came back short has nothing due: not asked again until a
+        # timer, a poke or the heartbeat says there may be (keeps claim + send cheap).
+        self._drained = dict.fromkeys(CHANNELS, False)
         self._host_load: dict[str, int] = {}  # webhook sends in flight per host
         self._in_work: set[int] = set()  # claimed by us, outcome not yet written
         self._sending: set[asyncio.Task[None]] = set()
@@ -171,6 +174,7 @@ class Engine:
 
     def poke(self, replan: bool = True) -> None:
         """Ask for a step soon (thread-safe); subscriptions or timelines changed."""
+        self._drained = dict.fromkeys(CHANNELS, False)
         if replan:
             self._watermark = None
             self._materialise_wanted = True
@@ -193,6 +197,7 @@ class Engine:
     # --- the loop ------------------------------------------------------------------------------
 
     async def _on_timer(self) -> None:
+        self._drained = dict.fromkeys(CHANNELS, False)
         self._materialise_wanted = True
         self._replan_wanted = True
         self._wake.set()
@@ -247,6 +252,7 @@ class Engine:
                     )
                     self.health.ok()
                     if stalled and not self._stopping:
+                        self._drained = dict.fromkeys(CHANNELS, False)
                         self._wake.set()
             except STORE_ERRORS as exc:
                 self.health.failed(exc, "heartbeat")
@@ -286,10 +292,11 @@ class Engine:
         claimed = 0
         for channel in CHANNELS:
             free = self.settings.delivery.concurrency - self._busy[channel]
-            if free <= 0 or self._stopping:
+            if free <= 0 or self._stopping or self._drained[channel]:
                 continue
             rows = await asyncio.to_thread(self._claim, channel, free)
             self.health.ok()  # only after a call that reached the store
+            self._drained[channel] = len(rows) < free
             if rows:
                 await self._start_sending(channel, rows)
                 claimed += len(rows)
@@ -297,6 +304,20 @@ class Engine:
             self._replan_wanted = False
             await self.plan()
         return claimed
+
+    async def run_until_idle(self) -> int:
+        """Step until nothing is due or in flight and every outcome is written (benchmarks and
+        tests drive the engine this way, without the scheduler). Returns the rows claimed."""
+        total = 0
+        while True:
+            claimed = await self.step()
+            total += claimed
+            if self._sending:  # woken as the loop would be: half a channel's slots free
+                await self._wake.wait()
+                self._wake.clear()
+                continue
+            if not claimed and not len(self.outcomes):
+                return total
 
     def _claim(self, channel: str, free: int) -> list[Delivery]:
         return self.store.ledger.claim(
@@ -367,7 +388,10 @@ class Engine:
         if settled.outcome.status == "stale":
             # The timeline may have come back to this version meanwhile: look again.
             self.poke()
-        self._wake.set()
+        # Claim again once half the channel's slots are free (fewer, larger claims), or at
+        # once when the channel is idle.
+        if self._busy[channel] <= self.settings.delivery.concurrency // 2:
+            self._wake.set()
 
     async def _write_outcomes(self) -> list[int] | None:
         result = await self.outcomes.flush()
