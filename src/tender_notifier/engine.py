@@ -35,15 +35,16 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 
 from .change_notices import queue_changes
+from .materialise import materialise
 from .metrics import Metrics
 from .outcomes import STORE_ERRORS, Outcomes, StoreHealth
-from .planner import decide, reminders_for, wake_times
+from .planner import wake_times
 from .revisions import Change
 from .sending import Sender, Settled
 from .settings import Settings
 from .store import Store
 from .store.instances import new_instance_id
-from .store.ledger import FAILED, PENDING, SKIPPED, Delivery, Outcome
+from .store.ledger import FAILED, PENDING, Delivery, Outcome
 from .subscription import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
@@ -408,48 +409,11 @@ class Engine:
             self._loop.call_later(seconds, self._wake.set)
 
     def _materialise(self, now: datetime) -> None:
-        dropped = self.timelines.drop_missing(now)
-        if dropped:
+        if self.timelines.drop_missing(now):
             self._watermark = None
-        expired = self.store.subscriptions.expire_pending(
-            now - self.settings.reminders.confirm_within
+        self._watermark = materialise(
+            self.store, self.timelines, self.settings, self.metrics, now, self._watermark
         )
-        if expired:
-            log.info("signups_expired", count=expired)
-        subscriptions = self.store.subscriptions.active()
-        day_hour = self.settings.reminders.day_hour
-        watermark = self._watermark
-        candidates = [
-            r
-            for tender in self.timelines.tenders()
-            for sub in subscriptions
-            for r in reminders_for(tender, sub, day_hour=day_hour)
-            if r.due <= now and (watermark is None or r.due > watermark)
-        ]
-        if not candidates:
-            self._watermark = now
-            return
-        existing = self.store.ledger.existing_keys([r.key for r in candidates])
-        decision = decide([r for r in candidates if r.key not in existing], now)
-        rows = [_row(r, PENDING, now) for r in decision.send]
-        for reminder, reason in decision.skip:
-            rows.append({**_row(reminder, SKIPPED, now), "last_error": reason})
-            log.info(
-                "reminder_skipped",
-                reason=reason,
-                tender_id=reminder.tender_id,
-                milestone_id=reminder.milestone_id,
-                subscription_id=reminder.subscription_id,
-                due=reminder.due.isoformat(),
-            )
-            self.metrics.deliveries.labels(channel="any", outcome="skipped").inc()
-        self.store.ledger.add(rows, now)
-        # A reminder of the timeline in force whose row went stale under another version
-        # (a move since undone, a tender briefly gone) is owed again.
-        reopened = self.store.ledger.reopen([r.key for r in decision.send], now)
-        if reopened:
-            log.info("reminders_reopened", count=reopened)
-        self._watermark = now  # only once the rows are in: a failed pass is done again
 
     def _queue_changes(self, changes: dict[str, list[Change]]) -> None:
         """Open or extend settling change notices (see ``change_notices``)."""
@@ -498,19 +462,3 @@ class Engine:
 def _hand_back(delivery: Delivery, now: datetime, after: timedelta = timedelta(0)) -> Outcome:
     """A claimed row returned unsent: due again (at once), the attempt not counted."""
     return Outcome(delivery.id, FAILED, next_attempt_at=now + after, error=None, uncounted=True)
-
-
-def _row(reminder: object, status: str, now: datetime) -> dict[str, object]:
-    r = reminder
-    return {
-        "key": r.key,  # type: ignore[attr-defined]
-        "kind": "reminder",
-        "subscription_id": r.subscription_id,  # type: ignore[attr-defined]
-        "tender_id": r.tender_id,  # type: ignore[attr-defined]
-        "milestone_id": r.milestone_id,  # type: ignore[attr-defined]
-        "milestone_at": r.milestone_at,  # type: ignore[attr-defined]
-        "offset_seconds": int(r.offset.total_seconds()),  # type: ignore[attr-defined]
-        "due_at": r.due,  # type: ignore[attr-defined]
-        "status": status,
-        "next_attempt_at": now,
-    }

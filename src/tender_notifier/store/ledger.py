@@ -391,16 +391,6 @@ class Ledger:
                 )
             )
 
-    def skip_open(self, condition: Any, reason: str) -> int:
-        """Mark not-yet-sent rows matching ``condition`` as skipped (e.g. a moved milestone)."""
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                update(deliveries)
-                .where(condition, deliveries.c.status.in_((PENDING, FAILED)))
-                .values(status=SKIPPED, next_attempt_at=None, last_error=reason)
-            )
-        return max(result.rowcount, 0)
-
     def retry(self, delivery_id: int, now: datetime) -> bool:
         """Put a dead or failed row back in line (ops' ``deliveries retry``)."""
         with self.engine.begin() as conn:
