@@ -321,13 +321,16 @@ class Engine:
                 return total
 
     def _claim(self, channel: str, free: int) -> list[Delivery]:
+        # Just after an outage every other instance's heartbeat looks old: give them a
+        # heartbeat timeout to beat and write their held outcomes before judging them dead.
+        settled = self.health.settled_for(self.dead_after)
         return self.store.ledger.claim(
             self.clock(),
             self.lease,
             free,
             instance=self.instance,
             channel=channel,
-            dead_after=self.dead_after,
+            dead_after=self.dead_after if settled else None,
         )
 
     async def _start_sending(self, channel: str, rows: list[Delivery]) -> None:

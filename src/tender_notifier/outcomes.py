@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import structlog
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,6 +32,7 @@ class StoreHealth:
     def __init__(self, clock: Callable[[], datetime]) -> None:
         self.clock = clock
         self.down_since: datetime | None = None
+        self.back_at: datetime | None = None  # when the last outage ended
 
     def failed(self, exc: BaseException, doing: str) -> None:
         if self.down_since is None:
@@ -42,11 +43,18 @@ class StoreHealth:
         if self.down_since is not None:
             seconds = (self.clock() - self.down_since).total_seconds()
             self.down_since = None
+            self.back_at = self.clock()
             log.warning("store_available", down_seconds=round(seconds, 1))
 
     @property
     def down(self) -> bool:
         return self.down_since is not None
+
+    def settled_for(self, period: timedelta) -> bool:
+        """Whether the store has been reachable for at least ``period``."""
+        if self.down_since is not None:
+            return False
+        return self.back_at is None or self.clock() - self.back_at >= period
 
 
 class Outcomes:
