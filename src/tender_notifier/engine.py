@@ -309,6 +309,8 @@ class Engine:
     async def run_until_idle(self) -> int:
         """Step until nothing is due or in flight and every outcome is written (benchmarks and
         tests drive the engine this way, without the scheduler). Returns the rows claimed."""
+        self._materialise_wanted = True  # as the timer of a due moment would ask
+        self._drained = dict.fromkeys(CHANNELS, False)
         total = 0
         while True:
             claimed = await self.step()
