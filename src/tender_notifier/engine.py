@@ -163,7 +163,10 @@ class Engine:
             task.cancel()
         for task in self._background:
             task.cancel()
-        await self._write_outcomes()
+        if await self._write_outcomes() is None:
+            # The store is away at exit: these rows stay ``sending`` and are sent again (with
+            # the same ids) by the next daemon to start or take them over.
+            log.error("outcomes_not_written", count=len(self.outcomes))
         if self._in_work:  # cancelled mid-send: whether it went out is unknown, so it stays
             log.warning("unfinished_sends_left", count=len(self._in_work))
         with contextlib.suppress(*STORE_ERRORS):
