@@ -108,8 +108,8 @@ def test_a_deadline_moved_and_moved_back_while_reminders_wait_for_a_retry_loses_
     daemon = setup(
         tmp_path, sqlite_url, smtp_port, None, retry_schedule=SHORT_RETRIES, extra=SETTLE
     )
-    import_emails(daemon, 30, "PT30S")  # due at +10 s
-    deadline = ahead(40)
+    import_emails(daemon, 30, "PT30S")  # due at +4 s
+    deadline = ahead(34)
     write_tender(daemon, deadline)
     with daemon:
         sleep_until(deadline - timedelta(seconds=26))  # a few failed attempts
@@ -333,11 +333,11 @@ def test_smtp_down_near_the_deadline_costs_seconds_not_the_reminder(
         smtp_port,
         retry_schedule='["PT5S", "PT5M", "PT30M", "PT2H"]',  # the default's start
     )
-    import_emails(daemon, 3, "PT45S")  # due at +5 s, in the milestone's last 5 minutes
-    deadline = ahead(50)
+    import_emails(daemon, 3, "PT25S")  # due at +5 s, in the milestone's last 5 minutes
+    deadline = ahead(30)
     write_tender(daemon, deadline)
     with daemon:
-        sleep_until(deadline - timedelta(seconds=25))  # 20 s of failures: past "5 s, 5 min"
+        sleep_until(deadline - timedelta(seconds=14))  # 11 s of failures: past "5 s, 5 min"
         smtp = SmtpServer(smtp_port).start()
         try:
             up = time.time()

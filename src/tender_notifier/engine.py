@@ -406,10 +406,12 @@ class Engine:
         result = await self.outcomes.flush()
         if result is None:
             return None
-        written, later = result
+        written, later, replan = result
         self._in_work.difference_update(written)
         if later:
             self._replan_wanted = True
+        if replan:
+            self.poke()
         return written
 
     def _wake_later(self, seconds: float) -> None:

@@ -72,13 +72,14 @@ class Outcomes:
     def __len__(self) -> int:
         return len(self._held)
 
-    async def flush(self) -> tuple[list[int], bool] | None:
-        """Write what is held. Returns the ids written and whether any of them asks for a
-        later attempt (so the caller plans a wake-up), or None when the store is away."""
+    async def flush(self) -> tuple[list[int], bool, bool] | None:
+        """Write what is held. Returns the ids written, whether any of them asks for a later
+        attempt (plan a wake-up) and whether any changed a subscription (materialise and plan
+        again), or None when the store is away."""
         async with self._lock:
             batch, self._held = self._held, []
             if not batch:
-                return [], False
+                return [], False, False
             try:
                 await asyncio.to_thread(write_settled, self.store, batch)
             except STORE_ERRORS as exc:
@@ -87,4 +88,5 @@ class Outcomes:
                 return None
             self.health.ok()
             later = any(s.outcome.status in (FAILED, PENDING) for s in batch)
-            return [s.outcome.delivery_id for s in batch], later
+            replan = any(s.replan for s in batch)
+            return [s.outcome.delivery_id for s in batch], later, replan

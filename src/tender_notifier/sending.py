@@ -69,6 +69,9 @@ class Settled:
 
     outcome: Outcome
     effect: Callable[[Store], None] | None = None
+    # True when the effect may change which reminders are owed (a webhook activated by its
+    # ping): the engine plans again once it is written.
+    replan: bool = False
 
 
 class Sender:
@@ -180,6 +183,7 @@ class Sender:
         return Settled(
             Outcome(delivery.id, SENT, sent_at=done, forget_payload=delivery.kind == "confirm"),
             effect,
+            replan=delivery.kind == "ping",
         )
 
     def _still_wanted(self, delivery: Delivery, sub: Subscription) -> bool:
