@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from tender_notifier.change_notices import net_changes
 from tender_notifier.revisions import milestone_to_dict
-from tender_notifier.sending import net_changes
 from tender_notifier.tender_file import load_tender_file
 from tender_notifier.timeline import Moment
 from tests.conftest import SEED_TENDER

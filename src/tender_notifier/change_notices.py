@@ -14,8 +14,9 @@ from typing import Any
 
 import structlog
 
-from .revisions import Change, milestone_to_dict
+from .revisions import Change, milestone_from_dict, milestone_to_dict
 from .store import Store
+from .timeline import Tender
 
 log = structlog.get_logger(__name__)
 
@@ -68,3 +69,35 @@ def queue_changes(
             notices=len(rows),
             settles_at=due.isoformat(),
         )
+
+
+def net_changes(payload: dict[str, Any], tender: Tender) -> list[Change]:
+    """What changed between the timeline a settling notice started from and ``tender`` now.
+
+    ``payload["baseline"]`` holds each milestone touched since, as it was before (None: it did
+    not exist); milestones back where they were give no change. Notices queued before change
+    notices settled carry their ``changes`` as they were.
+    """
+    zone = tender.timezone
+    if "baseline" not in payload:
+        return [
+            Change(
+                c["milestone_id"],
+                c["kind"],
+                milestone_from_dict(c["old"], zone) if c["old"] else None,
+                milestone_from_dict(c["new"], zone) if c["new"] else None,
+            )
+            for c in payload.get("changes", [])
+        ]
+    current = {m.id: m for m in tender.milestones}
+    changes: list[Change] = []
+    for milestone_id, before in sorted(payload["baseline"].items()):
+        old = milestone_from_dict(before, zone) if before else None
+        new = current.get(milestone_id)
+        if old is None and new is not None:
+            changes.append(Change(milestone_id, "added", None, new))
+        elif old is not None and new is None:
+            changes.append(Change(milestone_id, "removed", old, None))
+        elif old is not None and new is not None and old.when != new.when:
+            changes.append(Change(milestone_id, "moved", old, new))
+    return changes

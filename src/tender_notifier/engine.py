@@ -37,10 +37,10 @@ from apscheduler.triggers.date import DateTrigger
 from .change_notices import queue_changes
 from .materialise import materialise
 from .metrics import Metrics
-from .outcomes import STORE_ERRORS, Outcomes, StoreHealth
+from .outcomes import STORE_ERRORS, Outcomes, Settled, StoreHealth
 from .planner import wake_times
 from .revisions import Change
-from .sending import Sender, Settled
+from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.instances import new_instance_id

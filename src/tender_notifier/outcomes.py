@@ -11,18 +11,38 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import structlog
 from sqlalchemy.exc import SQLAlchemyError
 
-from .sending import Settled, write_settled
 from .store import Store
-from .store.ledger import FAILED, PENDING
+from .store.ledger import FAILED, PENDING, Outcome
 
 log = structlog.get_logger(__name__)
 
 STORE_ERRORS = (SQLAlchemyError, OSError)
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """One send's outcome for the ledger, plus what it means for the subscription (run after
+    the outcome is written; both are safe to write twice)."""
+
+    outcome: Outcome
+    effect: Callable[[Store], None] | None = None
+    # True when the effect may change which reminders are owed (a webhook activated by its
+    # ping): the engine plans again once it is written.
+    replan: bool = False
+
+
+def write_settled(store: Store, batch: list[Settled]) -> None:
+    """Write outcomes in one transaction, then their effects on subscriptions."""
+    store.ledger.record([s.outcome for s in batch])
+    for settled in batch:
+        if settled.effect is not None:
+            settled.effect(store)
 
 
 class StoreHealth:

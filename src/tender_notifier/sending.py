@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
@@ -23,18 +22,18 @@ from typing import Any
 import structlog
 
 from . import compose
+from .change_notices import net_changes
 from .delivery.email import EmailTransport, email_transport
 from .delivery.retry import next_attempt_at
 from .delivery.webhook import TargetGone, WebhookTransport
 from .errors import DeliveryError, UnsafeTargetError
 from .metrics import Metrics
+from .outcomes import Settled, write_settled
 from .planner import message_id, milestone_moment
-from .revisions import Change, milestone_from_dict
 from .settings import Settings
 from .store import Store
 from .store.ledger import DEAD, FAILED, PENDING, SENT, SKIPPED, STALE, Delivery, Outcome
 from .subscription import Channel, Status, Subscription
-from .timeline import Tender
 from .timelines import Timelines
 
 log = structlog.get_logger(__name__)
@@ -60,18 +59,6 @@ class Links:
             not_bidding_url=f"{self.base}/optout/{link_token}/{tender}/not_bidding",
             feed_url=f"{self.base}/feeds/s/{feed_token}.ics",
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Settled:
-    """One send's outcome for the ledger, plus what it means for the subscription (run after
-    the outcome is written; both are safe to write twice)."""
-
-    outcome: Outcome
-    effect: Callable[[Store], None] | None = None
-    # True when the effect may change which reminders are owed (a webhook activated by its
-    # ping): the engine plans again once it is written.
-    replan: bool = False
 
 
 class Sender:
@@ -400,43 +387,3 @@ def _webhook_worked(sub: Subscription, kind: str, now: datetime, store: Store) -
     if kind == "ping" and sub.status is Status.PENDING:
         store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
         log.info("webhook_activated", subscription_id=sub.id)
-
-
-def write_settled(store: Store, batch: list[Settled]) -> None:
-    """Write outcomes in one transaction, then their effects on subscriptions."""
-    store.ledger.record([s.outcome for s in batch])
-    for settled in batch:
-        if settled.effect is not None:
-            settled.effect(store)
-
-
-def net_changes(payload: dict[str, Any], tender: Tender) -> list[Change]:
-    """What changed between the timeline a settling notice started from and ``tender`` now.
-
-    ``payload["baseline"]`` holds each milestone touched since, as it was before (None: it did
-    not exist); milestones back where they were give no change. Notices queued before change
-    notices settled carry their ``changes`` as they were.
-    """
-    zone = tender.timezone
-    if "baseline" not in payload:
-        return [
-            Change(
-                c["milestone_id"],
-                c["kind"],
-                milestone_from_dict(c["old"], zone) if c["old"] else None,
-                milestone_from_dict(c["new"], zone) if c["new"] else None,
-            )
-            for c in payload.get("changes", [])
-        ]
-    current = {m.id: m for m in tender.milestones}
-    changes: list[Change] = []
-    for milestone_id, before in sorted(payload["baseline"].items()):
-        old = milestone_from_dict(before, zone) if before else None
-        new = current.get(milestone_id)
-        if old is None and new is not None:
-            changes.append(Change(milestone_id, "added", None, new))
-        elif old is not None and new is None:
-            changes.append(Change(milestone_id, "removed", old, None))
-        elif old is not None and new is not None and old.when != new.when:
-            changes.append(Change(milestone_id, "moved", old, new))
-    return changes
