@@ -102,6 +102,8 @@ def empty_app(tmp_path: Path) -> App:
     for path in app.tenders_dir.glob("*.toml"):
         path.unlink()
     app.ctx.timelines.reload()
+    app.clock.now += timedelta(minutes=11)  # past tenders.missing_grace: the tender is gone
+    app.ctx.timelines.reload()
     return app
 
 

@@ -213,7 +213,8 @@ def test_a_moved_deadline_sends_one_change_notice_and_reminds_at_the_new_time(
     tmp_path: Path, database_url: str, smtp: SmtpServer
 ) -> None:
     old = ahead(40)
-    daemon = make_daemon(tmp_path, database_url, smtp.port, old)
+    settle = '[changes]\nsettle = "PT1S"\n'  # the notice goes once the file is still for 1 s
+    daemon = make_daemon(tmp_path, database_url, smtp.port, old, extra=settle)
     add_email(daemon, "wijziging@bureau.example", "PT20S")
     with daemon:
         feed = f"{daemon.base_url}/feeds/soon.ics"

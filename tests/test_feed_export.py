@@ -78,6 +78,8 @@ def test_a_changed_timeline_replaces_its_files_and_a_removed_tender_loses_them(
 
     (app.tenders_dir / "extra.toml").unlink()
     app.ctx.timelines.reload()
+    app.clock.now += timedelta(minutes=11)  # past tenders.missing_grace: the tender is gone
+    app.ctx.timelines.reload()
     export.sync(app.clock.now)
     assert not (out / "feeds" / "extra.ics").exists()
     assert not (out / "feeds" / "en" / "extra.ics").exists()

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import update
+
 from tender_notifier.store import Store
+from tender_notifier.store.ledger import Outcome
+from tender_notifier.store.schema import deliveries
 from tender_notifier.subscription_types import Channel, Status
 
 NOW = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
@@ -49,9 +53,53 @@ def test_claimed_rows_are_not_claimed_twice_until_the_lease_runs_out(store: Stor
     [claimed] = store.ledger.claim(NOW, LEASE)
     assert claimed.status == "sending" and claimed.attempts == 1
     assert store.ledger.claim(NOW + timedelta(seconds=30), LEASE) == []
+    if store.dialect == "postgresql":
+        # Leases run on the database's clock: a machine whose clock is a day ahead steals nothing.
+        assert store.ledger.claim(NOW + timedelta(days=1), LEASE) == []
+        expire_leases(store)
     # The process died before recording the outcome: the row comes back, never lost.
     [again] = store.ledger.claim(NOW + timedelta(seconds=61), LEASE)
     assert again.id == claimed.id and again.attempts == 2
+
+
+def expire_leases(store: Store) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(update(deliveries).values(lease_until=datetime(2000, 1, 1, tzinfo=UTC)))
+
+
+def test_rows_of_an_instance_whose_heartbeat_stopped_are_taken_over(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub)], NOW)
+    store.instances.register("a", NOW)
+    store.instances.register("b", NOW)
+    [claimed] = store.ledger.claim(NOW, LEASE, instance="a", dead_after=timedelta(seconds=6))
+    assert store.ledger.claim(NOW, LEASE, instance="b", dead_after=timedelta(seconds=6)) == []
+    store.instances.remove("a")  # or silent for dead_after: the same to the others
+    assert store.instances.stalled_work("b", NOW, timedelta(seconds=6)) == 1
+    [taken] = store.ledger.claim(NOW, LEASE, instance="b", dead_after=timedelta(seconds=6))
+    assert taken.id == claimed.id
+
+
+def test_outcomes_are_written_once_even_when_written_twice(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub)], NOW)
+    [claimed] = store.ledger.claim(NOW, LEASE, instance="a")
+    sent = Outcome(claimed.id, "sent", sent_at=NOW)
+    store.ledger.record([sent])
+    store.ledger.record([Outcome(claimed.id, "failed", next_attempt_at=NOW, error="late")])
+    [row_] = store.ledger.list()
+    assert row_.status == "sent" and row_.last_error is None
+
+
+def test_stale_rows_are_reopened_when_their_reminder_is_in_force_again(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub)], NOW)
+    [claimed] = store.ledger.claim(NOW, LEASE)
+    store.ledger.record([Outcome(claimed.id, "stale", error="moved", uncounted=True)])
+    assert store.ledger.existing_keys(["k1"]) == set()
+    assert store.ledger.reopen(["k1"], NOW) == 1
+    [again] = store.ledger.claim(NOW, LEASE)
+    assert again.id == claimed.id and again.attempts == 1
 
 
 def test_sent_rows_are_done(store: Store) -> None:

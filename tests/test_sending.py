@@ -9,6 +9,7 @@ import asyncio
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -24,17 +25,26 @@ from tests.support.app import Clock
 from tests.support.daemon import tender_toml
 
 NOW = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
-DEADLINE = NOW + timedelta(days=2)
+DEADLINE = NOW + timedelta(days=7)
+AMS = ZoneInfo("Europe/Amsterdam")
 
 
 class Harness:
-    def __init__(self, tmp_path: Path, statuses: list[int], headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        tmp_path: Path,
+        statuses: list[int],
+        headers: dict[str, str] | None = None,
+        disable_after: str = "P3D",
+    ):
         (tmp_path / "tenders").mkdir()
         (tmp_path / "tenders" / "t.toml").write_text(
-            tender_toml("t", [("offers", "submission_deadline", DEADLINE.astimezone())])
+            tender_toml("t", [("offers", "submission_deadline", DEADLINE.astimezone(AMS))])
         )
         config = tmp_path / "notifier.toml"
-        config.write_text(f'state_dir = "{tmp_path / "var"}"\n[delivery]\ndisable_after = "P3D"\n')
+        config.write_text(
+            f'state_dir = "{tmp_path / "var"}"\n[delivery]\ndisable_after = "{disable_after}"\n'
+        )
         self.settings = load_settings(config)
         self.clock = Clock(NOW)
         self.store = Store.open(self.settings.database_url)
@@ -119,16 +129,16 @@ def test_410_gone_disables_the_subscription(tmp_path: Path) -> None:
 
 
 def test_retries_stop_when_the_milestone_has_passed(tmp_path: Path) -> None:
-    h = Harness(tmp_path, [500] * 100)
+    h = Harness(tmp_path, [500] * 1000, disable_after="P30D")
     h.queue_reminder()
-    for _ in range(20):
+    for _ in range(300):  # every minute in the last hour, every 5 s in the last 5 minutes
         h.attempt()
-        [row] = h.store.ledger.list()
+        [row] = [d for d in h.store.ledger.list() if d.kind == "reminder"]
         if row.status == "dead":
             break
         assert row.next_attempt_at is not None and row.next_attempt_at <= DEADLINE
         h.clock.now = row.next_attempt_at
-    assert h.store.ledger.list()[0].status == "dead"
+    assert row.status == "dead"
 
 
 def test_a_webhook_failing_for_days_is_disabled_and_its_owner_told(tmp_path: Path) -> None:
@@ -155,8 +165,8 @@ def test_submitted_still_sends_interview_reminders(tmp_path: Path) -> None:
         tender_toml(
             "t",
             [
-                ("offers", "submission_deadline", DEADLINE.astimezone()),
-                ("talks", "interviews", (DEADLINE + timedelta(days=3)).astimezone()),
+                ("offers", "submission_deadline", DEADLINE.astimezone(AMS)),
+                ("talks", "interviews", (DEADLINE + timedelta(days=3)).astimezone(AMS)),
             ],
         )
     )
@@ -216,6 +226,7 @@ def test_not_bidding_gets_a_cancellation_but_no_other_change(harness: Harness) -
     harness.store.subscriptions.opt_out(harness.sub_id, "t", OptOut.NOT_BIDDING, NOW)
     _queue_change(harness, "moved", ["moved"])
     _queue_change(harness, "dropped", ["removed"])
+    harness.clock.now += timedelta(minutes=3)  # the timeline has been still for changes.settle
     harness.attempt()
     statuses = {d.key: d.status for d in harness.store.ledger.list()}
     assert statuses == {"moved": "skipped", "dropped": "sent"}
@@ -242,41 +253,3 @@ def test_any_retry_after_is_recorded_as_a_retry_within_an_hour(
     assert row.status == "failed"
     assert row.next_attempt_at is not None
     assert row.next_attempt_at <= NOW + timedelta(hours=1)
-
-
-def test_failure_bookkeeping_that_breaks_does_not_stop_the_other_deliveries(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    h = Harness(tmp_path, [503, 200])
-    h.queue_reminder("a")
-    h.queue_reminder("b")
-    real = h.store.ledger.mark_failed
-
-    def broken(*args: object, **kwargs: object) -> object:
-        raise OverflowError("date value out of range")
-
-    monkeypatch.setattr(h.store.ledger, "mark_failed", broken)
-    claimed = h.store.ledger.claim(h.clock.now, timedelta(minutes=1))
-
-    async def one_pass() -> None:
-        # as the engine's pass does: every claimed row side by side, one failure fails all
-        await asyncio.gather(*(h.sender.deliver(d, Metrics(), random.Random(1)) for d in claimed))
-
-    asyncio.run(one_pass())
-    monkeypatch.setattr(h.store.ledger, "mark_failed", real)
-    statuses = sorted(d.status for d in h.store.ledger.list())
-    assert statuses == ["sending", "sent"]  # the broken row waits for its lease to run out
-
-
-def test_bookkeeping_of_a_gone_webhook_that_breaks_does_not_raise(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    h = Harness(tmp_path, [410])
-    h.queue_reminder()
-
-    def broken(*args: object, **kwargs: object) -> object:
-        raise OverflowError("date value out of range")
-
-    monkeypatch.setattr(h.store.ledger, "mark_failed", broken)
-    h.attempt()  # raised before: the engine's pass would stop for everyone
-    assert [d.status for d in h.store.ledger.list()] == ["sending"]

@@ -54,10 +54,43 @@ def test_a_bad_edit_keeps_the_last_good_version(tmp_path: Path, store: Store) ->
     assert tender is not None and tender.milestones[0].id == "offers"
 
 
-def test_a_removed_file_removes_its_tender(tmp_path: Path, store: Store) -> None:
+def test_a_removed_file_removes_its_tender_after_the_grace(tmp_path: Path, store: Store) -> None:
     write(tmp_path, DEADLINE)
-    timelines = Timelines(tmp_path, store, Clock(NOW))
+    clock = Clock(NOW)
+    timelines = Timelines(tmp_path, store, clock, missing_grace=timedelta(minutes=10))
     timelines.reload()
     (tmp_path / "t.toml").unlink()
+    assert timelines.reload().removed == ()  # a save by rename, a deploy: held
+    assert timelines.get("t") is not None
+    clock.now = NOW + timedelta(minutes=10)
     assert timelines.reload().removed == ("t",)
+    assert timelines.get("t") is None
+
+
+def test_a_file_back_within_the_grace_keeps_its_tender(tmp_path: Path, store: Store) -> None:
+    write(tmp_path, DEADLINE)
+    clock = Clock(NOW)
+    timelines = Timelines(tmp_path, store, clock, missing_grace=timedelta(minutes=10))
+    timelines.reload()
+    (tmp_path / "t.toml").unlink()
+    timelines.reload()
+    clock.now = NOW + timedelta(minutes=9)
+    assert timelines.drop_missing(clock.now) == []
+    write(tmp_path, DEADLINE)
+    assert not timelines.reload().changes
+    clock.now = NOW + timedelta(hours=1)
+    assert timelines.drop_missing(clock.now) == []
+    assert timelines.get("t") is not None
+
+
+def test_a_tender_gone_past_the_grace_is_dropped_without_a_reload(
+    tmp_path: Path, store: Store
+) -> None:
+    write(tmp_path, DEADLINE)
+    timelines = Timelines(tmp_path, store, Clock(NOW), missing_grace=timedelta(minutes=10))
+    timelines.reload()
+    (tmp_path / "t.toml").unlink()
+    timelines.reload()
+    assert timelines.missing_until() == NOW + timedelta(minutes=10)
+    assert timelines.drop_missing(NOW + timedelta(minutes=10)) == ["t"]
     assert timelines.get("t") is None

@@ -22,6 +22,7 @@ from .clock import utc_now
 from .settings import Settings
 from .store import open_store
 from .store.files import make_private_dir, write_private
+from .store.lock import lock_sqlite_store
 from .timelines import Timelines
 from .web.app import create_app
 from .web.context import AppContext
@@ -84,8 +85,19 @@ def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
 
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
     make_private_dir(settings.state_dir)
+    lock = lock_sqlite_store(settings.database_url)  # before anything is touched
+    try:
+        return await _run(settings, clock)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+async def _run(settings: Settings, clock: Callable[[], datetime]) -> int:
     store = await asyncio.to_thread(open_store, settings)
-    timelines = Timelines(settings.tenders_dir, store, clock)
+    timelines = Timelines(
+        settings.tenders_dir, store, clock, missing_grace=settings.tenders.missing_grace
+    )
     initial = await asyncio.to_thread(timelines.reload)
     ctx = AppContext(settings=settings, store=store, timelines=timelines, clock=clock)
 
@@ -116,7 +128,13 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         forwarded_allow_ips=forwarded_allow_ips,
     )
 
+    pid_file = settings.state_dir / "tender-notifier.pid"
+    pid_text = f"{os.getpid()}\n"
+
     def started() -> None:
+        # Written only once this daemon listens: a second ``serve`` that fails to start (port
+        # taken, store locked) never touches the running daemon's pid file.
+        write_private(pid_file, pid_text.encode())
         log.info(
             "daemon_started",
             listen=f"{settings.http.host}:{settings.http.port}",
@@ -139,8 +157,6 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
 
     with contextlib.suppress(NotImplementedError):
         loop.add_signal_handler(signal.SIGHUP, reload)
-    pid_file = settings.state_dir / "tender-notifier.pid"
-    write_private(pid_file, f"{os.getpid()}\n".encode())
     await engine.start(initial)
     export_task = _start_feed_export(settings, ctx, clock)
     try:
@@ -152,6 +168,7 @@ async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now
         await engine.stop()
         await asyncio.to_thread(store.close)
         with contextlib.suppress(OSError):
-            pid_file.unlink()
+            if pid_file.read_text() == pid_text:  # ours, not another daemon's
+                pid_file.unlink()
         log.info("daemon_stopped")
     return 0

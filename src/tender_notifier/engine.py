@@ -4,13 +4,19 @@ APScheduler (the stable 3.x line) keeps only in-memory date jobs, one per due mo
 supplier), all derived from the tender files and the ledger; they are never the only record of
 anything. Each wake-up runs one *step*:
 
-1. materialise: reminders now due and not yet in the ledger get a row there (missed ones are
-   coalesced to the latest per milestone; ones whose milestone has passed are recorded as skipped);
-2. claim due rows under a lease, send them concurrently, record the outcome;
-3. plan the next wake-ups.
+1. write the outcomes of finished sends (held in memory while the store is away);
+2. materialise: reminders of the timeline in force now due and without a row that counts get
+   one (missed ones are coalesced to the latest per milestone; ones whose milestone has passed
+   are recorded as skipped; a ``stale`` row of the same reminder is reopened);
+3. claim only as many due rows as the free send slots of each channel can take, and start
+   sending them; each finished send wakes the loop again;
+4. plan the next wake-ups.
 
-A crash between claim and outcome leaves a ``sending`` row whose lease runs out, and the message is
-repeated with the same Message-ID / webhook-id: never lost, at worst repeated once.
+While rows are in work their leases are renewed with the instance's heartbeat, so a claim never
+outlives its lease however slow the receiver. A daemon that dies stops beating and its rows are
+taken over by another within seconds (PostgreSQL), or re-sent at once when it starts again
+(SQLite, one daemon per file): with the same Message-ID / webhook-id, so a message in flight at
+a hard crash is the only one that can arrive twice.
 """
 
 from __future__ import annotations
@@ -21,19 +27,24 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import structlog
 import watchfiles
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 
+from .change_notices import queue_changes
+from .materialise import materialise
 from .metrics import Metrics
-from .planner import decide, reminders_for, wake_times
+from .outcomes import STORE_ERRORS, Outcomes, Settled, StoreHealth
+from .planner import wake_times
 from .revisions import Change
 from .sending import Sender
 from .settings import Settings
 from .store import Store
-from .store.ledger import PENDING, SKIPPED, Delivery
+from .store.instances import new_instance_id
+from .store.ledger import FAILED, PENDING, Delivery, Outcome
 from .subscription_types import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
@@ -43,6 +54,9 @@ log = structlog.get_logger(__name__)
 MAX_WAKE_JOBS = 500
 SWEEP_SECONDS = 30
 SHUTDOWN_GRACE = 10.0
+CHANNELS = ("email", "webhook")
+PRUNE_INSTANCES_AFTER = timedelta(hours=1)
+HOST_BUSY_WAIT = timedelta(seconds=1)
 
 
 class Engine:
@@ -63,21 +77,31 @@ class Engine:
         self.sender = sender or Sender(settings, store, timelines, clock)
         self.notifier = Notifier.from_environment()
         self.scheduled = False
+        self.instance = new_instance_id()
+        self.health = StoreHealth(clock)
+        self.outcomes = Outcomes(store, self.health)
         self._scheduler: AsyncIOScheduler | None = None
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
-        self._watchdog_task: asyncio.Task[None] | None = None
-        self._watch_task: asyncio.Task[None] | None = None
+        self._background: list[asyncio.Task[None]] = []
         self._stop_watching = asyncio.Event()
-        # A claimed row whose sender died is taken over after its lease: longer than any send.
-        self.lease = timedelta(
-            seconds=2 * max(settings.smtp.timeout, settings.delivery.webhook_timeout) + 5
-        )
+        delivery = settings.delivery
+        self.lease = delivery.lease
+        self.dead_after = delivery.heartbeat_timeout
         self._watermark: datetime | None = None  # reminders due up to here are materialised
+        self._materialise_wanted = True
+        self._replan_wanted = True
         self._rng = random.Random()
-        self._semaphore = asyncio.Semaphore(settings.delivery.concurrency)
+        # Send slots: a claim takes no more rows of a channel than it has free slots.
+        self._busy = dict.fromkeys(CHANNELS, 0)
+        # A channel whose last claim came back short has nothing due: not asked again until a
+        # timer, a poke or the heartbeat says there may be (keeps claim + send cheap).
+        self._drained = dict.fromkeys(CHANNELS, False)
+        self._host_load: dict[str, int] = {}  # webhook sends in flight per host
+        self._in_work: set[int] = set()  # claimed by us, outcome not yet written
+        self._sending: set[asyncio.Task[None]] = set()
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -85,6 +109,13 @@ class Engine:
         """Plan from the tender files and the ledger; ``initial`` is the first load's result,
         whose changes (made while the daemon was down) still deserve change notices."""
         self._loop = asyncio.get_running_loop()
+        await asyncio.to_thread(self.store.instances.register, self.instance, self.clock())
+        if self.store.dialect == "sqlite":
+            # One daemon per SQLite file (the daemon holds its lock): every row left
+            # ``sending`` was this store's daemon's, killed mid-send. Send it again now.
+            released = await asyncio.to_thread(self.store.ledger.release_all_claims)
+            if released:
+                log.warning("unfinished_sends_resumed", count=released)
         if initial is not None and initial.changes:
             await asyncio.to_thread(self._queue_changes, initial.changes)
         self._scheduler = AsyncIOScheduler(timezone=UTC, event_loop=self._loop)
@@ -98,9 +129,10 @@ class Engine:
         )
         self._scheduler.start()
         self._loop_task = asyncio.create_task(self._run(), name="engine")
-        self._watchdog_task = asyncio.create_task(self._watchdog(), name="watchdog")
+        self._background.append(asyncio.create_task(self._watchdog(), name="watchdog"))
+        self._background.append(asyncio.create_task(self._heartbeat(), name="heartbeat"))
         if watch:
-            self._watch_task = asyncio.create_task(self._watch(), name="watch-tenders")
+            self._background.append(asyncio.create_task(self._watch(), name="watch-tenders"))
         await self.plan()
         self.scheduled = True
         self.poke()
@@ -115,7 +147,8 @@ class Engine:
             self._loop.call_soon_threadsafe(self._stop_watching.set)
 
     async def stop(self) -> None:
-        """Stop taking new work; let sends in flight finish within a bounded time."""
+        """Stop taking new work; let sends in flight finish within a bounded time, write their
+        outcomes, and hand back what was claimed but not sent."""
         self.begin_stop()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
@@ -124,9 +157,20 @@ class Engine:
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
                 await asyncio.wait_for(asyncio.shield(self._loop_task), SHUTDOWN_GRACE)
             self._loop_task.cancel()
-        for task in (self._watchdog_task, self._watch_task):
-            if task is not None:
-                task.cancel()
+        if self._sending:
+            await asyncio.wait(set(self._sending), timeout=SHUTDOWN_GRACE)
+        for task in self._sending:
+            task.cancel()
+        for task in self._background:
+            task.cancel()
+        if await self._write_outcomes() is None:
+            # The store is away at exit: these rows stay ``sending`` and are sent again (with
+            # the same ids) by the next daemon to start or take them over.
+            log.error("outcomes_not_written", count=len(self.outcomes))
+        if self._in_work:  # cancelled mid-send: whether it went out is unknown, so it stays
+            log.warning("unfinished_sends_left", count=len(self._in_work))
+        with contextlib.suppress(*STORE_ERRORS):
+            await asyncio.to_thread(self.store.instances.remove, self.instance)
         await self.sender.close()
 
     def notify_ready(self) -> None:
@@ -134,8 +178,11 @@ class Engine:
 
     def poke(self, replan: bool = True) -> None:
         """Ask for a step soon (thread-safe); subscriptions or timelines changed."""
+        self._drained = dict.fromkeys(CHANNELS, False)
         if replan:
             self._watermark = None
+            self._materialise_wanted = True
+            self._replan_wanted = True
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
 
@@ -148,13 +195,15 @@ class Engine:
             if result.changes:
                 await asyncio.to_thread(self._queue_changes, result.changes)
             self.poke()
-            await self.plan()
         finally:
             self.notifier.notify("READY=1")
 
     # --- the loop ------------------------------------------------------------------------------
 
     async def _on_timer(self) -> None:
+        self._drained = dict.fromkeys(CHANNELS, False)
+        self._materialise_wanted = True
+        self._replan_wanted = True
         self._wake.set()
 
     async def _watch(self) -> None:
@@ -181,6 +230,40 @@ class Engine:
             self.notifier.notify("WATCHDOG=1")
             await asyncio.sleep(interval / 2)
 
+    async def _heartbeat(self) -> None:
+        """Beat, renew the leases of rows in work, and notice work left by a dead instance.
+        Held outcomes are written first: they free rows whose leases would otherwise run on."""
+        interval = self.settings.delivery.heartbeat.total_seconds()
+        while True:
+            try:
+                if len(self.outcomes):
+                    await self._write_outcomes()
+                if not self.health.down or len(self.outcomes) == 0:
+                    now = self.clock()
+                    await asyncio.to_thread(
+                        self.store.instances.beat, self.instance, now, PRUNE_INSTANCES_AFTER
+                    )
+                    if self._in_work:
+                        await asyncio.to_thread(
+                            self.store.ledger.renew,
+                            set(self._in_work),
+                            self.instance,
+                            self.lease,
+                            now,
+                        )
+                    stalled = await asyncio.to_thread(
+                        self.store.instances.stalled_work, self.instance, now, self.dead_after
+                    )
+                    self.health.ok()
+                    if stalled and not self._stopping:
+                        self._drained = dict.fromkeys(CHANNELS, False)
+                        self._wake.set()
+            except STORE_ERRORS as exc:
+                self.health.failed(exc, "heartbeat")
+            except Exception:
+                log.exception("heartbeat_failed")
+            await asyncio.sleep(interval)
+
     async def _run(self) -> None:
         while not self._stopping:
             await self._wake.wait()
@@ -189,138 +272,163 @@ class Engine:
                 break
             try:
                 await self.step()
+            except STORE_ERRORS as exc:
+                self.health.failed(exc, "sending due messages")
+                self._materialise_wanted = True
+                await asyncio.sleep(1)
+                self._wake.set()
             except Exception:
                 log.exception("engine_step_failed")
                 await asyncio.sleep(1)
+                self._wake.set()
 
     async def step(self) -> int:
-        """One pass: materialise due reminders, send what is due, plan the next wake-up."""
-        now = self.clock()
-        await asyncio.to_thread(self._materialise, now)
-        sent = 0
-        while not self._stopping:
-            claimed = await asyncio.to_thread(
-                self.store.ledger.claim,
-                self.clock(),
-                self.lease,
-                self.settings.delivery.concurrency * 5,
-            )
-            if not claimed:
-                break
-            known = await asyncio.to_thread(
-                self.store.subscriptions.get_many, {d.subscription_id for d in claimed}
-            )
-            await asyncio.gather(*(self._guarded(d, known.get(d.subscription_id)) for d in claimed))
-            sent += len(claimed)
-        await self.plan()
-        return sent
+        """One pass: write outcomes, materialise due reminders, start sending what free slots
+        can take, plan the next wake-up. Returns how many rows were claimed."""
+        if await self._write_outcomes() is None:
+            self._wake_later(1.0)
+            return 0
+        if self._materialise_wanted:
+            self._materialise_wanted = False
+            now = self.clock()
+            await asyncio.to_thread(self._materialise, now)
+            self.health.ok()
+        claimed = 0
+        for channel in CHANNELS:
+            free = self.settings.delivery.concurrency - self._busy[channel]
+            if free <= 0 or self._stopping or self._drained[channel]:
+                continue
+            rows = await asyncio.to_thread(self._claim, channel, free)
+            self.health.ok()  # only after a call that reached the store
+            self._drained[channel] = len(rows) < free
+            if rows:
+                await self._start_sending(channel, rows)
+                claimed += len(rows)
+        if self._replan_wanted:
+            self._replan_wanted = False
+            await self.plan()
+        return claimed
 
-    async def _guarded(
-        self, delivery: Delivery, known: tuple[Subscription, str, str] | None
+    async def run_until_idle(self) -> int:
+        """Step until nothing is due or in flight and every outcome is written (benchmarks and
+        tests drive the engine this way, without the scheduler). Returns the rows claimed."""
+        self._materialise_wanted = True  # as the timer of a due moment would ask
+        self._drained = dict.fromkeys(CHANNELS, False)
+        total = 0
+        while True:
+            claimed = await self.step()
+            total += claimed
+            if self._sending:  # woken as the loop would be: half a channel's slots free
+                await self._wake.wait()
+                self._wake.clear()
+                continue
+            if not claimed and not len(self.outcomes):
+                return total
+
+    def _claim(self, channel: str, free: int) -> list[Delivery]:
+        # Just after an outage every other instance's heartbeat looks old: give them a
+        # heartbeat timeout to beat and write their held outcomes before judging them dead.
+        settled = self.health.settled_for(self.dead_after)
+        return self.store.ledger.claim(
+            self.clock(),
+            self.lease,
+            free,
+            instance=self.instance,
+            channel=channel,
+            dead_after=self.dead_after if settled else None,
+        )
+
+    async def _start_sending(self, channel: str, rows: list[Delivery]) -> None:
+        self._busy[channel] += len(rows)
+        self._in_work.update(d.id for d in rows)
+        try:
+            known = await asyncio.to_thread(
+                self.store.subscriptions.get_many, {d.subscription_id for d in rows}
+            )
+        except STORE_ERRORS:
+            for d in rows:  # not sent: hand back, written when the store answers again
+                self._finished(channel, Settled(_hand_back(d, self.clock())))
+            raise
+        now = self.clock()
+        for delivery in rows:
+            found = known.get(delivery.subscription_id)
+            host = None
+            if channel == "webhook" and found is not None and delivery.kind != "notice":
+                host = urlsplit(found[0].target).hostname or ""
+                if self._host_load.get(host, 0) >= self.settings.delivery.webhook_host_slots:
+                    # This host has all its slots: the row waits outside, unleased, and others'
+                    # rows take the channel's free slots meanwhile.
+                    self._finished(channel, Settled(_hand_back(delivery, now, HOST_BUSY_WAIT)))
+                    continue
+                self._host_load[host] = self._host_load.get(host, 0) + 1
+            task = asyncio.create_task(self._send_one(channel, host, delivery, found))
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
+
+    async def _send_one(
+        self,
+        channel: str,
+        host: str | None,
+        delivery: Delivery,
+        known: tuple[Subscription, str, str] | None,
     ) -> None:
-        async with self._semaphore:
+        settled: Settled | None = None
+        try:
             if self._stopping:
-                await asyncio.to_thread(self.store.ledger.hand_back, delivery.id, self.clock())
+                settled = Settled(_hand_back(delivery, self.clock()))
                 return
-            await self.sender.deliver(delivery, self.metrics, self._rng, known)
+            settled = await self.sender.attempt(delivery, self.metrics, self._rng, known)
+        except STORE_ERRORS as exc:  # could not even look the subscription up: not sent
+            self.health.failed(exc, "sending")
+            settled = Settled(_hand_back(delivery, self.clock()))
+        finally:
+            if host is not None:
+                self._host_load[host] -= 1
+            if settled is not None:
+                self._finished(channel, settled)
+            else:
+                self._busy[channel] -= 1
+
+    def _finished(self, channel: str, settled: Settled) -> None:
+        self._busy[channel] -= 1
+        self.outcomes.add(settled)
+        if settled.outcome.status in (FAILED, PENDING):
+            self._replan_wanted = True
+        if settled.outcome.status == "stale":
+            # The timeline may have come back to this version meanwhile: look again.
+            self.poke()
+        # Claim again once half the channel's slots are free (fewer, larger claims), or at
+        # once when the channel is idle.
+        if self._busy[channel] <= self.settings.delivery.concurrency // 2:
+            self._wake.set()
+
+    async def _write_outcomes(self) -> list[int] | None:
+        result = await self.outcomes.flush()
+        if result is None:
+            return None
+        written, later, replan = result
+        self._in_work.difference_update(written)
+        if later:
+            self._replan_wanted = True
+        if replan:
+            self.poke()
+        return written
+
+    def _wake_later(self, seconds: float) -> None:
+        if self._loop is not None and not self._stopping:
+            self._loop.call_later(seconds, self._wake.set)
 
     def _materialise(self, now: datetime) -> None:
-        expired = self.store.subscriptions.expire_pending(
-            now - self.settings.reminders.confirm_within
+        if self.timelines.drop_missing(now):
+            self._watermark = None
+        self._watermark = materialise(
+            self.store, self.timelines, self.settings, self.metrics, now, self._watermark
         )
-        if expired:
-            log.info("signups_expired", count=expired)
-        self.store.signups.prune_mail_slots(now)
-        subscriptions = self.store.subscriptions.active()
-        day_hour = self.settings.reminders.day_hour
-        watermark = self._watermark
-        candidates = [
-            r
-            for tender in self.timelines.tenders()
-            for sub in subscriptions
-            for r in reminders_for(
-                tender,
-                sub,
-                day_hour=day_hour,
-                weekend_to_friday=self.settings.reminders.weekend_to_friday,
-            )
-            if r.due <= now and (watermark is None or r.due > watermark)
-        ]
-        self._watermark = now
-        if not candidates:
-            return
-        existing = self.store.ledger.existing_keys([r.key for r in candidates])
-        decision = decide([r for r in candidates if r.key not in existing], now)
-        rows = [_row(r, PENDING, now) for r in decision.send]
-        for reminder, reason in decision.skip:
-            rows.append({**_row(reminder, SKIPPED, now), "last_error": reason})
-            log.info(
-                "reminder_skipped",
-                reason=reason,
-                tender_id=reminder.tender_id,
-                milestone_id=reminder.milestone_id,
-                subscription_id=reminder.subscription_id,
-                due=reminder.due.isoformat(),
-            )
-            self.metrics.deliveries.labels(channel="any", outcome="skipped").inc()
-        self.store.ledger.add(rows, now)
 
     def _queue_changes(self, changes: dict[str, list[Change]]) -> None:
-        """Change notices for subscribers, and no more reminders for old times."""
-        from sqlalchemy import and_
-
-        from .revisions import milestone_to_dict
-        from .store.schema import deliveries
-
-        now = self.clock()
-        for tender_id, changed in changes.items():
-            for change in changed:
-                if change.kind in ("moved", "removed"):
-                    dropped = self.store.ledger.skip_open(
-                        and_(
-                            deliveries.c.tender_id == tender_id,
-                            deliveries.c.milestone_id == change.milestone_id,
-                            deliveries.c.kind == "reminder",
-                        ),
-                        "milestone changed",
-                    )
-                    if dropped:
-                        log.info(
-                            "reminders_dropped",
-                            tender_id=tender_id,
-                            milestone_id=change.milestone_id,
-                            count=dropped,
-                        )
-            payload = {
-                "changes": [
-                    {
-                        "milestone_id": c.milestone_id,
-                        "kind": c.kind,
-                        "old": milestone_to_dict(c.old) if c.old else None,
-                        "new": milestone_to_dict(c.new) if c.new else None,
-                    }
-                    for c in changed
-                ]
-            }
-            # Keyed on the new revision: daemons sharing a store that both notice the change
-            # queue one notice per subscriber, not one each.
-            stamp = self.timelines.revision_key(tender_id) or now.isoformat()
-            rows = [
-                {
-                    "key": f"{sub.id}|{tender_id}|change|{stamp}",
-                    "kind": "change",
-                    "subscription_id": sub.id,
-                    "tender_id": tender_id,
-                    "due_at": now,
-                    "payload": payload,
-                }
-                for sub in self.store.subscriptions.active()
-                if sub.wants_changes(tender_id, {c.kind for c in changed})
-            ]
-            self.store.ledger.add(rows, now)
-            log.info(
-                "timeline_changed", tender_id=tender_id, changes=len(changed), notices=len(rows)
-            )
+        """Open or extend settling change notices (see ``change_notices``)."""
+        keys = {tender_id: self.timelines.revision_key(tender_id) for tender_id in changes}
+        queue_changes(self.store, changes, keys, self.clock(), self.settings.changes.settle)
 
     # --- planning ------------------------------------------------------------------------------
 
@@ -339,6 +447,9 @@ class Engine:
         )[:MAX_WAKE_JOBS]
         if retry_at is not None:
             moments.append(max(retry_at, now))
+        missing_until = self.timelines.missing_until()
+        if missing_until is not None:
+            moments.append(max(missing_until, now))
         wanted = {f"wake-{m.timestamp():.3f}": m for m in moments}
         for job in self._scheduler.get_jobs():
             if job.id.startswith("wake-") and job.id not in wanted:
@@ -362,17 +473,6 @@ class Engine:
         return offsets, self.store.ledger.next_attempt_at()
 
 
-def _row(reminder: object, status: str, now: datetime) -> dict[str, object]:
-    r = reminder
-    return {
-        "key": r.key,  # type: ignore[attr-defined]
-        "kind": "reminder",
-        "subscription_id": r.subscription_id,  # type: ignore[attr-defined]
-        "tender_id": r.tender_id,  # type: ignore[attr-defined]
-        "milestone_id": r.milestone_id,  # type: ignore[attr-defined]
-        "milestone_at": r.milestone_at,  # type: ignore[attr-defined]
-        "offset_seconds": int(r.offset.total_seconds()),  # type: ignore[attr-defined]
-        "due_at": r.due,  # type: ignore[attr-defined]
-        "status": status,
-        "next_attempt_at": now,
-    }
+def _hand_back(delivery: Delivery, now: datetime, after: timedelta = timedelta(0)) -> Outcome:
+    """A claimed row returned unsent: due again (at once), the attempt not counted."""
+    return Outcome(delivery.id, FAILED, next_attempt_at=now + after, error=None, uncounted=True)

@@ -1,4 +1,9 @@
-"""Turning one claimed ledger row into a message, sending it, and recording what happened.
+"""Turning one claimed ledger row into a message, sending it, and saying what happened.
+
+Before sending, the row is checked against the timeline in force: a reminder for a milestone time
+that no longer holds is not sent but marked ``stale`` (and reopened if the timeline returns to
+it). The outcome is returned, not written: the engine writes outcomes in batches and keeps them
+in memory while the store is away.
 
 The message is composed at the moment of sending, so it says how long is really left. The
 Message-ID and webhook-id derive from the ledger key, so a retry or a repeat after a crash carries
@@ -11,25 +16,29 @@ import asyncio
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import structlog
 
 from . import compose
+from .change_notices import net_changes
 from .delivery.email import EmailTransport, email_transport
 from .delivery.retry import next_attempt_at
 from .delivery.webhook import TargetGone, WebhookTransport
 from .errors import DeliveryError, UnsafeTargetError
 from .metrics import Metrics
-from .planner import message_id
-from .revisions import Change, milestone_from_dict
+from .outcomes import Settled, write_settled
+from .planner import message_id, schedule
 from .settings import Settings
 from .store import Store
-from .store.ledger import SKIPPED, Delivery
+from .store.ledger import DEAD, FAILED, PENDING, SENT, SKIPPED, STALE, Delivery, Outcome
 from .subscription_types import Channel, Status, Subscription
 from .timelines import Timelines
 
 log = structlog.get_logger(__name__)
+# Rows whose payload held a confirmation token until sent.
+TOKEN_KINDS = ("confirm", "owner_confirm")
 
 
 class Links:
@@ -87,8 +96,21 @@ class Sender:
         rng: random.Random,
         known: tuple[Subscription, str, str] | None = None,
     ) -> None:
-        """Send one claimed row and record the outcome. ``known`` is the subscription with its
-        link and feed tokens, when the caller loaded them for a whole batch already."""
+        """Send one claimed row and record the outcome at once (tests and ops' tools; the
+        engine calls ``attempt`` and writes outcomes in batches)."""
+        settled = await self.attempt(delivery, metrics, rng, known)
+        await asyncio.to_thread(write_settled, self.store, [settled])
+
+    async def attempt(
+        self,
+        delivery: Delivery,
+        metrics: Metrics,
+        rng: random.Random,
+        known: tuple[Subscription, str, str] | None = None,
+    ) -> Settled:
+        """Send one claimed row if it is still owed, and say what became of it. Writes nothing:
+        the outcome is returned so the caller can keep it while the store is away.
+        ``known`` is the subscription with its link and feed tokens."""
         if known is None:
             known = (
                 await asyncio.to_thread(
@@ -104,43 +126,59 @@ class Sender:
             "subscription_id": delivery.subscription_id,
             "attempt": delivery.attempts,
         }
-        if sub is None or not self._still_wanted(delivery, sub):
-            await asyncio.to_thread(self._finish_skipped, delivery, "no longer wanted")
-            log.info("delivery_skipped", reason="no longer wanted", **fields)
-            return
-        channel = sub.channel.value
-        metrics.attempts.labels(channel=channel).inc()
         now = self.clock()
+        if sub is None or not self._still_wanted(delivery, sub):
+            log.info("delivery_skipped", reason="no longer wanted", **fields)
+            return Settled(Outcome(delivery.id, SKIPPED, error="no longer wanted"))
+        owed = self._owed(delivery, sub, now)
+        if owed is not None:
+            if owed.status == SKIPPED:
+                metrics.deliveries.labels(channel="any", outcome="skipped").inc()
+            log.info("delivery_not_owed", status=owed.status, reason=owed.error, **fields)
+            return Settled(owed)
+        by_email = delivery.kind in ("notice", "owner_confirm")
+        channel = "email" if by_email else sub.channel.value
+        metrics.attempts.labels(channel=channel).inc()
+        assert known is not None
         try:
-            assert known is not None
             await self._send(delivery, sub, now, known[1], known[2])
         except TargetGone as exc:
-            await asyncio.to_thread(self._give_up_safely, delivery, sub, str(exc))
             metrics.deliveries.labels(channel=channel, outcome="dead").inc()
             log.warning("webhook_gone", error=str(exc), **fields)
-            return
+            gone = partial(self._disable, sub, str(exc), cause="gone", status_code=410)
+            return Settled(Outcome(delivery.id, DEAD, error=str(exc)), gone)
         except (DeliveryError, UnsafeTargetError) as exc:
             permanent = isinstance(exc, UnsafeTargetError) or getattr(exc, "permanent", False)
             retry_after = getattr(exc, "retry_after", None)
-            outcome = await asyncio.to_thread(
-                self._failed_safely, delivery, sub, str(exc), permanent, retry_after, rng
-            )
+            settled = self._failed(delivery, sub, str(exc), permanent, retry_after, rng)
+            outcome = "retry" if settled.outcome.status == FAILED else "dead"
             metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
             log.warning("delivery_failed", error=str(exc), outcome=outcome, **fields)
-            return
+            return settled
         except Exception as exc:  # a bug must not lose the row: retry it like a transient error
             log.exception("delivery_crashed", **fields)
-            outcome = await asyncio.to_thread(
-                self._failed_safely, delivery, sub, f"internal error: {exc!r}", False, None, rng
-            )
+            settled = self._failed(delivery, sub, f"internal error: {exc!r}", False, None, rng)
+            outcome = "retry" if settled.outcome.status == FAILED else "dead"
             metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
-            return
+            return settled
         done = self.clock()
-        await asyncio.to_thread(self._succeeded, delivery, sub, done)
         metrics.deliveries.labels(channel=channel, outcome="sent").inc()
         if delivery.kind == "reminder":
             metrics.lateness.observe(max((done - delivery.due_at).total_seconds(), 0.0))
         log.info("delivery_sent", channel=channel, **fields)
+        effect = None
+        if sub.channel is Channel.WEBHOOK and delivery.kind not in ("notice", "owner_confirm"):
+            effect = partial(_webhook_worked, sub, delivery.kind, done)
+        return Settled(
+            Outcome(
+                delivery.id,
+                SENT,
+                sent_at=done,
+                forget_payload=delivery.kind in ("confirm", "owner_confirm"),
+            ),
+            effect,
+            replan=delivery.kind == "ping",
+        )
 
     def _still_wanted(self, delivery: Delivery, sub: Subscription) -> bool:
         if delivery.kind == "reminder":
@@ -152,12 +190,54 @@ class Sender:
                 except KeyError:
                     kind = None
             return delivery.tender_id is not None and sub.wants_reminders(delivery.tender_id, kind)
-        if delivery.kind == "change":
-            kinds = {c["kind"] for c in (delivery.payload or {}).get("changes", [])}
-            return delivery.tender_id is not None and sub.wants_changes(delivery.tender_id, kinds)
+        if delivery.kind == "change":  # which of its changes are wanted is decided when owed
+            return delivery.tender_id is not None and sub.wants_changes(
+                delivery.tender_id, ("moved", "added", "removed")
+            )
         if delivery.kind in ("confirm", "ping"):
             return sub.status is Status.PENDING
         return sub.status is not Status.UNSUBSCRIBED  # notice, owner_confirm
+
+    def _owed(self, delivery: Delivery, sub: Subscription, now: datetime) -> Outcome | None:
+        """None when the row is still owed now; else what to record instead of sending.
+
+        The timeline in force decides: a reminder for a milestone time or offset that is no
+        longer in force is ``stale`` (reopened if the timeline comes back to it); a change
+        notice waits until the timeline has been still for ``changes.settle``.
+        """
+        if delivery.kind not in ("reminder", "change"):
+            return None
+        tender = self.timelines.get(delivery.tender_id or "")
+        if tender is None:  # gone for longer than tenders.missing_grace
+            return Outcome(delivery.id, STALE, error="tender no longer in force", uncounted=True)
+        if delivery.kind == "change":
+            changed = self.timelines.changed_at(tender.id)
+            settled_at = (changed or now) + self.settings.changes.settle
+            if changed is not None and settled_at > now:
+                return Outcome(delivery.id, PENDING, next_attempt_at=settled_at, uncounted=True)
+            net = net_changes(delivery.payload or {}, tender)
+            if not net:
+                return Outcome(delivery.id, SKIPPED, error="change undone", uncounted=True)
+            if not any(sub.wants_change(tender.id, c.kind) for c in net):
+                return Outcome(delivery.id, SKIPPED, error="no change this subscriber wants")
+            return None
+        milestone = next((m for m in tender.milestones if m.id == delivery.milestone_id), None)
+        offset = timedelta(seconds=delivery.offset_seconds or 0)
+        if milestone is None or not sub.follows_kind(milestone.kind):
+            return Outcome(delivery.id, STALE, error="not in the timeline in force", uncounted=True)
+        # The planner's own schedule decides (countdowns, "today" notices, weekend moves).
+        planned = schedule(
+            tender,
+            milestone,
+            sub.offsets,
+            day_hour=self.settings.reminders.day_hour,
+            weekend_to_friday=self.settings.reminders.weekend_to_friday,
+        )
+        if (delivery.milestone_at, offset) not in {(at, off) for at, off, _ in planned}:
+            return Outcome(delivery.id, STALE, error="not in the timeline in force", uncounted=True)
+        if delivery.milestone_at is not None and delivery.milestone_at <= now:
+            return Outcome(delivery.id, SKIPPED, error="milestone passed")
+        return None
 
     # --- composing and sending -------------------------------------------------------------------
 
@@ -231,15 +311,9 @@ class Sender:
                 f"tender {delivery.tender_id!r} is no longer loaded", permanent=True
             )
         if delivery.kind == "change":
+            # Only what this subscriber wants ("not bidding": cancellations only).
             changes = [
-                Change(
-                    c["milestone_id"],
-                    c["kind"],
-                    milestone_from_dict(c["old"], tender.timezone) if c["old"] else None,
-                    milestone_from_dict(c["new"], tender.timezone) if c["new"] else None,
-                )
-                for c in payload["changes"]
-                if sub.wants_change(tender.id, c["kind"])  # "not bidding": cancellations only
+                c for c in net_changes(payload, tender) if sub.wants_change(tender.id, c.kind)
             ]
             if sub.channel is Channel.EMAIL:
                 entry = self.timelines.entry(tender.id)
@@ -308,58 +382,7 @@ class Sender:
             now=now,
         )
 
-    # --- recording outcomes ----------------------------------------------------------------------
-
-    def _succeeded(self, delivery: Delivery, sub: Subscription, now: datetime) -> None:
-        self.store.ledger.mark_sent(delivery.id, now)
-        if delivery.kind in ("confirm", "owner_confirm"):
-            self.store.ledger.clear_payload(delivery.id)  # it held the confirmation token
-        if sub.channel is Channel.WEBHOOK:
-            self.store.subscriptions.mark_working(sub.id)
-            if delivery.kind == "ping" and sub.status is Status.PENDING:
-                self.store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
-                log.info("webhook_activated", subscription_id=sub.id)
-
-    def _finish_skipped(self, delivery: Delivery, reason: str) -> None:
-        self.store.ledger.mark_failed(delivery.id, reason, None, status=SKIPPED)
-
-    def _give_up(self, delivery: Delivery, sub: Subscription, error: str, disable: bool) -> None:
-        self.store.ledger.mark_failed(delivery.id, error, None)
-        if disable:
-            self._disable(sub, error, cause="gone", status_code=410)
-
-    def _give_up_safely(self, delivery: Delivery, sub: Subscription, error: str) -> None:
-        """``_give_up`` (and disable) that never raises, as ``_failed_safely``."""
-        try:
-            self._give_up(delivery, sub, error, disable=True)
-        except Exception:
-            log.exception(
-                "delivery_bookkeeping_failed",
-                delivery_id=delivery.id,
-                subscription_id=delivery.subscription_id,
-            )
-
-    def _failed_safely(
-        self,
-        delivery: Delivery,
-        sub: Subscription,
-        error: str,
-        permanent: bool,
-        retry_after: float | None,
-        rng: random.Random,
-    ) -> str:
-        """``_failed`` that never raises: one row whose bookkeeping breaks must not stop the
-        pass for every other row. Such a row stays ``sending``; it is claimed again when its
-        lease runs out."""
-        try:
-            return self._failed(delivery, sub, error, permanent, retry_after, rng)
-        except Exception:
-            log.exception(
-                "delivery_bookkeeping_failed",
-                delivery_id=delivery.id,
-                subscription_id=delivery.subscription_id,
-            )
-            return "retry"
+    # --- outcomes ---------------------------------------------------------------------------------
 
     def _failed(
         self,
@@ -369,7 +392,7 @@ class Sender:
         permanent: bool,
         retry_after: float | None,
         rng: random.Random,
-    ) -> str:
+    ) -> Settled:
         now = self.clock()
         deadline = delivery.milestone_at
         if delivery.kind in ("confirm", "ping", "owner_confirm"):
@@ -385,19 +408,28 @@ class Sender:
                 retry_after=retry_after,
                 rng=rng,
             )
-        status = self.store.ledger.mark_failed(delivery.id, error, nxt)
+        outcome = Outcome(delivery.id, FAILED if nxt else DEAD, next_attempt_at=nxt, error=error)
+        effect = None
         if sub.channel is Channel.WEBHOOK and sub.status is Status.ACTIVE:
-            since = self.store.subscriptions.mark_failing(sub.id, now)
-            if now - since >= self.settings.delivery.disable_after:
-                self._disable(
-                    sub, f"failing since {since.isoformat()}: {error}", cause="failing", since=since
-                )
-        return "retry" if status == "failed" else "dead"
+            effect = partial(self._webhook_failed, sub, error, now)
+        return Settled(outcome, effect)
+
+    def _webhook_failed(self, sub: Subscription, error: str, now: datetime, store: Store) -> None:
+        since = store.subscriptions.mark_failing(sub.id, now)
+        if now - since >= self.settings.delivery.disable_after:
+            self._disable(
+                sub,
+                f"failing since {since.isoformat()}: {error}",
+                store,
+                cause="failing",
+                since=since,
+            )
 
     def _disable(
         self,
         sub: Subscription,
         reason: str,
+        store: Store,
         *,
         cause: str,
         status_code: int | None = None,
@@ -406,11 +438,11 @@ class Sender:
         """Switch a webhook off; ``reason`` (which may hold the receiver's words) is kept for ops,
         its confirmed owner is told ``cause`` and a status code only."""
         now = self.clock()
-        self.store.subscriptions.set_status(sub.id, Status.DISABLED, now, reason)
+        store.subscriptions.set_status(sub.id, Status.DISABLED, now, reason)
         log.warning("webhook_disabled", subscription_id=sub.id, reason=reason)
-        owner = self.store.signups.confirmed_owner(sub.id)
+        owner = store.signups.confirmed_owner(sub.id)
         if owner:
-            self.store.ledger.add(
+            store.ledger.add(
                 [
                     {
                         "key": f"{sub.id}|notice|disabled|{now.isoformat()}",
@@ -428,3 +460,10 @@ class Sender:
                 ],
                 now,
             )
+
+
+def _webhook_worked(sub: Subscription, kind: str, now: datetime, store: Store) -> None:
+    store.subscriptions.mark_working(sub.id)
+    if kind == "ping" and sub.status is Status.PENDING:
+        store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
+        log.info("webhook_activated", subscription_id=sub.id)

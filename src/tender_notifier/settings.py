@@ -137,7 +137,26 @@ class DeliverySettings(_Section):
     webhook_timeout: float = Field(15.0, gt=0)
     # A webhook subscription failing for this long is disabled.
     disable_after: Duration = timedelta(days=5)
+    # Send slots per channel: emails and webhooks each have this many, so neither waits on
+    # the other.
     concurrency: int = Field(20, ge=1, le=1000)
+    # Of the webhook slots, at most this many go to one host: a hanging receiver holds up no
+    # one else.
+    webhook_host_slots: int = Field(4, ge=1, le=1000)
+    # A claimed row is leased for this long and the lease is renewed while the row is in work.
+    lease: Duration = timedelta(seconds=60)
+    # Each daemon beats its heart in the store this often; rows held by one silent for
+    # heartbeat_timeout are taken over by the others.
+    heartbeat: Duration = timedelta(seconds=2)
+    heartbeat_timeout: Duration = timedelta(seconds=6)
+
+    @model_validator(mode="after")
+    def _heartbeat_fits(self) -> DeliverySettings:
+        if self.heartbeat_timeout < 2 * self.heartbeat:
+            raise ValueError("heartbeat_timeout must be at least twice heartbeat")
+        if self.lease < 3 * self.heartbeat:
+            raise ValueError("lease must be at least three times heartbeat")
+        return self
 
 
 class RemindersSettings(_Section):
@@ -167,6 +186,18 @@ class FeedSettings(_Section):
     keep_cancelled: Duration = timedelta(days=30)
     # When set, every public feed is also written there as a file (see feed_export.py).
     export_dir: Path | None = None
+
+
+class TendersSettings(_Section):
+    # A tender whose file disappears (a save by rename, a deploy) stays in force this long; its
+    # reminders are dropped only when it is still gone after that.
+    missing_grace: Duration = timedelta(minutes=10)
+
+
+class ChangesSettings(_Section):
+    # A change notice goes out once the timeline has been still this long, with the net change;
+    # a change undone within it sends nothing.
+    settle: Duration = timedelta(minutes=2)
 
 
 class LoggingSettings(_Section):
@@ -209,6 +240,8 @@ class Settings(BaseSettings):
     reminders: RemindersSettings = RemindersSettings()
     signup: SignupSettings = SignupSettings()
     feeds: FeedSettings = FeedSettings()
+    tenders: TendersSettings = TendersSettings()
+    changes: ChangesSettings = ChangesSettings()
     logging: LoggingSettings = LoggingSettings()
     admin: AdminSettings = AdminSettings()
 

@@ -1,7 +1,8 @@
 """The tenders in force: read from ``tenders_dir``, dated by the revisions in the store.
 
 Reloading never makes things worse: a file that no longer validates is reported and the last
-good version of its tender stays in force.
+good version of its tender stays in force. A file that disappears (a save by rename, a deploy)
+keeps its tender in force for ``missing_grace``; only a tender still gone after that is dropped.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import structlog
@@ -37,10 +38,18 @@ class Reload:
 class Timelines:
     """Thread-safe holder of the current tenders and their revisions."""
 
-    def __init__(self, directory: Path, store: Store, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        store: Store,
+        clock: Callable[[], datetime],
+        missing_grace: timedelta = timedelta(minutes=10),
+    ) -> None:
         self.directory = directory
         self.store = store
         self.clock = clock
+        self.missing_grace = missing_grace
+        self._missing: dict[str, datetime] = {}  # tender id -> since when its file is gone
         self._lock = threading.Lock()
         self._tenders: dict[str, Tender] = {}
         self._revisions: dict[str, TenderRevision] = {}
@@ -72,6 +81,17 @@ class Timelines:
                     log.error("tender_file_rejected", tender_id=held, kept="last good version")
             for problem in result.problems:
                 log.error("tender_file_invalid", problem=str(problem))
+            missing = {i: self._missing.get(i, now) for i in self._tenders if i not in tenders}
+            for tender_id, since in missing.items():
+                if now - since < self.missing_grace:
+                    tenders[tender_id] = self._tenders[tender_id]
+                    if tender_id not in self._missing:
+                        log.warning(
+                            "tender_file_missing",
+                            tender_id=tender_id,
+                            kept_until=(since + self.missing_grace).isoformat(),
+                        )
+            self._missing = {i: s for i, s in missing.items() if i in tenders}
             changes: dict[str, list[Change]] = {}
             revisions: dict[str, TenderRevision] = {}
             for tender in tenders.values():
@@ -98,6 +118,31 @@ class Timelines:
             problems=len(result.problems),
         )
         return Reload(changes, added, removed, result.problems)
+
+    def drop_missing(self, now: datetime) -> list[str]:
+        """Drop tenders whose file has been gone for ``missing_grace``; returns their ids."""
+        with self._lock:
+            gone = [i for i, since in self._missing.items() if now - since >= self.missing_grace]
+            for tender_id in gone:
+                del self._missing[tender_id]
+                self._tenders.pop(tender_id, None)
+                self._revisions.pop(tender_id, None)
+                self._files = {p: i for p, i in self._files.items() if i != tender_id}
+        for tender_id in gone:
+            log.warning("tender_dropped", tender_id=tender_id, reason="file gone")
+        return gone
+
+    def missing_until(self) -> datetime | None:
+        """When the first tender held after its file went is dropped, if any is held."""
+        with self._lock:
+            first = min(self._missing.values(), default=None)
+        return None if first is None else first + self.missing_grace
+
+    def changed_at(self, tender_id: str) -> datetime | None:
+        """When the tender's timeline last changed (the store's revision, shared by daemons)."""
+        with self._lock:
+            revision = self._revisions.get(tender_id)
+            return revision.modified if revision else None
 
     def tenders(self) -> list[Tender]:
         with self._lock:

@@ -70,11 +70,31 @@ def test_a_slot_that_has_gone_by_is_due_now_not_in_the_past():
     assert nxt(2, last=late) == late
 
 
-def test_no_retry_after_the_milestone():
+def test_no_retry_at_or_after_the_milestone():
     deadline = FIRST + timedelta(minutes=10)
-    assert nxt(2, deadline=deadline) is not None
-    assert nxt(3, deadline=deadline) is None  # 30 minutes is past the milestone
-    assert nxt(1, deadline=deadline, retry_after=3600) is None
+    assert nxt(2, last=deadline, deadline=deadline) is None
+    assert nxt(2, last=deadline + timedelta(seconds=1), deadline=deadline) is None
+    assert nxt(3, last=deadline - timedelta(seconds=2), deadline=deadline) is None  # 5 s: past
+
+
+def test_in_the_last_hour_retries_come_at_least_every_minute():
+    last = FIRST + timedelta(minutes=1)
+    deadline = last + timedelta(minutes=50)
+    assert nxt(3, last=last, deadline=deadline) == last + timedelta(minutes=1)  # not 30 min
+    assert nxt(3, last=last, deadline=deadline, retry_after=3600) == last + timedelta(minutes=1)
+
+
+def test_in_the_last_five_minutes_retries_come_every_five_seconds():
+    last = FIRST + timedelta(minutes=1)
+    deadline = last + timedelta(minutes=4)
+    assert nxt(2, last=last, deadline=deadline) == last + timedelta(seconds=5)
+
+
+def test_a_spent_schedule_tries_again_an_hour_before_the_milestone_not_never():
+    deadline = FIRST + timedelta(days=3)
+    assert nxt(len(SCHEDULE) + 1, deadline=deadline) == deadline - timedelta(hours=1)
+    near = deadline - timedelta(minutes=20)
+    assert nxt(len(SCHEDULE) + 7, last=near, deadline=deadline) == near + timedelta(minutes=1)
 
 
 def test_attempts_must_have_failed_first():

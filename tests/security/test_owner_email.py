@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -27,6 +28,7 @@ from tests.support.daemon import tender_toml
 
 NOW = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
 DEADLINE = NOW + timedelta(days=20)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 OWNER = "victim@elders.example"
 URL = "https://login-bank.example/verify-your-account-now"
 RECEIVER_TEXT = "Your account is locked: log in at https://evil.example/login"
@@ -36,7 +38,7 @@ class World:
     def __init__(self, tmp_path: Path, answer_status: int) -> None:
         (tmp_path / "tenders").mkdir()
         (tmp_path / "tenders" / "t.toml").write_text(
-            tender_toml("t", [("offers", "submission_deadline", DEADLINE.astimezone())])
+            tender_toml("t", [("offers", "submission_deadline", DEADLINE.astimezone(AMSTERDAM))])
         )
         config = tmp_path / "notifier.toml"
         config.write_text(

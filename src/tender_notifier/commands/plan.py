@@ -219,7 +219,7 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
     ]
     for moment in [m for m in moments if m <= until]:
         clock.now = moment
-        await engine.step()
+        await engine.run_until_idle()
     await sender.close()
     sent = sim_store.ledger.list("sent", limit=100_000)
     subs = {s.id: s for s in sim_store.subscriptions.list()}

@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from .files import PRIVATE, make_private_dir, tighten
+from .instances import Instances
 from .keyring import StoreKey, key_file_path, load_or_create_key, read_key
 from .ledger import Ledger
 from .revisions import Revisions
@@ -149,6 +150,7 @@ class Store:
         self.ledger = Ledger(engine)
         self.secrets = Secrets(engine, self.key)
         self.signups = Signups(engine, self.subscriptions)
+        self.instances = Instances(engine)
 
     @classmethod
     def open(cls, url: str, *, migrate_schema: bool = True, key: StoreKey | None = None) -> Store:

@@ -4,30 +4,74 @@ A row goes ``pending`` -> ``sending`` (claimed under a lease, before the network
 ``sent``; a failed attempt makes it ``failed`` with a ``next_attempt_at``, or ``dead`` when the
 retry schedule is spent. A row left in ``sending`` by a crash is claimed again once its lease has
 run out, so the message is repeated (with the same Message-ID / webhook-id), never lost.
-``skipped`` rows record reminders that were missed and deliberately not sent.
+``skipped`` rows record reminders that were missed and deliberately not sent. ``stale`` rows
+belong to a version of a timeline no longer in force (a moved milestone, a gone tender); when the
+timeline returns to that version, the row is reopened, so what is sent follows the timeline in
+force and not the history of rows.
+
+A claim is made under a lease held by an *instance* (a running daemon with a heartbeat in
+``instances``); the instance renews the lease while it works on the row, and a row whose instance
+stopped beating is taken over by another at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 
-from .schema import deliveries
+from .schema import UTCDateTime, deliveries, instances, subscriptions
 from .upsert import insert_ignore
 
-PENDING, SENDING, SENT, FAILED, DEAD, SKIPPED = (
+PENDING, SENDING, SENT, FAILED, DEAD, SKIPPED, STALE = (
     "pending",
     "sending",
     "sent",
     "failed",
     "dead",
     "skipped",
+    "stale",
 )
-STATUSES = (PENDING, SENDING, SENT, FAILED, DEAD, SKIPPED)
+STATUSES = (PENDING, SENDING, SENT, FAILED, DEAD, SKIPPED, STALE)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one claimed row, to be written to the ledger (possibly later, in a batch).
+
+    ``uncounted`` hands the row back without counting the attempt (held, not tried).
+    """
+
+    delivery_id: int
+    status: str
+    sent_at: datetime | None = None
+    next_attempt_at: datetime | None = None
+    error: str | None = None
+    uncounted: bool = False
+    forget_payload: bool = False
+
+
+def db_now(conn: Connection, fallback: datetime, plus: timedelta = timedelta(0)) -> Any:
+    """``plus`` from now on the clock leases and heartbeats are measured on: the database's own
+    on PostgreSQL (so a machine with a wrong clock cannot steal another's work), this process's
+    on SQLite (one machine, one daemon)."""
+    if conn.dialect.name == "postgresql":
+        return func.now() + plus if plus else func.now()
+    return literal(fallback + plus, UTCDateTime)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +120,17 @@ class Ledger:
         self.engine = engine
 
     def existing_keys(self, keys: Sequence[str]) -> set[str]:
+        """The keys that have a row that counts (any status but ``stale``)."""
         found: set[str] = set()
         with self.engine.connect() as conn:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 found.update(
-                    conn.execute(select(deliveries.c.key).where(deliveries.c.key.in_(chunk)))
+                    conn.execute(
+                        select(deliveries.c.key).where(
+                            deliveries.c.key.in_(chunk), deliveries.c.status != STALE
+                        )
+                    )
                     .scalars()
                     .all()
                 )
@@ -118,21 +167,54 @@ class Ledger:
                 inserted += len(conn.execute(statement, prepared[i : i + 500]).all())
         return inserted
 
-    def claim(self, now: datetime, lease: timedelta, limit: int = 100) -> list[Delivery]:
-        """Take up to ``limit`` due rows for sending, marking them ``sending`` under a lease."""
-        due = or_(
-            and_(deliveries.c.status.in_((PENDING, FAILED)), deliveries.c.next_attempt_at <= now),
-            and_(deliveries.c.status == SENDING, deliveries.c.lease_until < now),
-        )
-        query = (
-            select(deliveries.c.id)
-            .where(due)
-            .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
-            .limit(limit)
-        )
+    def claim(
+        self,
+        now: datetime,
+        lease: timedelta,
+        limit: int = 100,
+        *,
+        instance: str | None = None,
+        channel: str | None = None,
+        dead_after: timedelta | None = None,
+    ) -> list[Delivery]:
+        """Take up to ``limit`` due rows for sending, marking them ``sending`` under a lease.
+
+        ``channel`` ("email" or "webhook") limits the claim to rows sent that way, so a caller
+        claims only what its free send slots for that channel can take. A ``sending`` row is
+        taken over when its lease has run out, or (given ``dead_after``) when the instance
+        holding it has not beaten its heart for that long. Due reminders come before change
+        notices. Leases and heartbeats are measured on the database's clock on PostgreSQL.
+        """
         with self.engine.begin() as conn:
+            clock = db_now(conn, now)
+            stalled = or_(deliveries.c.lease_until < clock, deliveries.c.lease_until.is_(None))
+            if dead_after is not None:
+                alive = select(instances.c.id).where(
+                    instances.c.heartbeat_at >= db_now(conn, now, -dead_after)
+                )
+                stalled = or_(stalled, deliveries.c.claimed_by.not_in(alive))
+            due = or_(
+                and_(
+                    deliveries.c.status.in_((PENDING, FAILED)),
+                    deliveries.c.next_attempt_at <= now,
+                ),
+                and_(deliveries.c.status == SENDING, stalled),
+            )
+            query = select(deliveries.c.id).where(due)
+            if channel is not None:
+                # Notices and owner confirmations of a webhook go to its owner by email.
+                by_email = deliveries.c.kind.in_(("notice", "owner_confirm"))
+                way = case((by_email, "email"), else_=subscriptions.c.channel)
+                query = query.join(
+                    subscriptions, subscriptions.c.id == deliveries.c.subscription_id
+                ).where(way == channel)
+            query = query.order_by(
+                case((deliveries.c.kind == "change", 1), else_=0),
+                deliveries.c.next_attempt_at,
+                deliveries.c.id,
+            ).limit(limit)
             if conn.dialect.name == "postgresql":
-                query = query.with_for_update(skip_locked=True)
+                query = query.with_for_update(skip_locked=True, of=deliveries)
             ids = conn.execute(query).scalars().all()
             if not ids:
                 return []
@@ -141,7 +223,8 @@ class Ledger:
                 .where(deliveries.c.id.in_(ids))
                 .values(
                     status=SENDING,
-                    lease_until=now + lease,
+                    lease_until=db_now(conn, now, lease),
+                    claimed_by=instance,
                     attempts=deliveries.c.attempts + 1,
                     first_attempt_at=func.coalesce(deliveries.c.first_attempt_at, now),
                 )
@@ -151,12 +234,119 @@ class Ledger:
             ).all()
         return [_delivery(r) for r in rows]
 
+    def renew(self, ids: Collection[int], instance: str, lease: timedelta, now: datetime) -> int:
+        """Push the lease of rows this instance still works on further out."""
+        if not ids:
+            return 0
+        renewed = 0
+        with self.engine.begin() as conn:
+            listed = sorted(ids)
+            for i in range(0, len(listed), 500):
+                result = conn.execute(
+                    update(deliveries)
+                    .where(
+                        deliveries.c.id.in_(listed[i : i + 500]),
+                        deliveries.c.status == SENDING,
+                        deliveries.c.claimed_by == instance,
+                    )
+                    .values(lease_until=db_now(conn, now, lease))
+                )
+                renewed += max(result.rowcount, 0)
+        return renewed
+
+    def record(self, outcomes: Sequence[Outcome]) -> None:
+        """Write the outcomes of sends in one transaction. Only rows still ``sending`` change,
+        so writing the same outcomes again (after the store came back) does nothing twice."""
+        if not outcomes:
+            return
+        statement = (
+            update(deliveries)
+            .where(deliveries.c.id == bindparam("o_id"), deliveries.c.status == SENDING)
+            .values(
+                status=bindparam("o_status"),
+                sent_at=bindparam("o_sent_at"),
+                next_attempt_at=bindparam("o_next"),
+                last_error=bindparam("o_error"),
+                attempts=deliveries.c.attempts - bindparam("o_undo"),
+                lease_until=None,
+                claimed_by=None,
+            )
+        )
+        params = [
+            {
+                "o_id": o.delivery_id,
+                "o_status": o.status,
+                "o_sent_at": o.sent_at,
+                "o_next": o.next_attempt_at,
+                "o_error": o.error[:2000] if o.error else None,
+                "o_undo": 1 if o.uncounted else 0,
+            }
+            for o in outcomes
+        ]
+        forget = [o.delivery_id for o in outcomes if o.forget_payload]
+        with self.engine.begin() as conn:
+            conn.execute(statement, params)
+            if forget:
+                conn.execute(
+                    update(deliveries).where(deliveries.c.id.in_(forget)).values(payload=None)
+                )
+
+    def release_all_claims(self) -> int:
+        """Make every ``sending`` row claimable at once (SQLite start: no other daemon can hold
+        them, so rows left by a crash are sent again now, with the same ids)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(deliveries)
+                .where(deliveries.c.status == SENDING)
+                .values(claimed_by=None, lease_until=None)
+            )
+        return max(result.rowcount, 0)
+
+    def reopen(self, keys: Sequence[str], now: datetime) -> int:
+        """Put ``stale`` rows for these keys back in line: their reminder is in force again."""
+        reopened = 0
+        with self.engine.begin() as conn:
+            for i in range(0, len(keys), 500):
+                result = conn.execute(
+                    update(deliveries)
+                    .where(deliveries.c.key.in_(keys[i : i + 500]), deliveries.c.status == STALE)
+                    .values(status=PENDING, next_attempt_at=now, last_error=None)
+                )
+                reopened += max(result.rowcount, 0)
+        return reopened
+
+    def open_changes(self, tender_id: str) -> list[Delivery]:
+        """Change notices for a tender not yet sent nor claimed (still settling)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(deliveries).where(
+                    deliveries.c.kind == "change",
+                    deliveries.c.tender_id == tender_id,
+                    deliveries.c.status.in_((PENDING, FAILED)),
+                )
+            ).all()
+        return [_delivery(r) for r in rows]
+
+    def update_changes(self, updates: Sequence[tuple[int, dict[str, Any]]], due: datetime) -> None:
+        """Give settling change notices a merged payload and a later due time."""
+        if not updates:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(deliveries)
+                .where(deliveries.c.id == bindparam("c_id"))
+                .values(payload=bindparam("c_payload"), next_attempt_at=due),
+                [{"c_id": i, "c_payload": p} for i, p in updates],
+            )
+
     def mark_sent(self, delivery_id: int, now: datetime) -> None:
         with self.engine.begin() as conn:
             conn.execute(
                 update(deliveries)
                 .where(deliveries.c.id == delivery_id)
-                .values(status=SENT, sent_at=now, lease_until=None, last_error=None)
+                .values(
+                    status=SENT, sent_at=now, lease_until=None, claimed_by=None, last_error=None
+                )
             )
 
     def mark_failed(
@@ -176,6 +366,7 @@ class Ledger:
                     status=status,
                     next_attempt_at=next_attempt_at,
                     lease_until=None,
+                    claimed_by=None,
                     last_error=error[:2000],
                 )
             )
@@ -197,19 +388,10 @@ class Ledger:
                     status=FAILED,
                     next_attempt_at=now,
                     lease_until=None,
+                    claimed_by=None,
                     attempts=deliveries.c.attempts - 1,
                 )
             )
-
-    def skip_open(self, condition: Any, reason: str) -> int:
-        """Mark not-yet-sent rows matching ``condition`` as skipped (e.g. a moved milestone)."""
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                update(deliveries)
-                .where(condition, deliveries.c.status.in_((PENDING, FAILED)))
-                .values(status=SKIPPED, next_attempt_at=None, last_error=reason)
-            )
-        return max(result.rowcount, 0)
 
     def retry(self, delivery_id: int, now: datetime) -> bool:
         """Put a dead or failed row back in line (ops' ``deliveries retry``)."""
@@ -248,15 +430,12 @@ class Ledger:
         return {status: count for status, count in rows}
 
     def next_attempt_at(self) -> datetime | None:
-        """The earliest moment a pending or failed row wants another try."""
+        """The earliest moment a pending or failed row wants another try. (Rows whose lease
+        or instance lapsed are noticed by the heartbeat, see ``Instances.stalled_work``.)"""
         with self.engine.connect() as conn:
             value: datetime | None = conn.execute(
                 select(func.min(deliveries.c.next_attempt_at)).where(
                     deliveries.c.status.in_((PENDING, FAILED))
                 )
             ).scalar()
-            lease: datetime | None = conn.execute(
-                select(func.min(deliveries.c.lease_until)).where(deliveries.c.status == SENDING)
-            ).scalar()
-        candidates = [v for v in (value, lease) if v is not None]
-        return min(candidates) if candidates else None
+        return value

@@ -136,6 +136,8 @@ deliveries = Table(
     Column("next_attempt_at", UTCDateTime, nullable=True),
     Column("first_attempt_at", UTCDateTime, nullable=True),
     Column("lease_until", UTCDateTime, nullable=True),
+    # The instance (see ``instances``) holding the lease of a ``sending`` row.
+    Column("claimed_by", String(40), nullable=True),
     Column("sent_at", UTCDateTime, nullable=True),
     Column("last_error", Text, nullable=True),
     Column("payload", JSON, nullable=True),
@@ -161,6 +163,18 @@ retired_manage_tokens = Table(
     metadata,
     Column("token_hash", String(64), primary_key=True),
     Column("retired_at", UTCDateTime, nullable=False),
+)
+
+# Daemons working on this store, each with a heartbeat: a ``sending`` row whose instance has
+# stopped beating is taken over at once instead of waiting out its lease.
+instances = Table(
+    "instances",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("host", String(255), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("heartbeat_at", UTCDateTime, nullable=False),
 )
 
 # Secrets shared by every daemon on this store (see ``store/secrets.py``).
