@@ -163,6 +163,7 @@ def test_what_a_supplier_receives_can_be_trusted(
         database_url=f"sqlite:///{tmp_path / 'tn.db'}",
         tenders={"trust": _tender(t0), "old": PAST},
         smtp_port=smtp.port,
+        extra='[changes]\nsettle = "PT1S"\n',  # change notices go out a second after a change
     )
     with Daemon(config) as daemon:
         base = daemon.base_url

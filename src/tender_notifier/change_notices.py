@@ -89,7 +89,8 @@ def net_changes(payload: dict[str, Any], tender: Tender) -> list[Change]:
             )
             for c in payload.get("changes", [])
         ]
-    current = {m.id: m for m in tender.milestones}
+    # A cancelled procedure keeps no milestone (as in ``revisions.revise``): each one is removed.
+    current = {} if tender.cancelled else {m.id: m for m in tender.milestones}
     changes: list[Change] = []
     for milestone_id, before in sorted(payload["baseline"].items()):
         old = milestone_from_dict(before, zone) if before else None

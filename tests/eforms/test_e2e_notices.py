@@ -63,7 +63,11 @@ def test_a_change_notice_moves_the_deadline_and_a_cancelling_one_cancels(
     tmp_path: Path, database_url: str, smtp: SmtpServer, receiver: Receiver
 ) -> None:
     config = write_config(
-        tmp_path, port=free_port(), database_url=database_url, smtp_port=smtp.port
+        tmp_path,
+        port=free_port(),
+        database_url=database_url,
+        smtp_port=smtp.port,
+        extra='[changes]\nsettle = "PT1S"\n',  # change notices go out a second after a change
     )
     tenders = tmp_path / "tenders"
     drop(tenders, "cn_24_open.xml")

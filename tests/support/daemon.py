@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from datetime import datetime
@@ -14,8 +16,9 @@ from pathlib import Path
 
 import httpx
 
+from tender_notifier.settings import load_settings
 from tender_notifier.store import Store
-from tender_notifier.store.keyring import read_key
+from tender_notifier.store.keyring import key_file_path, read_key
 
 
 def free_port() -> int:
@@ -72,12 +75,19 @@ def write_config(
         if smtp_port
         else ""
     )
+    # Daemons sharing one database share its key file, as on real machines (deploy/README.md,
+    # "The store key"); a SQLite file has one daemon, whose key lies in its state directory.
+    key = ""
+    if not database_url.startswith("sqlite") and "[secrets]" not in extra:
+        name = hashlib.sha256(database_url.encode()).hexdigest()[:16]
+        key = f'[secrets]\nkey_file = "{Path(tempfile.gettempdir()) / "tn-test-keys" / name}"\n\n'
     config = directory / "notifier.toml"
     config.write_text(
         f'tenders_dir = "tenders"\npublic_url = "http://127.0.0.1:{port}"\n'
         f'state_dir = "{directory / "var"}"\n\n'
         f'[http]\nhost = "127.0.0.1"\nport = {port}\n\n'
         f'[database]\nurl = "{database_url}"\n\n'
+        f"{key}"
         f"{smtp}\n"
         f"[delivery]\nallow_private_targets = {str(allow_private_targets).lower()}\n"
         f"retry_schedule = {retry_schedule}\n"
@@ -90,7 +100,8 @@ def write_config(
 
 def open_daemon_store(config: Path, database_url: str) -> Store:
     """The store of the daemon set up by ``write_config``, opened with the daemon's key file."""
-    key = read_key(config.parent / "var" / "store.key")
+    settings = load_settings(config)
+    key = read_key(key_file_path(settings.secrets.key_file, settings.state_dir))
     return Store.open(database_url, migrate_schema=False, key=key)
 
 
