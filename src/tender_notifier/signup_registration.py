@@ -5,7 +5,7 @@ mailbox it names (see ``store/signups.py`` for how the store holds this across d
 
 - an email address has at most one pending sign-up: a new one takes it over;
 - at most ``MAILS_PER_WINDOW`` confirmation mails go to one address per hour; later sign-ups
-  are registered and answered the same, but send nothing;
+  are answered the same, but send nothing and leave the address's pending sign-up as mailed;
 - confirming merges into the subscription the address already has, if any;
 - a webhook's ``owner_email`` gets a confirmation request, and nothing else until it confirms.
 
@@ -66,8 +66,9 @@ def register(
     store: Store, req: SignupRequest, now: datetime, *, status: Status = Status.PENDING
 ) -> Created:
     """Store a checked sign-up; a pending one gets its confirmation email or ping queued."""
+    mail = False
     if req.channel is Channel.EMAIL and status is Status.PENDING:
-        created = store.signups.create_pending_email(
+        created, mail = store.signups.create_pending_email(
             target=req.target,
             tenders=req.tenders,
             offsets=req.offsets,
@@ -99,7 +100,7 @@ def register(
     sub = created.subscription
     rows: list[dict[str, Any]] = []
     if sub.status is Status.PENDING and sub.channel is Channel.EMAIL:
-        if store.signups.take_mail_slot(sub.target, now):
+        if mail:
             rows.append(
                 {
                     "key": f"{sub.id}|confirm|{_short(created.confirm_token)}",
