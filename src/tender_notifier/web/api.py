@@ -145,7 +145,7 @@ def create_subscription(
     try:
         tenders = ctx.timelines.tenders()
         now = ctx.clock()
-        closed = [t.id for t in tenders if t.is_closed(now)]
+        closed = [t for t in tenders if t.is_closed(now)]
         req = signup_registration.check(ctx.settings, [t.id for t in tenders], body, closed=closed)
     except Invalid as exc:
         return problem(422, "invalid sign-up", exc.errors)
