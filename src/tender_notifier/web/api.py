@@ -236,6 +236,13 @@ def patch_subscription(
         )
     except Invalid as exc:
         errors.update(exc.errors)
+    if "tenders" in body and "tenders" not in errors:
+        # As for a sign-up; a tender the subscription follows already may stay in the list.
+        now = ctx.clock()
+        closed = [t for t in ctx.timelines.tenders() if t.is_closed(now)]
+        refused = signup_registration.closed_named(body["tenders"], closed, kept=sub.tenders)
+        if refused:
+            errors["tenders"] = refused
     reactivating = "status" in body
     if reactivating and body["status"] != Status.ACTIVE.value:
         errors["status"] = 'only "active" can be set here (to switch a disabled webhook back on)'
