@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 from .. import signup_registration
 from ..durations import format_duration
 from ..reactivating import NotReactivated, reactivate
-from ..signup_checks import Invalid, SignupRequest, check_changes
+from ..signup_checks import MAX_URL, Invalid, SignupRequest, check_changes
 from ..store.subscriptions import Created
 from ..subscription_types import Channel, Status, Subscription
 from .context import AppContext, context
@@ -29,8 +29,15 @@ class SubscriptionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     channel: Literal["email", "webhook"]
-    address: EmailStr | None = Field(None, examples=["inkoop@bureau.example"])
-    url: str | None = Field(None, examples=["https://hooks.bureau.example/tenders"])
+    address: EmailStr | None = Field(
+        None, description="Email only.", examples=["inkoop@bureau.example"]
+    )
+    url: str | None = Field(
+        None,
+        max_length=MAX_URL,
+        description=f"Webhooks only, at most {MAX_URL} characters.",
+        examples=["https://hooks.bureau.example/tenders"],
+    )
     tenders: list[str] = Field(["*"], examples=[["flextender-30988"]])
     kinds: list[str] | None = Field(None, examples=[["submission_deadline"]])
     offsets: list[str] | None = Field(None, examples=[["P7D", "P1D", "PT2H"]])
