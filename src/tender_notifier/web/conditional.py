@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from starlette.requests import Request
@@ -15,7 +15,7 @@ def strong_etag(body: bytes) -> str:
 
 
 def http_date(value: datetime) -> str:
-    return format_datetime(value.replace(microsecond=0), usegmt=True)
+    return format_datetime(value.astimezone(UTC).replace(microsecond=0), usegmt=True)
 
 
 def not_modified(
