@@ -43,6 +43,24 @@ def test_if_modified_since_gives_304_when_nothing_changed_since(app: App) -> Non
     assert app.client.get(FEED, headers={"If-Modified-Since": earlier}).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "future",
+    [
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+        "Mon, 01 Jun 2026 12:00:01 GMT",
+        "Tue, 02 Jun 2026 00:00:00 GMT",
+    ],
+)
+def test_an_if_modified_since_later_than_the_clock_is_ignored(app: App, future: str) -> None:
+    """RFC 9110 13.1.3: a date later than the server's current time is invalid."""
+    for path in (FEED, "/feeds/all.ics"):
+        response = app.client.get(path, headers={"If-Modified-Since": future})
+        assert response.status_code == 200 and response.content.startswith(b"BEGIN:VCALENDAR")
+    # The same date is valid once the clock has passed it (it then means "nothing changed").
+    app.clock.now = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+    assert app.client.get(FEED, headers={"If-Modified-Since": future}).status_code == 304
+
+
 def test_if_none_match_wins_over_if_modified_since(app: App) -> None:
     modified = app.client.get(FEED).headers["last-modified"]
     response = app.client.get(

@@ -20,6 +20,10 @@ from .timeline import Kind
 
 MAX_OFFSET = timedelta(days=366)
 MAX_TENDERS = 200
+MAX_URL = 2000  # characters of a webhook URL (browsers and proxies cut at about this length)
+# The fields that belong to one channel only: sent with the other channel, they are refused
+# rather than ignored (the requester would think they did something).
+CHANNEL_FIELDS = {Channel.EMAIL: ("address",), Channel.WEBHOOK: ("url", "owner_email")}
 UNENCODABLE = "not valid Unicode text (a lone surrogate such as \\ud800?)"
 
 
@@ -193,12 +197,18 @@ def check_signup(
     except ValueError:
         errors["channel"] = 'expected "email" or "webhook"'
     target: str | None = None
+    for other in (c for c in CHANNEL_FIELDS if channel is not None and c is not channel):
+        for key in CHANNEL_FIELDS[other]:
+            if data.get(key) is not None:
+                errors[key] = f"not a field of a {channel} sign-up (only of a {other} one)"
     if channel is Channel.EMAIL:
         target = attempt(lambda: check_address(data.get("address")))
     elif channel is Channel.WEBHOOK:
         url = data.get("url")
         if not isinstance(url, str) or not url.strip():
             errors["url"] = "a webhook URL (https://...) is required"
+        elif len(url.strip()) > MAX_URL:
+            errors["url"] = f"too long: at most {MAX_URL} characters"
         else:
             try:
                 check_url(url.strip())

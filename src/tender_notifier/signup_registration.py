@@ -5,7 +5,7 @@ mailbox it names (see ``store/signups.py`` for how the store holds this across d
 
 - an email address has at most one pending sign-up: a new one takes it over;
 - at most ``MAILS_PER_WINDOW`` confirmation mails go to one address per hour; later sign-ups
-  are registered and answered the same, but send nothing;
+  are answered the same, but send nothing and leave the address's pending sign-up as mailed;
 - confirming merges into the subscription the address already has, if any;
 - a webhook's ``owner_email`` gets a confirmation request, and nothing else until it confirms.
 
@@ -27,6 +27,7 @@ from .signup_checks import Invalid, SignupRequest, check_signup
 from .store import Store
 from .store.subscriptions import Created
 from .subscription_types import Channel, Status
+from .timeline import Tender
 
 
 def check(
@@ -34,11 +35,12 @@ def check(
     known_tenders: Iterable[str],
     data: Any,
     *,
-    closed: Iterable[str] = (),
+    closed: Iterable[Tender] = (),
 ) -> SignupRequest:
     """Validate a sign-up against these settings; raises ``signup_checks.Invalid`` per bad field.
 
-    ``closed`` are tenders whose dates are all past: a sign-up naming one is refused.
+    ``closed`` are tenders cancelled by the buyer or whose dates are all past (see
+    ``Tender.is_closed``): a sign-up naming one is refused.
     """
     allow = settings.delivery.allow_private_targets
     errors: dict[str, str] = {}
@@ -52,22 +54,45 @@ def check(
     except Invalid as exc:
         errors = dict(exc.errors)
     named = data.get("tenders") if isinstance(data, dict) else None
-    names = {t for t in named if isinstance(t, str)} if isinstance(named, list) else set()
-    gone = sorted(set(closed) & names)
-    if gone and "tenders" not in errors:
-        which = ", ".join(repr(t) for t in gone)
-        errors["tenders"] = f"closed: every date of tender {which} is past; no sign-up possible"
+    refused = closed_named(named, closed)
+    if refused and "tenders" not in errors:
+        errors["tenders"] = refused
     if errors:
         raise Invalid(errors)
     return req
+
+
+def closed_named(named: Any, closed: Iterable[Tender], *, kept: Iterable[str] = ()) -> str | None:
+    """Why a ``tenders`` value naming closed tenders is refused, or None if it names none.
+
+    ``kept``: tenders a subscription follows already, which a change may keep naming.
+    """
+    names = {t for t in named if isinstance(t, str)} if isinstance(named, list) else set()
+    names -= set(kept)
+    gone = sorted((t for t in closed if t.id in names), key=lambda t: t.id)
+    if not gone:
+        return None
+    reasons = []
+    cancelled = [t.id for t in gone if t.cancelled]
+    past = [t.id for t in gone if not t.cancelled]
+    if cancelled:
+        reasons.append(f"tender {_names(cancelled)} was cancelled by the buyer")
+    if past:
+        reasons.append(f"every date of tender {_names(past)} is past")
+    return f"closed: {'; '.join(reasons)}; no sign-up possible"
+
+
+def _names(ids: list[str]) -> str:
+    return ", ".join(repr(t) for t in ids)
 
 
 def register(
     store: Store, req: SignupRequest, now: datetime, *, status: Status = Status.PENDING
 ) -> Created:
     """Store a checked sign-up; a pending one gets its confirmation email or ping queued."""
+    mail = False
     if req.channel is Channel.EMAIL and status is Status.PENDING:
-        created = store.signups.create_pending_email(
+        created, mail = store.signups.create_pending_email(
             target=req.target,
             tenders=req.tenders,
             offsets=req.offsets,
@@ -99,7 +124,7 @@ def register(
     sub = created.subscription
     rows: list[dict[str, Any]] = []
     if sub.status is Status.PENDING and sub.channel is Channel.EMAIL:
-        if store.signups.take_mail_slot(sub.target, now):
+        if mail:
             rows.append(
                 {
                     "key": f"{sub.id}|confirm|{_short(created.confirm_token)}",

@@ -154,8 +154,9 @@ class Tender:
         return tuple(m for m in self.milestones if m.ends(self.timezone) > now)
 
     def is_closed(self, now: datetime) -> bool:
-        """Whether every date of the tender is past: nothing left to remind of or sign up for."""
-        return bool(self.milestones) and not self.upcoming(now)
+        """Whether the buyer cancelled the tender or every date of it is past: nothing left to
+        remind of or sign up for."""
+        return self.cancelled or (bool(self.milestones) and not self.upcoming(now))
 
     def fingerprint(self) -> str:
         """A digest of the whole tender as subscribers see it."""

@@ -67,6 +67,45 @@ def test_odd_values_answer_422_naming_the_field(app: App, raw: str, field: str) 
     assert isinstance(body["detail"], str)
 
 
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"channel": "email", "address": "a@b.example", "url": "http://x.example/"}, "url"),
+        (
+            {"channel": "email", "address": "a@b.example", "owner_email": "o@b.example"},
+            "owner_email",
+        ),
+        (
+            {"channel": "webhook", "url": "http://127.0.0.1:9/hook", "address": "a@b.example"},
+            "address",
+        ),
+    ],
+)
+def test_a_field_of_the_other_channel_is_refused_by_name(
+    app: App, body: dict[str, Any], field: str
+) -> None:
+    before = len(app.ctx.store.subscriptions.list())
+    response = app.client.post(API, json=body)
+    assert response.status_code == 422, response.text
+    assert list(response.json()["errors"]) == [field]
+    assert "not a field of a" in response.json()["errors"][field]
+    assert len(app.ctx.store.subscriptions.list()) == before
+    # null stands for "not given", as in a client that sends every field of its model
+    assert app.client.post(API, json={**body, field: None}).status_code == 201
+
+
+@pytest.mark.parametrize("length", [2001, 60_000])
+def test_a_webhook_url_over_2000_characters_is_refused(app: App, length: int) -> None:
+    prefix = "http://127.0.0.1:9/"
+    url = prefix + "a" * (length - len(prefix))
+    response = app.client.post(API, json={"channel": "webhook", "url": url})
+    assert response.status_code == 422, response.text
+    assert list(response.json()["errors"]) == ["url"]
+    assert "a" * 100 not in response.text  # not echoed back
+    fits = prefix + "a" * (2000 - len(prefix))
+    assert app.client.post(API, json={"channel": "webhook", "url": fits}).status_code == 201
+
+
 def test_an_unknown_field_named_with_a_surrogate_is_named_escaped(app: App) -> None:
     response = _post_raw(app, '{"channel": "email", "address": "a@b.example", "\\ud800": 1}')
     assert response.status_code == 422

@@ -87,6 +87,30 @@ def test_a_new_sign_up_takes_over_the_pending_one(app: App) -> None:
     assert app.client.get(f"{API}/{first['id']}", headers=first_auth).status_code == 404
 
 
+def test_sign_ups_over_the_quota_leave_the_mailed_link_working(app: App) -> None:
+    """Nothing is mailed over the quota, so nothing the owner holds may change: the pending
+    sign-up keeps the choices and the confirmation token of the last mail that went."""
+    usual = [sign_up(app, tenders=[SEED], offsets=["P2D"]) for _ in range(3)]
+    [mailed] = [d for d in confirmations(app) if d.status != "skipped"]
+    token = confirm_token(app, mailed)
+    flood = [sign_up(app, tenders=["*"], language="en") for _ in range(7)]
+    assert len(confirmations(app)) == 3
+    # Answered as usual, from the request, with tokens that control nothing.
+    assert {(a.status_code, tuple(_shape(a)[1])) for a in usual + flood} == {
+        (201, tuple(_shape(usual[0])[1]))
+    }
+    assert {a.json()["id"] for a in usual + flood} == {usual[0].json()["id"]}
+    assert flood[-1].json()["tenders"] == ["*"] and flood[-1].json()["language"] == "en"
+    auth = {"Authorization": f"Bearer {flood[-1].json()['manage_token']}"}
+    assert app.client.get(f"{API}/{flood[-1].json()['id']}", headers=auth).status_code == 404
+    # The link the owner was mailed still confirms the choices that mail listed.
+    assert app.client.get(f"/confirm/{token}").status_code == 200
+    confirm(app, token)
+    [sub] = app.ctx.store.subscriptions.list()
+    assert sub.status is Status.ACTIVE and sub.tenders == (SEED,) and sub.language == "nl"
+    assert sub.offsets == (timedelta(days=2),)
+
+
 def test_the_quota_holds_across_daemons_on_one_store(tmp_path: Path, database_url: str) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

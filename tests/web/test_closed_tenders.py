@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from tender_notifier.settings import Settings
 from tender_notifier.store import Store
+from tender_notifier.subscription_types import Channel, Status
 from tender_notifier.timelines import Timelines
 from tender_notifier.web.app import create_app
 from tender_notifier.web.context import AppContext
@@ -103,3 +104,45 @@ def test_web_form_refuses_a_sign_up_for_a_closed_tender(closed) -> None:
     assert response.status_code == 422
     assert "deze aanbesteding is gesloten" in response.text
     assert ctx.store.subscriptions.list() == []
+
+
+@pytest.mark.parametrize("channel", ["email", "webhook"])
+def test_patch_cannot_switch_a_subscription_to_a_closed_tender(closed, channel: str) -> None:
+    ctx, client = closed
+    created = ctx.store.subscriptions.create(
+        channel=Channel(channel),
+        target="inkoop@bureau.example" if channel == "email" else "https://hooks.example.nl/x",
+        tenders=["tn-later"],
+        offsets=[timedelta(days=1)],
+        language_code="nl",
+        now=AFTER,
+        status=Status.PENDING if channel == "email" else Status.ACTIVE,
+    )
+    url = f"/api/v1/subscriptions/{created.subscription.id}"
+    auth = {"Authorization": f"Bearer {created.manage_token}"}
+    for tenders in ([SEED], ["tn-later", SEED]):
+        refused = client.patch(url, headers=auth, json={"tenders": tenders})
+        assert refused.status_code == 422, refused.text
+        assert SEED in refused.json()["errors"]["tenders"]
+        assert "closed" in refused.json()["errors"]["tenders"]
+    sub = ctx.store.subscriptions.get(created.subscription.id)
+    assert sub is not None and sub.tenders == ("tn-later",)
+    fine = client.patch(url, headers=auth, json={"tenders": ["tn-later"], "language": "en"})
+    assert fine.status_code == 200 and fine.json()["language"] == "en"
+
+
+def test_patch_may_keep_a_tender_followed_before_it_closed(closed) -> None:
+    ctx, client = closed
+    created = ctx.store.subscriptions.create(
+        channel=Channel.WEBHOOK,
+        target="https://hooks.example.nl/x",
+        tenders=[SEED],
+        offsets=[timedelta(days=1)],
+        language_code="nl",
+        now=AFTER,
+        status=Status.ACTIVE,
+    )
+    url = f"/api/v1/subscriptions/{created.subscription.id}"
+    auth = {"Authorization": f"Bearer {created.manage_token}"}
+    kept = client.patch(url, headers=auth, json={"tenders": [SEED, "tn-later"]})
+    assert kept.status_code == 200 and kept.json()["tenders"] == [SEED, "tn-later"]

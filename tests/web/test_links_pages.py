@@ -278,3 +278,27 @@ def test_link_pages_work_without_javascript(browser: Any, site: tuple[Daemon, St
     assert sub is not None and sub.status is Status.UNSUBSCRIBED
     assert sub.opt_outs == {"tn-ahead": OptOut.NOT_BIDDING}
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason", "says", "not_said"),
+    [
+        ("nl", "submitted", ["vragen te stellen en in te schrijven", "gesprekken"], "niets meer"),
+        ("en", "submitted", ["ask questions and to submit", "interviews"], "nothing more"),
+        ("nl", "not_bidding", ["niets meer", "ingetrokken", "datum vervalt"], "gesprekken"),
+        ("en", "not_bidding", ["nothing more", "cancelled", "date is dropped"], "interviews"),
+    ],
+)
+def test_optout_confirmation_says_what_now_holds_for_that_choice(
+    client: TestClient, ctx: AppContext, lang: str, reason: str, says: list[str], not_said: str
+) -> None:
+    created = _create(ctx.store, NOW, language=lang)
+    done = client.post(f"/optout/{created.link_token}/{SEED}/{reason}")
+    assert done.status_code == 200
+    notice = _main(done.text).split('role="status">', 1)[1].split("</div>", 1)[0]
+    for words in says:
+        assert words in notice
+    assert not_said not in notice
+    # A date change is no longer promised to whoever is not bidding.
+    if reason == "not_bidding":
+        assert "date changes" not in notice and "Verandert er een datum" not in notice

@@ -2,7 +2,8 @@
 every daemon on one database holds to it.
 
 - **One pending email sign-up per address** (a partial unique index): a new sign-up for an
-  address with one pending takes it over with the new request's choices and new tokens.
+  address with one pending takes it over with the new request's choices and new tokens, but only
+  when its confirmation mail may go: over the quota the pending one stays as it was mailed.
 - **Merging on confirmation**: confirming a sign-up for an address that already has an active
   subscription folds it into that one (one message each), and retires the sign-up's manage token.
 - **A quota of confirmation mails per address**: ``MAILS_PER_WINDOW`` slots per address; a mail
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -111,18 +112,26 @@ class Signups:
         language_code: str,
         kinds: tuple[Any, ...] | None,
         now: datetime,
-    ) -> Created:
-        """A pending email sign-up, or the address's pending one taken over by this request.
+    ) -> tuple[Created, bool]:
+        """A pending email sign-up, or the address's pending one taken over by this request,
+        and whether its confirmation mail may go (a slot of the address's quota was taken).
 
         Taking over replaces its choices with this request's and issues new manage, link, feed
         and confirmation tokens: whoever asked before can no longer read or change it, and an
         earlier confirmation link no longer works (the mail it was in listed other choices).
+
+        Over the quota nothing is taken over: the pending sign-up keeps the choices and the
+        confirmation token its owner was mailed (else anyone could keep an address from ever
+        confirming by signing it up again and again). The answer is then built from this
+        request, with tokens that control nothing, as the caller must not learn the pending
+        sign-up's choices or tokens.
         """
+        slot: bool | None = None
         for _ in range(3):
             existing = self._pending_id(target)
             if existing is None:
                 try:
-                    return self.subscriptions.create(
+                    created = self.subscriptions.create(
                         channel=Channel.EMAIL,
                         target=target,
                         tenders=tenders,
@@ -133,10 +142,38 @@ class Signups:
                     )
                 except IntegrityError:
                     continue  # another daemon made it just now: take that one over
-            created = self._take_over(existing, tenders, offsets, language_code, kinds, now)
-            if created is not None:
-                return created
+                return created, slot if slot is not None else self.take_mail_slot(target, now)
+            if slot is None:
+                slot = self.take_mail_slot(target, now)
+            if not slot:
+                return self._unchanged(existing, tenders, offsets, language_code, kinds), False
+            taken = self._take_over(existing, tenders, offsets, language_code, kinds, now)
+            if taken is not None:
+                return taken, True
         raise RuntimeError("could not register the sign-up")  # pragma: no cover - needs 3 races
+
+    def _unchanged(
+        self,
+        sub_id: str,
+        tenders: tuple[str, ...],
+        offsets: tuple[timedelta, ...],
+        language_code: str,
+        kinds: tuple[Any, ...] | None,
+    ) -> Created:
+        """The answer to a sign-up over the quota: the pending sign-up's id (as a take-over
+        would answer), this request's choices, and fresh tokens that are stored nowhere."""
+        sub = self.subscriptions.get(sub_id)
+        assert sub is not None
+        shown = replace(
+            sub,
+            tenders=tuple(sorted(set(tenders))),
+            offsets=tuple(sorted(set(offsets), reverse=True)),
+            kinds=frozenset(kinds) if kinds is not None else None,
+            language=language(language_code),
+            opt_outs={},
+            secret=None,
+        )
+        return Created(shown, new_token(), new_token(), new_token(), new_token())
 
     def _pending_id(self, target: str) -> str | None:
         with self.engine.connect() as conn:

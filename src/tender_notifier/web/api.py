@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 from .. import signup_registration
 from ..durations import format_duration
 from ..reactivating import NotReactivated, reactivate
-from ..signup_checks import Invalid, SignupRequest, check_changes
+from ..signup_checks import MAX_URL, Invalid, SignupRequest, check_changes
 from ..store.subscriptions import Created
 from ..subscription_types import Channel, Status, Subscription
 from .context import AppContext, context
@@ -29,8 +29,15 @@ class SubscriptionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     channel: Literal["email", "webhook"]
-    address: EmailStr | None = Field(None, examples=["inkoop@bureau.example"])
-    url: str | None = Field(None, examples=["https://hooks.bureau.example/tenders"])
+    address: EmailStr | None = Field(
+        None, description="Email only.", examples=["inkoop@bureau.example"]
+    )
+    url: str | None = Field(
+        None,
+        max_length=MAX_URL,
+        description=f"Webhooks only, at most {MAX_URL} characters.",
+        examples=["https://hooks.bureau.example/tenders"],
+    )
     tenders: list[str] = Field(["*"], examples=[["flextender-30988"]])
     kinds: list[str] | None = Field(None, examples=[["submission_deadline"]])
     offsets: list[str] | None = Field(None, examples=[["P7D", "P1D", "PT2H"]])
@@ -145,7 +152,7 @@ def create_subscription(
     try:
         tenders = ctx.timelines.tenders()
         now = ctx.clock()
-        closed = [t.id for t in tenders if t.is_closed(now)]
+        closed = [t for t in tenders if t.is_closed(now)]
         req = signup_registration.check(ctx.settings, [t.id for t in tenders], body, closed=closed)
     except Invalid as exc:
         return problem(422, "invalid sign-up", exc.errors)
@@ -236,6 +243,13 @@ def patch_subscription(
         )
     except Invalid as exc:
         errors.update(exc.errors)
+    if "tenders" in body and "tenders" not in errors:
+        # As for a sign-up; a tender the subscription follows already may stay in the list.
+        now = ctx.clock()
+        closed = [t for t in ctx.timelines.tenders() if t.is_closed(now)]
+        refused = signup_registration.closed_named(body["tenders"], closed, kept=sub.tenders)
+        if refused:
+            errors["tenders"] = refused
     reactivating = "status" in body
     if reactivating and body["status"] != Status.ACTIVE.value:
         errors["status"] = 'only "active" can be set here (to switch a disabled webhook back on)'

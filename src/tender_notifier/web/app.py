@@ -8,6 +8,7 @@ from .. import __version__
 from . import api, docs, feeds, health, links, manage, pages, problems
 from .bodylimit import BodyLimit
 from .context import AppContext
+from .head import HeadAsGet
 
 
 def create_app(ctx: AppContext) -> FastAPI:
@@ -32,4 +33,5 @@ def create_app(ctx: AppContext) -> FastAPI:
     app.include_router(docs.router)
     app.mount("/static", pages.static_files(), name="static")
     app.add_middleware(BodyLimit)
+    app.add_middleware(HeadAsGet)
     return app

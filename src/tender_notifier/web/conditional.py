@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from starlette.requests import Request
@@ -15,11 +15,18 @@ def strong_etag(body: bytes) -> str:
 
 
 def http_date(value: datetime) -> str:
-    return format_datetime(value.replace(microsecond=0), usegmt=True)
+    return format_datetime(value.astimezone(UTC).replace(microsecond=0), usegmt=True)
 
 
-def not_modified(request: Request, etag: str, last_modified: datetime | None) -> bool:
-    """True when the client's copy is current. If-None-Match wins over If-Modified-Since."""
+def not_modified(
+    request: Request, etag: str, last_modified: datetime | None, now: datetime
+) -> bool:
+    """True when the client's copy is current. If-None-Match wins over If-Modified-Since.
+
+    An If-Modified-Since later than ``now`` (the server's clock) is invalid and ignored
+    (RFC 9110 §13.1.3): else a client, or a cache, holding a far-future date would never see
+    a change again.
+    """
     if_none_match = request.headers.get("if-none-match")
     if if_none_match is not None:
         candidates = [tag.strip() for tag in if_none_match.split(",")]
@@ -32,7 +39,7 @@ def not_modified(request: Request, etag: str, last_modified: datetime | None) ->
             since = parsedate_to_datetime(if_modified_since)
         except (TypeError, ValueError):
             return False
-        if since.tzinfo is None:
+        if since.tzinfo is None or since > now:
             return False
         return last_modified.replace(microsecond=0) <= since
     return False
@@ -44,6 +51,7 @@ def calendar_response(
     last_modified: datetime | None,
     filename: str,
     *,
+    now: datetime,
     private: bool = False,
 ) -> Response:
     """A feed response with validators, 304 when the client is current, and HEAD support.
@@ -58,7 +66,7 @@ def calendar_response(
     }
     if last_modified is not None:
         headers["Last-Modified"] = http_date(last_modified)
-    if not_modified(request, etag, last_modified):
+    if not_modified(request, etag, last_modified, now):
         return Response(status_code=304, headers=headers)
     if private:
         headers["Referrer-Policy"] = "no-referrer"

@@ -33,9 +33,10 @@ def _render(
     modified: datetime | None = None,
 ) -> Response:
     assert ctx.feed_builder is not None
-    body = ctx.feed_builder.build(feed, ctx.clock())
+    now = ctx.clock()
+    body = ctx.feed_builder.build(feed, now)
     response = calendar_response(
-        request, body, modified or last_modified(feed.entries), filename, private=private
+        request, body, modified or last_modified(feed.entries), filename, now=now, private=private
     )
     ctx.metrics.feed_requests.labels(status=str(response.status_code)).inc()
     return response

@@ -184,4 +184,4 @@ def optout(
     for tender in tenders:
         ctx.store.subscriptions.opt_out(sub.id, tender.id, why, ctx.clock())
     ctx.on_subscriptions_changed()
-    return _page(request, "opted_out", sub.language, token=token, tenders=tenders)
+    return _page(request, "opted_out", sub.language, token=token, tenders=tenders, reason=why.value)

@@ -157,13 +157,16 @@ def timeline_rows(tender: Tender, now: datetime, lang: Language) -> list[Row]:
     for m in tender.milestones:
         over = m.ends(tender.timezone) <= now
         state = "past" if over else ("later" if seen_next else "next")
-        seen_next = seen_next or not over
+        status = status_of(m, tender, now, lang)
+        if tender.cancelled and not over:  # no countdown to a date that will not come
+            state, status = "cancelled", ("vervallen" if lang == "nl" else "cancelled")
+        seen_next = seen_next or state == "next"
         rows.append(
             Row(
                 m,
                 milestone_title(m, lang),
                 format_when(m, lang),
-                status_of(m, tender, now, lang),
+                status,
                 state,
                 m.begins(tender.timezone),
             )
@@ -199,9 +202,12 @@ def index(request: Request, lang: Lang = None) -> HTMLResponse:
     now = ctx.clock()
     items = []
     past = []  # every date past: listed apart, the most recently ended first
+    cancelled = []  # called off by the buyer: listed apart, with the buyer's reason
     for tender in ctx.timelines.tenders():
         upcoming = tender.upcoming(now)
-        if upcoming:
+        if tender.cancelled:
+            cancelled.append(tender)
+        elif upcoming:
             rows = [r for r in timeline_rows(tender, now, ui) if r.state == "next"]
             items.append((rows[0].begins, tender, rows[0]))
         elif tender.is_closed(now):
@@ -216,6 +222,7 @@ def index(request: Request, lang: Lang = None) -> HTMLResponse:
         ui,
         items=[(t, r) for _, t, r in items],
         past=[(t, format_day(_last_day(t), ui)) for _, t in past],
+        cancelled=sorted(cancelled, key=lambda t: t.id),
         cal=links,
     )
 
@@ -259,7 +266,7 @@ def _tender_page(
         closed=tender.is_closed(now),
         tender=tender,
         rows=rows,
-        next_row=next((r for r in rows if r.state == "next"), None),
+        next_row=None if tender.cancelled else next((r for r in rows if r.state == "next"), None),
         cal=calendar_links(ctx.settings.base_url, f"/feeds/{tender.id}.ics", name, ui),
         presets=PRESETS,
         form=form,
@@ -368,7 +375,7 @@ def signup(
         errors["offsets"] = ""
     try:
         tenders = ctx.timelines.tenders()
-        closed = [t.id for t in tenders if t.is_closed(ctx.clock())]
+        closed = [t for t in tenders if t.is_closed(ctx.clock())]
         req = signup_registration.check(ctx.settings, [t.id for t in tenders], data, closed=closed)
     except Invalid as exc:
         errors = {**exc.errors, **errors}
