@@ -40,3 +40,9 @@ def test_a_milestone_added_and_removed_again_is_no_change() -> None:
     gone = milestone_to_dict(replace(FIRST, id="gone"))
     [change] = net_changes({"baseline": {"gone": gone}}, TENDER)
     assert change.kind == "removed"
+
+
+def test_a_cancelled_procedure_removes_every_milestone_it_had() -> None:
+    baseline = {"baseline": {m.id: milestone_to_dict(m) for m in TENDER.milestones}}
+    changes = net_changes(baseline, replace(TENDER, cancelled=True))
+    assert [c.kind for c in changes] == ["removed"] * len(TENDER.milestones)

@@ -86,7 +86,8 @@ def test_the_daemon_under_umask_022_leaves_only_private_files(
             var / "tn.db-shm",
             var / "store.key",
             var / "tender-notifier.pid",
+            var / "tn.db.daemon.lock",
             *(var / "outbox").glob("*.eml"),
         ]
-        assert len(files) == 6, daemon.lines
+        assert len(files) == 7, daemon.lines
         assert {str(f): oct(mode(f)) for f in files} == {str(f): oct(0o600) for f in files}

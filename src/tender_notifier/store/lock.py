@@ -39,7 +39,9 @@ def lock_sqlite_store(url: str) -> DaemonLock | None:
         return None
     path = Path(f"{parsed.database}.daemon.lock")
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = path.open("a+", encoding="utf-8")
+    # Private like the store beside it (it holds only a pid, but the folder's files are all 0600).
+    handle = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+")
+    os.fchmod(handle.fileno(), 0o600)
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
