@@ -31,6 +31,8 @@ import httpx
 HERE = Path(__file__).resolve().parent
 ZONE = ZoneInfo("Europe/Amsterdam")
 CLI = [sys.executable, "-m", "tender_notifier.cli"]
+# The daemon refuses unknown TN_ variables: the benchmark's own are not passed on.
+ENV = {k: v for k, v in os.environ.items() if not k.startswith("TN_BENCH_")}
 
 
 def free_port() -> int:
@@ -119,7 +121,8 @@ def run_daemon_burst(channel: str, count: int, database_url: str, tmp: Path) -> 
             f'tenders_dir = "tenders"\nstate_dir = "{tmp / "var"}"\n'
             f'public_url = "https://tenders.example.nl"\n'
             f'[http]\nport = {http_port}\n[database]\nurl = "{database_url}"\n{smtp}'
-            "[delivery]\nallow_private_targets = true\n"
+            # Every hook is on one host here: as many slots for it as the bare loop's 8.
+            "[delivery]\nallow_private_targets = true\nwebhook_host_slots = 8\n"
             '[logging]\nformat = "json"\nlevel = "warning"\n'
         )
         rows = ["channel,address,tenders,offsets,language"]
@@ -135,10 +138,11 @@ def run_daemon_burst(channel: str, count: int, database_url: str, tmp: Path) -> 
             [*CLI, "--config", str(config), "subscriptions", "import", str(tmp / "subs.csv")],
             check=True,
             capture_output=True,
+            env=ENV,
         )
         due = (datetime.now(ZONE) + timedelta(seconds=20)).replace(microsecond=0)
         (tmp / "tenders" / "burst.toml").write_text(tender(due + timedelta(minutes=1)))
-        daemon = subprocess.Popen([*CLI, "--config", str(config), "serve"])
+        daemon = subprocess.Popen([*CLI, "--config", str(config), "serve"], env=ENV)
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
@@ -180,7 +184,7 @@ def main() -> int:
     if os.environ.get("TN_BENCH_POSTGRES_URL"):
         urls["PostgreSQL"] = os.environ["TN_BENCH_POSTGRES_URL"]
     for label, url in urls.items():
-        for channel in ("email", "webhook"):
+        for channel in os.environ.get("TN_BENCH_CHANNELS", "email webhook").split():
             tmp = Path(tempfile.mkdtemp(prefix="tn-bench-burst-"))
             try:
                 database_url = url or f"sqlite:///{tmp / 'store.db'}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from collections import Counter
 from datetime import datetime, timedelta
@@ -40,6 +41,9 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store.db'}"
 
 
+SHARED_KEY = Path(tempfile.gettempdir()) / f"tn-test-store-{os.getpid()}.key"
+
+
 def setup(
     directory: Path,
     database_url: str,
@@ -63,7 +67,11 @@ def setup(
         tenders=tenders,
         **options,  # type: ignore[arg-type]
     )
-    return Daemon(config, env={**FAST, **(env or {})})
+    shared: dict[str, str] = {}
+    if database_url.startswith("postgresql"):
+        # Every daemon on one store needs the same store key: one file for this test run.
+        shared["TN_SECRETS__KEY_FILE"] = str(SHARED_KEY)
+    return Daemon(config, env={**FAST, **shared, **(env or {})})
 
 
 def import_emails(
@@ -153,6 +161,7 @@ def test_a_database_outage_mid_fan_out_repeats_nothing_and_is_logged_once(
     from tender_notifier.store import Store
     from tests.conftest import _clean_postgres
 
+    _clean_postgres(postgres_url)  # a daemon of an earlier test sealed it with its own key
     Store.open(postgres_url).close()
     _clean_postgres(postgres_url)
     url = make_url(postgres_url)
@@ -190,6 +199,7 @@ def test_two_daemons_and_a_slow_smtp_server_repeat_nothing(
     from tender_notifier.store import Store
     from tests.conftest import _clean_postgres
 
+    _clean_postgres(postgres_url)  # a daemon of an earlier test sealed it with its own key
     Store.open(postgres_url).close()
     _clean_postgres(postgres_url)
     a = setup(tmp_path / "a", postgres_url, smtp.port)
@@ -304,6 +314,7 @@ def test_a_daemon_killed_mid_fan_out_has_its_rows_taken_over_within_10_s(
     from tender_notifier.store import Store
     from tests.conftest import _clean_postgres
 
+    _clean_postgres(postgres_url)  # a daemon of an earlier test sealed it with its own key
     Store.open(postgres_url).close()
     _clean_postgres(postgres_url)
     a = setup(tmp_path / "a", postgres_url, smtp.port, env={"TN_DELIVERY__LEASE": "PT60S"})
