@@ -14,18 +14,23 @@ import signal
 from collections.abc import Callable
 from datetime import datetime
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import structlog
 import uvicorn
 
 from .clock import utc_now
 from .settings import Settings
-from .store import open_store
+from .store import Store, open_store
 from .store.files import make_private_dir, write_private
 from .store.lock import lock_sqlite_store
 from .timelines import Timelines
 from .web.app import create_app
 from .web.context import AppContext
+
+if TYPE_CHECKING:
+    from .metrics import Metrics
+    from .store.wakeups import WorkListener
 
 log = structlog.get_logger(__name__)
 
@@ -81,6 +86,26 @@ def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
     if not trusted_proxies:
         return False, ""
     return True, ",".join(trusted_proxies)
+
+
+async def _listen_for_work(
+    settings: Settings, store: Store, poke: Callable[[bool], None], metrics: Metrics
+) -> WorkListener | None:
+    """On PostgreSQL, wake the engine when another daemon announces work (``store.wakeups``);
+    started before the first plan, so nothing announced after it is missed."""
+    if store.dialect != "postgresql":
+        return None
+    from .store.wakeups import WorkListener, own_backends
+
+    listener = WorkListener(
+        settings.database_url,
+        poke,
+        ignore=own_backends(store.engine),
+        on_state=lambda up: metrics.work_listener_up.set(1 if up else 0),
+        on_notice=lambda kind: metrics.work_notifications.labels(kind=kind).inc(),
+    )
+    await listener.start()
+    return listener
 
 
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
@@ -157,6 +182,7 @@ async def _run(settings: Settings, clock: Callable[[], datetime]) -> int:
 
     with contextlib.suppress(NotImplementedError):
         loop.add_signal_handler(signal.SIGHUP, reload)
+    listener = await _listen_for_work(settings, store, engine.poke, ctx.metrics)
     await engine.start(initial)
     export_task = _start_feed_export(settings, ctx, clock)
     try:
@@ -165,6 +191,8 @@ async def _run(settings: Settings, clock: Callable[[], datetime]) -> int:
         log.info("daemon_stopping")
         if export_task is not None:
             export_task.cancel()
+        if listener is not None:
+            await listener.stop()
         await engine.stop()
         await asyncio.to_thread(store.close)
         with contextlib.suppress(OSError):

@@ -52,7 +52,6 @@ from .timelines import Reload, Timelines
 log = structlog.get_logger(__name__)
 
 MAX_WAKE_JOBS = 500
-SWEEP_SECONDS = 30
 SHUTDOWN_GRACE = 10.0
 CHANNELS = ("email", "webhook")
 PRUNE_INSTANCES_AFTER = timedelta(hours=1)
@@ -122,7 +121,7 @@ class Engine:
         self._scheduler.add_job(
             self._on_timer,
             "interval",
-            seconds=SWEEP_SECONDS,
+            seconds=self.settings.delivery.poll_interval.total_seconds(),
             id="sweep",
             coalesce=True,
             misfire_grace_time=None,

@@ -51,3 +51,14 @@ class Metrics:
             ["outcome"],
             registry=r,
         )
+        self.work_notifications = Counter(
+            "tn_work_notifications",
+            "Work announced by other daemons on the same PostgreSQL store, by kind (plan, due).",
+            ["kind"],
+            registry=r,
+        )
+        self.work_listener_up = Gauge(
+            "tn_work_listener_up",
+            "1 while this daemon listens for other daemons' work (PostgreSQL), else 0.",
+            registry=r,
+        )

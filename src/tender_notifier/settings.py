@@ -149,6 +149,16 @@ class DeliverySettings(_Section):
     # heartbeat_timeout are taken over by the others.
     heartbeat: Duration = timedelta(seconds=2)
     heartbeat_timeout: Duration = timedelta(seconds=6)
+    # Each daemon also looks for due work this often, whatever its timers and the other daemons
+    # told it (on PostgreSQL they announce new work with LISTEN/NOTIFY): the fallback.
+    poll_interval: Duration = timedelta(seconds=30)
+
+    @field_validator("poll_interval")
+    @classmethod
+    def _poll_at_least_a_second(cls, value: timedelta) -> timedelta:
+        if value < timedelta(seconds=1):
+            raise ValueError("poll_interval must be at least one second (PT1S)")
+        return value
 
     @model_validator(mode="after")
     def _heartbeat_fits(self) -> DeliverySettings:

@@ -87,9 +87,15 @@ def _names(ids: list[str]) -> str:
 
 
 def register(
-    store: Store, req: SignupRequest, now: datetime, *, status: Status = Status.PENDING
+    store: Store,
+    req: SignupRequest,
+    now: datetime,
+    *,
+    status: Status = Status.PENDING,
+    quiet: bool = False,
 ) -> Created:
-    """Store a checked sign-up; a pending one gets its confirmation email or ping queued."""
+    """Store a checked sign-up; a pending one gets its confirmation email or ping queued.
+    ``quiet``: the other daemons are not told (an import tells them once, at its end)."""
     mail = False
     if req.channel is Channel.EMAIL and status is Status.PENDING:
         created, mail = store.signups.create_pending_email(
@@ -112,6 +118,7 @@ def register(
             status=status,
             secret=new_secret() if req.channel is Channel.WEBHOOK else None,
             owner_email=req.owner_email,
+            quiet=quiet,
         )
     if req.channel is Channel.EMAIL and status is Status.ACTIVE:
         # Added by ops, confirmed already: one subscription per address all the same.

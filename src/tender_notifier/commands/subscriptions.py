@@ -16,6 +16,7 @@ from ..logs import short_hash
 from ..settings import Settings, load_settings
 from ..signup_checks import Invalid, SignupRequest
 from ..store import Store, open_store
+from ..store.wakeups import announce_plan
 from ..subscription_types import Status
 from ..tender_file import load_directory
 from .output import row, say
@@ -89,8 +90,9 @@ def _check(settings: Settings, tenders: list[str], data: dict[str, Any]) -> Sign
     return signup_registration.check(settings, tenders, data)
 
 
-def _create(store: Store, req: SignupRequest) -> str:
-    return signup_registration.register(store, req, utc_now(), status=Status.ACTIVE).subscription.id
+def _create(store: Store, req: SignupRequest, *, quiet: bool = False) -> str:
+    created = signup_registration.register(store, req, utc_now(), status=Status.ACTIVE, quiet=quiet)
+    return created.subscription.id
 
 
 def add(args: argparse.Namespace) -> int:
@@ -189,6 +191,7 @@ def import_csv(args: argparse.Namespace) -> int:
             say(f"  {problem}", file=sys.stderr)
         return 1
     for req in requests:
-        _create(store, req)
+        _create(store, req, quiet=True)
+    announce_plan(store.engine)  # one word to the running daemons, not one per row
     print(f"imported {len(requests)} subscription(s)")
     return 0

@@ -36,6 +36,7 @@ from sqlalchemy import (
 
 from .schema import UTCDateTime, deliveries, instances, subscriptions
 from .upsert import insert_ignore
+from .wakeups import announce_due
 
 PENDING, SENDING, SENT, FAILED, DEAD, SKIPPED, STALE = (
     "pending",
@@ -165,6 +166,8 @@ class Ledger:
             statement = insert_ignore(conn, deliveries, ["key"]).returning(deliveries.c.id)
             for i in range(0, len(prepared), 500):
                 inserted += len(conn.execute(statement, prepared[i : i + 500]).all())
+            if inserted:  # other daemons: one word per transaction (see wakeups)
+                announce_due(conn, *(r["next_attempt_at"] for r in prepared))
         return inserted
 
     def claim(
@@ -290,6 +293,7 @@ class Ledger:
                 conn.execute(
                     update(deliveries).where(deliveries.c.id.in_(forget)).values(payload=None)
                 )
+            announce_due(conn, *(o.next_attempt_at for o in outcomes))  # retries, hand-backs
 
     def release_all_claims(self) -> int:
         """Make every ``sending`` row claimable at once (SQLite start: no other daemon can hold
@@ -313,6 +317,7 @@ class Ledger:
                     .values(status=PENDING, next_attempt_at=now, last_error=None)
                 )
                 reopened += max(result.rowcount, 0)
+            announce_due(conn, now if reopened else None)
         return reopened
 
     def open_changes(self, tender_id: str) -> list[Delivery]:
@@ -338,6 +343,7 @@ class Ledger:
                 .values(payload=bindparam("c_payload"), next_attempt_at=due),
                 [{"c_id": i, "c_payload": p} for i, p in updates],
             )
+            announce_due(conn, due)
 
     def mark_sent(self, delivery_id: int, now: datetime) -> None:
         with self.engine.begin() as conn:
@@ -392,6 +398,7 @@ class Ledger:
                     attempts=deliveries.c.attempts - 1,
                 )
             )
+            announce_due(conn, now)
 
     def retry(self, delivery_id: int, now: datetime) -> bool:
         """Put a dead or failed row back in line (ops' ``deliveries retry``)."""
@@ -401,6 +408,7 @@ class Ledger:
                 .where(deliveries.c.id == delivery_id, deliveries.c.status.in_((DEAD, FAILED)))
                 .values(status=PENDING, next_attempt_at=now, last_error=None)
             )
+            announce_due(conn, now if result.rowcount else None)
         return bool(result.rowcount)
 
     def get(self, delivery_id: int) -> Delivery | None:

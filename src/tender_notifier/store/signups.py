@@ -30,6 +30,7 @@ from .keyring import new_token
 from .schema import deliveries, retired_manage_tokens, signup_mail_slots, subscriptions
 from .subscriptions import Created, Subscriptions, sealed_place, token_hash
 from .upsert import insert_ignore
+from .wakeups import PLAN, announce
 
 MAILS_PER_WINDOW = 3
 WINDOW = timedelta(hours=1)
@@ -299,6 +300,7 @@ class Signups:
             _retire(conn, confirmed.id, now)
             conn.execute(delete(deliveries).where(deliveries.c.subscription_id == confirmed.id))
             conn.execute(delete(subscriptions).where(subscriptions.c.id == confirmed.id))
+            announce(conn, PLAN)
         merged = self.subscriptions.get(other.id)
         assert merged is not None
         return merged

@@ -25,6 +25,7 @@ from ..timeline import Kind
 from .keyring import StoreKey, new_token, token_hash
 from .schema import opt_outs, subscriptions
 from .upsert import upsert
+from .wakeups import PLAN, announce
 
 __all__ = ["Created", "Subscriptions", "target_hash", "token_hash"]
 
@@ -68,7 +69,10 @@ class Subscriptions:
         status: Status = Status.PENDING,
         secret: str | None = None,
         owner_email: str | None = None,
+        quiet: bool = False,
     ) -> Created:
+        """Store a subscription; an active one is announced to the other daemons unless
+        ``quiet`` (an import announces once, at its end)."""
         manage_token = new_token()
         link_token = new_token()
         feed_token = new_token()
@@ -106,6 +110,8 @@ class Subscriptions:
         }
         with self.engine.begin() as conn:
             conn.execute(subscriptions.insert().values(**values))
+            if status is Status.ACTIVE and not quiet:
+                announce(conn, PLAN)
         sub = self.get(sub_id)
         assert sub is not None
         return Created(sub, manage_token, confirm_token, link_token, feed_token)
@@ -187,6 +193,7 @@ class Subscriptions:
                     confirm_token=None,
                 )
             )
+            announce(conn, PLAN)
         return self.get(row.id)
 
     def set_status(
@@ -200,6 +207,8 @@ class Subscriptions:
             values["failing_since"] = None
         with self.engine.begin() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(values))
+            if status is Status.ACTIVE:
+                announce(conn, PLAN)
 
     def update(
         self,
@@ -225,6 +234,7 @@ class Subscriptions:
             values["language"] = language(language_code)
         with self.engine.begin() as conn:
             conn.execute(update(subscriptions).where(subscriptions.c.id == sub_id).values(values))
+            announce(conn, PLAN)  # new offsets or tenders may make a reminder due sooner
         return self.get(sub_id)
 
     def mark_failing(self, sub_id: str, now: datetime) -> datetime:
@@ -274,6 +284,7 @@ class Subscriptions:
                     opt_outs.c.subscription_id == sub_id, opt_outs.c.tender_id == tender_id
                 )
             )
+            announce(conn, PLAN)
 
     def expire_pending(self, created_before: datetime) -> int:
         """Remove email sign-ups never confirmed in time."""
