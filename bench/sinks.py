@@ -1,7 +1,9 @@
 """Receivers for the burst benchmark, each its own process: ``sinks.py smtp|http PORT [SAMPLE]``.
 
 Each prints ``ready`` once listening, then one line per message received: the arrival time
-(``time.time()``). They accept everything and do nothing else, so what is measured is the sender.
+(``time.time()``) and the message's id (the ``webhook-id`` header, or the email's recipient), so
+a repeat can be told from a new message. They accept everything and do nothing else, so what is
+measured is the sender.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from typing import Any
 SAMPLE: str | None = None  # where the first message received is kept, for the bare loop
 
 
-def _arrived(content: bytes) -> None:
+def _arrived(content: bytes, ident: str) -> None:
     global SAMPLE
     if SAMPLE is not None:
         with open(SAMPLE, "wb") as handle:
             handle.write(content)
         SAMPLE = None
-    sys.stdout.write(f"{time.time():.6f}\n")
+    sys.stdout.write(f"{time.time():.6f} {ident or '-'}\n")
     sys.stdout.flush()
 
 
@@ -29,7 +31,7 @@ async def smtp(port: int) -> None:
 
     class Handler:
         async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-            _arrived(envelope.original_content or envelope.content)
+            _arrived(envelope.original_content or envelope.content, ",".join(envelope.rcpt_tos))
             return "250 OK"
 
     controller = Controller(Handler(), hostname="127.0.0.1", port=port)
@@ -49,7 +51,8 @@ async def http(port: int) -> None:
             message = await receive()
             body += message.get("body", b"")
             more = message.get("more_body", False)
-        _arrived(body)
+        headers = dict(scope["headers"])
+        _arrived(body, headers.get(b"webhook-id", b"").decode("latin-1"))
         await send({"type": "http.response.start", "status": 204, "headers": []})
         await send({"type": "http.response.body", "body": b""})
 

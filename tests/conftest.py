@@ -63,6 +63,16 @@ def _clean_postgres(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture
+def shared_postgres_url(postgres_url: str) -> str:
+    """The PostgreSQL database, emptied, for daemons of one test to share: a daemon of an earlier
+    test sealed the store with its own key, so its tables go before the store is set up again."""
+    _clean_postgres(postgres_url)
+    Store.open(postgres_url).close()
+    _clean_postgres(postgres_url)
+    return postgres_url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Each test using this runs once on a SQLite file and once on PostgreSQL."""

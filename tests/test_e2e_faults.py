@@ -156,15 +156,9 @@ def test_a_tender_file_gone_for_3_s_mid_fan_out_loses_none(
 
 @pytest.mark.postgres
 def test_a_database_outage_mid_fan_out_repeats_nothing_and_is_logged_once(
-    tmp_path: Path, postgres_url: str, smtp: SmtpServer
+    tmp_path: Path, shared_postgres_url: str, smtp: SmtpServer
 ) -> None:
-    from tender_notifier.store import Store
-    from tests.conftest import _clean_postgres
-
-    _clean_postgres(postgres_url)  # a daemon of an earlier test sealed it with its own key
-    Store.open(postgres_url).close()
-    _clean_postgres(postgres_url)
-    url = make_url(postgres_url)
+    url = make_url(shared_postgres_url)
     proxy = Proxy(url.host or "127.0.0.1", url.port or 5432).start()
     through = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
     try:
@@ -194,16 +188,10 @@ def test_a_database_outage_mid_fan_out_repeats_nothing_and_is_logged_once(
 
 @pytest.mark.postgres
 def test_two_daemons_and_a_slow_smtp_server_repeat_nothing(
-    tmp_path: Path, postgres_url: str, smtp: SmtpServer
+    tmp_path: Path, shared_postgres_url: str, smtp: SmtpServer
 ) -> None:
-    from tender_notifier.store import Store
-    from tests.conftest import _clean_postgres
-
-    _clean_postgres(postgres_url)  # a daemon of an earlier test sealed it with its own key
-    Store.open(postgres_url).close()
-    _clean_postgres(postgres_url)
-    a = setup(tmp_path / "a", postgres_url, smtp.port)
-    b = setup(tmp_path / "b", postgres_url, smtp.port)
+    a = setup(tmp_path / "a", shared_postgres_url, smtp.port)
+    b = setup(tmp_path / "b", shared_postgres_url, smtp.port)
     import_emails(a, 60, "PT30S")
     deadline = ahead(40)
     write_tender(a, deadline)
@@ -309,16 +297,10 @@ def test_sigkill_then_restart_at_once_resends_within_seconds(
 
 @pytest.mark.postgres
 def test_a_daemon_killed_mid_fan_out_has_its_rows_taken_over_within_10_s(
-    tmp_path: Path, postgres_url: str, smtp: SmtpServer
+    tmp_path: Path, shared_postgres_url: str, smtp: SmtpServer
 ) -> None:
-    from tender_notifier.store import Store
-    from tests.conftest import _clean_postgres
-
-    _clean_postgres(postgres_url)  # a daemon of an earlier test sealed it with its own key
-    Store.open(postgres_url).close()
-    _clean_postgres(postgres_url)
-    a = setup(tmp_path / "a", postgres_url, smtp.port, env={"TN_DELIVERY__LEASE": "PT60S"})
-    b = setup(tmp_path / "b", postgres_url, smtp.port, env={"TN_DELIVERY__LEASE": "PT60S"})
+    a = setup(tmp_path / "a", shared_postgres_url, smtp.port, env={"TN_DELIVERY__LEASE": "PT60S"})
+    b = setup(tmp_path / "b", shared_postgres_url, smtp.port, env={"TN_DELIVERY__LEASE": "PT60S"})
     import_emails(a, 200, "PT30S")
     deadline = ahead(40)
     write_tender(a, deadline)

@@ -1,0 +1,30 @@
+"""Three real daemons on one PostgreSQL store share one due moment of 3,000 webhooks: each sends
+a share, none is lost or sent twice, and together they keep a fair pace next to the bare httpx
+loop to the same receiver. The pace asserted is lenient (timing on a shared machine); the goal
+itself is measured by bench/pace.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.fanout import fan_out
+
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+
+COUNT = 3000
+
+
+@pytest.mark.timeout(400)
+def test_three_daemons_share_3000_due_webhooks_none_lost_none_twice(
+    tmp_path: Path, shared_postgres_url: str
+) -> None:
+    result = fan_out(shared_postgres_url, tmp_path, count=COUNT, daemons=3)
+    for line in result.lines():
+        print(line)
+    assert result.distinct == COUNT
+    assert result.repeats == 0
+    assert sum(result.sent_by) == COUNT
+    assert all(share > 0 for share in result.sent_by), result.sent_by
+    assert result.ratio >= 0.3, result.lines()
