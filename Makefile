@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/feeds_http.py
 	$(BIN)/python bench/burst.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/pace.py
 
 clean:
 	rm -rf $(VENV) var build src/*.egg-info $(INTEROP)/node_modules

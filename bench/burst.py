@@ -19,7 +19,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +28,10 @@ from zoneinfo import ZoneInfo
 import httpx
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # the receiver process wrapper lives with the tests
+
+from tests.support.fanout import Sink, rate  # noqa: E402
+
 ZONE = ZoneInfo("Europe/Amsterdam")
 CLI = [sys.executable, "-m", "tender_notifier.cli"]
 # The daemon refuses unknown TN_ variables: the benchmark's own are not passed on.
@@ -39,45 +42,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-class Sink:
-    """A receiver process; ``arrivals`` fills as messages come in."""
-
-    def __init__(self, kind: str, port: int, sample: Path) -> None:
-        self.arrivals: list[float] = []
-        self.process = subprocess.Popen(
-            [sys.executable, str(HERE / "sinks.py"), kind, str(port), str(sample)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        assert self.process.stdout.readline().strip() == "ready"
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.arrivals.append(float(line))
-
-    def wait_for(self, count: int, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while len(self.arrivals) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
-        if len(self.arrivals) < count:
-            raise RuntimeError(f"only {len(self.arrivals)} of {count} arrived in {timeout:.0f} s")
-
-    def take(self) -> list[float]:
-        taken, self.arrivals = self.arrivals, []
-        return taken
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(10)
-
-
-def rate(arrivals: list[float]) -> float:
-    return (len(arrivals) - 1) / (max(arrivals) - min(arrivals))
 
 
 @dataclass
@@ -155,7 +119,7 @@ def run_daemon_burst(channel: str, count: int, database_url: str, tmp: Path) -> 
             if datetime.now(ZONE) > due - timedelta(seconds=2):
                 raise RuntimeError("the daemon was not ready before the due instant")
             sink.wait_for(count, timeout=20 + count / 20)
-            daemon_arrivals = sink.take()
+            daemon_arrivals = [at for at, _ in sink.take()]
         finally:
             daemon.terminate()
             daemon.wait(30)
@@ -166,7 +130,7 @@ def run_daemon_burst(channel: str, count: int, database_url: str, tmp: Path) -> 
         kind = "smtp" if channel == "email" else "http"
         subprocess.run([sys.executable, str(HERE / "bare.py"), kind, *bare], check=True)
         sink.wait_for(count, timeout=60)
-        bare_arrivals = sink.take()
+        bare_arrivals = [at for at, _ in sink.take()]
         return Result(
             channel,
             count,

@@ -18,6 +18,9 @@ this process's own connections are ignored: the daemon already knows its own wor
 connection is logged once, retried with backoff, and followed by one full look when it is back
 (what was announced meanwhile was missed); the periodic look keeps working all along.
 
+A reload of the tender files is not announced: each machine has its own files and watches them
+itself; the change notices a reload queues are ledger rows, and those are announced.
+
 On SQLite there is one daemon per file and nothing is sent or listened to.
 """
 
