@@ -230,3 +230,20 @@ def test_the_listener_comes_back_after_its_backend_is_killed_and_logs_it_once(
     events = [e["event"] for e in logs]
     assert events.count("work_listener_lost") == 1
     assert events.count("work_listener_restored") == 1
+
+
+def test_work_due_beyond_the_horizon_is_left_to_the_periodic_look(postgres_url: str) -> None:
+    pokes: list[bool] = []
+
+    async def scenario() -> None:
+        listener = WorkListener(postgres_url, pokes.append, horizon=0.3)
+        await listener.start()
+        try:
+            await asyncio.to_thread(notify, postgres_url, f"due {time.time() + 0.6:.3f}")
+            await asyncio.to_thread(notify, postgres_url, f"due {time.time() + 0.1:.3f}")
+            await asyncio.sleep(1.0)
+            assert pokes == [False]  # the one within the horizon only
+        finally:
+            await listener.stop()
+
+    asyncio.run(scenario())

@@ -103,6 +103,7 @@ async def _listen_for_work(
         ignore=own_backends(store.engine),
         on_state=lambda up: metrics.work_listener_up.set(1 if up else 0),
         on_notice=lambda kind: metrics.work_notifications.labels(kind=kind).inc(),
+        horizon=settings.delivery.poll_interval.total_seconds(),
     )
     await listener.start()
     return listener

@@ -115,12 +115,16 @@ class WorkListener:
         ignore: set[int] | None = None,
         on_state: Callable[[bool], None] | None = None,
         on_notice: Callable[[str], None] | None = None,
+        horizon: float | None = None,
     ) -> None:
         # A SQLAlchemy URL ("postgresql+psycopg://...") as libpq reads it.
         self._conninfo = (
             make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
         )
         self._poke = poke
+        # Work due further ahead than this is left to the periodic look, which plans the
+        # ledger's next due moment: no timer is kept for a retry hours away.
+        self._horizon = horizon
         self._ignore = ignore if ignore is not None else set()
         self._on_state = on_state or (lambda _up: None)
         self._on_notice = on_notice or (lambda _kind: None)
@@ -129,7 +133,7 @@ class WorkListener:
         self._lost = False  # logged as lost, not yet back
         self._failures = 0
         self._replan = False
-        self._due: float | None = None
+        self._dues: set[float] = set()
         self._fold: asyncio.TimerHandle | None = None
         self._timers: dict[int, asyncio.TimerHandle] = {}  # due wake-ups, by tenth of a second
 
@@ -203,27 +207,27 @@ class WorkListener:
         self._on_notice(PLAN if replan else DUE)
         self._replan = self._replan or replan
         if due is not None:
-            self._due = due if self._due is None else min(self._due, due)
+            self._dues.add(due)
         if self._fold is None:
             self._fold = asyncio.get_running_loop().call_later(FOLD_SECONDS, self._flush)
 
     def _flush(self) -> None:
         self._fold = None
-        replan, due = self._replan, self._due
-        self._replan, self._due = False, None
-        if replan:
-            self._poke(True)
-            return
-        if due is None:
-            return
-        wait = due - time.time()
-        if wait <= FOLD_SECONDS:
-            self._poke(False)
-            return
-        slot = round(due * 10)
-        if slot not in self._timers:
-            loop = asyncio.get_running_loop()
-            self._timers[slot] = loop.call_later(wait, self._due_now, slot)
+        replan, dues = self._replan, self._dues
+        self._replan, self._dues = False, set()
+        now = time.time()
+        if replan or any(due - now <= FOLD_SECONDS for due in dues):
+            self._poke(replan)  # a replan plans the store's next due moment, and on from there
+            if replan:
+                return
+        loop = asyncio.get_running_loop()
+        for due in dues:
+            wait = due - now
+            if wait <= FOLD_SECONDS or (self._horizon is not None and wait > self._horizon):
+                continue
+            slot = round(due * 10)
+            if slot not in self._timers:
+                self._timers[slot] = loop.call_later(wait, self._due_now, slot)
 
     def _due_now(self, slot: int) -> None:
         self._timers.pop(slot, None)
