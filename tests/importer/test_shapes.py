@@ -186,3 +186,56 @@ def test_english_key_dates_with_q_and_a_shortlist_and_a_short_range_of_presentat
         (Kind.INTERVIEWS, Day(date(2027, 4, 28))),
         (Kind.INTERVIEWS, Day(date(2027, 4, 29))),
     ]
+
+
+def test_a_table_of_moved_dates_gives_the_new_column_only() -> None:
+    text = (
+        "Activiteit\tOorspronkelijke datum\tNieuwe datum\n"
+        "Uiterste datum vragen\t5 oktober 2026\t12 oktober 2026 12:00 uur\n"
+        "Sluiting inschrijving\t20 oktober 2026 10:00 uur\t3 november 2026 10:00 uur\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-10-12", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2026-11-03", "10:00")),
+    ]
+
+
+def test_a_row_with_the_date_first_and_the_time_in_the_activity_reads_both() -> None:
+    text = "08-09-2026   Deadline vragen (12:00 uur)\n15-09-2026   Sluiting aanbiedingen\n"
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-09-08", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, Day(date(2026, 9, 15))),
+    ]
+
+
+def test_the_term_of_a_background_subject_is_background_too() -> None:
+    text = (
+        "Het DAS is ingesteld op 1 juli 2023 en loopt tot 1 juli 2027.\n"
+        "The present contract, signed on 1 July 2019, will end on 30 June 2027.\n"
+        "Sluitingsdatum: 1 december 2026 10:00 uur\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-01", "10:00"))]
+
+
+def test_what_has_happened_already_is_no_milestone() -> None:
+    text = (
+        "De eerste vragenronde is gesloten op 25 september 2026; de eerste nota van inlichtingen "
+        "is op 29 september 2026 gepubliceerd. De gesprekken zijn gepland op 8 oktober 2026.\n"
+    )
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2026, 10, 8)))]
+
+
+def test_an_end_just_before_the_start_is_the_old_contracts_not_the_new_ones() -> None:
+    text = (
+        "Deze overeenkomst eindigt op 31 december 2026 en kan niet meer worden verlengd.\n"
+        "Ingangsdatum overeenkomst: 1 februari 2027\n"
+    )
+    assert timeline(text) == [(Kind.START, Day(date(2027, 2, 1)))]
+
+
+def test_questions_about_the_first_answers_are_a_second_questions_round() -> None:
+    text = (
+        "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot "
+        "7 sept. 2026 12.00 uur.\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2026-09-07", "12:00"))]

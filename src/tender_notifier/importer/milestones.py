@@ -171,7 +171,8 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
 
     The milestone in the most impossible pairs goes first, then the next, until none is left:
     a start misread from "het DAS loopt van 1 januari 2025" is one wrong date, not seven. Of
-    an even pair the one that is not a deadline goes; two deadlines both go. Past
+    an even pair the one that is not a deadline goes (an end before a start rather than the
+    start); two deadlines both go. Past
     ``_PAIRWISE_MAX`` milestones (no announcement has that many) every milestone in an
     impossible pair goes, found in one pass.
     """
@@ -189,7 +190,12 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
         counts = Counter(k for pair in pairs for k in pair)
         most = max(counts.values())
         worst = [k for k, n in counts.items() if n == most]
-        chosen = [k for k in worst if not milestones[k].kind.is_deadline][:1] or worst
+        # an end just before a start is the end of the contract the new one follows
+        others = sorted(
+            (k for k in worst if not milestones[k].kind.is_deadline),
+            key=lambda k: milestones[k].kind is not Kind.END,
+        )
+        chosen = others[:1] or worst
         dropped.update(chosen)
         pairs = {(a, b) for a, b in pairs if a not in dropped and b not in dropped}
     return dropped

@@ -59,6 +59,18 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
     return Rule(meaning, re.compile(pattern, re.IGNORECASE), example)
 
 
+# A past participle: Dutch ones with their prefixes ("gesloten", "ingesteld", "beantwoord",
+# "verstuurd"), English ones by name. What is planned is not done: "is gepland op".
+_DONE = (
+    r"(?!(in)?gepland|geagendeerd|voorzien|vastgesteld|vastgelegd|gesteld|bepaald|gezet|verwacht"
+    r"|beoogd|gewenst|vereist|gevraagd|benodigd|geraamd|begroot|verplaatst|verschoven|gewijzigd)"
+    r"(\w{0,5}?(ge|be|ver|ont|her)\w{2,20}(d|t|en)|ontstaan|opgericht|afgerond|closed|published"
+    r"|held|issued|sent|signed|concluded|awarded|completed|ended|opened|founded|answered)"
+)
+# "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
+_DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
+_DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{_DONE}\b", re.IGNORECASE)
+
 # Patterns are searched in text of any length: no nested or unbounded repetition next to other
 # repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
 RULES: tuple[Rule, ...] = (
@@ -85,6 +97,23 @@ RULES: tuple[Rule, ...] = (
         "De deadline is verlengd tot",
     ),
     _rule(
+        Background.BACKGROUND,
+        # what has happened already: "de eerste vragenronde is gesloten op", "was held on"
+        r"\b(is|zijn|was|were|werd|werden|has been|have been)\s{1,3}"
+        r"(\w{1,20}\s{1,3}){0,2}?"
+        rf"({_DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$",
+        "De eerste vragenronde is gesloten op",
+    ),
+    _rule(
+        Kind.QUESTIONS_DEADLINE,
+        # questions about the first answers: "Vragen naar aanleiding van de eerste nota van
+        # inlichtingen kunnen worden gesteld tot" is a second questions round
+        r"\b(vragen|questions)\s(\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
+        r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
+        r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)",
+        "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot",
+    ),
+    _rule(
         Kind.ANSWERS_PUBLISHED,
         r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b"
         r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
@@ -92,15 +121,20 @@ RULES: tuple[Rule, ...] = (
         r"|publication of (the )?q\s?&\s?a"
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
-        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)",
+        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
+        r"|\b(clarification|sq|itt) (responses|answers)\b|\bpublish\w{0,3} (the |a |an )?"
+        r"(q\s?&\s?a|faq|clarifications)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
         Background.BACKGROUND,
         r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpublished\b|\bpublication\b"
         r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
-        r"|huidige (contract|overeenkomst|leverancier|opdrachtnemer|vervoerder)"
-        r"|(contract|overeenkomst) met de huidige|current (contract|supplier|provider)"
+        r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
+        r"|(contract|overeenkomst) met de huidige"
+        r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"
+        r"|in werking getreden|came into (force|effect)|entered into force|took effect"
+        r"|ingesteld op|\bestablished\b|\bontstaan\b|\badopted\b|vastgesteld door"
         r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
         r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
         r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
@@ -115,6 +149,12 @@ RULES: tuple[Rule, ...] = (
         r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
         r".{0,30}(loopt|runs|geldig|valid)"
         r"|dispatch of (this|the) notice|verzending van (deze|dit|de) (aankondiging|bericht)"
+        # the request itself sent out: its publication, in a procedure of one phase
+        r"|(verzend\w{0,3}|versturen|verstuurd|verzonden|dispatch|issue[sd]?) (van |of )?"
+        r"(de |het |the |this )?"
+        r"(offerteaanvraag|aanvraag|uitvraag|rfp|rfq|request for (proposal|quotation|tender))\b"
+        r"|\b(offerteaanvraag|uitvraag|rfp|rfq) (was |is |wordt |will be )?"
+        r"(issued|verstuurd|verzonden)"
         r"|(aanmeld|inschrijv)\w{0,4} (voor|bij) (de|het|een) (digitale |online )?"
         r"(informatie|markt)?(bijeenkomst|sessie|schouw|locatiebezoek|webinar)"
         r"|regist\w{0,8} (for|to attend) (the|a|an) (information |market )?"
@@ -129,7 +169,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.OTHER,
         r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
-        r"|clarification (meeting|session)|bidders'? (meeting|conference)",
+        r"|clarification (meeting|session)|bidders'? (meeting|conference)"
+        # the rounds of a competitive dialogue or a negotiation come before the final tenders
+        r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
+        r"|onderhandelingsronde|negotiation (round|meeting|session)",
         "Inlichtingenbijeenkomst (digitaal):",
     ),
     _rule(
@@ -151,7 +194,11 @@ RULES: tuple[Rule, ...] = (
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
         r"|shortlisting"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
-        r"|selectiebeslissing|selectiebesluit|selection decision",
+        r"|selectiebeslissing|selectiebesluit|selection decision"
+        r"|(outcome|result|uitslag|terugkoppeling|feedback)( (of|on|van|over))? (the |de )?"
+        r"(selection|selectie|shortlist|prequalification|pre-qualification)"
+        r"|\b(itt|itn|gunningsleidraad|invitation to tender)\b.{0,20}\b(issued|sent|released"
+        r"|verstuurd|verzonden|beschikbaar gesteld)|verzending (van )?(de )?gunningsleidraad",
         "De kandidaten die hiervoor uitgenodigd zijn, ontvangen uiterlijk op",
     ),
     _rule(
@@ -165,7 +212,8 @@ RULES: tuple[Rule, ...] = (
         r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
         r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
         r"|requests? (to|for) participat|expressions? of interest|express(ing)? (your )?interest"
-        r"|interest (must|should|can) be expressed|belangstellingsregistratie",
+        r"|interest (must|should|can) be expressed|belangstellingsregistratie"
+        r"|\b(sq|pqq|selection questionnaire|pre-?qualification questionnaire)\b",
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(
@@ -204,9 +252,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.START,
-        r"\bstart|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
+        r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
         r"|commence|\bbegin(t|nen|datum)?\b|\bgaat (in|van start)\b|in werking|takes effect"
         r"|\beffective (from|date)"
+        r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
         r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
         r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
         r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$",
@@ -218,7 +267,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
         r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
         r"\W{0,3}$"
-        r"|\b(duur|looptijd|duration|term)\W{1,3}(t/m|tot en met|tot|until|through|to)\W{0,3}$",
+        r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$",
         "Einddatum opdracht:",
     ),
     _rule(
@@ -233,6 +282,17 @@ RULES: tuple[Rule, ...] = (
 # Words that say a period of days is the assignment itself: "van 1 sept tot 31 dec" = start, end.
 ASSIGNMENT = re.compile(
     r"opdracht|periode|looptijd|inzet|project|contract|assignment|engagement|werkzaamheden",
+    re.IGNORECASE,
+)
+
+# Words between two dates that go on about the same subject: "het DAS is ingesteld op <date> en
+# loopt tot <date>", "the present contract, signed on <date>, will end on <date>". When the first
+# date is background, the term of that subject is background too, not the assignment's.
+SAME_SUBJECT = re.compile(
+    r"^\W{0,3}(?:(?:en|and|maar|but|which|that|die|dat)\s{1,3})?"
+    r"(?:(?:will|shall|zal|zullen|is|was|wordt|has|heeft)\s{1,3})?"
+    r"(?:loopt|lopen|liep|liepen|runs?|ran|ends?|ended|eindigt|eindigde|expires?|expired"
+    r"|afloopt|verloopt|duurt|duurde|lasts?|lasted|continues?|continued)\b",
     re.IGNORECASE,
 )
 
@@ -267,6 +327,8 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     """
     # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
     # words after it end at the next date, so they get a tail that no such pattern matches.
+    if _DONE_BEFORE.search(before) and _DONE_AFTER.match(after):
+        return Background.BACKGROUND
     for context in (before, after + _NOT_BEFORE_A_DATE):
         for rule in RULES:
             if rule.meaning is not skip and rule.pattern.search(context):

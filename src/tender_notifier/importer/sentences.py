@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..timeline import Kind
-from .dates import DateHit, TimeHit, Years, find_dates, find_times
+from .dates import DateHit, Years, find_dates
 from .draft import Found, Unplaced
 from .rules import (
     ASSIGNMENT,
+    SAME_SUBJECT,
     TIME_LABEL,
     VAGUE,
     Background,
@@ -26,6 +27,7 @@ from .rules import (
     kind_of,
 )
 from .text import Segment
+from .times import TimeHit, find_times
 
 # What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
 _CONNECTOR = re.compile(
@@ -66,6 +68,7 @@ _PUBLISHED = re.compile(
 )
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
+_TERM = (Kind.START, Kind.END)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,8 @@ def read_segment(
             meaning = carried if previous is Background.REPLACED else previous
         if meaning is None and not index and heading is not None:
             meaning = heading
+        if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
+            meaning = Background.BACKGROUND
         if meaning is Background.REPLACED:
             carried = classify(before, "", skip=Background.REPLACED)
         _read_group(
