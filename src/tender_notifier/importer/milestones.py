@@ -179,11 +179,23 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
     if len(milestones) > _PAIRWISE_MAX:
         return _in_impossible_pairs(milestones, zone)
     spans = [(m.begins(zone), m.ends(zone)) for m in milestones]
+    # With lots, each its own deadline, the interviews of the first lot may come before the
+    # last lot's deadline: interviews need only follow the first submission deadline.
+    first_deadline = min(
+        (spans[k][0] for k, m in enumerate(milestones) if m.kind is Kind.SUBMISSION_DEADLINE),
+        default=None,
+    )
     pairs = {
         (a, b)
         for a, early in enumerate(milestones)
         for b, late in enumerate(milestones)
-        if late.kind in _BEFORE.get(early.kind, ()) and spans[a][0] >= spans[b][1]
+        if late.kind in _BEFORE.get(early.kind, ())
+        and spans[a][0] >= spans[b][1]
+        and not (
+            early.kind is Kind.SUBMISSION_DEADLINE
+            and late.kind is Kind.INTERVIEWS
+            and spans[a][0] != first_deadline
+        )
     }
     dropped: set[int] = set()
     while pairs:

@@ -135,6 +135,10 @@ RULES: tuple[Rule, ...] = (
         r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"
         r"|in werking getreden|came into (force|effect)|entered into force|took effect"
         r"|ingesteld op|\bestablished\b|\bontstaan\b|\badopted\b|vastgesteld door"
+        # prices, wages and later rounds of an open procedure are not this procedure's steps
+        r"|prijspeil|prijsniveau|price level|\bindex(ed|ation)\b|\bcao\b"
+        r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
+        r"|(admission|entry) (round|window)"
         r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
         r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
         r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
@@ -178,7 +182,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
-        r"|inlichtingen|verduidelijking",
+        r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information",
         "Vragen kunnen ingediend worden tot",
     ),
     _rule(
@@ -194,7 +198,9 @@ RULES: tuple[Rule, ...] = (
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
         r"|shortlisting"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
-        r"|selectiebeslissing|selectiebesluit|selection decision"
+        r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
+        r"|(besluit|beslissing|decision) (over|on|op|omtrent|about) (de |the )?"
+        r"(toelating|admission|selectie|selection)"
         r"|(outcome|result|uitslag|terugkoppeling|feedback)( (of|on|van|over))? (the |de )?"
         r"(selection|selectie|shortlist|prequalification|pre-qualification)"
         r"|\b(itt|itn|gunningsleidraad|invitation to tender)\b.{0,20}\b(issued|sent|released"
@@ -211,7 +217,8 @@ RULES: tuple[Rule, ...] = (
         Kind.PARTICIPATION_DEADLINE,
         r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
         r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
-        r"|requests? (to|for) participat|expressions? of interest|express(ing)? (your )?interest"
+        r"|requests? (to|for) participat|expressions? of interest"
+        r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
         r"|\b(sq|pqq|selection questionnaire|pre-?qualification questionnaire)\b",
         "Uiterste datum voor verzoeken tot deelneming:",
@@ -232,6 +239,7 @@ RULES: tuple[Rule, ...] = (
         Kind.OPENING,
         r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
+        r"|\bopening ?(date|datum|time)|openingsdatum|datum (van )?(de )?opening"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|proces-verbaal van (aanbesteding|opening)",
         "Opening inschrijvingen:",

@@ -44,9 +44,9 @@ _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own
 _MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
 _LISTED = re.compile(
     r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$"
-    # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot 3 -"
+    # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot B -"
     r"|\b(?:\d{1,2}(?:e|ste|de|nd|rd|th)? (?:ronde|round)"
-    r"|(?:ronde|round|perceel|lot|kavel) \d{1,2})\b",
+    r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h]))\b",
     re.IGNORECASE,
 )
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
