@@ -239,3 +239,31 @@ def test_questions_about_the_first_answers_are_a_second_questions_round() -> Non
         "7 sept. 2026 12.00 uur.\n"
     )
     assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2026-09-07", "12:00"))]
+
+
+def test_a_table_with_a_column_per_lot_gives_each_lot_its_dates() -> None:
+    text = (
+        "| Activiteit | Perceel 1 | Perceel 2 |\n"
+        "|------------|-----------|-----------|\n"
+        "| Sluiting inschrijving (10:00) | 6 april 2027 | 13 april 2027 |\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-06", "10:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-13", "10:00")),
+    ]
+
+
+def test_under_a_selection_phase_heading_the_deadline_is_for_requests_to_participate() -> None:
+    text = (
+        "Stage 1 - Selection\nDeadline: 12 March 2027, 12:00\n"
+        "Stage 2 - Tender\nDeadline: 14 June 2027, 12:00\n"
+    )
+    assert timeline(text) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2027-03-12", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-06-14", "12:00")),
+    ]
+
+
+def test_an_end_in_a_sentence_not_about_the_assignment_is_not_used() -> None:
+    text = "Support for that system ends on 31 December 2028.\nStartdatum: 1 september 2027\n"
+    assert timeline(text) == [(Kind.START, Day(date(2027, 9, 1)))]

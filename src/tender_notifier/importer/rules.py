@@ -110,7 +110,8 @@ RULES: tuple[Rule, ...] = (
         # inlichtingen kunnen worden gesteld tot" is a second questions round
         r"\b(vragen|questions)\s(\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
         r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
-        r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)",
+        r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
+        r"|\bq\s?&\s?a[- ](deadline|round|ronde)|deadline (for )?(the )?q\s?&\s?a",
         "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot",
     ),
     _rule(
@@ -123,7 +124,8 @@ RULES: tuple[Rule, ...] = (
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
         r"|\b(clarification|sq|itt) (responses|answers)\b|\bpublish\w{0,3} (the |a |an )?"
-        r"(q\s?&\s?a|faq|clarifications)",
+        r"(q\s?&\s?a|faq|clarifications)"
+        r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
@@ -139,11 +141,19 @@ RULES: tuple[Rule, ...] = (
         r"|prijspeil|prijsniveau|price level|\bindex(ed|ation)\b|\bcao\b"
         r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
         r"|(admission|entry) (round|window)"
+        # what is over, and the terms of things other than the assignment
+        r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began)\b|plaatsgevonden"
+        r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
+        r"|\b(subsidie|programma|strategie|beleidsplan|beleid|coalitieakkoord|begroting|licentie"
+        r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy"
+        r"|policy|subsidy|grant|licen[cs]e|concession|law|act|directive|regulation)\b.{0,40}"
+        r"\b(loopt|lopen|runs?|lasts?|duurt|geldt|applies|treedt|in werking|in force|into force"
+        r"|takes effect|van kracht)\b"
         r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
         r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
         r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
-        r"|(vorige|bestaande|lopende) (contract|overeenkomst|raamovereenkomst|aanbesteding)"
-        r"|(previous|existing) (contract|agreement|framework)"
+        r"|(vorige|bestaande|lopende) \w{0,20}(contract|overeenkomst|aanbesteding)"
+        r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework)"
         r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
         r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
         r"|gestand|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b|geldigheid"
@@ -199,6 +209,11 @@ RULES: tuple[Rule, ...] = (
         r"|shortlisting"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
         r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
+        r"|bekendmaking (van )?(de )?(selectie|shortlist)"
+        r"|selectie (van )?(de )?(kandidaten|gegadigden)"
+        r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
+        r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
+        r"|shortlisted (candidates|bidders|suppliers|tenderers)\b.{0,30}\b(informed|notified|told)"
         r"|(besluit|beslissing|decision) (over|on|op|omtrent|about) (de |the )?"
         r"(toelating|admission|selectie|selection)"
         r"|(outcome|result|uitslag|terugkoppeling|feedback)( (of|on|van|over))? (the |de )?"
@@ -220,18 +235,21 @@ RULES: tuple[Rule, ...] = (
         r"|requests? (to|for) participat|expressions? of interest"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sq|pqq|selection questionnaire|pre-?qualification questionnaire)\b",
+        r"|\b(sq|pqq|selection questionnaire|pre-?qualification questionnaire)\b"
+        r"|selectiefase|selection (phase|stage)",
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|assessment|kennismaking|\bpitch)",
+        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemo\b|assessment|kennismaking"
+        r"|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
         Kind.AWARD,
         r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
+        r"|\bte gunnen"
         r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking",
         "Voorlopige gunning:",
     ),
@@ -255,13 +273,15 @@ RULES: tuple[Rule, ...] = (
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
         r"|submission|submit|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
         r"|closing (date|time)|\bcloses\b|applications?|\bapply\b|\brespon(d|se) (before|by)"
-        r"|receipt of (tenders|bids|offers)",
+        r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
+        r"|inleverdatum|inlevering|indiendatum|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
+        r"|\bresponses?\b.{0,40}\b(received|submitted|due)\b",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
         Kind.START,
         r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
-        r"|commence|\bbegin(t|nen|datum)?\b|\bgaat (in|van start)\b|in werking|takes effect"
+        r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
         r"|\beffective (from|date)"
         r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
         r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
@@ -289,7 +309,8 @@ RULES: tuple[Rule, ...] = (
 
 # Words that say a period of days is the assignment itself: "van 1 sept tot 31 dec" = start, end.
 ASSIGNMENT = re.compile(
-    r"opdracht|periode|looptijd|inzet|project|contract|assignment|engagement|werkzaamheden",
+    r"opdracht|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
+    r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur",
     re.IGNORECASE,
 )
 

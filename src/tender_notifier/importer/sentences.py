@@ -55,7 +55,8 @@ _TWO_PHASE = re.compile(
     r"restricted procedure|niet[- ]openbare (aanbestedings)?procedure|concurrentiegerichte dialoog"
     r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
     r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
-    r"|twee fasen|tweefasen|selectiefase|selection phase|pre-?qualification|selectieleidraad",
+    r"|twee fasen|tweefasen|selectiefase|selection (phase|stage)|pre-?qualification"
+    r"|selectieleidraad",
     re.IGNORECASE,
 )
 # Where an announcement says when it was published: years left out count from there.
@@ -112,10 +113,13 @@ def read_segment(
     unplaced: list[Unplaced],
     document: Document = Document(),
     heading: Meaning | None = None,
+    selection: bool = False,
 ) -> None:
     """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``.
 
-    ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it.
+    ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it;
+    ``selection`` says the segment stands under a heading of the selection phase, where the
+    deadline is the one for requests to participate.
     """
     text = segment.text
     dates = find_dates(text, document.years)
@@ -130,6 +134,10 @@ def read_segment(
         before = text[groups[index - 1].end if index else 0 : group.start]
         after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
         meaning = classify(before, after) or shared[index]
+        if group.is_range and ASSIGNMENT.search(before) and classify(before, "") is None:
+            # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
+            # words before a range say it is the assignment's, whatever follows it
+            meaning = Kind.START
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
@@ -137,11 +145,14 @@ def read_segment(
             meaning = heading
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
+        if meaning is Kind.END and not segment.is_field and not ASSIGNMENT.search(text):
+            # "Support for that system ends on 31 December 2028": an end in a sentence that does
+            # not speak of the assignment is not its end
+            meaning = None
         if meaning is Background.REPLACED:
             carried = classify(before, "", skip=Background.REPLACED)
-        _read_group(
-            segment, group, _decided(meaning, document), before + " " + after, found, unplaced
-        )
+        decided = _decided(meaning, document, selection)
+        _read_group(segment, group, decided, before + " " + after, found, unplaced)
         previous = meaning
     _read_vague(segment, dates, unplaced)
 
@@ -163,9 +174,14 @@ def _shared_from_the_end(text: str, groups: list[_Group]) -> list[Meaning | None
     return shared
 
 
-def _decided(meaning: Meaning | None, document: Document) -> Kind | Background | None:
+def _decided(
+    meaning: Meaning | None, document: Document, selection: bool
+) -> Kind | Background | None:
     if isinstance(meaning, Depends):
-        return Kind.PARTICIPATION_DEADLINE if document.two_phase else Kind.SUBMISSION_DEADLINE
+        two_phase = document.two_phase or selection
+        return Kind.PARTICIPATION_DEADLINE if two_phase else Kind.SUBMISSION_DEADLINE
+    if selection and meaning is Kind.SUBMISSION_DEADLINE:
+        return Kind.PARTICIPATION_DEADLINE
     return meaning
 
 

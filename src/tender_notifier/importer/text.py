@@ -56,6 +56,7 @@ _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)])\s")
 _ENDS_CLAUSE = re.compile(r"[.!?;:]$")
 _FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):\s{0,3}\S")
 _LETTER = re.compile(r"[^\W\d_]")
+_RULE_CELL = re.compile(r"^[-=:+ ]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,16 +105,22 @@ def segments(text: str) -> list[Segment]:
     """The announcement as sentences and fields, in reading order."""
     out: list[Segment] = []
     replaced: frozenset[int] = frozenset()  # the columns of old dates in the table being read
+    header: list[str] = []  # the head row of the table being read
     for unit, joins, is_row in _logical_lines(lines(text)):
         if is_row:
             cells = _cells(unit)
-            if not any(find_dates(cell) for cell in cells):
-                replaced = _replaced_columns(cells)
+            if all(_RULE_CELL.match(cell) for cell in cells):
+                pass  # "|-----|-----|" under a markdown table's head row
+            elif not any(find_dates(cell) for cell in cells):
+                header, replaced = cells, _replaced_columns(cells)
             elif replaced and max(replaced) < len(cells):
                 cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
             pieces: Iterator[Segment] = _row_fields(cells, joins[0][1])
+            lots = _lot_columns(header) if len(header) == len(cells) else []
+            if lots:
+                pieces = _lot_fields(header, cells, lots, joins[0][1])
         else:
-            replaced = frozenset()
+            header, replaced = [], frozenset()
             pieces = _sentences(unit, joins)
         for piece in pieces:
             out.extend(_cut(piece))
@@ -140,6 +147,27 @@ def _replaced_columns(header: list[str]) -> frozenset[int]:
         for k, cell in enumerate(header)
         if _OLD_COLUMN.search(cell) and not _NEW_COLUMN.search(cell)
     )
+
+
+# "| Activiteit | Perceel 1 | Perceel 2 |": a column of dates per lot
+_LOT_COLUMN = re.compile(
+    r"^(?:perceel|percelen|lot|lots|kavel|deelopdracht|deel)\s{0,3}[\w.,&-]{1,12}(?:\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _lot_columns(header: list[str]) -> list[int]:
+    lots = [k for k, cell in enumerate(header) if _LOT_COLUMN.match(cell)]
+    return lots if len(lots) >= 2 else []
+
+
+def _lot_fields(
+    header: list[str], cells: list[str], lots: list[int], line: int
+) -> Iterator[Segment]:
+    """A row of a table with a column per lot: one field per lot, "Perceel 2, Sluiting: ..."."""
+    label = " ".join(c for k, c in enumerate(cells) if k not in lots).rstrip(":")
+    for k in lots:
+        yield Segment(f"{header[k]}, {label}: {cells[k]}", line, True, True)
 
 
 def _cells(row: str) -> list[str]:
