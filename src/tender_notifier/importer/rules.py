@@ -272,7 +272,8 @@ RULES: tuple[Rule, ...] = (
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
         r"|submission|submit|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
-        r"|closing (date|time)|\bcloses\b|applications?|\bapply\b|\brespon(d|se) (before|by)"
+        r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
+        r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
         r"|inleverdatum|inlevering|indiendatum|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
         r"|\bresponses?\b.{0,40}\b(received|submitted|due)\b",

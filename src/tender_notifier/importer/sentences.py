@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ..timeline import Kind
 from .dates import DateHit, Years, find_dates
@@ -32,7 +33,8 @@ from .times import TimeHit, find_times
 # What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
 _CONNECTOR = re.compile(
     r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
-    r"|tot|until|uur|u|t|hrs)\b[\s,;:/|@()\-\u2013\u2014]*)*",
+    r"|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time)\b"
+    r"[\s,;:/|@()\-\u2013\u2014]*)*",
     re.IGNORECASE,
 )
 _ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
@@ -130,6 +132,7 @@ def read_segment(
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     shared = _shared_from_the_end(text, groups)
+    about_assignment = bool(groups) and bool(ASSIGNMENT.search(text))
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
         after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
@@ -145,7 +148,7 @@ def read_segment(
             meaning = heading
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
-        if meaning is Kind.END and not segment.is_field and not ASSIGNMENT.search(text):
+        if meaning is Kind.END and not segment.is_field and not about_assignment:
             # "Support for that system ends on 31 December 2028": an end in a sentence that does
             # not speak of the assignment is not its end
             meaning = None
@@ -353,23 +356,28 @@ def _read_times_only(
             note = f"{target.note}; {segment.text}"
             found[index] = replace(target, begin=begin, finish=finish, note=note)
             return
-    if isinstance(kind_of(segment.text), Kind):
+    if isinstance(_whole(segment.text), Kind):
         for t in strong:
             reason = "a time without a date; not used"
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
 
 
+# What a whole segment is about, asked for its vague words and for its lone times: asked once.
+_whole = lru_cache(maxsize=2)(kind_of)
+
+
 def _read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced]) -> None:
     """ "Start z.s.m.", "sluit morgen", "binnen 2 weken": a deadline without a date, for ops."""
-    meaning = kind_of(segment.text)
-    if not isinstance(meaning, Kind):
-        return
+    meaning: Meaning | None = None
     k = 0  # matches and dates both come in text order: one pass over each
     for match in VAGUE.finditer(segment.text):
         while k < len(dates) and dates[k].end <= match.start():
             k += 1
         if k < len(dates) and dates[k].start < match.end():
             continue
+        meaning = meaning or _whole(segment.text)
+        if not isinstance(meaning, Kind):
+            return
         reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
         line = segment.line_at(match.start())
         unplaced.append(Unplaced(line, match.group(0), reason, segment.text))
