@@ -86,7 +86,7 @@ def test_every_rule_means_its_own_example(rule: Rule) -> None:
         ("Indienen vóór", "", Kind.SUBMISSION_DEADLINE),
         ("SQ return deadline:", "", Kind.PARTICIPATION_DEADLINE),
         ("Selection result:", "", Kind.SHORTLIST_NOTICE),
-        ("Je hoort uiterlijk", "of je kandidaat door is naar de gesprekken.", Kind.SHORTLIST_NOTICE),
+        ("Je hoort uiterlijk", "of je door bent naar de gesprekken.", Kind.SHORTLIST_NOTICE),
         ("Wij verwachten de opdracht op", "te gunnen.", Kind.AWARD),
         ("Dialoogronde 1:", "", Kind.OTHER),
         ("Opening date:", "", Kind.OPENING),
