@@ -267,3 +267,13 @@ def test_under_a_selection_phase_heading_the_deadline_is_for_requests_to_partici
 def test_an_end_in_a_sentence_not_about_the_assignment_is_not_used() -> None:
     text = "Support for that system ends on 31 December 2028.\nStartdatum: 1 september 2027\n"
     assert timeline(text) == [(Kind.START, Day(date(2027, 9, 1)))]
+
+
+def test_a_deadline_extended_from_one_date_to_another_gives_the_new_one() -> None:
+    text = "The deadline has been extended from 15 March 2027 to 22 March 2027.\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 22)))]
+
+
+def test_tenders_opened_on_a_day_is_the_opening_not_the_deadline() -> None:
+    text = "Inschrijvingen worden op 15 maart 2027 om 12:30 uur geopend.\n"
+    assert timeline(text) == [(Kind.OPENING, at("2027-03-15", "12:30"))]

@@ -65,11 +65,17 @@ _DONE = (
     r"(?!(in)?gepland|geagendeerd|voorzien|vastgesteld|vastgelegd|gesteld|bepaald|gezet|verwacht"
     r"|beoogd|gewenst|vereist|gevraagd|benodigd|geraamd|begroot|verplaatst|verschoven|gewijzigd)"
     r"(\w{0,5}?(ge|be|ver|ont|her)\w{2,20}(d|t|en)|ontstaan|opgericht|afgerond|closed|published"
-    r"|held|issued|sent|signed|concluded|awarded|completed|ended|opened|founded|answered)"
+    r"|held|issued|sent|signed|concluded|awarded|completed|ended|opened|founded|answered|amended"
+    r"|modified|updated|corrected|revised|released|launched|uploaded|posted|made available)"
 )
 # "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
 _DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
 _DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{_DONE}\b", re.IGNORECASE)
+# "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
+_OPENED_BEFORE = re.compile(
+    r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
+)
+_OPENED_AFTER = re.compile(r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,4}?(geopend|opened)\b", re.IGNORECASE)
 
 # Patterns are searched in text of any length: no nested or unbounded repetition next to other
 # repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
@@ -141,6 +147,7 @@ RULES: tuple[Rule, ...] = (
         r"|prijspeil|prijsniveau|price level|\bindex(ed|ation)\b|\bcao\b"
         r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
         r"|(admission|entry) (round|window)"
+        r"|(documents|documenten|stukken|leidraad)\b.{0,30}\b(available|beschikbaar)"
         # what is over, and the terms of things other than the assignment
         r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began)\b|plaatsgevonden"
         r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
@@ -177,7 +184,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.OTHER,
-        r"standstill|opschortingstermijn|alcatel",
+        r"standstill|opschortingstermijn|alcatel|bezwaartermijn",
         "Standstill period ends:",
     ),
     _rule(
@@ -200,6 +207,12 @@ RULES: tuple[Rule, ...] = (
         r"(uitgenodigd|invited) (voor|to|for) (een |an |the |a )?(\w{1,20} )?"
         r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$",
         "De kandidaten worden uitgenodigd voor een gesprek op",
+    ),
+    _rule(
+        Kind.AWARD,
+        r"(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
+        r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$",
+        "Bidders will be notified of the outcome by",
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
@@ -283,7 +296,7 @@ RULES: tuple[Rule, ...] = (
         Kind.START,
         r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
         r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
-        r"|\beffective (from|date)"
+        r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
         r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
         r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
         r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
@@ -359,6 +372,8 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # words after it end at the next date, so they get a tail that no such pattern matches.
     if _DONE_BEFORE.search(before) and _DONE_AFTER.match(after):
         return Background.BACKGROUND
+    if _OPENED_BEFORE.search(before) and _OPENED_AFTER.match(after):
+        return Kind.OPENING
     for context in (before, after + _NOT_BEFORE_A_DATE):
         for rule in RULES:
             if rule.meaning is not skip and rule.pattern.search(context):

@@ -8,7 +8,6 @@ say what it is for (``rules``); everything else that looks like a date or a dead
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -16,6 +15,7 @@ from functools import lru_cache
 from ..timeline import Kind
 from .dates import DateHit, Years, find_dates
 from .draft import Found, Unplaced
+from .groups import Group, group_dates
 from .rules import (
     ASSIGNMENT,
     SAME_SUBJECT,
@@ -30,18 +30,6 @@ from .rules import (
 from .text import Segment
 from .times import TimeHit, find_times
 
-# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
-_CONNECTOR = re.compile(
-    r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
-    r"|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time)\b"
-    r"[\s,;:/|@()\-\u2013\u2014]*)*",
-    re.IGNORECASE,
-)
-_ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
-_RANGE = re.compile(
-    r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
-)
-_MAX_GAP = 30
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
 _MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
 _LISTED = re.compile(
@@ -72,17 +60,6 @@ _PUBLISHED = re.compile(
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 _TERM = (Kind.START, Kind.END)
-
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """Dates that belong together: one date, alternatives ("20 en/of 21 juli") or a range."""
-
-    dates: tuple[DateHit, ...]
-    times: tuple[TimeHit | None, ...]
-    is_range: bool
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +105,7 @@ def read_segment(
     times = find_times(text, dates)
     if not dates:
         _read_times_only(segment, times, found, unplaced)
-    groups = _groups(text, dates, times)
+    groups = group_dates(text, dates, times)
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     shared = _shared_from_the_end(text, groups)
@@ -154,13 +131,22 @@ def read_segment(
             meaning = None
         if meaning is Background.REPLACED:
             carried = classify(before, "", skip=Background.REPLACED)
+        context = before + " " + after
+        if meaning is Background.REPLACED and group.is_range and len(group.dates) == 2:
+            # "extended from 15 March 2027 to 22 March 2027": the old date, then the new one
+            old, new = (
+                Group(group.dates[k : k + 1], group.times[k : k + 1], False, group.start, group.end)
+                for k in (0, 1)
+            )
+            _read_group(segment, old, meaning, context, found, unplaced)
+            group, meaning = new, carried
         decided = _decided(meaning, document, selection)
-        _read_group(segment, group, decided, before + " " + after, found, unplaced)
+        _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     _read_vague(segment, dates, unplaced)
 
 
-def _shared_from_the_end(text: str, groups: list[_Group]) -> list[Meaning | None]:
+def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
     """The meaning a date shares with the dates after it, when only the words after the last
     say what they are for: "perceel 1: 1 maart 2027; perceel 2: 8 maart 2027 (sluiting)"."""
     shared: list[Meaning | None] = [None] * len(groups)
@@ -196,62 +182,9 @@ def _follows_on(before: str) -> bool:
     )
 
 
-def _groups(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[_Group]:
-    bound: dict[int, TimeHit] = {}
-    used: set[int] = set()
-    starts = [t.start for t in times]  # in text order, like the dates: bisect, never scan all
-    for i, hit in enumerate(dates):
-        limit = min(dates[i + 1].start if i + 1 < len(dates) else len(text), hit.end + _MAX_GAP + 1)
-        for k in range(bisect_left(starts, hit.end), bisect_left(starts, limit)):
-            if k not in used and _joins(text, hit.end, times[k].start):
-                bound[i] = times[k]
-                used.add(k)
-                break
-    members: list[list[int]] = []
-    ranges: list[bool] = []
-    for i, hit in enumerate(dates):
-        if members:
-            last = members[-1][-1]
-            gap_start = bound[last].end if last in bound else dates[last].end
-            near = hit.start - gap_start <= _MAX_GAP
-            gap = text[gap_start : hit.start] if near else ""
-            if near and not ranges[-1] and _ALTERNATIVE.match(gap) and last not in bound:
-                members[-1].append(i)
-                continue
-            if near and len(members[-1]) == 1 and _RANGE.match(gap):
-                members[-1].append(i)
-                ranges[-1] = True
-                continue
-        members.append([i])
-        ranges.append(False)
-    groups: list[_Group] = []
-    for indices, is_range in zip(members, ranges, strict=True):
-        own = [bound.get(i) for i in indices]
-        if not is_range and own[-1] is not None and all(t is None for t in own[:-1]):
-            own = [own[-1]] * len(own)  # "20 en/of 21 juli 2026 van 09:30 tot 15:30 uur"
-        start = dates[indices[0]].start
-        if all(t is None for t in own):
-            earlier = groups[-1].end if groups else 0
-            # "before 12 noon on 1 October 2026"; the ranges searched never overlap
-            for k in range(bisect_left(starts, earlier), bisect_right(starts, start)):
-                t = times[k]
-                if k not in used and t.end <= start and _joins(text, t.end, start):
-                    own, start = [t] * len(own), t.start
-                    used.add(k)
-                    break
-        end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
-        groups.append(_Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
-    return groups
-
-
-def _joins(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, between a date and a time, only connects them."""
-    return end - start <= _MAX_GAP and bool(_CONNECTOR.fullmatch(text, start, end))
-
-
 def _read_group(
     segment: Segment,
-    group: _Group,
+    group: Group,
     meaning: Kind | Background | None,
     context: str,
     found: list[Found],
