@@ -71,6 +71,11 @@ _DONE = (
 # "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
 _DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
 _DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{_DONE}\b", re.IGNORECASE)
+# "Op <date> heeft de gemeente een marktconsultatie gehouden"
+_HAD_AFTER = re.compile(
+    rf"^\W{{0,3}}(heeft|hebben|had|has|have)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{_DONE}\b",
+    re.IGNORECASE,
+)
 # "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
 _OPENED_BEFORE = re.compile(
     r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
@@ -148,6 +153,10 @@ RULES: tuple[Rule, ...] = (
         r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
         r"|(admission|entry) (round|window)"
         r"|(documents|documenten|stukken|leidraad)\b.{0,30}\b(available|beschikbaar)"
+        # days the buyer or its platform is away, not steps of the procedure
+        r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|kerstvakantie|kerstperiode"
+        r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)"
+        r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
         # what is over, and the terms of things other than the assignment
         r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began)\b|plaatsgevonden"
         r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
@@ -199,7 +208,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
-        r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information",
+        r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information"
+        r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
     ),
     _rule(
@@ -305,7 +315,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.END,
-        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever|\bcompletion\b"
+        r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
+        r"|\bend(s|ing)?\b|oplever|\bcompletion\b"
         r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
         r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
         r"\W{0,3}$"
@@ -370,11 +381,13 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     """
     # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
     # words after it end at the next date, so they get a tail that no such pattern matches.
-    if _DONE_BEFORE.search(before) and _DONE_AFTER.match(after):
+    if (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after)) or _HAD_AFTER.match(after):
         return Background.BACKGROUND
     if _OPENED_BEFORE.search(before) and _OPENED_AFTER.match(after):
         return Kind.OPENING
-    for context in (before, after + _NOT_BEFORE_A_DATE):
+    # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
+    # vragen via het platform" is no questions deadline
+    for context in (before, after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
         for rule in RULES:
             if rule.meaning is not skip and rule.pattern.search(context):
                 if rule.meaning is Depends.MOVED_TO:
