@@ -16,17 +16,8 @@ from ..timeline import Kind
 from .dates import DateHit, Years, find_dates
 from .draft import Found, Unplaced
 from .groups import Group, group_dates
-from .rules import (
-    ASSIGNMENT,
-    SAME_SUBJECT,
-    TIME_LABEL,
-    VAGUE,
-    Background,
-    Depends,
-    Meaning,
-    classify,
-    kind_of,
-)
+from .hints import ASSIGNMENT, SAME_SUBJECT, TIME_LABEL, VAGUE
+from .rules import Background, Depends, Meaning, classify, kind_of
 from .text import Segment
 from .times import TimeHit, find_times
 
