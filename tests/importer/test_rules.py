@@ -100,6 +100,12 @@ def test_every_rule_means_its_own_example(rule: Rule) -> None:
         ("Inschrijvingen blijven geldig tot", "", Background.BACKGROUND),
         ("Tarieven worden aangeboden op prijspeil", "", Background.BACKGROUND),
         ("The market consultation took place on", "", Background.BACKGROUND),
+        ("Vragen uit de tweede ronde worden uiterlijk", "beantwoord.", Kind.ANSWERS_PUBLISHED),
+        ("Inschrijvingen worden op", "om 12:30 uur geopend.", Kind.OPENING),
+        ("Datum intake:", "", Kind.INTERVIEWS),
+        ("Uiterste aanleverdatum:", "", Kind.SUBMISSION_DEADLINE),
+        ("Terugkoppeling op je aanbieding volgt uiterlijk", "", Kind.SHORTLIST_NOTICE),
+        ("Contactpersoon is tot", "met verlof; vragen via het platform.", Background.BACKGROUND),
     ],
 )
 def test_the_words_around_a_date_say_what_it_is(

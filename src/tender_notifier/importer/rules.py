@@ -75,6 +75,13 @@ _HAD_AFTER = re.compile(
     rf"^\W{{0,3}}(heeft|hebben|had|has|have)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{_DONE}\b",
     re.IGNORECASE,
 )
+# "Vragen uit de tweede ronde worden uiterlijk <date> beantwoord": the answers
+_ASKED_BEFORE = re.compile(
+    r"\b(vragen|questions)\b.{0,60}\b(worden|wordt|will be|zullen|are)\b.{0,30}$", re.IGNORECASE
+)
+_ANSWERED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(beantwoord|answered|responded to)\b", re.IGNORECASE
+)
 # "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
 _OPENED_BEFORE = re.compile(
     r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
@@ -220,7 +227,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.AWARD,
         r"(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
-        r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$",
+        r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
+        r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)",
         "Bidders will be notified of the outcome by",
     ),
     _rule(
@@ -235,6 +243,9 @@ RULES: tuple[Rule, ...] = (
         r"|selectie (van )?(de )?(kandidaten|gegadigden)"
         r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
         r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
+        r"|\b(receive|ontvang\w{0,2})\b.{0,20}\b(tender documents|gunningsleidraad|itt)\b"
+        # feedback on an offer, not the feedback after the interviews
+        r"|\b(terugkoppeling|feedback)\b(?!\s(na|after)\b)"
         r"|shortlisted (candidates|bidders|suppliers|tenderers)\b.{0,30}\b(informed|notified|told)"
         r"|(besluit|beslissing|decision) (over|on|op|omtrent|about) (de |the )?"
         r"(toelating|admission|selectie|selection)"
@@ -265,6 +276,7 @@ RULES: tuple[Rule, ...] = (
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
         r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemo\b|assessment|kennismaking"
+        r"|\bintakes?\b"
         r"|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
@@ -297,7 +309,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
-        r"|inleverdatum|inlevering|indiendatum|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
+        r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
         r"|\bresponses?\b.{0,40}\b(received|submitted|due)\b",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
@@ -345,6 +357,8 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         return Background.BACKGROUND
     if _OPENED_BEFORE.search(before) and _OPENED_AFTER.match(after):
         return Kind.OPENING
+    if _ASKED_BEFORE.search(before) and _ANSWERED_AFTER.match(after):
+        return Kind.ANSWERS_PUBLISHED
     # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
     # vragen via het platform" is no questions deadline
     for context in (before, after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
