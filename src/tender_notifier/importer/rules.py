@@ -39,6 +39,9 @@ class Depends(StrEnum):
     # TED's "Time limit for receipt of tenders or requests to participate": requests in a
     # restricted (two-phase) procedure, tenders in an open one
     TENDERS_OR_REQUESTS = "tenders_or_requests"
+    # "Tender documents issued": the invitation of the selected candidates in a two-phase
+    # procedure, the publication (background) in an open one
+    DOCUMENTS_ISSUED = "documents_issued"
     # "de deadline is verlengd tot 22 januari": the new date of what the words name; with
     # nothing named ("de opdracht kan worden verlengd tot"), nothing
     MOVED_TO = "moved_to"
@@ -144,6 +147,14 @@ RULES: tuple[Rule, ...] = (
         r"(q\s?&\s?a|faq|clarifications)"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
+    ),
+    _rule(
+        Depends.DOCUMENTS_ISSUED,
+        r"\b(tender documents|aanbestedingsstukken|aanbestedingsdocumenten) "
+        r"(are |will be |worden )?(issued|sent|released|verstuurd|verzonden)"
+        r"|\b(issue|dispatch|verzending) (of |van )?"
+        r"(the |de )?(tender documents|aanbestedingsstukken|aanbestedingsdocumenten)",
+        "Tender documents issued:",
     ),
     _rule(
         Background.BACKGROUND,
@@ -292,6 +303,7 @@ RULES: tuple[Rule, ...] = (
         r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
         r"|\bopening ?(date|datum|time)|openingsdatum|datum (van )?(de )?opening"
+        r"|\b(tenders|bids|offers) (will be|are|shall be) (publicly )?opened\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|proces-verbaal van (aanbesteding|opening)",
         "Opening inschrijvingen:",

@@ -157,8 +157,10 @@ def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]
 def _decided(
     meaning: Meaning | None, document: Document, selection: bool
 ) -> Kind | Background | None:
+    two_phase = document.two_phase or selection
+    if meaning is Depends.DOCUMENTS_ISSUED:
+        return Kind.SHORTLIST_NOTICE if two_phase else Background.BACKGROUND
     if isinstance(meaning, Depends):
-        two_phase = document.two_phase or selection
         return Kind.PARTICIPATION_DEADLINE if two_phase else Kind.SUBMISSION_DEADLINE
     if selection and meaning is Kind.SUBMISSION_DEADLINE:
         return Kind.PARTICIPATION_DEADLINE
