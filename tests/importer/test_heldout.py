@@ -2,8 +2,9 @@
 
 The texts were written without looking at the rules and are never opened while working on
 them; only these totals are reported, at the end of the test output (conftest.py), so they
-stay unseen. Before the rules learned from the new training texts, they found 74 % of these
-dates and invented 11.
+stay unseen. Before the rules learned from the second set of training texts, they found 74 % of
+these dates and invented 11; after it 85.4 % and 12; after the third set (two-phase procedures,
+lots, tables of moved dates, other platforms' labels, background dates) 87.0 % and 10.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (105/123, 12 invented); raise the recall and lower the invented count
+# What the rules reach now (107/123, 10 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date, is not
 # reached yet.
-HELDOUT_RECALL = 0.85
-HELDOUT_INVENTED = 12
+HELDOUT_RECALL = 0.86
+HELDOUT_INVENTED = 10
 HELDOUT_FILES = 20
 
 

@@ -111,7 +111,7 @@ def segments(text: str) -> list[Segment]:
             cells = _cells(unit)
             if all(_RULE_CELL.match(cell) for cell in cells):
                 pass  # "|-----|-----|" under a markdown table's head row
-            elif not any(find_dates(cell) for cell in cells):
+            elif not any(ch.isdigit() for ch in unit) or not any(find_dates(c) for c in cells):
                 header, replaced = cells, _replaced_columns(cells)
             elif replaced and max(replaced) < len(cells):
                 cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
