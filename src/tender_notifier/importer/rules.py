@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..timeline import Kind
+from .background import BACKGROUND_WORDS, DONE, past_or_void
 
 
 class Background(StrEnum):
@@ -31,6 +32,13 @@ class Background(StrEnum):
     REPLACED = "replaced"
     # "in de week van 15 maart": a week, not a day
     WEEK = "week"
+    # "binnen 3 werkdagen na 22 maart 2027", "received after 28 June": a term counted from the
+    # date, not a step on it
+    RELATIVE = "relative"
+    # a day before the announcement was published: over before the procedure began
+    PAST = "past"
+    # "RFI responses due": a step of a request for information, not of a tender
+    INFORMATION_REQUEST = "information_request"
 
 
 class Depends(StrEnum):
@@ -61,23 +69,6 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
     return Rule(meaning, re.compile(pattern, re.IGNORECASE), example)
 
 
-# A past participle: Dutch ones with their prefixes ("gesloten", "ingesteld", "beantwoord",
-# "verstuurd"), English ones by name. What is planned is not done: "is gepland op".
-_DONE = (
-    r"(?!(in)?gepland|geagendeerd|voorzien|vastgesteld|vastgelegd|gesteld|bepaald|gezet|verwacht"
-    r"|beoogd|gewenst|vereist|gevraagd|benodigd|geraamd|begroot|verplaatst|verschoven|gewijzigd)"
-    r"(\w{0,5}?(ge|be|ver|ont|her)\w{2,20}(d|t|en)|ontstaan|opgericht|afgerond|closed|published"
-    r"|held|issued|sent|signed|concluded|awarded|completed|ended|opened|founded|answered|amended"
-    r"|modified|updated|corrected|revised|released|launched|uploaded|posted|made available)"
-)
-# "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
-_DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
-_DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{_DONE}\b", re.IGNORECASE)
-# "Op <date> heeft de gemeente een marktconsultatie gehouden"
-_HAD_AFTER = re.compile(
-    rf"^\W{{0,3}}(heeft|hebben|had|has|have)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{_DONE}\b",
-    re.IGNORECASE,
-)
 # "Vragen uit de tweede ronde worden uiterlijk <date> beantwoord": the answers
 _ASKED_BEFORE = re.compile(
     r"\b(vragen|questions)\b.{0,60}\b(worden|wordt|will be|zullen|are)\b.{0,30}$", re.IGNORECASE
@@ -105,6 +96,16 @@ RULES: tuple[Rule, ...] = (
         "De sluitingsdatum is verplaatst van",
     ),
     _rule(
+        Background.RELATIVE,
+        r"\b(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four"
+        r"|five|six|seven|eight|nine|ten)\s(werk|kalender|working |calendar |business )?"
+        r"(dag|dagen|week|weken|maand|maanden|days?|weeks?|months?)\s(na|vóór|voor|voorafgaand"
+        r" aan|after|before|from|following|of|prior to)\W{0,3}$"
+        r"|\b(received|ontvangen|binnengekomen|ingediend|submitted|sent|gesteld|asked) (after|na)"
+        r"\W{0,3}$",
+        "Binnen 3 werkdagen na",
+    ),
+    _rule(
         Background.WEEK,
         r"\b((in )?de )?week van\W{0,3}$|\b((in )?the )?week (of|commencing|starting)\W{0,3}$"
         r"|\bweek commencing\W{0,3}$",
@@ -121,7 +122,7 @@ RULES: tuple[Rule, ...] = (
         # what has happened already: "de eerste vragenronde is gesloten op", "was held on"
         r"\b(is|zijn|was|were|werd|werden|has been|have been)\s{1,3}"
         r"(\w{1,20}\s{1,3}){0,2}?"
-        rf"({_DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$",
+        rf"({DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$",
         "De eerste vragenronde is gesloten op",
     ),
     _rule(
@@ -158,54 +159,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Background.BACKGROUND,
-        r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpublished\b|\bpublication\b"
-        r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
-        r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
-        r"|(contract|overeenkomst) met de huidige"
-        r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"
-        r"|in werking getreden|came into (force|effect)|entered into force|took effect"
-        r"|ingesteld op|\bestablished\b|\bontstaan\b|\badopted\b|vastgesteld door"
-        # prices, wages and later rounds of an open procedure are not this procedure's steps
-        r"|prijspeil|prijsniveau|price level|\bindex(ed|ation)\b|\bcao\b"
-        r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
-        r"|(admission|entry) (round|window)"
-        r"|(documents|documenten|stukken|leidraad)\b.{0,30}\b(available|beschikbaar)"
-        # days the buyer or its platform is away, not steps of the procedure
-        r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|kerstvakantie|kerstperiode"
-        r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)"
-        r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
-        # what is over, and the terms of things other than the assignment
-        r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began)\b|plaatsgevonden"
-        r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
-        r"|\b(subsidie|programma|strategie|beleidsplan|beleid|coalitieakkoord|begroting|licentie"
-        r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy"
-        r"|policy|subsidy|grant|licen[cs]e|concession|law|act|directive|regulation)\b.{0,40}"
-        r"\b(loopt|lopen|runs?|lasts?|duurt|geldt|applies|treedt|in werking|in force|into force"
-        r"|takes effect|van kracht)\b"
-        r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
-        r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
-        r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
-        r"|(vorige|bestaande|lopende) \w{0,20}(contract|overeenkomst|aanbesteding)"
-        r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework)"
-        r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
-        r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
-        r"|gestand|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b|geldigheid"
-        r"|\b(beoordeling|evaluatie|evaluation) (van )?(de |the |of (the )?)?(inschrijving|offerte"
-        r"|aanmelding|tender|bid|proposal|aanbieding)"
-        r"|start of (the )?(procedure|tender|tendering)"
-        r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
-        r".{0,30}(loopt|runs|geldig|valid)"
-        r"|dispatch of (this|the) notice|verzending van (deze|dit|de) (aankondiging|bericht)"
-        # the request itself sent out: its publication, in a procedure of one phase
-        r"|(verzend\w{0,3}|versturen|verstuurd|verzonden|dispatch|issue[sd]?) (van |of )?"
-        r"(de |het |the |this )?"
-        r"(offerteaanvraag|aanvraag|uitvraag|rfp|rfq|request for (proposal|quotation|tender))\b"
-        r"|\b(offerteaanvraag|uitvraag|rfp|rfq) (was |is |wordt |will be )?"
-        r"(issued|verstuurd|verzonden)"
-        r"|(aanmeld|inschrijv)\w{0,4} (voor|bij) (de|het|een) (digitale |online )?"
-        r"(informatie|markt)?(bijeenkomst|sessie|schouw|locatiebezoek|webinar)"
-        r"|regist\w{0,8} (for|to attend) (the|a|an) (information |market )?"
-        r"(session|site visit|briefing|webinar|meeting)",
+        BACKGROUND_WORDS,
         "Publicatiedatum:",
     ),
     _rule(
@@ -309,6 +263,13 @@ RULES: tuple[Rule, ...] = (
         "Opening inschrijvingen:",
     ),
     _rule(
+        Background.INFORMATION_REQUEST,
+        r"\b(rfi|request for information)\b.{0,40}\b(respon|reacti|antwoord|submi|due|deadline"
+        r"|indien)|\b(respons\w{0,3}|reacties?|submissions?|answers?) (to|on|op|for) (the |this "
+        r"|het |de |your |uw )?(rfi|request for information)\b",
+        "RFI responses due:",
+    ),
+    _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
         r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
@@ -365,7 +326,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     """
     # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
     # words after it end at the next date, so they get a tail that no such pattern matches.
-    if (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after)) or _HAD_AFTER.match(after):
+    if past_or_void(before, after):
         return Background.BACKGROUND
     if _OPENED_BEFORE.search(before) and _OPENED_AFTER.match(after):
         return Kind.OPENING

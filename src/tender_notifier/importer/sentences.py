@@ -45,7 +45,8 @@ _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
     r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
-    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)",
+    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
+    r"|\bdate of issue\b|\bissue date\b",
     re.IGNORECASE,
 )
 # Kinds that may occur more than once: interview slots, information sessions.
@@ -61,12 +62,15 @@ class Document:
     two_phase: bool = False
     # the year of a date written without one, when the announcement makes it clear
     years: Years | None = None
+    # the day the announcement says it was published: no step of it lies before
+    published: date | None = None
 
 
 def document_of(pieces: list[Segment]) -> Document:
     """The procedure and the years, read once from the whole announcement."""
     written: list[date] = []
     published: date | None = None
+    since: date | None = None
     two_phase = False
     for segment in pieces:
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
@@ -74,7 +78,10 @@ def document_of(pieces: list[Segment]) -> Document:
         written += days
         if published is None and days and _PUBLISHED.search(segment.text):
             published = days[0]
-    return Document(two_phase=two_phase, years=Years.around(published, written))
+            # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
+            if kind_of(segment.text) in (None, Background.BACKGROUND):
+                since = published
+    return Document(two_phase=two_phase, years=Years.around(published, written), published=since)
 
 
 def read_segment(
@@ -132,6 +139,10 @@ def read_segment(
             _read_group(segment, old, meaning, context, found, unplaced)
             group, meaning = new, carried
         decided = _decided(meaning, document, selection)
+        if after.lstrip().startswith("?"):
+            decided = None  # "uiterlijk 1 december 2027? (in overleg)": the text is not sure
+        if isinstance(decided, Kind) and _before_publication(group, document.published):
+            decided = Background.PAST
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     _read_vague(segment, dates, unplaced)
@@ -152,6 +163,12 @@ def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]
             break
         shared[index] = meaning
     return shared
+
+
+def _before_publication(group: Group, published: date | None) -> bool:
+    """Whether every date of ``group`` lies before the day the announcement was published."""
+    days = [hit.day for hit in group.dates if hit.day is not None]
+    return published is not None and bool(days) and all(day < published for day in days)
 
 
 def _decided(
@@ -206,6 +223,18 @@ def _read_group(
     if meaning is Background.WEEK:
         for hit, _ in usable:
             skip(hit, "the week of this day, not the day; add it by hand")
+        return
+    if meaning is Background.PAST:
+        for hit, _ in usable:
+            skip(hit, "before the announcement was published, so not a step ahead; not used")
+        return
+    if meaning is Background.RELATIVE:
+        for hit, _ in usable:
+            skip(hit, "a term counted from this date, not a step on it; add it by hand")
+        return
+    if meaning is Background.INFORMATION_REQUEST:
+        for hit, _ in usable:
+            skip(hit, "a step of a request for information, not of a tender; add it by hand")
         return
     if isinstance(meaning, Background):
         for hit, _ in usable:
