@@ -97,6 +97,15 @@ _VOID_AFTER = re.compile(
     r"|no longer appl(y|ies)|niet meer van toepassing)\b",
     re.IGNORECASE,
 )
+# what happens to what comes in then: "submissions at 00:00 on 16 March 2027 are late"
+_LATE_AFTER = re.compile(
+    r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,2}?(are|is|will be|shall be|worden|wordt|zijn)\s"
+    r"(\w{1,12}\s){0,2}?(late|te laat|rejected|excluded|disregarded|uitgesloten"
+    r"|not (be )?(accepted|considered|answered|assessed)"
+    r"|niet (meer )?(geaccepteerd|beoordeeld|behandeld|beantwoord|meegenomen|in behandeling))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;!?,]")
 # "Offertes die vóór 8 april 2027 zijn ingediend": offers already in, not the day they are due
 _WHICH_BEFORE = re.compile(
     r"\b(die|dat|welke|that|which)\s{1,3}(\w{1,20}\s{1,3}){0,3}?(vóór|voor|before|prior to|op|on)"
@@ -111,9 +120,11 @@ _WERE_AFTER = re.compile(
 
 def past_or_void(before: str, after: str) -> bool:
     """Whether the words on both sides of a date say it is done, undone or of another thing."""
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     return bool(
         (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after))
         or _HAD_AFTER.match(after)
-        or _VOID_AFTER.match(after)
+        or _VOID_AFTER.match(clause)
+        or _LATE_AFTER.match(clause)
         or (_WHICH_BEFORE.search(before) and _WERE_AFTER.match(after))
     )

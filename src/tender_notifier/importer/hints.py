@@ -15,6 +15,16 @@ ASSIGNMENT = re.compile(
     re.IGNORECASE,
 )
 
+# ...unless the period is one of the procedure: "Tender period: 1 March – 31 March 2027" is
+# neither the assignment's start nor its end.
+PROCEDURE_PERIOD = re.compile(
+    r"(tender|tendering|bid|bidding|offer|submission|evaluation|procurement|standstill"
+    r"|consultation|inschrijvings|offerte|aanbestedings|beoordelings|evaluatie|procedure"
+    r"|opschortings|consultatie|reactie|vragen|questions?|clarification)[\s-]?"
+    r"(period|periode|termijn|window)",
+    re.IGNORECASE,
+)
+
 # Words between two dates that go on about the same subject: "het DAS is ingesteld op <date> en
 # loopt tot <date>", "the present contract, signed on <date>, will end on <date>". When the first
 # date is background, the term of that subject is background too, not the assignment's.

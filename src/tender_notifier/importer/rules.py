@@ -266,7 +266,10 @@ RULES: tuple[Rule, ...] = (
         Background.INFORMATION_REQUEST,
         r"\b(rfi|request for information)\b.{0,40}\b(respon|reacti|antwoord|submi|due|deadline"
         r"|indien)|\b(respons\w{0,3}|reacties?|submissions?|answers?) (to|on|op|for) (the |this "
-        r"|het |de |your |uw )?(rfi|request for information)\b",
+        r"|het |de |your |uw )?(rfi|request for information)\b"
+        r"|\b(reacties?|respons\w{0,3}|submissions?|input) (op|to|on|for) "
+        r"(de |deze |het |the |this |our )?"
+        r"(markt\w{0,10}|market (consultation|sounding|engagement))",
         "RFI responses due:",
     ),
     _rule(
@@ -278,7 +281,7 @@ RULES: tuple[Rule, ...] = (
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
-        r"|submission|submit|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
+        r"|submission|submit|\bquotations?\b|\bquotes?\b|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
         r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"

@@ -16,7 +16,7 @@ from ..timeline import Kind
 from .dates import DateHit, Years, find_dates
 from .draft import Found, Unplaced
 from .groups import Group, group_dates
-from .hints import ASSIGNMENT, SAME_SUBJECT, TIME_LABEL, VAGUE
+from .hints import ASSIGNMENT, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
 from .rules import Background, Depends, Meaning, classify, kind_of
 from .text import Segment
 from .times import TimeHit, find_times
@@ -112,7 +112,7 @@ def read_segment(
         before = text[groups[index - 1].end if index else 0 : group.start]
         after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
         meaning = classify(before, after) or shared[index]
-        if group.is_range and ASSIGNMENT.search(before) and classify(before, "") is None:
+        if group.is_range and _assignment(before) and classify(before, "") is None:
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
             # words before a range say it is the assignment's, whatever follows it
             meaning = Kind.START
@@ -165,6 +165,11 @@ def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]
     return shared
 
 
+def _assignment(words: str) -> bool:
+    """Whether ``words`` speak of the assignment, not of a period of the procedure."""
+    return bool(ASSIGNMENT.search(words)) and not PROCEDURE_PERIOD.search(words)
+
+
 def _before_publication(group: Group, published: date | None) -> bool:
     """Whether every date of ``group`` lies before the day the announcement was published."""
     days = [hit.day for hit in group.dates if hit.day is not None]
@@ -210,7 +215,7 @@ def _read_group(
             skip(hit, f"{hit.problem}{what}; not used")
     if not usable:
         return
-    if meaning is None and group.is_range and ASSIGNMENT.search(context):
+    if meaning is None and group.is_range and _assignment(context):
         meaning = Kind.START  # "Uitvoering werkzaamheden: van 7 september tot 18 december"
     if meaning is None:
         for hit, _ in usable:
