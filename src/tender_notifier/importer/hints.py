@@ -20,8 +20,17 @@ ASSIGNMENT = re.compile(
 PROCEDURE_PERIOD = re.compile(
     r"(tender|tendering|bid|bidding|offer|submission|evaluation|procurement|standstill"
     r"|consultation|inschrijvings|offerte|aanbestedings|beoordelings|evaluatie|procedure"
-    r"|opschortings|consultatie|reactie|vragen|questions?|clarification)[\s-]?"
+    r"|opschortings|consultatie|reactie|vragen|questions?|clarification|mobili[sz]ation"
+    r"|mobilisatie|transition|transitie)[\s-]?"
     r"(period|periode|termijn|window)",
+    re.IGNORECASE,
+)
+
+# Words that lead on to the next date ("... by 31 July 2027 with the contract starting on
+# <date>"): they speak of that date, not of the one before them.
+LEADS_ON = re.compile(
+    r"\b(on|op|by|per|from|van|until|tot|at|om|before|vóór|to|naar|t/m|tot en met|dated|is|was"
+    r"|of)\W{0,3}$",
     re.IGNORECASE,
 )
 

@@ -191,7 +191,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.AWARD,
-        r"(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
+        r"(successful|winning|preferred) (supplier|bidder|tenderer|candidate|provider)\b.{0,30}"
+        r"\b(notified|informed|announced)"
+        r"|\bappoint(ment of)? (a |the )?(successful )?(supplier|contractor|provider|bidder)\b"
+        r"|(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
         r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
         r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)",
         "Bidders will be notified of the outcome by",
@@ -286,7 +289,8 @@ RULES: tuple[Rule, ...] = (
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
         r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
-        r"|\bresponses?\b.{0,40}\b(received|submitted|due)\b",
+        r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
+        r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
@@ -337,7 +341,9 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         return Kind.ANSWERS_PUBLISHED
     # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
     # vragen via het platform" is no questions deadline
-    for context in (before, after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
+    # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
+    # start werkzaamheden 1 september 2027" is the start, not the award
+    for context in (before.rsplit(";", 1)[-1], after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
         for rule in RULES:
             if rule.meaning is not skip and rule.pattern.search(context):
                 if rule.meaning is Depends.MOVED_TO:

@@ -16,7 +16,7 @@ from ..timeline import Kind
 from .dates import DateHit, Years, find_dates
 from .draft import Found, Unplaced
 from .groups import Group, group_dates
-from .hints import ASSIGNMENT, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
+from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
 from .rules import Background, Depends, Meaning, classify, kind_of
 from .text import Segment
 from .times import TimeHit, find_times
@@ -111,7 +111,9 @@ def read_segment(
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
         after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
-        meaning = classify(before, after) or shared[index]
+        own_before = _split(before)[1] if index else before
+        own_after = _split(after)[0] if index + 1 < len(groups) else after
+        meaning = classify(own_before, own_after) or shared[index]
         if group.is_range and _assignment(before) and classify(before, "") is None:
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
             # words before a range say it is the assignment's, whatever follows it
@@ -163,6 +165,19 @@ def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]
             break
         shared[index] = meaning
     return shared
+
+
+def _split(between: str) -> tuple[str, str]:
+    """The words between two dates: those of the first date, those of the second.
+
+    At the last clause break ("Op 15 maart 2027 sluit de inschrijving, op 22 maart 2027
+    volgen de gesprekken"); without one, words that lead on to the second date ("by 31 July
+    2027 with the contract starting on") are the second's only.
+    """
+    cut = max(between.rfind(","), between.rfind(";"))
+    if cut >= 0:
+        return between[:cut], between[cut + 1 :]
+    return ("" if LEADS_ON.search(between) else between), between
 
 
 def _assignment(words: str) -> bool:
