@@ -70,18 +70,49 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         if not is_range and own[-1] is not None and all(t is None for t in own[:-1]):
             own = [own[-1]] * len(own)  # "20 en/of 21 juli 2026 van 09:30 tot 15:30 uur"
         start = dates[indices[0]].start
+        if all(t is None for t in own) and not is_range:
+            # "Op 10 mei 2027 sluit de reactietermijn om 09:00 uur": later in the date's clause
+            later = _in_clause(text, dates[indices[-1]].end, times, starts, used)
+            if later is not None:
+                own = [times[later]] * len(own)
+                used.add(later)
         if all(t is None for t in own):
             earlier = groups[-1].end if groups else 0
             # "before 12 noon on 1 October 2026"; the ranges searched never overlap
             for k in range(bisect_left(starts, earlier), bisect_right(starts, start)):
                 t = times[k]
-                if k not in used and t.end <= start and _joins(text, t.end, start):
+                if (
+                    k not in used
+                    and t.end <= start
+                    and _joins(text, t.end, start)
+                    and not _NEW_CLAUSE.search(text, t.end, start)
+                ):
                     own, start = [t] * len(own), t.start
                     used.add(k)
                     break
         end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
         groups.append(Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
     return groups
+
+
+# "... om 09:00 uur, op 14 mei 2027": a time ends its clause; the next one's date is not its
+_NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:en |and )?(?:op|on|per)\b", re.IGNORECASE)
+# The words between a date and a time later in its clause: no clause break, no other date
+_CLAUSE_GAP = re.compile(r"[^.;,:\n|\t()\d]{1,60}")
+_TIME_INTRO = re.compile(r"\b(?:om|at|van|from|tussen|between)\s{1,3}$", re.IGNORECASE)
+
+
+def _in_clause(
+    text: str, end: int, times: list[TimeHit], starts: list[int], used: set[int]
+) -> int | None:
+    """The time that stands later in the clause of the date ending at ``end``, if one does."""
+    k = bisect_left(starts, end)
+    if k == len(times) or k in used or times[k].weak:
+        return None
+    gap_end = times[k].start
+    if _CLAUSE_GAP.fullmatch(text, end, gap_end) and _TIME_INTRO.search(text, end, gap_end):
+        return k
+    return None
 
 
 def _joins(text: str, start: int, end: int) -> bool:

@@ -92,7 +92,9 @@ RULES: tuple[Rule, ...] = (
         r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
         r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
         r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
-        r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$",
+        r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$"
+        r"|\b(oorspronkelijke|original)\s(\w{1,20}\s){0,3}?(datum|date|deadline|sluitingsdatum"
+        r"|einde|einddatum|startdatum|end|start|closing)\b[^.;]{0,30}$",
         "De sluitingsdatum is verplaatst van",
     ),
     _rule(
@@ -185,7 +187,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"(uitgenodigd|invited) (voor|to|for) (een |an |the |a )?(\w{1,20} )?"
+        r"(uitgenodigd|invited|uitnodiging|invitation) (voor|to|for|tot) (een |an |the |a )?"
+        r"(\w{1,20} )?"
         r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$",
         "De kandidaten worden uitgenodigd voor een gesprek op",
     ),
@@ -269,10 +272,7 @@ RULES: tuple[Rule, ...] = (
         Background.INFORMATION_REQUEST,
         r"\b(rfi|request for information)\b.{0,40}\b(respon|reacti|antwoord|submi|due|deadline"
         r"|indien)|\b(respons\w{0,3}|reacties?|submissions?|answers?) (to|on|op|for) (the |this "
-        r"|het |de |your |uw )?(rfi|request for information)\b"
-        r"|\b(reacties?|respons\w{0,3}|submissions?|input) (op|to|on|for) "
-        r"(de |deze |het |the |this |our )?"
-        r"(markt\w{0,10}|market (consultation|sounding|engagement))",
+        r"|het |de |your |uw )?(rfi|request for information)\b",
         "RFI responses due:",
     ),
     _rule(
@@ -358,6 +358,11 @@ def _named(context: str) -> Meaning | None:
         if isinstance(rule.meaning, Kind) and rule.pattern.search(context):
             return rule.meaning
     return None
+
+
+def moved_to(before: str) -> bool:
+    """Whether the words just before a date say something moved to it ("is verlengd tot")."""
+    return any(rule.meaning is Depends.MOVED_TO and rule.pattern.search(before) for rule in RULES)
 
 
 def kind_of(text: str) -> Meaning | None:

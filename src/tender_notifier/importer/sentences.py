@@ -17,7 +17,7 @@ from .dates import DateHit, Years, find_dates
 from .draft import Found, Unplaced
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
-from .rules import Background, Depends, Meaning, classify, kind_of
+from .rules import Background, Depends, Meaning, classify, kind_of, moved_to
 from .text import Segment
 from .times import TimeHit, find_times
 
@@ -30,6 +30,7 @@ _LISTED = re.compile(
     r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h]))\b",
     re.IGNORECASE,
 )
+_NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
 # A procedure in which candidates first ask to take part and only those invited tender.
 _TWO_PHASE = re.compile(
@@ -67,7 +68,7 @@ class Document:
 
 
 def document_of(pieces: list[Segment]) -> Document:
-    """The procedure and the years, read once from the whole announcement."""
+    """The procedure, the years and the publication day, read once from the whole announcement."""
     written: list[date] = []
     published: date | None = None
     since: date | None = None
@@ -81,7 +82,11 @@ def document_of(pieces: list[Segment]) -> Document:
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
             if kind_of(segment.text) in (None, Background.BACKGROUND):
                 since = published
-    return Document(two_phase=two_phase, years=Years.around(published, written), published=since)
+    return Document(
+        two_phase=two_phase,
+        years=Years.around(published, written),
+        published=since,
+    )
 
 
 def read_segment(
@@ -110,7 +115,10 @@ def read_segment(
     about_assignment = bool(groups) and bool(ASSIGNMENT.search(text))
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
-        after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
+        # from the date on, not from its time: "10 mei 2027 sluit de reactietermijn om 09:00 uur"
+        after = text[
+            group.dates[-1].end : groups[index + 1].start if index + 1 < len(groups) else len(text)
+        ]
         own_before = _split(before)[1] if index else before
         own_after = _split(after)[0] if index + 1 < len(groups) else after
         meaning = classify(own_before, own_after) or shared[index]
@@ -118,6 +126,8 @@ def read_segment(
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
             # words before a range say it is the assignment's, whatever follows it
             meaning = Kind.START
+        if meaning is None and previous is Background.REPLACED and moved_to(own_before):
+            meaning = carried  # "The original closing date of <date> has been moved to <date>"
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
@@ -207,6 +217,8 @@ def _decided(
 def _follows_on(before: str) -> bool:
     """Whether the words between two dates only join them ("en", "and on", "(first round) and")."""
     words = before.strip()
+    if _NEW_CLAUSE.fullmatch(words):
+        return False  # "sluit om 09:00 uur, op 14 mei 2027 ontvangen ...": a clause of its own
     return len(words) <= _MAX_FOLLOW_ON or (
         len(words) <= _MAX_FOLLOW_ON_LISTED and bool(_LISTED.search(words))
     )
