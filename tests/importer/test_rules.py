@@ -106,6 +106,28 @@ def test_every_rule_means_its_own_example(rule: Rule) -> None:
         ("Uiterste aanleverdatum:", "", Kind.SUBMISSION_DEADLINE),
         ("Terugkoppeling op je aanbieding volgt uiterlijk", "", Kind.SHORTLIST_NOTICE),
         ("Contactpersoon is tot", "met verlof; vragen via het platform.", Background.BACKGROUND),
+        # dates of other procedures, undone, given as examples, counted from, or done
+        ("De eerdere aanvraag (sluitingsdatum", ") is ingetrokken.", Background.BACKGROUND),
+        ("De vacature uit januari (sluitingsdatum", ") staat hier los van.", Background.BACKGROUND),
+        ("The deadline of", "stated in the original RFP no longer applies.", Background.BACKGROUND),
+        ("Offertes die vóór", "zijn ingediend, worden niet beoordeeld.", Background.BACKGROUND),
+        ("the portal closes at 23:59; submissions at 00:00 on", "are late", Background.BACKGROUND),
+        ("Example: a bidder who submits on", "", Background.BACKGROUND),
+        ("Beschikbaarheid: niet in de periode", "", Background.BACKGROUND),
+        ("Marktconsultatie afgerond:", "", Background.BACKGROUND),
+        ("Binnen 3 werkdagen na", "hoor je of je bent uitgenodigd", Background.RELATIVE),
+        ("Shortlisted suppliers will be informed within two weeks of", "", Background.RELATIVE),
+        ("Clarifications received after", "may not be answered.", Background.RELATIVE),
+        ("RFI responses due:", "", Background.INFORMATION_REQUEST),
+        ("Het oorspronkelijke einde van de opdracht (", ") is vervroegd.", Background.BACKGROUND),
+        ("De oorspronkelijke sluitingsdatum (", ")", Background.REPLACED),
+        # the clause of the date, not the one before it
+        ("Beoogde opdrachtverstrekking: juli 2027; start werkzaamheden", "", Kind.START),
+        ("The successful supplier will be notified on", "", Kind.AWARD),
+        ("Please send your quotation by", "", Kind.SUBMISSION_DEADLINE),
+        ("Last date for tenders:", "", Kind.SUBMISSION_DEADLINE),
+        ("een uitnodiging voor een gesprek op", "", Kind.INTERVIEWS),
+        ("De start is op", "en de werkdag begint om 08:30 uur.", Kind.START),
     ],
 )
 def test_the_words_around_a_date_say_what_it_is(

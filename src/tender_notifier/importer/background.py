@@ -15,7 +15,9 @@ import re
 # "verstuurd"), English ones by name. What is planned is not done: "is gepland op".
 DONE = (
     r"(?!(in)?gepland|geagendeerd|voorzien|vastgesteld|vastgelegd|gesteld|bepaald|gezet|verwacht"
-    r"|beoogd|gewenst|vereist|gevraagd|benodigd|geraamd|begroot|verplaatst|verschoven|gewijzigd)"
+    r"|beoogd|gewenst|vereist|gevraagd|benodigd|geraamd|begroot|verplaatst|verschoven|gewijzigd"
+    # verbs of the present that look like participles
+    r"|begint|bedraagt|bevat|betreft|bestaat|behoort|beschikt|ontvangt|verzorgt|verwerkt)"
     r"(\w{0,5}?(ge|be|ver|ont|her)\w{2,20}(d|t|en)|ontstaan|opgericht|afgerond|closed|published"
     r"|held|issued|sent|signed|concluded|awarded|completed|ended|opened|founded|answered|amended"
     r"|modified|updated|corrected|revised|released|launched|uploaded|posted|made available)"
@@ -81,8 +83,8 @@ BACKGROUND_WORDS = (
     r"|\b(eerdere|vorige|voorgaande|oude|previous|earlier|prior|former)\s(\w{1,20}\s)?"
     r"(aanvraag|uitvraag|aanbesteding|procedure|vacature|tender|request|procurement|rfp|rfq)\b"
     # a date given as an example, a day the buyer or the supplier is not there
-    r"|\b(for example|for instance|example:|e\.g\.|bijvoorbeeld|bijv\.|zoals op)"
-    r"\W{0,3}([\w']{1,20}\W{1,3}){0,6}$"
+    r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|zoals op)"
+    r"(\W{1,3}[\w']{1,20}){0,6}\W{0,3}$"
     # a step of the table that is done: "| Marktconsultatie | afgerond | 15 januari 2027 |"
     r"|\b(afgerond|voltooid|completed|done)\W{0,3}$"
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"

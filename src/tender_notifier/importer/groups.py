@@ -99,6 +99,10 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:en |and )?(?:op|on|per)\b", re.IGNORECASE)
 # The words between a date and a time later in its clause: no clause break, no other date
 _CLAUSE_GAP = re.compile(r"[^.;,:\n|\t()\d]{1,60}")
+# "Vragen tot 1 maart 2027 en de informatiebijeenkomst is om 10:00 uur": another subject
+_CONJUNCTION = re.compile(
+    r"\b(?:en|and|maar|but|terwijl|while|whereas|waarna|daarna|then|plus|ook|also)\b", re.IGNORECASE
+)
 _TIME_INTRO = re.compile(r"\b(?:om|at|van|from|tussen|between)\s{1,3}$", re.IGNORECASE)
 
 
@@ -110,7 +114,11 @@ def _in_clause(
     if k == len(times) or k in used or times[k].weak:
         return None
     gap_end = times[k].start
-    if _CLAUSE_GAP.fullmatch(text, end, gap_end) and _TIME_INTRO.search(text, end, gap_end):
+    if (
+        _CLAUSE_GAP.fullmatch(text, end, gap_end)
+        and _TIME_INTRO.search(text, end, gap_end)
+        and not _CONJUNCTION.search(text, end, gap_end)
+    ):
         return k
     return None
 
