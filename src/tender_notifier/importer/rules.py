@@ -1,7 +1,8 @@
 """What a sentence says about its date: the rules that map words to milestone kinds, in one table.
 
-``classify`` reads the words just before a date (back to the previous date or the start of the
-sentence) and, if they say nothing, the words after it. The **first** rule in ``RULES`` that
+``classify`` reads the words just before a date (back to the previous date, the start of the
+sentence or the last ";") and, if they say nothing, the words after it up to the end of its
+clause. The words of background dates are in ``background``. The **first** rule in ``RULES`` that
 matches wins, so the order is the meaning:
 
 - answers before questions: "De vragen en antwoorden worden ... gepubliceerd" is about answers;
