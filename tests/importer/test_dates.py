@@ -6,7 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from tender_notifier.importer.dates import find_dates, find_times, month_names
+from tender_notifier.importer.dates import find_dates, month_names
+from tender_notifier.importer.times import find_times
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,9 @@ def test_a_dotted_time_without_uur_is_weak() -> None:
 
 def test_hours_per_week_are_not_times() -> None:
     assert find_times("24 tot 27 uur per week", []) == []
+
+
+def test_a_month_first_range_takes_the_year_of_its_second_day() -> None:
+    hits = find_dates("Supplier presentations October 26 \u2013 27, 2026")
+    assert [h.day for h in hits] == [date(2026, 10, 26), date(2026, 10, 27)]
+    assert not any(h.guessed_year for h in hits)

@@ -2,8 +2,12 @@
 
 The texts were written without looking at the rules and are never opened while working on
 them; only these totals are reported, at the end of the test output (conftest.py), so they
-stay unseen. Before the rules learned from the new training texts, they found 74 % of these
-dates and invented 11.
+stay unseen. Before the rules learned from the second set of training texts, they found 74 % of
+these dates and invented 11; after it 85.4 % and 12; after the third set (two-phase procedures,
+lots, tables of moved dates, other platforms' labels, background dates) 87.0 % and 10; after the
+fourth (20 texts full of dates that are no step ahead: other procedures, withdrawn and moved
+deadlines, examples, terms counted from a date, periods of the procedure, dates before the
+publication; times in their date's clause) 87.0 % and 9.
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (105/123, 12 invented); raise the recall and lower the invented count
+# What the rules reach now (107/123, 9 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date, is not
 # reached yet.
-HELDOUT_RECALL = 0.85
-HELDOUT_INVENTED = 12
+HELDOUT_RECALL = 0.869
+HELDOUT_INVENTED = 9
 HELDOUT_FILES = 20
 
 

@@ -186,3 +186,94 @@ def test_english_key_dates_with_q_and_a_shortlist_and_a_short_range_of_presentat
         (Kind.INTERVIEWS, Day(date(2027, 4, 28))),
         (Kind.INTERVIEWS, Day(date(2027, 4, 29))),
     ]
+
+
+def test_a_table_of_moved_dates_gives_the_new_column_only() -> None:
+    text = (
+        "Activiteit\tOorspronkelijke datum\tNieuwe datum\n"
+        "Uiterste datum vragen\t5 oktober 2026\t12 oktober 2026 12:00 uur\n"
+        "Sluiting inschrijving\t20 oktober 2026 10:00 uur\t3 november 2026 10:00 uur\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-10-12", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2026-11-03", "10:00")),
+    ]
+
+
+def test_a_row_with_the_date_first_and_the_time_in_the_activity_reads_both() -> None:
+    text = "08-09-2026   Deadline vragen (12:00 uur)\n15-09-2026   Sluiting aanbiedingen\n"
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-09-08", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, Day(date(2026, 9, 15))),
+    ]
+
+
+def test_the_term_of_a_background_subject_is_background_too() -> None:
+    text = (
+        "Het DAS is ingesteld op 1 juli 2023 en loopt tot 1 juli 2027.\n"
+        "The present contract, signed on 1 July 2019, will end on 30 June 2027.\n"
+        "Sluitingsdatum: 1 december 2026 10:00 uur\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-01", "10:00"))]
+
+
+def test_what_has_happened_already_is_no_milestone() -> None:
+    text = (
+        "De eerste vragenronde is gesloten op 25 september 2026; de eerste nota van inlichtingen "
+        "is op 29 september 2026 gepubliceerd. De gesprekken zijn gepland op 8 oktober 2026.\n"
+    )
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2026, 10, 8)))]
+
+
+def test_an_end_just_before_the_start_is_the_old_contracts_not_the_new_ones() -> None:
+    text = (
+        "Deze overeenkomst eindigt op 31 december 2026 en kan niet meer worden verlengd.\n"
+        "Ingangsdatum overeenkomst: 1 februari 2027\n"
+    )
+    assert timeline(text) == [(Kind.START, Day(date(2027, 2, 1)))]
+
+
+def test_questions_about_the_first_answers_are_a_second_questions_round() -> None:
+    text = (
+        "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot "
+        "7 sept. 2026 12.00 uur.\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2026-09-07", "12:00"))]
+
+
+def test_a_table_with_a_column_per_lot_gives_each_lot_its_dates() -> None:
+    text = (
+        "| Activiteit | Perceel 1 | Perceel 2 |\n"
+        "|------------|-----------|-----------|\n"
+        "| Sluiting inschrijving (10:00) | 6 april 2027 | 13 april 2027 |\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-06", "10:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-13", "10:00")),
+    ]
+
+
+def test_under_a_selection_phase_heading_the_deadline_is_for_requests_to_participate() -> None:
+    text = (
+        "Stage 1 - Selection\nDeadline: 12 March 2027, 12:00\n"
+        "Stage 2 - Tender\nDeadline: 14 June 2027, 12:00\n"
+    )
+    assert timeline(text) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2027-03-12", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-06-14", "12:00")),
+    ]
+
+
+def test_an_end_in_a_sentence_not_about_the_assignment_is_not_used() -> None:
+    text = "Support for that system ends on 31 December 2028.\nStartdatum: 1 september 2027\n"
+    assert timeline(text) == [(Kind.START, Day(date(2027, 9, 1)))]
+
+
+def test_a_deadline_extended_from_one_date_to_another_gives_the_new_one() -> None:
+    text = "The deadline has been extended from 15 March 2027 to 22 March 2027.\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 22)))]
+
+
+def test_tenders_opened_on_a_day_is_the_opening_not_the_deadline() -> None:
+    text = "Inschrijvingen worden op 15 maart 2027 om 12:30 uur geopend.\n"
+    assert timeline(text) == [(Kind.OPENING, at("2027-03-15", "12:30"))]

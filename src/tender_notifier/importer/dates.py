@@ -1,4 +1,4 @@
-"""Finding explicit dates and times in a piece of announcement text.
+"""Finding explicit dates in a piece of announcement text (times of day: ``times``).
 
 Month and weekday names come from Babel's locale data for Dutch and English (wide and abbreviated,
 "format" and "stand-alone"), plus every prefix of a full month name that names one month only, so
@@ -17,8 +17,7 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 - ``15-07-2026``, ``15/07/2026``, ``15.07.2026`` (day first, as in the Netherlands);
 - ``2026-07-15`` (ISO), with ``T09:00`` if given;
 - ``20 en/of 21 juli 2026``: the first day borrows the month and year of the second;
-- times: ``09:00``, ``09:00 uur``, ``12.00 uur``, ``9.00u``, ``12:00pm``, ``12 noon``, ``om 9 uur``,
-  and spans ``van 09:30 uur tot 15:30 uur``, ``09:30-15:30``, ``between 10:00 and 12:00``.
+- ``October 26 - 27, 2026``: the first day borrows the year of the second.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
@@ -126,28 +125,6 @@ def _leading_day_regex() -> re.Pattern[str]:
     )
 
 
-_TIME = re.compile(
-    r"""
-    (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
-    (?:
-        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.h])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
-        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon)\b)?
-        (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
-      | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
-      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon)(?![^\W\d_])
-      | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
-        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
-    )
-    (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
-        |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_TIME_SPAN_GAP = re.compile(
-    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s{0,3}$",
-    re.IGNORECASE,
-)
-_TIME_SPAN_GAP_MAX = 20
 # The longest text the leading-day pattern can match: a weekday name, a day, a word between.
 _LEADING_DAY_REACH = 64
 
@@ -162,20 +139,6 @@ class DateHit:
     day: date | None
     problem: str | None = None
     guessed_year: bool = False  # the text gave no year; ``Years`` did
-
-
-@dataclass(frozen=True, slots=True)
-class TimeHit:
-    """A time of day, or a span of two (``finish``). ``weak`` times ("12.00" without "uur") only
-    count next to a date."""
-
-    start: int
-    end: int
-    text: str
-    begin: time
-    finish: time | None = None
-    weak: bool = False
-    meridiem: str = ""  # "am" or "pm" when written
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,14 +214,43 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
     """
     hits: list[DateHit] = []
     for match in _date_regex().finditer(text):
+        if hits and match.start() < hits[-1].end:
+            continue  # the second day of "October 26 - 27, 2026", already read
         hit = _date_hit(match, years)
         leading: list[DateHit] = []
         if match.group("m") and hit.day is not None:
             floor = hits[-1].end if hits else 0
             leading = _leading_days(text, floor, match.start(), hit.day, hit.guessed_year)
+        trailing = _TRAILING_DAY.match(text, match.end()) if _yearless_month_first(match) else None
+        if trailing is not None:
+            month = month_names()[match.group("m2").lower()]
+            year = int(trailing.group("y"))
+            hit = _checked(
+                match.start(),
+                match.end(),
+                match.group(0),
+                (int(match.group("d2")), month, year),
+                match.group("wd"),
+            )
+            start = trailing.start("d")
+            numbers = (int(trailing.group("d")), month, year)
+            leading.append(hit)
+            hit = _checked(start, trailing.end(), text[start : trailing.end()], numbers, None)
         hits.extend(leading)
         hits.append(hit)
     return hits
+
+
+# The second day of "October 26 - 27, 2026" or "Oct. 26 and 27, 2026", which gives both the year.
+_TRAILING_DAY = re.compile(
+    r"\s{0,3}(?:-|\u2013|\u2014|to|until|through|and|&|or)\s{0,3}"
+    rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s{{1,3}}(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _yearless_month_first(match: re.Match[str]) -> bool:
+    return match.group("m2") is not None and match.group("y2") is None
 
 
 def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
@@ -318,64 +310,3 @@ def _leading_days(
         found.insert(0, replace(hit, guessed_year=guessed_year) if hit.day else hit)
         start = first
     return found
-
-
-def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
-    """Every time of day in ``text`` outside the dates, with adjacent pairs joined into spans."""
-    singles: list[TimeHit] = []
-    k = 0  # dates and times both come in text order: one pass over each
-    for match in _TIME.finditer(text):
-        while k < len(dates) and dates[k].end <= match.start():
-            k += 1
-        if k < len(dates) and dates[k].start < match.end():
-            continue
-        hit = _time_hit(match)
-        if hit is not None:
-            singles.append(hit)
-    spans: list[TimeHit] = []
-    for hit in singles:
-        last = spans[-1] if spans else None
-        if (
-            last is not None
-            and last.finish is None
-            and hit.start - last.end <= _TIME_SPAN_GAP_MAX
-            and _TIME_SPAN_GAP.match(text[last.end : hit.start])
-        ):
-            begin = last.begin
-            if hit.meridiem == "pm" and not last.meridiem and begin.hour + 12 <= hit.begin.hour:
-                begin = begin.replace(hour=begin.hour + 12)  # "1:00 to 3:00 pm"
-            spans[-1] = TimeHit(
-                last.start,
-                hit.end,
-                text[last.start : hit.end],
-                begin,
-                hit.begin,
-                weak=last.weak and hit.weak,
-            )
-        else:
-            spans.append(hit)
-    return spans
-
-
-def _time_hit(match: re.Match[str]) -> TimeHit | None:
-    g = match.group
-    minute = 0
-    if g("h") is not None:
-        hour, minute = int(g("h")), int(g("mi"))
-        meridiem = (g("ap") or "").lower().replace(".", "")
-        if g("noon") and (hour, minute) != (12, 0):
-            return None
-        weak = g("sep") == "." and not (g("suffix") or meridiem or g("noon"))
-    elif g("h2") is not None:
-        hour, meridiem, weak = int(g("h2")), g("ap2").lower().replace(".", ""), False
-    elif g("noon3") is not None:
-        hour, meridiem, weak = 12, "", False
-    else:
-        hour, meridiem, weak = int(g("h4")), "", False
-    if meridiem:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if meridiem == "pm" else 0)
-    text = g(0).rstrip()
-    end = match.start() + len(text)
-    return TimeHit(match.start(), end, text, time(hour, minute), weak=weak, meridiem=meridiem)

@@ -49,7 +49,9 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     document = document_of(pieces)
     previous: Segment | None = None
     header: Segment | None = None  # the head row of the table being read
+    selection = False  # under a heading of the selection phase of a two-phase procedure
     for segment in pieces:
+        selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
             header = None
         heading = _heading(previous, segment)
@@ -58,7 +60,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
                 header = segment
             elif heading is None and header is not None:
                 heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
-        read_segment(segment, found, unplaced, document, heading)
+        read_segment(segment, found, unplaced, document, heading, selection)
         previous = segment
     timeline = milestones(found, zone, unplaced)
     title = facts.title(text, pieces)
@@ -80,6 +82,30 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# Headings that open a phase of a two-phase procedure: "Fase 1 – Selectie", "Stage 2 – Tender".
+_SELECTION_PHASE = re.compile(
+    r"selectiefase|aanmeldingsfase|selection (phase|stage)|pre-?qualification|prekwalificatie"
+    r"|\b(fase|stage|phase) (1|i|one|een)\b\W{0,5}(selecti|aanmeld)",
+    re.IGNORECASE,
+)
+_OTHER_PHASE = re.compile(
+    r"\b(fase|stage|phase)\b|\w(fase|phase)\b|\b(gunning|inschrijving|award|tender|offerte"
+    r"|dialoog|dialogue|negotiation|onderhandeling)",
+    re.IGNORECASE,
+)
+_PHASE_HEADING_MAX = 60
+
+
+def _phase(segment: Segment, selection: bool) -> bool:
+    """Whether the text from ``segment`` on stands in the selection phase."""
+    text = segment.text
+    if segment.is_field or len(text) > _PHASE_HEADING_MAX or text.endswith(".") or find_dates(text):
+        return selection
+    if _SELECTION_PHASE.search(text):
+        return True
+    return False if _OTHER_PHASE.search(text) else selection
+
+
 _HEADING_MAX = 120  # a heading is a short line without a full stop...
 _UNDER_HEADING_MAX = (
     80  # ...over a short line: "IV.2.2) Time limit for receipt" / "Date: 15/02/2027"

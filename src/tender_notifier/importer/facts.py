@@ -30,7 +30,7 @@ _TITLE_LABEL = re.compile(
 )
 _BUYER_LABEL = re.compile(
     r"^(?:opdrachtgever|aanbestedende dienst|aanbestedende organisatie|inkopende organisatie|"
-    r"klant|organisatie|buyer|client|contracting authority|customer|official name"
+    r"klant|organisatie|organi[sz]ation|buyer|client|contracting authority|customer|official name"
     r"|offici\u00eble (benaming|naam))$",
     re.IGNORECASE,
 )

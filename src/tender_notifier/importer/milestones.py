@@ -171,25 +171,43 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
 
     The milestone in the most impossible pairs goes first, then the next, until none is left:
     a start misread from "het DAS loopt van 1 januari 2025" is one wrong date, not seven. Of
-    an even pair the one that is not a deadline goes; two deadlines both go. Past
+    an even pair the one that is not a deadline goes (an end before a start rather than the
+    start); two deadlines both go. Past
     ``_PAIRWISE_MAX`` milestones (no announcement has that many) every milestone in an
     impossible pair goes, found in one pass.
     """
     if len(milestones) > _PAIRWISE_MAX:
         return _in_impossible_pairs(milestones, zone)
     spans = [(m.begins(zone), m.ends(zone)) for m in milestones]
+    # With lots, each its own deadline, the interviews of the first lot may come before the
+    # last lot's deadline: interviews need only follow the first submission deadline.
+    first_deadline = min(
+        (spans[k][0] for k, m in enumerate(milestones) if m.kind is Kind.SUBMISSION_DEADLINE),
+        default=None,
+    )
     pairs = {
         (a, b)
         for a, early in enumerate(milestones)
         for b, late in enumerate(milestones)
-        if late.kind in _BEFORE.get(early.kind, ()) and spans[a][0] >= spans[b][1]
+        if late.kind in _BEFORE.get(early.kind, ())
+        and spans[a][0] >= spans[b][1]
+        and not (
+            early.kind is Kind.SUBMISSION_DEADLINE
+            and late.kind is Kind.INTERVIEWS
+            and spans[a][0] != first_deadline
+        )
     }
     dropped: set[int] = set()
     while pairs:
         counts = Counter(k for pair in pairs for k in pair)
         most = max(counts.values())
         worst = [k for k, n in counts.items() if n == most]
-        chosen = [k for k in worst if not milestones[k].kind.is_deadline][:1] or worst
+        # an end just before a start is the end of the contract the new one follows
+        others = sorted(
+            (k for k in worst if not milestones[k].kind.is_deadline),
+            key=lambda k: milestones[k].kind is not Kind.END,
+        )
+        chosen = others[:1] or worst
         dropped.update(chosen)
         pairs = {(a, b) for a, b in pairs if a not in dropped and b not in dropped}
     return dropped

@@ -1,7 +1,8 @@
 """What a sentence says about its date: the rules that map words to milestone kinds, in one table.
 
-``classify`` reads the words just before a date (back to the previous date or the start of the
-sentence) and, if they say nothing, the words after it. The **first** rule in ``RULES`` that
+``classify`` reads the words just before a date (back to the previous date, the start of the
+sentence or the last ";") and, if they say nothing, the words after it up to the end of its
+clause. The words of background dates are in ``background``. The **first** rule in ``RULES`` that
 matches wins, so the order is the meaning:
 
 - answers before questions: "De vragen en antwoorden worden ... gepubliceerd" is about answers;
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..timeline import Kind
-from .dates import month_pattern
+from .background import BACKGROUND_WORDS, DONE, past_or_void
 
 
 class Background(StrEnum):
@@ -32,6 +33,13 @@ class Background(StrEnum):
     REPLACED = "replaced"
     # "in de week van 15 maart": a week, not a day
     WEEK = "week"
+    # "binnen 3 werkdagen na 22 maart 2027", "received after 28 June": a term counted from the
+    # date, not a step on it
+    RELATIVE = "relative"
+    # a day before the announcement was published: over before the procedure began
+    PAST = "past"
+    # "RFI responses due": a step of a request for information, not of a tender
+    INFORMATION_REQUEST = "information_request"
 
 
 class Depends(StrEnum):
@@ -40,6 +48,9 @@ class Depends(StrEnum):
     # TED's "Time limit for receipt of tenders or requests to participate": requests in a
     # restricted (two-phase) procedure, tenders in an open one
     TENDERS_OR_REQUESTS = "tenders_or_requests"
+    # "Tender documents issued": the invitation of the selected candidates in a two-phase
+    # procedure, the publication (background) in an open one
+    DOCUMENTS_ISSUED = "documents_issued"
     # "de deadline is verlengd tot 22 januari": the new date of what the words name; with
     # nothing named ("de opdracht kan worden verlengd tot"), nothing
     MOVED_TO = "moved_to"
@@ -59,6 +70,19 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
     return Rule(meaning, re.compile(pattern, re.IGNORECASE), example)
 
 
+# "Vragen uit de tweede ronde worden uiterlijk <date> beantwoord": the answers
+_ASKED_BEFORE = re.compile(
+    r"\b(vragen|questions)\b.{0,60}\b(worden|wordt|will be|zullen|are)\b.{0,30}$", re.IGNORECASE
+)
+_ANSWERED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(beantwoord|answered|responded to)\b", re.IGNORECASE
+)
+# "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
+_OPENED_BEFORE = re.compile(
+    r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
+)
+_OPENED_AFTER = re.compile(r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,4}?(geopend|opened)\b", re.IGNORECASE)
+
 # Patterns are searched in text of any length: no nested or unbounded repetition next to other
 # repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
 RULES: tuple[Rule, ...] = (
@@ -69,8 +93,20 @@ RULES: tuple[Rule, ...] = (
         r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
         r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
         r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
-        r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$",
+        r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$"
+        r"|\b(oorspronkelijke|original)\s(\w{1,20}\s){0,3}?(datum|date|deadline|sluitingsdatum"
+        r"|einde|einddatum|startdatum|end|start|closing)\b[^.;]{0,30}$",
         "De sluitingsdatum is verplaatst van",
+    ),
+    _rule(
+        Background.RELATIVE,
+        r"\b(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four"
+        r"|five|six|seven|eight|nine|ten)\s(werk|kalender|working |calendar |business )?"
+        r"(dag|dagen|week|weken|maand|maanden|days?|weeks?|months?)\s(na|vóór|voor|voorafgaand"
+        r" aan|after|before|from|following|of|prior to)\W{0,3}$"
+        r"|\b(received|ontvangen|binnengekomen|ingediend|submitted|sent|gesteld|asked) (after|na)"
+        r"\W{0,3}$",
+        "Binnen 3 werkdagen na",
     ),
     _rule(
         Background.WEEK,
@@ -85,6 +121,24 @@ RULES: tuple[Rule, ...] = (
         "De deadline is verlengd tot",
     ),
     _rule(
+        Background.BACKGROUND,
+        # what has happened already: "de eerste vragenronde is gesloten op", "was held on"
+        r"\b(is|zijn|was|were|werd|werden|has been|have been)\s{1,3}"
+        r"(\w{1,20}\s{1,3}){0,2}?"
+        rf"({DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$",
+        "De eerste vragenronde is gesloten op",
+    ),
+    _rule(
+        Kind.QUESTIONS_DEADLINE,
+        # questions about the first answers: "Vragen naar aanleiding van de eerste nota van
+        # inlichtingen kunnen worden gesteld tot" is a second questions round
+        r"\b(vragen|questions)\s(\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
+        r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
+        r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
+        r"|\bq\s?&\s?a[- ](deadline|round|ronde)|deadline (for )?(the )?q\s?&\s?a",
+        "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot",
+    ),
+    _rule(
         Kind.ANSWERS_PUBLISHED,
         r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b"
         r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
@@ -92,57 +146,62 @@ RULES: tuple[Rule, ...] = (
         r"|publication of (the )?q\s?&\s?a"
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
-        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)",
+        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
+        r"|\b(clarification|sq|itt) (responses|answers)\b|\bpublish\w{0,3} (the |a |an )?"
+        r"(q\s?&\s?a|faq|clarifications)"
+        r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
+        Depends.DOCUMENTS_ISSUED,
+        r"\b(tender documents|aanbestedingsstukken|aanbestedingsdocumenten) "
+        r"(are |will be |worden )?(issued|sent|released|verstuurd|verzonden)"
+        r"|\b(issue|dispatch|verzending) (of |van )?"
+        r"(the |de )?(tender documents|aanbestedingsstukken|aanbestedingsdocumenten)",
+        "Tender documents issued:",
+    ),
+    _rule(
         Background.BACKGROUND,
-        r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpublished\b|\bpublication\b"
-        r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
-        r"|huidige (contract|overeenkomst|leverancier|opdrachtnemer|vervoerder)"
-        r"|(contract|overeenkomst) met de huidige|current (contract|supplier|provider)"
-        r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
-        r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
-        r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
-        r"|(vorige|bestaande|lopende) (contract|overeenkomst|raamovereenkomst|aanbesteding)"
-        r"|(previous|existing) (contract|agreement|framework)"
-        r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
-        r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
-        r"|gestand|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b|geldigheid"
-        r"|\b(beoordeling|evaluatie|evaluation) (van )?(de |the |of (the )?)?(inschrijving|offerte"
-        r"|aanmelding|tender|bid|proposal|aanbieding)"
-        r"|start of (the )?(procedure|tender|tendering)"
-        r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
-        r".{0,30}(loopt|runs|geldig|valid)"
-        r"|dispatch of (this|the) notice|verzending van (deze|dit|de) (aankondiging|bericht)"
-        r"|(aanmeld|inschrijv)\w{0,4} (voor|bij) (de|het|een) (digitale |online )?"
-        r"(informatie|markt)?(bijeenkomst|sessie|schouw|locatiebezoek|webinar)"
-        r"|regist\w{0,8} (for|to attend) (the|a|an) (information |market )?"
-        r"(session|site visit|briefing|webinar|meeting)",
+        BACKGROUND_WORDS,
         "Publicatiedatum:",
     ),
     _rule(
         Kind.OTHER,
-        r"standstill|opschortingstermijn|alcatel",
+        r"standstill|opschortingstermijn|alcatel|bezwaartermijn",
         "Standstill period ends:",
     ),
     _rule(
         Kind.OTHER,
         r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
-        r"|clarification (meeting|session)|bidders'? (meeting|conference)",
+        r"|clarification (meeting|session)|bidders'? (meeting|conference)"
+        # the rounds of a competitive dialogue or a negotiation come before the final tenders
+        r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
+        r"|onderhandelingsronde|negotiation (round|meeting|session)",
         "Inlichtingenbijeenkomst (digitaal):",
     ),
     _rule(
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
-        r"|inlichtingen|verduidelijking",
+        r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information"
+        r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"(uitgenodigd|invited) (voor|to|for) (een |an |the |a )?(\w{1,20} )?"
+        r"(uitgenodigd|invited|uitnodiging|invitation) (voor|to|for|tot) (een |an |the |a )?"
+        r"(\w{1,20} )?"
         r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$",
         "De kandidaten worden uitgenodigd voor een gesprek op",
+    ),
+    _rule(
+        Kind.AWARD,
+        r"(successful|winning|preferred) (supplier|bidder|tenderer|candidate|provider)\b.{0,30}"
+        r"\b(notified|informed|announced)"
+        r"|\bappoint(ment of)? (a |the )?(successful )?(supplier|contractor|provider|bidder)\b"
+        r"|(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
+        r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
+        r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)",
+        "Bidders will be notified of the outcome by",
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
@@ -151,7 +210,21 @@ RULES: tuple[Rule, ...] = (
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
         r"|shortlisting"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
-        r"|selectiebeslissing|selectiebesluit|selection decision",
+        r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
+        r"|bekendmaking (van )?(de )?(selectie|shortlist)"
+        r"|selectie (van )?(de )?(kandidaten|gegadigden)"
+        r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
+        r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
+        r"|\b(receive|ontvang\w{0,2})\b.{0,20}\b(tender documents|gunningsleidraad|itt)\b"
+        # feedback on an offer, not the feedback after the interviews
+        r"|\b(terugkoppeling|feedback)\b(?!\s(na|after)\b)"
+        r"|shortlisted (candidates|bidders|suppliers|tenderers)\b.{0,30}\b(informed|notified|told)"
+        r"|(besluit|beslissing|decision) (over|on|op|omtrent|about) (de |the )?"
+        r"(toelating|admission|selectie|selection)"
+        r"|(outcome|result|uitslag|terugkoppeling|feedback)( (of|on|van|over))? (the |de )?"
+        r"(selection|selectie|shortlist|prequalification|pre-qualification)"
+        r"|\b(itt|itn|gunningsleidraad|invitation to tender)\b.{0,20}\b(issued|sent|released"
+        r"|verstuurd|verzonden|beschikbaar gesteld)|verzending (van )?(de )?gunningsleidraad",
         "De kandidaten die hiervoor uitgenodigd zijn, ontvangen uiterlijk op",
     ),
     _rule(
@@ -164,19 +237,25 @@ RULES: tuple[Rule, ...] = (
         Kind.PARTICIPATION_DEADLINE,
         r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
         r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
-        r"|requests? (to|for) participat|expressions? of interest|express(ing)? (your )?interest"
-        r"|interest (must|should|can) be expressed|belangstellingsregistratie",
+        r"|requests? (to|for) participat|expressions? of interest"
+        r"|express(ing)? (your |their |its )?interest"
+        r"|interest (must|should|can) be expressed|belangstellingsregistratie"
+        r"|\b(sq|pqq|selection questionnaire|pre-?qualification questionnaire)\b"
+        r"|selectiefase|selection (phase|stage)",
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|assessment|kennismaking|\bpitch)",
+        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemo\b|assessment|kennismaking"
+        r"|\bintakes?\b"
+        r"|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
         Kind.AWARD,
         r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
+        r"|\bte gunnen"
         r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking",
         "Voorlopige gunning:",
     ),
@@ -184,9 +263,18 @@ RULES: tuple[Rule, ...] = (
         Kind.OPENING,
         r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
+        r"|\bopening ?(date|datum|time)|openingsdatum|datum (van )?(de )?opening"
+        r"|\b(tenders|bids|offers) (will be|are|shall be) (publicly )?opened\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|proces-verbaal van (aanbesteding|opening)",
         "Opening inschrijvingen:",
+    ),
+    _rule(
+        Background.INFORMATION_REQUEST,
+        r"\b(rfi|request for information)\b.{0,40}\b(respon|reacti|antwoord|submi|due|deadline"
+        r"|indien)|\b(respons\w{0,3}|reacties?|submissions?|answers?) (to|on|op|for) (the |this "
+        r"|het |de |your |uw )?(rfi|request for information)\b",
+        "RFI responses due:",
     ),
     _rule(
         Kind.SUBMISSION_DEADLINE,
@@ -197,16 +285,21 @@ RULES: tuple[Rule, ...] = (
         r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
-        r"|submission|submit|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
-        r"|closing (date|time)|\bcloses\b|applications?|\bapply\b|\brespon(d|se) (before|by)"
-        r"|receipt of (tenders|bids|offers)",
+        r"|submission|submit|\bquotations?\b|\bquotes?\b|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
+        r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
+        r"|\brespon(d|se) (before|by)"
+        r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
+        r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
+        r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
+        r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
         Kind.START,
-        r"\bstart|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
-        r"|commence|\bbegin(t|nen|datum)?\b|\bgaat (in|van start)\b|in werking|takes effect"
-        r"|\beffective (from|date)"
+        r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
+        r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
+        r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
+        r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
         r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
         r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
         r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$",
@@ -214,11 +307,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.END,
-        r"einddatum|eind(e|igt|igen)\b|loopt (af|tot)|\bend(s|ing)?\b|oplever|\bcompletion\b"
+        r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
+        r"|\bend(s|ing)?\b|oplever|\bcompletion\b"
         r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
         r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
         r"\W{0,3}$"
-        r"|\b(duur|looptijd|duration|term)\W{1,3}(t/m|tot en met|tot|until|through|to)\W{0,3}$",
+        r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$",
         "Einddatum opdracht:",
     ),
     _rule(
@@ -230,33 +324,6 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-# Words that say a period of days is the assignment itself: "van 1 sept tot 31 dec" = start, end.
-ASSIGNMENT = re.compile(
-    r"opdracht|periode|looptijd|inzet|project|contract|assignment|engagement|werkzaamheden",
-    re.IGNORECASE,
-)
-
-# A label whose value is a time that belongs to the date just above it: "Eindtijd  09:00 uur".
-TIME_LABEL = re.compile(r"tijd|tijdstip|\btime\b|\buur\b|\bhour\b", re.IGNORECASE)
-
-
-def _vague_pattern() -> re.Pattern[str]:
-    months = month_pattern()
-    return re.compile(
-        r"z\.\s?s\.\s?m\.?|\bzsm\b|\basap\b|as soon as possible|zo (spoedig|snel) mogelijk"
-        r"|per direct|\bimmediately\b|\b(over)?morgen\b|\bvandaag\b|\btomorrow\b"
-        r"|\btoday\b|\bbinnen\s{1,3}(\d{1,3}|een|één|twee|drie|vier)\s{1,3}(werk)?(dag|dagen|week|weken|maand|maanden)\b"
-        r"|\bwithin\s{1,3}(\d{1,3}|a|one|two|three)\s{1,3}(working\s{1,3})?(days?|weeks?|months?)\b"
-        r"|\b(begin|medio|half|eind|einde|early|mid|late|end of)[\s-]+"
-        rf"({months})(?![^\W\d_])"
-        r"|\bweek\s+\d{1,2}\b|\bQ[1-4]\b|\b\d{1,3}\s{1,3}(dagen|weken|maanden|days|weeks|months)\b",
-        re.IGNORECASE,
-    )
-
-
-VAGUE = _vague_pattern()
-
-
 _NOT_BEFORE_A_DATE = " x"
 
 
@@ -267,7 +334,17 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     """
     # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
     # words after it end at the next date, so they get a tail that no such pattern matches.
-    for context in (before, after + _NOT_BEFORE_A_DATE):
+    if past_or_void(before, after):
+        return Background.BACKGROUND
+    if _OPENED_BEFORE.search(before) and _OPENED_AFTER.match(after):
+        return Kind.OPENING
+    if _ASKED_BEFORE.search(before) and _ANSWERED_AFTER.match(after):
+        return Kind.ANSWERS_PUBLISHED
+    # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
+    # vragen via het platform" is no questions deadline
+    # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
+    # start werkzaamheden 1 september 2027" is the start, not the award
+    for context in (before.rsplit(";", 1)[-1], after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
         for rule in RULES:
             if rule.meaning is not skip and rule.pattern.search(context):
                 if rule.meaning is Depends.MOVED_TO:
@@ -282,6 +359,11 @@ def _named(context: str) -> Meaning | None:
         if isinstance(rule.meaning, Kind) and rule.pattern.search(context):
             return rule.meaning
     return None
+
+
+def moved_to(before: str) -> bool:
+    """Whether the words just before a date say something moved to it ("is verlengd tot")."""
+    return any(rule.meaning is Depends.MOVED_TO and rule.pattern.search(before) for rule in RULES)
 
 
 def kind_of(text: str) -> Meaning | None:

@@ -8,52 +8,37 @@ say what it is for (``rules``); everything else that looks like a date or a dead
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ..timeline import Kind
-from .dates import DateHit, TimeHit, Years, find_dates, find_times
+from .dates import DateHit, Years, find_dates
 from .draft import Found, Unplaced
-from .rules import (
-    ASSIGNMENT,
-    TIME_LABEL,
-    VAGUE,
-    Background,
-    Depends,
-    Meaning,
-    classify,
-    kind_of,
-)
+from .groups import Group, group_dates
+from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
+from .rules import Background, Depends, Meaning, classify, kind_of, moved_to
 from .text import Segment
+from .times import TimeHit, find_times
 
-# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
-_CONNECTOR = re.compile(
-    r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
-    r"|tot|until|uur|u|t|hrs)\b[\s,;:/|@()\-\u2013\u2014]*)*",
-    re.IGNORECASE,
-)
-_ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
-_RANGE = re.compile(
-    r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
-)
-_MAX_GAP = 30
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
 _MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
 _LISTED = re.compile(
     r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$"
-    # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot 3 -"
+    # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot B -"
     r"|\b(?:\d{1,2}(?:e|ste|de|nd|rd|th)? (?:ronde|round)"
-    r"|(?:ronde|round|perceel|lot|kavel) \d{1,2})\b",
+    r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h]))\b",
     re.IGNORECASE,
 )
+_NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
 # A procedure in which candidates first ask to take part and only those invited tender.
 _TWO_PHASE = re.compile(
     r"restricted procedure|niet[- ]openbare (aanbestedings)?procedure|concurrentiegerichte dialoog"
     r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
     r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
-    r"|twee fasen|tweefasen|selectiefase|selection phase|pre-?qualification|selectieleidraad",
+    r"|twee fasen|tweefasen|selectiefase|selection (phase|stage)|pre-?qualification"
+    r"|selectieleidraad",
     re.IGNORECASE,
 )
 # Where an announcement says when it was published: years left out count from there.
@@ -61,22 +46,13 @@ _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
     r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
-    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)",
+    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
+    r"|\bdate of issue\b|\bissue date\b",
     re.IGNORECASE,
 )
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
-
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """Dates that belong together: one date, alternatives ("20 en/of 21 juli") or a range."""
-
-    dates: tuple[DateHit, ...]
-    times: tuple[TimeHit | None, ...]
-    is_range: bool
-    start: int
-    end: int
+_TERM = (Kind.START, Kind.END)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +63,15 @@ class Document:
     two_phase: bool = False
     # the year of a date written without one, when the announcement makes it clear
     years: Years | None = None
+    # the day the announcement says it was published: no step of it lies before
+    published: date | None = None
 
 
 def document_of(pieces: list[Segment]) -> Document:
-    """The procedure and the years, read once from the whole announcement."""
+    """The procedure, the years and the publication day, read once from the whole announcement."""
     written: list[date] = []
     published: date | None = None
+    since: date | None = None
     two_phase = False
     for segment in pieces:
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
@@ -100,7 +79,14 @@ def document_of(pieces: list[Segment]) -> Document:
         written += days
         if published is None and days and _PUBLISHED.search(segment.text):
             published = days[0]
-    return Document(two_phase=two_phase, years=Years.around(published, written))
+            # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
+            if kind_of(segment.text) in (None, Background.BACKGROUND):
+                since = published
+    return Document(
+        two_phase=two_phase,
+        years=Years.around(published, written),
+        published=since,
+    )
 
 
 def read_segment(
@@ -109,39 +95,72 @@ def read_segment(
     unplaced: list[Unplaced],
     document: Document = Document(),
     heading: Meaning | None = None,
+    selection: bool = False,
 ) -> None:
     """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``.
 
-    ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it.
+    ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it;
+    ``selection`` says the segment stands under a heading of the selection phase, where the
+    deadline is the one for requests to participate.
     """
     text = segment.text
     dates = find_dates(text, document.years)
     times = find_times(text, dates)
     if not dates:
         _read_times_only(segment, times, found, unplaced)
-    groups = _groups(text, dates, times)
+    groups = group_dates(text, dates, times)
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     shared = _shared_from_the_end(text, groups)
+    about_assignment = bool(groups) and bool(ASSIGNMENT.search(text))
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
-        after = text[group.end : groups[index + 1].start if index + 1 < len(groups) else len(text)]
-        meaning = classify(before, after) or shared[index]
+        # from the date on, not from its time: "10 mei 2027 sluit de reactietermijn om 09:00 uur"
+        after = text[
+            group.dates[-1].end : groups[index + 1].start if index + 1 < len(groups) else len(text)
+        ]
+        own_before = _split(before)[1] if index else before
+        own_after = _split(after)[0] if index + 1 < len(groups) else after
+        meaning = classify(own_before, own_after) or shared[index]
+        if group.is_range and _assignment(before) and classify(before, "") is None:
+            # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
+            # words before a range say it is the assignment's, whatever follows it
+            meaning = Kind.START
+        if meaning is None and previous is Background.REPLACED and moved_to(own_before):
+            meaning = carried  # "The original closing date of <date> has been moved to <date>"
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
         if meaning is None and not index and heading is not None:
             meaning = heading
+        if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
+            meaning = Background.BACKGROUND
+        if meaning is Kind.END and not segment.is_field and not about_assignment:
+            # "Support for that system ends on 31 December 2028": an end in a sentence that does
+            # not speak of the assignment is not its end
+            meaning = None
         if meaning is Background.REPLACED:
             carried = classify(before, "", skip=Background.REPLACED)
-        _read_group(
-            segment, group, _decided(meaning, document), before + " " + after, found, unplaced
-        )
+        context = before + " " + after
+        if meaning is Background.REPLACED and group.is_range and len(group.dates) == 2:
+            # "extended from 15 March 2027 to 22 March 2027": the old date, then the new one
+            old, new = (
+                Group(group.dates[k : k + 1], group.times[k : k + 1], False, group.start, group.end)
+                for k in (0, 1)
+            )
+            _read_group(segment, old, meaning, context, found, unplaced)
+            group, meaning = new, carried
+        decided = _decided(meaning, document, selection)
+        if after.lstrip().startswith("?"):
+            decided = None  # "uiterlijk 1 december 2027? (in overleg)": the text is not sure
+        if isinstance(decided, Kind) and _before_publication(group, document.published):
+            decided = Background.PAST
+        _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     _read_vague(segment, dates, unplaced)
 
 
-def _shared_from_the_end(text: str, groups: list[_Group]) -> list[Meaning | None]:
+def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
     """The meaning a date shares with the dates after it, when only the words after the last
     say what they are for: "perceel 1: 1 maart 2027; perceel 2: 8 maart 2027 (sluiting)"."""
     shared: list[Meaning | None] = [None] * len(groups)
@@ -158,76 +177,56 @@ def _shared_from_the_end(text: str, groups: list[_Group]) -> list[Meaning | None
     return shared
 
 
-def _decided(meaning: Meaning | None, document: Document) -> Kind | Background | None:
+def _split(between: str) -> tuple[str, str]:
+    """The words between two dates: those of the first date, those of the second.
+
+    At the last clause break ("Op 15 maart 2027 sluit de inschrijving, op 22 maart 2027
+    volgen de gesprekken"); without one, words that lead on to the second date ("by 31 July
+    2027 with the contract starting on") are the second's only.
+    """
+    cut = max(between.rfind(","), between.rfind(";"))
+    if cut >= 0:
+        return between[:cut], between[cut + 1 :]
+    return ("" if LEADS_ON.search(between) else between), between
+
+
+def _assignment(words: str) -> bool:
+    """Whether ``words`` speak of the assignment, not of a period of the procedure."""
+    return bool(ASSIGNMENT.search(words)) and not PROCEDURE_PERIOD.search(words)
+
+
+def _before_publication(group: Group, published: date | None) -> bool:
+    """Whether every date of ``group`` lies before the day the announcement was published."""
+    days = [hit.day for hit in group.dates if hit.day is not None]
+    return published is not None and bool(days) and all(day < published for day in days)
+
+
+def _decided(
+    meaning: Meaning | None, document: Document, selection: bool
+) -> Kind | Background | None:
+    two_phase = document.two_phase or selection
+    if meaning is Depends.DOCUMENTS_ISSUED:
+        return Kind.SHORTLIST_NOTICE if two_phase else Background.BACKGROUND
     if isinstance(meaning, Depends):
-        return Kind.PARTICIPATION_DEADLINE if document.two_phase else Kind.SUBMISSION_DEADLINE
+        return Kind.PARTICIPATION_DEADLINE if two_phase else Kind.SUBMISSION_DEADLINE
+    if selection and meaning is Kind.SUBMISSION_DEADLINE:
+        return Kind.PARTICIPATION_DEADLINE
     return meaning
 
 
 def _follows_on(before: str) -> bool:
     """Whether the words between two dates only join them ("en", "and on", "(first round) and")."""
     words = before.strip()
+    if _NEW_CLAUSE.fullmatch(words):
+        return False  # "sluit om 09:00 uur, op 14 mei 2027 ontvangen ...": a clause of its own
     return len(words) <= _MAX_FOLLOW_ON or (
         len(words) <= _MAX_FOLLOW_ON_LISTED and bool(_LISTED.search(words))
     )
 
 
-def _groups(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[_Group]:
-    bound: dict[int, TimeHit] = {}
-    used: set[int] = set()
-    starts = [t.start for t in times]  # in text order, like the dates: bisect, never scan all
-    for i, hit in enumerate(dates):
-        limit = min(dates[i + 1].start if i + 1 < len(dates) else len(text), hit.end + _MAX_GAP + 1)
-        for k in range(bisect_left(starts, hit.end), bisect_left(starts, limit)):
-            if k not in used and _joins(text, hit.end, times[k].start):
-                bound[i] = times[k]
-                used.add(k)
-                break
-    members: list[list[int]] = []
-    ranges: list[bool] = []
-    for i, hit in enumerate(dates):
-        if members:
-            last = members[-1][-1]
-            gap_start = bound[last].end if last in bound else dates[last].end
-            near = hit.start - gap_start <= _MAX_GAP
-            gap = text[gap_start : hit.start] if near else ""
-            if near and not ranges[-1] and _ALTERNATIVE.match(gap) and last not in bound:
-                members[-1].append(i)
-                continue
-            if near and len(members[-1]) == 1 and _RANGE.match(gap):
-                members[-1].append(i)
-                ranges[-1] = True
-                continue
-        members.append([i])
-        ranges.append(False)
-    groups: list[_Group] = []
-    for indices, is_range in zip(members, ranges, strict=True):
-        own = [bound.get(i) for i in indices]
-        if not is_range and own[-1] is not None and all(t is None for t in own[:-1]):
-            own = [own[-1]] * len(own)  # "20 en/of 21 juli 2026 van 09:30 tot 15:30 uur"
-        start = dates[indices[0]].start
-        if all(t is None for t in own):
-            earlier = groups[-1].end if groups else 0
-            # "before 12 noon on 1 October 2026"; the ranges searched never overlap
-            for k in range(bisect_left(starts, earlier), bisect_right(starts, start)):
-                t = times[k]
-                if k not in used and t.end <= start and _joins(text, t.end, start):
-                    own, start = [t] * len(own), t.start
-                    used.add(k)
-                    break
-        end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
-        groups.append(_Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
-    return groups
-
-
-def _joins(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, between a date and a time, only connects them."""
-    return end - start <= _MAX_GAP and bool(_CONNECTOR.fullmatch(text, start, end))
-
-
 def _read_group(
     segment: Segment,
-    group: _Group,
+    group: Group,
     meaning: Kind | Background | None,
     context: str,
     found: list[Found],
@@ -243,7 +242,7 @@ def _read_group(
             skip(hit, f"{hit.problem}{what}; not used")
     if not usable:
         return
-    if meaning is None and group.is_range and ASSIGNMENT.search(context):
+    if meaning is None and group.is_range and _assignment(context):
         meaning = Kind.START  # "Uitvoering werkzaamheden: van 7 september tot 18 december"
     if meaning is None:
         for hit, _ in usable:
@@ -256,6 +255,18 @@ def _read_group(
     if meaning is Background.WEEK:
         for hit, _ in usable:
             skip(hit, "the week of this day, not the day; add it by hand")
+        return
+    if meaning is Background.PAST:
+        for hit, _ in usable:
+            skip(hit, "before the announcement was published, so not a step ahead; not used")
+        return
+    if meaning is Background.RELATIVE:
+        for hit, _ in usable:
+            skip(hit, "a term counted from this date, not a step on it; add it by hand")
+        return
+    if meaning is Background.INFORMATION_REQUEST:
+        for hit, _ in usable:
+            skip(hit, "a step of a request for information, not of a tender; add it by hand")
         return
     if isinstance(meaning, Background):
         for hit, _ in usable:
@@ -332,23 +343,28 @@ def _read_times_only(
             note = f"{target.note}; {segment.text}"
             found[index] = replace(target, begin=begin, finish=finish, note=note)
             return
-    if isinstance(kind_of(segment.text), Kind):
+    if isinstance(_whole(segment.text), Kind):
         for t in strong:
             reason = "a time without a date; not used"
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
 
 
+# What a whole segment is about, asked for its vague words and for its lone times: asked once.
+_whole = lru_cache(maxsize=2)(kind_of)
+
+
 def _read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced]) -> None:
     """ "Start z.s.m.", "sluit morgen", "binnen 2 weken": a deadline without a date, for ops."""
-    meaning = kind_of(segment.text)
-    if not isinstance(meaning, Kind):
-        return
+    meaning: Meaning | None = None
     k = 0  # matches and dates both come in text order: one pass over each
     for match in VAGUE.finditer(segment.text):
         while k < len(dates) and dates[k].end <= match.start():
             k += 1
         if k < len(dates) and dates[k].start < match.end():
             continue
+        meaning = meaning or _whole(segment.text)
+        if not isinstance(meaning, Kind):
+            return
         reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
         line = segment.line_at(match.start())
         unplaced.append(Unplaced(line, match.group(0), reason, segment.text))

@@ -1,0 +1,133 @@
+"""Words that say a date is real but no step of this procedure: what already happened, what is
+over, the terms of other things, documents and laws, other procedures.
+
+``rules`` puts ``BACKGROUND_WORDS`` into its table, after answers and questions about answers
+and before the steps; ``past_or_void`` reads a date's words on both sides, for what one side
+alone does not say ("is op <date> gepubliceerd", "(sluitingsdatum <date>) is ingetrokken").
+Every gap is bounded, so each search is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A past participle: Dutch ones with their prefixes ("gesloten", "ingesteld", "beantwoord",
+# "verstuurd"), English ones by name. What is planned is not done: "is gepland op".
+DONE = (
+    r"(?!(in)?gepland|geagendeerd|voorzien|vastgesteld|vastgelegd|gesteld|bepaald|gezet|verwacht"
+    r"|beoogd|gewenst|vereist|gevraagd|benodigd|geraamd|begroot|verplaatst|verschoven|gewijzigd"
+    # verbs of the present that look like participles
+    r"|begint|bedraagt|bevat|betreft|bestaat|behoort|beschikt|ontvangt|verzorgt|verwerkt)"
+    r"(\w{0,5}?(ge|be|ver|ont|her)\w{2,20}(d|t|en)|ontstaan|opgericht|afgerond|closed|published"
+    r"|held|issued|sent|signed|concluded|awarded|completed|ended|opened|founded|answered|amended"
+    r"|modified|updated|corrected|revised|released|launched|uploaded|posted|made available)"
+)
+# "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
+_DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
+_DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{DONE}\b", re.IGNORECASE)
+# "Op <date> heeft de gemeente een marktconsultatie gehouden"
+_HAD_AFTER = re.compile(
+    rf"^\W{{0,3}}(heeft|hebben|had|has|have)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
+    re.IGNORECASE,
+)
+BACKGROUND_WORDS = (
+    r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpublished\b|\bpublication\b"
+    r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
+    r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
+    r"|(contract|overeenkomst) met de huidige"
+    r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"
+    r"|in werking getreden|came into (force|effect)|entered into force|took effect"
+    r"|ingesteld op|\bestablished\b|\bontstaan\b|\badopted\b|vastgesteld door"
+    # prices, wages and later rounds of an open procedure are not this procedure's steps
+    r"|prijspeil|prijsniveau|price level|\bindex(ed|ation)\b|\bcao\b"
+    r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
+    r"|(admission|entry) (round|window)"
+    r"|(documents|documenten|stukken|leidraad)\b.{0,30}\b(available|beschikbaar)"
+    # days the buyer or its platform is away, not steps of the procedure
+    r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|kerstvakantie|kerstperiode"
+    r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)"
+    r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
+    # what is over, and the terms of things other than the assignment
+    r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began)\b|plaatsgevonden"
+    r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
+    r"|\b(subsidie|programma|strategie|beleidsplan|beleid|coalitieakkoord|begroting|licentie"
+    r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy"
+    r"|policy|subsidy|grant|licen[cs]e|concession|law|act|directive|regulation)\b.{0,40}"
+    r"\b(loopt|lopen|runs?|lasts?|duurt|geldt|applies|treedt|in werking|in force|into force"
+    r"|takes effect|van kracht)\b"
+    r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
+    r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
+    r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
+    r"|(vorige|bestaande|lopende) \w{0,20}(contract|overeenkomst|aanbesteding)"
+    r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework)"
+    r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
+    r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
+    r"|gestand|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b|geldigheid"
+    r"|\b(beoordeling|evaluatie|evaluation) (van )?(de |the |of (the )?)?(inschrijving|offerte"
+    r"|aanmelding|tender|bid|proposal|aanbieding)"
+    r"|start of (the )?(procedure|tender|tendering)"
+    r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
+    r".{0,30}(loopt|runs|geldig|valid)"
+    r"|dispatch of (this|the) notice|verzending van (deze|dit|de) (aankondiging|bericht)"
+    # the request itself sent out: its publication, in a procedure of one phase
+    r"|(verzend\w{0,3}|versturen|verstuurd|verzonden|dispatch|issue[sd]?) (van |of )?"
+    r"(de |het |the |this )?"
+    r"(offerteaanvraag|aanvraag|uitvraag|rfp|rfq|request for (proposal|quotation|tender))\b"
+    r"|\b(offerteaanvraag|uitvraag|rfp|rfq) (was |is |wordt |will be )?"
+    r"(issued|verstuurd|verzonden)"
+    r"|(aanmeld|inschrijv)\w{0,4} (voor|bij) (de|het|een) (digitale |online )?"
+    r"(informatie|markt)?(bijeenkomst|sessie|schouw|locatiebezoek|webinar)"
+    r"|regist\w{0,8} (for|to attend) (the|a|an) (information |market )?"
+    r"(session|site visit|briefing|webinar|meeting)"
+    # another procedure: the earlier request, the previous tender, a first attempt
+    r"|\b(eerdere|vorige|voorgaande|oude|previous|earlier|prior|former)\s(\w{1,20}\s)?"
+    r"(aanvraag|uitvraag|aanbesteding|procedure|vacature|tender|request|procurement|rfp|rfq)\b"
+    # a date given as an example, a day the buyer or the supplier is not there
+    r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|zoals op)"
+    r"(\W{1,3}[\w']{1,20}){0,6}\W{0,3}$"
+    # a step of the table that is done: "| Marktconsultatie | afgerond | 15 januari 2027 |"
+    r"|\b(afgerond|voltooid|completed|done)\W{0,3}$"
+    r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
+)
+
+
+# "(sluitingsdatum 14 april 2027) is ingetrokken", "de vacature (...) staat hier los van":
+# the words after a date undo the step the words before it name
+_VOID_AFTER = re.compile(
+    r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,6}?(ingetrokken|vervallen|vervalt|geannuleerd|stopgezet"
+    r"|withdrawn|cancell?ed|superseded|staat hier los|staan hier los|not related|unrelated"
+    r"|no longer appl(y|ies)|niet meer van toepassing|(is|zijn|has been|have been|wordt|worden)"
+    r"\s(vervroegd|uitgesteld|verschoven|verplaatst|postponed|moved|brought forward))\b",
+    re.IGNORECASE,
+)
+# what happens to what comes in then: "submissions at 00:00 on 16 March 2027 are late"
+_LATE_AFTER = re.compile(
+    r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,2}?(are|is|will be|shall be|worden|wordt|zijn)\s"
+    r"(\w{1,12}\s){0,2}?(late|te laat|rejected|excluded|disregarded|uitgesloten"
+    r"|not (be )?(accepted|considered|answered|assessed)"
+    r"|niet (meer )?(geaccepteerd|beoordeeld|behandeld|beantwoord|meegenomen|in behandeling))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;!?,]")
+# "Offertes die vóór 8 april 2027 zijn ingediend": offers already in, not the day they are due
+_WHICH_BEFORE = re.compile(
+    r"\b(die|dat|welke|that|which)\s{1,3}(\w{1,20}\s{1,3}){0,3}?(vóór|voor|before|prior to|op|on)"
+    r"\W{0,3}$",
+    re.IGNORECASE,
+)
+_WERE_AFTER = re.compile(
+    rf"^\W{{0,3}}(zijn|is|werden|werd|were|was|have been|has been)\s{{1,3}}{DONE}\b",
+    re.IGNORECASE,
+)
+
+
+def past_or_void(before: str, after: str) -> bool:
+    """Whether the words on both sides of a date say it is done, undone or of another thing."""
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    return bool(
+        (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after))
+        or _HAD_AFTER.match(after)
+        or _VOID_AFTER.match(clause)
+        or _LATE_AFTER.match(clause)
+        or (_WHICH_BEFORE.search(before) and _WERE_AFTER.match(after))
+    )

@@ -1,0 +1,128 @@
+"""Dates that belong together, and their times: one date, alternatives ("20 en/of 21 juli
+2026") or a range ("1 sept tot 31 dec"), each with the time written next to it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .dates import DateHit
+from .times import TimeHit
+
+# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
+_CONNECTOR = re.compile(
+    r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
+    r"|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time)\b"
+    r"[\s,;:/|@()\-\u2013\u2014]*)*",
+    re.IGNORECASE,
+)
+_ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
+_RANGE = re.compile(
+    r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
+)
+MAX_GAP = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Dates that belong together: one date, alternatives ("20 en/of 21 juli") or a range."""
+
+    dates: tuple[DateHit, ...]
+    times: tuple[TimeHit | None, ...]
+    is_range: bool
+    start: int
+    end: int
+
+
+def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[Group]:
+    """The dates of ``text`` in groups, each date with the time written next to it (if any)."""
+    bound: dict[int, TimeHit] = {}
+    used: set[int] = set()
+    starts = [t.start for t in times]  # in text order, like the dates: bisect, never scan all
+    for i, hit in enumerate(dates):
+        limit = min(dates[i + 1].start if i + 1 < len(dates) else len(text), hit.end + MAX_GAP + 1)
+        for k in range(bisect_left(starts, hit.end), bisect_left(starts, limit)):
+            if k not in used and _joins(text, hit.end, times[k].start):
+                bound[i] = times[k]
+                used.add(k)
+                break
+    members: list[list[int]] = []
+    ranges: list[bool] = []
+    for i, hit in enumerate(dates):
+        if members:
+            last = members[-1][-1]
+            gap_start = bound[last].end if last in bound else dates[last].end
+            near = hit.start - gap_start <= MAX_GAP
+            gap = text[gap_start : hit.start] if near else ""
+            if near and not ranges[-1] and _ALTERNATIVE.match(gap) and last not in bound:
+                members[-1].append(i)
+                continue
+            if near and len(members[-1]) == 1 and _RANGE.match(gap):
+                members[-1].append(i)
+                ranges[-1] = True
+                continue
+        members.append([i])
+        ranges.append(False)
+    groups: list[Group] = []
+    for indices, is_range in zip(members, ranges, strict=True):
+        own = [bound.get(i) for i in indices]
+        if not is_range and own[-1] is not None and all(t is None for t in own[:-1]):
+            own = [own[-1]] * len(own)  # "20 en/of 21 juli 2026 van 09:30 tot 15:30 uur"
+        start = dates[indices[0]].start
+        if all(t is None for t in own) and not is_range:
+            # "Op 10 mei 2027 sluit de reactietermijn om 09:00 uur": later in the date's clause
+            later = _in_clause(text, dates[indices[-1]].end, times, starts, used)
+            if later is not None:
+                own = [times[later]] * len(own)
+                used.add(later)
+        if all(t is None for t in own):
+            earlier = groups[-1].end if groups else 0
+            # "before 12 noon on 1 October 2026"; the ranges searched never overlap
+            for k in range(bisect_left(starts, earlier), bisect_right(starts, start)):
+                t = times[k]
+                if (
+                    k not in used
+                    and t.end <= start
+                    and _joins(text, t.end, start)
+                    and not _NEW_CLAUSE.search(text, t.end, start)
+                ):
+                    own, start = [t] * len(own), t.start
+                    used.add(k)
+                    break
+        end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
+        groups.append(Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
+    return groups
+
+
+# "... om 09:00 uur, op 14 mei 2027": a time ends its clause; the next one's date is not its
+_NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:en |and )?(?:op|on|per)\b", re.IGNORECASE)
+# The words between a date and a time later in its clause: no clause break, no other date
+_CLAUSE_GAP = re.compile(r"[^.;,:\n|\t()\d]{1,60}")
+# "Vragen tot 1 maart 2027 en de informatiebijeenkomst is om 10:00 uur": another subject
+_CONJUNCTION = re.compile(
+    r"\b(?:en|and|maar|but|terwijl|while|whereas|waarna|daarna|then|plus|ook|also)\b", re.IGNORECASE
+)
+_TIME_INTRO = re.compile(r"\b(?:om|at|van|from|tussen|between)\s{1,3}$", re.IGNORECASE)
+
+
+def _in_clause(
+    text: str, end: int, times: list[TimeHit], starts: list[int], used: set[int]
+) -> int | None:
+    """The time that stands later in the clause of the date ending at ``end``, if one does."""
+    k = bisect_left(starts, end)
+    if k == len(times) or k in used or times[k].weak:
+        return None
+    gap_end = times[k].start
+    if (
+        _CLAUSE_GAP.fullmatch(text, end, gap_end)
+        and _TIME_INTRO.search(text, end, gap_end)
+        and not _CONJUNCTION.search(text, end, gap_end)
+    ):
+        return k
+    return None
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between a date and a time, only connects them."""
+    return end - start <= MAX_GAP and bool(_CONNECTOR.fullmatch(text, start, end))

@@ -1,0 +1,66 @@
+"""Words that help read a date without naming its milestone: the assignment's own words, a
+subject that goes on from one date to the next, the label of a lone time, and the vague words
+("z.s.m.", "binnen 2 weken") that stand where a date should."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import month_pattern
+
+# Words that say a period of days is the assignment itself: "van 1 sept tot 31 dec" = start, end.
+ASSIGNMENT = re.compile(
+    r"opdracht|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
+    r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur",
+    re.IGNORECASE,
+)
+
+# ...unless the period is one of the procedure: "Tender period: 1 March – 31 March 2027" is
+# neither the assignment's start nor its end.
+PROCEDURE_PERIOD = re.compile(
+    r"(tender|tendering|bid|bidding|offer|submission|evaluation|procurement|standstill"
+    r"|consultation|inschrijvings|offerte|aanbestedings|beoordelings|evaluatie|procedure"
+    r"|opschortings|consultatie|reactie|vragen|questions?|clarification|mobili[sz]ation"
+    r"|mobilisatie|transition|transitie)[\s-]?"
+    r"(period|periode|termijn|window)",
+    re.IGNORECASE,
+)
+
+# Words that lead on to the next date ("... by 31 July 2027 with the contract starting on
+# <date>"): they speak of that date, not of the one before them.
+LEADS_ON = re.compile(
+    r"\b(on|op|by|per|from|van|until|tot|at|om|before|vóór|to|naar|t/m|tot en met|dated|is|was"
+    r"|of)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+# Words between two dates that go on about the same subject: "het DAS is ingesteld op <date> en
+# loopt tot <date>", "the present contract, signed on <date>, will end on <date>". When the first
+# date is background, the term of that subject is background too, not the assignment's.
+SAME_SUBJECT = re.compile(
+    r"^\W{0,3}(?:(?:en|and|maar|but|which|that|die|dat)\s{1,3})?"
+    r"(?:(?:will|shall|zal|zullen|is|was|wordt|has|heeft)\s{1,3})?"
+    r"(?:loopt|lopen|liep|liepen|runs?|ran|ends?|ended|eindigt|eindigde|expires?|expired"
+    r"|afloopt|verloopt|duurt|duurde|lasts?|lasted|continues?|continued)\b",
+    re.IGNORECASE,
+)
+
+# A label whose value is a time that belongs to the date just above it: "Eindtijd  09:00 uur".
+TIME_LABEL = re.compile(r"tijd|tijdstip|\btime\b|\buur\b|\bhour\b", re.IGNORECASE)
+
+
+def _vague_pattern() -> re.Pattern[str]:
+    months = month_pattern()
+    return re.compile(
+        r"z\.\s?s\.\s?m\.?|\bzsm\b|\basap\b|as soon as possible|zo (spoedig|snel) mogelijk"
+        r"|per direct|\bimmediately\b|\b(over)?morgen\b|\bvandaag\b|\btomorrow\b"
+        r"|\btoday\b|\bbinnen\s{1,3}(\d{1,3}|een|één|twee|drie|vier)\s{1,3}(werk)?(dag|dagen|week|weken|maand|maanden)\b"
+        r"|\bwithin\s{1,3}(\d{1,3}|a|one|two|three)\s{1,3}(working\s{1,3})?(days?|weeks?|months?)\b"
+        r"|\b(begin|medio|half|eind|einde|early|mid|late|end of)[\s-]+"
+        rf"({months})(?![^\W\d_])"
+        r"|\bweek\s+\d{1,2}\b|\bQ[1-4]\b|\b\d{1,3}\s{1,3}(dagen|weken|maanden|days|weeks|months)\b",
+        re.IGNORECASE,
+    )
+
+
+VAGUE = _vague_pattern()

@@ -1,0 +1,110 @@
+"""Finding times of day in a piece of announcement text: ``09:00``, ``12.00 uur``, ``2:00 pm``,
+``12 noon``, ``om 9 uur``, and spans of two (``van 09:30 uur tot 15:30 uur``, ``09:30-15:30``,
+``between 10:00 and 12:00``). A time inside a date (``2026-07-15T09:00``) belongs to the date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+from .dates import DateHit
+
+_TIME = re.compile(
+    r"""
+    (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
+    (?:
+        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.h])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
+        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon)\b)?
+        (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
+      | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
+      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon)(?![^\W\d_])
+      | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
+        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
+    )
+    (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
+        |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_TIME_SPAN_GAP = re.compile(
+    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s{0,3}$",
+    re.IGNORECASE,
+)
+_TIME_SPAN_GAP_MAX = 20
+
+
+@dataclass(frozen=True, slots=True)
+class TimeHit:
+    """A time of day, or a span of two (``finish``). ``weak`` times ("12.00" without "uur") only
+    count next to a date."""
+
+    start: int
+    end: int
+    text: str
+    begin: time
+    finish: time | None = None
+    weak: bool = False
+    meridiem: str = ""  # "am" or "pm" when written
+
+
+def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
+    """Every time of day in ``text`` outside the dates, with adjacent pairs joined into spans."""
+    singles: list[TimeHit] = []
+    k = 0  # dates and times both come in text order: one pass over each
+    for match in _TIME.finditer(text):
+        while k < len(dates) and dates[k].end <= match.start():
+            k += 1
+        if k < len(dates) and dates[k].start < match.end():
+            continue
+        hit = _time_hit(match)
+        if hit is not None:
+            singles.append(hit)
+    spans: list[TimeHit] = []
+    for hit in singles:
+        last = spans[-1] if spans else None
+        if (
+            last is not None
+            and last.finish is None
+            and hit.start - last.end <= _TIME_SPAN_GAP_MAX
+            and _TIME_SPAN_GAP.match(text[last.end : hit.start])
+        ):
+            begin = last.begin
+            if hit.meridiem == "pm" and not last.meridiem and begin.hour + 12 <= hit.begin.hour:
+                begin = begin.replace(hour=begin.hour + 12)  # "1:00 to 3:00 pm"
+            spans[-1] = TimeHit(
+                last.start,
+                hit.end,
+                text[last.start : hit.end],
+                begin,
+                hit.begin,
+                weak=last.weak and hit.weak,
+            )
+        else:
+            spans.append(hit)
+    return spans
+
+
+def _time_hit(match: re.Match[str]) -> TimeHit | None:
+    g = match.group
+    minute = 0
+    if g("h") is not None:
+        hour, minute = int(g("h")), int(g("mi"))
+        meridiem = (g("ap") or "").lower().replace(".", "")
+        if g("noon") and (hour, minute) != (12, 0):
+            return None
+        weak = g("sep") == "." and not (g("suffix") or meridiem or g("noon"))
+    elif g("h2") is not None:
+        hour, meridiem, weak = int(g("h2")), g("ap2").lower().replace(".", ""), False
+    elif g("noon3") is not None:
+        hour, meridiem, weak = 12, "", False
+    else:
+        hour, meridiem, weak = int(g("h4")), "", False
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    text = g(0).rstrip()
+    end = match.start() + len(text)
+    return TimeHit(match.start(), end, text, time(hour, minute), weak=weak, meridiem=meridiem)

@@ -1,0 +1,94 @@
+"""Dates that are real but no step ahead of this procedure: the importer lists them for the
+operator and never turns them into milestones (a missed date is listed; an invented one sends
+false reminders)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from tender_notifier.importer import extract
+from tender_notifier.timeline import Day, Kind, Moment, Span, When
+
+from .corpus import ZONE
+
+
+def at(day: str, clock: str) -> Moment:
+    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
+
+
+def read(text: str) -> tuple[list[tuple[Kind, When]], list[str]]:
+    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
+    return [(m.kind, m.when) for m in draft.tender.milestones], [u.reason for u in draft.unplaced]
+
+
+def test_a_date_before_the_publication_date_is_listed_not_used() -> None:
+    found, reasons = read("Publicatiedatum: 1 maart 2027\nSluiting: 28 februari 2027\n")
+    assert found == []
+    assert any("before the announcement was published" in r for r in reasons)
+
+
+def test_a_step_named_publication_is_no_publication_date() -> None:
+    found, _ = read(
+        "Publicatie van de nota van inlichtingen: 8 maart 2027\nSluitingsdatum: 1 maart 2027\n"
+    )
+    assert (Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 1))) in found
+
+
+def test_a_previous_procedure_s_dates_do_not_push_out_this_one_s() -> None:
+    found, _ = read(
+        "Date of issue: 8 March 2027\n"
+        "The first tender had a submission deadline of 14 September 2026 and was cancelled.\n"
+        "Deadline for clarification questions: 26 March 2027, 17:00\n"
+        "Tender submission deadline: 12 April 2027, 12:00\n"
+    )
+    assert found == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-03-26", "17:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-12", "12:00")),
+    ]
+
+
+def test_a_date_with_a_question_mark_is_not_sure() -> None:
+    found, reasons = read("Startdatum: z.s.m., uiterlijk 1 december 2027? (in overleg)\n")
+    assert found == []
+    assert any("could not tell" in r for r in reasons)
+
+
+def test_a_period_of_the_procedure_is_not_the_assignment() -> None:
+    for label in ("Tender period", "Evaluation period", "Mobilisation period"):
+        found, _ = read(f"{label}: 1 March 2027 – 31 March 2027\n")
+        assert found == [], label
+
+
+def test_a_time_later_in_the_clause_is_its_date_s_and_not_the_next_clause_s() -> None:
+    found, _ = read(
+        "Op 10 mei 2027 sluit de reactietermijn om 09:00 uur, op 14 mei 2027 ontvangen de "
+        "geselecteerde kandidaten een uitnodiging voor een gesprek op 18 mei 2027.\n"
+        "Op 19 mei 2027 is er een informatiebijeenkomst van 10:00 tot 11:30 uur.\n"
+    )
+    assert found == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-05-10", "09:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 5, 18))),
+        (Kind.OTHER, Span(at("2027-05-19", "10:00").at, at("2027-05-19", "11:30").at)),
+    ]
+
+
+def test_a_time_of_another_subject_is_not_the_date_s() -> None:
+    found, _ = read("Vragen tot 1 maart 2027 en de informatiebijeenkomst is om 10:00 uur.\n")
+    assert found == [(Kind.QUESTIONS_DEADLINE, Day(date(2027, 3, 1)))]
+
+
+def test_words_that_lead_on_to_the_next_date_are_that_date_s() -> None:
+    found, _ = read(
+        "We aim to appoint a supplier by 31 July 2027 with the contract starting on "
+        "1 September 2027 and ending on 31 August 2029.\n"
+    )
+    assert found == [
+        (Kind.AWARD, Day(date(2027, 7, 31))),
+        (Kind.START, Day(date(2027, 9, 1))),
+        (Kind.END, Day(date(2029, 8, 31))),
+    ]
+
+
+def test_a_date_moved_from_its_original_gives_the_new_one() -> None:
+    found, _ = read("The original closing date of 4 June 2027 has been moved to 11 June 2027.\n")
+    assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 6, 11)))]
