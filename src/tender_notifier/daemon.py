@@ -18,6 +18,7 @@ from types import FrameType
 import structlog
 import uvicorn
 
+from . import malloc
 from .clock import utc_now
 from .settings import Settings
 from .store import open_store
@@ -84,6 +85,7 @@ def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
 
 
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
+    malloc.limit_arenas()  # before the first worker thread allocates
     make_private_dir(settings.state_dir)
     lock = lock_sqlite_store(settings.database_url)  # before anything is touched
     try:
