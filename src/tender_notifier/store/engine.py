@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+SQLITE_CACHE_KIB = 1024
 # A key for stores that live as long as this process: tests and throwaway stores (the
 # simulation of ``plan``). Daemons and commands pass the key from the key file (``open_store``).
 _PROCESS_KEY = StoreKey.generate()
@@ -58,6 +59,9 @@ def connect(url: str) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
+            # Each pooled connection keeps up to this many KiB of pages in the daemon's memory
+            # (SQLite's default is 2 MiB each); the system's file cache holds the file anyway.
+            cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
             cursor.close()
 
     return engine
