@@ -15,7 +15,6 @@ from pathlib import Path
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tender_notifier import malloc
 from tender_notifier.store import Store
 from tender_notifier.store.engine import MIGRATIONS, schema_head
 from tender_notifier.store.keyring import StoreKey, _derive
@@ -109,4 +108,3 @@ def test_an_operators_malloc_arena_max_is_left_alone() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.strip() == "False"
-    assert isinstance(malloc.trim(), bool)

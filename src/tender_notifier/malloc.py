@@ -1,4 +1,4 @@
-"""Telling the C allocator (glibc's malloc) how to hold the daemon's memory.
+"""Telling the C allocator (glibc's malloc) how many arenas the daemon may use.
 
 glibc gives each thread that allocates its own arena, up to eight per core, and keeps what was
 freed in each for reuse. The daemon's store calls run in asyncio's worker threads: every one
@@ -6,7 +6,7 @@ of them would grow an arena of its own that stays resident while the daemon idle
 are plenty for a loop thread and a few short store calls (the value ``MALLOC_ARENA_MAX=2``
 would set); an operator's own ``MALLOC_ARENA_MAX`` wins.
 
-On a C library other than glibc (musl, macOS) these calls do nothing.
+On a C library other than glibc (musl, macOS) this does nothing.
 """
 
 from __future__ import annotations
@@ -40,9 +40,3 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
         return False
     return bool(libc.mallopt(M_ARENA_MAX, arenas))
 
-
-def trim() -> bool:
-    """Give memory malloc holds free back to the system (after a large one-off pass).
-    Returns whether any was given back."""
-    libc = _glibc()
-    return bool(libc.malloc_trim(0)) if libc is not None else False
