@@ -39,4 +39,3 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
     if libc is None or "MALLOC_ARENA_MAX" in os.environ:
         return False
     return bool(libc.mallopt(M_ARENA_MAX, arenas))
-
