@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -21,7 +23,8 @@ from tender_notifier.store.keyring import StoreKey, _derive
 
 # Loaded on first use only: the importer (and Babel's locale data its rules build on), Alembic
 # (only to migrate), icalendar (first feed or attachment), Babel (first date shown), the eForms
-# reader and its XML parser (only for .xml notices), cryptography (first sealed value).
+# reader and its XML parser (only for .xml notices), cryptography (first sealed value), the
+# PostgreSQL dialect (only for a PostgreSQL store).
 NOT_AT_START = (
     "tender_notifier.importer",
     "tender_notifier.eforms",
@@ -31,7 +34,10 @@ NOT_AT_START = (
     "defusedxml",
     "lxml",
     "cryptography",
+    "sqlalchemy.dialects.postgresql",
 )
+# Never loaded by the daemon, even when installed (the test tools bring rich and Pygments).
+PRETTY_PRINTERS = ("rich", "pygments", "better_exceptions")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -44,19 +50,33 @@ def _loaded_after(code: str) -> set[str]:
     return set(done.stdout.split())
 
 
-def _unwanted(modules: set[str]) -> list[str]:
-    return sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in NOT_AT_START))
+def _unwanted(modules: set[str], names: tuple[str, ...] = NOT_AT_START) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in names))
 
 
 def test_the_daemon_and_serve_command_import_none_of_the_on_demand_modules() -> None:
-    """Importing the daemon and parsing ``serve`` loads none of them."""
+    """Importing the daemon and parsing ``serve`` loads none of them, as ``main`` does it: nor
+    the pretty-printers structlog and httpx would load."""
     loaded = _loaded_after(
+        "from tender_notifier import cli\n"
+        "cli._import_libraries_without_pretty_printers()\n"
         "import tender_notifier.daemon, tender_notifier.engine\n"
-        "from tender_notifier.cli import build_parser\n"
-        "build_parser().parse_args(['serve'])"
+        "cli.build_parser().parse_args(['serve'])"
     )
     assert "tender_notifier.daemon" in loaded
-    assert _unwanted(loaded) == []
+    assert _unwanted(loaded, NOT_AT_START + PRETTY_PRINTERS) == []
+
+
+def test_the_pretty_printers_can_still_be_imported_afterwards() -> None:
+    """They are hidden only while structlog and httpx are imported."""
+    pytest.importorskip("rich")
+    pytest.importorskip("pygments")
+    loaded = _loaded_after(
+        "from tender_notifier import cli\n"
+        "cli._import_libraries_without_pretty_printers()\n"
+        "import rich, pygments"
+    )
+    assert {"structlog", "httpx", "rich", "pygments"} <= loaded
 
 
 def test_the_import_command_still_gets_its_arguments() -> None:
