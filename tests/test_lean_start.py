@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
