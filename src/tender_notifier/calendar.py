@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-
-from icalendar import Alarm, Calendar, Event
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .controls import first_control, one_line
@@ -20,7 +19,12 @@ from .i18n import Language, format_when, kind_meaning, milestone_title, word
 from .planner import counts_down
 from .revisions import MilestoneRevision, TenderRevision
 from .timeline import Day, Kind, Milestone, Moment, Span, Tender
-from .vtimezone import vtimezone
+
+if TYPE_CHECKING:
+    from icalendar import Alarm, Event
+
+# icalendar (and ``vtimezone``, which uses it) is imported where a calendar is built: the
+# daemon loads it with the first feed or attachment, not at start-up.
 
 PRODID = f"-//tender-notifier//tender-notifier {__version__}//NL"
 UID_DOMAIN = "tender-notifier"
@@ -63,6 +67,10 @@ def build_feed(
     offsets before each deadline (default one day and two hours); with ``alarm_all_kinds`` every
     milestone gets them, as in a subscriber's personal feed.
     """
+    from icalendar import Calendar
+
+    from .vtimezone import vtimezone
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -109,6 +117,10 @@ def events_ics(
     Each event is the feed's event: the same UID, SEQUENCE, DTSTAMP and text, so a calendar that
     has both the feed and the attachment keeps one event, and takes the newer.
     """
+    from icalendar import Calendar
+
+    from .vtimezone import vtimezone
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -146,6 +158,8 @@ def _event(
     cancelled: bool = False,
 ) -> Event:
     milestone = revision.milestone
+    from icalendar import Event
+
     event = Event()
     event.add("uid", event_uid(tender.id, milestone.id))
     event.add("dtstamp", revision.modified.astimezone(UTC))
@@ -183,6 +197,8 @@ def _event(
 def _alarm(
     tender: Tender, milestone: Milestone, offset: timedelta, language: Language, day_hour: int
 ) -> Alarm:
+    from icalendar import Alarm
+
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", summary(tender, milestone, language))

@@ -4,11 +4,38 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import NotifierError
+
+
+class _Subcommand(argparse.ArgumentParser):
+    """A command's parser that can be given its arguments when it is used, not before.
+
+    The import command's arguments come from the importer, whose rules and month names (Babel's
+    locale data) take seconds and megabytes to load: ``serve`` and the other commands never
+    need them, so ``configure_later`` runs only when ``import`` is the command given.
+    """
+
+    configure_later: Callable[[argparse.ArgumentParser], None] | None = None
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self.configure_later is not None:
+            configure, self.configure_later = self.configure_later, None
+            configure(self)
+        return super().parse_known_args(args, namespace)
+
+
+def _configure_import(parser: argparse.ArgumentParser) -> None:
+    from .importer import command as import_command
+
+    import_command.configure(parser)
+    parser.set_defaults(handler=import_command.run)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="settings file (default: config/notifier.toml, or $TN_CONFIG)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Subcommand)
     commands.required = True
 
     from .commands import deliveries, ops, plan, subscriptions, timeline
@@ -49,17 +76,39 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_parsers(commands)
     deliveries.add_parser(commands)
 
-    from .importer import command as import_command
-
     p = commands.add_parser(
         "import", help="write a tender file from the text of a tender announcement"
     )
-    import_command.configure(p)
-    p.set_defaults(handler=import_command.run)
+    p.configure_later = _configure_import
     return parser
 
 
+# Pretty-printers that libraries the daemon uses import whenever they are installed: structlog's
+# console renderer formats tracebacks with rich (or better-exceptions), httpx's own command line
+# needs rich and Pygments. The daemon uses neither (logs.py prints plain tracebacks), and rich
+# with Pygments is about 4 MiB held for the life of the process.
+_PRETTY_PRINTERS = ("rich", "pygments", "better_exceptions")
+
+
+def _import_libraries_without_pretty_printers() -> None:
+    """Import structlog and httpx with the pretty-printers hidden, so neither loads them.
+
+    Each library catches the ImportError and goes without; a later ``import rich`` (a test tool)
+    works as usual, since they are hidden only for these two imports."""
+    hidden = [name for name in _PRETTY_PRINTERS if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes ``import name`` fail
+    try:
+        import httpx  # noqa: F401
+        import structlog  # noqa: F401
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _import_libraries_without_pretty_printers()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

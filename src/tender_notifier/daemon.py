@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import structlog
 import uvicorn
 
+from . import malloc
 from .clock import utc_now
 from .settings import Settings
 from .store import Store, open_store
@@ -110,6 +111,7 @@ async def _listen_for_work(
 
 
 async def run_daemon(settings: Settings, clock: Callable[[], datetime] = utc_now) -> int:
+    malloc.limit_arenas()  # before the first worker thread allocates
     make_private_dir(settings.state_dir)
     lock = lock_sqlite_store(settings.database_url)  # before anything is touched
     try:

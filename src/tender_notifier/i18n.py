@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Literal, get_args
 
-from babel.dates import format_date, format_datetime, format_time
-
 from .timeline import Day, Kind, Milestone, Moment, Span, Tender
 
 Language = Literal["nl", "en"]
@@ -115,13 +113,21 @@ def kind_meaning(kind: Kind, lang: Language) -> str:
     return _KIND_MEANING[kind][lang]
 
 
+# Babel is imported by the functions that format: its import and locale data are paid for by
+# the first date shown (a page, a feed, a message), not by every start of the daemon.
+
+
 def format_moment(value: datetime, lang: Language) -> str:
     """'woensdag 15 juli 2026 09:00' / 'Wednesday 15 July 2026 09:00', in the value's own zone."""
+    from babel.dates import format_datetime
+
     return format_datetime(value, "EEEE d MMMM y HH:mm", tzinfo=value.tzinfo, locale=lang)
 
 
 def format_day(value: date, lang: Language) -> str:
     """'maandag 13 juli 2026' / 'Monday 13 July 2026'."""
+    from babel.dates import format_date
+
     return format_date(value, "EEEE d MMMM y", locale=lang)
 
 
@@ -134,6 +140,8 @@ def format_when(milestone: Milestone, lang: Language) -> str:
             return format_day(day, lang)
         case Span(start=start, end=end):
             if start.date() == end.date():
+                from babel.dates import format_time
+
                 until = format_time(end, "HH:mm", tzinfo=end.tzinfo, locale=lang)
                 return f"{format_moment(start, lang)}–{until}"
             return f"{format_moment(start, lang)} – {format_moment(end, lang)}"

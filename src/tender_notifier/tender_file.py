@@ -17,7 +17,6 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .controls import first_control
-from .eforms.procedures import load_notices
 from .errors import Problem, TimelineError
 from .timeline import Day, Kind, Milestone, Moment, Span, Tender, When
 
@@ -104,7 +103,12 @@ def load_directory(directory: Path) -> LoadResult:
             continue
         files[tender.id] = path
         tenders.append(tender)
-    notices = load_notices(sorted(directory.glob("*.xml")))
+    xml_paths = sorted(directory.glob("*.xml"))
+    if not xml_paths:  # the eForms reader and its XML parser load only for folders with notices
+        return LoadResult(tuple(tenders), tuple(problems), files, frozenset())
+    from .eforms.procedures import load_notices
+
+    notices = load_notices(xml_paths)
     problems.extend(notices.problems)
     for tender in notices.tenders:
         path = notices.files[tender.id]

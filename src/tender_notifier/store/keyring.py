@@ -24,14 +24,13 @@ import hmac
 import os
 import secrets
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from .files import create_private
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 KEY_BYTES = 32
 SEALED_PREFIX = "v1."
@@ -61,8 +60,19 @@ class StoreKey:
     def __init__(self, material: bytes) -> None:
         if len(material) != KEY_BYTES:
             raise StoreError(f"a store key has {KEY_BYTES} bytes, not {len(material)}")
-        self._aead = AESGCM(_derive(material, b"tender-notifier seal v1"))
+        self._seal_key = _derive(material, b"tender-notifier seal v1")
+        self._cipher: AESGCM | None = None
         self.check = _derive(material, b"tender-notifier key check v1").hex()
+
+    @property
+    def _aead(self) -> AESGCM:
+        # cryptography (about 8 MiB resident) is loaded at the first value sealed or opened,
+        # not at start-up: a daemon that only serves feeds never needs it.
+        if self._cipher is None:
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            self._cipher = AESGCM(self._seal_key)
+        return self._cipher
 
     @classmethod
     def generate(cls) -> StoreKey:
@@ -82,6 +92,8 @@ class StoreKey:
         """
         if not sealed.startswith(SEALED_PREFIX):
             raise StoreError(f"the store holds an unsealed value for {place.split(':')[0]}")
+        from cryptography.exceptions import InvalidTag
+
         try:
             raw = base64.urlsafe_b64decode(sealed[len(SEALED_PREFIX) :])
             plain = self._aead.decrypt(raw[:12], raw[12:], place.encode("utf-8"))
@@ -98,7 +110,9 @@ class StoreKey:
 
 
 def _derive(material: bytes, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(material)
+    """HKDF-SHA256 (RFC 5869) without salt, 32 bytes: one block, so two HMACs from hashlib."""
+    prk = hmac.digest(bytes(hashlib.sha256().digest_size), material, "sha256")
+    return hmac.digest(prk, purpose + b"\x01", "sha256")
 
 
 def key_file_path(configured: Path | None, state_dir: Path) -> Path:

@@ -56,6 +56,8 @@ tender_revisions = Table(
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
+_PENDING_EMAIL = "status = 'pending' AND channel = 'email'"
+
 subscriptions = Table(
     "subscriptions",
     metadata,
@@ -90,12 +92,12 @@ subscriptions = Table(
     Index("ix_subscriptions_status", "status"),
     Index("uq_subscriptions_owner_confirm_token", "owner_confirm_token_hash", unique=True),
     # One pending email sign-up per address: a second sign-up reuses it, on every daemon.
+    # PostgreSQL's WHERE is added by ``for_dialect``.
     Index(
         "uq_subscriptions_pending_address",
         func.lower(Column("target", Text)),
         unique=True,
-        sqlite_where=text("status = 'pending' AND channel = 'email'"),
-        postgresql_where=text("status = 'pending' AND channel = 'email'"),
+        sqlite_where=text(_PENDING_EMAIL),
     ),
 )
 
@@ -185,3 +187,17 @@ app_secrets = Table(
     Column("value", Text, nullable=False),  # sealed with the store key, except the key check
     Column("created_at", UTCDateTime, nullable=False),
 )
+
+
+def for_dialect(name: str) -> MetaData:
+    """The tables as the migrations made them on the database ``name`` (a dialect's name).
+
+    A ``postgresql_where`` written in the table above would load SQLAlchemy's PostgreSQL dialect
+    (2 MiB) in every process, SQLite's too: SQLAlchemy loads a dialect to check its options.
+    So the partial index gets PostgreSQL's WHERE here, when the database is PostgreSQL."""
+    if name == "postgresql":
+        index = next(
+            i for i in subscriptions.indexes if i.name == "uq_subscriptions_pending_address"
+        )
+        index.dialect_options["postgresql"]["where"] = text(_PENDING_EMAIL)
+    return metadata

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine, Row, delete, func, select, update
@@ -304,13 +305,24 @@ class Subscriptions:
         return len(ids)
 
     def list(self, status: Status | None = None) -> builtins.list[Subscription]:
-        query = select(subscriptions).order_by(subscriptions.c.created_at)
+        """Every subscription (with ``status``), oldest first.
+
+        Rows are read one at a time and only the columns a ``Subscription`` holds: with many
+        subscribers the full rows (tokens, hashes) would otherwise all be in memory at once,
+        next to the list they become.
+        """
+        query = select(*_FIELDS).order_by(subscriptions.c.created_at)
+        outs_query = select(opt_outs)
         if status is not None:
             query = query.where(subscriptions.c.status == status.value)
+            outs_query = outs_query.join(
+                subscriptions, subscriptions.c.id == opt_outs.c.subscription_id
+            ).where(subscriptions.c.status == status.value)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-            outs = self._opt_outs(conn, [r.id for r in rows])
-        return [self._subscription(r, outs.get(r.id, {})) for r in rows]
+            outs: dict[str, dict[str, OptOut]] = {}
+            for row in conn.execute(outs_query):
+                outs.setdefault(row.subscription_id, {})[row.tender_id] = OptOut(row.reason)
+            return [self._subscription(r, outs.get(r.id, {})) for r in conn.execute(query)]
 
     def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
@@ -354,12 +366,47 @@ def _subscription(row: Row[Any], outs: dict[str, OptOut], secret: str | None) ->
         id=row.id,
         channel=Channel(row.channel),
         target=row.target,
-        tenders=tuple(row.tenders),
-        offsets=tuple(timedelta(seconds=s) for s in row.offsets),
+        tenders=_shared(tuple(row.tenders)),
+        offsets=_offsets(tuple(row.offsets)),
         language=language(row.language),
         status=Status(row.status),
         created_at=row.created_at,
-        kinds=frozenset(Kind(k) for k in row.kinds) if row.kinds is not None else None,
+        kinds=_kinds(tuple(row.kinds)) if row.kinds is not None else None,
         secret=secret,
         opt_outs=outs,
     )
+
+
+# What a Subscription is made of, without the tokens and hashes only lookups need.
+_FIELDS = tuple(
+    subscriptions.c[name]
+    for name in (
+        "id",
+        "channel",
+        "target",
+        "tenders",
+        "offsets",
+        "language",
+        "status",
+        "created_at",
+        "kinds",
+        "secret",
+    )
+)
+
+
+# Most subscribers share their tenders, offsets and kinds: one frozen value each, not one per
+# subscription, keeps a list of a hundred thousand of them small.
+@lru_cache(maxsize=1024)
+def _shared(tenders: tuple[str, ...]) -> tuple[str, ...]:
+    return tenders
+
+
+@lru_cache(maxsize=1024)
+def _offsets(seconds: tuple[int, ...]) -> tuple[timedelta, ...]:
+    return tuple(timedelta(seconds=s) for s in seconds)
+
+
+@lru_cache(maxsize=1024)
+def _kinds(kinds: tuple[str, ...]) -> frozenset[Kind]:
+    return frozenset(Kind(k) for k in kinds)

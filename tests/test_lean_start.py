@@ -1,0 +1,129 @@
+"""What the daemon does not load until it needs it.
+
+Each module left out of start-up is memory the daemon does not hold while it idles (see
+bench/scale.py for the numbers). These tests guard the imports, not the megabytes: a new
+module-level import of one of these fails here, in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from tender_notifier.store import Store
+from tender_notifier.store.engine import MIGRATIONS, schema_head
+from tender_notifier.store.keyring import StoreKey, _derive
+
+# Loaded on first use only: the importer (and Babel's locale data its rules build on), Alembic
+# (only to migrate), icalendar (first feed or attachment), Babel (first date shown), the eForms
+# reader and its XML parser (only for .xml notices), cryptography (first sealed value), the
+# PostgreSQL dialect (only for a PostgreSQL store).
+NOT_AT_START = (
+    "tender_notifier.importer",
+    "tender_notifier.eforms",
+    "alembic",
+    "icalendar",
+    "babel",
+    "defusedxml",
+    "lxml",
+    "cryptography",
+    "sqlalchemy.dialects.postgresql",
+)
+# Never loaded by the daemon, even when installed (the test tools bring rich and Pygments).
+PRETTY_PRINTERS = ("rich", "pygments", "better_exceptions")
+
+
+def _loaded_after(code: str) -> set[str]:
+    """Top-level names of the modules a fresh interpreter holds after ``code``."""
+    script = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))\n"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TN_")}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    return set(done.stdout.split())
+
+
+def _unwanted(modules: set[str], names: tuple[str, ...] = NOT_AT_START) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(f"{n}.") for n in names))
+
+
+def test_the_daemon_and_serve_command_import_none_of_the_on_demand_modules() -> None:
+    """Importing the daemon and parsing ``serve`` loads none of them, as ``main`` does it: nor
+    the pretty-printers structlog and httpx would load."""
+    loaded = _loaded_after(
+        "from tender_notifier import cli\n"
+        "cli._import_libraries_without_pretty_printers()\n"
+        "import tender_notifier.daemon, tender_notifier.engine\n"
+        "cli.build_parser().parse_args(['serve'])"
+    )
+    assert "tender_notifier.daemon" in loaded
+    assert _unwanted(loaded, NOT_AT_START + PRETTY_PRINTERS) == []
+
+
+def test_the_pretty_printers_can_still_be_imported_afterwards() -> None:
+    """They are hidden only while structlog and httpx are imported."""
+    pytest.importorskip("rich")
+    pytest.importorskip("pygments")
+    loaded = _loaded_after(
+        "from tender_notifier import cli\n"
+        "cli._import_libraries_without_pretty_printers()\n"
+        "import rich, pygments"
+    )
+    assert {"structlog", "httpx", "rich", "pygments"} <= loaded
+
+
+def test_the_import_command_still_gets_its_arguments() -> None:
+    """The import command's parser is set up when it is the command given."""
+    loaded = _loaded_after(
+        "from tender_notifier.cli import build_parser\n"
+        "args = build_parser().parse_args(['import', 'x.txt', '--format', 'json'])\n"
+        "assert args.format == 'json' and args.announcement == 'x.txt', args"
+    )
+    assert "tender_notifier.importer.command" in loaded
+
+
+def test_a_store_at_the_newest_revision_opens_without_alembic(tmp_path: Path) -> None:
+    """A store already migrated is opened as it is: no Alembic, no cryptography."""
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    Store.open(url, key=StoreKey(bytes(32))).close()  # made and migrated here
+    loaded = _loaded_after(
+        "from tender_notifier.store import Store\n"
+        "from tender_notifier.store.keyring import StoreKey\n"
+        f"Store.open({url!r}, key=StoreKey(bytes(32))).close()"
+    )
+    assert _unwanted(loaded) == []
+
+
+def test_the_schema_head_read_from_the_files_is_alembics() -> None:
+    """The revision the fast check compares with is the one Alembic would migrate to."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert schema_head() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_the_store_key_derives_what_cryptographys_hkdf_derives() -> None:
+    """Deriving with hashlib changed no key: values sealed before still open."""
+    for material, purpose in [(bytes(32), b""), (bytes(range(32)), b"tender-notifier seal v1")]:
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose)
+        assert _derive(material, purpose) == hkdf.derive(material)
+    key = StoreKey(bytes(range(32)))
+    assert key.open(key.seal("geheim", "t:1"), "t:1") == "geheim"
+
+
+def test_an_operators_malloc_arena_max_is_left_alone() -> None:
+    """With ``MALLOC_ARENA_MAX`` set the daemon does not override it."""
+    env = {**os.environ, "MALLOC_ARENA_MAX": "4"}
+    code = "from tender_notifier import malloc; print(malloc.limit_arenas())"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "False"
