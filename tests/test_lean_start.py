@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -35,8 +34,6 @@ NOT_AT_START = (
     "cryptography",
     "sqlalchemy.dialects.postgresql",
 )
-# Never loaded by the daemon, even when installed (the test tools bring rich and Pygments).
-PRETTY_PRINTERS = ("rich", "pygments", "better_exceptions")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -54,28 +51,14 @@ def _unwanted(modules: set[str], names: tuple[str, ...] = NOT_AT_START) -> list[
 
 
 def test_the_daemon_and_serve_command_import_none_of_the_on_demand_modules() -> None:
-    """Importing the daemon and parsing ``serve`` loads none of them, as ``main`` does it: nor
-    the pretty-printers structlog and httpx would load."""
+    """Importing the daemon and parsing ``serve`` loads none of them."""
     loaded = _loaded_after(
         "from tender_notifier import cli\n"
-        "cli._import_libraries_without_pretty_printers()\n"
         "import tender_notifier.daemon, tender_notifier.engine\n"
         "cli.build_parser().parse_args(['serve'])"
     )
     assert "tender_notifier.daemon" in loaded
-    assert _unwanted(loaded, NOT_AT_START + PRETTY_PRINTERS) == []
-
-
-def test_the_pretty_printers_can_still_be_imported_afterwards() -> None:
-    """They are hidden only while structlog and httpx are imported."""
-    pytest.importorskip("rich")
-    pytest.importorskip("pygments")
-    loaded = _loaded_after(
-        "from tender_notifier import cli\n"
-        "cli._import_libraries_without_pretty_printers()\n"
-        "import rich, pygments"
-    )
-    assert {"structlog", "httpx", "rich", "pygments"} <= loaded
+    assert _unwanted(loaded) == []
 
 
 def test_the_import_command_still_gets_its_arguments() -> None:

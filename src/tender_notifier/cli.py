@@ -83,32 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Pretty-printers that libraries the daemon uses import whenever they are installed: structlog's
-# console renderer formats tracebacks with rich (or better-exceptions), httpx's own command line
-# needs rich and Pygments. The daemon uses neither (logs.py prints plain tracebacks), and rich
-# with Pygments is about 4 MiB held for the life of the process.
-_PRETTY_PRINTERS = ("rich", "pygments", "better_exceptions")
-
-
-def _import_libraries_without_pretty_printers() -> None:
-    """Import structlog and httpx with the pretty-printers hidden, so neither loads them.
-
-    Each library catches the ImportError and goes without; a later ``import rich`` (a test tool)
-    works as usual, since they are hidden only for these two imports."""
-    hidden = [name for name in _PRETTY_PRINTERS if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes ``import name`` fail
-    try:
-        import httpx  # noqa: F401
-        import structlog  # noqa: F401
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _import_libraries_without_pretty_printers()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

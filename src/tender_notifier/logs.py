@@ -138,8 +138,8 @@ def configure_logging(
     _own_origins = frozenset(_origin(u) for u in own_urls) - {""}
     if format == "auto":
         format = "console" if sys.stderr.isatty() else "json"
-    # Tracebacks are plain text (format_exc_info above) whatever is installed: the entry point
-    # keeps rich out of the process (cli.py), and a console log reads the same with it.
+    # Tracebacks are plain text (format_exc_info above) whatever is installed: a console log
+    # reads the same with or without rich.
     renderer: Any = (
         structlog.dev.ConsoleRenderer(
             colors=sys.stderr.isatty(), exception_formatter=structlog.dev.plain_traceback
