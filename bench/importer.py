@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,84 +23,20 @@ from tender_notifier.importer import extract
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "importer" / "seed" / "flextender-30988.txt"
 ZONE = ZoneInfo("Europe/Amsterdam")
+sys.path.insert(0, str(ROOT))  # the shapes are shared with the tests
 
-TOKENS = (
-    # rule and field words
-    "Referentie ",
-    "ref.",
-    "Kenmerk: ",
-    "Aanvraagnummer 1",
-    "Gemeente ",
-    "Gemeente A ",
-    "Gemeente A van ",
-    "van ",
-    "cv ",
-    "tenders ",
-    "Vragen: ",
-    "Sluitingsdatum\n",
-    "Eindtijd: 09:00 uur. ",
-    "Interview 1 juli 2026. ",
-    "Start\n",
-    "z.s.m. ",
-    "binnen 2 weken ",
-    "week 1 ",
-    "Titel: ",
-    "per ",
-    # dates and times, whole and in pieces
-    "15 juli 2026 ",
-    "maandag 15 juli 2026, 09:00 uur ",
-    "15-07-2026 ",
-    "2026-07-15T09:00 ",
-    "1, ",
-    "1 en ",
-    "1 tot ",
-    "juli ",
-    "maandag ",
-    "12:00 ",
-    "12.00 ",
-    "om 9 uur ",
-    "12 noon ",
-    "9 pm ",
-    "(CET) ",
-    "van 09:00 tot 10:00 ",
-    "1st of ",
-    # whitespace, punctuation, digits
-    " ",
-    "\u2003",
-    "\u00a0",
-    "\t",
-    "\n",
-    "\n\n",
-    "\r",
-    "|",
-    " | ",
-    ".",
-    ". A",
-    ":",
-    "-",
-    "/",
-    "1",
-    "12",
-    "a",
-    "A. ",
-    "x\n",
-    "\x1b",
-)
+from tests.support.hostile_text import HOSTILE_TOKENS, grown  # noqa: E402
 
 
 def shapes(pairs: bool) -> Iterator[tuple[str, str]]:
     """(name, repeating unit) for every token, and with ``pairs`` every pair of tokens."""
-    for token in TOKENS:
+    for token in HOSTILE_TOKENS:
         yield repr(token), token
     if pairs:
-        for first, second in itertools.combinations(TOKENS, 2):
+        for first, second in itertools.combinations(HOSTILE_TOKENS, 2):
             yield repr(first + second), first + second
     yield "a word, then em spaces", "x" + "\u2003" * 1000
     yield "a label, then spaces", "Sluitingsdatum" + " " * 1000
-
-
-def grown(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
 
 
 def timed(text: str) -> float:

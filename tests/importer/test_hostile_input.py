@@ -18,61 +18,14 @@ from hypothesis import strategies as st
 from tender_notifier.importer import MAX_ANNOUNCEMENT, AnnouncementTooLarge, extract
 from tender_notifier.importer.command import main
 from tender_notifier.importer.rules import RULES
+from tests.support.hostile_text import HOSTILE_TOKENS, grown
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 SIZE = 100_000
 CEILING = 3.0  # seconds of CPU for SIZE characters
 
-# Pieces a hostile text is built of: every rule's example, labels and field words, dates and
-# times whole and in pieces, and runs of every kind of space, punctuation and digits.
-TOKENS = (
-    *(rule.example for rule in RULES),
-    "Referentie ",
-    "ref.",
-    "Kenmerk: ",
-    "Aanvraagnummer 1",
-    "Gemeente ",
-    "Gemeente A van ",
-    "cv ",
-    "tenders ",
-    "Titel: ",
-    "Sluitingsdatum\n",
-    "Eindtijd: 09:00 uur. ",
-    "Interview 1 juli 2026. ",
-    "z.s.m. ",
-    "binnen 2 weken ",
-    "15 juli 2026 ",
-    "maandag 15 juli 2026, 09:00 uur ",
-    "15-07-2026 ",
-    "2026-07-15T09:00 ",
-    "1, ",
-    "1 en ",
-    "1 tot ",
-    "juli ",
-    "maandag ",
-    "12:00 ",
-    "12.00 ",
-    "om 9 uur ",
-    "12 noon ",
-    "9 pm ",
-    "(CET) ",
-    "van 09:00 tot 10:00 ",
-    " ",
-    "\u2003",
-    "\u00a0",
-    "\t",
-    "\n",
-    "\r",
-    "|",
-    ".",
-    ":",
-    "-",
-    "/",
-    "1",
-    "a",
-    "A. ",
-    "\x1b",
-)
+# Every rule's example, and the shared pieces of hostile text.
+TOKENS = (*(rule.example for rule in RULES), *HOSTILE_TOKENS)
 
 
 def cpu_seconds(text: str) -> float:
@@ -81,16 +34,12 @@ def cpu_seconds(text: str) -> float:
     return time.process_time() - start
 
 
-def grown(unit: str, size: int = SIZE) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
-
-
 @st.composite
 def hostile_texts(draw: st.DrawFn) -> str:
     """One short unit of tokens and odd characters, repeated to SIZE: no newline, or many."""
     unit = "".join(draw(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=4)))
     unit += draw(st.text(st.characters(blacklist_categories=("Cs",)), max_size=3))
-    return grown(unit)
+    return grown(unit, SIZE)
 
 
 @pytest.mark.parametrize(
@@ -99,9 +48,9 @@ def hostile_texts(draw: st.DrawFn) -> str:
         "Referentie " + grown("ref.", SIZE - 11),
         "Sluitingsdatum " + "\u2003" * (SIZE - 16) + "x",
         "x" + "\u2003" * (SIZE - 2) + "|",
-        grown("x\n"),
-        grown("1, ") + " juli 2026",
-        grown("Interview 1 juli 2026 van 10:00 tot 11:00. Eindtijd: 09:00 uur. "),
+        grown("x\n", SIZE),
+        grown("1, ", SIZE) + " juli 2026",
+        grown("Interview 1 juli 2026 van 10:00 tot 11:00. Eindtijd: 09:00 uur. ", SIZE),
     ],
     ids=["ref-ref-ref", "em-spaces", "em-spaces-then-bar", "lines", "leading-days", "times"],
 )
