@@ -5,12 +5,12 @@ supplier), all derived from the tender files and the ledger; they are never the 
 anything. Each wake-up runs one *step*:
 
 1. write the outcomes of finished sends (held in memory while the store is away);
-2. materialise: reminders of the timeline in force now due and without a row that counts get
-   one (missed ones are coalesced to the latest per milestone; ones whose milestone has passed
-   are recorded as skipped; a ``stale`` row of the same reminder is reopened);
+2. materialise: reminders of the timeline in force due by a few seconds from now and without a
+   row that counts get one (see ``materialise``), only when a due moment lies in that window;
 3. claim only as many due rows as the free send slots of each channel can take, and start
    sending them; each finished send wakes the loop again;
-4. plan the next wake-ups.
+4. plan the next wake-ups (see ``wakeups``): a due moment's rows are written ``AHEAD`` of it,
+   so at the moment itself only claims and sends are left.
 
 While rows are in work their leases are renewed with the instance's heartbeat, so a claim never
 outlives its lease however slow the receiver. A daemon that dies stops beating and its rows are
@@ -32,13 +32,12 @@ from urllib.parse import urlsplit
 import structlog
 import watchfiles
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.date import DateTrigger
 
 from .change_notices import queue_changes
-from .materialise import materialise
+from .host_slots import HostSlots
+from .materialise import housekeeping, materialise
 from .metrics import Metrics
 from .outcomes import STORE_ERRORS, Outcomes, Settled, StoreHealth
-from .planner import wake_times
 from .revisions import Change
 from .sending import Sender
 from .settings import Settings
@@ -48,10 +47,10 @@ from .store.ledger import FAILED, PENDING, Delivery, Outcome
 from .subscription_types import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
+from .wakeups import AHEAD, Wakeups, due_moments, due_within
 
 log = structlog.get_logger(__name__)
 
-MAX_WAKE_JOBS = 500
 SWEEP_SECONDS = 30
 SHUTDOWN_GRACE = 10.0
 CHANNELS = ("email", "webhook")
@@ -93,13 +92,20 @@ class Engine:
         self._watermark: datetime | None = None  # reminders due up to here are materialised
         self._materialise_wanted = True
         self._replan_wanted = True
+        self._sweep_wanted = False
+        self._offsets: set[timedelta] = set()  # of the active subscriptions, at the last plan
+        self._wakeups: Wakeups | None = None
         self._rng = random.Random()
         # Send slots: a claim takes no more rows of a channel than it has free slots.
         self._busy = dict.fromkeys(CHANNELS, 0)
         # A channel whose last claim came back short has nothing due: not asked again until a
         # timer, a poke or the heartbeat says there may be (keeps claim + send cheap).
         self._drained = dict.fromkeys(CHANNELS, False)
-        self._host_load: dict[str, int] = {}  # webhook sends in flight per host
+        # Webhook slots per host; rows for a busy host wait in line (at most a channel's worth).
+        self._hosts: HostSlots[tuple[Delivery, tuple[Subscription, str, str] | None]] = HostSlots(
+            delivery.webhook_host_slots, delivery.concurrency
+        )
+        self._in_flight = dict.fromkeys(CHANNELS, 0)  # sends started, not finished
         self._in_work: set[int] = set()  # claimed by us, outcome not yet written
         self._sending: set[asyncio.Task[None]] = set()
 
@@ -201,9 +207,24 @@ class Engine:
     # --- the loop ------------------------------------------------------------------------------
 
     async def _on_timer(self) -> None:
+        """The periodic sweep: housekeeping, claims of anything due, and a materialising pass
+        only when some due moment came into reach (its cost does not grow with subscribers)."""
         self._drained = dict.fromkeys(CHANNELS, False)
-        self._materialise_wanted = True
+        self._sweep_wanted = True
         self._replan_wanted = True
+        self._wake.set()
+
+    async def _on_ahead(self, moment: datetime) -> None:
+        """``AHEAD`` before a due moment: write its rows (claimable from ``moment``)."""
+        self._materialise_wanted = True
+        self._wake.set()
+
+    async def _on_due(self, moment: datetime) -> None:
+        """A due moment (or a retry's time): claim and send. Its rows were written ahead; only
+        if that pass has not run (the store was away) is it done now."""
+        self._drained = dict.fromkeys(CHANNELS, False)
+        if self._watermark is None or self._watermark < moment:
+            self._materialise_wanted = True
         self._wake.set()
 
     async def _watch(self) -> None:
@@ -265,6 +286,18 @@ class Engine:
             await asyncio.sleep(interval)
 
     async def _run(self) -> None:
+        try:
+            await self._loop_steps()
+        finally:
+            self._hand_back_waiting()
+
+    def _hand_back_waiting(self) -> None:
+        """Rows waiting for a busy host's slot were never tried: back to the ledger."""
+        now = self.clock()
+        for delivery, _ in self._hosts.drain():
+            self._finished("webhook", Settled(_hand_back(delivery, now)))
+
+    async def _loop_steps(self) -> None:
         while not self._stopping:
             await self._wake.wait()
             self._wake.clear()
@@ -288,6 +321,10 @@ class Engine:
         if await self._write_outcomes() is None:
             self._wake_later(1.0)
             return 0
+        if self._sweep_wanted:
+            self._sweep_wanted = False
+            await asyncio.to_thread(self._sweep, self.clock())
+            self.health.ok()
         if self._materialise_wanted:
             self._materialise_wanted = False
             now = self.clock()
@@ -295,7 +332,7 @@ class Engine:
             self.health.ok()
         claimed = 0
         for channel in CHANNELS:
-            free = self.settings.delivery.concurrency - self._busy[channel]
+            free = self._free(channel)
             if free <= 0 or self._stopping or self._drained[channel]:
                 continue
             rows = await asyncio.to_thread(self._claim, channel, free)
@@ -349,21 +386,38 @@ class Engine:
             for d in rows:  # not sent: hand back, written when the store answers again
                 self._finished(channel, Settled(_hand_back(d, self.clock())))
             raise
-        now = self.clock()
         for delivery in rows:
             found = known.get(delivery.subscription_id)
             host = None
             if channel == "webhook" and found is not None and delivery.kind != "notice":
                 host = urlsplit(found[0].target).hostname or ""
-                if self._host_load.get(host, 0) >= self.settings.delivery.webhook_host_slots:
-                    # This host has all its slots: the row waits outside, unleased, and others'
-                    # rows take the channel's free slots meanwhile.
-                    self._finished(channel, Settled(_hand_back(delivery, now, HOST_BUSY_WAIT)))
+                if not self._hosts.take(host):
+                    if not self._hosts.wait(host, (delivery, found)):
+                        # The line is full too: the row goes back to the ledger, unleased.
+                        back = _hand_back(delivery, self.clock(), HOST_BUSY_WAIT)
+                        self._finished(channel, Settled(back))
                     continue
-                self._host_load[host] = self._host_load.get(host, 0) + 1
-            task = asyncio.create_task(self._send_one(channel, host, delivery, found))
-            self._sending.add(task)
-            task.add_done_callback(self._sending.discard)
+            self._launch(channel, host, delivery, found)
+
+    def _launch(
+        self,
+        channel: str,
+        host: str | None,
+        delivery: Delivery,
+        found: tuple[Subscription, str, str] | None,
+    ) -> None:
+        self._in_flight[channel] += 1
+        task = asyncio.create_task(self._send_one(channel, host, delivery, found))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    def _free(self, channel: str) -> int:
+        """How many rows a claim for ``channel`` may take now: its free send slots, less the
+        rows waiting for a busy host's slot beyond half a channel's worth (so a line keeps one
+        host at its full width while rows for other hosts still get claimed)."""
+        concurrency = self.settings.delivery.concurrency
+        waiting = self._hosts.waiting if channel == "webhook" else 0
+        return concurrency - self._in_flight[channel] - min(waiting, concurrency // 2)
 
     async def _send_one(
         self,
@@ -382,8 +436,13 @@ class Engine:
             self.health.failed(exc, "sending")
             settled = Settled(_hand_back(delivery, self.clock()))
         finally:
+            self._in_flight[channel] -= 1
             if host is not None:
-                self._host_load[host] -= 1
+                if self._stopping:
+                    self._hand_back_waiting()
+                following = self._hosts.release(host)
+                if following is not None:  # next in line for this host takes the slot
+                    self._launch(channel, host, *following)
             if settled is not None:
                 self._finished(channel, settled)
             else:
@@ -399,7 +458,8 @@ class Engine:
             self.poke()
         # Claim again once half the channel's slots are free (fewer, larger claims), or at
         # once when the channel is idle.
-        if self._busy[channel] <= self.settings.delivery.concurrency // 2:
+        half = self.settings.delivery.concurrency // 2
+        if self._free(channel) >= half or not self._busy[channel]:
             self._wake.set()
 
     async def _write_outcomes(self) -> list[int] | None:
@@ -419,11 +479,34 @@ class Engine:
             self._loop.call_later(seconds, self._wake.set)
 
     def _materialise(self, now: datetime) -> None:
+        """Write the rows of reminders due up to ``AHEAD`` from now (claimable when due)."""
+        housekeeping(self.store, self.settings, now)
         if self.timelines.drop_missing(now):
             self._watermark = None
         self._watermark = materialise(
-            self.store, self.timelines, self.settings, self.metrics, now, self._watermark
+            self.store,
+            self.timelines,
+            self.settings,
+            self.metrics,
+            now,
+            self._watermark,
+            now + AHEAD,
         )
+
+    def _sweep(self, now: datetime) -> None:
+        """Housekeeping, and a materialising pass only when it can find something: a due moment
+        in (watermark, now + AHEAD] or a tender dropped."""
+        housekeeping(self.store, self.settings, now)
+        if self.timelines.drop_missing(now):
+            self._watermark = None
+        if self._watermark is None or due_within(
+            self.timelines.tenders(),
+            self._offsets,
+            self.settings.reminders,
+            after=self._watermark,
+            until=now + AHEAD,
+        ):
+            self._materialise_wanted = True
 
     def _queue_changes(self, changes: dict[str, list[Change]]) -> None:
         """Open or extend settling change notices (see ``change_notices``)."""
@@ -433,44 +516,28 @@ class Engine:
     # --- planning ------------------------------------------------------------------------------
 
     async def plan(self) -> None:
-        """Replace the date jobs with one per coming due moment (the nearest few hundred)."""
+        """Replace the date jobs with those of the coming due moments (see ``wakeups``)."""
         if self._scheduler is None or self._stopping:
             return
+        if self._wakeups is None:
+            self._wakeups = Wakeups(self._scheduler, materialise=self._on_ahead, due=self._on_due)
         now = self.clock()
         offsets, retry_at = await asyncio.to_thread(self._planning_inputs)
-        moments = wake_times(
-            self.timelines.tenders(),
-            offsets,
-            day_hour=self.settings.reminders.day_hour,
-            after=now,
-            weekend_to_friday=self.settings.reminders.weekend_to_friday,
-        )[:MAX_WAKE_JOBS]
-        if retry_at is not None:
-            moments.append(max(retry_at, now))
-        missing_until = self.timelines.missing_until()
-        if missing_until is not None:
-            moments.append(max(missing_until, now))
-        wanted = {f"wake-{m.timestamp():.3f}": m for m in moments}
-        for job in self._scheduler.get_jobs():
-            if job.id.startswith("wake-") and job.id not in wanted:
-                job.remove()
-        existing = {job.id for job in self._scheduler.get_jobs()}
-        for job_id, moment in wanted.items():
-            if job_id not in existing:
-                self._scheduler.add_job(
-                    self._on_timer,
-                    DateTrigger(run_date=moment),
-                    id=job_id,
-                    misfire_grace_time=None,
-                )
-        upcoming = min(wanted.values(), default=None)
+        if offsets != self._offsets:
+            # New offsets (a subscription added from the command line, say) have due moments
+            # no pass has looked at yet.
+            self._offsets = offsets
+            self._watermark = None
+            self._materialise_wanted = True
+            self._wake.set()
+        moments = due_moments(self.timelines.tenders(), offsets, self.settings.reminders, after=now)
+        upcoming = self._wakeups.replace(
+            moments, now=now, retry_at=retry_at, missing_until=self.timelines.missing_until()
+        )
         self.metrics.next_due.set(upcoming.timestamp() if upcoming else 0)
 
     def _planning_inputs(self) -> tuple[set[timedelta], datetime | None]:
-        offsets: set[timedelta] = set()
-        for sub in self.store.subscriptions.active():
-            offsets.update(sub.offsets)
-        return offsets, self.store.ledger.next_attempt_at()
+        return self.store.subscriptions.active_offsets(), self.store.ledger.next_attempt_at()
 
 
 def _hand_back(delivery: Delivery, now: datetime, after: timedelta = timedelta(0)) -> Outcome:

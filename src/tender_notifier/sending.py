@@ -29,7 +29,7 @@ from .delivery.webhook import TargetGone, WebhookTransport
 from .errors import DeliveryError, UnsafeTargetError
 from .metrics import Metrics
 from .outcomes import Settled, write_settled
-from .planner import message_id, schedule
+from .planner import in_schedule, message_id
 from .settings import Settings
 from .store import Store
 from .store.ledger import DEAD, FAILED, PENDING, SENT, SKIPPED, STALE, Delivery, Outcome
@@ -226,14 +226,15 @@ class Sender:
         if milestone is None or not sub.follows_kind(milestone.kind):
             return Outcome(delivery.id, STALE, error="not in the timeline in force", uncounted=True)
         # The planner's own schedule decides (countdowns, "today" notices, weekend moves).
-        planned = schedule(
+        if not in_schedule(
             tender,
             milestone,
             sub.offsets,
+            milestone_at=delivery.milestone_at,
+            offset=offset,
             day_hour=self.settings.reminders.day_hour,
             weekend_to_friday=self.settings.reminders.weekend_to_friday,
-        )
-        if (delivery.milestone_at, offset) not in {(at, off) for at, off, _ in planned}:
+        ):
             return Outcome(delivery.id, STALE, error="not in the timeline in force", uncounted=True)
         if delivery.milestone_at is not None and delivery.milestone_at <= now:
             return Outcome(delivery.id, SKIPPED, error="milestone passed")

@@ -303,7 +303,8 @@ class Ledger:
         return max(result.rowcount, 0)
 
     def reopen(self, keys: Sequence[str], now: datetime) -> int:
-        """Put ``stale`` rows for these keys back in line: their reminder is in force again."""
+        """Put ``stale`` rows for these keys back in line, claimable from ``now`` (a moment
+        still to come for a reminder materialised ahead): their reminder is in force again."""
         reopened = 0
         with self.engine.begin() as conn:
             for i in range(0, len(keys), 500):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, func, select, update
+from sqlalchemy import Engine, Row, Text, cast, delete, func, select, update
 
 from ..i18n import language
 from ..subscription_types import Channel, OptOut, Status, Subscription
@@ -303,6 +303,15 @@ class Subscriptions:
 
     def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
+
+    def active_offsets(self) -> set[timedelta]:
+        """Every offset some active subscription has. The database folds equal lists, so what
+        comes back grows with the distinct lists, not with the subscriptions."""
+        lists = select(cast(subscriptions.c.offsets, Text)).distinct()
+        lists = lists.where(subscriptions.c.status == Status.ACTIVE.value)
+        with self.engine.connect() as conn:
+            found = conn.execute(lists).scalars().all()
+        return {timedelta(seconds=s) for text in found for s in json.loads(text)}
 
     def count_by_status(self) -> dict[str, int]:
         with self.engine.connect() as conn:
