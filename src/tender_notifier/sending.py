@@ -27,6 +27,7 @@ from .delivery.email import EmailTransport, email_transport
 from .delivery.retry import next_attempt_at
 from .delivery.webhook import TargetGone, WebhookTransport
 from .errors import DeliveryError, UnsafeTargetError
+from .message_links import Links
 from .metrics import Metrics
 from .outcomes import Settled, write_settled
 from .planner import in_schedule, message_id
@@ -39,28 +40,6 @@ from .timelines import Timelines
 log = structlog.get_logger(__name__)
 # Rows whose payload held a confirmation token until sent.
 TOKEN_KINDS = ("confirm", "owner_confirm")
-
-
-class Links:
-    """The URLs a subscriber's messages carry, all under ``public_url``."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base = base_url
-
-    def confirm(self, token: str) -> str:
-        return f"{self.base}/confirm/{token}"
-
-    def for_subscription(
-        self, link_token: str, feed_token: str, tender_id: str | None
-    ) -> compose.Links:
-        tender = tender_id or "*"
-        return compose.Links(
-            manage_url=f"{self.base}/manage/{link_token}",
-            unsubscribe_url=f"{self.base}/unsubscribe/{link_token}",
-            submitted_url=f"{self.base}/optout/{link_token}/{tender}/submitted",
-            not_bidding_url=f"{self.base}/optout/{link_token}/{tender}/not_bidding",
-            feed_url=f"{self.base}/feeds/s/{feed_token}.ics",
-        )
 
 
 class Sender:
@@ -346,8 +325,9 @@ class Sender:
                 if entry
                 else None
             )
+            # One template per fan-out, filled in with each subscriber's address and links.
             await self.email.send(
-                compose.reminder_email(
+                compose.prepared_reminder(
                     tender=tender,
                     milestone=milestone,
                     now=now,
@@ -355,7 +335,9 @@ class Sender:
                     sender=self.settings.smtp.sender,
                     to=sub.target,
                     message_id=mid,
-                    links=links,
+                    link_token=link_token,
+                    feed_token=feed_token,
+                    links=self.links.of_tender(tender.id),
                     day_hour=self.settings.reminders.day_hour,
                     revision=revision,
                 )
