@@ -145,9 +145,11 @@ class Sender:
         if delivery.kind == "reminder":
             metrics.lateness.observe(max((done - delivery.due_at).total_seconds(), 0.0))
         log.info("delivery_sent", channel=channel, **fields)
-        effect = None
+        effect = worked = None
         if sub.channel is Channel.WEBHOOK and delivery.kind not in ("notice", "owner_confirm"):
-            effect = partial(_webhook_worked, sub, delivery.kind, done)
+            worked = sub.id  # no longer failing, if it was: written with the batch
+            if delivery.kind == "ping" and sub.status is Status.PENDING:
+                effect = partial(_webhook_activated, sub, done)
         return Settled(
             Outcome(
                 delivery.id,
@@ -157,6 +159,7 @@ class Sender:
             ),
             effect,
             replan=delivery.kind == "ping",
+            worked=worked,
         )
 
     def _still_wanted(self, delivery: Delivery, sub: Subscription) -> bool:
@@ -445,8 +448,6 @@ class Sender:
             )
 
 
-def _webhook_worked(sub: Subscription, kind: str, now: datetime, store: Store) -> None:
-    store.subscriptions.mark_working(sub.id)
-    if kind == "ping" and sub.status is Status.PENDING:
-        store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
-        log.info("webhook_activated", subscription_id=sub.id)
+def _webhook_activated(sub: Subscription, now: datetime, store: Store) -> None:
+    store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
+    log.info("webhook_activated", subscription_id=sub.id)

@@ -239,13 +239,19 @@ class Subscriptions:
                 select(subscriptions.c.failing_since).where(subscriptions.c.id == sub_id)
             ).scalar_one()
 
-    def mark_working(self, sub_id: str) -> None:
+    def mark_working(self, sub_ids: str | Iterable[str]) -> None:
+        """Deliveries work again for these subscriptions (one id or many)."""
+        ids = sorted({sub_ids} if isinstance(sub_ids, str) else set(sub_ids))
         with self.engine.begin() as conn:
-            conn.execute(
-                update(subscriptions)
-                .where(subscriptions.c.id == sub_id, subscriptions.c.failing_since.is_not(None))
-                .values(failing_since=None)
-            )
+            for i in range(0, len(ids), 500):
+                conn.execute(
+                    update(subscriptions)
+                    .where(
+                        subscriptions.c.id.in_(ids[i : i + 500]),
+                        subscriptions.c.failing_since.is_not(None),
+                    )
+                    .values(failing_since=None)
+                )
 
     def delete(self, sub_id: str) -> bool:
         """Remove a subscription and everything about it (its ledger rows and opt-outs too)."""
