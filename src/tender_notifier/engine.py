@@ -101,9 +101,10 @@ class Engine:
         # A channel whose last claim came back short has nothing due: not asked again until a
         # timer, a poke or the heartbeat says there may be (keeps claim + send cheap).
         self._drained = dict.fromkeys(CHANNELS, False)
-        # Webhook slots per host; rows for a busy host wait in line (at most a channel's worth).
+        # Webhook slots per host; rows for a busy host wait in line (see ``_free``).
+        waiting = delivery.concurrency + delivery.concurrency // 2
         self._hosts: HostSlots[tuple[Delivery, tuple[Subscription, str, str] | None]] = HostSlots(
-            delivery.webhook_host_slots, delivery.concurrency
+            delivery.webhook_host_slots, waiting
         )
         self._in_flight = dict.fromkeys(CHANNELS, 0)  # sends started, not finished
         self._in_work: set[int] = set()  # claimed by us, outcome not yet written
@@ -412,12 +413,14 @@ class Engine:
         task.add_done_callback(self._sending.discard)
 
     def _free(self, channel: str) -> int:
-        """How many rows a claim for ``channel`` may take now: its free send slots, less the
-        rows waiting for a busy host's slot beyond half a channel's worth (so a line keeps one
-        host at its full width while rows for other hosts still get claimed)."""
+        """How many rows a claim for ``channel`` may take now: its free send slots; for
+        webhooks half a channel more, to wait in line for a busy host's slots (so a burst to
+        one host keeps all its slots busy between claims)."""
         concurrency = self.settings.delivery.concurrency
-        waiting = self._hosts.waiting if channel == "webhook" else 0
-        return concurrency - self._in_flight[channel] - min(waiting, concurrency // 2)
+        if channel == "email":
+            return concurrency - self._in_flight[channel]
+        budget = concurrency + concurrency // 2
+        return budget - self._in_flight[channel] - self._hosts.waiting
 
     async def _send_one(
         self,
@@ -517,10 +520,8 @@ class Engine:
 
     async def plan(self) -> None:
         """Replace the date jobs with those of the coming due moments (see ``wakeups``)."""
-        if self._scheduler is None or self._stopping:
+        if self._stopping:
             return
-        if self._wakeups is None:
-            self._wakeups = Wakeups(self._scheduler, materialise=self._on_ahead, due=self._on_due)
         now = self.clock()
         offsets, retry_at = await asyncio.to_thread(self._planning_inputs)
         if offsets != self._offsets:
@@ -530,6 +531,10 @@ class Engine:
             self._watermark = None
             self._materialise_wanted = True
             self._wake.set()
+        if self._scheduler is None:  # driven step by step (``run_until_idle``)
+            return
+        if self._wakeups is None:
+            self._wakeups = Wakeups(self._scheduler, materialise=self._on_ahead, due=self._on_due)
         moments = due_moments(self.timelines.tenders(), offsets, self.settings.reminders, after=now)
         upcoming = self._wakeups.replace(
             moments, now=now, retry_at=retry_at, missing_until=self.timelines.missing_until()

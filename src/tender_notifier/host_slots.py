@@ -4,22 +4,33 @@ At most ``per_host`` webhook sends go to one host at a time, so a hanging receiv
 one else. A claimed row for a host whose slots are all taken waits here, in memory, still
 leased to this instance (the heartbeat renews the lease of every row in work), and is sent as
 soon as one of that host's sends finishes: a burst to one host runs at the host's full width
-instead of handing rows back to the ledger to be claimed again later. The line is bounded:
-what does not fit goes back to the ledger.
+instead of handing rows back to the ledger to be claimed again later.
+
+A host only gets a line while it keeps up: one whose slots are all taken and none of whose sends
+finished for ``SLOW`` seconds (a receiver hanging until the timeout) gets no more rows in line;
+those go back to the ledger for a little while, so a dead receiver cannot fill the channel's
+claims and hold up everyone else's reminders. The line of all hosts together is bounded too.
 """
 
 from __future__ import annotations
 
+import time
 from collections import deque
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+SLOW = 2.0  # seconds without a finished send, all slots taken: the host is not keeping up
 
 
 class HostSlots(Generic[T]):
-    def __init__(self, per_host: int, max_waiting: int) -> None:
+    def __init__(
+        self, per_host: int, max_waiting: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.per_host = per_host
         self.max_waiting = max_waiting
+        self._clock = clock
+        self._moved: dict[str, float] = {}  # when a send to the host last started or finished
         self._load: dict[str, int] = {}
         self._waiting: dict[str, deque[T]] = {}
         self.waiting = 0  # rows in line, all hosts
@@ -30,11 +41,15 @@ class HostSlots(Generic[T]):
         if load >= self.per_host:
             return False
         self._load[host] = load + 1
+        self._moved[host] = self._clock()
         return True
 
     def wait(self, host: str, item: T) -> bool:
-        """Put ``item`` in line for ``host``; False when the line is full."""
+        """Put ``item`` in line for ``host``; False when the line is full or the host is not
+        keeping up (see the module's doc)."""
         if self.waiting >= self.max_waiting:
+            return False
+        if self._clock() - self._moved.get(host, 0.0) > SLOW:
             return False
         self._waiting.setdefault(host, deque()).append(item)
         self.waiting += 1
@@ -44,6 +59,7 @@ class HostSlots(Generic[T]):
         """A send to ``host`` finished. Returns the next row in line for it, which keeps the
         freed slot, or None (the slot is free)."""
         line = self._waiting.get(host)
+        self._moved[host] = self._clock()
         if line:
             self.waiting -= 1
             item = line.popleft()
@@ -53,6 +69,7 @@ class HostSlots(Generic[T]):
         self._load[host] -= 1
         if not self._load[host]:
             del self._load[host]
+            del self._moved[host]
         return None
 
     def drain(self) -> list[T]:
