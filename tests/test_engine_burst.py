@@ -113,7 +113,7 @@ def test_rows_are_written_ahead_of_their_moment_and_claimable_only_from_it(
     tmp_path: Path, database_url: str
 ) -> None:
     engine, store, clock, _ = make_engine(tmp_path, database_url, count=5)
-    engine._materialise(clock.now)
+    engine.reminders.run(clock.now)
     rows = store.ledger.list("pending")
     assert len(rows) == 5
     assert {r.next_attempt_at for r in rows} == {DUE}
@@ -190,7 +190,7 @@ def test_webhooks_to_one_slow_host_all_go_out_through_its_slots_without_hand_bac
     store.ledger.record = record  # type: ignore[method-assign]
 
     async def run() -> None:
-        engine._materialise(clock.now)
+        engine.reminders.run(clock.now)
         clock.now = DUE
         await engine._on_due(DUE)
         await drain(engine)

@@ -27,15 +27,14 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import structlog
 import watchfiles
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from .change_notices import queue_changes
-from .host_slots import HostSlots
-from .materialise import housekeeping, materialise
+from .dispatch import CHANNELS, Dispatch, hand_back
+from .materialise import Materialiser
 from .metrics import Metrics
 from .outcomes import STORE_ERRORS, Outcomes, Settled, StoreHealth
 from .revisions import Change
@@ -43,19 +42,17 @@ from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.instances import new_instance_id
-from .store.ledger import FAILED, PENDING, Delivery, Outcome
+from .store.ledger import FAILED, PENDING, Delivery
 from .subscription_types import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
-from .wakeups import AHEAD, Wakeups, due_moments, due_within
+from .wakeups import Wakeups, due_moments
 
 log = structlog.get_logger(__name__)
 
 SWEEP_SECONDS = 30
 SHUTDOWN_GRACE = 10.0
-CHANNELS = ("email", "webhook")
 PRUNE_INSTANCES_AFTER = timedelta(hours=1)
-HOST_BUSY_WAIT = timedelta(seconds=1)
 
 
 class Engine:
@@ -89,26 +86,18 @@ class Engine:
         delivery = settings.delivery
         self.lease = delivery.lease
         self.dead_after = delivery.heartbeat_timeout
-        self._watermark: datetime | None = None  # reminders due up to here are materialised
+        self.reminders = Materialiser(store, timelines, settings, metrics)
         self._materialise_wanted = True
         self._replan_wanted = True
         self._sweep_wanted = False
-        self._offsets: set[timedelta] = set()  # of the active subscriptions, at the last plan
         self._wakeups: Wakeups | None = None
         self._rng = random.Random()
-        # Send slots: a claim takes no more rows of a channel than it has free slots.
-        self._busy = dict.fromkeys(CHANNELS, 0)
         # A channel whose last claim came back short has nothing due: not asked again until a
         # timer, a poke or the heartbeat says there may be (keeps claim + send cheap).
         self._drained = dict.fromkeys(CHANNELS, False)
-        # Webhook slots per host; rows for a busy host wait in line (see ``_free``).
-        waiting = delivery.concurrency + delivery.concurrency // 2
-        self._hosts: HostSlots[tuple[Delivery, tuple[Subscription, str, str] | None]] = HostSlots(
-            delivery.webhook_host_slots, waiting
-        )
-        self._in_flight = dict.fromkeys(CHANNELS, 0)  # sends started, not finished
-        self._in_work: set[int] = set()  # claimed by us, outcome not yet written
-        self._sending: set[asyncio.Task[None]] = set()
+        self.dispatch = Dispatch(delivery, self._attempt, self._finished, clock)
+        self._in_work = self.dispatch.in_work  # claimed by us, outcome not yet written
+        self._sending = self.dispatch.sending
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -149,6 +138,7 @@ class Engine:
         if not self._stopping:
             self.notifier.notify("STOPPING=1")
         self._stopping = True
+        self.dispatch.stopping = True
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
             self._loop.call_soon_threadsafe(self._stop_watching.set)
@@ -187,7 +177,7 @@ class Engine:
         """Ask for a step soon (thread-safe); subscriptions or timelines changed."""
         self._drained = dict.fromkeys(CHANNELS, False)
         if replan:
-            self._watermark = None
+            self.reminders.forget()
             self._materialise_wanted = True
             self._replan_wanted = True
         if self._loop is not None:
@@ -224,7 +214,7 @@ class Engine:
         """A due moment (or a retry's time): claim and send. Its rows were written ahead; only
         if that pass has not run (the store was away) is it done now."""
         self._drained = dict.fromkeys(CHANNELS, False)
-        if self._watermark is None or self._watermark < moment:
+        if not self.reminders.covers(moment):
             self._materialise_wanted = True
         self._wake.set()
 
@@ -290,13 +280,7 @@ class Engine:
         try:
             await self._loop_steps()
         finally:
-            self._hand_back_waiting()
-
-    def _hand_back_waiting(self) -> None:
-        """Rows waiting for a busy host's slot were never tried: back to the ledger."""
-        now = self.clock()
-        for delivery, _ in self._hosts.drain():
-            self._finished("webhook", Settled(_hand_back(delivery, now)))
+            self.dispatch.hand_back_waiting()
 
     async def _loop_steps(self) -> None:
         while not self._stopping:
@@ -324,16 +308,17 @@ class Engine:
             return 0
         if self._sweep_wanted:
             self._sweep_wanted = False
-            await asyncio.to_thread(self._sweep, self.clock())
+            if await asyncio.to_thread(self.reminders.sweep, self.clock()):
+                self._materialise_wanted = True
             self.health.ok()
         if self._materialise_wanted:
             self._materialise_wanted = False
             now = self.clock()
-            await asyncio.to_thread(self._materialise, now)
+            await asyncio.to_thread(self.reminders.run, now)
             self.health.ok()
         claimed = 0
         for channel in CHANNELS:
-            free = self._free(channel)
+            free = self.dispatch.free(channel)
             if free <= 0 or self._stopping or self._drained[channel]:
                 continue
             rows = await asyncio.to_thread(self._claim, channel, free)
@@ -377,82 +362,29 @@ class Engine:
         )
 
     async def _start_sending(self, channel: str, rows: list[Delivery]) -> None:
-        self._busy[channel] += len(rows)
-        self._in_work.update(d.id for d in rows)
+        self.dispatch.claimed(channel, rows)
         try:
             known = await asyncio.to_thread(
                 self.store.subscriptions.get_many, {d.subscription_id for d in rows}
             )
         except STORE_ERRORS:
             for d in rows:  # not sent: hand back, written when the store answers again
-                self._finished(channel, Settled(_hand_back(d, self.clock())))
+                self.dispatch.settled(channel, Settled(hand_back(d, self.clock())))
             raise
-        for delivery in rows:
-            found = known.get(delivery.subscription_id)
-            host = None
-            if channel == "webhook" and found is not None and delivery.kind != "notice":
-                host = urlsplit(found[0].target).hostname or ""
-                if not self._hosts.take(host):
-                    if not self._hosts.wait(host, (delivery, found)):
-                        # The line is full too: the row goes back to the ledger, unleased.
-                        back = _hand_back(delivery, self.clock(), HOST_BUSY_WAIT)
-                        self._finished(channel, Settled(back))
-                    continue
-            self._launch(channel, host, delivery, found)
+        self.dispatch.start(channel, rows, known)
 
-    def _launch(
-        self,
-        channel: str,
-        host: str | None,
-        delivery: Delivery,
-        found: tuple[Subscription, str, str] | None,
-    ) -> None:
-        self._in_flight[channel] += 1
-        task = asyncio.create_task(self._send_one(channel, host, delivery, found))
-        self._sending.add(task)
-        task.add_done_callback(self._sending.discard)
-
-    def _free(self, channel: str) -> int:
-        """How many rows a claim for ``channel`` may take now: its free send slots; for
-        webhooks half a channel more, to wait in line for a busy host's slots (so a burst to
-        one host keeps all its slots busy between claims)."""
-        concurrency = self.settings.delivery.concurrency
-        if channel == "email":
-            return concurrency - self._in_flight[channel]
-        budget = concurrency + concurrency // 2
-        return budget - self._in_flight[channel] - self._hosts.waiting
-
-    async def _send_one(
-        self,
-        channel: str,
-        host: str | None,
-        delivery: Delivery,
-        known: tuple[Subscription, str, str] | None,
-    ) -> None:
-        settled: Settled | None = None
+    async def _attempt(
+        self, delivery: Delivery, known: tuple[Subscription, str, str] | None
+    ) -> Settled:
+        if self._stopping:
+            return Settled(hand_back(delivery, self.clock()))
         try:
-            if self._stopping:
-                settled = Settled(_hand_back(delivery, self.clock()))
-                return
-            settled = await self.sender.attempt(delivery, self.metrics, self._rng, known)
+            return await self.sender.attempt(delivery, self.metrics, self._rng, known)
         except STORE_ERRORS as exc:  # could not even look the subscription up: not sent
             self.health.failed(exc, "sending")
-            settled = Settled(_hand_back(delivery, self.clock()))
-        finally:
-            self._in_flight[channel] -= 1
-            if host is not None:
-                if self._stopping:
-                    self._hand_back_waiting()
-                following = self._hosts.release(host)
-                if following is not None:  # next in line for this host takes the slot
-                    self._launch(channel, host, *following)
-            if settled is not None:
-                self._finished(channel, settled)
-            else:
-                self._busy[channel] -= 1
+            return Settled(hand_back(delivery, self.clock()))
 
     def _finished(self, channel: str, settled: Settled) -> None:
-        self._busy[channel] -= 1
         self.outcomes.add(settled)
         if settled.outcome.status in (FAILED, PENDING):
             self._replan_wanted = True
@@ -462,7 +394,7 @@ class Engine:
         # Claim again once half the channel's slots are free (fewer, larger claims), or at
         # once when the channel is idle.
         half = self.settings.delivery.concurrency // 2
-        if self._free(channel) >= half or not self._busy[channel]:
+        if self.dispatch.free(channel) >= half or not self.dispatch.busy[channel]:
             self._wake.set()
 
     async def _write_outcomes(self) -> list[int] | None:
@@ -481,36 +413,6 @@ class Engine:
         if self._loop is not None and not self._stopping:
             self._loop.call_later(seconds, self._wake.set)
 
-    def _materialise(self, now: datetime) -> None:
-        """Write the rows of reminders due up to ``AHEAD`` from now (claimable when due)."""
-        housekeeping(self.store, self.settings, now)
-        if self.timelines.drop_missing(now):
-            self._watermark = None
-        self._watermark = materialise(
-            self.store,
-            self.timelines,
-            self.settings,
-            self.metrics,
-            now,
-            self._watermark,
-            now + AHEAD,
-        )
-
-    def _sweep(self, now: datetime) -> None:
-        """Housekeeping, and a materialising pass only when it can find something: a due moment
-        in (watermark, now + AHEAD] or a tender dropped."""
-        housekeeping(self.store, self.settings, now)
-        if self.timelines.drop_missing(now):
-            self._watermark = None
-        if self._watermark is None or due_within(
-            self.timelines.tenders(),
-            self._offsets,
-            self.settings.reminders,
-            after=self._watermark,
-            until=now + AHEAD,
-        ):
-            self._materialise_wanted = True
-
     def _queue_changes(self, changes: dict[str, list[Change]]) -> None:
         """Open or extend settling change notices (see ``change_notices``)."""
         keys = {tender_id: self.timelines.revision_key(tender_id) for tender_id in changes}
@@ -524,11 +426,7 @@ class Engine:
             return
         now = self.clock()
         offsets, retry_at = await asyncio.to_thread(self._planning_inputs)
-        if offsets != self._offsets:
-            # New offsets (a subscription added from the command line, say) have due moments
-            # no pass has looked at yet.
-            self._offsets = offsets
-            self._watermark = None
+        if self.reminders.plan_offsets(offsets):
             self._materialise_wanted = True
             self._wake.set()
         if self._scheduler is None:  # driven step by step (``run_until_idle``)
@@ -543,8 +441,3 @@ class Engine:
 
     def _planning_inputs(self) -> tuple[set[timedelta], datetime | None]:
         return self.store.subscriptions.active_offsets(), self.store.ledger.next_attempt_at()
-
-
-def _hand_back(delivery: Delivery, now: datetime, after: timedelta = timedelta(0)) -> Outcome:
-    """A claimed row returned unsent: due again (at once), the attempt not counted."""
-    return Outcome(delivery.id, FAILED, next_attempt_at=now + after, error=None, uncounted=True)

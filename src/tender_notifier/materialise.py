@@ -13,7 +13,7 @@ moment and not before. At the due instant only claiming and sending is left to d
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import structlog
 
@@ -23,6 +23,7 @@ from .settings import Settings
 from .store import Store
 from .store.ledger import PENDING, SKIPPED
 from .timelines import Timelines
+from .wakeups import AHEAD, due_within
 
 log = structlog.get_logger(__name__)
 
@@ -95,6 +96,68 @@ def materialise(
     if reopened:
         log.info("reminders_reopened", count=reopened)
     return until
+
+
+class Materialiser:
+    """The engine's materialising: up to where reminders have their rows (the watermark), and
+    whether a pass can find anything. A pass reads every active subscription; the checks that
+    decide whether one is needed read only the distinct offsets (``plan_offsets``)."""
+
+    def __init__(
+        self, store: Store, timelines: Timelines, settings: Settings, metrics: Metrics
+    ) -> None:
+        self.store = store
+        self.timelines = timelines
+        self.settings = settings
+        self.metrics = metrics
+        self.watermark: datetime | None = None  # reminders due up to here have their rows
+        self.offsets: set[timedelta] = set()  # of the active subscriptions, at the last plan
+
+    def forget(self) -> None:
+        """Subscriptions or timelines changed: the next pass looks at every reminder."""
+        self.watermark = None
+
+    def covers(self, moment: datetime) -> bool:
+        """Whether the reminders due at ``moment`` have their rows."""
+        return self.watermark is not None and self.watermark >= moment
+
+    def plan_offsets(self, offsets: set[timedelta]) -> bool:
+        """Take the offsets planned with; True when new ones call for a full pass (their due
+        moments have not been looked at: a subscription added from the command line, say)."""
+        if offsets == self.offsets:
+            return False
+        self.offsets = offsets
+        self.watermark = None
+        return True
+
+    def run(self, now: datetime) -> None:
+        """Write the rows of reminders due up to ``AHEAD`` from now (claimable when due)."""
+        housekeeping(self.store, self.settings, now)
+        if self.timelines.drop_missing(now):
+            self.watermark = None
+        self.watermark = materialise(
+            self.store,
+            self.timelines,
+            self.settings,
+            self.metrics,
+            now,
+            self.watermark,
+            now + AHEAD,
+        )
+
+    def sweep(self, now: datetime) -> bool:
+        """Housekeeping; True when a pass can find something: a due moment in (watermark,
+        now + AHEAD], or a tender dropped. Costs nothing per subscriber."""
+        housekeeping(self.store, self.settings, now)
+        if self.timelines.drop_missing(now):
+            self.watermark = None
+        return self.watermark is None or due_within(
+            self.timelines.tenders(),
+            self.offsets,
+            self.settings.reminders,
+            after=self.watermark,
+            until=now + AHEAD,
+        )
 
 
 def _row(r: Reminder, status: str, claimable_from: datetime) -> dict[str, object]:
