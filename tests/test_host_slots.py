@@ -17,6 +17,8 @@ def test_a_busy_host_keeps_its_line_and_each_finished_send_starts_the_next() -> 
     slots: HostSlots[str] = HostSlots(2, 10, Ticks())
     assert slots.take("a") and slots.take("a")
     assert not slots.take("a")
+    assert not slots.wait("a", "row-3")  # not heard from yet: no line
+    assert slots.release("a") is None and slots.take("a")  # one send done, the next started
     assert slots.wait("a", "row-3") and slots.wait("a", "row-4")
     assert slots.take("b")  # another host is not held up
     assert slots.release("a") == "row-3"  # the freed slot goes to the next in line
@@ -29,10 +31,11 @@ def test_a_busy_host_keeps_its_line_and_each_finished_send_starts_the_next() -> 
 def test_a_host_not_keeping_up_gets_no_line_and_the_line_is_bounded() -> None:
     ticks = Ticks()
     slots: HostSlots[str] = HostSlots(1, 2, ticks)
+    assert slots.take("hanging") and slots.release("hanging") is None
     assert slots.take("hanging")
     ticks.now += SLOW + 0.1  # nothing finished since
     assert not slots.wait("hanging", "row")  # back to the ledger
-    assert slots.take("fast")
+    assert slots.take("fast") and slots.release("fast") is None and slots.take("fast")
     assert slots.wait("fast", "r1") and slots.wait("fast", "r2")
     assert not slots.wait("fast", "r3")  # the line of all hosts is full
     assert sorted(slots.drain()) == ["r1", "r2"]

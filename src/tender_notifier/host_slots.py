@@ -6,10 +6,11 @@ leased to this instance (the heartbeat renews the lease of every row in work), a
 soon as one of that host's sends finishes: a burst to one host runs at the host's full width
 instead of handing rows back to the ledger to be claimed again later.
 
-A host only gets a line while it keeps up: one whose slots are all taken and none of whose sends
-finished for ``SLOW`` seconds (a receiver hanging until the timeout) gets no more rows in line;
-those go back to the ledger for a little while, so a dead receiver cannot fill the channel's
-claims and hold up everyone else's reminders. The line of all hosts together is bounded too.
+A host only gets a line while it shows it keeps up: one of its sends finished within the last
+``SLOW`` seconds. Rows for a host that has not (a receiver hanging until the timeout, or one not
+yet heard from) go back to the ledger for a little while, so a dead receiver cannot fill the
+channel's claims and hold up everyone else's reminders. The line of all hosts together is
+bounded too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-SLOW = 2.0  # seconds without a finished send, all slots taken: the host is not keeping up
+SLOW = 2.0  # seconds without a finished send: the host is not keeping up
 
 
 class HostSlots(Generic[T]):
@@ -30,7 +31,7 @@ class HostSlots(Generic[T]):
         self.per_host = per_host
         self.max_waiting = max_waiting
         self._clock = clock
-        self._moved: dict[str, float] = {}  # when a send to the host last started or finished
+        self._done: dict[str, float] = {}  # when a send to the host last finished
         self._load: dict[str, int] = {}
         self._waiting: dict[str, deque[T]] = {}
         self.waiting = 0  # rows in line, all hosts
@@ -41,7 +42,6 @@ class HostSlots(Generic[T]):
         if load >= self.per_host:
             return False
         self._load[host] = load + 1
-        self._moved[host] = self._clock()
         return True
 
     def wait(self, host: str, item: T) -> bool:
@@ -49,7 +49,8 @@ class HostSlots(Generic[T]):
         keeping up (see the module's doc)."""
         if self.waiting >= self.max_waiting:
             return False
-        if self._clock() - self._moved.get(host, 0.0) > SLOW:
+        done = self._done.get(host)
+        if done is None or self._clock() - done > SLOW:
             return False
         self._waiting.setdefault(host, deque()).append(item)
         self.waiting += 1
@@ -59,7 +60,7 @@ class HostSlots(Generic[T]):
         """A send to ``host`` finished. Returns the next row in line for it, which keeps the
         freed slot, or None (the slot is free)."""
         line = self._waiting.get(host)
-        self._moved[host] = self._clock()
+        self._done[host] = self._clock()
         if line:
             self.waiting -= 1
             item = line.popleft()
@@ -69,7 +70,9 @@ class HostSlots(Generic[T]):
         self._load[host] -= 1
         if not self._load[host]:
             del self._load[host]
-            del self._moved[host]
+            if len(self._done) > 1000:  # forget hosts not heard from lately
+                now = self._clock()
+                self._done = {h: t for h, t in self._done.items() if now - t <= SLOW}
         return None
 
     def drain(self) -> list[T]:

@@ -118,8 +118,17 @@ class Materialiser:
         self.watermark = None
 
     def covers(self, moment: datetime) -> bool:
-        """Whether the reminders due at ``moment`` have their rows."""
-        return self.watermark is not None and self.watermark >= moment
+        """Whether the reminders due up to ``moment`` have their rows (a retry's moment with no
+        reminder due since the last pass needs no pass)."""
+        if self.watermark is None:
+            return False
+        return self.watermark >= moment or not due_within(
+            self.timelines.tenders(),
+            self.offsets,
+            self.settings.reminders,
+            after=self.watermark,
+            until=moment,
+        )
 
     def plan_offsets(self, offsets: set[timedelta]) -> bool:
         """Take the offsets planned with; True when new ones call for a full pass (their due
