@@ -214,6 +214,9 @@ class Engine:
         """A due moment (or a retry's time): claim and send. Its rows were written ahead; only
         if that pass has not run (the store was away) is it done now."""
         self._drained = dict.fromkeys(CHANNELS, False)
+        # Plan again after: the next retry waiting in the ledger gets its wake-up (planning
+        # reads the distinct offsets and one minimum, not the subscriptions).
+        self._replan_wanted = True
         if not self.reminders.covers(moment):
             self._materialise_wanted = True
         self._wake.set()

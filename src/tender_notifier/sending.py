@@ -113,6 +113,12 @@ class Sender:
         if owed is not None:
             if owed.status == SKIPPED:
                 metrics.deliveries.labels(channel="any", outcome="skipped").inc()
+            if owed.status == SKIPPED and delivery.kind == "reminder":
+                # Written ahead of its moment, then the daemon was down past the milestone:
+                # the same line as a reminder found missed when its row is written.
+                log.info(
+                    "reminder_skipped", reason=owed.error, due=delivery.due_at.isoformat(), **fields
+                )
             log.info("delivery_not_owed", status=owed.status, reason=owed.error, **fields)
             return Settled(owed)
         by_email = delivery.kind in ("notice", "owner_confirm")
