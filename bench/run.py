@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from tender_notifier.calendar import FeedEntry, build_feed
+from tender_notifier.compose import PreparedEmail
 from tender_notifier.engine import Engine
 from tender_notifier.metrics import Metrics
 from tender_notifier.planner import reminders_for
@@ -88,7 +89,7 @@ class CountingEmail:
     def __init__(self) -> None:
         self.sent = 0
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: EmailMessage | PreparedEmail) -> None:
         self.sent += 1
 
     async def close(self) -> None:

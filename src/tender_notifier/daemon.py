@@ -31,7 +31,7 @@ from .web.context import AppContext
 
 if TYPE_CHECKING:
     from .metrics import Metrics
-    from .store.wakeups import WorkListener
+    from .store.work_notifications import WorkListener
 
 log = structlog.get_logger(__name__)
 
@@ -92,11 +92,11 @@ def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
 async def _listen_for_work(
     settings: Settings, store: Store, poke: Callable[[bool], None], metrics: Metrics
 ) -> WorkListener | None:
-    """On PostgreSQL, wake the engine when another daemon announces work (``store.wakeups``);
+    """On PostgreSQL, wake the engine when another daemon announces work (``store.work_notifications``);
     started before the first plan, so nothing announced after it is missed."""
     if store.dialect != "postgresql":
         return None
-    from .store.wakeups import WorkListener, own_backends
+    from .store.work_notifications import WorkListener, own_backends
 
     listener = WorkListener(
         settings.database_url,

@@ -5,12 +5,12 @@ supplier), all derived from the tender files and the ledger; they are never the 
 anything. Each wake-up runs one *step*:
 
 1. write the outcomes of finished sends (held in memory while the store is away);
-2. materialise: reminders of the timeline in force now due and without a row that counts get
-   one (missed ones are coalesced to the latest per milestone; ones whose milestone has passed
-   are recorded as skipped; a ``stale`` row of the same reminder is reopened);
+2. materialise: reminders of the timeline in force due by a few seconds from now and without a
+   row that counts get one (see ``materialise``), only when a due moment lies in that window;
 3. claim only as many due rows as the free send slots of each channel can take, and start
    sending them; each finished send wakes the loop again;
-4. plan the next wake-ups.
+4. plan the next wake-ups (see ``wakeups``): a due moment's rows are written ``AHEAD`` of it,
+   so at the moment itself only claims and sends are left.
 
 While rows are in work their leases are renewed with the instance's heartbeat, so a claim never
 outlives its lease however slow the receiver. A daemon that dies stops beating and its rows are
@@ -27,35 +27,31 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import structlog
 import watchfiles
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.date import DateTrigger
 
 from .change_notices import queue_changes
-from .materialise import materialise
+from .dispatch import CHANNELS, Dispatch, hand_back
+from .materialise import Materialiser
 from .metrics import Metrics
 from .outcomes import STORE_ERRORS, Outcomes, Settled, StoreHealth
-from .planner import wake_times
 from .revisions import Change
 from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.instances import new_instance_id
-from .store.ledger import FAILED, PENDING, Delivery, Outcome
+from .store.ledger import FAILED, PENDING, Delivery
 from .subscription_types import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
+from .wakeups import Wakeups, due_moments
 
 log = structlog.get_logger(__name__)
 
-MAX_WAKE_JOBS = 500
 SHUTDOWN_GRACE = 10.0
-CHANNELS = ("email", "webhook")
 PRUNE_INSTANCES_AFTER = timedelta(hours=1)
-HOST_BUSY_WAIT = timedelta(seconds=1)
 
 
 class Engine:
@@ -89,18 +85,18 @@ class Engine:
         delivery = settings.delivery
         self.lease = delivery.lease
         self.dead_after = delivery.heartbeat_timeout
-        self._watermark: datetime | None = None  # reminders due up to here are materialised
+        self.reminders = Materialiser(store, timelines, settings, metrics)
         self._materialise_wanted = True
         self._replan_wanted = True
+        self._sweep_wanted = False
+        self._wakeups: Wakeups | None = None
         self._rng = random.Random()
-        # Send slots: a claim takes no more rows of a channel than it has free slots.
-        self._busy = dict.fromkeys(CHANNELS, 0)
         # A channel whose last claim came back short has nothing due: not asked again until a
         # timer, a poke or the heartbeat says there may be (keeps claim + send cheap).
         self._drained = dict.fromkeys(CHANNELS, False)
-        self._host_load: dict[str, int] = {}  # webhook sends in flight per host
-        self._in_work: set[int] = set()  # claimed by us, outcome not yet written
-        self._sending: set[asyncio.Task[None]] = set()
+        self.dispatch = Dispatch(delivery, self._attempt, self._finished, clock)
+        self._in_work = self.dispatch.in_work  # claimed by us, outcome not yet written
+        self._sending = self.dispatch.sending
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -141,6 +137,7 @@ class Engine:
         if not self._stopping:
             self.notifier.notify("STOPPING=1")
         self._stopping = True
+        self.dispatch.stopping = True
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._wake.set)
             self._loop.call_soon_threadsafe(self._stop_watching.set)
@@ -179,7 +176,7 @@ class Engine:
         """Ask for a step soon (thread-safe); subscriptions or timelines changed."""
         self._drained = dict.fromkeys(CHANNELS, False)
         if replan:
-            self._watermark = None
+            self.reminders.forget()
             self._materialise_wanted = True
             self._replan_wanted = True
         if self._loop is not None:
@@ -200,9 +197,27 @@ class Engine:
     # --- the loop ------------------------------------------------------------------------------
 
     async def _on_timer(self) -> None:
+        """The periodic sweep: housekeeping, claims of anything due, and a materialising pass
+        only when some due moment came into reach (its cost does not grow with subscribers)."""
         self._drained = dict.fromkeys(CHANNELS, False)
-        self._materialise_wanted = True
+        self._sweep_wanted = True
         self._replan_wanted = True
+        self._wake.set()
+
+    async def _on_ahead(self, moment: datetime) -> None:
+        """``AHEAD`` before a due moment: write its rows (claimable from ``moment``)."""
+        self._materialise_wanted = True
+        self._wake.set()
+
+    async def _on_due(self, moment: datetime) -> None:
+        """A due moment (or a retry's time): claim and send. Its rows were written ahead; only
+        if that pass has not run (the store was away) is it done now."""
+        self._drained = dict.fromkeys(CHANNELS, False)
+        # Plan again after: the next retry waiting in the ledger gets its wake-up (planning
+        # reads the distinct offsets and one minimum, not the subscriptions).
+        self._replan_wanted = True
+        if not self.reminders.covers(moment):
+            self._materialise_wanted = True
         self._wake.set()
 
     async def _watch(self) -> None:
@@ -264,6 +279,12 @@ class Engine:
             await asyncio.sleep(interval)
 
     async def _run(self) -> None:
+        try:
+            await self._loop_steps()
+        finally:
+            self.dispatch.hand_back_waiting()
+
+    async def _loop_steps(self) -> None:
         while not self._stopping:
             await self._wake.wait()
             self._wake.clear()
@@ -287,14 +308,19 @@ class Engine:
         if await self._write_outcomes() is None:
             self._wake_later(1.0)
             return 0
+        if self._sweep_wanted:
+            self._sweep_wanted = False
+            if await asyncio.to_thread(self.reminders.sweep, self.clock()):
+                self._materialise_wanted = True
+            self.health.ok()
         if self._materialise_wanted:
             self._materialise_wanted = False
             now = self.clock()
-            await asyncio.to_thread(self._materialise, now)
+            await asyncio.to_thread(self.reminders.run, now)
             self.health.ok()
         claimed = 0
         for channel in CHANNELS:
-            free = self.settings.delivery.concurrency - self._busy[channel]
+            free = self.dispatch.free(channel)
             if free <= 0 or self._stopping or self._drained[channel]:
                 continue
             rows = await asyncio.to_thread(self._claim, channel, free)
@@ -338,58 +364,29 @@ class Engine:
         )
 
     async def _start_sending(self, channel: str, rows: list[Delivery]) -> None:
-        self._busy[channel] += len(rows)
-        self._in_work.update(d.id for d in rows)
+        self.dispatch.claimed(channel, rows)
         try:
             known = await asyncio.to_thread(
                 self.store.subscriptions.get_many, {d.subscription_id for d in rows}
             )
         except STORE_ERRORS:
             for d in rows:  # not sent: hand back, written when the store answers again
-                self._finished(channel, Settled(_hand_back(d, self.clock())))
+                self.dispatch.settled(channel, Settled(hand_back(d, self.clock())))
             raise
-        now = self.clock()
-        for delivery in rows:
-            found = known.get(delivery.subscription_id)
-            host = None
-            if channel == "webhook" and found is not None and delivery.kind != "notice":
-                host = urlsplit(found[0].target).hostname or ""
-                if self._host_load.get(host, 0) >= self.settings.delivery.webhook_host_slots:
-                    # This host has all its slots: the row waits outside, unleased, and others'
-                    # rows take the channel's free slots meanwhile.
-                    self._finished(channel, Settled(_hand_back(delivery, now, HOST_BUSY_WAIT)))
-                    continue
-                self._host_load[host] = self._host_load.get(host, 0) + 1
-            task = asyncio.create_task(self._send_one(channel, host, delivery, found))
-            self._sending.add(task)
-            task.add_done_callback(self._sending.discard)
+        self.dispatch.start(channel, rows, known)
 
-    async def _send_one(
-        self,
-        channel: str,
-        host: str | None,
-        delivery: Delivery,
-        known: tuple[Subscription, str, str] | None,
-    ) -> None:
-        settled: Settled | None = None
+    async def _attempt(
+        self, delivery: Delivery, known: tuple[Subscription, str, str] | None
+    ) -> Settled:
+        if self._stopping:
+            return Settled(hand_back(delivery, self.clock()))
         try:
-            if self._stopping:
-                settled = Settled(_hand_back(delivery, self.clock()))
-                return
-            settled = await self.sender.attempt(delivery, self.metrics, self._rng, known)
+            return await self.sender.attempt(delivery, self.metrics, self._rng, known)
         except STORE_ERRORS as exc:  # could not even look the subscription up: not sent
             self.health.failed(exc, "sending")
-            settled = Settled(_hand_back(delivery, self.clock()))
-        finally:
-            if host is not None:
-                self._host_load[host] -= 1
-            if settled is not None:
-                self._finished(channel, settled)
-            else:
-                self._busy[channel] -= 1
+            return Settled(hand_back(delivery, self.clock()))
 
     def _finished(self, channel: str, settled: Settled) -> None:
-        self._busy[channel] -= 1
         self.outcomes.add(settled)
         if settled.outcome.status in (FAILED, PENDING):
             self._replan_wanted = True
@@ -398,7 +395,8 @@ class Engine:
             self.poke()
         # Claim again once half the channel's slots are free (fewer, larger claims), or at
         # once when the channel is idle.
-        if self._busy[channel] <= self.settings.delivery.concurrency // 2:
+        half = self.settings.delivery.concurrency // 2
+        if self.dispatch.free(channel) >= half or not self.dispatch.busy[channel]:
             self._wake.set()
 
     async def _write_outcomes(self) -> list[int] | None:
@@ -417,13 +415,6 @@ class Engine:
         if self._loop is not None and not self._stopping:
             self._loop.call_later(seconds, self._wake.set)
 
-    def _materialise(self, now: datetime) -> None:
-        if self.timelines.drop_missing(now):
-            self._watermark = None
-        self._watermark = materialise(
-            self.store, self.timelines, self.settings, self.metrics, now, self._watermark
-        )
-
     def _queue_changes(self, changes: dict[str, list[Change]]) -> None:
         """Open or extend settling change notices (see ``change_notices``)."""
         keys = {tender_id: self.timelines.revision_key(tender_id) for tender_id in changes}
@@ -432,46 +423,23 @@ class Engine:
     # --- planning ------------------------------------------------------------------------------
 
     async def plan(self) -> None:
-        """Replace the date jobs with one per coming due moment (the nearest few hundred)."""
-        if self._scheduler is None or self._stopping:
+        """Replace the date jobs with those of the coming due moments (see ``wakeups``)."""
+        if self._stopping:
             return
         now = self.clock()
         offsets, retry_at = await asyncio.to_thread(self._planning_inputs)
-        moments = wake_times(
-            self.timelines.tenders(),
-            offsets,
-            day_hour=self.settings.reminders.day_hour,
-            after=now,
-            weekend_to_friday=self.settings.reminders.weekend_to_friday,
-        )[:MAX_WAKE_JOBS]
-        if retry_at is not None:
-            moments.append(max(retry_at, now))
-        missing_until = self.timelines.missing_until()
-        if missing_until is not None:
-            moments.append(max(missing_until, now))
-        wanted = {f"wake-{m.timestamp():.3f}": m for m in moments}
-        for job in self._scheduler.get_jobs():
-            if job.id.startswith("wake-") and job.id not in wanted:
-                job.remove()
-        existing = {job.id for job in self._scheduler.get_jobs()}
-        for job_id, moment in wanted.items():
-            if job_id not in existing:
-                self._scheduler.add_job(
-                    self._on_timer,
-                    DateTrigger(run_date=moment),
-                    id=job_id,
-                    misfire_grace_time=None,
-                )
-        upcoming = min(wanted.values(), default=None)
+        if self.reminders.plan_offsets(offsets):
+            self._materialise_wanted = True
+            self._wake.set()
+        if self._scheduler is None:  # driven step by step (``run_until_idle``)
+            return
+        if self._wakeups is None:
+            self._wakeups = Wakeups(self._scheduler, materialise=self._on_ahead, due=self._on_due)
+        moments = due_moments(self.timelines.tenders(), offsets, self.settings.reminders, after=now)
+        upcoming = self._wakeups.replace(
+            moments, now=now, retry_at=retry_at, missing_until=self.timelines.missing_until()
+        )
         self.metrics.next_due.set(upcoming.timestamp() if upcoming else 0)
 
     def _planning_inputs(self) -> tuple[set[timedelta], datetime | None]:
-        offsets: set[timedelta] = set()
-        for sub in self.store.subscriptions.active():
-            offsets.update(sub.offsets)
-        return offsets, self.store.ledger.next_attempt_at()
-
-
-def _hand_back(delivery: Delivery, now: datetime, after: timedelta = timedelta(0)) -> Outcome:
-    """A claimed row returned unsent: due again (at once), the attempt not counted."""
-    return Outcome(delivery.id, FAILED, next_attempt_at=now + after, error=None, uncounted=True)
+        return self.store.subscriptions.active_offsets(), self.store.ledger.next_attempt_at()

@@ -1,14 +1,19 @@
 """Giving due reminders of the timeline in force a row in the ledger.
 
-Reminders now due without a row that counts get one: missed ones are coalesced to the latest per
+Reminders due without a row that counts get one: missed ones are coalesced to the latest per
 milestone, ones whose milestone has passed are recorded as skipped. A ``stale`` row of the same
 reminder (left by a version of the timeline since undone, or a tender briefly gone) is reopened:
 what is owed follows the timeline in force, not the history of rows.
+
+Rows are written a little ahead of their due moment (up to ``horizon``): a row due later than
+``now`` is ``pending`` with ``next_attempt_at`` at its due moment, so it is claimable from that
+moment and not before. At the due instant only claiming and sending is left to do.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections import defaultdict
+from datetime import datetime, timedelta
 
 import structlog
 
@@ -18,8 +23,17 @@ from .settings import Settings
 from .store import Store
 from .store.ledger import PENDING, SKIPPED
 from .timelines import Timelines
+from .wakeups import AHEAD, due_within
 
 log = structlog.get_logger(__name__)
+
+
+def housekeeping(store: Store, settings: Settings, now: datetime) -> None:
+    """Drop email sign-ups never confirmed in time and spent sign-up mail slots."""
+    expired = store.subscriptions.expire_pending(now - settings.reminders.confirm_within)
+    if expired:
+        log.info("signups_expired", count=expired)
+    store.signups.prune_mail_slots(now)
 
 
 def materialise(
@@ -29,13 +43,12 @@ def materialise(
     metrics: Metrics,
     now: datetime,
     watermark: datetime | None,
+    horizon: datetime | None = None,
 ) -> datetime:
-    """Materialise reminders due after ``watermark`` (all when None) up to ``now``; returns the
-    new watermark. Raises on a store error, so a failed pass is done again."""
-    expired = store.subscriptions.expire_pending(now - settings.reminders.confirm_within)
-    if expired:
-        log.info("signups_expired", count=expired)
-    store.signups.prune_mail_slots(now)
+    """Materialise reminders due after ``watermark`` (all when None) up to ``horizon`` (``now``
+    when None); returns the new watermark. Raises on a store error, so a failed pass is done
+    again."""
+    until = max(horizon or now, now)
     subscriptions = store.subscriptions.active()
     day_hour = settings.reminders.day_hour
     candidates = [
@@ -48,13 +61,25 @@ def materialise(
             day_hour=day_hour,
             weekend_to_friday=settings.reminders.weekend_to_friday,
         )
-        if r.due <= now and (watermark is None or r.due > watermark)
+        if r.due <= until and (watermark is None or r.due > watermark)
     ]
     if not candidates:
-        return now
+        return until
     existing = store.ledger.existing_keys([r.key for r in candidates])
-    decision = decide([r for r in candidates if r.key not in existing], now)
+    fresh = [r for r in candidates if r.key not in existing]
+    decision = decide([r for r in fresh if r.due <= now], now)
     rows = [_row(r, PENDING, now) for r in decision.send]
+    reopen = {now: [r.key for r in decision.send]}
+    # Due after now: each is decided at its own moment (as a timer at that moment would have),
+    # which leaves all of them to send; the sender still checks the milestone at sending time.
+    coming: dict[datetime, list[Reminder]] = defaultdict(list)
+    for r in fresh:
+        if r.due > now:
+            coming[r.due].append(r)
+    for due, reminders in coming.items():
+        ahead = decide(reminders, due)
+        reopen[due] = [r.key for r in ahead.send]
+        rows.extend(_row(r, PENDING, due) for r in ahead.send)
     for reminder, reason in decision.skip:
         rows.append({**_row(reminder, SKIPPED, now), "last_error": reason})
         log.info(
@@ -67,13 +92,84 @@ def materialise(
         )
         metrics.deliveries.labels(channel="any", outcome="skipped").inc()
     store.ledger.add(rows, now)
-    reopened = store.ledger.reopen([r.key for r in decision.send], now)
+    reopened = sum(store.ledger.reopen(keys, at) for at, keys in reopen.items() if keys)
     if reopened:
         log.info("reminders_reopened", count=reopened)
-    return now
+    return until
 
 
-def _row(r: Reminder, status: str, now: datetime) -> dict[str, object]:
+class Materialiser:
+    """The engine's materialising: up to where reminders have their rows (the watermark), and
+    whether a pass can find anything. A pass reads every active subscription; the checks that
+    decide whether one is needed read only the distinct offsets (``plan_offsets``)."""
+
+    def __init__(
+        self, store: Store, timelines: Timelines, settings: Settings, metrics: Metrics
+    ) -> None:
+        self.store = store
+        self.timelines = timelines
+        self.settings = settings
+        self.metrics = metrics
+        self.watermark: datetime | None = None  # reminders due up to here have their rows
+        self.offsets: set[timedelta] = set()  # of the active subscriptions, at the last plan
+
+    def forget(self) -> None:
+        """Subscriptions or timelines changed: the next pass looks at every reminder."""
+        self.watermark = None
+
+    def covers(self, moment: datetime) -> bool:
+        """Whether the reminders due up to ``moment`` have their rows (a retry's moment with no
+        reminder due since the last pass needs no pass)."""
+        if self.watermark is None:
+            return False
+        return self.watermark >= moment or not due_within(
+            self.timelines.tenders(),
+            self.offsets,
+            self.settings.reminders,
+            after=self.watermark,
+            until=moment,
+        )
+
+    def plan_offsets(self, offsets: set[timedelta]) -> bool:
+        """Take the offsets planned with; True when new ones call for a full pass (their due
+        moments have not been looked at: a subscription added from the command line, say)."""
+        if offsets == self.offsets:
+            return False
+        self.offsets = offsets
+        self.watermark = None
+        return True
+
+    def run(self, now: datetime) -> None:
+        """Write the rows of reminders due up to ``AHEAD`` from now (claimable when due)."""
+        housekeeping(self.store, self.settings, now)
+        if self.timelines.drop_missing(now):
+            self.watermark = None
+        self.watermark = materialise(
+            self.store,
+            self.timelines,
+            self.settings,
+            self.metrics,
+            now,
+            self.watermark,
+            now + AHEAD,
+        )
+
+    def sweep(self, now: datetime) -> bool:
+        """Housekeeping; True when a pass can find something: a due moment in (watermark,
+        now + AHEAD], or a tender dropped. Costs nothing per subscriber."""
+        housekeeping(self.store, self.settings, now)
+        if self.timelines.drop_missing(now):
+            self.watermark = None
+        return self.watermark is None or due_within(
+            self.timelines.tenders(),
+            self.offsets,
+            self.settings.reminders,
+            after=self.watermark,
+            until=now + AHEAD,
+        )
+
+
+def _row(r: Reminder, status: str, claimable_from: datetime) -> dict[str, object]:
     return {
         "key": r.key,
         "kind": "reminder",
@@ -84,5 +180,5 @@ def _row(r: Reminder, status: str, now: datetime) -> dict[str, object]:
         "offset_seconds": int(r.offset.total_seconds()),
         "due_at": r.due,
         "status": status,
-        "next_attempt_at": now,
+        "next_attempt_at": claimable_from,
     }

@@ -35,11 +35,17 @@ class Settled:
     # True when the effect may change which reminders are owed (a webhook activated by its
     # ping): the engine plans again once it is written.
     replan: bool = False
+    # A webhook subscription a delivery just worked for: no longer failing (written for the
+    # whole batch in one statement, not one transaction per message).
+    worked: str | None = None
 
 
 def write_settled(store: Store, batch: list[Settled]) -> None:
     """Write outcomes in one transaction, then their effects on subscriptions."""
     store.ledger.record([s.outcome for s in batch])
+    worked = {s.worked for s in batch if s.worked is not None}
+    if worked:
+        store.subscriptions.mark_working(worked)
     for settled in batch:
         if settled.effect is not None:
             settled.effect(store)

@@ -127,6 +127,36 @@ def _schedule(
     return tuple(sorted(((at, offset, due) for due, offset in by_due.items()), key=lambda r: r[2]))
 
 
+def in_schedule(
+    tender: Tender,
+    milestone: Milestone,
+    offsets: Iterable[timedelta],
+    *,
+    milestone_at: datetime | None,
+    offset: timedelta,
+    day_hour: int,
+    weekend_to_friday: bool = True,
+) -> bool:
+    """Whether the reminder (``milestone_at``, ``offset``) is one the schedule of these offsets
+    holds: the check of one row at sending time, as cheap as a set lookup."""
+    pairs = _pairs(
+        tender.timezone, milestone, tuple(sorted(set(offsets))), day_hour, weekend_to_friday
+    )
+    return (milestone_at, offset) in pairs
+
+
+@lru_cache(maxsize=4096)
+def _pairs(
+    zone: ZoneInfo,
+    milestone: Milestone,
+    offsets: tuple[timedelta, ...],
+    day_hour: int,
+    weekend_to_friday: bool,
+) -> frozenset[tuple[datetime, timedelta]]:
+    planned = _schedule(zone, milestone, offsets, day_hour, weekend_to_friday)
+    return frozenset((at, offset) for at, offset, _ in planned)
+
+
 def reminders_for(
     tender: Tender, subscription: Subscription, *, day_hour: int, weekend_to_friday: bool = True
 ) -> Iterator[Reminder]:

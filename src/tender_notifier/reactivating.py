@@ -16,8 +16,8 @@ import structlog
 from . import compose
 from .delivery.webhook import WebhookTransport
 from .errors import DeliveryError, UnsafeTargetError
+from .message_links import Links
 from .planner import message_id
-from .sending import Links
 from .settings import Settings
 from .store import Store
 from .subscription_types import Channel, Status, Subscription

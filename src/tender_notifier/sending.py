@@ -27,9 +27,10 @@ from .delivery.email import EmailTransport, email_transport
 from .delivery.retry import next_attempt_at
 from .delivery.webhook import TargetGone, WebhookTransport
 from .errors import DeliveryError, UnsafeTargetError
+from .message_links import Links
 from .metrics import Metrics
 from .outcomes import Settled, write_settled
-from .planner import message_id, schedule
+from .planner import in_schedule, message_id
 from .settings import Settings
 from .store import Store
 from .store.ledger import DEAD, FAILED, PENDING, SENT, SKIPPED, STALE, Delivery, Outcome
@@ -39,28 +40,6 @@ from .timelines import Timelines
 log = structlog.get_logger(__name__)
 # Rows whose payload held a confirmation token until sent.
 TOKEN_KINDS = ("confirm", "owner_confirm")
-
-
-class Links:
-    """The URLs a subscriber's messages carry, all under ``public_url``."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base = base_url
-
-    def confirm(self, token: str) -> str:
-        return f"{self.base}/confirm/{token}"
-
-    def for_subscription(
-        self, link_token: str, feed_token: str, tender_id: str | None
-    ) -> compose.Links:
-        tender = tender_id or "*"
-        return compose.Links(
-            manage_url=f"{self.base}/manage/{link_token}",
-            unsubscribe_url=f"{self.base}/unsubscribe/{link_token}",
-            submitted_url=f"{self.base}/optout/{link_token}/{tender}/submitted",
-            not_bidding_url=f"{self.base}/optout/{link_token}/{tender}/not_bidding",
-            feed_url=f"{self.base}/feeds/s/{feed_token}.ics",
-        )
 
 
 class Sender:
@@ -134,6 +113,12 @@ class Sender:
         if owed is not None:
             if owed.status == SKIPPED:
                 metrics.deliveries.labels(channel="any", outcome="skipped").inc()
+            if owed.status == SKIPPED and delivery.kind == "reminder":
+                # Written ahead of its moment, then the daemon was down past the milestone:
+                # the same line as a reminder found missed when its row is written.
+                log.info(
+                    "reminder_skipped", reason=owed.error, due=delivery.due_at.isoformat(), **fields
+                )
             log.info("delivery_not_owed", status=owed.status, reason=owed.error, **fields)
             return Settled(owed)
         by_email = delivery.kind in ("notice", "owner_confirm")
@@ -166,9 +151,11 @@ class Sender:
         if delivery.kind == "reminder":
             metrics.lateness.observe(max((done - delivery.due_at).total_seconds(), 0.0))
         log.info("delivery_sent", channel=channel, **fields)
-        effect = None
+        effect = worked = None
         if sub.channel is Channel.WEBHOOK and delivery.kind not in ("notice", "owner_confirm"):
-            effect = partial(_webhook_worked, sub, delivery.kind, done)
+            worked = sub.id  # no longer failing, if it was: written with the batch
+            if delivery.kind == "ping" and sub.status is Status.PENDING:
+                effect = partial(_webhook_activated, sub, done)
         return Settled(
             Outcome(
                 delivery.id,
@@ -178,6 +165,7 @@ class Sender:
             ),
             effect,
             replan=delivery.kind == "ping",
+            worked=worked,
         )
 
     def _still_wanted(self, delivery: Delivery, sub: Subscription) -> bool:
@@ -226,14 +214,15 @@ class Sender:
         if milestone is None or not sub.follows_kind(milestone.kind):
             return Outcome(delivery.id, STALE, error="not in the timeline in force", uncounted=True)
         # The planner's own schedule decides (countdowns, "today" notices, weekend moves).
-        planned = schedule(
+        if not in_schedule(
             tender,
             milestone,
             sub.offsets,
+            milestone_at=delivery.milestone_at,
+            offset=offset,
             day_hour=self.settings.reminders.day_hour,
             weekend_to_friday=self.settings.reminders.weekend_to_friday,
-        )
-        if (delivery.milestone_at, offset) not in {(at, off) for at, off, _ in planned}:
+        ):
             return Outcome(delivery.id, STALE, error="not in the timeline in force", uncounted=True)
         if delivery.milestone_at is not None and delivery.milestone_at <= now:
             return Outcome(delivery.id, SKIPPED, error="milestone passed")
@@ -345,8 +334,9 @@ class Sender:
                 if entry
                 else None
             )
+            # One template per fan-out, filled in with each subscriber's address and links.
             await self.email.send(
-                compose.reminder_email(
+                compose.prepared_reminder(
                     tender=tender,
                     milestone=milestone,
                     now=now,
@@ -354,7 +344,9 @@ class Sender:
                     sender=self.settings.smtp.sender,
                     to=sub.target,
                     message_id=mid,
-                    links=links,
+                    link_token=link_token,
+                    feed_token=feed_token,
+                    links=self.links.of_tender(tender.id),
                     day_hour=self.settings.reminders.day_hour,
                     revision=revision,
                 )
@@ -462,8 +454,6 @@ class Sender:
             )
 
 
-def _webhook_worked(sub: Subscription, kind: str, now: datetime, store: Store) -> None:
-    store.subscriptions.mark_working(sub.id)
-    if kind == "ping" and sub.status is Status.PENDING:
-        store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
-        log.info("webhook_activated", subscription_id=sub.id)
+def _webhook_activated(sub: Subscription, now: datetime, store: Store) -> None:
+    store.subscriptions.set_status(sub.id, Status.ACTIVE, now)
+    log.info("webhook_activated", subscription_id=sub.id)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tender_notifier import compose
-from tender_notifier.sending import Links
+from tender_notifier.message_links import Links
 from tender_notifier.tender_file import load_tender_file
 from tender_notifier.timeline import Kind, Moment
 

@@ -16,7 +16,7 @@ from ..logs import short_hash
 from ..settings import Settings, load_settings
 from ..signup_checks import Invalid, SignupRequest
 from ..store import Store, open_store
-from ..store.wakeups import announce_plan
+from ..store.work_notifications import announce_plan
 from ..subscription_types import Status
 from ..tender_file import load_directory
 from .output import row, say

@@ -7,6 +7,7 @@ arguments, and out come ``EmailMessage`` objects and plain dicts for the deliver
 - ``phrases``: subjects and "time left", shared by emails and events;
 - ``attachment``: one milestone as an .ics file;
 - ``emails``: the emails, rendered from ``templates/email``;
+- ``fill``: a fan-out's reminder composed once and filled in per subscriber;
 - ``events``: the webhook payloads, documented in ``docs/webhooks.md``.
 """
 
@@ -21,6 +22,7 @@ from .emails import (
     webhook_disabled_email,
 )
 from .events import EVENT_VERSION, change_event, ping_event, reminder_event
+from .fill import PreparedEmail, prepared_reminder
 from .models import Change, ChangeLike, Links
 from .phrases import DASH, reminder_subject
 
@@ -31,12 +33,14 @@ __all__ = [
     "Change",
     "ChangeLike",
     "Links",
+    "PreparedEmail",
     "change_email",
     "change_event",
     "confirmation_email",
     "milestone_ics",
     "owner_confirmation_email",
     "ping_event",
+    "prepared_reminder",
     "reminder_email",
     "reminder_event",
     "reminder_subject",

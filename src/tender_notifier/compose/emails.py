@@ -5,6 +5,7 @@ The texts live in ``templates/email`` (plain text and HTML, HTML autoescaped).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
@@ -66,6 +67,38 @@ def _url_list(urls: Sequence[str]) -> UrlListHeader:
     return header
 
 
+def boundary(message_id: str, depth: int) -> str:
+    """The MIME boundary of the multipart at ``depth`` (0 the outermost) of a message: derived
+    from its Message-ID, so the same message is the same bytes (a retry, or one composed once
+    and filled in, see ``fill``). The '=_' cannot occur in a quoted-printable or base64 body."""
+    digest = hashlib.sha256(message_id.encode()).hexdigest()[:24]
+    return f"=_tn{depth}_{digest}"
+
+
+def _finish(message: EmailMessage, message_id: str, language: Language) -> EmailMessage:
+    """Fix the boundaries and (again: adding parts moves it) the Content-Language."""
+    depth = 0
+    for part in message.walk():
+        if part.is_multipart():
+            part.set_boundary(boundary(message_id, depth))
+            depth += 1
+    if "Content-Language" in message:
+        del message["Content-Language"]
+    message["Content-Language"] = language
+    return message
+
+
+def _attach_ics(message: EmailMessage, ics: str, filename: str) -> None:
+    """Attach an .ics file (``METHOD:PUBLISH``: the feed's events, to add or update)."""
+    message.add_attachment(
+        ics,
+        subtype="calendar",
+        charset="utf-8",
+        filename=filename,
+        params={"method": "PUBLISH"},
+    )
+
+
 def _message(
     *,
     subject: str,
@@ -97,8 +130,7 @@ def _message(
         _templates.get_template(f"{template}.html").render(context), subtype="html"
     )
     # After the parts exist: making a multipart moves Content-* headers into the first part.
-    message["Content-Language"] = language
-    return message
+    return _finish(message, message_id, language)
 
 
 def reminder_email(
@@ -139,22 +171,16 @@ def reminder_email(
             "links": links,
         },
     )
-    message.add_attachment(
-        milestone_ics(
-            tender=tender,
-            milestone=milestone,
-            now=now,
-            language=language,
-            revision=revision,
-            day_hour=day_hour,
-        ),
-        subtype="calendar",
-        charset="utf-8",
-        filename=f"{tender.id}-{milestone.id}.ics",
-        params={"method": "PUBLISH"},
+    ics = milestone_ics(
+        tender=tender,
+        milestone=milestone,
+        now=now,
+        language=language,
+        revision=revision,
+        day_hour=day_hour,
     )
-    message["Content-Language"] = language  # the attachment moved it into the text part
-    return message
+    _attach_ics(message, ics, f"{tender.id}-{milestone.id}.ics")
+    return _finish(message, message_id, language)
 
 
 def confirmation_email(
@@ -226,20 +252,15 @@ def change_email(
     )
     current, cancelled = _changed_revisions(changes, revision, now)
     if current or cancelled:
-        message.add_attachment(
-            changes_ics(
-                tender=tender,
-                current=current,
-                cancelled=cancelled,
-                language=language,
-                day_hour=day_hour,
-            ),
-            subtype="calendar",
-            charset="utf-8",
-            filename=f"{tender.id}-changes.ics",
-            params={"method": "PUBLISH"},
+        ics = changes_ics(
+            tender=tender,
+            current=current,
+            cancelled=cancelled,
+            language=language,
+            day_hour=day_hour,
         )
-        message["Content-Language"] = language
+        _attach_ics(message, ics, f"{tender.id}-changes.ics")
+        _finish(message, message_id, language)
     return message
 
 

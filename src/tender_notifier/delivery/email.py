@@ -1,4 +1,8 @@
-"""Email delivery over SMTP, one connection kept open and shared by every send.
+"""Email delivery over SMTP, over connections kept open and reused by every send.
+
+A message comes composed (an ``EmailMessage``) or ready for the wire (a ``PreparedEmail``, the
+bytes of a reminder filled in from a fan-out's template): those go out as they are, with the
+envelope they carry, unless the server cannot take 8-bit bodies.
 
 Errors say whether to try again: connection failures, timeouts and 4xx replies are temporary
 (``DeliveryError(permanent=False)``), 5xx replies are permanent. Without an SMTP host the
@@ -15,7 +19,9 @@ from pathlib import Path
 from typing import Protocol
 
 import aiosmtplib
+from aiosmtplib.email import parse_address
 
+from ..compose.fill import PreparedEmail
 from ..errors import DeliveryError
 from ..settings import SmtpSettings
 from .outbox import OutboxTransport
@@ -28,7 +34,7 @@ IDLE_PROBE_AFTER = 10.0
 class EmailTransport(Protocol):
     """Something that can send an email: SMTP, or the outbox folder."""
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: EmailMessage | PreparedEmail) -> None:
         """Deliver ``message`` or raise ``DeliveryError`` saying whether to try again."""
         ...
 
@@ -57,7 +63,7 @@ class SmtpPool:
         for transport in self._all:
             self._free.put_nowait(transport)
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: EmailMessage | PreparedEmail) -> None:
         transport = await self._free.get()
         try:
             await transport.send(message)
@@ -72,6 +78,21 @@ def _by_code(code: int, what: str) -> DeliveryError:
     if 500 <= code < 600:
         return DeliveryError(f"{what} (permanent failure {code})", permanent=True)
     return DeliveryError(f"{what} (temporary failure {code}; will retry)")
+
+
+async def _send(
+    smtp: aiosmtplib.SMTP, message: EmailMessage | PreparedEmail
+) -> tuple[dict[str, aiosmtplib.SMTPResponse], str]:
+    if isinstance(message, PreparedEmail):
+        if smtp.is_ehlo_or_helo_needed:
+            await smtp.ehlo()
+        sender = parse_address(message.sender)
+        if smtp.supports_extension("8BITMIME") and (sender + message.to).isascii():
+            return await smtp.sendmail(
+                sender, [message.to], message.data, mail_options=["BODY=8BITMIME"]
+            )
+        message = message.whole()  # to be encoded for a 7-bit server, or SMTPUTF8
+    return await smtp.send_message(message)
 
 
 class SmtpTransport:
@@ -117,14 +138,14 @@ class SmtpTransport:
             self._smtp.close()
             self._smtp = None
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: EmailMessage | PreparedEmail) -> None:
         """Send ``message`` to its To/Cc/Bcc recipients (adding a Date header if it has none)."""
-        if "Date" not in message:  # compose leaves it out when the caller gave no ``now``
-            message["Date"] = formatdate(usegmt=True)
+        if isinstance(message, EmailMessage) and "Date" not in message:
+            message["Date"] = formatdate(usegmt=True)  # compose leaves it out without ``now``
         async with self._lock:
             try:
                 smtp = await self._connection()
-                refused, _ = await smtp.send_message(message)
+                refused, _ = await _send(smtp, message)
             except aiosmtplib.SMTPRecipientsRefused as exc:
                 codes = [r.code for r in exc.recipients]
                 what = "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in exc.recipients)

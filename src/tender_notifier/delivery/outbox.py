@@ -18,21 +18,31 @@ from email.policy import SMTP
 from email.utils import formatdate
 from pathlib import Path
 
+from ..compose.fill import PreparedEmail
 from ..errors import DeliveryError
 from ..store.files import make_private_dir
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+=-]")
 
 
-def file_name(message: EmailMessage) -> str:
+def file_name(message: EmailMessage | PreparedEmail) -> str:
     """``<safe message-id>.eml``; a message without a Message-ID is named by its content."""
-    raw = str(message.get("Message-ID", "")).strip().strip("<>")
+    if isinstance(message, PreparedEmail):
+        raw = message.message_id
+    else:
+        raw = str(message.get("Message-ID", "")).strip().strip("<>")
     if not raw:
-        return hashlib.sha256(message.as_bytes()).hexdigest()[:32] + ".eml"
+        return hashlib.sha256(_bytes(message)).hexdigest()[:32] + ".eml"
     safe = _UNSAFE.sub("_", raw).lstrip(".")[:150]
     if safe != raw:  # keep distinct ids distinct after replacing characters
         safe += "-" + hashlib.sha256(raw.encode()).hexdigest()[:8]
     return safe + ".eml"
+
+
+def _bytes(message: EmailMessage | PreparedEmail) -> bytes:
+    if isinstance(message, PreparedEmail):
+        return message.data  # already the SMTP policy's bytes
+    return message.as_bytes(policy=SMTP)
 
 
 class OutboxTransport:
@@ -41,10 +51,10 @@ class OutboxTransport:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def _write(self, message: EmailMessage) -> Path:
+    def _write(self, message: EmailMessage | PreparedEmail) -> Path:
         make_private_dir(self.directory)
         target = self.directory / file_name(message)
-        data = message.as_bytes(policy=SMTP)
+        data = _bytes(message)
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".eml")
         try:
             with os.fdopen(fd, "wb") as out:
@@ -55,9 +65,9 @@ class OutboxTransport:
             raise
         return target
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: EmailMessage | PreparedEmail) -> None:
         """Write ``message``; a full disk or a read-only folder is worth retrying."""
-        if "Date" not in message:  # as a mail server would add it
+        if isinstance(message, EmailMessage) and "Date" not in message:  # as a server would
             message["Date"] = formatdate(usegmt=True)
         try:
             await asyncio.to_thread(self._write, message)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import re
 import secrets
@@ -37,6 +38,9 @@ from .ssrf import GuardedTransport, Resolver, check_url, system_resolver
 _MAX_WAIT = MAX_RETRY_AFTER.total_seconds()
 # RFC 9110 delta-seconds: ASCII digits only (str.isdigit() also takes "²" and "٣").
 _DELTA_SECONDS = re.compile(r"[0-9]+")
+
+# What a receiver's answer to an event may hold for its connection to be kept and reused.
+DRAIN_LIMIT = 64 * 1024
 
 USER_AGENT = f"tender-notifier/{__version__} (webhooks; +https://www.standardwebhooks.com/)"
 
@@ -119,6 +123,17 @@ def _failure(response: httpx.Response, now: datetime) -> DeliveryError:
     return DeliveryError(said, retry_after=retry_after)
 
 
+async def _drain(response: httpx.Response) -> None:
+    """Read what little a receiver answers, so its connection can carry the next request (one
+    left unread is closed); a long answer is not read to its end: the connection goes."""
+    read = 0
+    with contextlib.suppress(httpx.StreamConsumed):  # an answer already read (test transports)
+        async for chunk in response.aiter_raw():
+            read += len(chunk)
+            if read > DRAIN_LIMIT:
+                break
+
+
 class WebhookTransport:
     """Sends webhook events. Pass ``client`` in tests; by default connections are guarded
     against non-public targets at connect time (``ssrf.GuardedTransport``)."""
@@ -168,6 +183,7 @@ class WebhookTransport:
                 ) as response,
             ):
                 if response.is_success:
+                    await _drain(response)
                     return
                 raise _failure(response, now)
         except TimeoutError:

@@ -17,7 +17,6 @@ stopped beating is taken over by another at once.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,92 +27,92 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
-    literal,
     or_,
     select,
     update,
 )
 
-from .schema import UTCDateTime, deliveries, instances, subscriptions
-from .upsert import insert_ignore
-from .wakeups import announce_due
-
-PENDING, SENDING, SENT, FAILED, DEAD, SKIPPED, STALE = (
-    "pending",
-    "sending",
-    "sent",
-    "failed",
-    "dead",
-    "skipped",
-    "stale",
+from .ledger_rows import (
+    DEAD,
+    FAILED,
+    PENDING,
+    SENDING,
+    SENT,
+    SKIPPED,
+    STALE,
+    STATUSES,
+    Delivery,
+    Outcome,
+    _delivery,
+    db_now,
 )
-STATUSES = (PENDING, SENDING, SENT, FAILED, DEAD, SKIPPED, STALE)
+from .schema import deliveries, instances, subscriptions
+from .upsert import insert_ignore
+from .work_notifications import announce_due
+
+__all__ = [
+    "DEAD",
+    "FAILED",
+    "PENDING",
+    "SENDING",
+    "SENT",
+    "SKIPPED",
+    "STALE",
+    "STATUSES",
+    "Delivery",
+    "Ledger",
+    "Outcome",
+    "db_now",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one claimed row, to be written to the ledger (possibly later, in a batch).
+def _due_ids(
+    conn: Connection,
+    now: datetime,
+    limit: int,
+    channel: str | None,
+    dead_after: timedelta | None,
+) -> list[int]:
+    """The ids of up to ``limit`` due rows, in the order they are owed: reminders and the like
+    before change notices, then by ``next_attempt_at`` and id.
 
-    ``uncounted`` hands the row back without counting the attempt (held, not tried).
+    One query per status, each walking the (status, next_attempt_at) index in order and stopping
+    after ``limit`` rows, and the few candidates merged here: a claim costs the same with ten
+    rows due or ten thousand (one query over all of them sorted them all for every claim).
     """
-
-    delivery_id: int
-    status: str
-    sent_at: datetime | None = None
-    next_attempt_at: datetime | None = None
-    error: str | None = None
-    uncounted: bool = False
-    forget_payload: bool = False
-
-
-def db_now(conn: Connection, fallback: datetime, plus: timedelta = timedelta(0)) -> Any:
-    """``plus`` from now on the clock leases and heartbeats are measured on: the database's own
-    on PostgreSQL (so a machine with a wrong clock cannot steal another's work), this process's
-    on SQLite (one machine, one daemon)."""
-    if conn.dialect.name == "postgresql":
-        return func.now() + plus if plus else func.now()
-    return literal(fallback + plus, UTCDateTime)
-
-
-@dataclass(frozen=True, slots=True)
-class Delivery:
-    id: int
-    key: str
-    kind: str
-    subscription_id: str
-    tender_id: str | None
-    milestone_id: str | None
-    milestone_at: datetime | None
-    offset_seconds: int | None
-    due_at: datetime
-    status: str
-    attempts: int
-    next_attempt_at: datetime | None
-    first_attempt_at: datetime | None
-    sent_at: datetime | None
-    last_error: str | None
-    payload: dict[str, Any] | None
-
-
-def _delivery(row: Any) -> Delivery:
-    return Delivery(
-        id=row.id,
-        key=row.key,
-        kind=row.kind,
-        subscription_id=row.subscription_id,
-        tender_id=row.tender_id,
-        milestone_id=row.milestone_id,
-        milestone_at=row.milestone_at,
-        offset_seconds=row.offset_seconds,
-        due_at=row.due_at,
-        status=row.status,
-        attempts=row.attempts,
-        next_attempt_at=row.next_attempt_at,
-        first_attempt_at=row.first_attempt_at,
-        sent_at=row.sent_at,
-        last_error=row.last_error,
-        payload=row.payload,
+    clock = db_now(conn, now)
+    stalled = or_(deliveries.c.lease_until < clock, deliveries.c.lease_until.is_(None))
+    if dead_after is not None:
+        alive = select(instances.c.id).where(
+            instances.c.heartbeat_at >= db_now(conn, now, -dead_after)
+        )
+        stalled = or_(stalled, deliveries.c.claimed_by.not_in(alive))
+    due = (
+        and_(deliveries.c.status == PENDING, deliveries.c.next_attempt_at <= now),
+        and_(deliveries.c.status == FAILED, deliveries.c.next_attempt_at <= now),
+        and_(deliveries.c.status == SENDING, stalled),
     )
+    found: list[tuple[int, Any, int]] = []
+    for change in (0, 1):
+        kind = deliveries.c.kind == "change" if change else deliveries.c.kind != "change"
+        for condition in due:
+            query = select(deliveries.c.id, deliveries.c.next_attempt_at).where(condition, kind)
+            if channel is not None:
+                # Notices and owner confirmations of a webhook go to its owner by email.
+                by_email = deliveries.c.kind.in_(("notice", "owner_confirm"))
+                way = case((by_email, "email"), else_=subscriptions.c.channel)
+                query = query.join(
+                    subscriptions, subscriptions.c.id == deliveries.c.subscription_id
+                ).where(way == channel)
+            query = query.order_by(deliveries.c.next_attempt_at, deliveries.c.id).limit(limit)
+            if conn.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True, of=deliveries)
+            found.extend((change, at, i) for i, at in conn.execute(query))
+        if len(found) >= limit:
+            break  # change notices come after the rest: no room left for them
+    # A row without next_attempt_at (a stalled claim of an old row) sorts as the earliest.
+    found.sort(key=lambda r: (r[0], r[1] is not None, r[1] or 0, r[2]))
+    return [i for _, _, i in found[:limit]]
 
 
 class Ledger:
@@ -166,7 +165,7 @@ class Ledger:
             statement = insert_ignore(conn, deliveries, ["key"]).returning(deliveries.c.id)
             for i in range(0, len(prepared), 500):
                 inserted += len(conn.execute(statement, prepared[i : i + 500]).all())
-            if inserted:  # other daemons: one word per transaction (see wakeups)
+            if inserted:  # other daemons: one word per transaction (see work_notifications)
                 announce_due(conn, *(r["next_attempt_at"] for r in prepared))
         return inserted
 
@@ -189,36 +188,7 @@ class Ledger:
         notices. Leases and heartbeats are measured on the database's clock on PostgreSQL.
         """
         with self.engine.begin() as conn:
-            clock = db_now(conn, now)
-            stalled = or_(deliveries.c.lease_until < clock, deliveries.c.lease_until.is_(None))
-            if dead_after is not None:
-                alive = select(instances.c.id).where(
-                    instances.c.heartbeat_at >= db_now(conn, now, -dead_after)
-                )
-                stalled = or_(stalled, deliveries.c.claimed_by.not_in(alive))
-            due = or_(
-                and_(
-                    deliveries.c.status.in_((PENDING, FAILED)),
-                    deliveries.c.next_attempt_at <= now,
-                ),
-                and_(deliveries.c.status == SENDING, stalled),
-            )
-            query = select(deliveries.c.id).where(due)
-            if channel is not None:
-                # Notices and owner confirmations of a webhook go to its owner by email.
-                by_email = deliveries.c.kind.in_(("notice", "owner_confirm"))
-                way = case((by_email, "email"), else_=subscriptions.c.channel)
-                query = query.join(
-                    subscriptions, subscriptions.c.id == deliveries.c.subscription_id
-                ).where(way == channel)
-            query = query.order_by(
-                case((deliveries.c.kind == "change", 1), else_=0),
-                deliveries.c.next_attempt_at,
-                deliveries.c.id,
-            ).limit(limit)
-            if conn.dialect.name == "postgresql":
-                query = query.with_for_update(skip_locked=True, of=deliveries)
-            ids = conn.execute(query).scalars().all()
+            ids = _due_ids(conn, now, limit, channel, dead_after)
             if not ids:
                 return []
             conn.execute(
@@ -307,7 +277,8 @@ class Ledger:
         return max(result.rowcount, 0)
 
     def reopen(self, keys: Sequence[str], now: datetime) -> int:
-        """Put ``stale`` rows for these keys back in line: their reminder is in force again."""
+        """Put ``stale`` rows for these keys back in line, claimable from ``now`` (a moment
+        still to come for a reminder materialised ahead): their reminder is in force again."""
         reopened = 0
         with self.engine.begin() as conn:
             for i in range(0, len(keys), 500):

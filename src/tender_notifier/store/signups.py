@@ -30,7 +30,7 @@ from .keyring import new_token
 from .schema import deliveries, retired_manage_tokens, signup_mail_slots, subscriptions
 from .subscriptions import Created, Subscriptions, sealed_place, token_hash
 from .upsert import insert_ignore
-from .wakeups import PLAN, announce
+from .work_notifications import PLAN, announce
 
 MAILS_PER_WINDOW = 3
 WINDOW = timedelta(hours=1)

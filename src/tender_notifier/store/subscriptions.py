@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, func, select, update
+from sqlalchemy import Engine, Row, Text, cast, delete, func, select, update
 
 from ..i18n import language
 from ..subscription_types import Channel, OptOut, Status, Subscription
@@ -26,7 +26,7 @@ from ..timeline import Kind
 from .keyring import StoreKey, new_token, token_hash
 from .schema import opt_outs, subscriptions
 from .upsert import upsert
-from .wakeups import PLAN, announce
+from .work_notifications import PLAN, announce
 
 __all__ = ["Created", "Subscriptions", "target_hash", "token_hash"]
 
@@ -250,13 +250,19 @@ class Subscriptions:
                 select(subscriptions.c.failing_since).where(subscriptions.c.id == sub_id)
             ).scalar_one()
 
-    def mark_working(self, sub_id: str) -> None:
+    def mark_working(self, sub_ids: str | Iterable[str]) -> None:
+        """Deliveries work again for these subscriptions (one id or many)."""
+        ids = sorted({sub_ids} if isinstance(sub_ids, str) else set(sub_ids))
         with self.engine.begin() as conn:
-            conn.execute(
-                update(subscriptions)
-                .where(subscriptions.c.id == sub_id, subscriptions.c.failing_since.is_not(None))
-                .values(failing_since=None)
-            )
+            for i in range(0, len(ids), 500):
+                conn.execute(
+                    update(subscriptions)
+                    .where(
+                        subscriptions.c.id.in_(ids[i : i + 500]),
+                        subscriptions.c.failing_since.is_not(None),
+                    )
+                    .values(failing_since=None)
+                )
 
     def delete(self, sub_id: str) -> bool:
         """Remove a subscription and everything about it (its ledger rows and opt-outs too)."""
@@ -326,6 +332,15 @@ class Subscriptions:
 
     def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
+
+    def active_offsets(self) -> set[timedelta]:
+        """Every offset some active subscription has. The database folds equal lists, so what
+        comes back grows with the distinct lists, not with the subscriptions."""
+        lists = select(cast(subscriptions.c.offsets, Text)).distinct()
+        lists = lists.where(subscriptions.c.status == Status.ACTIVE.value)
+        with self.engine.connect() as conn:
+            found = conn.execute(lists).scalars().all()
+        return {timedelta(seconds=s) for text in found for s in json.loads(text)}
 
     def count_by_status(self) -> dict[str, int]:
         with self.engine.connect() as conn:

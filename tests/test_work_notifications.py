@@ -1,5 +1,5 @@
 """LISTEN/NOTIFY between daemons on one PostgreSQL store: what the store announces, and the
-listener that pokes the engine (real PostgreSQL; the daemons themselves in test_e2e_wakeups)."""
+listener that pokes the engine (real PostgreSQL; the daemons themselves in test_e2e_work_notifications)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from structlog.testing import capture_logs
 
 from tender_notifier.store import Store
 from tender_notifier.store.ledger import FAILED, Outcome
-from tender_notifier.store.wakeups import CHANNEL, WorkListener, own_backends, parse
+from tender_notifier.store.work_notifications import CHANNEL, WorkListener, own_backends, parse
 from tender_notifier.subscription_types import Channel, Status
 
 pytestmark = pytest.mark.postgres
@@ -110,7 +110,7 @@ def test_a_batch_of_rows_is_one_notification_and_a_rollback_none(
     pg_store.ledger.add([reminder(sub_id, "k1")], NOW)  # nothing new: nothing to say
     assert heard.payloads() == []
     with pytest.raises(RuntimeError), pg_store.engine.begin() as conn:
-        from tender_notifier.store.wakeups import announce
+        from tender_notifier.store.work_notifications import announce
 
         announce(conn, "plan")
         raise RuntimeError("rolled back")
@@ -180,7 +180,7 @@ def test_a_burst_gives_one_poke_and_own_connections_are_not_heard(postgres_url: 
         await listener.start()
         try:
             with store.engine.begin() as conn:  # this process's own: it knows already
-                from tender_notifier.store.wakeups import announce
+                from tender_notifier.store.work_notifications import announce
 
                 announce(conn, "plan")
             await asyncio.sleep(0.5)
