@@ -1,5 +1,6 @@
 """LISTEN/NOTIFY between daemons on one PostgreSQL store: what the store announces, and the
-listener that pokes the engine (real PostgreSQL; the daemons themselves in test_e2e_work_notifications)."""
+listener that pokes the engine (real PostgreSQL; the daemons themselves are in
+test_e2e_work_notifications)."""
 
 from __future__ import annotations
 

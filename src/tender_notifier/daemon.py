@@ -92,8 +92,9 @@ def proxy_options(trusted_proxies: list[str]) -> tuple[bool, str]:
 async def _listen_for_work(
     settings: Settings, store: Store, poke: Callable[[bool], None], metrics: Metrics
 ) -> WorkListener | None:
-    """On PostgreSQL, wake the engine when another daemon announces work (``store.work_notifications``);
-    started before the first plan, so nothing announced after it is missed."""
+    """On PostgreSQL, wake the engine when another daemon announces work
+    (``store.work_notifications``); started before the first plan, so nothing announced after it
+    is missed."""
     if store.dialect != "postgresql":
         return None
     from .store.work_notifications import WorkListener, own_backends
