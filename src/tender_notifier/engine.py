@@ -33,7 +33,7 @@ import watchfiles
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from .change_notices import queue_changes
-from .dispatch import CHANNELS, Dispatch, hand_back
+from .dispatch import CHANNELS, Dispatch, Known, hand_back
 from .materialise import Materialiser
 from .metrics import Metrics
 from .outcomes import STORE_ERRORS, Outcomes, Settled, StoreHealth
@@ -43,7 +43,6 @@ from .settings import Settings
 from .store import Store
 from .store.instances import new_instance_id
 from .store.ledger import FAILED, PENDING, Delivery
-from .subscription_types import Subscription
 from .systemd import Notifier
 from .timelines import Reload, Timelines
 from .wakeups import Wakeups, due_moments
@@ -52,6 +51,15 @@ log = structlog.get_logger(__name__)
 
 SHUTDOWN_GRACE = 10.0
 PRUNE_INSTANCES_AFTER = timedelta(hours=1)
+
+
+class _ClaimedUnknown(Exception):
+    """Rows were claimed but their subscriptions could not be read (the store went away)."""
+
+    def __init__(self, rows: list[Delivery], error: Exception) -> None:
+        super().__init__(str(error))
+        self.rows = rows
+        self.error = error
 
 
 class Engine:
@@ -323,11 +331,17 @@ class Engine:
             free = self.dispatch.free(channel)
             if free <= 0 or self._stopping or self._drained[channel]:
                 continue
-            rows = await asyncio.to_thread(self._claim, channel, free)
+            try:
+                rows, known = await asyncio.to_thread(self._claim, channel, free)
+            except _ClaimedUnknown as failed:
+                self.dispatch.claimed(channel, failed.rows)
+                for d in failed.rows:  # not sent: hand back, written when the store answers
+                    self.dispatch.settled(channel, Settled(hand_back(d, self.clock())))
+                raise failed.error from None
             self.health.ok()  # only after a call that reached the store
             self._drained[channel] = len(rows) < free
             if rows:
-                await self._start_sending(channel, rows)
+                self._start_sending(channel, rows, known)
                 claimed += len(rows)
         if self._replan_wanted:
             self._replan_wanted = False
@@ -350,11 +364,13 @@ class Engine:
             if not claimed and not len(self.outcomes):
                 return total
 
-    def _claim(self, channel: str, free: int) -> list[Delivery]:
+    def _claim(self, channel: str, free: int) -> tuple[list[Delivery], dict[str, Known]]:
+        """Claim due rows and look up their subscriptions, in one trip to a worker thread (a
+        burst claims often: each hop to a thread and back is a wait the sends feel)."""
         # Just after an outage every other instance's heartbeat looks old: give them a
         # heartbeat timeout to beat and write their held outcomes before judging them dead.
         settled = self.health.settled_for(self.dead_after)
-        return self.store.ledger.claim(
+        rows = self.store.ledger.claim(
             self.clock(),
             self.lease,
             free,
@@ -362,22 +378,20 @@ class Engine:
             channel=channel,
             dead_after=self.dead_after if settled else None,
         )
-
-    async def _start_sending(self, channel: str, rows: list[Delivery]) -> None:
-        self.dispatch.claimed(channel, rows)
+        if not rows:
+            return rows, {}
         try:
-            known = await asyncio.to_thread(
-                self.store.subscriptions.get_many, {d.subscription_id for d in rows}
-            )
-        except STORE_ERRORS:
-            for d in rows:  # not sent: hand back, written when the store answers again
-                self.dispatch.settled(channel, Settled(hand_back(d, self.clock())))
-            raise
+            known = self.store.subscriptions.get_many({d.subscription_id for d in rows})
+        except STORE_ERRORS as exc:
+            # Not sent: handed back once the loop has them (written when the store answers).
+            raise _ClaimedUnknown(rows, exc) from exc
+        return rows, known
+
+    def _start_sending(self, channel: str, rows: list[Delivery], known: dict[str, Known]) -> None:
+        self.dispatch.claimed(channel, rows)
         self.dispatch.start(channel, rows, known)
 
-    async def _attempt(
-        self, delivery: Delivery, known: tuple[Subscription, str, str] | None
-    ) -> Settled:
+    async def _attempt(self, delivery: Delivery, known: Known | None) -> Settled:
         if self._stopping:
             return Settled(hand_back(delivery, self.clock()))
         try:

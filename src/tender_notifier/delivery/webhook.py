@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import json
 import re
 import secrets
@@ -57,18 +58,25 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode("ascii")
 
 
+@functools.lru_cache(maxsize=1024)
+def _signer(secret: str) -> Webhook:
+    """The library's signer for ``secret``, kept for the next event to the same subscriber
+    (it decodes the secret when made)."""
+    try:
+        return Webhook(secret)
+    except Exception as exc:  # empty, not base64, wrong type: the library raises several
+        raise DeliveryError(
+            f"the subscription's signing secret is not usable: {exc}", permanent=True
+        ) from None
+
+
 class StandardWebhooksAuth(httpx.Auth):
     """Signs a request's body the Standard Webhooks way, as an httpx auth flow."""
 
     requires_request_body = True
 
     def __init__(self, secret: str, webhook_id: str, timestamp: datetime) -> None:
-        try:
-            self._signer = Webhook(secret)
-        except Exception as exc:  # empty, not base64, wrong type: the library raises several
-            raise DeliveryError(
-                f"the subscription's signing secret is not usable: {exc}", permanent=True
-            ) from None
+        self._signer = _signer(secret)
         self._id = webhook_id
         # Webhook.sign() replaces the tzinfo with UTC instead of converting: hand it UTC.
         self._timestamp = timestamp.astimezone(UTC)
