@@ -21,6 +21,9 @@ from .store.ledger import FAILED, Delivery, Outcome
 from .subscription_types import Subscription
 
 CHANNELS = ("email", "webhook")
+# Claimed webhook rows that may wait in line for a busy host's slots, in channels' widths: a
+# burst to one host is sent faster than a claim comes back, so the line must outlast a claim.
+LINE_WIDTHS = 3
 # A row for a host that is not keeping up goes back to the ledger for this long.
 HOST_BUSY_WAIT = timedelta(seconds=1)
 
@@ -50,19 +53,24 @@ class Dispatch:
         self.in_work: set[int] = set()  # claimed by us, outcome not yet written
         self.sending: set[asyncio.Task[None]] = set()
         self.stopping = False
-        # The webhook line holds up to half a channel (see ``free``).
+        # The webhook line (see ``free``).
         self.hosts: HostSlots[tuple[Delivery, Known | None]] = HostSlots(
-            delivery.webhook_host_slots, self.concurrency + self.concurrency // 2
+            delivery.webhook_host_slots, LINE_WIDTHS * self.concurrency
         )
+        self.budget = {"email": self.concurrency, "webhook": (1 + LINE_WIDTHS) * self.concurrency}
 
     def free(self, channel: str) -> int:
         """How many rows a claim for ``channel`` may take now: its free send slots; for
-        webhooks half a channel more, to wait in line for a busy host's slots (so a burst to
-        one host keeps all its slots busy between claims)."""
+        webhooks ``LINE_WIDTHS`` channels more, to wait in line for a busy host's slots (so a
+        burst to one host keeps all its slots busy between claims)."""
         if channel == "email":
             return self.concurrency - self.in_flight[channel]
-        budget = self.concurrency + self.concurrency // 2
-        return budget - self.in_flight[channel] - self.hosts.waiting
+        return self.budget[channel] - self.in_flight[channel] - self.hosts.waiting
+
+    def wants_claim(self, channel: str) -> bool:
+        """Whether to claim again now: half the channel's budget is free (fewer, larger
+        claims), or nothing of it is in work."""
+        return self.free(channel) >= self.budget[channel] // 2 or not self.busy[channel]
 
     def claimed(self, channel: str, rows: list[Delivery]) -> None:
         """Rows just claimed: in work until their outcomes are written."""

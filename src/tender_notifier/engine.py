@@ -407,10 +407,7 @@ class Engine:
         if settled.outcome.status == "stale":
             # The timeline may have come back to this version meanwhile: look again.
             self.poke()
-        # Claim again once half the channel's slots are free (fewer, larger claims), or at
-        # once when the channel is idle.
-        half = self.settings.delivery.concurrency // 2
-        if self.dispatch.free(channel) >= half or not self.dispatch.busy[channel]:
+        if self.dispatch.wants_claim(channel):
             self._wake.set()
 
     async def _write_outcomes(self) -> list[int] | None:
@@ -449,6 +446,12 @@ class Engine:
             return
         if self._wakeups is None:
             self._wakeups = Wakeups(self._scheduler, materialise=self._on_ahead, due=self._on_due)
+        if retry_at is not None and retry_at <= now:
+            # Rows due already and not yet claimed (a burst under way): the loop claims them as
+            # slots free up. A wake-up "now" would plan again, find them again, and spin.
+            self._drained = dict.fromkeys(CHANNELS, False)
+            self._wake.set()
+            retry_at = None
         moments = due_moments(self.timelines.tenders(), offsets, self.settings.reminders, after=now)
         upcoming = self._wakeups.replace(
             moments, now=now, retry_at=retry_at, missing_until=self.timelines.missing_until()
