@@ -53,11 +53,11 @@ class Dispatch:
         self.in_work: set[int] = set()  # claimed by us, outcome not yet written
         self.sending: set[asyncio.Task[None]] = set()
         self.stopping = False
-        # The webhook line (see ``free``).
-        self.hosts: HostSlots[tuple[Delivery, Known | None]] = HostSlots(
-            delivery.webhook_host_slots, LINE_WIDTHS * self.concurrency
-        )
         self.budget = {"email": self.concurrency, "webhook": (1 + LINE_WIDTHS) * self.concurrency}
+        # The webhook line (see ``free``): a claim never takes more than it can hold.
+        self.hosts: HostSlots[tuple[Delivery, Known | None]] = HostSlots(
+            delivery.webhook_host_slots, self.budget["webhook"]
+        )
 
     def free(self, channel: str) -> int:
         """How many rows a claim for ``channel`` may take now: its free send slots; for
