@@ -176,19 +176,22 @@ def prepared_reminder(
     address, Message-ID and tokens. ``links`` makes the links from (link token, feed token);
     it is part of the template's key, so pass the same function for one fan-out."""
 
-    def whole() -> EmailMessage:
+    def compose(values: dict[str, str]) -> EmailMessage:
         return reminder_email(
             tender=tender,
             milestone=milestone,
             now=now,
             language=language,
             sender=sender,
-            to=to,
-            message_id=message_id,
-            links=links(link_token, feed_token),
+            to=values["to"],
+            message_id=values["id"],
+            links=links(values["link"], values["feed"]),
             day_hour=day_hour,
             revision=revision,
         )
+
+    def whole() -> EmailMessage:
+        return compose({"to": to, "id": message_id, "link": link_token, "feed": feed_token})
 
     template = None
     if (
@@ -205,20 +208,6 @@ def prepared_reminder(
         )
         key = (tender, milestone, language, sender, day_hour, revision, links)
         id_shape = "0" * 32 + "@" + message_id.split("@", 1)[1]
-
-        def compose(stand: dict[str, str]) -> EmailMessage:
-            return reminder_email(
-                tender=tender,
-                milestone=milestone,
-                now=now,
-                language=language,
-                sender=sender,
-                to=stand["to"],
-                message_id=stand["id"],
-                links=links(stand["link"], stand["feed"]),
-                day_hour=day_hour,
-                revision=revision,
-            )
 
         template = _template((*key, id_shape, format_datetime(now), left), compose, id_shape)
     if template is None:
