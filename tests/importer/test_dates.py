@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from tender_notifier.importer.dates import find_dates, month_names
+from tender_notifier.importer.dates import Years, find_dates, month_names
 from tender_notifier.importer.times import find_times
 
 
@@ -62,10 +62,26 @@ def test_a_date_that_cannot_be_used_says_why(text: str, problem: str) -> None:
         "€ 2,25 per uur",
         "75.000 inwoners",
         "tel. 035-7510777",
+        "24/7 bereikbaar",
+        "1-2 dagen per week",
+        "10-12 uur per week",
+        "score 3/5",
+        "14/07/27",
     ],
 )
 def test_vague_text_and_numbers_are_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("di 13-7", date(2027, 7, 13)), ("Thu 9/9", date(2027, 9, 9)), ("14/07", date(2027, 7, 14))],
+)
+def test_day_and_month_in_numbers_are_a_day_after_a_weekday_or_with_two_digit_month(
+    text: str, day: date
+) -> None:
+    [hit] = find_dates(f"tot {text}, 12:00 uur", Years(date(2027, 7, 1), ()))
+    assert (hit.day, hit.guessed_year, hit.text) == (day, True, text)
 
 
 def test_a_bare_day_before_a_date_shares_its_month_and_year() -> None:

@@ -107,6 +107,7 @@ def _date_regex() -> re.Pattern[str]:
             (?:,?\s{{1,3}}(?P<y2>{year}))?
           | (?P<d3>[0-3]?\d)(?P<sep3>[-/])(?P<m3>{months}){_NOT_LETTER}\.?(?P=sep3)(?P<y3>{year})
           | (?P<iy2>{_YEAR})/(?P<im2>[01]?\d)/(?P<id2>[0-3]?\d)(?!\d)
+          | (?P<d4>[0-3]?\d)(?P<sep4>[-/])(?P<m4>[01]?\d)(?![\d/.-]\d|\d)
         )
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -216,6 +217,8 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
     for match in _date_regex().finditer(text):
         if hits and match.start() < hits[-1].end:
             continue  # the second day of "October 26 - 27, 2026", already read
+        if match.group("d4") and not _numbers_read_as_a_day(match):
+            continue
         hit = _date_hit(match, years)
         leading: list[DateHit] = []
         if match.group("m") and hit.day is not None:
@@ -249,6 +252,13 @@ _TRAILING_DAY = re.compile(
 )
 
 
+def _numbers_read_as_a_day(match: re.Match[str]) -> bool:
+    """Whether "9-3" or "14/07" (no year) is a day: after a weekday ("di 9-3", "Thu 9/9"),
+    or with a slash and a month of two digits ("14/07"); "24/7", "1-2 dagen" and "10-12 uur"
+    are not."""
+    return bool(match.group("wd")) or (match.group("sep4") == "/" and len(match.group("m4")) == 2)
+
+
 def _yearless_month_first(match: re.Match[str]) -> bool:
     return match.group("m2") is not None and match.group("y2") is None
 
@@ -263,6 +273,8 @@ def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
         numbers = (int(g("d3")), month_names()[g("m3").lower()], int(g("y3")))
     elif g("iy2"):
         numbers = (int(g("id2")), int(g("im2")), int(g("iy2")))
+    elif g("d4"):
+        numbers = (int(g("d4")), int(g("m4")), None)
     elif g("m"):
         numbers = (int(g("d")), month_names()[g("m").lower()], int(g("y")) if g("y") else None)
     else:

@@ -167,7 +167,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.OTHER,
-        r"standstill|opschortingstermijn|alcatel|bezwaartermijn",
+        r"standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn",
         "Standstill period ends:",
     ),
     _rule(
@@ -205,7 +205,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
-        r"genodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
+        r"genodigd|uitnodiging|\binvit(e|es|ed|ation|ations)\b|\bnotified\b"
+        r"|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
         r"|shortlisting"
@@ -308,6 +309,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.END,
         r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
+        r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b"
         r"|\bend(s|ing)?\b|oplever|\bcompletion\b"
         r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
         r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"

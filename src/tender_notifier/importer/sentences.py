@@ -27,7 +27,8 @@ _LISTED = re.compile(
     r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$"
     # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot B -"
     r"|\b(?:\d{1,2}(?:e|ste|de|nd|rd|th)? (?:ronde|round)"
-    r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h]))\b",
+    r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h])"
+    r"|(?:eerste|tweede|derde|first|second|third) (?:ronde|round))\b",
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
@@ -48,6 +49,15 @@ _PUBLISHED = re.compile(
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b",
+    re.IGNORECASE,
+)
+# Words that say something takes effect: the assignment's start only when it is named
+_IN_FORCE = re.compile(
+    r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
+)
+_DEADLINE_AND_OPENING = re.compile(
+    r"\b(inschrijving|sluiting|indiening|submission|closing|deadline)\w{0,3}\s(en|and|&|\+)\s"
+    r"(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
 # Kinds that may occur more than once: interview slots, information sessions.
@@ -135,6 +145,10 @@ def read_segment(
             meaning = heading
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
+        if meaning is Kind.START and not about_assignment and _IN_FORCE.search(own_before):
+            # "Het nieuwe beleid treedt in werking op 1 januari 2028": a policy's start, not
+            # the assignment's
+            meaning = None
         if meaning is Kind.END and not segment.is_field and not about_assignment:
             # "Support for that system ends on 31 December 2028": an end in a sentence that does
             # not speak of the assignment is not its end
@@ -155,6 +169,10 @@ def read_segment(
             decided = None  # "uiterlijk 1 december 2027? (in overleg)": the text is not sure
         if isinstance(decided, Kind) and _before_publication(group, document.published):
             decided = Background.PAST
+        if decided is Kind.OPENING and _DEADLINE_AND_OPENING.search(own_before):
+            # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
+            # opening's moment too
+            _read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     _read_vague(segment, dates, unplaced)
@@ -280,10 +298,15 @@ def _read_group(
         (first, _), (last, last_time) = usable
         if meaning.is_deadline:
             picks = [(meaning, last, last_time)]
-        elif meaning in (Kind.START, Kind.END) or ASSIGNMENT.search(context):
+        elif meaning in (Kind.START, Kind.END) or (
+            meaning not in MANY and ASSIGNMENT.search(context)
+        ):
+            # not "de gesprekken vinden plaats in de periode van 10 tot 16 november": a period
+            # of interviews is not the assignment's
             picks = [(Kind.START, first, None), (Kind.END, last, None)]
-        elif meaning in MANY and first.day and last.day and 0 < (last.day - first.day).days < 3:
-            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be
+        elif meaning in MANY and first.day and last.day and (last.day - first.day).days == 1:
+            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be; a
+            # longer period ("23 - 25 June") is more than its first and last day
             picks = [(meaning, first, None), (meaning, last, last_time)]
         else:
             for hit, _ in usable:
