@@ -24,6 +24,9 @@ from tender_notifier.importer.times import find_times
         ("1 Oct. 2026", date(2026, 10, 1)),
         ("1st of October 2026", date(2026, 10, 1)),
         ("Wednesday 7 October 2026", date(2026, 10, 7)),
+        ("15-07-26", date(2026, 7, 15)),
+        ("15/07/26", date(2026, 7, 15)),
+        ("15 juli '26", date(2026, 7, 15)),
     ],
 )
 def test_a_written_date_is_read(text: str, day: date) -> None:
@@ -66,7 +69,7 @@ def test_a_date_that_cannot_be_used_says_why(text: str, problem: str) -> None:
         "1-2 dagen per week",
         "10-12 uur per week",
         "score 3/5",
-        "14/07/27",
+        "versie 1.2.27",
     ],
 )
 def test_vague_text_and_numbers_are_not_dates(text: str) -> None:
@@ -95,6 +98,8 @@ def test_a_bare_day_before_a_date_shares_its_month_and_year() -> None:
         ("09:00 uur", time(9)),
         ("12.00 uur", time(12)),
         ("9.00u", time(9)),
+        ("12u00", time(12)),
+        ("12 midday", time(12)),
         ("12:00pm", time(12)),
         ("2.00 pm", time(14)),
         ("5pm", time(17)),

@@ -14,7 +14,10 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 
 - ``15 juli 2026``, ``16 mrt 2026``, ``1 okt. 2026``, ``1st of October 2026``;
 - ``July 15, 2026``, ``Oct. 1 2026``;
-- ``15-07-2026``, ``15/07/2026``, ``15.07.2026`` (day first, as in the Netherlands);
+- ``15-07-2026``, ``15/07/2026``, ``15.07.2026`` (day first, as in the Netherlands), and with
+  a year of two digits ``15-07-26``, ``15/07/26``, ``15 juli '26`` (this century);
+- without a year, ``di 14-7``, ``Thu 9/9`` (after a weekday only) and ``14/07`` (a two-digit
+  month), read as a day only where ``Years`` gives the year;
 - ``2026-07-15`` (ISO), with ``T09:00`` if given;
 - ``20 en/of 21 juli 2026``: the first day borrows the month and year of the second;
 - ``October 26 - 27, 2026``: the first day borrows the year of the second.
@@ -101,8 +104,9 @@ def _date_regex() -> re.Pattern[str]:
         (?:
             (?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)
           | (?P<nd>[0-3]?\d)(?P<sep>[-/.])(?P<nm>[01]?\d)(?P=sep)(?P<ny>{year})
+          | (?P<sd>[0-3]?\d)(?P<ssep>[-/])(?P<sm>[01]?\d)(?P=ssep)(?P<sy>[2-4]\d)(?![\d]|[-/.,]\d)
           | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
-            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?P<y>{year}))?
+            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?:(?P<y>{year})|'(?P<ys>[2-4]\d)(?!\d)))?
           | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
             (?:,?\s{{1,3}}(?P<y2>{year}))?
           | (?P<d3>[0-3]?\d)(?P<sep3>[-/])(?P<m3>{months}){_NOT_LETTER}\.?(?P=sep3)(?P<y3>{year})
@@ -269,6 +273,10 @@ def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
         numbers: tuple[int, int, int | None] = (int(g("id")), int(g("im")), int(g("iy")))
     elif g("ny"):
         numbers = (int(g("nd")), int(g("nm")), int(g("ny")))
+    elif g("sy"):
+        numbers = (int(g("sd")), int(g("sm")), 2000 + int(g("sy")))
+    elif g("ys"):
+        numbers = (int(g("d")), month_names()[g("m").lower()], 2000 + int(g("ys")))
     elif g("y3"):
         numbers = (int(g("d3")), month_names()[g("m3").lower()], int(g("y3")))
     elif g("iy2"):

@@ -1,6 +1,6 @@
-"""Finding times of day in a piece of announcement text: ``09:00``, ``12.00 uur``, ``2:00 pm``,
-``12 noon``, ``om 9 uur``, and spans of two (``van 09:30 uur tot 15:30 uur``, ``09:30-15:30``,
-``between 10:00 and 12:00``). A time inside a date (``2026-07-15T09:00``) belongs to the date.
+"""Finding times of day in a piece of announcement text: ``09:00``, ``12.00 uur``, ``12u00``,
+``2:00 pm``, ``12 noon``, ``12 midday``, ``om 9 uur``, and spans of two (``van 09:30 uur tot
+15:30 uur``, ``09:30-15:30``, ``between 10:00 and 12:00``). A time inside a date (``2026-07-15T09:00``) belongs to the date.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
     (?:
-        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.h])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
-        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon)\b)?
+        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.hu])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
+        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon|midday)\b)?
         (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
-      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon)(?![^\W\d_])
+      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
     )
