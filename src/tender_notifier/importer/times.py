@@ -1,6 +1,7 @@
 """Finding times of day in a piece of announcement text: ``09:00``, ``12.00 uur``, ``12u00``,
 ``2:00 pm``, ``12 noon``, ``12 midday``, ``om 9 uur``, and spans of two (``van 09:30 uur tot
-15:30 uur``, ``09:30-15:30``, ``between 10:00 and 12:00``). A time inside a date (``2026-07-15T09:00``) belongs to the date.
+15:30 uur``, ``09:30-15:30``, ``between 10:00 and 12:00``). A time inside a date
+(``2026-07-15T09:00``) belongs to the date.
 """
 
 from __future__ import annotations
