@@ -132,6 +132,12 @@ def test_a_dotted_time_without_uur_is_weak() -> None:
     assert hit.weak
 
 
+def test_a_bare_hour_is_a_weak_time_and_hours_of_work_are_none() -> None:
+    [hit] = find_times("14 juli 2026, 12 uur", [])
+    assert (hit.begin, hit.weak) == (time(12), True)
+    assert find_times("16 uur per week, 2 uur per kandidaat", []) == []
+
+
 def test_hours_per_week_are_not_times() -> None:
     assert find_times("24 tot 27 uur per week", []) == []
 

@@ -43,12 +43,15 @@ BACKGROUND_WORDS = (
     r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
     r"|(admission|entry) (round|window)"
     r"|(documents|documenten|stukken|leidraad)\b.{0,30}\b(available|beschikbaar)"
+    # invoices are sent and paid on dates of their own
+    r"|\b(factu(ur|ren|reer\w{0,2}|ratie\w{0,2}|reert)|invoic\w{1,5})\b"
     # days the buyer or its platform is away, not steps of the procedure
     r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|kerstvakantie|kerstperiode"
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)"
     r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
     # what is over, and the terms of things other than the assignment
-    r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began)\b|plaatsgevonden"
+    r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began|sloot|sloten|eindigde"
+    r"|eindigden|toen|destijds|at the time)\b|plaatsgevonden"
     r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
     r"|\b(subsidie|programma|strategie|beleidsplan|beleid|coalitieakkoord|begroting|licentie"
     r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy"

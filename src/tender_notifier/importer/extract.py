@@ -18,10 +18,11 @@ from zoneinfo import ZoneInfo
 from ..timeline import Tender
 from . import facts
 from .dates import find_dates
+from .document import document_of
 from .draft import Draft, Found, Unplaced
 from .milestones import milestones
 from .rules import Meaning, kind_of
-from .sentences import document_of, read_segment
+from .sentences import read_segment
 from .text import Segment, segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]

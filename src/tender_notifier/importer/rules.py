@@ -147,6 +147,7 @@ RULES: tuple[Rule, ...] = (
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
+        r"|\bresponses\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
         r"|\b(clarification|sq|itt) (responses|answers)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
@@ -173,7 +174,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.OTHER,
         r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
-        r"|clarification (meeting|session)|bidders'? (meeting|conference)"
+        r"|clarification (meeting|session)|bidders'? (meeting|conference|day)"
+        r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
         # the rounds of a competitive dialogue or a negotiation come before the final tenders
         r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
         r"|onderhandelingsronde|negotiation (round|meeting|session)",
@@ -190,7 +192,12 @@ RULES: tuple[Rule, ...] = (
         Kind.INTERVIEWS,
         r"(uitgenodigd|invited|uitnodiging|invitation) (voor|to|for|tot) (een |an |the |a )?"
         r"(\w{1,20} )?"
-        r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$",
+        r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$"
+        # "invited for an interview which will take place on": the interview's day
+        r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,40}"
+        r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
+        r" held|(wordt|worden) gehouden|(is|are) scheduled|(is|zijn|staat|staan) gepland)"
+        r"\W{1,3}(on|op|for|voor)?\W{0,3}$",
         "De kandidaten worden uitgenodigd voor een gesprek op",
     ),
     _rule(

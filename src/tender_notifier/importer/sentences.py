@@ -8,12 +8,13 @@ say what it is for (``rules``); everything else that looks like a date or a dead
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 from ..timeline import Kind
-from .dates import DateHit, Years, find_dates
+from .dates import DateHit, find_dates
+from .document import Document
 from .draft import Found, Unplaced
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
@@ -33,24 +34,6 @@ _LISTED = re.compile(
 )
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
-# A procedure in which candidates first ask to take part and only those invited tender.
-_TWO_PHASE = re.compile(
-    r"restricted procedure|niet[- ]openbare (aanbestedings)?procedure|concurrentiegerichte dialoog"
-    r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
-    r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
-    r"|twee fasen|tweefasen|selectiefase|selection (phase|stage)|pre-?qualification"
-    r"|selectieleidraad",
-    re.IGNORECASE,
-)
-# Where an announcement says when it was published: years left out count from there.
-_PUBLISHED = re.compile(
-    r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
-    r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
-    r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
-    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
-    r"|\bdate of issue\b|\bissue date\b",
-    re.IGNORECASE,
-)
 # Words that say something takes effect: the assignment's start only when it is named
 _IN_FORCE = re.compile(
     r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
@@ -63,47 +46,14 @@ _DEADLINE_AND_OPENING = re.compile(
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 _TERM = (Kind.START, Kind.END)
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """What the whole announcement says that a single sentence needs."""
-
-    # a restricted procedure, a competitive dialogue...: requests to participate come first
-    two_phase: bool = False
-    # the year of a date written without one, when the announcement makes it clear
-    years: Years | None = None
-    # the day the announcement says it was published: no step of it lies before
-    published: date | None = None
-
-
-def document_of(pieces: list[Segment]) -> Document:
-    """The procedure, the years and the publication day, read once from the whole announcement."""
-    written: list[date] = []
-    published: date | None = None
-    since: date | None = None
-    two_phase = False
-    for segment in pieces:
-        two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
-        days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
-        written += days
-        if published is None and days and _PUBLISHED.search(segment.text):
-            published = days[0]
-            # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
-            if kind_of(segment.text) in (None, Background.BACKGROUND):
-                since = published
-    return Document(
-        two_phase=two_phase,
-        years=Years.around(published, written),
-        published=since,
-    )
+_NOTHING_KNOWN = Document()  # a sentence read on its own
 
 
 def read_segment(
     segment: Segment,
     found: list[Found],
     unplaced: list[Unplaced],
-    document: Document = Document(),
+    document: Document = _NOTHING_KNOWN,
     heading: Meaning | None = None,
     selection: bool = False,
 ) -> None:

@@ -23,6 +23,7 @@ _TIME = re.compile(
       | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
+      | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}uur(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b)
     )
     (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
         |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
@@ -100,8 +101,10 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         hour, meridiem, weak = int(g("h2")), g("ap2").lower().replace(".", ""), False
     elif g("noon3") is not None:
         hour, meridiem, weak = 12, "", False
-    else:
+    elif g("h4") is not None:
         hour, meridiem, weak = int(g("h4")), "", False
+    else:  # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
+        hour, meridiem, weak = int(g("h5")), "", True
     if meridiem:
         if not 1 <= hour <= 12:
             return None
