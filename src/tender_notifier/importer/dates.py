@@ -26,7 +26,6 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -151,9 +150,10 @@ class Years:
     """The year of a date written without one ("t/m 22 december", "op 12 en 13 januari").
 
     Announcements leave the year out when it is obvious to a reader: the first such day on or
-    after the day the announcement was published; without a publication date, the year that
-    puts the day nearest to the dates the announcement does write out (within half a year).
-    A weekday, when given, must fall on the day. Without either the year stays unknown.
+    after the day the announcement was published; without a publication date, the first such
+    day on or after two months before the first date the announcement writes out for a step
+    (its steps follow the calendar). A weekday, when given, must fall on the day. Without
+    either the year stays unknown.
     """
 
     published: date | None
@@ -176,22 +176,11 @@ class Years:
             candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
             after = [c for c in candidates if c is not None and c >= since]
             return _fitting(after[:1], weekday)
-        middle = self.written[len(self.written) // 2]
-        best: tuple[int, date] | None = None
-        for year in (middle.year - 1, middle.year, middle.year + 1):
-            candidate = _day(year, month, day)
-            if candidate is None or (weekday is not None and candidate.weekday() != weekday):
-                continue
-            distance = self._distance(candidate)
-            if distance <= _NEAREST_MAX and (best is None or distance < best[0]):
-                best = (distance, candidate)
-        return best[1].year if best else None
-
-    def _distance(self, day: date) -> int:
-        k = bisect_left(self.written, day)
-        return min(
-            abs((self.written[i] - day).days) for i in (k - 1, k) if 0 <= i < len(self.written)
-        )
+        # the steps of a procedure come in the order of the calendar, from its first dates on:
+        # "Sluiting: 20 december" above "Start: 1 februari 2027" is in December 2026
+        since = self.written[0] - timedelta(days=_BEFORE_FIRST_WRITTEN)
+        candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
+        return _fitting([c for c in candidates if c is not None and c >= since][:1], weekday)
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -208,7 +197,7 @@ def _fitting(days: list[date], weekday: int | None) -> int | None:
 
 _BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
 _ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
-_NEAREST_MAX = 183  # days: farther from every written date, the year is not obvious
+_BEFORE_FIRST_WRITTEN = 61  # days: a date this far before the first written date is in its year
 
 
 def find_dates(text: str, years: Years | None = None) -> list[DateHit]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..timeline import Kind
 from .dates import Years, find_dates
 from .rules import Background, kind_of
 from .text import Segment
@@ -48,6 +49,7 @@ class Document:
 def document_of(pieces: list[Segment]) -> Document:
     """The procedure, the years and the publication day, read once from the whole announcement."""
     written: list[date] = []
+    steps: list[date] = []  # the dates of sentences that name a step: the years' anchors
     published: date | None = None
     since: date | None = None
     two_phase = False
@@ -55,6 +57,8 @@ def document_of(pieces: list[Segment]) -> Document:
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
         days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
         written += days
+        if days and isinstance(kind_of(segment.text), Kind):
+            steps += days
         if published is None and days and _PUBLISHED.search(segment.text):
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
@@ -67,6 +71,6 @@ def document_of(pieces: list[Segment]) -> Document:
         since = middle - timedelta(days=_HISTORY)
     return Document(
         two_phase=two_phase,
-        years=Years.around(published, written),
+        years=Years.around(published, steps or written),
         published=since,
     )
