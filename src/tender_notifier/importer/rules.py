@@ -207,7 +207,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bappoint(ment of)? (a |the )?(successful )?(supplier|contractor|provider|bidder)\b"
         r"|(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
         r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
-        r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)",
+        r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)"
+        # the outcome of the whole request, not of a selection of it
+        r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
+        r"(?! van de (cv|sel))",
         "Bidders will be notified of the outcome by",
     ),
     _rule(
