@@ -140,7 +140,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.ANSWERS_PUBLISHED,
-        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b"
+        r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b"
         r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
         r"|\bq\s?&\s?a\W{0,3}$"
         r"|publication of (the )?q\s?&\s?a"

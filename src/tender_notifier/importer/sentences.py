@@ -43,6 +43,7 @@ _DEADLINE_AND_OPENING = re.compile(
     r"(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
+_UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 _TERM = (Kind.START, Kind.END)
@@ -91,6 +92,14 @@ def read_segment(
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
+        if (
+            meaning is None
+            and previous is Kind.START
+            and about_assignment
+            and _UNTIL.search(before)
+        ):
+            # "beschikbaar vanaf 1 september 2027 voor 32 uur per week tot 31 december 2027"
+            meaning = Kind.END
         if meaning is None and not index and heading is not None:
             meaning = heading
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
