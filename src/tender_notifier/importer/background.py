@@ -46,7 +46,8 @@ BACKGROUND_WORDS = (
     # invoices are sent and paid on dates of their own
     r"|\b(factu(ur|ren|reer\w{0,2}|ratie\w{0,2}|reert)|invoic\w{1,5})\b"
     # days the buyer or its platform is away, not steps of the procedure
-    r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|kerstvakantie|kerstperiode"
+    r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|vakantie|kerstperiode|bouwvak"
+    r"|zomerreces|summer (holiday|break|recess)|\bniet ouder (zijn )?dan|\bno older than"
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)"
     r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
     # what is over, and the terms of things other than the assignment

@@ -105,7 +105,9 @@ RULES: tuple[Rule, ...] = (
         r"(dag|dagen|week|weken|maand|maanden|days?|weeks?|months?)\s(na|vóór|voor|voorafgaand"
         r" aan|after|before|from|following|of|prior to)\W{0,3}$"
         r"|\b(received|ontvangen|binnengekomen|ingediend|submitted|sent|gesteld|asked) (after|na)"
-        r"\W{0,3}$",
+        r"\W{0,3}$"
+        # "niet ouder dan zes maanden, gerekend vanaf 14 juli 2027"
+        r"|\b(gerekend|te rekenen|geteld|counted|calculated|reckoned) (vanaf|van|from)\W{0,3}$",
         "Binnen 3 werkdagen na",
     ),
     _rule(
