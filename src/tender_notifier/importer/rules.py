@@ -304,7 +304,13 @@ RULES: tuple[Rule, ...] = (
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
         r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
         r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
-        r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b",
+        r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b"
+        # a verb split around the date: "Lever uiterlijk 5 januari je kandidaat aan", "Bied je
+        # kandidaat uiterlijk 5 januari aan"
+        r"|\b(bied|biedt|lever|levert|dien|dient|stuur|stuurt)\b(\s[\w.]{1,20}){0,3}\s"
+        r"(kandida\w{0,4}|cv'?s?|offerte|inschrijving)\b"
+        r"|^\W{0,3}([\w.:]{1,20}\s{1,3}){0,4}?(je|uw|jouw|de|het)\s(\w{1,20}\s)?"
+        r"(kandida\w{0,4}|cv'?s?|offerte|inschrijving|aanbieding)\s(\w{1,20}\s){0,2}?(aan|in)\b",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
