@@ -10,7 +10,9 @@ matches wins, so the order is the meaning:
   is not a milestone ("De antwoorden worden gepubliceerd op" is, hence answers come first);
 - questions before submission: "Vragen kunnen ingediend worden tot" is about questions;
 - the invitation before the interviews it invites to; interviews before the start ("Start
-  gesprekken"); submission ("Einde inschrijfdatum") before the end of the assignment.
+  gesprekken"); submission ("Einde inschrijfdatum") before the end of the assignment;
+- events of the procedure before the start: "Site visits will be available between" is no
+  start of the assignment.
 
 Patterns are matched case-insensitively against Dutch and English text.
 """
@@ -112,8 +114,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Background.WEEK,
-        r"\b((in )?de )?week van\W{0,3}$|\b((in )?the )?week (of|commencing|starting)\W{0,3}$"
-        r"|\bweek commencing\W{0,3}$",
+        r"\b((in )?de )?(week|weken) van\W{0,3}$"
+        r"|\b((in |during )?the )?weeks? (of|commencing|starting)\W{0,3}$"
+        r"|\bweek commencing\W{0,3}$|\bw/c\W{0,3}$",
         "De gesprekken vinden plaats in de week van",
     ),
     _rule(
@@ -253,7 +256,7 @@ RULES: tuple[Rule, ...] = (
         r"|requests? (to|for) participat|expressions? of interest"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sq|pqq|selection questionnaire|pre-?qualification questionnaire)\b"
+        r"|\b(sq|pqq|selection questionnaires?|pre-?qualification questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)",
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
@@ -314,6 +317,13 @@ RULES: tuple[Rule, ...] = (
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(
+        Kind.OTHER,
+        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie"
+        r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection)"
+        r"|bidders'? (meeting|conference)|informatiedag|marktdag",
+        "Informatiebijeenkomst op",
+    ),
+    _rule(
         Kind.START,
         r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
         r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
@@ -334,13 +344,6 @@ RULES: tuple[Rule, ...] = (
         r"\W{0,3}$"
         r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$",
         "Einddatum opdracht:",
-    ),
-    _rule(
-        Kind.OTHER,
-        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie"
-        r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection)"
-        r"|bidders'? (meeting|conference)|informatiedag|marktdag",
-        "Informatiebijeenkomst op",
     ),
 )
 
