@@ -298,11 +298,14 @@ def _read_group(
 def _read_times_only(
     segment: Segment, times: list[TimeHit], found: list[Found], unplaced: list[Unplaced]
 ) -> None:
-    """A time with no date: "Eindtijd 09:00 uur" completes the date in the field just above."""
+    """A time with no date: "Eindtijd 09:00 uur" completes the date in the field just above, and
+    "Het tijdstip van sluiting is 12:00 uur." the closing date in the sentence just before."""
     strong = [t for t in times if not t.weak]
     if not strong:
         return
     label = segment.text.split(":", 1)[0] if segment.is_field else ""
+    if any(ch.isdigit() for ch in label):
+        label = ""  # "Het tijdstip van sluiting is 12:00 uur": a sentence, not a field
     if len(strong) == 1 and label and TIME_LABEL.search(label):
         wanted = kind_of(label)
         for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
@@ -313,22 +316,37 @@ def _read_times_only(
                 continue
             if isinstance(wanted, Kind) and wanted is not target.kind:
                 continue
-            t = strong[0]
-            begin, finish = (
-                (t.finish, None)
-                if target.kind.is_deadline and t.finish
-                else (
-                    t.begin,
-                    t.finish,
-                )
-            )
-            note = f"{target.note}; {segment.text}"
-            found[index] = replace(target, begin=begin, finish=finish, note=note)
+            _complete(found, index, strong[0], segment)
+            return
+    if len(strong) == 1 and not label and found and _TIME_OF.search(segment.text):
+        target = found[-1]
+        if (
+            target.prose
+            and target.begin is None
+            and segment.line - target.line <= 1
+            and _whole(segment.text) is target.kind
+        ):
+            _complete(found, len(found) - 1, strong[0], segment)
             return
     if isinstance(_whole(segment.text), Kind):
         for t in strong:
             reason = "a time without a date; not used"
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
+
+
+# A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
+_TIME_OF = re.compile(r"tijdstip|\btijd\b|\btime\b|\bhour\b", re.IGNORECASE)
+
+
+def _complete(found: list[Found], index: int, t: TimeHit, segment: Segment) -> None:
+    """Give the find at ``index`` the time ``t`` (a deadline the end of a span)."""
+    target = found[index]
+    if target.kind.is_deadline and t.finish:
+        begin, finish = t.finish, None
+    else:
+        begin, finish = t.begin, t.finish
+    note = f"{target.note}; {segment.text}"
+    found[index] = replace(target, begin=begin, finish=finish, note=note)
 
 
 # What a whole segment is about, asked for its vague words and for its lone times: asked once.
