@@ -196,7 +196,7 @@ RULES: tuple[Rule, ...] = (
         r"|shortlisting"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
         r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
-        r"|bekendmaking (van )?(de )?(selectie|shortlist)"
+        r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
         r"|selectie (van )?(de )?(kandidaten|gegadigden)"
         r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
         r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
@@ -267,7 +267,7 @@ RULES: tuple[Rule, ...] = (
         r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
         r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
         r"|\b(ingediend|aangeleverd|ingeleverd)\b"
-        r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
+        r"|sluitingsdatum|sluitingstermijn|sluitingstijd|sluitingsmoment|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
         r"|submission|submit|\bquotations?\b|\bquotes?\b|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
@@ -306,7 +306,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.END,
         r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
-        r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b"
+        r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
+        r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
         r"|\bend(s|ing)?\b|oplever|\bcompletion\b"
         r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
         r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"

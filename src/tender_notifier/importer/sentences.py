@@ -314,7 +314,7 @@ def _read_times_only(
                 break
             if target.prose or target.begin is not None:
                 continue
-            if isinstance(wanted, Kind) and wanted is not target.kind:
+            if isinstance(wanted, Kind) and _closing(wanted) is not _closing(target.kind):
                 continue
             _complete(found, index, strong[0], segment)
             return
@@ -332,6 +332,12 @@ def _read_times_only(
         for t in strong:
             reason = "a time without a date; not used"
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
+
+
+def _closing(kind: Kind) -> Kind:
+    """A closing time ("Sluitingstijd") is the submission's, or in the selection phase the
+    participation's."""
+    return Kind.SUBMISSION_DEADLINE if kind is Kind.PARTICIPATION_DEADLINE else kind
 
 
 # A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
