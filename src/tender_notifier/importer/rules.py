@@ -53,6 +53,14 @@ _OPENED_BEFORE = re.compile(
 )
 _OPENED_AFTER = re.compile(r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,4}?(geopend|opened)\b", re.IGNORECASE)
 
+# "Het traject moet in januari starten en uiterlijk 30 juni 2028 zijn afgerond": the end, though
+# the words before the date speak of the start
+_COMPLETED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(zijn|is|be|worden|wordt|have been|has been)\s"
+    r"(afgerond|voltooid|completed|finished)\b",
+    re.IGNORECASE,
+)
+
 # Patterns are searched in text of any length: no nested or unbounded repetition next to other
 # repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
 RULES: tuple[Rule, ...] = (
@@ -158,6 +166,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
+        r"|\benquir(y|ies)\b"
         r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
@@ -333,6 +342,8 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         return Kind.OPENING
     if _ASKED_BEFORE.search(before) and _ANSWERED_AFTER.match(after):
         return Kind.ANSWERS_PUBLISHED
+    if _COMPLETED_AFTER.match(after):
+        return Kind.END
     # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
     # vragen via het platform" is no questions deadline
     # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
