@@ -112,6 +112,8 @@ _LATE_AFTER = re.compile(
     r"|niet (meer )?(geaccepteerd|beoordeeld|behandeld|beantwoord|meegenomen|in behandeling))\b",
     re.IGNORECASE,
 )
+# "op 14 juli jl.": a day that has gone by ("jongstleden")
+_GONE_BY_AFTER = re.compile(r"^\s{0,3}(jl\.|j\.l\.|jongstleden)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?,]")
 # "Offertes die vóór 8 april 2027 zijn ingediend": offers already in, not the day they are due
 _WHICH_BEFORE = re.compile(
@@ -123,6 +125,11 @@ _WERE_AFTER = re.compile(
     rf"^\W{{0,3}}(zijn|is|werden|werd|were|was|have been|has been)\s{{1,3}}{DONE}\b",
     re.IGNORECASE,
 )
+
+
+def gone_by(after: str) -> bool:
+    """Whether the words just after a date say it has gone by: "op 14 juni jl."."""
+    return bool(_GONE_BY_AFTER.match(after))
 
 
 def past_or_void(before: str, after: str) -> bool:

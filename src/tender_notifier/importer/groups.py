@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from .dates import DateHit
 from .times import TimeHit
 
-# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
+# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T",
+# "5 januari a.s. 12:00u".
 _CONNECTOR = re.compile(
     r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
     r"|vanaf|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
     r"|in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds)"
-    r"|(?:in the )?(?:morning|afternoon|evening))\b"
-    r"[\s,;:/|@()\-\u2013\u2014]*)*",
+    r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande)\b"
+    r"[\s,;:/|@()\-\u2013\u2014]*|a\.s\.[\s,;:/|@()\-\u2013\u2014]*)*",
     re.IGNORECASE,
 )
 _ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)

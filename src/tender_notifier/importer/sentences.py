@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..timeline import Kind
+from .background import gone_by
 from .dates import DateHit, find_dates
 from .document import Document
 from .draft import Found, Unplaced
@@ -83,6 +84,8 @@ def read_segment(
         own_before = _split(before)[1] if index else before
         own_after = _split(after)[0] if index + 1 < len(groups) else after
         meaning = classify(own_before, own_after) or shared[index]
+        if gone_by(after):
+            meaning = Background.BACKGROUND
         if group.is_range and _assignment(before) and classify(before, "") is None:
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
             # words before a range say it is the assignment's, whatever follows it
