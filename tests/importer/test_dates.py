@@ -136,6 +136,12 @@ def test_a_bare_hour_is_a_weak_time_and_hours_of_work_are_none() -> None:
     [hit] = find_times("14 juli 2026, 12 uur", [])
     assert (hit.begin, hit.weak) == (time(12), True)
     assert find_times("16 uur per week, 2 uur per kandidaat", []) == []
+    assert find_times("van 16 tot 20 uur per week", []) == []
+
+
+def test_a_span_of_bare_hours_is_read() -> None:
+    [hit] = find_times("21 juli 2027 van 9 tot 12 uur", [])
+    assert (hit.begin, hit.finish) == (time(9), time(12))
 
 
 def test_hours_per_week_are_not_times() -> None:

@@ -6,20 +6,34 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
-from .dates import DateHit
+from .dates import DateHit, weekday_pattern
 from .times import TimeHit
 
 # What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T",
 # "5 januari a.s. 12:00u".
-_CONNECTOR = re.compile(
-    r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
+_SEPARATORS = r"[\s,;:/|@()\-\u2013\u2014]*"
+_CONNECTOR_WORDS = (
+    r"om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
     r"|vanaf|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
     r"|in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds)"
-    r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande)\b"
-    r"[\s,;:/|@()\-\u2013\u2014]*|a\.s\.[\s,;:/|@()\-\u2013\u2014]*)*",
-    re.IGNORECASE,
+    r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|precies|exactly"
+    r"|(?:no|not|niet) later (?:than|dan)|at the latest"
 )
+
+
+@cache
+def _connector() -> re.Pattern[str]:
+    """What may stand between a date and its time, a weekday in brackets too: "14 July 2027
+    (Wednesday) at 12:00"."""
+    return re.compile(
+        rf"{_SEPARATORS}(?:(?:{_CONNECTOR_WORDS}|{weekday_pattern()})\b{_SEPARATORS}"
+        rf"|a\.s\.{_SEPARATORS})*",
+        re.IGNORECASE,
+    )
+
+
 _ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
 _RANGE = re.compile(
     r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
@@ -133,4 +147,4 @@ def _in_clause(
 
 def _joins(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, between a date and a time, only connects them."""
-    return end - start <= MAX_GAP and bool(_CONNECTOR.fullmatch(text, start, end))
+    return end - start <= MAX_GAP and bool(_connector().fullmatch(text, start, end))

@@ -22,8 +22,11 @@ _TIME = re.compile(
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
       | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
-        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
+        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
       | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}uur(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b)
+      | (?:(?<=\bvan\s)|(?<=\btussen\s))(?P<h6>0?[7-9]|1\d|2[0-3])
+        (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
+           (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
     )
     (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
         |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
@@ -103,8 +106,11 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         hour, meridiem, weak = 12, "", False
     elif g("h4") is not None:
         hour, meridiem, weak = int(g("h4")), "", False
-    else:  # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
+    elif g("h5") is not None:
+        # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
         hour, meridiem, weak = int(g("h5")), "", True
+    else:  # the 9 of "van 9 tot 12 uur"
+        hour, meridiem, weak = int(g("h6")), "", True
     if meridiem:
         if not 1 <= hour <= 12:
             return None
