@@ -192,6 +192,7 @@ RULES: tuple[Rule, ...] = (
         r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
         r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)"
         # the outcome of the whole request, not of a selection of it
+        r"|\b(definitieve )?keuze (voor |van )?(de |een )?kandidaat|bekendmaking (van de )?winnaar"
         r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
         r"(?! van de (cv|sel))",
         "Bidders will be notified of the outcome by",
@@ -304,6 +305,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.START,
         r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
+        r"|\beerste werkdag|\bfirst (working )?day\b"
         r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
         r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
         r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
