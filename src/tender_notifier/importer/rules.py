@@ -98,7 +98,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Depends.MOVED_TO,
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
-        r"|rescheduled|changed) (tot|naar|to|until)\W{0,3}$",
+        r"|rescheduled|changed) (tot( en met)?|t/m|naar|to|until)\W{0,3}$",
         "De deadline is verlengd tot",
     ),
     _rule(
