@@ -152,8 +152,9 @@ class Years:
     Announcements leave the year out when it is obvious to a reader: the first such day on or
     after the day the announcement was published; without a publication date, the first such
     day on or after two months before the first date the announcement writes out for a step
-    (its steps follow the calendar). A weekday, when given, must fall on the day. Without
-    either the year stays unknown.
+    (its steps follow the calendar); with neither, the year a heading gives ("Planning 2028")
+    counts from its first day. A weekday, when given, must fall on the day. Without any of
+    these the year stays unknown.
     """
 
     published: date | None

@@ -31,6 +31,13 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _HISTORY = 730  # days
+# A heading that gives the year of the dates below it: "Planning 2027", "Timetable (2027)"
+_PLANNING_YEAR = re.compile(
+    r"(?:(?:voorlopige |indicatieve |indicative |provisional )?(?:planning|tijdpad|tijdlijn"
+    r"|tijdschema|timetable|timeline|schedule|belangrijke data|key dates))"
+    r"\s{0,3}[(:-]?\s{0,3}(?P<year>20\d\d)\)?:?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +60,11 @@ def document_of(pieces: list[Segment]) -> Document:
     published: date | None = None
     since: date | None = None
     two_phase = False
+    heading_year: int | None = None  # "Planning 2027" above dates written without a year
     for segment in pieces:
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
+        if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
+            heading_year = int(match.group("year"))
         days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
         written += days
         if days and isinstance(kind_of(segment.text), Kind):
@@ -69,6 +79,8 @@ def document_of(pieces: list[Segment]) -> Document:
         # the dates written; "de inschrijving sloot op 12 mei 2023" in a text of 2027 is history
         middle = sorted(written)[(len(written) - 1) // 2]
         since = middle - timedelta(days=_HISTORY)
+    if published is None and not written and heading_year is not None:
+        published = date(heading_year, 1, 1)
     return Document(
         two_phase=two_phase,
         years=Years.around(published, steps or written),
