@@ -88,7 +88,10 @@ BACKGROUND_WORDS = (
     r"(session|site visit|briefing|webinar|meeting)"
     # another procedure: the earlier request, the previous tender, a first attempt
     r"|\b(eerdere|vorige|voorgaande|oude|previous|earlier|prior|former)\s(\w{1,20}\s)?"
-    r"(aanvraag|uitvraag|aanbesteding|procedure|vacature|tender|request|procurement|rfp|rfq)\b"
+    r"(aanvraag|uitvraag|aanbesteding|procedure|vacature|tender|request|procurement|rfp|rfq"
+    r"|ronde|round|call-off|opdracht)\b"
+    # "call-off 2027-113, which had a deadline of <date>"
+    r"|\b(which|that|die|dat|welke) (had|hadden|was|were|werd|werden)\b[^.;]{0,40}$"
     # a date given as an example, a day the buyer or the supplier is not there
     r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|zoals op)"
     r"(\W{1,3}[\w']{1,20}){0,6}\W{0,3}$"
