@@ -300,3 +300,14 @@ def test_lines_that_open_with_a_date_are_items_of_a_list() -> None:
 
 def test_interviews_between_two_days_far_apart_are_a_period_not_two_days() -> None:
     assert timeline("Presentaties vinden plaats tussen 19 en 23 juli 2027.\n") == []
+
+
+def test_a_step_on_the_same_day_as_the_one_before_takes_its_day() -> None:
+    text = (
+        "Inschrijven kan tot 1 september 2027 om 12:00 uur. "
+        "Op diezelfde dag om 14:00 uur vindt de opening plaats.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-09-01", "12:00")),
+        (Kind.OPENING, at("2027-09-01", "14:00")),
+    ]

@@ -13,7 +13,8 @@ ASSIGNMENT = re.compile(
     r"opdracht|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
     # "an interim adviser from 13 September until 31 December, 36 hours a week"
-    r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b",
+    r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
+    r"|\bhet werk\b|\bthe works\b",
     re.IGNORECASE,
 )
 

@@ -259,7 +259,9 @@ RULES: tuple[Rule, ...] = (
         r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
         r"|\bopening ?(date|datum|time)|openingsdatum|datum (van )?(de )?opening"
-        r"|\b(tenders|bids|offers) (will be|are|shall be) (publicly )?opened\b"
+        r"|\b(tenders|bids|offers|they|inschrijvingen|offertes|deze|ze|zij) (will be|are|shall be"
+        r"|worden|wordt) (publicly |openbaar )?(opened|geopend)\b"
+        r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|proces-verbaal van (aanbesteding|opening)",
         "Opening inschrijvingen:",

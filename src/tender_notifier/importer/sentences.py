@@ -331,7 +331,17 @@ def _read_times_only(
         ):
             _complete(found, len(found) - 1, strong[0], segment)
             return
-    if isinstance(_whole(segment.text), Kind):
+    kind = _whole(segment.text)
+    if len(strong) == 1 and found and isinstance(kind, Kind) and _SAME_DAY.search(segment.text):
+        # "Inschrijven kan tot 1 september 2027 om 12:00 uur. Op diezelfde dag om 14:00 uur
+        # vindt de opening plaats.": the day of the step just before
+        last, t = found[-1], strong[0]
+        if kind is not last.kind and segment.line - last.line <= 1:
+            begin, finish = (t.finish or t.begin, None) if kind.is_deadline else (t.begin, t.finish)
+            note = f"{last.note} {segment.text}"
+            found.append(Found(kind, last.day, begin, finish, note, segment.line, True))
+            return
+    if isinstance(kind, Kind):
         for t in strong:
             reason = "a time without a date; not used"
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
@@ -343,6 +353,9 @@ def _closing(kind: Kind) -> Kind:
     return Kind.SUBMISSION_DEADLINE if kind is Kind.PARTICIPATION_DEADLINE else kind
 
 
+_SAME_DAY = re.compile(
+    r"\b(?:op |on )?(?:die|diezelfde|dezelfde|that|the same) (?:dag|day)\b", re.IGNORECASE
+)
 # A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
 _TIME_OF = re.compile(r"tijdstip|\btijd\b|\btime\b|\bhour\b", re.IGNORECASE)
 
