@@ -311,3 +311,11 @@ def test_a_step_on_the_same_day_as_the_one_before_takes_its_day() -> None:
         (Kind.SUBMISSION_DEADLINE, at("2027-09-01", "12:00")),
         (Kind.OPENING, at("2027-09-01", "14:00")),
     ]
+
+
+def test_a_step_the_day_after_the_one_before_takes_the_next_day() -> None:
+    text = "De sluiting is op 1 september 2027 om 12:00 uur. De gesprekken volgen de dag erna.\n"
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-09-01", "12:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 9, 2))),
+    ]

@@ -8,9 +8,7 @@ say what it is for (``rules``); everything else that looks like a date or a dead
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from ..timeline import Kind
 from .background import gone_by
@@ -18,10 +16,11 @@ from .dates import DateHit, find_dates
 from .document import Document
 from .draft import Found, Unplaced
 from .groups import Group, group_dates
-from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
-from .rules import Background, Depends, Meaning, classify, kind_of, moved_to
+from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT
+from .rules import Background, Depends, Meaning, classify, moved_to
 from .text import Segment
 from .times import TimeHit, find_times
+from .undated import read_same_day, read_times_only, read_vague
 
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
 _MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
@@ -34,7 +33,6 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
-_MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
 # Words that say something takes effect: the assignment's start only when it is named
 _IN_FORCE = re.compile(
     r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
@@ -69,7 +67,9 @@ def read_segment(
     dates = find_dates(text, document.years)
     times = find_times(text, dates)
     if not dates:
-        _read_times_only(segment, times, found, unplaced)
+        if not any(not t.weak for t in times) and read_same_day(segment, None, found):
+            return
+        read_times_only(segment, times, found, unplaced)
     groups = group_dates(text, dates, times)
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
@@ -137,7 +137,7 @@ def read_segment(
             _read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
-    _read_vague(segment, dates, unplaced)
+    read_vague(segment, dates, unplaced)
 
 
 def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
@@ -296,97 +296,3 @@ def _read_group(
                 not segment.is_field,
             )
         )
-
-
-def _read_times_only(
-    segment: Segment, times: list[TimeHit], found: list[Found], unplaced: list[Unplaced]
-) -> None:
-    """A time with no date: "Eindtijd 09:00 uur" completes the date in the field just above, and
-    "Het tijdstip van sluiting is 12:00 uur." the closing date in the sentence just before."""
-    strong = [t for t in times if not t.weak]
-    if not strong:
-        return
-    label = segment.text.split(":", 1)[0] if segment.is_field else ""
-    if any(ch.isdigit() for ch in label):
-        label = ""  # "Het tijdstip van sluiting is 12:00 uur": a sentence, not a field
-    if len(strong) == 1 and label and TIME_LABEL.search(label):
-        wanted = kind_of(label)
-        for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
-            target = found[index]
-            if segment.line - target.line > 3:
-                break
-            if target.prose or target.begin is not None:
-                continue
-            if isinstance(wanted, Kind) and _closing(wanted) is not _closing(target.kind):
-                continue
-            _complete(found, index, strong[0], segment)
-            return
-    if len(strong) == 1 and not label and found and _TIME_OF.search(segment.text):
-        target = found[-1]
-        if (
-            target.prose
-            and target.begin is None
-            and segment.line - target.line <= 1
-            and _whole(segment.text) is target.kind
-        ):
-            _complete(found, len(found) - 1, strong[0], segment)
-            return
-    kind = _whole(segment.text)
-    if len(strong) == 1 and found and isinstance(kind, Kind) and _SAME_DAY.search(segment.text):
-        # "Inschrijven kan tot 1 september 2027 om 12:00 uur. Op diezelfde dag om 14:00 uur
-        # vindt de opening plaats.": the day of the step just before
-        last, t = found[-1], strong[0]
-        if kind is not last.kind and segment.line - last.line <= 1:
-            begin, finish = (t.finish or t.begin, None) if kind.is_deadline else (t.begin, t.finish)
-            note = f"{last.note} {segment.text}"
-            found.append(Found(kind, last.day, begin, finish, note, segment.line, True))
-            return
-    if isinstance(kind, Kind):
-        for t in strong:
-            reason = "a time without a date; not used"
-            unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
-
-
-def _closing(kind: Kind) -> Kind:
-    """A closing time ("Sluitingstijd") is the submission's, or in the selection phase the
-    participation's."""
-    return Kind.SUBMISSION_DEADLINE if kind is Kind.PARTICIPATION_DEADLINE else kind
-
-
-_SAME_DAY = re.compile(
-    r"\b(?:op |on )?(?:die|diezelfde|dezelfde|that|the same) (?:dag|day)\b", re.IGNORECASE
-)
-# A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
-_TIME_OF = re.compile(r"tijdstip|\btijd\b|\btime\b|\bhour\b", re.IGNORECASE)
-
-
-def _complete(found: list[Found], index: int, t: TimeHit, segment: Segment) -> None:
-    """Give the find at ``index`` the time ``t`` (a deadline the end of a span)."""
-    target = found[index]
-    if target.kind.is_deadline and t.finish:
-        begin, finish = t.finish, None
-    else:
-        begin, finish = t.begin, t.finish
-    note = f"{target.note}; {segment.text}"
-    found[index] = replace(target, begin=begin, finish=finish, note=note)
-
-
-# What a whole segment is about, asked for its vague words and for its lone times: asked once.
-_whole = lru_cache(maxsize=2)(kind_of)
-
-
-def _read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced]) -> None:
-    """ "Start z.s.m.", "sluit morgen", "binnen 2 weken": a deadline without a date, for ops."""
-    meaning: Meaning | None = None
-    k = 0  # matches and dates both come in text order: one pass over each
-    for match in VAGUE.finditer(segment.text):
-        while k < len(dates) and dates[k].end <= match.start():
-            k += 1
-        if k < len(dates) and dates[k].start < match.end():
-            continue
-        meaning = meaning or _whole(segment.text)
-        if not isinstance(meaning, Kind):
-            return
-        reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
-        line = segment.line_at(match.start())
-        unplaced.append(Unplaced(line, match.group(0), reason, segment.text))
