@@ -68,7 +68,8 @@ def _closing(kind: Kind) -> Kind:
 
 
 _SAME_DAY = re.compile(
-    r"\b(?:(?P<same>diezelfde|dezelfde|the same) (?:dag|day)"
+    r"\b(?:(?P<same>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
+    r"|(?:op|on) (?:die|that) (?:dag|day))"
     r"|(?P<next>de volgende dag|de dag erna|de dag daarna|the following day|the next day))\b",
     re.IGNORECASE,
 )
