@@ -207,6 +207,8 @@ RULES: tuple[Rule, ...] = (
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
         r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
         r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
+        r"|\bcontact\b.{0,20}\b(geselecteerde|uitgenodigde|selected|shortlisted) (kandidaten"
+        r"|gegadigden|candidates|suppliers|bidders)"
         r"|selectie (van )?(de )?(kandidaten|gegadigden)"
         r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
         r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
