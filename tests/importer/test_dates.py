@@ -152,3 +152,11 @@ def test_a_month_first_range_takes_the_year_of_its_second_day() -> None:
     hits = find_dates("Supplier presentations October 26 \u2013 27, 2026")
     assert [h.day for h in hits] == [date(2026, 10, 26), date(2026, 10, 27)]
     assert not any(h.guessed_year for h in hits)
+
+
+def test_a_month_first_range_without_a_year_takes_the_year_read_for_its_first_day() -> None:
+    hits = find_dates("Interviews: August 26-27.", Years(date(2027, 8, 16), ()))
+    assert [h.day for h in hits] == [date(2027, 8, 26), date(2027, 8, 27)]
+    assert [h.day for h in find_dates("September 13 - 17:00", Years(date(2027, 8, 16), ()))] == [
+        date(2027, 9, 13)
+    ]

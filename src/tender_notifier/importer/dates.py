@@ -219,6 +219,16 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
             floor = hits[-1].end if hits else 0
             leading = _leading_days(text, floor, match.start(), hit.day, hit.guessed_year)
         trailing = _TRAILING_DAY.match(text, match.end()) if _yearless_month_first(match) else None
+        bare = None
+        if trailing is None and _yearless_month_first(match) and hit.guessed_year:
+            bare = _TRAILING_BARE_DAY.match(text, match.end())
+        if bare is not None and hit.day is not None:
+            # "Interviews: August 26-27": the second day in the year read for the first
+            start = bare.start("d")
+            numbers = (int(bare.group("d")), hit.day.month, hit.day.year)
+            leading.append(hit)
+            second = _checked(start, bare.end(), text[start : bare.end()], numbers, None)
+            hit = replace(second, guessed_year=True) if second.day else second
         if trailing is not None:
             month = month_names()[match.group("m2").lower()]
             year = int(trailing.group("y"))
@@ -242,6 +252,15 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
 _TRAILING_DAY = re.compile(
     r"\s{0,3}(?:-|\u2013|\u2014|to|until|through|and|&|or)\s{0,3}"
     rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s{{1,3}}(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+# ...or of "August 26-27" without a year, when the year is read from the announcement; not the
+# "17" of "September 13 to 17:00"
+_TRAILING_BARE_DAY = re.compile(
+    r"\s{0,3}(?:-|\u2013|\u2014|and|&|or)\s{0,3}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d)"
+    r"(?!\s{0,3}(?:uur|u|h|hrs|am|pm|a\.m|p\.m)\b)",
     re.IGNORECASE,
 )
 

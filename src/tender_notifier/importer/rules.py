@@ -244,7 +244,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemo\b|assessment|kennismaking"
+        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b|assessment|kennismaking"
         r"|\bintakes?\b"
         r"|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
