@@ -27,7 +27,9 @@ _PUBLISHED = re.compile(
     r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
-    r"|\bdate of issue\b|\bissue date\b",
+    r"|\bdate of issue\b|\bissue date\b"
+    # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
+    r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:",
     re.IGNORECASE,
 )
 _HISTORY = 730  # days
