@@ -319,3 +319,8 @@ def test_a_step_the_day_after_the_one_before_takes_the_next_day() -> None:
         (Kind.SUBMISSION_DEADLINE, at("2027-09-01", "12:00")),
         (Kind.INTERVIEWS, Day(date(2027, 9, 2))),
     ]
+
+
+def test_a_time_field_without_uur_completes_the_date_above() -> None:
+    text = "Sluitingsdatum: 14 juli 2027\nTijdstip: 12.00\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-07-14", "12:00"))]

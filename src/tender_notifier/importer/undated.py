@@ -25,12 +25,14 @@ def read_times_only(
 ) -> None:
     """A time with no date: "Eindtijd 09:00 uur" completes the date in the field just above, and
     "Het tijdstip van sluiting is 12:00 uur." the closing date in the sentence just before."""
-    strong = [t for t in times if not t.weak]
-    if not strong:
-        return
-    label = segment.text.split(":", 1)[0] if segment.is_field else ""
+    label, _, value = segment.text.partition(":") if segment.is_field else ("", "", "")
     if any(ch.isdigit() for ch in label):
         label = ""  # "Het tijdstip van sluiting is 12:00 uur": a sentence, not a field
+    strong = [t for t in times if not t.weak]
+    if label and TIME_LABEL.search(label) and len(times) == 1 and _only(value, times[0]):
+        strong = times  # "Tijdstip: 12.00": a field that holds nothing but its time
+    if not strong:
+        return
     if len(strong) == 1 and label and TIME_LABEL.search(label):
         wanted = kind_of(label)
         for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
@@ -59,6 +61,11 @@ def read_times_only(
         for t in strong:
             reason = "a time without a date; not used"
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
+
+
+def _only(value: str, t: TimeHit) -> bool:
+    """Whether a field's value is the time ``t`` and nothing else."""
+    return value.strip().rstrip(".").strip() == t.text
 
 
 def _closing(kind: Kind) -> Kind:
