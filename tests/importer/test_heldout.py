@@ -7,7 +7,7 @@ these dates and invented 11; after it 85.4 % and 12; after the third set (two-ph
 lots, tables of moved dates, other platforms' labels, background dates) 87.0 % and 10; after the
 fourth (20 texts full of dates that are no step ahead: other procedures, withdrawn and moved
 deadlines, examples, terms counted from a date, periods of the procedure, dates before the
-publication; times in their date's clause) 87.0 % and 9; after the fifth (45 texts: timetables
+publication; times in their date's clause) 87.0 % and 9; after the fifth (46 texts: timetables
 without a year across the turn of the year, day and month in numbers after a weekday, short
 years, date-first lists, periods of interviews, invoices and holidays, Dutch verbs split around
 the date, "a.s." and "jl.", a step "op diezelfde dag") 88.6 % and 8.

@@ -150,7 +150,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.OTHER,
-        r"standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn",
+        # close before the date: "Na afloop van de Alcateltermijn (...) wordt definitief gegund,
+        # naar verwachting op <date>" is the award
+        r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn)"
+        r"[^.;,]{0,30}$",
         "Standstill period ends:",
     ),
     _rule(
