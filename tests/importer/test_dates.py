@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from tender_notifier.importer.dates import find_dates, month_names
+from tender_notifier.importer.dates import Years, find_dates, month_names
 from tender_notifier.importer.times import find_times
 
 
@@ -24,6 +24,9 @@ from tender_notifier.importer.times import find_times
         ("1 Oct. 2026", date(2026, 10, 1)),
         ("1st of October 2026", date(2026, 10, 1)),
         ("Wednesday 7 October 2026", date(2026, 10, 7)),
+        ("15-07-26", date(2026, 7, 15)),
+        ("15/07/26", date(2026, 7, 15)),
+        ("15 juli '26", date(2026, 7, 15)),
     ],
 )
 def test_a_written_date_is_read(text: str, day: date) -> None:
@@ -62,10 +65,26 @@ def test_a_date_that_cannot_be_used_says_why(text: str, problem: str) -> None:
         "€ 2,25 per uur",
         "75.000 inwoners",
         "tel. 035-7510777",
+        "24/7 bereikbaar",
+        "1-2 dagen per week",
+        "10-12 uur per week",
+        "score 3/5",
+        "versie 1.2.27",
     ],
 )
 def test_vague_text_and_numbers_are_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("di 13-7", date(2027, 7, 13)), ("Thu 9/9", date(2027, 9, 9)), ("14/07", date(2027, 7, 14))],
+)
+def test_day_and_month_in_numbers_are_a_day_after_a_weekday_or_with_two_digit_month(
+    text: str, day: date
+) -> None:
+    [hit] = find_dates(f"tot {text}, 12:00 uur", Years(date(2027, 7, 1), ()))
+    assert (hit.day, hit.guessed_year, hit.text) == (day, True, text)
 
 
 def test_a_bare_day_before_a_date_shares_its_month_and_year() -> None:
@@ -79,6 +98,8 @@ def test_a_bare_day_before_a_date_shares_its_month_and_year() -> None:
         ("09:00 uur", time(9)),
         ("12.00 uur", time(12)),
         ("9.00u", time(9)),
+        ("12u00", time(12)),
+        ("12 midday", time(12)),
         ("12:00pm", time(12)),
         ("2.00 pm", time(14)),
         ("5pm", time(17)),
@@ -111,6 +132,18 @@ def test_a_dotted_time_without_uur_is_weak() -> None:
     assert hit.weak
 
 
+def test_a_bare_hour_is_a_weak_time_and_hours_of_work_are_none() -> None:
+    [hit] = find_times("14 juli 2026, 12 uur", [])
+    assert (hit.begin, hit.weak) == (time(12), True)
+    assert find_times("16 uur per week, 2 uur per kandidaat", []) == []
+    assert find_times("van 16 tot 20 uur per week", []) == []
+
+
+def test_a_span_of_bare_hours_is_read() -> None:
+    [hit] = find_times("21 juli 2027 van 9 tot 12 uur", [])
+    assert (hit.begin, hit.finish) == (time(9), time(12))
+
+
 def test_hours_per_week_are_not_times() -> None:
     assert find_times("24 tot 27 uur per week", []) == []
 
@@ -119,3 +152,11 @@ def test_a_month_first_range_takes_the_year_of_its_second_day() -> None:
     hits = find_dates("Supplier presentations October 26 \u2013 27, 2026")
     assert [h.day for h in hits] == [date(2026, 10, 26), date(2026, 10, 27)]
     assert not any(h.guessed_year for h in hits)
+
+
+def test_a_month_first_range_without_a_year_takes_the_year_read_for_its_first_day() -> None:
+    hits = find_dates("Interviews: August 26-27.", Years(date(2027, 8, 16), ()))
+    assert [h.day for h in hits] == [date(2027, 8, 26), date(2027, 8, 27)]
+    assert [h.day for h in find_dates("September 13 - 17:00", Years(date(2027, 8, 16), ()))] == [
+        date(2027, 9, 13)
+    ]

@@ -7,7 +7,10 @@ these dates and invented 11; after it 85.4 % and 12; after the third set (two-ph
 lots, tables of moved dates, other platforms' labels, background dates) 87.0 % and 10; after the
 fourth (20 texts full of dates that are no step ahead: other procedures, withdrawn and moved
 deadlines, examples, terms counted from a date, periods of the procedure, dates before the
-publication; times in their date's clause) 87.0 % and 9.
+publication; times in their date's clause) 87.0 % and 9; after the fifth (46 texts: timetables
+without a year across the turn of the year, day and month in numbers after a weekday, short
+years, date-first lists, periods of interviews, invoices and holidays, Dutch verbs split around
+the date, "a.s." and "jl.", a step "op diezelfde dag") 88.6 % and 8.
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (107/123, 9 invented); raise the recall and lower the invented count
+# What the rules reach now (109/123, 8 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date, is not
 # reached yet.
-HELDOUT_RECALL = 0.869
-HELDOUT_INVENTED = 9
+HELDOUT_RECALL = 0.886
+HELDOUT_INVENTED = 8
 HELDOUT_FILES = 20
 
 

@@ -277,3 +277,50 @@ def test_a_deadline_extended_from_one_date_to_another_gives_the_new_one() -> Non
 def test_tenders_opened_on_a_day_is_the_opening_not_the_deadline() -> None:
     text = "Inschrijvingen worden op 15 maart 2027 om 12:30 uur geopend.\n"
     assert timeline(text) == [(Kind.OPENING, at("2027-03-15", "12:30"))]
+
+
+def test_a_sentence_that_gives_the_time_of_the_step_before_completes_it() -> None:
+    text = "Reageren kan tot en met 14 juli 2027. Het tijdstip van sluiting is 12:00 uur.\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-07-14", "12:00"))]
+
+
+def test_a_time_for_another_step_does_not_complete_the_date_before() -> None:
+    text = "De gesprekken zijn op 21 juli 2027. De vragen kunnen tot 12:00 uur worden gesteld.\n"
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 7, 21)))]
+
+
+def test_lines_that_open_with_a_date_are_items_of_a_list() -> None:
+    text = "7 juli 2027 – vragen\n14 juli 2027 12:00 – sluiting\n21 juli 2027 – gesprekken\n"
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 7, 7))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-07-14", "12:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 7, 21))),
+    ]
+
+
+def test_interviews_between_two_days_far_apart_are_a_period_not_two_days() -> None:
+    assert timeline("Presentaties vinden plaats tussen 19 en 23 juli 2027.\n") == []
+
+
+def test_a_step_on_the_same_day_as_the_one_before_takes_its_day() -> None:
+    text = (
+        "Inschrijven kan tot 1 september 2027 om 12:00 uur. "
+        "Op diezelfde dag om 14:00 uur vindt de opening plaats.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-09-01", "12:00")),
+        (Kind.OPENING, at("2027-09-01", "14:00")),
+    ]
+
+
+def test_a_step_the_day_after_the_one_before_takes_the_next_day() -> None:
+    text = "De sluiting is op 1 september 2027 om 12:00 uur. De gesprekken volgen de dag erna.\n"
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-09-01", "12:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 9, 2))),
+    ]
+
+
+def test_a_time_field_without_uur_completes_the_date_above() -> None:
+    text = "Sluitingsdatum: 14 juli 2027\nTijdstip: 12.00\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-07-14", "12:00"))]

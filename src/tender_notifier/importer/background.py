@@ -43,12 +43,16 @@ BACKGROUND_WORDS = (
     r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
     r"|(admission|entry) (round|window)"
     r"|(documents|documenten|stukken|leidraad)\b.{0,30}\b(available|beschikbaar)"
+    # invoices are sent and paid on dates of their own
+    r"|\b(factu(ur|ren|reer\w{0,2}|ratie\w{0,2}|reert)|invoic\w{1,5})\b"
     # days the buyer or its platform is away, not steps of the procedure
-    r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|kerstvakantie|kerstperiode"
+    r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|vakantie|kerstperiode|bouwvak"
+    r"|zomerreces|summer (holiday|break|recess)|\bniet ouder (zijn )?dan|\bno older than"
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)"
     r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
     # what is over, and the terms of things other than the assignment
-    r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began)\b|plaatsgevonden"
+    r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began|sloot|sloten|eindigde"
+    r"|eindigden|toen|destijds|at the time)\b|plaatsgevonden"
     r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
     r"|\b(subsidie|programma|strategie|beleidsplan|beleid|coalitieakkoord|begroting|licentie"
     r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy"
@@ -56,6 +60,9 @@ BACKGROUND_WORDS = (
     r"\b(loopt|lopen|runs?|lasts?|duurt|geldt|applies|treedt|in werking|in force|into force"
     r"|takes effect|van kracht)\b"
     r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
+    # the day the announcement was changed: "Aangepast op 10 juli 2027: ..."
+    r"|^\W{0,3}(aangepast|gewijzigd|bijgewerkt|geactualiseerd|updated|amended|revised|modified"
+    r"|changed) (op|per|on)\W{0,3}$"
     r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
     r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
     r"|(vorige|bestaande|lopende) \w{0,20}(contract|overeenkomst|aanbesteding)"
@@ -81,7 +88,10 @@ BACKGROUND_WORDS = (
     r"(session|site visit|briefing|webinar|meeting)"
     # another procedure: the earlier request, the previous tender, a first attempt
     r"|\b(eerdere|vorige|voorgaande|oude|previous|earlier|prior|former)\s(\w{1,20}\s)?"
-    r"(aanvraag|uitvraag|aanbesteding|procedure|vacature|tender|request|procurement|rfp|rfq)\b"
+    r"(aanvraag|uitvraag|aanbesteding|procedure|vacature|tender|request|procurement|rfp|rfq"
+    r"|ronde|round|call-off|opdracht)\b"
+    # "call-off 2027-113, which had a deadline of <date>"
+    r"|\b(which|that|die|dat|welke) (had|hadden|was|were|werd|werden)\b[^.;]{0,40}$"
     # a date given as an example, a day the buyer or the supplier is not there
     r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|zoals op)"
     r"(\W{1,3}[\w']{1,20}){0,6}\W{0,3}$"
@@ -108,6 +118,8 @@ _LATE_AFTER = re.compile(
     r"|niet (meer )?(geaccepteerd|beoordeeld|behandeld|beantwoord|meegenomen|in behandeling))\b",
     re.IGNORECASE,
 )
+# "op 14 juli jl.": a day that has gone by ("jongstleden")
+_GONE_BY_AFTER = re.compile(r"^\s{0,3}(jl\.|j\.l\.|jongstleden)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?,]")
 # "Offertes die vóór 8 april 2027 zijn ingediend": offers already in, not the day they are due
 _WHICH_BEFORE = re.compile(
@@ -119,6 +131,11 @@ _WERE_AFTER = re.compile(
     rf"^\W{{0,3}}(zijn|is|werden|werd|were|was|have been|has been)\s{{1,3}}{DONE}\b",
     re.IGNORECASE,
 )
+
+
+def gone_by(after: str) -> bool:
+    """Whether the words just after a date say it has gone by: "op 14 juni jl."."""
+    return bool(_GONE_BY_AFTER.match(after))
 
 
 def past_or_void(before: str, after: str) -> bool:

@@ -14,7 +14,10 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 
 - ``15 juli 2026``, ``16 mrt 2026``, ``1 okt. 2026``, ``1st of October 2026``;
 - ``July 15, 2026``, ``Oct. 1 2026``;
-- ``15-07-2026``, ``15/07/2026``, ``15.07.2026`` (day first, as in the Netherlands);
+- ``15-07-2026``, ``15/07/2026``, ``15.07.2026`` (day first, as in the Netherlands), and with
+  a year of two digits ``15-07-26``, ``15/07/26``, ``15 juli '26`` (this century);
+- without a year, ``di 14-7``, ``Thu 9/9`` (after a weekday only) and ``14/07`` (a two-digit
+  month), read as a day only where ``Years`` gives the year;
 - ``2026-07-15`` (ISO), with ``T09:00`` if given;
 - ``20 en/of 21 juli 2026``: the first day borrows the month and year of the second;
 - ``October 26 - 27, 2026``: the first day borrows the year of the second.
@@ -23,7 +26,6 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -101,12 +103,14 @@ def _date_regex() -> re.Pattern[str]:
         (?:
             (?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)
           | (?P<nd>[0-3]?\d)(?P<sep>[-/.])(?P<nm>[01]?\d)(?P=sep)(?P<ny>{year})
+          | (?P<sd>[0-3]?\d)(?P<ssep>[-/])(?P<sm>[01]?\d)(?P=ssep)(?P<sy>[2-4]\d)(?![\d]|[-/.,]\d)
           | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
-            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?P<y>{year}))?
+            (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?:(?P<y>{year})|'(?P<ys>[2-4]\d)(?!\d)))?
           | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
             (?:,?\s{{1,3}}(?P<y2>{year}))?
           | (?P<d3>[0-3]?\d)(?P<sep3>[-/])(?P<m3>{months}){_NOT_LETTER}\.?(?P=sep3)(?P<y3>{year})
           | (?P<iy2>{_YEAR})/(?P<im2>[01]?\d)/(?P<id2>[0-3]?\d)(?!\d)
+          | (?P<d4>[0-3]?\d)(?P<sep4>[-/])(?P<m4>[01]?\d)(?![\d/.-]\d|\d)
         )
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -146,9 +150,11 @@ class Years:
     """The year of a date written without one ("t/m 22 december", "op 12 en 13 januari").
 
     Announcements leave the year out when it is obvious to a reader: the first such day on or
-    after the day the announcement was published; without a publication date, the year that
-    puts the day nearest to the dates the announcement does write out (within half a year).
-    A weekday, when given, must fall on the day. Without either the year stays unknown.
+    after the day the announcement was published; without a publication date, the first such
+    day on or after two months before the first date the announcement writes out for a step
+    (its steps follow the calendar); with neither, the year a heading gives ("Planning 2028")
+    counts from its first day. A weekday, when given, must fall on the day. Without any of
+    these the year stays unknown.
     """
 
     published: date | None
@@ -171,22 +177,11 @@ class Years:
             candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
             after = [c for c in candidates if c is not None and c >= since]
             return _fitting(after[:1], weekday)
-        middle = self.written[len(self.written) // 2]
-        best: tuple[int, date] | None = None
-        for year in (middle.year - 1, middle.year, middle.year + 1):
-            candidate = _day(year, month, day)
-            if candidate is None or (weekday is not None and candidate.weekday() != weekday):
-                continue
-            distance = self._distance(candidate)
-            if distance <= _NEAREST_MAX and (best is None or distance < best[0]):
-                best = (distance, candidate)
-        return best[1].year if best else None
-
-    def _distance(self, day: date) -> int:
-        k = bisect_left(self.written, day)
-        return min(
-            abs((self.written[i] - day).days) for i in (k - 1, k) if 0 <= i < len(self.written)
-        )
+        # the steps of a procedure come in the order of the calendar, from its first dates on:
+        # "Sluiting: 20 december" above "Start: 1 februari 2027" is in December 2026
+        since = self.written[0] - timedelta(days=_BEFORE_FIRST_WRITTEN)
+        candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
+        return _fitting([c for c in candidates if c is not None and c >= since][:1], weekday)
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -203,7 +198,7 @@ def _fitting(days: list[date], weekday: int | None) -> int | None:
 
 _BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
 _ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
-_NEAREST_MAX = 183  # days: farther from every written date, the year is not obvious
+_BEFORE_FIRST_WRITTEN = 61  # days: a date this far before the first written date is in its year
 
 
 def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
@@ -216,12 +211,24 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
     for match in _date_regex().finditer(text):
         if hits and match.start() < hits[-1].end:
             continue  # the second day of "October 26 - 27, 2026", already read
+        if match.group("d4") and not _numbers_read_as_a_day(match):
+            continue
         hit = _date_hit(match, years)
         leading: list[DateHit] = []
         if match.group("m") and hit.day is not None:
             floor = hits[-1].end if hits else 0
             leading = _leading_days(text, floor, match.start(), hit.day, hit.guessed_year)
         trailing = _TRAILING_DAY.match(text, match.end()) if _yearless_month_first(match) else None
+        bare = None
+        if trailing is None and _yearless_month_first(match) and hit.guessed_year:
+            bare = _TRAILING_BARE_DAY.match(text, match.end())
+        if bare is not None and hit.day is not None:
+            # "Interviews: August 26-27": the second day in the year read for the first
+            start = bare.start("d")
+            numbers = (int(bare.group("d")), hit.day.month, hit.day.year)
+            leading.append(hit)
+            second = _checked(start, bare.end(), text[start : bare.end()], numbers, None)
+            hit = replace(second, guessed_year=True) if second.day else second
         if trailing is not None:
             month = month_names()[match.group("m2").lower()]
             year = int(trailing.group("y"))
@@ -249,6 +256,22 @@ _TRAILING_DAY = re.compile(
 )
 
 
+# ...or of "August 26-27" without a year, when the year is read from the announcement; not the
+# "17" of "September 13 to 17:00"
+_TRAILING_BARE_DAY = re.compile(
+    r"\s{0,3}(?:-|\u2013|\u2014|and|&|or)\s{0,3}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d)"
+    r"(?!\s{0,3}(?:uur|u|h|hrs|am|pm|a\.m|p\.m)\b)",
+    re.IGNORECASE,
+)
+
+
+def _numbers_read_as_a_day(match: re.Match[str]) -> bool:
+    """Whether "9-3" or "14/07" (no year) is a day: after a weekday ("di 9-3", "Thu 9/9"),
+    or with a slash and a month of two digits ("14/07"); "24/7", "1-2 dagen" and "10-12 uur"
+    are not."""
+    return bool(match.group("wd")) or (match.group("sep4") == "/" and len(match.group("m4")) == 2)
+
+
 def _yearless_month_first(match: re.Match[str]) -> bool:
     return match.group("m2") is not None and match.group("y2") is None
 
@@ -259,10 +282,16 @@ def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
         numbers: tuple[int, int, int | None] = (int(g("id")), int(g("im")), int(g("iy")))
     elif g("ny"):
         numbers = (int(g("nd")), int(g("nm")), int(g("ny")))
+    elif g("sy"):
+        numbers = (int(g("sd")), int(g("sm")), 2000 + int(g("sy")))
+    elif g("ys"):
+        numbers = (int(g("d")), month_names()[g("m").lower()], 2000 + int(g("ys")))
     elif g("y3"):
         numbers = (int(g("d3")), month_names()[g("m3").lower()], int(g("y3")))
     elif g("iy2"):
         numbers = (int(g("id2")), int(g("im2")), int(g("iy2")))
+    elif g("d4"):
+        numbers = (int(g("d4")), int(g("m4")), None)
     elif g("m"):
         numbers = (int(g("d")), month_names()[g("m").lower()], int(g("y")) if g("y") else None)
     else:

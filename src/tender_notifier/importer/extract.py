@@ -1,8 +1,10 @@
 """From announcement text to a draft tender: the milestones found, and what could not be placed.
 
 The one rule above all: never invent a date. A milestone is made only from a date written with
-day, month and year, in a sentence whose words say what the date is for (``rules``). Everything
-else that looks like a date or a deadline (no year, "z.s.m.", "binnen 2 weken", a date whose
+day, month and year (or without the year where the announcement makes it clear: its
+publication day, its other dates, a "Planning 2028" heading; reported for ops to check), in a
+sentence whose words say what the date is for (``rules``). Everything else that looks like a
+date or a deadline (no year to be had, "z.s.m.", "binnen 2 weken", "week 29", a date whose
 weekday does not match, a date of unclear meaning) is returned as ``Unplaced`` with its line,
 for ops to settle by hand.
 
@@ -18,10 +20,11 @@ from zoneinfo import ZoneInfo
 from ..timeline import Tender
 from . import facts
 from .dates import find_dates
+from .document import document_of
 from .draft import Draft, Found, Unplaced
 from .milestones import milestones
 from .rules import Meaning, kind_of
-from .sentences import document_of, read_segment
+from .sentences import read_segment
 from .text import Segment, segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]

@@ -6,21 +6,39 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
-from .dates import DateHit
+from .dates import DateHit, weekday_pattern
 from .times import TimeHit
 
-# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T".
-_CONNECTOR = re.compile(
-    r"[\s,;:/|@()\-\u2013\u2014]*(?:(?:om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
-    r"|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time)\b"
-    r"[\s,;:/|@()\-\u2013\u2014]*)*",
-    re.IGNORECASE,
+# What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T",
+# "5 januari a.s. 12:00u".
+_SEPARATORS = r"[\s,;:/|@()\-\u2013\u2014]*"
+_CONNECTOR_WORDS = (
+    r"om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
+    r"|vanaf|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
+    r"|in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds)"
+    r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|precies|exactly"
+    r"|(?:no|not|niet) later (?:than|dan)|at the latest"
 )
+
+
+@cache
+def _connector() -> re.Pattern[str]:
+    """What may stand between a date and its time, a weekday in brackets too: "14 July 2027
+    (Wednesday) at 12:00"."""
+    return re.compile(
+        rf"{_SEPARATORS}(?:(?:{_CONNECTOR_WORDS}|{weekday_pattern()})\b{_SEPARATORS}"
+        rf"|a\.s\.{_SEPARATORS})*",
+        re.IGNORECASE,
+    )
+
+
 _ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
 _RANGE = re.compile(
     r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
 )
+_BETWEEN = re.compile(r"\b(?:tussen|between)\s{1,3}$", re.IGNORECASE)
 MAX_GAP = 30
 
 
@@ -57,6 +75,10 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
             gap = text[gap_start : hit.start] if near else ""
             if near and not ranges[-1] and _ALTERNATIVE.match(gap) and last not in bound:
                 members[-1].append(i)
+                # "tussen 19 en 23 juli", "between 19 and 23 July": a range, not two days
+                first = dates[members[-1][0]].start
+                if len(members[-1]) == 2 and _BETWEEN.search(text, max(0, first - 12), first):
+                    ranges[-1] = True
                 continue
             if near and len(members[-1]) == 1 and _RANGE.match(gap):
                 members[-1].append(i)
@@ -125,4 +147,4 @@ def _in_clause(
 
 def _joins(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, between a date and a time, only connects them."""
-    return end - start <= MAX_GAP and bool(_CONNECTOR.fullmatch(text, start, end))
+    return end - start <= MAX_GAP and bool(_connector().fullmatch(text, start, end))

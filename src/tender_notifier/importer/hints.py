@@ -11,7 +11,10 @@ from .dates import month_pattern
 # Words that say a period of days is the assignment itself: "van 1 sept tot 31 dec" = start, end.
 ASSIGNMENT = re.compile(
     r"opdracht|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
-    r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur",
+    r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
+    # "an interim adviser from 13 September until 31 December, 36 hours a week"
+    r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
+    r"|\bhet werk\b|\bthe works\b",
     re.IGNORECASE,
 )
 

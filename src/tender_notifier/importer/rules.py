@@ -10,7 +10,9 @@ matches wins, so the order is the meaning:
   is not a milestone ("De antwoorden worden gepubliceerd op" is, hence answers come first);
 - questions before submission: "Vragen kunnen ingediend worden tot" is about questions;
 - the invitation before the interviews it invites to; interviews before the start ("Start
-  gesprekken"); submission ("Einde inschrijfdatum") before the end of the assignment.
+  gesprekken"); submission ("Einde inschrijfdatum") before the end of the assignment;
+- events of the procedure before the start: "Site visits will be available between" is no
+  start of the assignment.
 
 Patterns are matched case-insensitively against Dutch and English text.
 """
@@ -19,44 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from ..timeline import Kind
 from .background import BACKGROUND_WORDS, DONE, past_or_void
+from .meanings import Background, Depends, Meaning
 
-
-class Background(StrEnum):
-    """A date that is real but not a milestone of the procedure."""
-
-    BACKGROUND = "background"
-    # the old date of a moved one: "verplaatst van 26 februari naar 3 maart"
-    REPLACED = "replaced"
-    # "in de week van 15 maart": a week, not a day
-    WEEK = "week"
-    # "binnen 3 werkdagen na 22 maart 2027", "received after 28 June": a term counted from the
-    # date, not a step on it
-    RELATIVE = "relative"
-    # a day before the announcement was published: over before the procedure began
-    PAST = "past"
-    # "RFI responses due": a step of a request for information, not of a tender
-    INFORMATION_REQUEST = "information_request"
-
-
-class Depends(StrEnum):
-    """A date whose kind depends on the procedure, not on the words around it."""
-
-    # TED's "Time limit for receipt of tenders or requests to participate": requests in a
-    # restricted (two-phase) procedure, tenders in an open one
-    TENDERS_OR_REQUESTS = "tenders_or_requests"
-    # "Tender documents issued": the invitation of the selected candidates in a two-phase
-    # procedure, the publication (background) in an open one
-    DOCUMENTS_ISSUED = "documents_issued"
-    # "de deadline is verlengd tot 22 januari": the new date of what the words name; with
-    # nothing named ("de opdracht kan worden verlengd tot"), nothing
-    MOVED_TO = "moved_to"
-
-
-Meaning = Kind | Background | Depends
+__all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +53,14 @@ _OPENED_BEFORE = re.compile(
 )
 _OPENED_AFTER = re.compile(r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,4}?(geopend|opened)\b", re.IGNORECASE)
 
+# "Het traject moet in januari starten en uiterlijk 30 juni 2028 zijn afgerond": the end, though
+# the words before the date speak of the start
+_COMPLETED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(zijn|is|be|worden|wordt|have been|has been)\s"
+    r"(afgerond|voltooid|completed|finished)\b",
+    re.IGNORECASE,
+)
+
 # Patterns are searched in text of any length: no nested or unbounded repetition next to other
 # repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
 RULES: tuple[Rule, ...] = (
@@ -105,19 +83,22 @@ RULES: tuple[Rule, ...] = (
         r"(dag|dagen|week|weken|maand|maanden|days?|weeks?|months?)\s(na|vóór|voor|voorafgaand"
         r" aan|after|before|from|following|of|prior to)\W{0,3}$"
         r"|\b(received|ontvangen|binnengekomen|ingediend|submitted|sent|gesteld|asked) (after|na)"
-        r"\W{0,3}$",
+        r"\W{0,3}$"
+        # "niet ouder dan zes maanden, gerekend vanaf 14 juli 2027"
+        r"|\b(gerekend|te rekenen|geteld|counted|calculated|reckoned) (vanaf|van|from)\W{0,3}$",
         "Binnen 3 werkdagen na",
     ),
     _rule(
         Background.WEEK,
-        r"\b((in )?de )?week van\W{0,3}$|\b((in )?the )?week (of|commencing|starting)\W{0,3}$"
-        r"|\bweek commencing\W{0,3}$",
+        r"\b((in )?de )?(week|weken) van\W{0,3}$"
+        r"|\b((in |during )?the )?weeks? (of|commencing|starting)\W{0,3}$"
+        r"|\bweek commencing\W{0,3}$|\bw/c\W{0,3}$",
         "De gesprekken vinden plaats in de week van",
     ),
     _rule(
         Depends.MOVED_TO,
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
-        r"|rescheduled|changed) (tot|naar|to|until)\W{0,3}$",
+        r"|rescheduled|changed) (tot( en met)?|t/m|naar|to|until)\W{0,3}$",
         "De deadline is verlengd tot",
     ),
     _rule(
@@ -140,13 +121,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.ANSWERS_PUBLISHED,
-        r"antwoord|nota van inlichtingen|\bnvi\b|\banswers?\b"
+        r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b"
         r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
         r"|\bq\s?&\s?a\W{0,3}$"
         r"|publication of (the )?q\s?&\s?a"
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
+        r"|\bresponses\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
         r"|\b(clarification|sq|itt) (responses|answers)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
@@ -157,7 +139,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(tender documents|aanbestedingsstukken|aanbestedingsdocumenten) "
         r"(are |will be |worden )?(issued|sent|released|verstuurd|verzonden)"
         r"|\b(issue|dispatch|verzending) (of |van )?"
-        r"(the |de )?(tender documents|aanbestedingsstukken|aanbestedingsdocumenten)",
+        r"(the |de )?(tender documents|aanbestedingsstukken|aanbestedingsdocumenten)"
+        r"|^\W{0,3}(de |het |the )?(gunningsleidraad|tender documents|invitation to tender)\b",
         "Tender documents issued:",
     ),
     _rule(
@@ -167,13 +150,17 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.OTHER,
-        r"standstill|opschortingstermijn|alcatel|bezwaartermijn",
+        # close before the date: "Na afloop van de Alcateltermijn (...) wordt definitief gegund,
+        # naar verwachting op <date>" is the award
+        r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn)"
+        r"[^.;,]{0,30}$",
         "Standstill period ends:",
     ),
     _rule(
         Kind.OTHER,
         r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
-        r"|clarification (meeting|session)|bidders'? (meeting|conference)"
+        r"|clarification (meeting|session)|bidders'? (meeting|conference|day)"
+        r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
         # the rounds of a competitive dialogue or a negotiation come before the final tenders
         r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
         r"|onderhandelingsronde|negotiation (round|meeting|session)",
@@ -182,6 +169,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
+        r"|\benquir(y|ies)\b"
         r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
@@ -190,7 +178,12 @@ RULES: tuple[Rule, ...] = (
         Kind.INTERVIEWS,
         r"(uitgenodigd|invited|uitnodiging|invitation) (voor|to|for|tot) (een |an |the |a )?"
         r"(\w{1,20} )?"
-        r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$",
+        r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$"
+        # "invited for an interview which will take place on": the interview's day
+        r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,40}"
+        r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
+        r" held|(wordt|worden) gehouden|(is|are) scheduled|(is|zijn|staat|staan) gepland)"
+        r"\W{1,3}(on|op|for|voor)?\W{0,3}$",
         "De kandidaten worden uitgenodigd voor een gesprek op",
     ),
     _rule(
@@ -200,18 +193,25 @@ RULES: tuple[Rule, ...] = (
         r"|\bappoint(ment of)? (a |the )?(successful )?(supplier|contractor|provider|bidder)\b"
         r"|(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
         r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
-        r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)",
+        r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)"
+        # the outcome of the whole request, not of a selection of it
+        r"|\b(definitieve )?keuze (voor |van )?(de |een )?kandidaat|bekendmaking (van de )?winnaar"
+        r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
+        r"(?! van de (cv|sel))",
         "Bidders will be notified of the outcome by",
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
-        r"genodigd|uitnodiging|\binvit(ed|ation)|\bnotified\b|notification of shortlist"
+        r"genodigd|uitnodiging|\binvit(e|es|ed|ation|ations)\b|\bnotified\b"
+        r"|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
         r"|shortlisting"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
         r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
-        r"|bekendmaking (van )?(de )?(selectie|shortlist)"
+        r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
+        r"|\bcontact\b.{0,20}\b(geselecteerde|uitgenodigde|selected|shortlisted) (kandidaten"
+        r"|gegadigden|candidates|suppliers|bidders)"
         r"|selectie (van )?(de )?(kandidaten|gegadigden)"
         r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
         r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
@@ -240,14 +240,14 @@ RULES: tuple[Rule, ...] = (
         r"|requests? (to|for) participat|expressions? of interest"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sq|pqq|selection questionnaire|pre-?qualification questionnaire)\b"
+        r"|\b(sq|pqq|selection questionnaires?|pre-?qualification questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)",
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemo\b|assessment|kennismaking"
+        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b|assessment|kennismaking"
         r"|\bintakes?\b"
         r"|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
@@ -264,7 +264,9 @@ RULES: tuple[Rule, ...] = (
         r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
         r"|\bopening ?(date|datum|time)|openingsdatum|datum (van )?(de )?opening"
-        r"|\b(tenders|bids|offers) (will be|are|shall be) (publicly )?opened\b"
+        r"|\b(tenders|bids|offers|they|inschrijvingen|offertes|deze|ze|zij) (will be|are|shall be"
+        r"|worden|wordt) (publicly |openbaar )?(opened|geopend)\b"
+        r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|proces-verbaal van (aanbesteding|opening)",
         "Opening inschrijvingen:",
@@ -282,7 +284,7 @@ RULES: tuple[Rule, ...] = (
         r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
         r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
         r"|\b(ingediend|aangeleverd|ingeleverd)\b"
-        r"|sluitingsdatum|sluitingstermijn|\bsluit(en|ing)?\b|deadline"
+        r"|sluitingsdatum|sluitingstermijn|sluitingstijd|sluitingsmoment|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
         r"|submission|submit|\bquotations?\b|\bquotes?\b|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
@@ -291,12 +293,26 @@ RULES: tuple[Rule, ...] = (
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
         r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
         r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
-        r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b",
+        r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b"
+        # a verb split around the date: "Lever uiterlijk 5 januari je kandidaat aan", "Bied je
+        # kandidaat uiterlijk 5 januari aan"
+        r"|\b(bied|biedt|lever|levert|dien|dient|stuur|stuurt)\b(\s[\w.]{1,20}){0,3}\s"
+        r"(kandida\w{0,4}|cv'?s?|offerte|inschrijving)\b"
+        r"|^\W{0,3}([\w.:]{1,20}\s{1,3}){0,4}?(je|uw|jouw|de|het)\s(\w{1,20}\s)?"
+        r"(kandida\w{0,4}|cv'?s?|offerte|inschrijving|aanbieding)\s(\w{1,20}\s){0,2}?(aan|in)\b",
         "De reactietermijn van deze aanvraag duurt tot",
+    ),
+    _rule(
+        Kind.OTHER,
+        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie"
+        r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection)"
+        r"|bidders'? (meeting|conference)|informatiedag|marktdag",
+        "Informatiebijeenkomst op",
     ),
     _rule(
         Kind.START,
         r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
+        r"|\beerste werkdag|\bfirst (working )?day\b"
         r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
         r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
         r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
@@ -308,19 +324,14 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.END,
         r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
+        r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
+        r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
         r"|\bend(s|ing)?\b|oplever|\bcompletion\b"
         r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
         r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
         r"\W{0,3}$"
         r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$",
         "Einddatum opdracht:",
-    ),
-    _rule(
-        Kind.OTHER,
-        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie"
-        r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection)"
-        r"|bidders'? (meeting|conference)|informatiedag|marktdag",
-        "Informatiebijeenkomst op",
     ),
 )
 
@@ -340,6 +351,8 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         return Kind.OPENING
     if _ASKED_BEFORE.search(before) and _ANSWERED_AFTER.match(after):
         return Kind.ANSWERS_PUBLISHED
+    if _COMPLETED_AFTER.match(after):
+        return Kind.END
     # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
     # vragen via het platform" is no questions deadline
     # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;

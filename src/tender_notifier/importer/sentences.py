@@ -8,18 +8,19 @@ say what it is for (``rules``); everything else that looks like a date or a dead
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
 from ..timeline import Kind
-from .dates import DateHit, Years, find_dates
+from .background import gone_by
+from .dates import DateHit, find_dates
+from .document import Document
 from .draft import Found, Unplaced
 from .groups import Group, group_dates
-from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT, TIME_LABEL, VAGUE
-from .rules import Background, Depends, Meaning, classify, kind_of, moved_to
+from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT
+from .rules import Background, Depends, Meaning, classify, moved_to
 from .text import Segment
 from .times import TimeHit, find_times
+from .undated import read_same_day, read_times_only, read_vague
 
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
 _MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
@@ -27,73 +28,32 @@ _LISTED = re.compile(
     r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$"
     # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot B -"
     r"|\b(?:\d{1,2}(?:e|ste|de|nd|rd|th)? (?:ronde|round)"
-    r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h]))\b",
+    r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h])"
+    r"|(?:eerste|tweede|derde|first|second|third) (?:ronde|round))\b",
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
-_MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
-# A procedure in which candidates first ask to take part and only those invited tender.
-_TWO_PHASE = re.compile(
-    r"restricted procedure|niet[- ]openbare (aanbestedings)?procedure|concurrentiegerichte dialoog"
-    r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
-    r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
-    r"|twee fasen|tweefasen|selectiefase|selection (phase|stage)|pre-?qualification"
-    r"|selectieleidraad",
+# Words that say something takes effect: the assignment's start only when it is named
+_IN_FORCE = re.compile(
+    r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
+)
+_DEADLINE_AND_OPENING = re.compile(
+    r"\b(inschrijving|sluiting|indiening|submission|closing|deadline)\w{0,3}\s(en|and|&|\+)\s"
+    r"(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
-# Where an announcement says when it was published: years left out count from there.
-_PUBLISHED = re.compile(
-    r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
-    r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
-    r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
-    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
-    r"|\bdate of issue\b|\bissue date\b",
-    re.IGNORECASE,
-)
+_UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 _TERM = (Kind.START, Kind.END)
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """What the whole announcement says that a single sentence needs."""
-
-    # a restricted procedure, a competitive dialogue...: requests to participate come first
-    two_phase: bool = False
-    # the year of a date written without one, when the announcement makes it clear
-    years: Years | None = None
-    # the day the announcement says it was published: no step of it lies before
-    published: date | None = None
-
-
-def document_of(pieces: list[Segment]) -> Document:
-    """The procedure, the years and the publication day, read once from the whole announcement."""
-    written: list[date] = []
-    published: date | None = None
-    since: date | None = None
-    two_phase = False
-    for segment in pieces:
-        two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
-        days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
-        written += days
-        if published is None and days and _PUBLISHED.search(segment.text):
-            published = days[0]
-            # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
-            if kind_of(segment.text) in (None, Background.BACKGROUND):
-                since = published
-    return Document(
-        two_phase=two_phase,
-        years=Years.around(published, written),
-        published=since,
-    )
+_NOTHING_KNOWN = Document()  # a sentence read on its own
 
 
 def read_segment(
     segment: Segment,
     found: list[Found],
     unplaced: list[Unplaced],
-    document: Document = Document(),
+    document: Document = _NOTHING_KNOWN,
     heading: Meaning | None = None,
     selection: bool = False,
 ) -> None:
@@ -107,7 +67,9 @@ def read_segment(
     dates = find_dates(text, document.years)
     times = find_times(text, dates)
     if not dates:
-        _read_times_only(segment, times, found, unplaced)
+        if not any(not t.weak for t in times) and read_same_day(segment, None, found):
+            return
+        read_times_only(segment, times, found, unplaced)
     groups = group_dates(text, dates, times)
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
@@ -122,6 +84,8 @@ def read_segment(
         own_before = _split(before)[1] if index else before
         own_after = _split(after)[0] if index + 1 < len(groups) else after
         meaning = classify(own_before, own_after) or shared[index]
+        if gone_by(after):
+            meaning = Background.BACKGROUND
         if group.is_range and _assignment(before) and classify(before, "") is None:
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
             # words before a range say it is the assignment's, whatever follows it
@@ -131,10 +95,22 @@ def read_segment(
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
+        if (
+            meaning is None
+            and previous is Kind.START
+            and about_assignment
+            and _UNTIL.search(before)
+        ):
+            # "beschikbaar vanaf 1 september 2027 voor 32 uur per week tot 31 december 2027"
+            meaning = Kind.END
         if meaning is None and not index and heading is not None:
             meaning = heading
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
+        if meaning is Kind.START and not about_assignment and _IN_FORCE.search(own_before):
+            # "Het nieuwe beleid treedt in werking op 1 januari 2028": a policy's start, not
+            # the assignment's
+            meaning = None
         if meaning is Kind.END and not segment.is_field and not about_assignment:
             # "Support for that system ends on 31 December 2028": an end in a sentence that does
             # not speak of the assignment is not its end
@@ -155,9 +131,13 @@ def read_segment(
             decided = None  # "uiterlijk 1 december 2027? (in overleg)": the text is not sure
         if isinstance(decided, Kind) and _before_publication(group, document.published):
             decided = Background.PAST
+        if decided is Kind.OPENING and _DEADLINE_AND_OPENING.search(own_before):
+            # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
+            # opening's moment too
+            _read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
-    _read_vague(segment, dates, unplaced)
+    read_vague(segment, dates, unplaced)
 
 
 def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
@@ -280,10 +260,15 @@ def _read_group(
         (first, _), (last, last_time) = usable
         if meaning.is_deadline:
             picks = [(meaning, last, last_time)]
-        elif meaning in (Kind.START, Kind.END) or ASSIGNMENT.search(context):
+        elif meaning in (Kind.START, Kind.END) or (
+            meaning not in MANY and ASSIGNMENT.search(context)
+        ):
+            # not "de gesprekken vinden plaats in de periode van 10 tot 16 november": a period
+            # of interviews is not the assignment's
             picks = [(Kind.START, first, None), (Kind.END, last, None)]
-        elif meaning in MANY and first.day and last.day and 0 < (last.day - first.day).days < 3:
-            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be
+        elif meaning in MANY and first.day and last.day and (last.day - first.day).days == 1:
+            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be; a
+            # longer period ("23 - 25 June") is more than its first and last day
             picks = [(meaning, first, None), (meaning, last, last_time)]
         else:
             for hit, _ in usable:
@@ -311,60 +296,3 @@ def _read_group(
                 not segment.is_field,
             )
         )
-
-
-def _read_times_only(
-    segment: Segment, times: list[TimeHit], found: list[Found], unplaced: list[Unplaced]
-) -> None:
-    """A time with no date: "Eindtijd 09:00 uur" completes the date in the field just above."""
-    strong = [t for t in times if not t.weak]
-    if not strong:
-        return
-    label = segment.text.split(":", 1)[0] if segment.is_field else ""
-    if len(strong) == 1 and label and TIME_LABEL.search(label):
-        wanted = kind_of(label)
-        for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
-            target = found[index]
-            if segment.line - target.line > 3:
-                break
-            if target.prose or target.begin is not None:
-                continue
-            if isinstance(wanted, Kind) and wanted is not target.kind:
-                continue
-            t = strong[0]
-            begin, finish = (
-                (t.finish, None)
-                if target.kind.is_deadline and t.finish
-                else (
-                    t.begin,
-                    t.finish,
-                )
-            )
-            note = f"{target.note}; {segment.text}"
-            found[index] = replace(target, begin=begin, finish=finish, note=note)
-            return
-    if isinstance(_whole(segment.text), Kind):
-        for t in strong:
-            reason = "a time without a date; not used"
-            unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
-
-
-# What a whole segment is about, asked for its vague words and for its lone times: asked once.
-_whole = lru_cache(maxsize=2)(kind_of)
-
-
-def _read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced]) -> None:
-    """ "Start z.s.m.", "sluit morgen", "binnen 2 weken": a deadline without a date, for ops."""
-    meaning: Meaning | None = None
-    k = 0  # matches and dates both come in text order: one pass over each
-    for match in VAGUE.finditer(segment.text):
-        while k < len(dates) and dates[k].end <= match.start():
-            k += 1
-        if k < len(dates) and dates[k].start < match.end():
-            continue
-        meaning = meaning or _whole(segment.text)
-        if not isinstance(meaning, Kind):
-            return
-        reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
-        line = segment.line_at(match.start())
-        unplaced.append(Unplaced(line, match.group(0), reason, segment.text))

@@ -213,9 +213,17 @@ def _join_separator(current: str, following: str, blank_lines: int) -> str | Non
         and starts_low
         and not _ENDS_CLAUSE.search(last)
         and not _BULLET.match(following)
+        and not (_starts_with_date(last) and _starts_with_date(following))
     ):
         return " "
     return None
+
+
+def _starts_with_date(line: str) -> bool:
+    """Whether ``line`` opens with a date: "7 juli 2027 – vragen" under "1 juli 2027 – publicatie"
+    is the next item of a list, not the rest of a sentence."""
+    hits = find_dates(line[:40])
+    return bool(hits) and hits[0].start == 0
 
 
 def _logical_lines(

@@ -1,6 +1,7 @@
-"""Finding times of day in a piece of announcement text: ``09:00``, ``12.00 uur``, ``2:00 pm``,
-``12 noon``, ``om 9 uur``, and spans of two (``van 09:30 uur tot 15:30 uur``, ``09:30-15:30``,
-``between 10:00 and 12:00``). A time inside a date (``2026-07-15T09:00``) belongs to the date.
+"""Finding times of day in a piece of announcement text: ``09:00``, ``12.00 uur``, ``12u00``,
+``2:00 pm``, ``12 noon``, ``12 midday``, ``om 9 uur``, and spans of two (``van 09:30 uur tot
+15:30 uur``, ``09:30-15:30``, ``between 10:00 and 12:00``). A time inside a date
+(``2026-07-15T09:00``) belongs to the date.
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
     (?:
-        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.h])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
-        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon)\b)?
+        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.hu])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
+        (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon|midday)\b)?
         (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
-      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon)(?![^\W\d_])
+      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
-        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
+        (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
+      | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}uur(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b)
+      | (?:(?<=\bvan\s)|(?<=\btussen\s))(?P<h6>0?[7-9]|1\d|2[0-3])
+        (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
+           (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
     )
     (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
         |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
@@ -99,8 +104,13 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         hour, meridiem, weak = int(g("h2")), g("ap2").lower().replace(".", ""), False
     elif g("noon3") is not None:
         hour, meridiem, weak = 12, "", False
-    else:
+    elif g("h4") is not None:
         hour, meridiem, weak = int(g("h4")), "", False
+    elif g("h5") is not None:
+        # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
+        hour, meridiem, weak = int(g("h5")), "", True
+    else:  # the 9 of "van 9 tot 12 uur"
+        hour, meridiem, weak = int(g("h6")), "", True
     if meridiem:
         if not 1 <= hour <= 12:
             return None

@@ -1,0 +1,90 @@
+"""What the whole announcement says that each sentence needs: the procedure (one phase or two),
+the years of dates written without one, and the day before which no step lies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..timeline import Kind
+from .dates import Years, find_dates
+from .rules import Background, kind_of
+from .text import Segment
+
+# A procedure in which candidates first ask to take part and only those invited tender.
+_TWO_PHASE = re.compile(
+    r"restricted procedure|niet[- ]openbare (aanbestedings)?procedure|concurrentiegerichte dialoog"
+    r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
+    r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
+    r"|twee fasen|tweefasen|selectiefase|selection (phase|stage)|pre-?qualification"
+    r"|selectieleidraad",
+    re.IGNORECASE,
+)
+# Where an announcement says when it was published: years left out count from there.
+_PUBLISHED = re.compile(
+    r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
+    r"|gepubliceerd op|(geplaatst|verschenen) op|published on|publication date"
+    r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
+    r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
+    r"|\bdate of issue\b|\bissue date\b"
+    # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
+    r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:",
+    re.IGNORECASE,
+)
+_HISTORY = 730  # days
+# A heading that gives the year of the dates below it: "Planning 2027", "Timetable (2027)"
+_PLANNING_YEAR = re.compile(
+    r"(?:(?:voorlopige |indicatieve |indicative |provisional )?(?:planning|tijdpad|tijdlijn"
+    r"|tijdschema|timetable|timeline|schedule|belangrijke data|key dates))"
+    r"\s{0,3}[(:-]?\s{0,3}(?P<year>20\d\d)\)?:?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the whole announcement says that a single sentence needs."""
+
+    # a restricted procedure, a competitive dialogue...: requests to participate come first
+    two_phase: bool = False
+    # the year of a date written without one, when the announcement makes it clear
+    years: Years | None = None
+    # no step lies before this day: the day the announcement says it was published, or
+    # without one, two years before the middle of the dates it writes
+    published: date | None = None
+
+
+def document_of(pieces: list[Segment]) -> Document:
+    """The procedure, the years and the publication day, read once from the whole announcement."""
+    written: list[date] = []
+    steps: list[date] = []  # the dates of sentences that name a step: the years' anchors
+    published: date | None = None
+    since: date | None = None
+    two_phase = False
+    heading_year: int | None = None  # "Planning 2027" above dates written without a year
+    for segment in pieces:
+        two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
+        if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
+            heading_year = int(match.group("year"))
+        days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
+        written += days
+        if days and isinstance(kind_of(segment.text), Kind):
+            steps += days
+        if published is None and days and _PUBLISHED.search(segment.text):
+            published = days[0]
+            # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
+            if kind_of(segment.text) in (None, Background.BACKGROUND):
+                since = published
+    if since is None and written:
+        # no publication date: a step lies at most two years before the (lower) middle of
+        # the dates written; "de inschrijving sloot op 12 mei 2023" in a text of 2027 is history
+        middle = sorted(written)[(len(written) - 1) // 2]
+        since = middle - timedelta(days=_HISTORY)
+    if published is None and not written and heading_year is not None:
+        published = date(heading_year, 1, 1)
+    return Document(
+        two_phase=two_phase,
+        years=Years.around(published, steps or written),
+        published=since,
+    )

@@ -1,0 +1,137 @@
+"""Reading a sentence or field without a date of its own: a lone time that completes the date
+just above ("Eindtijd 09:00 uur"), a step "op diezelfde dag" or "de dag erna", and the vague
+words that stand where a date should ("z.s.m.", "binnen 2 weken"), for ops."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+from functools import lru_cache
+
+from ..timeline import Kind
+from .dates import DateHit
+from .draft import Found, Unplaced
+from .hints import TIME_LABEL, VAGUE
+from .rules import Meaning, kind_of
+from .text import Segment
+from .times import TimeHit
+
+_MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
+
+
+def read_times_only(
+    segment: Segment, times: list[TimeHit], found: list[Found], unplaced: list[Unplaced]
+) -> None:
+    """A time with no date: "Eindtijd 09:00 uur" completes the date in the field just above, and
+    "Het tijdstip van sluiting is 12:00 uur." the closing date in the sentence just before."""
+    label, _, value = segment.text.partition(":") if segment.is_field else ("", "", "")
+    if any(ch.isdigit() for ch in label):
+        label = ""  # "Het tijdstip van sluiting is 12:00 uur": a sentence, not a field
+    strong = [t for t in times if not t.weak]
+    if label and TIME_LABEL.search(label) and len(times) == 1 and _only(value, times[0]):
+        strong = times  # "Tijdstip: 12.00": a field that holds nothing but its time
+    if not strong:
+        return
+    if len(strong) == 1 and label and TIME_LABEL.search(label):
+        wanted = kind_of(label)
+        for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
+            target = found[index]
+            if segment.line - target.line > 3:
+                break
+            if target.prose or target.begin is not None:
+                continue
+            if isinstance(wanted, Kind) and _closing(wanted) is not _closing(target.kind):
+                continue
+            _complete(found, index, strong[0], segment)
+            return
+    if len(strong) == 1 and not label and found and _TIME_OF.search(segment.text):
+        target = found[-1]
+        if (
+            target.prose
+            and target.begin is None
+            and segment.line - target.line <= 1
+            and _whole(segment.text) is target.kind
+        ):
+            _complete(found, len(found) - 1, strong[0], segment)
+            return
+    if len(strong) == 1 and read_same_day(segment, strong[0], found):
+        return
+    if isinstance(_whole(segment.text), Kind):
+        for t in strong:
+            reason = "a time without a date; not used"
+            unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
+
+
+def _only(value: str, t: TimeHit) -> bool:
+    """Whether a field's value is the time ``t`` and nothing else."""
+    return value.strip().rstrip(".").strip() == t.text
+
+
+def _closing(kind: Kind) -> Kind:
+    """A closing time ("Sluitingstijd") is the submission's, or in the selection phase the
+    participation's."""
+    return Kind.SUBMISSION_DEADLINE if kind is Kind.PARTICIPATION_DEADLINE else kind
+
+
+_SAME_DAY = re.compile(
+    r"\b(?:(?P<same>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
+    r"|(?:op|on) (?:die|that) (?:dag|day))"
+    r"|(?P<next>de volgende dag|de dag erna|de dag daarna|the following day|the next day))\b",
+    re.IGNORECASE,
+)
+
+
+def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bool:
+    """A step on the day of the step in the sentence just before, or the day after: "Op
+    diezelfde dag om 14:00 uur vindt de opening plaats.", "De gesprekken zijn de dag erna"."""
+    match = _SAME_DAY.search(segment.text)
+    kind = _whole(segment.text) if match else None
+    if match is None or not found or not isinstance(kind, Kind):
+        return False
+    last = found[-1]
+    if kind is last.kind or segment.line - last.line > 1:
+        return False
+    day = last.day if match.group("same") else last.day + timedelta(days=1)
+    begin, finish = (None, None) if t is None else (t.begin, t.finish)
+    if kind.is_deadline and finish is not None:
+        begin, finish = finish, None
+    note = f"{last.note} {segment.text}"
+    found.append(Found(kind, day, begin, finish, note, segment.line, True))
+    return True
+
+
+# A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
+_TIME_OF = re.compile(r"tijdstip|\btijd\b|\btime\b|\bhour\b", re.IGNORECASE)
+
+
+def _complete(found: list[Found], index: int, t: TimeHit, segment: Segment) -> None:
+    """Give the find at ``index`` the time ``t`` (a deadline the end of a span)."""
+    target = found[index]
+    if target.kind.is_deadline and t.finish:
+        begin, finish = t.finish, None
+    else:
+        begin, finish = t.begin, t.finish
+    note = f"{target.note}; {segment.text}"
+    found[index] = replace(target, begin=begin, finish=finish, note=note)
+
+
+# What a whole segment is about, asked for its vague words and for its lone times: asked once.
+_whole = lru_cache(maxsize=2)(kind_of)
+
+
+def read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced]) -> None:
+    """ "Start z.s.m.", "sluit morgen", "binnen 2 weken": a deadline without a date, for ops."""
+    meaning: Meaning | None = None
+    k = 0  # matches and dates both come in text order: one pass over each
+    for match in VAGUE.finditer(segment.text):
+        while k < len(dates) and dates[k].end <= match.start():
+            k += 1
+        if k < len(dates) and dates[k].start < match.end():
+            continue
+        meaning = meaning or _whole(segment.text)
+        if not isinstance(meaning, Kind):
+            return
+        reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
+        line = segment.line_at(match.start())
+        unplaced.append(Unplaced(line, match.group(0), reason, segment.text))
