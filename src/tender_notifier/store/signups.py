@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..i18n import language
-from ..subscription_types import ALL_TENDERS, Channel, Status, Subscription
+from ..subscription_types import ALL_TENDERS, NO_OPT_OUTS, Channel, Status, Subscription
 from . import mail_slots
 from .keyring import new_token
 from .schema import deliveries, retired_manage_tokens, subscriptions
@@ -129,7 +129,7 @@ class Signups:
             offsets=tuple(sorted(set(offsets), reverse=True)),
             kinds=frozenset(kinds) if kinds is not None else None,
             language=language(language_code),
-            opt_outs={},
+            opt_outs=NO_OPT_OUTS,
             secret=None,
         )
         return Created(shown, new_token(), new_token(), new_token(), new_token())

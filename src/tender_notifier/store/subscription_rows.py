@@ -6,6 +6,7 @@ Secrets are opened by the caller (``subscriptions.Subscriptions``), which holds 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
@@ -48,7 +49,9 @@ def opt_outs_of(conn: Any, ids: list[str]) -> dict[str, dict[str, OptOut]]:
     return result
 
 
-def subscription_from(row: Row[Any], outs: dict[str, OptOut], secret: str | None) -> Subscription:
+def subscription_from(
+    row: Row[Any], outs: Mapping[str, OptOut], secret: str | None
+) -> Subscription:
     """The ``Subscription`` of a row holding at least ``FIELDS``, ``secret`` already opened."""
     return Subscription(
         id=row.id,

@@ -12,7 +12,7 @@ import builtins
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, Text, cast, delete, func, select, update
 
 from ..i18n import language
-from ..subscription_types import Channel, OptOut, Status, Subscription
+from ..subscription_types import NO_OPT_OUTS, Channel, OptOut, Status, Subscription
 from ..timeline import Kind
 from .keyring import StoreKey, new_token, token_hash
 from .schema import opt_outs, subscriptions
@@ -141,7 +141,7 @@ class Subscriptions:
                 ).all()
                 outs = opt_outs_of(conn, [r.id for r in rows])
                 for row in rows:
-                    sub = self._subscription(row, outs.get(row.id, {}))
+                    sub = self._subscription(row, outs.get(row.id, NO_OPT_OUTS))
                     result[row.id] = (sub, *self._tokens(row.id, row.tokens))
         return result
 
@@ -328,7 +328,7 @@ class Subscriptions:
             outs: dict[str, dict[str, OptOut]] = {}
             for row in conn.execute(outs_query):
                 outs.setdefault(row.subscription_id, {})[row.tender_id] = OptOut(row.reason)
-            return [self._subscription(r, outs.get(r.id, {})) for r in conn.execute(query)]
+            return [self._subscription(r, outs.get(r.id, NO_OPT_OUTS)) for r in conn.execute(query)]
 
     def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
@@ -355,9 +355,9 @@ class Subscriptions:
             if row is None:
                 return None
             outs = opt_outs_of(conn, [row.id])
-        return self._subscription(row, outs.get(row.id, {}))
+        return self._subscription(row, outs.get(row.id, NO_OPT_OUTS))
 
-    def _subscription(self, row: Row[Any], outs: dict[str, OptOut]) -> Subscription:
+    def _subscription(self, row: Row[Any], outs: Mapping[str, OptOut]) -> Subscription:
         secret = row.secret
         if secret is not None:
             secret = self.key.open(secret, sealed_place("secret", row.id))
