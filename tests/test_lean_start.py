@@ -22,7 +22,8 @@ from tender_notifier.store.keyring import StoreKey, _derive
 # Loaded on first use only: the importer (and Babel's locale data its rules build on), Alembic
 # (only to migrate), icalendar (first feed or attachment), Babel (first date shown), the eForms
 # reader and its XML parser (only for .xml notices), cryptography (first sealed value), the
-# PostgreSQL dialect (only for a PostgreSQL store).
+# PostgreSQL dialect (only for a PostgreSQL store), Jinja2 (first page or email), aiosmtplib
+# (first email sent over SMTP).
 NOT_AT_START = (
     "tender_notifier.importer",
     "tender_notifier.eforms",
@@ -33,6 +34,8 @@ NOT_AT_START = (
     "lxml",
     "cryptography",
     "sqlalchemy.dialects.postgresql",
+    "jinja2",
+    "aiosmtplib",
 )
 
 
@@ -100,6 +103,36 @@ def test_the_store_key_derives_what_cryptographys_hkdf_derives() -> None:
         assert _derive(material, purpose) == hkdf.derive(material)
     key = StoreKey(bytes(range(32)))
     assert key.open(key.seal("geheim", "t:1"), "t:1") == "geheim"
+
+
+def test_an_smtp_transport_is_made_without_aiosmtplib() -> None:
+    """With an SMTP host set, the transport exists from the start; aiosmtplib waits for a send."""
+    loaded = _loaded_after(
+        "from pathlib import Path\n"
+        "from tender_notifier.delivery.email import SmtpPool, email_transport\n"
+        "from tender_notifier.settings import SmtpSettings\n"
+        "settings = SmtpSettings(host='mail.example', connections=2)\n"
+        "assert isinstance(email_transport(settings, Path('outbox')), SmtpPool)"
+    )
+    assert _unwanted(loaded) == []
+
+
+def test_the_templates_load_jinja2_when_first_used() -> None:
+    """The email and page templates are found once asked for, with Jinja2 loaded then."""
+    loaded = _loaded_after(
+        "from tender_notifier.compose import emails\n"
+        "from tender_notifier.web import pages\n"
+        "emails._templates().get_template('reminder.txt')\n"
+        "pages._env().get_template('base.html')"
+    )
+    assert "jinja2" in loaded
+
+
+def test_memory_malloc_holds_free_can_be_released() -> None:
+    """Handing free memory back is safe to call at any time (glibc or not)."""
+    code = "from tender_notifier import malloc; print(malloc.release() in (True, False))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
 
 
 def test_an_operators_malloc_arena_max_is_left_alone() -> None:

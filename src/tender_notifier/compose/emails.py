@@ -12,9 +12,8 @@ from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.policy import Policy
 from email.utils import format_datetime
-from typing import Any, Literal
-
-import jinja2
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from .. import i18n
 from ..controls import one_line
@@ -25,15 +24,25 @@ from .attachment import changes_ics, first_revision, milestone_ics
 from .models import ChangeLike, Links
 from .phrases import SUBJECTS, left_phrase, reminder_subject, tender_label
 
-_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("tender_notifier", "templates/email"),
-    autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    auto_reload=False,  # templates ship with the package; no stat() per message
-)
+if TYPE_CHECKING:
+    import jinja2
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    """The email templates, with Jinja2 loaded for the first email rather than at start-up (a
+    daemon with nothing due sends none)."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("tender_notifier", "templates/email"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package; no stat() per message
+    )
 
 
 class UrlListHeader(UnstructuredHeader, BaseHeader):
@@ -125,9 +134,9 @@ def _message(
     if links is not None and links.unsubscribe_url:
         message["List-Unsubscribe"] = _url_list([links.unsubscribe_url])
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
-    message.set_content(_templates.get_template(f"{template}.txt").render(context))
+    message.set_content(_templates().get_template(f"{template}.txt").render(context))
     message.add_alternative(
-        _templates.get_template(f"{template}.html").render(context), subtype="html"
+        _templates().get_template(f"{template}.html").render(context), subtype="html"
     )
     # After the parts exist: making a multipart moves Content-* headers into the first part.
     return _finish(message, message_id, language)

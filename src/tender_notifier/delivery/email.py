@@ -7,6 +7,9 @@ envelope they carry, unless the server cannot take 8-bit bodies.
 Errors say whether to try again: connection failures, timeouts and 4xx replies are temporary
 (``DeliveryError(permanent=False)``), 5xx replies are permanent. Without an SMTP host the
 factory returns the outbox (``.eml`` files) instead.
+
+aiosmtplib is imported when the first message goes out, not at start-up: a daemon with nothing
+due holds no connection and needs none of it.
 """
 
 from __future__ import annotations
@@ -16,15 +19,15 @@ import time
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
-from typing import Protocol
-
-import aiosmtplib
-from aiosmtplib.email import parse_address
+from typing import TYPE_CHECKING, Protocol
 
 from ..compose.fill import PreparedEmail
 from ..errors import DeliveryError
 from ..settings import SmtpSettings
 from .outbox import OutboxTransport
+
+if TYPE_CHECKING:
+    import aiosmtplib
 
 # A connection idle longer than this is probed with NOOP before use: servers drop idle
 # clients (Postfix after 300 s), and finding out during MAIL FROM would fail a send.
@@ -83,6 +86,8 @@ def _by_code(code: int, what: str) -> DeliveryError:
 async def _send(
     smtp: aiosmtplib.SMTP, message: EmailMessage | PreparedEmail
 ) -> tuple[dict[str, aiosmtplib.SMTPResponse], str]:
+    from aiosmtplib.email import parse_address
+
     if isinstance(message, PreparedEmail):
         if smtp.is_ehlo_or_helo_needed:
             await smtp.ehlo()
@@ -105,6 +110,8 @@ class SmtpTransport:
         self._last_used = 0.0
 
     def _client(self) -> aiosmtplib.SMTP:
+        import aiosmtplib
+
         s = self._settings
         password = s.password.get_secret_value()
         return aiosmtplib.SMTP(
@@ -119,6 +126,8 @@ class SmtpTransport:
         )
 
     async def _connection(self) -> aiosmtplib.SMTP:
+        import aiosmtplib
+
         smtp = self._smtp
         if smtp is not None and smtp.is_connected:
             if time.monotonic() - self._last_used < IDLE_PROBE_AFTER:
@@ -142,6 +151,8 @@ class SmtpTransport:
         """Send ``message`` to its To/Cc/Bcc recipients (adding a Date header if it has none)."""
         if isinstance(message, EmailMessage) and "Date" not in message:
             message["Date"] = formatdate(usegmt=True)  # compose leaves it out without ``now``
+        import aiosmtplib
+
         async with self._lock:
             try:
                 smtp = await self._connection()
@@ -175,6 +186,8 @@ class SmtpTransport:
         async with self._lock:
             smtp, self._smtp = self._smtp, None
             if smtp is not None and smtp.is_connected:
+                import aiosmtplib  # loaded already: there is a connection
+
                 try:
                     await smtp.quit()
                 except (aiosmtplib.SMTPException, OSError):

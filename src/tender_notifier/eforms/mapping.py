@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from ..errors import Problem, TimelineError
 from ..timeline import Day, Kind, Milestone, Moment, Tender, When
 from .countries import zone_of
-from .parse import Lot, Notice, Stamp
+from .notice import Lot, Notice, Stamp
 
 FALLBACK_ZONE = "UTC"
 MAX_TITLED_LOTS = 5  # beyond this a milestone's note names its lots by id only

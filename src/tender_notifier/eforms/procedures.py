@@ -19,7 +19,8 @@ from pathlib import Path
 from ..errors import Problem, TimelineError
 from ..timeline import Tender
 from .mapping import tender_id, to_tender
-from .parse import Notice, parse_notice, read_bytes, sniff_procedure_id
+from .notice import Notice
+from .parse import parse_notice, read_bytes, sniff_procedure_id
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -6,15 +6,13 @@ every daemon on one database holds to it.
   when its confirmation mail may go: over the quota the pending one stays as it was mailed.
 - **Merging on confirmation**: confirming a sign-up for an address that already has an active
   subscription folds it into that one (one message each), and retires the sign-up's manage token.
-- **A quota of confirmation mails per address**: ``MAILS_PER_WINDOW`` slots per address; a mail
-  may go only when a slot is free or was last used more than ``WINDOW`` ago. Taking a slot is one
-  INSERT-if-absent or one conditional UPDATE, so two daemons can never both take the last one.
+- **A quota of confirmation mails per address** (``mail_slots``): a few slots per address, each
+  used at most once an hour.
 - **Owner addresses of webhooks** are confirmed before they are told anything.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -25,27 +23,15 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..i18n import language
-from ..subscription_types import ALL_TENDERS, Channel, Status, Subscription
+from ..subscription_types import ALL_TENDERS, NO_OPT_OUTS, Channel, Status, Subscription
+from . import mail_slots
 from .keyring import new_token
-from .schema import deliveries, retired_manage_tokens, signup_mail_slots, subscriptions
+from .schema import deliveries, retired_manage_tokens, subscriptions
 from .subscriptions import Created, Subscriptions, sealed_place, token_hash
 from .upsert import insert_ignore
 from .work_notifications import PLAN, announce
 
-MAILS_PER_WINDOW = 3
-WINDOW = timedelta(hours=1)
 MAX_OFFSETS = 10
-
-
-def mailbox(address: str) -> str:
-    """The mailbox an address reaches, for the quota: case folded, and without a ``+tag``
-    (``jan+1@x`` and ``jan+2@x`` land in one inbox at most providers)."""
-    local, _, domain = address.strip().lower().rpartition("@")
-    return f"{local.split('+', 1)[0] or local}@{domain}"
-
-
-def address_hash(address: str) -> str:
-    return hashlib.sha256(mailbox(address).encode()).hexdigest()
 
 
 class Confirmed(StrEnum):
@@ -68,39 +54,11 @@ class Signups:
 
     def take_mail_slot(self, address: str, now: datetime) -> bool:
         """True (and the slot is used) when one more sign-up mail may go to ``address`` now."""
-        key = address_hash(address)
-        with self.engine.begin() as conn:
-            for slot in range(MAILS_PER_WINDOW):
-                # RETURNING says for sure whether this statement wrote the row, on both dialects.
-                inserted = conn.execute(
-                    insert_ignore(conn, signup_mail_slots, ["address_hash", "slot"])
-                    .values(address_hash=key, slot=slot, used_at=now)
-                    .returning(signup_mail_slots.c.slot)
-                ).first()
-                if inserted is not None:
-                    return True
-                # Row-locked compare-and-set: of two daemons racing for this slot, one wins.
-                taken = conn.execute(
-                    update(signup_mail_slots)
-                    .where(
-                        signup_mail_slots.c.address_hash == key,
-                        signup_mail_slots.c.slot == slot,
-                        signup_mail_slots.c.used_at <= now - WINDOW,
-                    )
-                    .values(used_at=now)
-                    .returning(signup_mail_slots.c.slot)
-                ).first()
-                if taken is not None:
-                    return True
-        return False
+        return mail_slots.take(self.engine, address, now)
 
     def prune_mail_slots(self, now: datetime) -> int:
         """Forget slots unused for a whole window (they would be free anyway)."""
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                delete(signup_mail_slots).where(signup_mail_slots.c.used_at <= now - WINDOW)
-            )
-        return int(result.rowcount or 0)
+        return mail_slots.prune(self.engine, now)
 
     # --- pending email sign-ups ------------------------------------------------------------------
 
@@ -171,7 +129,7 @@ class Signups:
             offsets=tuple(sorted(set(offsets), reverse=True)),
             kinds=frozenset(kinds) if kinds is not None else None,
             language=language(language_code),
-            opt_outs={},
+            opt_outs=NO_OPT_OUTS,
             secret=None,
         )
         return Created(shown, new_token(), new_token(), new_token(), new_token())

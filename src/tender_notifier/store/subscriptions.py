@@ -12,19 +12,19 @@ import builtins
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine, Row, Text, cast, delete, func, select, update
 
 from ..i18n import language
-from ..subscription_types import Channel, OptOut, Status, Subscription
+from ..subscription_types import NO_OPT_OUTS, Channel, OptOut, Status, Subscription
 from ..timeline import Kind
 from .keyring import StoreKey, new_token, token_hash
 from .schema import opt_outs, subscriptions
+from .subscription_rows import FIELDS, opt_outs_of, subscription_from
 from .upsert import upsert
 from .work_notifications import PLAN, announce
 
@@ -139,9 +139,9 @@ class Subscriptions:
                 rows = conn.execute(
                     select(subscriptions).where(subscriptions.c.id.in_(chunk))
                 ).all()
-                outs = self._opt_outs(conn, [r.id for r in rows])
+                outs = opt_outs_of(conn, [r.id for r in rows])
                 for row in rows:
-                    sub = self._subscription(row, outs.get(row.id, {}))
+                    sub = self._subscription(row, outs.get(row.id, NO_OPT_OUTS))
                     result[row.id] = (sub, *self._tokens(row.id, row.tokens))
         return result
 
@@ -317,7 +317,7 @@ class Subscriptions:
         subscribers the full rows (tokens, hashes) would otherwise all be in memory at once,
         next to the list they become.
         """
-        query = select(*_FIELDS).order_by(subscriptions.c.created_at)
+        query = select(*FIELDS).order_by(subscriptions.c.created_at)
         outs_query = select(opt_outs)
         if status is not None:
             query = query.where(subscriptions.c.status == status.value)
@@ -328,7 +328,7 @@ class Subscriptions:
             outs: dict[str, dict[str, OptOut]] = {}
             for row in conn.execute(outs_query):
                 outs.setdefault(row.subscription_id, {})[row.tender_id] = OptOut(row.reason)
-            return [self._subscription(r, outs.get(r.id, {})) for r in conn.execute(query)]
+            return [self._subscription(r, outs.get(r.id, NO_OPT_OUTS)) for r in conn.execute(query)]
 
     def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
@@ -354,74 +354,11 @@ class Subscriptions:
             row = conn.execute(select(subscriptions).where(condition)).first()
             if row is None:
                 return None
-            outs = self._opt_outs(conn, [row.id])
-        return self._subscription(row, outs.get(row.id, {}))
+            outs = opt_outs_of(conn, [row.id])
+        return self._subscription(row, outs.get(row.id, NO_OPT_OUTS))
 
-    @staticmethod
-    def _opt_outs(conn: Any, ids: builtins.list[str]) -> dict[str, dict[str, OptOut]]:
-        result: dict[str, dict[str, OptOut]] = {}
-        if not ids:
-            return result
-        query = select(opt_outs)
-        if len(ids) < 500:
-            query = query.where(opt_outs.c.subscription_id.in_(ids))
-        for row in conn.execute(query):
-            result.setdefault(row.subscription_id, {})[row.tender_id] = OptOut(row.reason)
-        return result
-
-    def _subscription(self, row: Row[Any], outs: dict[str, OptOut]) -> Subscription:
+    def _subscription(self, row: Row[Any], outs: Mapping[str, OptOut]) -> Subscription:
         secret = row.secret
         if secret is not None:
             secret = self.key.open(secret, sealed_place("secret", row.id))
-        return _subscription(row, outs, secret)
-
-
-def _subscription(row: Row[Any], outs: dict[str, OptOut], secret: str | None) -> Subscription:
-    return Subscription(
-        id=row.id,
-        channel=Channel(row.channel),
-        target=row.target,
-        tenders=_shared(tuple(row.tenders)),
-        offsets=_offsets(tuple(row.offsets)),
-        language=language(row.language),
-        status=Status(row.status),
-        created_at=row.created_at,
-        kinds=_kinds(tuple(row.kinds)) if row.kinds is not None else None,
-        secret=secret,
-        opt_outs=outs,
-    )
-
-
-# What a Subscription is made of, without the tokens and hashes only lookups need.
-_FIELDS = tuple(
-    subscriptions.c[name]
-    for name in (
-        "id",
-        "channel",
-        "target",
-        "tenders",
-        "offsets",
-        "language",
-        "status",
-        "created_at",
-        "kinds",
-        "secret",
-    )
-)
-
-
-# Most subscribers share their tenders, offsets and kinds: one frozen value each, not one per
-# subscription, keeps a list of a hundred thousand of them small.
-@lru_cache(maxsize=1024)
-def _shared(tenders: tuple[str, ...]) -> tuple[str, ...]:
-    return tenders
-
-
-@lru_cache(maxsize=1024)
-def _offsets(seconds: tuple[int, ...]) -> tuple[timedelta, ...]:
-    return tuple(timedelta(seconds=s) for s in seconds)
-
-
-@lru_cache(maxsize=1024)
-def _kinds(kinds: tuple[str, ...]) -> frozenset[Kind]:
-    return frozenset(Kind(k) for k in kinds)
+        return subscription_from(row, outs, secret)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote
 
-import jinja2
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -38,15 +38,25 @@ from .context import AppContext, context
 from .offsets_form import PRESETS, chosen_offsets
 from .security import FIELD, Csrf, protect, set_csrf_cookie
 
+if TYPE_CHECKING:
+    import jinja2
+
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("tender_notifier", "templates/pages"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+@cache
+def _env() -> jinja2.Environment:
+    """The page templates, with Jinja2 loaded for the first page rather than at start-up."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("tender_notifier", "templates/pages"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -116,17 +126,21 @@ def render(
     """A page in ``lang`` with a fresh CSRF token and the security headers."""
     ctx = context(request)
     token, nonce = csrf(request).token(request)
-    html = _env.get_template(template).render(
-        lang=lang,
-        _=lambda nl, en: nl if lang == "nl" else en,
-        csrf_field=FIELD,
-        csrf_token=token,
-        q="?lang=en" if lang == "en" else "",
-        # The other language of the same page; pages answering a POST have none.
-        switch_url=(request.url.path + ("" if lang == "en" else "?lang=en"))
-        if switch and request.method == "GET"
-        else None,
-        **values,
+    html = (
+        _env()
+        .get_template(template)
+        .render(
+            lang=lang,
+            _=lambda nl, en: nl if lang == "nl" else en,
+            csrf_field=FIELD,
+            csrf_token=token,
+            q="?lang=en" if lang == "en" else "",
+            # The other language of the same page; pages answering a POST have none.
+            switch_url=(request.url.path + ("" if lang == "en" else "?lang=en"))
+            if switch and request.method == "GET"
+            else None,
+            **values,
+        )
     )
     response = HTMLResponse(html, status_code=status)
     set_csrf_cookie(response, nonce, secure=ctx.settings.base_url.startswith("https://"))
