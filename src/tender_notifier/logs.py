@@ -78,6 +78,8 @@ def short_hash(value: str) -> str:
 
 
 def _scrub(text: str) -> str:
+    if "@" not in text and "/" not in text and "whsec_" not in text:
+        return text  # nothing any pattern below could match (ids, numbers, plain words)
     text = _WHSEC.sub("whsec_[redacted]", text)
     text = _TOKEN_PATH.sub(lambda m: f"/{m.group(1)}/[redacted]", text)
     text = _EMAIL.sub(lambda m: short_hash(m.group(0)), text)
@@ -156,6 +158,9 @@ def configure_logging(
     ]
     structlog.configure(
         processors=[
+            # An event below the level is dropped before any work is done on it (a burst
+            # logs a line per message: at "warning" those cost nothing).
+            structlog.stdlib.filter_by_level,
             *shared[:-1],
             structlog.stdlib.PositionalArgumentsFormatter(),
             redact,
