@@ -175,8 +175,7 @@ def test_webhooks_to_one_slow_host_all_go_out_through_its_slots_without_hand_bac
         in_flight -= 1
         return httpx.Response(204)
 
-    client = httpx.AsyncClient(transport=httpx.MockTransport(slow))
-    webhook = WebhookTransport(client=client, allow_private=True)
+    webhook = WebhookTransport(transport=httpx.MockTransport(slow), allow_private=True)
     engine, store, clock, _ = make_engine(
         tmp_path,
         f"sqlite:///{tmp_path / 'store.db'}",
@@ -211,7 +210,7 @@ def test_webhooks_to_one_slow_host_all_go_out_through_its_slots_without_hand_bac
         clock.now = second
         await engine._on_due(second)
         await drain(engine)
-        await client.aclose()
+        await webhook.aclose()
 
     asyncio.run(run())
     assert most == 2  # the host's slots, all used, never more

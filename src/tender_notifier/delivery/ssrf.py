@@ -23,6 +23,7 @@ import asyncio
 import ipaddress
 import re
 import socket
+import ssl
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
@@ -30,6 +31,7 @@ import httpcore
 import httpx
 
 from ..errors import UnsafeTargetError
+from .asyncio_backend import AsyncioBackend
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # (host, port) -> the addresses the host resolves to, as strings.
@@ -252,7 +254,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     ) -> None:
         self._allow_private = allow_private
         self._resolver = resolver
-        self._backend = backend or httpcore.AnyIOBackend()
+        self._backend = backend or AsyncioBackend()
 
     async def _addresses(self, host: str, port: int, timeout: float | None) -> list[IPAddress]:
         literal = parse_ip_literal(host)
@@ -325,11 +327,13 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         resolver: Resolver = system_resolver,
         backend: httpcore.AsyncNetworkBackend | None = None,
         limits: httpx.Limits | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
         super().__init__(trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),  # honours SSL_CERT_FILE; proxies stay off
+            # httpx's context honours SSL_CERT_FILE; proxies stay off.
+            ssl_context=ssl_context or httpx.create_ssl_context(),
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,

@@ -23,7 +23,6 @@ import functools
 import json
 import re
 import secrets
-from collections.abc import Generator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -70,23 +69,17 @@ def _signer(secret: str) -> Webhook:
         ) from None
 
 
-class StandardWebhooksAuth(httpx.Auth):
-    """Signs a request's body the Standard Webhooks way, as an httpx auth flow."""
-
-    requires_request_body = True
-
-    def __init__(self, secret: str, webhook_id: str, timestamp: datetime) -> None:
-        self._signer = _signer(secret)
-        self._id = webhook_id
-        # Webhook.sign() replaces the tzinfo with UTC instead of converting: hand it UTC.
-        self._timestamp = timestamp.astimezone(UTC)
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        body = request.content.decode("utf-8")
-        request.headers["webhook-id"] = self._id
-        request.headers["webhook-timestamp"] = str(int(self._timestamp.timestamp()))
-        request.headers["webhook-signature"] = self._signer.sign(self._id, self._timestamp, body)
-        yield request
+def signed_headers(
+    secret: str, webhook_id: str, timestamp: datetime, body: bytes
+) -> dict[str, str]:
+    """The Standard Webhooks headers for ``body``: its id, the timestamp and the signature."""
+    # Webhook.sign() replaces the tzinfo with UTC instead of converting: hand it UTC.
+    moment = timestamp.astimezone(UTC)
+    return {
+        "webhook-id": webhook_id,
+        "webhook-timestamp": str(int(moment.timestamp())),
+        "webhook-signature": _signer(secret).sign(webhook_id, moment, body.decode("utf-8")),
+    }
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
@@ -143,25 +136,29 @@ async def _drain(response: httpx.Response) -> None:
 
 
 class WebhookTransport:
-    """Sends webhook events. Pass ``client`` in tests; by default connections are guarded
-    against non-public targets at connect time (``ssrf.GuardedTransport``)."""
+    """Sends webhook events. Pass an httpx ``transport`` in tests; by default connections are
+    guarded against non-public targets at connect time (``ssrf.GuardedTransport``) and kept
+    open for the next event to the same host.
+
+    Requests go to the transport directly, not through an ``httpx.AsyncClient``: the client's
+    cookies, redirects, auth flows and proxy mounts are all things a webhook must not use, and
+    in a burst their bookkeeping cost as much as the request itself.
+    """
 
     def __init__(
         self,
         *,
-        client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
         allow_private: bool,
         timeout: float = 15.0,
         resolver: Resolver = system_resolver,
     ) -> None:
         self._allow_private = allow_private
         self._timeout = timeout
-        self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(
-            transport=GuardedTransport(allow_private=allow_private, resolver=resolver),
-            timeout=timeout,
-            follow_redirects=False,
-            trust_env=False,
+        self._timeouts = httpx.Timeout(timeout).as_dict()
+        self._owns_transport = transport is None
+        self._transport = transport or GuardedTransport(
+            allow_private=allow_private, resolver=resolver
         )
 
     async def send(
@@ -174,26 +171,26 @@ class WebhookTransport:
         """
         check_url(url, allow_private=self._allow_private, resolve=False)
         body = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        auth = StandardWebhooksAuth(secret, webhook_id, now)
-        headers = {"content-type": "application/json", "user-agent": USER_AGENT}
+        headers = {
+            "content-type": "application/json",
+            "user-agent": USER_AGENT,
+            **signed_headers(secret, webhook_id, now, body),
+        }
         try:
+            request = httpx.Request(
+                "POST", url, content=body, headers=headers, extensions={"timeout": self._timeouts}
+            )
             # One deadline for the whole exchange: per-read timeouts alone would let a
             # receiver that drips a byte at a time hold a worker for ever.
-            async with (
-                asyncio.timeout(self._timeout),
-                self._client.stream(
-                    "POST",
-                    url,
-                    content=body,
-                    headers=headers,
-                    auth=auth,
-                    follow_redirects=False,
-                ) as response,
-            ):
-                if response.is_success:
-                    await _drain(response)
-                    return
-                raise _failure(response, now)
+            async with asyncio.timeout(self._timeout):
+                response = await self._transport.handle_async_request(request)
+                try:
+                    if response.is_success:
+                        await _drain(response)
+                        return
+                    raise _failure(response, now)
+                finally:
+                    await response.aclose()
         except TimeoutError:
             raise DeliveryError(
                 f"the webhook receiver did not answer within {self._timeout:g} s"
@@ -210,6 +207,6 @@ class WebhookTransport:
             ) from None
 
     async def aclose(self) -> None:
-        """Close the connections of the client this transport made (not of one passed in)."""
-        if self._owns_client:
-            await self._client.aclose()
+        """Close the connections of the transport this sender made (not of one passed in)."""
+        if self._owns_transport:
+            await self._transport.aclose()
