@@ -50,6 +50,17 @@ def test_every_rule_means_its_own_example(rule: Rule) -> None:
             "",
             Depends.TENDERS_OR_REQUESTS,
         ),
+        # what follows "na", "after" or "once" comes before the date, not on it
+        ("Na de gunning start de opdracht op", "", Kind.START),
+        ("Following the interviews, the contract will start on", "", Kind.START),
+        ("Na ontvangst van de aanmeldingen start de opdracht op", "", Kind.START),
+        (
+            "Once the questions have been answered, tenders must be submitted by",
+            "",
+            Kind.SUBMISSION_DEADLINE,
+        ),
+        ("Na de presentaties volgt de voorlopige gunning op", "", Kind.AWARD),
+        ("Na de gesprekken:", "", None),
         # what the nearest words say wins over a phase's name
         ("Gunningsfase: inschrijven tot", "", Kind.SUBMISSION_DEADLINE),
         ("Inlichtingenbijeenkomst (digitaal):", "", Kind.OTHER),

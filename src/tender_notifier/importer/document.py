@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from ..timeline import Kind
-from .dates import Years, find_dates
+from .dates import Years, find_dates, month_names, month_pattern
 from .rules import Background, kind_of
 from .text import Segment
 
@@ -63,6 +64,7 @@ def document_of(pieces: list[Segment]) -> Document:
     since: date | None = None
     two_phase = False
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
+    months: list[date] = []  # "Start: april 2027": the first day of a month a step names
     for segment in pieces:
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
         if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
@@ -71,6 +73,8 @@ def document_of(pieces: list[Segment]) -> Document:
         written += days
         if days and isinstance(kind_of(segment.text), Kind):
             steps += days
+        elif not days and (month := _month_of_a_step(segment.text)) is not None:
+            months.append(month)
         if published is None and days and _PUBLISHED.search(segment.text):
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
@@ -85,6 +89,27 @@ def document_of(pieces: list[Segment]) -> Document:
         published = date(heading_year, 1, 1)
     return Document(
         two_phase=two_phase,
-        years=Years.around(published, steps or written),
+        # with no date written out, a month a step names ("Start: april 2027") gives the years
+        years=Years.around(published, steps or written or months),
         published=since,
     )
+
+
+@cache
+def _month_year() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\d\w])(?P<month>{month_pattern()})\.?\s{{1,3}}(?P<year>20\d\d)(?!\d)", re.IGNORECASE
+    )
+
+
+def _month_of_a_step(text: str) -> date | None:
+    """The first day of the month and year a step is set in: "De opdracht start in april 2027",
+    "wij zoeken iemand die per april 2027 kan beginnen". Not the end of the assignment, which
+    lies far after the procedure, nor the month of background ("sinds januari 2019")."""
+    match = _month_year().search(text)
+    if match is None:
+        return None
+    meaning = kind_of(text)
+    if meaning is Kind.END or (meaning is not None and not isinstance(meaning, Kind)):
+        return None
+    return date(int(match.group("year")), month_names()[match.group("month").lower()], 1)

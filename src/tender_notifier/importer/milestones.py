@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 from ..tender_file import STAGE
@@ -110,6 +110,8 @@ def _when(item: Found, zone: ZoneInfo) -> When | str:
     """The milestone's time in ``zone``, or why it cannot be one."""
     if item.begin is None:
         return Day(item.day)
+    if item.zone is not None:
+        return _from_elsewhere(item, item.zone, zone)
     start = _local(item.day, item.begin, zone)
     if start is None:
         return f"{item.begin:%H:%M} does not exist on that day in {zone.key}; not used"
@@ -118,6 +120,18 @@ def _when(item: Found, zone: ZoneInfo) -> When | str:
     end = _local(item.day, item.finish, zone)
     if end is None:
         return f"{item.finish:%H:%M} does not exist on that day in {zone.key}; not used"
+    if end <= start:
+        return f"ends ({item.finish:%H:%M}) before it starts ({item.begin:%H:%M}); not used"
+    return Span(start, end)
+
+
+def _from_elsewhere(item: Found, written: tzinfo, zone: ZoneInfo) -> When | str:
+    """A time written in another zone ("12:00 UK time"), as the same instant in ``zone``."""
+    assert item.begin is not None
+    start = datetime.combine(item.day, item.begin, tzinfo=written).astimezone(zone)
+    if item.finish is None:
+        return Moment(start)
+    end = datetime.combine(item.day, item.finish, tzinfo=written).astimezone(zone)
     if end <= start:
         return f"ends ({item.finish:%H:%M}) before it starts ({item.begin:%H:%M}); not used"
     return Span(start, end)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..timeline import Kind
 from .background import BACKGROUND_WORDS, DONE, past_or_void
+from .hints import AFTER_WHAT
 from .meanings import Background, Depends, Meaning
 
 __all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
@@ -359,11 +360,23 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # start werkzaamheden 1 september 2027" is the start, not the award
     for context in (before.rsplit(";", 1)[-1], after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
         for rule in RULES:
-            if rule.meaning is not skip and rule.pattern.search(context):
+            if rule.meaning is not skip and _names(rule, context):
                 if rule.meaning is Depends.MOVED_TO:
                     return _named(context)
                 return rule.meaning
     return None
+
+
+_AFTER_REACH = 80  # characters before a match that may hold its "na de" or "once"
+
+
+def _names(rule: Rule, context: str) -> bool:
+    """Whether ``context`` names the rule's meaning other than as what the date comes after."""
+    for match in rule.pattern.finditer(context):
+        start = match.start()
+        if not AFTER_WHAT.search(context, max(0, start - _AFTER_REACH), start):
+            return True
+    return False
 
 
 def _named(context: str) -> Meaning | None:

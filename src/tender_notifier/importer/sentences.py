@@ -255,6 +255,8 @@ def _read_group(
     for hit, _ in usable:
         if hit.problem is None and hit.guessed_year:
             skip(hit, f"no year given; read as {hit.day:%Y} from the dates around it, check it")
+        if hit.other_weekday is not None:
+            skip(hit, f"{hit.other_weekday} does not fall on {hit.day}; the date is used, check it")
     picks: list[tuple[Kind, DateHit, TimeHit | None]]
     if group.is_range and len(usable) == 2:
         (first, _), (last, last_time) = usable
@@ -294,5 +296,6 @@ def _read_group(
                 segment.text,
                 segment.line_at(hit.start),
                 not segment.is_field,
+                t.zone if t is not None else None,
             )
         )
