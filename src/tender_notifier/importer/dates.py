@@ -129,6 +129,11 @@ def _leading_day_regex() -> re.Pattern[str]:
     )
 
 
+_LOT_NUMBERS = re.compile(
+    r"\b(?:lots?|percelen|perceel|kavels?|deelopdrachten|deelopdracht)\s{1,3}"
+    r"(?:\d{1,2}\s{0,3}(?:,|&|en|and|t/m|to|-|\u2013)\s{0,3}){0,5}$",
+    re.IGNORECASE,
+)
 # The longest text the leading-day pattern can match: a weekday name, a day, a word between.
 _LEADING_DAY_REACH = 64
 
@@ -156,8 +161,10 @@ class Years:
     after the day the announcement was published; without a publication date, the first such
     day on or after two months before the first date the announcement writes out for a step
     (its steps follow the calendar); with neither, the year a heading gives ("Planning 2028")
-    counts from its first day. A weekday that does not fall on the day in that year is
-    reported with it, as with a year written out. Without any of these the year stays unknown.
+    counts from its first day. Without a publication date, a weekday written with the day picks
+    the year before or after that one when it falls on the day there only; otherwise the day is
+    read in that year and a weekday that does not fall on it reported with it, as with a year
+    written out. Without any of these the year stays unknown.
     """
 
     published: date | None
@@ -174,7 +181,7 @@ class Years:
         near = tuple(d for d in ordered if abs((middle - d).days) <= _ANCHOR_SPREAD)
         return cls(published, near)
 
-    def year_for(self, month: int, day: int) -> int | None:
+    def year_for(self, month: int, day: int, weekday: int | None = None) -> int | None:
         if self.published is not None:
             since = self.published - timedelta(days=_BEFORE_PUBLISHED)
         else:
@@ -183,7 +190,18 @@ class Years:
             since = self.written[0] - timedelta(days=_BEFORE_FIRST_WRITTEN)
         candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
         after = [c for c in candidates if c is not None and c >= since]
-        return after[0].year if after else None
+        if not after:
+            return None
+        year = after[0].year
+        if weekday is None or self.published is not None:
+            return year  # after the day it was published, the date wins over its weekday
+        # read from the other dates only, the year may be one off: "vrijdag 4 december" above
+        # "1 maart 2027" falls on a Friday in 2026, not in 2027; when it fits none, the date wins
+        for near in (year, year - 1, year + 1):
+            fit = _day(near, month, day)
+            if fit is not None and fit.weekday() == weekday:
+                return near
+        return year
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -318,7 +336,8 @@ def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
         numbers = (int(g("d2")), month_names()[g("m2").lower()], int(g("y2")) if g("y2") else None)
     guessed = False
     if numbers[2] is None and years is not None:
-        year = years.year_for(numbers[1], numbers[0])
+        weekday = weekday_names()[g("wd").lower()] if g("wd") else None
+        year = years.year_for(numbers[1], numbers[0], weekday)
         if year is not None:
             numbers, guessed = (numbers[0], numbers[1], year), True
     strict = bool(g("d4"))
@@ -362,8 +381,8 @@ def _leading_days(
         # The match must end at ``start``, so it begins at most _LEADING_DAY_REACH before it:
         # searching only that window keeps "1, 1, 1, ... 1 juli 2026" linear.
         match = _leading_day_regex().search(text, max(floor, start - _LEADING_DAY_REACH), start)
-        if match is None:
-            break
+        if match is None or _LOT_NUMBERS.search(text, max(0, match.start() - 40), match.start()):
+            break  # "Lots 1 and 2 – 7 August 2026", "Lot 3 – 14 August 2026": lots, not days
         first = match.start()
         end = match.end("head")
         numbers = (int(match.group("d")), day.month, day.year)

@@ -30,9 +30,15 @@ _PUBLISHED = re.compile(
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
-    r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:",
+    r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:"
+    # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
+    r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum",
     re.IGNORECASE,
 )
+# The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):
+# the day it was sent is the day it was published
+_MAIL_DATE = re.compile(r"^(datum|date|verzonden|sent|verstuurd)\s{0,3}:", re.IGNORECASE)
+_MAIL_HEAD = 8  # lines
 _HISTORY = 730  # days
 # A heading that gives the year of the dates below it: "Planning 2027", "Timetable (2027)"
 _PLANNING_YEAR = re.compile(
@@ -75,7 +81,7 @@ def document_of(pieces: list[Segment]) -> Document:
             steps += days
         elif not days and (month := _month_of_a_step(segment.text)) is not None:
             months.append(month)
-        if published is None and days and _PUBLISHED.search(segment.text):
+        if published is None and days and _publishes(segment):
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
             if kind_of(segment.text) in (None, Background.BACKGROUND):
@@ -92,6 +98,14 @@ def document_of(pieces: list[Segment]) -> Document:
         # with no date written out, a month a step names ("Start: april 2027") gives the years
         years=Years.around(published, steps or written or months),
         published=since,
+    )
+
+
+def _publishes(segment: Segment) -> bool:
+    """Whether ``segment`` gives the day the announcement was published (or sent)."""
+    text = segment.text
+    return bool(_PUBLISHED.search(text)) or (
+        segment.line <= _MAIL_HEAD and bool(_MAIL_DATE.match(text))
     )
 
 

@@ -119,6 +119,7 @@ def _heading(previous: Segment | None, segment: Segment) -> Meaning | None:
     """What the heading just above ``segment`` says, when ``segment`` is a bare value under it."""
     if (
         previous is None
+        or previous.is_field  # "Onderwerp: Uitnodiging ..." over "Datum: 24 november 2026"
         or segment.line - previous.line > 2
         or len(previous.text) > _HEADING_MAX
         or previous.text.endswith(".")

@@ -33,6 +33,8 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
+# The particle of a verb split around the date, which is the date's own word
+_PARTICLE = re.compile(r"\s{0,3}(?:in|aan|af|uit)\b", re.IGNORECASE)
 # Words that say something takes effect: the assignment's start only when it is named
 _IN_FORCE = re.compile(
     r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
@@ -83,6 +85,8 @@ def read_segment(
         ]
         own_before = _split(before)[1] if index else before
         own_after = _split(after)[0] if index + 1 < len(groups) else after
+        if not own_after and (particle := _PARTICLE.match(after)):
+            own_after = particle.group(0)  # "gaat op 1 januari 2027 in en loopt tot en met"
         meaning = classify(own_before, own_after) or shared[index]
         if gone_by(after):
             meaning = Background.BACKGROUND

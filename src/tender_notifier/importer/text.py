@@ -50,7 +50,8 @@ _SPACES = str.maketrans(
 MAX_SEGMENT = 2000
 # Splitting on "|" alone (not "\s*|\s*") keeps the split linear on long runs of spaces; the
 # cells are stripped afterwards anyway.
-_CELL_SPLIT = re.compile(r"\t+|\|| {3,}")
+# Dotted leaders ("Clarification deadline ....... Fri 18 Sep 2026") part cells like a tab.
+_CELL_SPLIT = re.compile(r"\t+|\|| {3,}| ?\.{4,} ?| ?\u2026{2,} ?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,8}(?=[A-ZÀ-Ý\"'\u201c\u2018(])")
 _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)])\s")
 _ENDS_CLAUSE = re.compile(r"[.!?;:]$")
@@ -176,7 +177,7 @@ def _cells(row: str) -> list[str]:
 
 
 def _is_row(line: str) -> bool:
-    if "\t" not in line and "|" not in line and "   " not in line:
+    if "\t" not in line and "|" not in line and "   " not in line and "...." not in line:
         return False
     return len([c for c in _CELL_SPLIT.split(line.strip(" |")) if c.strip()]) >= 2
 

@@ -76,7 +76,9 @@ def _closing(kind: Kind) -> Kind:
 
 _SAME_DAY = re.compile(
     r"\b(?:(?P<same>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
-    r"|(?:op|on) (?:die|that) (?:dag|day))"
+    r"|(?:op|on) (?:die|that) (?:dag|day)"
+    # "Aansluitend, om 13:30 uur, vindt een openbare opening plaats": right after it
+    r"|aansluitend|direct daarna|immediately after(?:wards)?|directly after(?:wards)?)"
     r"|(?P<next>de volgende dag|de dag erna|de dag daarna|the following day|the next day))\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,49 @@
+"""Words on both sides of a date that together say what it is for, when neither side alone
+does: a Dutch verb split around the date ("worden op <date> geopend", "gaat op <date> in"),
+"vragen ... worden uiterlijk <date> beantwoord", "uiterlijk <date> zijn afgerond"."""
+
+from __future__ import annotations
+
+import re
+
+from ..timeline import Kind
+
+# "Vragen uit de tweede ronde worden uiterlijk <date> beantwoord": the answers
+_ASKED_BEFORE = re.compile(
+    r"\b(vragen|questions)\b.{0,60}\b(worden|wordt|will be|zullen|are)\b.{0,30}$", re.IGNORECASE
+)
+_ANSWERED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(beantwoord|answered|responded to)\b", re.IGNORECASE
+)
+# "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
+_OPENED_BEFORE = re.compile(
+    r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
+)
+_OPENED_AFTER = re.compile(r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,4}?(geopend|opened)\b", re.IGNORECASE)
+
+# "Het traject moet in januari starten en uiterlijk 30 juni 2028 zijn afgerond": the end, though
+# the words before the date speak of the start
+_COMPLETED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?((zijn|is|be|worden|wordt|have been|has been)\s"
+    r"(afgerond|voltooid|completed|finished|opgeleverd|geleverd|delivered)"
+    r"|(afgerond|voltooid|opgeleverd|geleverd|gereed) (zijn|is|worden|wordt))\b",
+    re.IGNORECASE,
+)
+# "De nieuwe overeenkomst gaat op 1 januari 2027 in": a verb split around the date
+_GOES_BEFORE = re.compile(
+    r"\b(gaat|gaan|treedt|treden)\s[^.;,]{0,40}\b(op|per)\W{0,3}$", re.IGNORECASE
+)
+_IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
+
+
+def on_both_sides(before: str, after: str) -> Kind | None:
+    """The step the words before and after a date name together, if they do."""
+    if _OPENED_BEFORE.search(before) and _OPENED_AFTER.match(after):
+        return Kind.OPENING
+    if _ASKED_BEFORE.search(before) and _ANSWERED_AFTER.match(after):
+        return Kind.ANSWERS_PUBLISHED
+    if _COMPLETED_AFTER.match(after):
+        return Kind.END
+    if _GOES_BEFORE.search(before) and _IN_AFTER.match(after):
+        return Kind.START
+    return None
