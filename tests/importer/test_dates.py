@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tender_notifier.importer.dates import Years, find_dates, month_names
+from tender_notifier.importer.dates import find_dates, month_names
 from tender_notifier.importer.times import find_times
+from tender_notifier.importer.years import Years
 
 
 @pytest.mark.parametrize(

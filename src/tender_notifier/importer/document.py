@@ -9,9 +9,10 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..timeline import Kind
-from .dates import Years, find_dates, month_names, month_pattern
+from .dates import find_dates, month_names, month_pattern
 from .rules import Background, kind_of
 from .text import Segment
+from .years import Years
 
 # A procedure in which candidates first ask to take part and only those invited tender.
 _TWO_PHASE = re.compile(

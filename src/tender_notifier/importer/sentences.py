@@ -73,6 +73,9 @@ def read_segment(
             return
         read_times_only(segment, times, found, unplaced)
     groups = group_dates(text, dates, times)
+    if _read_date_first(segment, groups, times, document, selection, found, unplaced):
+        read_vague(segment, dates, unplaced)
+        return
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     shared = _shared_from_the_end(text, groups)
@@ -142,6 +145,44 @@ def read_segment(
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     read_vague(segment, dates, unplaced)
+
+
+def _read_date_first(
+    segment: Segment,
+    groups: list[Group],
+    times: list[TimeHit],
+    document: Document,
+    selection: bool,
+    found: list[Found],
+    unplaced: list[Unplaced],
+) -> bool:
+    """An item of a list that opens with its date and gives the times of its steps in the words
+    after it: "2026-08-24 Sluiting vragen, 12:00 uur", "2026-09-15 Aanbesteding: inschrijving
+    sluit om 11:00 uur, openbare opening om 11:15 uur". Each time takes the date and the step
+    its own clause names (or, for one time, the whole item names)."""
+    text = segment.text
+    if len(groups) != 1 or groups[0].start > 0 or any(t is not None for t in groups[0].times):
+        return False
+    group = groups[0]
+    (hit,) = group.dates if len(group.dates) == 1 else (None,)
+    strong = [t for t in times if not t.weak and t.start >= group.end]
+    if hit is None or hit.day is None or not strong:
+        return False
+    words, start = [], group.end
+    for t in strong:
+        clause = text[start : t.start]
+        words.append(clause.rsplit(",", 1)[-1] if len(strong) > 1 else clause)
+        start = t.end
+    meanings = [classify(w, "") for w in words]
+    if not all(isinstance(m, Kind) for m in meanings):
+        return False
+    for meaning, t in zip(meanings, strong, strict=True):
+        one = Group((hit,), (t,), False, group.start, t.end)
+        decided = _decided(meaning, document, selection)
+        if isinstance(decided, Kind) and _before_publication(one, document.published):
+            decided = Background.PAST
+        _read_group(segment, one, decided, text, found, unplaced)
+    return True
 
 
 def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:

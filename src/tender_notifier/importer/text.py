@@ -116,6 +116,8 @@ def segments(text: str) -> list[Segment]:
                 header, replaced = cells, _replaced_columns(cells)
             elif replaced and max(replaced) < len(cells):
                 cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
+            elif len(header) == len(cells) and (until := _until_column(header)) is not None:
+                cells = [f"tot {c}" if k == until else c for k, c in enumerate(cells)]
             pieces: Iterator[Segment] = _row_fields(cells, joins[0][1])
             lots = _lot_columns(header) if len(header) == len(cells) else []
             if lots:
@@ -148,6 +150,18 @@ def _replaced_columns(header: list[str]) -> frozenset[int]:
         for k, cell in enumerate(header)
         if _OLD_COLUMN.search(cell) and not _NEW_COLUMN.search(cell)
     )
+
+
+# "| Stage | From | To |": each row a period, read as "10.08.2026 tot 07.09.2026 12:00"
+_FROM_COLUMN = re.compile(r"^(?:from|van|vanaf|start|begin|begindatum|startdatum)$", re.I)
+_UNTIL_COLUMN = re.compile(r"^(?:to|until|tot|t/m|end|eind|einde|einddatum|end date)$", re.I)
+
+
+def _until_column(header: list[str]) -> int | None:
+    """The column that ends each row's period, in a table with a column where it begins."""
+    starts = [k for k, cell in enumerate(header) if _FROM_COLUMN.match(cell)]
+    ends = [k for k, cell in enumerate(header) if _UNTIL_COLUMN.match(cell)]
+    return ends[0] if len(starts) == 1 and len(ends) == 1 and starts[0] < ends[0] else None
 
 
 # "| Activiteit | Perceel 1 | Perceel 2 |": a column of dates per lot
