@@ -1,10 +1,12 @@
 """Words on both sides of a date that together say what it is for, when neither side alone
 does: a Dutch verb split around the date ("worden op <date> geopend", "gaat op <date> in"),
-"vragen ... worden uiterlijk <date> beantwoord", "uiterlijk <date> zijn afgerond"."""
+"vragen ... worden uiterlijk <date> beantwoord", "uiterlijk <date> zijn afgerond"; and which
+words before a date are its own clause's."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..timeline import Kind
 
@@ -47,3 +49,18 @@ def on_both_sides(before: str, after: str) -> Kind | None:
     if _GOES_BEFORE.search(before) and _IN_AFTER.match(after):
         return Kind.START
     return None
+
+
+# "...invited to a demonstration day; these will be held on": the clause names its subject
+# in the clause before it
+_REFERS_BACK = re.compile(r"^\s{0,3}(these|they|this|it|deze|die|dit|ze|zij)\s", re.IGNORECASE)
+
+
+def own_clause(before: str, says_something: Callable[[str], bool]) -> str:
+    """The words of a date's own clause before it: from the last ";", or from the one before
+    when the last clause says nothing itself and opens with a word that points back to it."""
+    head, _, clause = before.rpartition(";")
+    match = _REFERS_BACK.match(clause)
+    if not head or match is None or says_something(clause):
+        return clause
+    return head.rsplit(";", 1)[-1] + " which " + clause[match.end() :]

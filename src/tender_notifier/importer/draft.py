@@ -54,6 +54,7 @@ class Found:
     line: int
     prose: bool
     zone: tzinfo | None = None  # the zone its times are written in, when not the tender's
+    guessed_year: bool = False  # the text gave no year; the announcement around it did
 
     @property
     def precision(self) -> int:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..timeline import Kind
 from .background import BACKGROUND_WORDS, DONE, past_or_void
-from .clauses import on_both_sides
+from .clauses import on_both_sides, own_clause
 from .hints import AFTER_WHAT
 from .meanings import Background, Depends, Meaning
 
@@ -353,7 +353,10 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # vragen via het platform" is no questions deadline
     # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
     # start werkzaamheden 1 september 2027" is the start, not the award
-    for context in (before.rsplit(";", 1)[-1], after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
+    for context in (
+        own_clause(before, _says_something),
+        after.split(";", 1)[0] + _NOT_BEFORE_A_DATE,
+    ):
         for rule in RULES:
             if rule.meaning is not skip and _names(rule, context):
                 if rule.meaning is Depends.MOVED_TO:
@@ -372,6 +375,10 @@ def _names(rule: Rule, context: str) -> bool:
         if not AFTER_WHAT.search(context, max(0, start - _AFTER_REACH), start):
             return True
     return False
+
+
+def _says_something(words: str) -> bool:
+    return any(rule.pattern.search(words) for rule in RULES)
 
 
 def _named(context: str) -> Meaning | None:
