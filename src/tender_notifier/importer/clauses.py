@@ -64,3 +64,27 @@ def own_clause(before: str, says_something: Callable[[str], bool]) -> str:
     if not head or match is None or says_something(clause):
         return clause
     return head.rsplit(";", 1)[-1] + " which " + clause[match.end() :]
+
+
+# "Na de gunning start de opdracht op", "Following the interviews, the contract will start on":
+# what follows "na" or "after" happens before the date; the step on it is named elsewhere
+_AFTER_WHAT = re.compile(
+    r"\b(na|after|following|upon|na afloop van|na ontvangst van|after receipt of"
+    r"|na (de )?beoordeling van|after (the )?evaluation of)\s"
+    r"(de |het |een |the |all |alle |a |an )?"
+    r"((eerste|tweede|laatste|voorlopige|definitieve|first|second|last|final|provisional"
+    r"|initial)\s)?$"
+    # "Once the questions have been answered, tenders must be submitted by": the whole clause
+    r"|\b(nadat|zodra|once|as soon as)\b[^,;]{0,80}$",
+    re.IGNORECASE,
+)
+_AFTER_REACH = 80  # characters before a match that may hold its "na de" or "once"
+
+
+def names_outside_after(pattern: re.Pattern[str], context: str) -> bool:
+    """Whether ``pattern`` matches ``context`` other than as what the date comes after."""
+    for match in pattern.finditer(context):
+        start = match.start()
+        if not _AFTER_WHAT.search(context, max(0, start - _AFTER_REACH), start):
+            return True
+    return False

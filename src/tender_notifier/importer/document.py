@@ -78,8 +78,11 @@ def document_of(pieces: list[Segment]) -> Document:
             heading_year = int(match.group("year"))
         days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
         written += days
-        if days and isinstance(kind_of(segment.text), Kind):
+        meaning = kind_of(segment.text) if days else None
+        if isinstance(meaning, Kind):
             steps += days
+            # requests to participate come first in a procedure of two phases
+            two_phase = two_phase or meaning is Kind.PARTICIPATION_DEADLINE
         elif not days and (month := _month_of_a_step(segment.text)) is not None:
             months.append(month)
         if published is None and days and _publishes(segment):

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from ..timeline import Tender
 from . import facts
 from .dates import find_dates
-from .document import document_of
+from .document import Document, document_of
 from .draft import Draft, Found, Unplaced
 from .milestones import milestones
 from .rules import Meaning, kind_of
@@ -53,6 +53,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     previous: Segment | None = None
     header: Segment | None = None  # the head row of the table being read
     selection = False  # under a heading of the selection phase of a two-phase procedure
+    binding = True  # not under a heading that says its dates are not binding
     for segment in pieces:
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
@@ -63,7 +64,11 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
                 header = segment
             elif heading is None and header is not None:
                 heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
-        read_segment(segment, found, unplaced, document, heading, selection)
+        binding = _binding(previous, segment, binding)
+        if binding:
+            read_segment(segment, found, unplaced, document, heading, selection)
+        else:
+            _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment
     timeline = milestones(found, zone, unplaced)
     title = facts.title(text, pieces)
@@ -107,6 +112,36 @@ def _phase(segment: Segment, selection: bool) -> bool:
     if _SELECTION_PHASE.search(text):
         return True
     return False if _OTHER_PHASE.search(text) else selection
+
+
+# "Indicative timetable (for information only; these dates are not binding)"
+_NOT_BINDING = re.compile(
+    r"\b(not|non)[- ]binding|\bniet bindend|for information only|ter informatie",
+    re.IGNORECASE,
+)
+
+
+def _binding(previous: Segment | None, segment: Segment, binding: bool) -> bool:
+    """Whether the dates of ``segment`` are binding: not under a heading without dates that
+    says they are not, up to the next line without a date or after a blank line."""
+    if not find_dates(segment.text):
+        return not _NOT_BINDING.search(segment.text)
+    if previous is not None and segment.line - previous.line > 1:
+        return True
+    return binding
+
+
+def _read_not_binding(
+    segment: Segment,
+    unplaced: list[Unplaced],
+    document: Document,
+    heading: Meaning | None,
+    selection: bool,
+) -> None:
+    found: list[Found] = []
+    read_segment(segment, found, unplaced, document, heading, selection)
+    reason = "the text says this date is not binding; not used"
+    unplaced.extend(Unplaced(f.line, f.day.isoformat(), reason, f.note) for f in found)
 
 
 _HEADING_MAX = 120  # a heading is a short line without a full stop...

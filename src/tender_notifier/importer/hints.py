@@ -53,19 +53,6 @@ SAME_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 
-# "Na de gunning start de opdracht op", "Following the interviews, the contract will start on":
-# what follows "na" or "after" happens before the date; the step on it is named elsewhere
-AFTER_WHAT = re.compile(
-    r"\b(na|after|following|upon|na afloop van|na ontvangst van|after receipt of"
-    r"|na (de )?beoordeling van|after (the )?evaluation of)\s"
-    r"(de |het |een |the |all |alle |a |an )?"
-    r"((eerste|tweede|laatste|voorlopige|definitieve|first|second|last|final|provisional"
-    r"|initial)\s)?$"
-    # "Once the questions have been answered, tenders must be submitted by": the whole clause
-    r"|\b(nadat|zodra|once|as soon as)\b[^,;]{0,80}$",
-    re.IGNORECASE,
-)
-
 # A label whose value is a time that belongs to the date just above it: "Eindtijd  09:00 uur".
 TIME_LABEL = re.compile(r"tijd|tijdstip|\btime\b|\buur\b|\bhour\b", re.IGNORECASE)
 

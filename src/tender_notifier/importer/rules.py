@@ -24,8 +24,7 @@ from dataclasses import dataclass
 
 from ..timeline import Kind
 from .background import BACKGROUND_WORDS, DONE, past_or_void
-from .clauses import on_both_sides, own_clause
-from .hints import AFTER_WHAT
+from .clauses import names_outside_after, on_both_sides, own_clause
 from .meanings import Background, Depends, Meaning
 
 __all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
@@ -125,7 +124,8 @@ RULES: tuple[Rule, ...] = (
         r"(are |will be |worden )?(issued|sent|released|verstuurd|verzonden)"
         r"|\b(issue|dispatch|verzending) (of |van )?"
         r"(the |de )?(tender documents|aanbestedingsstukken|aanbestedingsdocumenten)"
-        r"|^\W{0,3}(de |het |the )?(gunningsleidraad|tender documents|invitation to tender)\b",
+        r"|^\W{0,3}(de |het |the )?(gunningsleidraad|tender documents|invitation to tender)\b"
+        r"|\b(verzending|versturen|verzenden) (van )?(de )?uitnodiging\b",
         "Tender documents issued:",
     ),
     _rule(
@@ -358,23 +358,11 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         after.split(";", 1)[0] + _NOT_BEFORE_A_DATE,
     ):
         for rule in RULES:
-            if rule.meaning is not skip and _names(rule, context):
+            if rule.meaning is not skip and names_outside_after(rule.pattern, context):
                 if rule.meaning is Depends.MOVED_TO:
                     return _named(context)
                 return rule.meaning
     return None
-
-
-_AFTER_REACH = 80  # characters before a match that may hold its "na de" or "once"
-
-
-def _names(rule: Rule, context: str) -> bool:
-    """Whether ``context`` names the rule's meaning other than as what the date comes after."""
-    for match in rule.pattern.finditer(context):
-        start = match.start()
-        if not AFTER_WHAT.search(context, max(0, start - _AFTER_REACH), start):
-            return True
-    return False
 
 
 def _says_something(words: str) -> bool:
