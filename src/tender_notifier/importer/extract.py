@@ -15,6 +15,7 @@ The work grows linearly with the text whatever the text is (``bench/importer.py`
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from ..timeline import Tender
@@ -54,6 +55,13 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     header: Segment | None = None  # the head row of the table being read
     selection = False  # under a heading of the selection phase of a two-phase procedure
     binding = True  # not under a heading that says its dates are not binding
+    # "De planning van de gunningsfase in paragraaf 3.2 is niet bindend"
+    not_binding = {
+        ref.group(1)
+        for piece in pieces
+        if _NOT_BINDING.search(piece.text)
+        for ref in _SECTION_REF.finditer(piece.text)
+    }
     for segment in pieces:
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
@@ -64,13 +72,13 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
                 header = segment
             elif heading is None and header is not None:
                 heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
-        binding = _binding(previous, segment, binding)
+        binding = _binding(previous, segment, binding, not_binding)
         if binding:
             read_segment(segment, found, unplaced, document, heading, selection)
         else:
             _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment
-    timeline = milestones(found, zone, unplaced)
+    timeline = milestones(_moving(pieces, found), zone, unplaced)
     title = facts.title(text, pieces)
     buyer = facts.buyer(pieces)
     if buyer is None:
@@ -90,6 +98,22 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# A line that changes the planning: its dates replace the earlier dates of their steps
+_MOVES = re.compile(
+    r"\b(verlengd|verschoven|verplaatst|verschuift|schuift|gewijzigd|correctie|rectificatie"
+    r"|extended|moved|postponed|rescheduled|brought forward|corrected|correction|amended)\b",
+    re.IGNORECASE,
+)
+
+
+def _moving(pieces: list[Segment], found: list[Found]) -> list[Found]:
+    """``found``, each find on a line that changes the planning marked as a move: "[09-06-2026]
+    De vragentermijn wordt verlengd tot 17-06-2026. De Nota van Inlichtingen volgt op
+    23-06-2026." moves the answers too."""
+    lines = {segment.line for segment in pieces if _MOVES.search(segment.text)}
+    return [replace(f, moves=True) if f.line in lines else f for f in found]
+
+
 # Headings that open a phase of a two-phase procedure: "Fase 1 – Selectie", "Stage 2 – Tender".
 _SELECTION_PHASE = re.compile(
     r"selectiefase|aanmeldingsfase|selection (phase|stage)|pre-?qualification|prekwalificatie"
@@ -121,10 +145,26 @@ _NOT_BINDING = re.compile(
 )
 
 
-def _binding(previous: Segment | None, segment: Segment, binding: bool) -> bool:
+_SECTION_REF = re.compile(
+    r"\b(?:paragraaf|paragraph|section|sectie|hoofdstuk|chapter|artikel|\u00a7)\s{0,3}"
+    r"(\d{1,2}(?:\.\d{1,2}){0,3})\b",
+    re.IGNORECASE,
+)
+_SECTION_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
+
+
+def _binding(
+    previous: Segment | None, segment: Segment, binding: bool, not_binding: set[str]
+) -> bool:
     """Whether the dates of ``segment`` are binding: not under a heading without dates that
-    says they are not, up to the next line without a date or after a blank line."""
+    says they are not, or whose section the text says is not ("paragraaf 3.2 is niet
+    bindend"), up to the next line without a date or after a blank line."""
     if not find_dates(segment.text):
+        if segment.in_table:
+            return binding  # the head row of the table under the heading
+        section = _SECTION_HEADING.match(segment.text)
+        if section is not None and section.group(1) in not_binding:
+            return False
         return not _NOT_BINDING.search(segment.text)
     if previous is not None and segment.line - previous.line > 1:
         return True

@@ -34,8 +34,24 @@ def milestones(
     found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
 ) -> tuple[Milestone, ...]:
     """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``."""
-    merged = _a_year_later(_merge(found, unplaced), zone, unplaced)
+    merged = _a_year_later(_merge(_moved(found, unplaced), unplaced), zone, unplaced)
     return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced)
+
+
+def _moved(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
+    """Without the dates a later line that changes the planning replaces: of each step done
+    once, what comes before its last move (on another line) goes."""
+    last_move = {f.kind: k for k, f in enumerate(found) if f.moves and f.kind not in MANY}
+    kept: list[Found] = []
+    for k, item in enumerate(found):
+        move = last_move.get(item.kind)
+        later = found[move] if move is not None else item
+        if k < (move or 0) and item.line != later.line and item.day != later.day:
+            reason = f"replaced by {later.day.isoformat()} on line {later.line}; not used"
+            unplaced.append(Unplaced(item.line, item.day.isoformat(), reason, item.note))
+            continue
+        kept.append(item)
+    return kept
 
 
 def _a_year_later(found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]) -> list[Found]:

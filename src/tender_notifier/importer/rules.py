@@ -113,7 +113,7 @@ RULES: tuple[Rule, ...] = (
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
         r"|\bresponses\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
-        r"|\b(clarification|sq|itt) (responses|answers)\b|\bpublish\w{0,3} (the |a |an )?"
+        r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
