@@ -33,6 +33,7 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
+_HEADING_LABEL = re.compile(r"[^:.;]{1,40}:\s{0,3}")
 # The particle of a verb split around the date, which is the date's own word
 _PARTICLE = re.compile(r"\s{0,3}(?:in|aan|af|uit)\b", re.IGNORECASE)
 # Words that say something takes effect: the assignment's start only when it is named
@@ -161,7 +162,10 @@ def _read_date_first(
     sluit om 11:00 uur, openbare opening om 11:15 uur". Each time takes the date and the step
     its own clause names (or, for one time, the whole item names)."""
     text = segment.text
-    if len(groups) != 1 or groups[0].start > 0 or any(t is not None for t in groups[0].times):
+    if len(groups) != 1 or any(t is not None for t in groups[0].times):
+        return False
+    head = text[: groups[0].start]  # "Planning: 2026-08-24 ...", a heading joined to the item
+    if head and not (_HEADING_LABEL.fullmatch(head) and classify(head, "") is None):
         return False
     group = groups[0]
     (hit,) = group.dates if len(group.dates) == 1 else (None,)
