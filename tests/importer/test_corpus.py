@@ -79,8 +79,18 @@ DISAGREEMENTS = {
 # - "Suppliers that are not yet admitted may still apply to join the DPS; applications must
 #   be received by 14 September 2026, 17:00": the clause after ";" names only "applications",
 #   read as tenders (and dropped against the questions deadline after it), not as requests to
-#   join.
+#   join;
+# - "Einde opdracht 31/12" under "Beoogde start 01/02" in a planning published on 14/12/2026:
+#   read in 2026, the first such day after the publication, and dropped as an end before the
+#   start; a rule that moved such a day a year later was taken out again, as it could as well
+#   turn a misread date into a kept one.
 NOT_READ_YET = {
+    (
+        "130-inhuurdesk-dag-maand-zonder-jaar-jaarwisseling",
+        "missed",
+        Kind.END,
+        Day(date(2027, 12, 31)),
+    ),
     (
         "141-english-expression-of-interest-prose-weekdays",
         "invented",

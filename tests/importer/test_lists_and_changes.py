@@ -1,5 +1,5 @@
 """Shapes of the fifth set of training texts: date-first items, periods in From/To columns,
-dotted leaders, lots, change notices, sections that are not binding, years over the turn."""
+dotted leaders, lots, change notices, sections that are not binding, mail heads."""
 
 from __future__ import annotations
 
@@ -90,14 +90,6 @@ def test_dates_of_a_section_the_text_says_is_not_binding_are_not_used() -> None:
         "De planning van de gunningsfase in paragraaf 3.2 is niet bindend.\n"
     )
     assert timeline(text) == [(Kind.PARTICIPATION_DEADLINE, at("2026-04-07", "10:00"))]
-
-
-def test_a_day_without_a_year_that_cannot_lie_there_lies_a_year_later() -> None:
-    text = "Datum publicatie: 14/12/2026\nBeoogde start   01/02\nEinde opdracht   31/12\n"
-    assert timeline(text) == [
-        (Kind.START, Day(date(2027, 2, 1))),
-        (Kind.END, Day(date(2027, 12, 31))),
-    ]
 
 
 def test_the_date_at_the_head_of_a_mail_is_the_day_it_was_published() -> None:

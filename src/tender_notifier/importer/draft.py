@@ -54,7 +54,6 @@ class Found:
     line: int
     prose: bool
     zone: tzinfo | None = None  # the zone its times are written in, when not the tender's
-    guessed_year: bool = False  # the text gave no year; the announcement around it did
     moves: bool = False  # said in a line that changes the planning: it replaces earlier dates
 
     @property

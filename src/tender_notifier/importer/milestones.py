@@ -34,7 +34,7 @@ def milestones(
     found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
 ) -> tuple[Milestone, ...]:
     """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``."""
-    merged = _a_year_later(_merge(_moved(found, unplaced), unplaced), zone, unplaced)
+    merged = _merge(_moved(found, unplaced), unplaced)
     return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced)
 
 
@@ -52,40 +52,6 @@ def _moved(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
             continue
         kept.append(item)
     return kept
-
-
-def _a_year_later(found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]) -> list[Found]:
-    """A day whose year the text left out that cannot lie where it does in the order of the
-    procedure lies a year later, when it can lie there: "Einde opdracht 31/12" under "Beoogde
-    start 01/02" in a planning published in December."""
-    if len(found) > _PAIRWISE_MAX:
-        return found
-    items = list(found)
-    for k, item in enumerate(found):
-        if not item.guessed_year:
-            continue
-        before = _wrong(items, zone)
-        if k not in before:
-            continue
-        try:
-            later = replace(item, day=item.day.replace(year=item.day.year + 1))
-        except ValueError:  # 29 February
-            continue
-        trial = [*items[:k], later, *items[k + 1 :]]
-        after = _wrong(trial, zone)
-        if k not in after and len(after) < len(before):
-            items = trial
-            reason = f"no year given; read as {later.day:%Y}, after the dates before it, check it"
-            unplaced.append(Unplaced(item.line, later.day.isoformat(), reason, item.note))
-    return items
-
-
-def _wrong(found: list[Found], zone: ZoneInfo) -> set[int]:
-    """Indexes of finds that lie in an impossible order with others."""
-    lined = [(k, _when(item, zone)) for k, item in enumerate(found)]
-    kept = [(k, when) for k, when in lined if not isinstance(when, str)]
-    order = [Milestone(id="", kind=found[k].kind, when=when) for k, when in kept]
-    return {kept[m][0] for m in _impossible(order, zone)}
 
 
 def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:

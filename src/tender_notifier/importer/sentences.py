@@ -346,6 +346,5 @@ def _read_group(
                 segment.line_at(hit.start),
                 not segment.is_field,
                 t.zone if t is not None else None,
-                hit.guessed_year,
             )
         )
