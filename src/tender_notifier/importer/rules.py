@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..timeline import Kind
 from .background import BACKGROUND_WORDS, DONE, past_or_void
@@ -338,6 +339,8 @@ RULES: tuple[Rule, ...] = (
 _NOT_BEFORE_A_DATE = " x"
 
 
+# Tables and lists repeat their labels and sentences: each meaning is worked out once.
+@lru_cache(maxsize=1024)
 def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning | None:
     """The meaning of a date from the words before it, else the words after it; None if unclear.
 
