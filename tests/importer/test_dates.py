@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import UTC, date, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from tender_notifier.importer.dates import Years, find_dates, month_names
+from tender_notifier.importer.dates import find_dates, month_names
 from tender_notifier.importer.times import find_times
+from tender_notifier.importer.years import Years
 
 
 @pytest.mark.parametrize(
@@ -45,12 +47,52 @@ def test_month_names_come_from_babel_in_dutch_and_english() -> None:
     [
         ("15 juli", "no year given"),
         ("31 juni 2026", "not a real date"),
-        ("maandag 21 juli 2026", "maandag does not fall on that date"),
+        # "di 9-3" is a date only because of its weekday: when that does not fit, it is none
+        ("vr 9-12 uur", "vr does not fall on that date"),
     ],
 )
 def test_a_date_that_cannot_be_used_says_why(text: str, problem: str) -> None:
-    [hit] = find_dates(text)
+    years = Years(date(2027, 7, 1), ()) if text.startswith("vr") else None
+    [hit] = find_dates(text, years)
     assert (hit.day, hit.problem) == (None, problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "day"),
+    [
+        ("maandag 21 juli 2026", None, date(2026, 7, 21)),
+        ("vrijdag 16 februari", Years(date(2027, 2, 1), ()), date(2027, 2, 16)),
+    ],
+)
+def test_a_date_whose_weekday_does_not_fall_on_it_is_read_with_the_weekday_noted(
+    text: str, years: Years | None, day: date
+) -> None:
+    [hit] = find_dates(text, years)
+    assert (hit.day, hit.problem, hit.other_weekday) == (day, None, text.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Uw offerte ontvangen wij uiterlijk 5/1 om 10:00 uur.", [date(2027, 1, 5)]),
+        ("Vragen tot 14/12, 12:00 uur.", [date(2026, 12, 14)]),
+        ("Questions by 5-1.", [date(2027, 1, 5)]),
+        ("De gesprekken zijn op 12/1 en 13/1.", [date(2027, 1, 12), date(2027, 1, 13)]),
+        ("Start per 1-2-2027.", [date(2027, 2, 1)]),
+    ],
+)
+def test_a_day_and_month_of_one_digit_after_a_word_for_a_date_are_a_day(
+    text: str, days: list[date]
+) -> None:
+    assert [h.day for h in find_dates(text, Years(date(2026, 12, 1), ()))] == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["voor 1/2 dag per week", "op 3/4 van de tijd", "tot 1-2 dagen", "op 2-3 locaties"],
+)
+def test_fractions_and_ranges_of_numbers_after_such_a_word_are_not_days(text: str) -> None:
+    assert find_dates(text, Years(date(2026, 12, 1), ())) == []
 
 
 @pytest.mark.parametrize(
@@ -111,6 +153,26 @@ def test_a_bare_day_before_a_date_shares_its_month_and_year() -> None:
 def test_a_written_time_is_read(text: str, begin: time) -> None:
     [hit] = find_times(text, [])
     assert (hit.begin, hit.finish, hit.weak) == (begin, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "begin", "zone"),
+    [
+        ("12:00 UK time", time(12), ZoneInfo("Europe/London")),
+        ("17:00 (UK local time)", time(17), ZoneInfo("Europe/London")),
+        ("09:00 BST", time(9), ZoneInfo("Europe/London")),
+        ("10:00 GMT", time(10), UTC),
+        ("12:00:00 (UTC+01:00)", time(12), timezone(timedelta(hours=1))),
+        ("14:00 Brussels time", time(14), None),
+        ("12.00 CET", time(12), None),
+        ("12:00 CET/CEST", time(12), None),
+    ],
+)
+def test_a_time_keeps_the_zone_it_is_written_in_when_it_is_not_the_tenders(
+    text: str, begin: time, zone: tzinfo | None
+) -> None:
+    [hit] = find_times(f"uiterlijk {text} op de dag", [])
+    assert (hit.begin, hit.zone, hit.weak, hit.text) == (begin, zone, False, text)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,12 @@ deadlines, examples, terms counted from a date, periods of the procedure, dates 
 publication; times in their date's clause) 87.0 % and 9; after the fifth (46 texts: timetables
 without a year across the turn of the year, day and month in numbers after a weekday, short
 years, date-first lists, periods of interviews, invoices and holidays, Dutch verbs split around
-the date, "a.s." and "jl.", a step "op diezelfde dag") 88.6 % and 8.
+the date, "a.s." and "jl.", a step "op diezelfde dag") 88.6 % and 8; after the sixth (45
+texts: times in other zones, weekdays that do not fall on their date, day and month of one
+digit, Belgian and mail announcements, change notices and message logs, date-first items,
+From/To tables, dotted leaders, sections that are not binding) 89.4 % and 7. A rule that moved
+a day without a year a year on, when it lay in an impossible order, was taken out again
+before that count: with it the count was 89.4 % and 9.
 """
 
 from __future__ import annotations
@@ -19,11 +24,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (109/123, 8 invented); raise the recall and lower the invented count
+# What the rules reach now (110/123, 7 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date, is not
 # reached yet.
-HELDOUT_RECALL = 0.886
-HELDOUT_INVENTED = 8
+HELDOUT_RECALL = 0.894
+HELDOUT_INVENTED = 7
 HELDOUT_FILES = 20
 
 

@@ -324,3 +324,39 @@ def test_a_step_the_day_after_the_one_before_takes_the_next_day() -> None:
 def test_a_time_field_without_uur_completes_the_date_above() -> None:
     text = "Sluitingsdatum: 14 juli 2027\nTijdstip: 12.00\n"
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-07-14", "12:00"))]
+
+
+def test_a_time_in_uk_time_is_the_same_moment_in_the_tenders_zone() -> None:
+    text = (
+        "Tender return deadline: 12:00 UK time on 22 March 2027.\n"
+        "Notification of award decision: 20 April 2027 at 09:00 BST.\n"
+        "Opening of tenders: 22 March 2027, 14:00 Brussels time.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-22", "13:00")),
+        (Kind.OPENING, at("2027-03-22", "14:00")),
+        (Kind.AWARD, at("2027-04-20", "10:00")),
+    ]
+
+
+def test_a_date_with_a_weekday_that_does_not_fall_on_it_is_used_and_listed_for_ops() -> None:
+    draft = extract("Titel\nReageren kan tot vrijdag 22 februari 2027, 12:00 uur.\n", zone=ZONE)
+    assert [(m.kind, m.when) for m in draft.tender.milestones] == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-22", "12:00"))
+    ]
+    assert any("vrijdag does not fall on 2027-02-22" in u.reason for u in draft.unplaced)
+
+
+def test_without_any_date_written_out_the_month_a_step_names_gives_the_year() -> None:
+    text = (
+        "Wij zoeken iemand die per april 2027 kan beginnen.\n"
+        "Sluiting: 9 maart, 12:00 uur\nGesprekken: 15 maart\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-09", "12:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 3, 15))),
+    ]
+
+
+def test_the_month_the_assignment_ends_gives_no_year() -> None:
+    assert timeline("De opdracht loopt tot december 2028.\nSluiting: 9 maart, 12:00 uur\n") == []

@@ -1,14 +1,15 @@
 """Importing a tender's timeline from the text of its announcement.
 
 The walk goes one way: ``text`` cuts the announcement into sentences and label/value fields,
-``dates`` and ``times`` find the explicit dates and times in them, ``groups`` joins the dates
-that belong together, ``rules`` (with ``hints``, ``background`` and ``meanings``) says what a
-sentence is about, ``document`` what the whole announcement says (procedure, years,
-publication day), ``sentences`` reads each sentence's dates with them (``undated`` the
-sentences without one), ``extract`` turns that into a ``Draft`` (the tender, plus everything
-it could not place), and ``output`` writes the draft as a tender file. ``command`` is the only
-module that touches files. Nothing here reads the clock: a date without a year is vague,
-never completed from "now".
+``dates`` and ``times`` find the explicit dates and times in them (``years`` the year of a
+date written without one), ``groups`` joins the dates that belong together, ``rules`` (with
+``hints``, ``background``, ``clauses`` and ``meanings``) says what a sentence is about,
+``document`` what the whole announcement says (procedure, years, publication day),
+``sentences`` reads each sentence's dates with them (``undated`` the sentences without one),
+``extract`` turns that into a ``Draft`` (the tender, plus everything it could not place), and
+``output`` writes the draft as a tender file. ``command`` is the only module that touches
+files. Nothing here reads the clock: a date without a year is vague, never completed from
+"now".
 """
 
 from __future__ import annotations

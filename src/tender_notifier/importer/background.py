@@ -31,8 +31,11 @@ _HAD_AFTER = re.compile(
     re.IGNORECASE,
 )
 BACKGROUND_WORDS = (
-    r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpublished\b|\bpublication\b"
-    r"|\bposted\b|\bsinds\b|\bsince\b|verleng|extension|\boptie|\boption"
+    r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|(?<!can be )(?<!may be )\bpublished\b"
+    r"|\bpublication\b|(?<!can be )(?<!may be )\bposted\b|\bsinds\b|\bsince\b"
+    # "Einde (zonder verlenging)" is the end all the same
+    r"|(?<!zonder )(?<!geen )verleng|(?<!without )(?<!excluding )(?<!no )extension|\boptie"
+    r"|\boption"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
     r"|(contract|overeenkomst) met de huidige"
     r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"
@@ -48,7 +51,11 @@ BACKGROUND_WORDS = (
     # days the buyer or its platform is away, not steps of the procedure
     r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|vakantie|kerstperiode|bouwvak"
     r"|zomerreces|summer (holiday|break|recess)|\bniet ouder (zijn )?dan|\bno older than"
-    r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)"
+    r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)|\breces\b"
+    r"|\brecess\b|zomersluiting|kerstsluiting|\b(gesloten|closed) (van|from|between|tussen)\b"
+    r"|\b(is|are) closed\b"
+    # "alleen toegestaan buiten het broedseizoen (15 maart – 15 juli)"
+    r"|\b(buiten|outside)\b[^.;:]{0,40}$"
     r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
     # what is over, and the terms of things other than the assignment
     r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began|sloot|sloten|eindigde"
@@ -64,7 +71,9 @@ BACKGROUND_WORDS = (
     r"|^\W{0,3}(aangepast|gewijzigd|bijgewerkt|geactualiseerd|updated|amended|revised|modified"
     r"|changed) (op|per|on)\W{0,3}$"
     r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
-    r"|\bwijziging\b|rectificatie|corrigendum|erratum|\bcorrection\b"
+    # the day of a change, not "Wijziging 1: de sluitingsdatum is gewijzigd van ..."
+    r"|\bwijziging\W{0,3}$|datum (van de )?wijziging|rectificatie|corrigendum|erratum"
+    r"|\bcorrection\b"
     r"|(vorige|bestaande|lopende) \w{0,20}(contract|overeenkomst|aanbesteding)"
     r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework)"
     r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
@@ -73,8 +82,9 @@ BACKGROUND_WORDS = (
     r"|\b(beoordeling|evaluatie|evaluation) (van )?(de |the |of (the )?)?(inschrijving|offerte"
     r"|aanmelding|tender|bid|proposal|aanbieding)"
     r"|start of (the )?(procedure|tender|tendering)"
-    r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b)"
-    r".{0,30}(loopt|runs|geldig|valid)"
+    r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b|\bdps\b|raamovereenkomst"
+    r"|raamcontract|framework( agreement)?)"
+    r".{0,30}(loopt|runs|geldig|valid|expires|verloopt)"
     r"|dispatch of (this|the) notice|verzending van (deze|dit|de) (aankondiging|bericht)"
     # the request itself sent out: its publication, in a procedure of one phase
     r"|(verzend\w{0,3}|versturen|verstuurd|verzonden|dispatch|issue[sd]?) (van |of )?"

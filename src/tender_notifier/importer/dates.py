@@ -28,11 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Literal
 
 from babel import Locale
+
+from .years import Years
 
 LANGUAGES = ("nl", "en")
 
@@ -129,6 +131,12 @@ def _leading_day_regex() -> re.Pattern[str]:
     )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LOT_NUMBERS = re.compile(
+    r"\b(?:lots?|percelen|perceel|kavels?|deelopdrachten|deelopdracht)\s{1,3}"
+    r"(?:\d{1,2}\s{0,3}(?:,|&|en|and|t/m|to|-|\u2013)\s{0,3}){0,5}$",
+    re.IGNORECASE,
+)
 # The longest text the leading-day pattern can match: a weekday name, a day, a word between.
 _LEADING_DAY_REACH = 64
 
@@ -143,62 +151,9 @@ class DateHit:
     day: date | None
     problem: str | None = None
     guessed_year: bool = False  # the text gave no year; ``Years`` did
-
-
-@dataclass(frozen=True, slots=True)
-class Years:
-    """The year of a date written without one ("t/m 22 december", "op 12 en 13 januari").
-
-    Announcements leave the year out when it is obvious to a reader: the first such day on or
-    after the day the announcement was published; without a publication date, the first such
-    day on or after two months before the first date the announcement writes out for a step
-    (its steps follow the calendar); with neither, the year a heading gives ("Planning 2028")
-    counts from its first day. A weekday, when given, must fall on the day. Without any of
-    these the year stays unknown.
-    """
-
-    published: date | None
-    written: tuple[date, ...]  # sorted
-
-    @classmethod
-    def around(cls, published: date | None, written: list[date]) -> Years | None:
-        if published is None and not written:
-            return None
-        ordered = sorted(written)
-        middle = ordered[len(ordered) // 2] if ordered else published
-        assert middle is not None
-        # a founding year or an old contract mentioned in passing is no anchor
-        near = tuple(d for d in ordered if abs((middle - d).days) <= _ANCHOR_SPREAD)
-        return cls(published, near)
-
-    def year_for(self, month: int, day: int, weekday: int | None = None) -> int | None:
-        if self.published is not None:
-            since = self.published - timedelta(days=_BEFORE_PUBLISHED)
-            candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
-            after = [c for c in candidates if c is not None and c >= since]
-            return _fitting(after[:1], weekday)
-        # the steps of a procedure come in the order of the calendar, from its first dates on:
-        # "Sluiting: 20 december" above "Start: 1 februari 2027" is in December 2026
-        since = self.written[0] - timedelta(days=_BEFORE_FIRST_WRITTEN)
-        candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
-        return _fitting([c for c in candidates if c is not None and c >= since][:1], weekday)
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _fitting(days: list[date], weekday: int | None) -> int | None:
-    fit = [d for d in days if weekday is None or d.weekday() == weekday]
-    return fit[0].year if fit else None
-
-
-_BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
-_ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
-_BEFORE_FIRST_WRITTEN = 61  # days: a date this far before the first written date is in its year
+    # the weekday written with the date when it does not fall on it ("vrijdag 15 maart 2027"):
+    # the date is read, for ops to check
+    other_weekday: str | None = None
 
 
 def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
@@ -218,6 +173,10 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
         if match.group("m") and hit.day is not None:
             floor = hits[-1].end if hits else 0
             leading = _leading_days(text, floor, match.start(), hit.day, hit.guessed_year)
+        elif match.group("ny") and hit.day is not None:
+            # "10 of 11-11-2026", not "versie 1, 03-03-2026": joined by a word only
+            floor = hits[-1].end if hits else 0
+            leading = _leading_days(text, floor, match.start(), hit.day, False, words_only=True)
         trailing = _TRAILING_DAY.match(text, match.end()) if _yearless_month_first(match) else None
         bare = None
         if trailing is None and _yearless_month_first(match) and hit.guessed_year:
@@ -267,9 +226,32 @@ _TRAILING_BARE_DAY = re.compile(
 
 def _numbers_read_as_a_day(match: re.Match[str]) -> bool:
     """Whether "9-3" or "14/07" (no year) is a day: after a weekday ("di 9-3", "Thu 9/9"),
-    or with a slash and a month of two digits ("14/07"); "24/7", "1-2 dagen" and "10-12 uur"
-    are not."""
-    return bool(match.group("wd")) or (match.group("sep4") == "/" and len(match.group("m4")) == 2)
+    with a slash and a month of two digits ("14/07"), or after a word that introduces a date
+    and before the end of its clause or a time ("uiterlijk 5/1, 12:00 uur", "op 5-1 om 10:00");
+    "24/7", "1-2 dagen", "voor 1/2 dag", "op 3/4 van de tijd" and "10-12 uur" are not."""
+    if match.group("wd") or (match.group("sep4") == "/" and len(match.group("m4")) == 2):
+        return True
+    text, start, end = match.string, match.start(), match.end()
+    return bool(
+        _DATE_WORD_BEFORE.search(text, max(0, start - _DATE_WORD_REACH), start)
+        and _CLAUSE_OR_TIME_AFTER.match(text, end)
+    )
+
+
+_DATE_WORD_BEFORE = re.compile(
+    r"\b(?:op|per|tot|t/m|tot en met|v[oó]{2}r|uiterlijk|vanaf|on|by|before|until|till|due"
+    r"|deadline)\s{1,3}$"
+    # the second of "op 5/1 en 6/1"
+    r"|\d[-/]\d{1,2}\s{0,3}(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}$",
+    re.IGNORECASE,
+)
+_DATE_WORD_REACH = 20
+_CLAUSE_OR_TIME_AFTER = re.compile(
+    r"\s{0,3}(?:$|[,;:)(]|\.(?!\d)|(?:om|at|a\.s\.|aanstaande)(?![^\W\d_])|\d{1,2}[:.]\d\d"
+    # the first of "op 5/1 en 6/1"
+    r"|(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}\d{1,2}[-/]\d{1,2}(?![\d/-]))",
+    re.IGNORECASE,
+)
 
 
 def _yearless_month_first(match: re.Match[str]) -> bool:
@@ -302,13 +284,24 @@ def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
         year = years.year_for(numbers[1], numbers[0], weekday)
         if year is not None:
             numbers, guessed = (numbers[0], numbers[1], year), True
-    hit = _checked(match.start(), match.end(), match.group(0), numbers, g("wd"))
+    strict = bool(g("d4"))
+    hit = _checked(match.start(), match.end(), match.group(0), numbers, g("wd"), strict=strict)
     return replace(hit, guessed_year=guessed) if guessed else hit
 
 
 def _checked(
-    start: int, end: int, text: str, numbers: tuple[int, int, int | None], weekday: str | None
+    start: int,
+    end: int,
+    text: str,
+    numbers: tuple[int, int, int | None],
+    weekday: str | None,
+    *,
+    strict: bool = False,
 ) -> DateHit:
+    """The date of ``numbers``, or why there is none. A weekday that does not fall on it is
+    reported with it: dates are written with more care than their weekdays, which are often
+    left over from an earlier version of the text. ``strict`` refuses the date instead, for
+    numbers that are a date only because a weekday stands before them ("di 9-3")."""
     day_number, month, year = numbers
     if year is None:
         return DateHit(start, end, text, None, "no year given")
@@ -317,23 +310,28 @@ def _checked(
     except ValueError:
         return DateHit(start, end, text, None, "not a real date")
     if weekday and weekday_names()[weekday.lower()] != day.weekday():
-        return DateHit(start, end, text, None, f"{weekday} does not fall on that date")
+        if strict:
+            return DateHit(start, end, text, None, f"{weekday} does not fall on that date")
+        return DateHit(start, end, text, day, other_weekday=weekday)
     return DateHit(start, end, text, day)
 
 
 def _leading_days(
-    text: str, floor: int, start: int, day: date, guessed_year: bool
+    text: str, floor: int, start: int, day: date, guessed_year: bool, *, words_only: bool = False
 ) -> list[DateHit]:
-    """Bare days before a full date ("3, 4 en 5 juni 2026"), each taking its month and year."""
+    """Bare days before a full date ("3, 4 en 5 juni 2026"), each taking its month and year;
+    ``words_only`` takes only days joined by a word ("10 of 11-11-2026")."""
     found: list[DateHit] = []
     while True:
         # The match must end at ``start``, so it begins at most _LEADING_DAY_REACH before it:
         # searching only that window keeps "1, 1, 1, ... 1 juli 2026" linear.
         match = _leading_day_regex().search(text, max(floor, start - _LEADING_DAY_REACH), start)
-        if match is None:
-            break
+        if match is None or _LOT_NUMBERS.search(text, max(0, match.start() - 40), match.start()):
+            break  # "Lots 1 and 2 – 7 August 2026", "Lot 3 – 14 August 2026": lots, not days
         first = match.start()
         end = match.end("head")
+        if words_only and not _LETTER.search(text[end:start]):
+            break
         numbers = (int(match.group("d")), day.month, day.year)
         hit = _checked(first, end, text[first:end], numbers, match.group("wd"))
         found.insert(0, replace(hit, guessed_year=guessed_year) if hit.day else hit)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from ..timeline import Kind
-from .dates import Years, find_dates
+from .dates import find_dates, month_names, month_pattern
 from .rules import Background, kind_of
 from .text import Segment
+from .years import Years
 
 # A procedure in which candidates first ask to take part and only those invited tender.
 _TWO_PHASE = re.compile(
@@ -29,9 +31,15 @@ _PUBLISHED = re.compile(
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
-    r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:",
+    r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:"
+    # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
+    r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum",
     re.IGNORECASE,
 )
+# The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):
+# the day it was sent is the day it was published
+_MAIL_DATE = re.compile(r"^(datum|date|verzonden|sent|verstuurd)\s{0,3}:", re.IGNORECASE)
+_MAIL_HEAD = 8  # lines
 _HISTORY = 730  # days
 # A heading that gives the year of the dates below it: "Planning 2027", "Timetable (2027)"
 _PLANNING_YEAR = re.compile(
@@ -63,15 +71,21 @@ def document_of(pieces: list[Segment]) -> Document:
     since: date | None = None
     two_phase = False
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
+    months: list[date] = []  # "Start: april 2027": the first day of a month a step names
     for segment in pieces:
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
         if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
             heading_year = int(match.group("year"))
         days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
         written += days
-        if days and isinstance(kind_of(segment.text), Kind):
+        meaning = kind_of(segment.text) if days else None
+        if isinstance(meaning, Kind):
             steps += days
-        if published is None and days and _PUBLISHED.search(segment.text):
+            # requests to participate come first in a procedure of two phases
+            two_phase = two_phase or meaning is Kind.PARTICIPATION_DEADLINE
+        elif not days and (month := _month_of_a_step(segment.text)) is not None:
+            months.append(month)
+        if published is None and days and _publishes(segment):
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
             if kind_of(segment.text) in (None, Background.BACKGROUND):
@@ -85,6 +99,35 @@ def document_of(pieces: list[Segment]) -> Document:
         published = date(heading_year, 1, 1)
     return Document(
         two_phase=two_phase,
-        years=Years.around(published, steps or written),
+        # with no date written out, a month a step names ("Start: april 2027") gives the years
+        years=Years.around(published, steps or written or months),
         published=since,
     )
+
+
+def _publishes(segment: Segment) -> bool:
+    """Whether ``segment`` gives the day the announcement was published (or sent)."""
+    text = segment.text
+    return bool(_PUBLISHED.search(text)) or (
+        segment.line <= _MAIL_HEAD and bool(_MAIL_DATE.match(text))
+    )
+
+
+@cache
+def _month_year() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\d\w])(?P<month>{month_pattern()})\.?\s{{1,3}}(?P<year>20\d\d)(?!\d)", re.IGNORECASE
+    )
+
+
+def _month_of_a_step(text: str) -> date | None:
+    """The first day of the month and year a step is set in: "De opdracht start in april 2027",
+    "wij zoeken iemand die per april 2027 kan beginnen". Not the end of the assignment, which
+    lies far after the procedure, nor the month of background ("sinds januari 2019")."""
+    match = _month_year().search(text)
+    if match is None:
+        return None
+    meaning = kind_of(text)
+    if meaning is Kind.END or (meaning is not None and not isinstance(meaning, Kind)):
+        return None
+    return date(int(match.group("year")), month_names()[match.group("month").lower()], 1)

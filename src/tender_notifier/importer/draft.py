@@ -4,7 +4,7 @@ between reading and ordering."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, tzinfo
 
 from ..timeline import Kind, Tender
 from .text import excerpt
@@ -53,6 +53,8 @@ class Found:
     note: str
     line: int
     prose: bool
+    zone: tzinfo | None = None  # the zone its times are written in, when not the tender's
+    moves: bool = False  # said in a line that changes the planning: it replaces earlier dates
 
     @property
     def precision(self) -> int:

@@ -15,12 +15,13 @@ The work grows linearly with the text whatever the text is (``bench/importer.py`
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from ..timeline import Tender
 from . import facts
 from .dates import find_dates
-from .document import document_of
+from .document import Document, document_of
 from .draft import Draft, Found, Unplaced
 from .milestones import milestones
 from .rules import Meaning, kind_of
@@ -53,6 +54,14 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     previous: Segment | None = None
     header: Segment | None = None  # the head row of the table being read
     selection = False  # under a heading of the selection phase of a two-phase procedure
+    binding = True  # not under a heading that says its dates are not binding
+    # "De planning van de gunningsfase in paragraaf 3.2 is niet bindend"
+    not_binding = {
+        ref.group(1)
+        for piece in pieces
+        if _NOT_BINDING.search(piece.text)
+        for ref in _SECTION_REF.finditer(piece.text)
+    }
     for segment in pieces:
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
@@ -63,9 +72,13 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
                 header = segment
             elif heading is None and header is not None:
                 heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
-        read_segment(segment, found, unplaced, document, heading, selection)
+        binding = _binding(previous, segment, binding, not_binding)
+        if binding:
+            read_segment(segment, found, unplaced, document, heading, selection)
+        else:
+            _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment
-    timeline = milestones(found, zone, unplaced)
+    timeline = milestones(_moving(pieces, found), zone, unplaced)
     title = facts.title(text, pieces)
     buyer = facts.buyer(pieces)
     if buyer is None:
@@ -85,6 +98,22 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# A line that changes the planning: its dates replace the earlier dates of their steps
+_MOVES = re.compile(
+    r"\b(verlengd|verschoven|verplaatst|verschuift|schuift|gewijzigd|correctie|rectificatie"
+    r"|extended|moved|postponed|rescheduled|brought forward|corrected|correction|amended)\b",
+    re.IGNORECASE,
+)
+
+
+def _moving(pieces: list[Segment], found: list[Found]) -> list[Found]:
+    """``found``, each find on a line that changes the planning marked as a move: "[09-06-2026]
+    De vragentermijn wordt verlengd tot 17-06-2026. De Nota van Inlichtingen volgt op
+    23-06-2026." moves the answers too."""
+    lines = {segment.line for segment in pieces if _MOVES.search(segment.text)}
+    return [replace(f, moves=True) if f.line in lines else f for f in found]
+
+
 # Headings that open a phase of a two-phase procedure: "Fase 1 – Selectie", "Stage 2 – Tender".
 _SELECTION_PHASE = re.compile(
     r"selectiefase|aanmeldingsfase|selection (phase|stage)|pre-?qualification|prekwalificatie"
@@ -109,6 +138,52 @@ def _phase(segment: Segment, selection: bool) -> bool:
     return False if _OTHER_PHASE.search(text) else selection
 
 
+# "Indicative timetable (for information only; these dates are not binding)"
+_NOT_BINDING = re.compile(
+    r"\b(not|non)[- ]binding|\bniet bindend|for information only|ter informatie",
+    re.IGNORECASE,
+)
+
+
+_SECTION_REF = re.compile(
+    r"\b(?:paragraaf|paragraph|section|sectie|hoofdstuk|chapter|artikel|\u00a7)\s{0,3}"
+    r"(\d{1,2}(?:\.\d{1,2}){0,3})\b",
+    re.IGNORECASE,
+)
+_SECTION_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
+
+
+def _binding(
+    previous: Segment | None, segment: Segment, binding: bool, not_binding: set[str]
+) -> bool:
+    """Whether the dates of ``segment`` are binding: not under a heading without dates that
+    says they are not, or whose section the text says is not ("paragraaf 3.2 is niet
+    bindend"), up to the next line without a date or after a blank line."""
+    if not find_dates(segment.text):
+        if segment.in_table:
+            return binding  # the head row of the table under the heading
+        section = _SECTION_HEADING.match(segment.text)
+        if section is not None and section.group(1) in not_binding:
+            return False
+        return not _NOT_BINDING.search(segment.text)
+    if previous is not None and segment.line - previous.line > 1:
+        return True
+    return binding
+
+
+def _read_not_binding(
+    segment: Segment,
+    unplaced: list[Unplaced],
+    document: Document,
+    heading: Meaning | None,
+    selection: bool,
+) -> None:
+    found: list[Found] = []
+    read_segment(segment, found, unplaced, document, heading, selection)
+    reason = "the text says this date is not binding; not used"
+    unplaced.extend(Unplaced(f.line, f.day.isoformat(), reason, f.note) for f in found)
+
+
 _HEADING_MAX = 120  # a heading is a short line without a full stop...
 _UNDER_HEADING_MAX = (
     80  # ...over a short line: "IV.2.2) Time limit for receipt" / "Date: 15/02/2027"
@@ -119,6 +194,7 @@ def _heading(previous: Segment | None, segment: Segment) -> Meaning | None:
     """What the heading just above ``segment`` says, when ``segment`` is a bare value under it."""
     if (
         previous is None
+        or previous.is_field  # "Onderwerp: Uitnodiging ..." over "Datum: 24 november 2026"
         or segment.line - previous.line > 2
         or len(previous.text) > _HEADING_MAX
         or previous.text.endswith(".")

@@ -10,11 +10,14 @@ from .dates import month_pattern
 
 # Words that say a period of days is the assignment itself: "van 1 sept tot 31 dec" = start, end.
 ASSIGNMENT = re.compile(
-    r"opdracht|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
+    r"opdracht(?!gever)|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
     # "an interim adviser from 13 September until 31 December, 36 hours a week"
     r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
-    r"|\bhet werk\b|\bthe works\b",
+    r"|\bhet werk\b|\bthe works\b"
+    # the words of its term, and of works and supplies delivered
+    r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
+    r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b",
     re.IGNORECASE,
 )
 
@@ -41,7 +44,9 @@ LEADS_ON = re.compile(
 # loopt tot <date>", "the present contract, signed on <date>, will end on <date>". When the first
 # date is background, the term of that subject is background too, not the assignment's.
 SAME_SUBJECT = re.compile(
-    r"^\W{0,3}(?:(?:en|and|maar|but|which|that|die|dat)\s{1,3})?"
+    # "Het huidige contract, dat op 1 januari 2019 inging, eindigt op": the end of a relative
+    # clause and a comma before the verb
+    r"^\W{0,3}(?:[\w-]{1,20},\s{1,3})?(?:(?:en|and|maar|but|which|that|die|dat)\s{1,3})?"
     r"(?:(?:will|shall|zal|zullen|is|was|wordt|has|heeft)\s{1,3})?"
     r"(?:loopt|lopen|liep|liepen|runs?|ran|ends?|ended|eindigt|eindigde|expires?|expired"
     r"|afloopt|verloopt|duurt|duurde|lasts?|lasted|continues?|continued)\b",

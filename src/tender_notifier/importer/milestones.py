@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 from ..tender_file import STAGE
@@ -34,7 +34,24 @@ def milestones(
     found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
 ) -> tuple[Milestone, ...]:
     """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``."""
-    return _ordered(_in_zone(_merge(found, unplaced), zone, unplaced), zone, unplaced)
+    merged = _merge(_moved(found, unplaced), unplaced)
+    return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced)
+
+
+def _moved(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
+    """Without the dates a later line that changes the planning replaces: of each step done
+    once, what comes before its last move (on another line) goes."""
+    last_move = {f.kind: k for k, f in enumerate(found) if f.moves and f.kind not in MANY}
+    kept: list[Found] = []
+    for k, item in enumerate(found):
+        move = last_move.get(item.kind)
+        later = found[move] if move is not None else item
+        if k < (move or 0) and item.line != later.line and item.day != later.day:
+            reason = f"replaced by {later.day.isoformat()} on line {later.line}; not used"
+            unplaced.append(Unplaced(item.line, item.day.isoformat(), reason, item.note))
+            continue
+        kept.append(item)
+    return kept
 
 
 def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
@@ -110,6 +127,8 @@ def _when(item: Found, zone: ZoneInfo) -> When | str:
     """The milestone's time in ``zone``, or why it cannot be one."""
     if item.begin is None:
         return Day(item.day)
+    if item.zone is not None:
+        return _from_elsewhere(item, item.zone, zone)
     start = _local(item.day, item.begin, zone)
     if start is None:
         return f"{item.begin:%H:%M} does not exist on that day in {zone.key}; not used"
@@ -118,6 +137,18 @@ def _when(item: Found, zone: ZoneInfo) -> When | str:
     end = _local(item.day, item.finish, zone)
     if end is None:
         return f"{item.finish:%H:%M} does not exist on that day in {zone.key}; not used"
+    if end <= start:
+        return f"ends ({item.finish:%H:%M}) before it starts ({item.begin:%H:%M}); not used"
+    return Span(start, end)
+
+
+def _from_elsewhere(item: Found, written: tzinfo, zone: ZoneInfo) -> When | str:
+    """A time written in another zone ("12:00 UK time"), as the same instant in ``zone``."""
+    assert item.begin is not None
+    start = datetime.combine(item.day, item.begin, tzinfo=written).astimezone(zone)
+    if item.finish is None:
+        return Moment(start)
+    end = datetime.combine(item.day, item.finish, tzinfo=written).astimezone(zone)
     if end <= start:
         return f"ends ({item.finish:%H:%M}) before it starts ({item.begin:%H:%M}); not used"
     return Span(start, end)

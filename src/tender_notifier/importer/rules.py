@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..timeline import Kind
 from .background import BACKGROUND_WORDS, DONE, past_or_void
+from .clauses import names_outside_after, on_both_sides, own_clause
 from .meanings import Background, Depends, Meaning
 
 __all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
@@ -40,34 +42,16 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
     return Rule(meaning, re.compile(pattern, re.IGNORECASE), example)
 
 
-# "Vragen uit de tweede ronde worden uiterlijk <date> beantwoord": the answers
-_ASKED_BEFORE = re.compile(
-    r"\b(vragen|questions)\b.{0,60}\b(worden|wordt|will be|zullen|are)\b.{0,30}$", re.IGNORECASE
-)
-_ANSWERED_AFTER = re.compile(
-    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(beantwoord|answered|responded to)\b", re.IGNORECASE
-)
-# "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
-_OPENED_BEFORE = re.compile(
-    r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
-)
-_OPENED_AFTER = re.compile(r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,4}?(geopend|opened)\b", re.IGNORECASE)
-
-# "Het traject moet in januari starten en uiterlijk 30 juni 2028 zijn afgerond": the end, though
-# the words before the date speak of the start
-_COMPLETED_AFTER = re.compile(
-    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(zijn|is|be|worden|wordt|have been|has been)\s"
-    r"(afgerond|voltooid|completed|finished)\b",
-    re.IGNORECASE,
-)
-
 # Patterns are searched in text of any length: no nested or unbounded repetition next to other
 # repetition (every gap is bounded, like ".{0,80}"), so each search is linear.
 RULES: tuple[Rule, ...] = (
     _rule(
         Background.REPLACED,
         r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
-        r"|changed|postponed|brought forward|rescheduled|extended) (van|from)\W{0,3}$"
+        r"|changed|postponed|brought forward|rescheduled|extended|schuift|verschuift|schuiven"
+        r"|verschuiven|shifts|slips) (van|from)\W{0,3}$"
+        # "de sluitingsdatum is 8 juli (niet 7 juli)"
+        r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
         r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
         r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
         r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
@@ -98,7 +82,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Depends.MOVED_TO,
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
-        r"|rescheduled|changed) (tot( en met)?|t/m|naar|to|until)\W{0,3}$",
+        r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips)"
+        r" (tot( en met)?|t/m|naar|to|until)\W{0,3}$",
         "De deadline is verlengd tot",
     ),
     _rule(
@@ -116,7 +101,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(vragen|questions)\s(\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
         r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
         r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
-        r"|\bq\s?&\s?a[- ](deadline|round|ronde)|deadline (for )?(the )?q\s?&\s?a",
+        r"|\bq\s?&\s?a[- ](deadline|round|ronde|cut-?off|closes)|deadline (for )?(the )?q\s?&\s?a",
         "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot",
     ),
     _rule(
@@ -129,7 +114,7 @@ RULES: tuple[Rule, ...] = (
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
         r"|\bresponses\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
-        r"|\b(clarification|sq|itt) (responses|answers)\b|\bpublish\w{0,3} (the |a |an )?"
+        r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
@@ -140,8 +125,18 @@ RULES: tuple[Rule, ...] = (
         r"(are |will be |worden )?(issued|sent|released|verstuurd|verzonden)"
         r"|\b(issue|dispatch|verzending) (of |van )?"
         r"(the |de )?(tender documents|aanbestedingsstukken|aanbestedingsdocumenten)"
-        r"|^\W{0,3}(de |het |the )?(gunningsleidraad|tender documents|invitation to tender)\b",
+        r"|^\W{0,3}(de |het |the )?(gunningsleidraad|tender documents|invitation to tender)\b"
+        r"|\b(verzending|versturen|verzenden) (van )?(de )?uitnodiging\b",
         "Tender documents issued:",
+    ),
+    _rule(
+        Kind.END,
+        # the supplies or works done by a day: "Delivery and installation completed:", "Levering
+        # ten laatste op"; not "| Marktconsultatie | afgerond |", a step of the table done
+        r"\b(levering|delivery|installation|installatie|oplevering|implementation|implementatie)"
+        r"\b[^.;]{0,40}\b(completed|voltooid|afgerond|gereed|ten laatste|uiterlijk"
+        r"|no later than)\b[^.;\d]{0,12}$",
+        "Delivery and installation completed:",
     ),
     _rule(
         Background.BACKGROUND,
@@ -171,14 +166,15 @@ RULES: tuple[Rule, ...] = (
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
         r"|\benquir(y|ies)\b"
         r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information"
+        r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"(uitgenodigd|invited|uitnodiging|invitation) (voor|to|for|tot) (een |an |the |a )?"
-        r"(\w{1,20} )?"
-        r"(gesprek|interview|presentatie|presentation)\w{0,4} (op|on)\W{0,3}$"
+        r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
+        r" (een |an |the |a )?(\w{1,20} )?"
+        r"(gesprek|interview|presentatie|presentation|pitch)\w{0,4} (op|on)\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
         r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,40}"
         r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
@@ -202,7 +198,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
-        r"genodigd|uitnodiging|\binvit(e|es|ed|ation|ations)\b|\bnotified\b"
+        r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b|\bnotified\b"
+        r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
+        r"|\bweten wie (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
         r"|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
@@ -248,20 +246,21 @@ RULES: tuple[Rule, ...] = (
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
         r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b|assessment|kennismaking"
-        r"|\bintakes?\b"
+        r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
+        r"|aanbieding|plan)"
         r"|\bpitch)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
         Kind.AWARD,
         r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
-        r"|\bte gunnen"
+        r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)\W{0,3}$"
         r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking",
         "Voorlopige gunning:",
     ),
     _rule(
         Kind.OPENING,
-        r"\bopening (van )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
+        r"\bopening (van |der )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
         r"|\bopening ?(date|datum|time)|openingsdatum|datum (van )?(de )?opening"
         r"|\b(tenders|bids|offers|they|inschrijvingen|offertes|deze|ze|zij) (will be|are|shall be"
@@ -281,6 +280,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
+        r"|\breageer\b|indieningsdatum|indieningstermijn"
         r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
         r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
         r"|\b(ingediend|aangeleverd|ingeleverd)\b"
@@ -311,7 +311,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.START,
-        r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|beschikbaar|available|availability"
+        r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
+        r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
         r"|\beerste werkdag|\bfirst (working )?day\b"
         r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
         r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
@@ -338,6 +339,8 @@ RULES: tuple[Rule, ...] = (
 _NOT_BEFORE_A_DATE = " x"
 
 
+# Tables and lists repeat their labels and sentences: each meaning is worked out once.
+@lru_cache(maxsize=1024)
 def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning | None:
     """The meaning of a date from the words before it, else the words after it; None if unclear.
 
@@ -347,23 +350,26 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # words after it end at the next date, so they get a tail that no such pattern matches.
     if past_or_void(before, after):
         return Background.BACKGROUND
-    if _OPENED_BEFORE.search(before) and _OPENED_AFTER.match(after):
-        return Kind.OPENING
-    if _ASKED_BEFORE.search(before) and _ANSWERED_AFTER.match(after):
-        return Kind.ANSWERS_PUBLISHED
-    if _COMPLETED_AFTER.match(after):
-        return Kind.END
+    if (across := on_both_sides(before, after)) is not None:
+        return across
     # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
     # vragen via het platform" is no questions deadline
     # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
     # start werkzaamheden 1 september 2027" is the start, not the award
-    for context in (before.rsplit(";", 1)[-1], after.split(";", 1)[0] + _NOT_BEFORE_A_DATE):
+    for context in (
+        own_clause(before, _says_something),
+        after.split(";", 1)[0] + _NOT_BEFORE_A_DATE,
+    ):
         for rule in RULES:
-            if rule.meaning is not skip and rule.pattern.search(context):
+            if rule.meaning is not skip and names_outside_after(rule.pattern, context):
                 if rule.meaning is Depends.MOVED_TO:
                     return _named(context)
                 return rule.meaning
     return None
+
+
+def _says_something(words: str) -> bool:
+    return any(rule.pattern.search(words) for rule in RULES)
 
 
 def _named(context: str) -> Meaning | None:

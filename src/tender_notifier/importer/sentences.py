@@ -33,6 +33,9 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
+_HEADING_LABEL = re.compile(r"[^:.;]{1,40}:\s{0,3}")
+# The particle of a verb split around the date, which is the date's own word
+_PARTICLE = re.compile(r"\s{0,3}(?:in|aan|af|uit)\b", re.IGNORECASE)
 # Words that say something takes effect: the assignment's start only when it is named
 _IN_FORCE = re.compile(
     r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
@@ -71,6 +74,9 @@ def read_segment(
             return
         read_times_only(segment, times, found, unplaced)
     groups = group_dates(text, dates, times)
+    if _read_date_first(segment, groups, times, document, selection, found, unplaced):
+        read_vague(segment, dates, unplaced)
+        return
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     shared = _shared_from_the_end(text, groups)
@@ -83,6 +89,8 @@ def read_segment(
         ]
         own_before = _split(before)[1] if index else before
         own_after = _split(after)[0] if index + 1 < len(groups) else after
+        if not own_after and (particle := _PARTICLE.match(after)):
+            own_after = particle.group(0)  # "gaat op 1 januari 2027 in en loopt tot en met"
         meaning = classify(own_before, own_after) or shared[index]
         if gone_by(after):
             meaning = Background.BACKGROUND
@@ -138,6 +146,47 @@ def read_segment(
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     read_vague(segment, dates, unplaced)
+
+
+def _read_date_first(
+    segment: Segment,
+    groups: list[Group],
+    times: list[TimeHit],
+    document: Document,
+    selection: bool,
+    found: list[Found],
+    unplaced: list[Unplaced],
+) -> bool:
+    """An item of a list that opens with its date and gives the times of its steps in the words
+    after it: "2026-08-24 Sluiting vragen, 12:00 uur", "2026-09-15 Aanbesteding: inschrijving
+    sluit om 11:00 uur, openbare opening om 11:15 uur". Each time takes the date and the step
+    its own clause names (or, for one time, the whole item names)."""
+    text = segment.text
+    if len(groups) != 1 or any(t is not None for t in groups[0].times):
+        return False
+    head = text[: groups[0].start]  # "Planning: 2026-08-24 ...", a heading joined to the item
+    if head and not (_HEADING_LABEL.fullmatch(head) and classify(head, "") is None):
+        return False
+    group = groups[0]
+    (hit,) = group.dates if len(group.dates) == 1 else (None,)
+    strong = [t for t in times if not t.weak and t.start >= group.end]
+    if hit is None or hit.day is None or not strong:
+        return False
+    words, start = [], group.end
+    for t in strong:
+        clause = text[start : t.start]
+        words.append(clause.rsplit(",", 1)[-1] if len(strong) > 1 else clause)
+        start = t.end
+    meanings = [classify(w, "") for w in words]
+    if not all(isinstance(m, Kind) for m in meanings):
+        return False
+    for meaning, t in zip(meanings, strong, strict=True):
+        one = Group((hit,), (t,), False, group.start, t.end)
+        decided = _decided(meaning, document, selection)
+        if isinstance(decided, Kind) and _before_publication(one, document.published):
+            decided = Background.PAST
+        _read_group(segment, one, decided, text, found, unplaced)
+    return True
 
 
 def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
@@ -255,6 +304,8 @@ def _read_group(
     for hit, _ in usable:
         if hit.problem is None and hit.guessed_year:
             skip(hit, f"no year given; read as {hit.day:%Y} from the dates around it, check it")
+        if hit.other_weekday is not None:
+            skip(hit, f"{hit.other_weekday} does not fall on {hit.day}; the date is used, check it")
     picks: list[tuple[Kind, DateHit, TimeHit | None]]
     if group.is_range and len(usable) == 2:
         (first, _), (last, last_time) = usable
@@ -294,5 +345,6 @@ def _read_group(
                 segment.text,
                 segment.line_at(hit.start),
                 not segment.is_field,
+                t.zone if t is not None else None,
             )
         )

@@ -50,7 +50,8 @@ _SPACES = str.maketrans(
 MAX_SEGMENT = 2000
 # Splitting on "|" alone (not "\s*|\s*") keeps the split linear on long runs of spaces; the
 # cells are stripped afterwards anyway.
-_CELL_SPLIT = re.compile(r"\t+|\|| {3,}")
+# Dotted leaders ("Clarification deadline ....... Fri 18 Sep 2026") part cells like a tab.
+_CELL_SPLIT = re.compile(r"\t+|\|| {3,}| ?\.{4,} ?| ?\u2026{2,} ?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,8}(?=[A-ZÀ-Ý\"'\u201c\u2018(])")
 _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)])\s")
 _ENDS_CLAUSE = re.compile(r"[.!?;:]$")
@@ -115,6 +116,8 @@ def segments(text: str) -> list[Segment]:
                 header, replaced = cells, _replaced_columns(cells)
             elif replaced and max(replaced) < len(cells):
                 cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
+            elif len(header) == len(cells) and (until := _until_column(header)) is not None:
+                cells = [f"tot {c}" if k == until else c for k, c in enumerate(cells)]
             pieces: Iterator[Segment] = _row_fields(cells, joins[0][1])
             lots = _lot_columns(header) if len(header) == len(cells) else []
             if lots:
@@ -149,6 +152,18 @@ def _replaced_columns(header: list[str]) -> frozenset[int]:
     )
 
 
+# "| Stage | From | To |": each row a period, read as "10.08.2026 tot 07.09.2026 12:00"
+_FROM_COLUMN = re.compile(r"^(?:from|van|vanaf|start|begin|begindatum|startdatum)$", re.I)
+_UNTIL_COLUMN = re.compile(r"^(?:to|until|tot|t/m|end|eind|einde|einddatum|end date)$", re.I)
+
+
+def _until_column(header: list[str]) -> int | None:
+    """The column that ends each row's period, in a table with a column where it begins."""
+    starts = [k for k, cell in enumerate(header) if _FROM_COLUMN.match(cell)]
+    ends = [k for k, cell in enumerate(header) if _UNTIL_COLUMN.match(cell)]
+    return ends[0] if len(starts) == 1 and len(ends) == 1 and starts[0] < ends[0] else None
+
+
 # "| Activiteit | Perceel 1 | Perceel 2 |": a column of dates per lot
 _LOT_COLUMN = re.compile(
     r"^(?:perceel|percelen|lot|lots|kavel|deelopdracht|deel)\s{0,3}[\w.,&-]{1,12}(?:\s|$)",
@@ -176,7 +191,7 @@ def _cells(row: str) -> list[str]:
 
 
 def _is_row(line: str) -> bool:
-    if "\t" not in line and "|" not in line and "   " not in line:
+    if "\t" not in line and "|" not in line and "   " not in line and "...." not in line:
         return False
     return len([c for c in _CELL_SPLIT.split(line.strip(" |")) if c.strip()]) >= 2
 

@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import time
+from datetime import UTC, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 from .dates import DateHit
 
@@ -23,13 +25,19 @@ _TIME = re.compile(
       | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
-      | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}uur(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b)
+      | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
+        (?!\s{0,3}(?:per|p\.|/|in|a|an|each|x)\b)
       | (?:(?<=\bvan\s)|(?<=\btussen\s))(?P<h6>0?[7-9]|1\d|2[0-3])
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
     )
-    (?:\s{0,3}\(?(?:CET|CEST|MET|MEST|Dutch\stime|Nederlandse\stijd|local\stime|lokale\stijd
-        |Amsterdam\stime|Central\sEuropean\s(?:Summer\s)?Time)\)?(?![^\W\d_]))?
+    (?P<tz>\s{0,3}\(?(?:(?P<uk>(?:UK|U\.K\.|British|London|GMT/BST|BST/GMT)(?:\slocal)?\stime|BST
+        |GMT/BST|BST/GMT)|(?P<utc>(?:GMT|UTC)(?:\s{0,2}(?P<sign>[+\u2212-])\s{0,2}(?P<oh>0?\d|1[0-4])(?::?(?P<om>[0-5]\d))?
+        (?!\d))?|Coordinated\sUniversal\sTime)
+        |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
+        |local\stime|lokale\stijd|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
+        \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam)\)?
+        (?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -52,6 +60,10 @@ class TimeHit:
     finish: time | None = None
     weak: bool = False
     meridiem: str = ""  # "am" or "pm" when written
+    # the zone the time is written in when it is not the tender's: "12:00 UK time" is
+    # Europe/London, "10:00 GMT" UTC, "12:00:00 (UTC+01:00)" one hour ahead of UTC; CET,
+    # "Brussels time" and "local time" are the tender's
+    zone: tzinfo | None = None
 
 
 def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
@@ -85,6 +97,7 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
                 begin,
                 hit.begin,
                 weak=last.weak and hit.weak,
+                zone=hit.zone or last.zone,
             )
         else:
             spans.append(hit)
@@ -99,7 +112,7 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         meridiem = (g("ap") or "").lower().replace(".", "")
         if g("noon") and (hour, minute) != (12, 0):
             return None
-        weak = g("sep") == "." and not (g("suffix") or meridiem or g("noon"))
+        weak = g("sep") == "." and not (g("suffix") or meridiem or g("noon") or g("tz"))
     elif g("h2") is not None:
         hour, meridiem, weak = int(g("h2")), g("ap2").lower().replace(".", ""), False
     elif g("noon3") is not None:
@@ -117,4 +130,21 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     text = g(0).rstrip()
     end = match.start() + len(text)
-    return TimeHit(match.start(), end, text, time(hour, minute), weak=weak, meridiem=meridiem)
+    return TimeHit(
+        match.start(), end, text, time(hour, minute), weak=weak, meridiem=meridiem, zone=_zone(g)
+    )
+
+
+_UK = ZoneInfo("Europe/London")
+
+
+def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
+    """The zone a time's suffix names, when it is not the tender's own."""
+    if g("uk"):
+        return _UK
+    if not g("utc"):
+        return None
+    if not g("oh"):
+        return UTC
+    offset = timedelta(hours=int(g("oh") or 0), minutes=int(g("om") or 0))
+    return timezone(-offset if g("sign") in ("-", "\u2212") else offset)

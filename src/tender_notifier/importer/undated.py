@@ -76,7 +76,9 @@ def _closing(kind: Kind) -> Kind:
 
 _SAME_DAY = re.compile(
     r"\b(?:(?P<same>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
-    r"|(?:op|on) (?:die|that) (?:dag|day))"
+    r"|(?:op|on) (?:die|that) (?:dag|day)"
+    # "Aansluitend, om 13:30 uur, vindt een openbare opening plaats": right after it
+    r"|aansluitend|direct daarna|immediately after(?:wards)?|directly after(?:wards)?)"
     r"|(?P<next>de volgende dag|de dag erna|de dag daarna|the following day|the next day))\b",
     re.IGNORECASE,
 )
@@ -97,7 +99,8 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     if kind.is_deadline and finish is not None:
         begin, finish = finish, None
     note = f"{last.note} {segment.text}"
-    found.append(Found(kind, day, begin, finish, note, segment.line, True))
+    zone = None if t is None else t.zone
+    found.append(Found(kind, day, begin, finish, note, segment.line, True, zone))
     return True
 
 
@@ -113,7 +116,7 @@ def _complete(found: list[Found], index: int, t: TimeHit, segment: Segment) -> N
     else:
         begin, finish = t.begin, t.finish
     note = f"{target.note}; {segment.text}"
-    found[index] = replace(target, begin=begin, finish=finish, note=note)
+    found[index] = replace(target, begin=begin, finish=finish, note=note, zone=t.zone)
 
 
 # What a whole segment is about, asked for its vague words and for its lone times: asked once.

@@ -1,0 +1,93 @@
+"""Words on both sides of a date that together say what it is for, when neither side alone
+does: a Dutch verb split around the date ("worden op <date> geopend", "gaat op <date> in"),
+"vragen ... worden uiterlijk <date> beantwoord", "uiterlijk <date> zijn afgerond"; and which
+words before a date are its own clause's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..timeline import Kind
+
+# "Vragen uit de tweede ronde worden uiterlijk <date> beantwoord": the answers
+_ASKED_BEFORE = re.compile(
+    r"\b(vragen|questions)\b.{0,60}\b(worden|wordt|will be|zullen|are)\b.{0,30}$", re.IGNORECASE
+)
+_ANSWERED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(beantwoord|answered|responded to)\b", re.IGNORECASE
+)
+# "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
+_OPENED_BEFORE = re.compile(
+    r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
+)
+_OPENED_AFTER = re.compile(r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,4}?(geopend|opened)\b", re.IGNORECASE)
+
+# "Het traject moet in januari starten en uiterlijk 30 juni 2028 zijn afgerond": the end, though
+# the words before the date speak of the start
+_COMPLETED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?((zijn|is|be|worden|wordt|have been|has been)\s"
+    r"(afgerond|voltooid|completed|finished|opgeleverd|geleverd|delivered)"
+    r"|(afgerond|voltooid|opgeleverd|geleverd|gereed) (zijn|is|worden|wordt))\b",
+    re.IGNORECASE,
+)
+# "De nieuwe overeenkomst gaat op 1 januari 2027 in": a verb split around the date
+_GOES_BEFORE = re.compile(
+    r"\b(gaat|gaan|treedt|treden)\s[^.;,]{0,40}\b(op|per)\W{0,3}$", re.IGNORECASE
+)
+_IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
+
+
+def on_both_sides(before: str, after: str) -> Kind | None:
+    """The step the words before and after a date name together, if they do."""
+    # the words after the date are few and anchored: asked first, they spare most searches
+    if _OPENED_AFTER.match(after) and _OPENED_BEFORE.search(before):
+        return Kind.OPENING
+    if _ANSWERED_AFTER.match(after) and _ASKED_BEFORE.search(before):
+        return Kind.ANSWERS_PUBLISHED
+    if _COMPLETED_AFTER.match(after):
+        return Kind.END
+    if _IN_AFTER.match(after) and _GOES_BEFORE.search(before):
+        return Kind.START
+    return None
+
+
+# "...invited to a demonstration day; these will be held on": the clause names its subject
+# in the clause before it
+_REFERS_BACK = re.compile(r"^\s{0,3}(these|they|this|it|deze|die|dit|ze|zij)\s", re.IGNORECASE)
+
+
+def own_clause(before: str, says_something: Callable[[str], bool]) -> str:
+    """The words of a date's own clause before it: from the last ";", or from the one before
+    when the last clause says nothing itself and opens with a word that points back to it."""
+    head, _, clause = before.rpartition(";")
+    match = _REFERS_BACK.match(clause)
+    if not head or match is None or says_something(clause):
+        return clause
+    return head.rsplit(";", 1)[-1] + " which " + clause[match.end() :]
+
+
+# "Na de gunning start de opdracht op", "Following the interviews, the contract will start on":
+# what follows "na" or "after" happens before the date; the step on it is named elsewhere
+_AFTER_WHAT = re.compile(
+    r"\b(na|after|following|upon|na afloop van|na ontvangst van|after receipt of"
+    r"|na (de )?beoordeling van|after (the )?evaluation of)\s"
+    r"(de |het |een |the |all |alle |a |an )?"
+    r"((eerste|tweede|laatste|voorlopige|definitieve|first|second|last|final|provisional"
+    r"|initial)\s)?$"
+    # "Once the questions have been answered, tenders must be submitted by": the whole clause
+    r"|\b(nadat|zodra|once|as soon as)\b[^,;]{0,80}$",
+    re.IGNORECASE,
+)
+_AFTER_REACH = 80  # characters before a match that may hold its "na de" or "once"
+
+
+def names_outside_after(pattern: re.Pattern[str], context: str) -> bool:
+    """Whether ``pattern`` matches ``context`` other than as what the date comes after."""
+    match = pattern.search(context)
+    while match is not None:
+        start = match.start()
+        if not _AFTER_WHAT.search(context, max(0, start - _AFTER_REACH), start):
+            return True
+        match = pattern.search(context, match.end() if match.end() > start else start + 1)
+    return False

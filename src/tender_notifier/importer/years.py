@@ -1,0 +1,69 @@
+"""The year of a date written without one: what the announcement around it makes clear."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Years:
+    """The year of a date written without one ("t/m 22 december", "op 12 en 13 januari").
+
+    Announcements leave the year out when it is obvious to a reader: the first such day on or
+    after the day the announcement was published; without a publication date, the first such
+    day on or after two months before the first date the announcement writes out for a step
+    (its steps follow the calendar); with neither, the year a heading gives ("Planning 2028")
+    counts from its first day. Without a publication date, a weekday written with the day picks
+    the year before or after that one when it falls on the day there only; otherwise the day is
+    read in that year and a weekday that does not fall on it reported with it, as with a year
+    written out. Without any of these the year stays unknown.
+    """
+
+    published: date | None
+    written: tuple[date, ...]  # sorted
+
+    @classmethod
+    def around(cls, published: date | None, written: list[date]) -> Years | None:
+        if published is None and not written:
+            return None
+        ordered = sorted(written)
+        middle = ordered[len(ordered) // 2] if ordered else published
+        assert middle is not None
+        # a founding year or an old contract mentioned in passing is no anchor
+        near = tuple(d for d in ordered if abs((middle - d).days) <= _ANCHOR_SPREAD)
+        return cls(published, near)
+
+    def year_for(self, month: int, day: int, weekday: int | None = None) -> int | None:
+        if self.published is not None:
+            since = self.published - timedelta(days=_BEFORE_PUBLISHED)
+        else:
+            # the steps of a procedure come in the order of the calendar, from its first dates
+            # on: "Sluiting: 20 december" above "Start: 1 februari 2027" is in December 2026
+            since = self.written[0] - timedelta(days=_BEFORE_FIRST_WRITTEN)
+        candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
+        after = [c for c in candidates if c is not None and c >= since]
+        if not after:
+            return None
+        year = after[0].year
+        if weekday is None or self.published is not None:
+            return year  # after the day it was published, the date wins over its weekday
+        # read from the other dates only, the year may be one off: "vrijdag 4 december" above
+        # "1 maart 2027" falls on a Friday in 2026, not in 2027; when it fits none, the date wins
+        for near in (year, year - 1, year + 1):
+            fit = _day(near, month, day)
+            if fit is not None and fit.weekday() == weekday:
+                return near
+        return year
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
+_ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
+_BEFORE_FIRST_WRITTEN = 61  # days: a date this far before the first written date is in its year

@@ -1,0 +1,123 @@
+"""Shapes of the fifth set of training texts: date-first items, periods in From/To columns,
+dotted leaders, lots, change notices, sections that are not binding, mail heads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tender_notifier.importer import extract
+from tender_notifier.timeline import Day, Kind
+
+from .corpus import ZONE
+from .test_shapes import at, timeline
+
+
+def test_a_date_first_item_gives_each_step_the_time_in_its_own_clause() -> None:
+    text = (
+        "2026-08-24  Sluiting vragen, 12:00 uur\n"
+        "2026-09-15  Aanbesteding: inschrijving sluit om 11:00 uur, openbare opening om 11:15 uur\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-08-24", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2026-09-15", "11:00")),
+        (Kind.OPENING, at("2026-09-15", "11:15")),
+    ]
+
+
+def test_a_table_with_from_and_to_columns_gives_each_row_a_period() -> None:
+    text = (
+        "Stage                        From          To\n"
+        "Pre-qualification (SQ)       10.08.2026    07.09.2026 12:00\n"
+        "Negotiation meetings         23.11.2026    27.11.2026\n"
+        "Best and final offers        07.12.2026    18.12.2026 12:00\n"
+    )
+    assert timeline(text) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2026-09-07", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2026-12-18", "12:00")),
+    ]
+
+
+def test_dotted_leaders_part_a_label_from_its_date() -> None:
+    text = (
+        "Clarification deadline ............ Fri 18 Sep 2026, 12:00\n"
+        "Quotation deadline ................ Mon 5 Oct 2026, 10:00\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-09-18", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2026-10-05", "10:00")),
+    ]
+
+
+def test_numbers_of_lots_before_a_date_are_not_days() -> None:
+    text = "Award decision (estimated): Lots 1 and 2 – 7 August 2026; Lot 3 – 14 August 2026\n"
+    assert timeline(text) == [
+        (Kind.AWARD, Day(date(2026, 8, 7))),
+        (Kind.AWARD, Day(date(2026, 8, 14))),
+    ]
+
+
+def test_a_line_that_changes_the_planning_replaces_the_earlier_dates_of_its_steps() -> None:
+    text = (
+        "[02-06-2026] Publicatie. Sluitingsdatum inschrijving: 30-06-2026 12:00. De Nota van "
+        "Inlichtingen verschijnt op 19-06-2026.\n\n"
+        "[09-06-2026] De sluitingsdatum verschuift naar 07-07-2026 12:00. De Nota van "
+        "Inlichtingen volgt op 23-06-2026.\n"
+    )
+    draft = extract("Titel\n" + text, zone=ZONE)
+    assert [(m.kind, m.when) for m in draft.tender.milestones] == [
+        (Kind.ANSWERS_PUBLISHED, Day(date(2026, 6, 23))),
+        (Kind.SUBMISSION_DEADLINE, at("2026-07-07", "12:00")),
+    ]
+    assert any(u.reason.startswith("replaced by 2026-07-07") for u in draft.unplaced)
+
+
+def test_dates_under_a_heading_that_says_they_are_not_binding_are_not_used() -> None:
+    text = (
+        "Deadline for proposals: 19 June 2026, 12:00 CEST.\n\n"
+        "Indicative timetable (for information only; these dates are not binding)\n"
+        "- Vendor demonstrations: 29 and 30 June 2026\n"
+        "- Contract start: 1 September 2026\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-06-19", "12:00"))]
+
+
+def test_dates_of_a_section_the_text_says_is_not_binding_are_not_used() -> None:
+    text = (
+        "3.1 Selectiefase\n"
+        "Uiterste datum indienen verzoek tot deelneming\t07-04-2026\t10:00\n\n"
+        "3.2 Gunningsfase (indicatief)\n"
+        "Uiterste datum indienen inschrijving\t29-09-2026\t10:00\n\n"
+        "De planning van de gunningsfase in paragraaf 3.2 is niet bindend.\n"
+    )
+    assert timeline(text) == [(Kind.PARTICIPATION_DEADLINE, at("2026-04-07", "10:00"))]
+
+
+def test_the_date_at_the_head_of_a_mail_is_the_day_it_was_published() -> None:
+    text = (
+        "Onderwerp: Uitnodiging offerte onderhoud liften\n"
+        "Datum: 24 november 2026\n\n"
+        "Uw vragen ontvangen wij graag uiterlijk vrijdag 4 december a.s.\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 4)))]
+
+
+def test_without_a_publication_date_the_weekday_picks_the_year_next_to_the_one_read() -> None:
+    text = "Vragen: uiterlijk vrijdag 4 december.\nHet contract gaat in op 1 maart 2027.\n"
+    assert timeline(text)[0] == (Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 4)))
+
+
+def test_a_bare_hour_with_u_next_to_a_date_and_a_day_joined_by_of() -> None:
+    text = (
+        "Offerte indienen     uiterlijk 05-11-2026, 10u\n"
+        "Toelichting offerte  10 of 11-11-2026 (u krijgt een tijdslot toegewezen)\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2026-11-05", "10:00")),
+        (Kind.INTERVIEWS, Day(date(2026, 11, 10))),
+        (Kind.INTERVIEWS, Day(date(2026, 11, 11))),
+    ]
+
+
+def test_the_framework_agreements_own_term_is_no_end_of_the_call_off() -> None:
+    text = "Start werkzaamheden: 01-12-2026\nDe raamovereenkomst zelf loopt tot 31-03-2028.\n"
+    assert timeline(text) == [(Kind.START, Day(date(2026, 12, 1)))]
