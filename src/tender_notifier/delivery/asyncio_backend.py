@@ -21,6 +21,8 @@ import httpcore
 
 # Bytes held unread before the socket stops being read (httpcore reads 64 KiB at a time).
 _READ_LIMIT = 256 * 1024
+# Bytes of a request held to go out in one send with what follows (its head, then its body).
+_WRITE_BATCH = 64 * 1024
 
 
 class _Connection(asyncio.Protocol):
@@ -34,6 +36,7 @@ class _Connection(asyncio.Protocol):
         self._reading_paused = False
         self._readable: asyncio.Future[None] | None = None
         self._writable: asyncio.Future[None] | None = None
+        self._unsent: list[bytes] = []
 
     # asyncio's callbacks
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -81,6 +84,20 @@ class _Connection(asyncio.Protocol):
         if self._writable is not None and not self._writable.done():
             await self._writable
 
+    def send(self, data: bytes) -> None:
+        """Queue ``data``; what is queued in one turn of the loop goes out in one send (httpcore
+        writes a request's head and body separately: two system calls, and two packets)."""
+        if not self._unsent:
+            asyncio.get_running_loop().call_soon(self.flush)
+        self._unsent.append(data)
+        if sum(map(len, self._unsent)) >= _WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._unsent and self.transport is not None and not self.transport.is_closing():
+            self.transport.write(b"".join(self._unsent))
+        self._unsent.clear()
+
     def take(self, max_bytes: int) -> bytes:
         data = bytes(self.buffer[:max_bytes])
         del self.buffer[:max_bytes]
@@ -114,7 +131,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             return
         if self._transport.is_closing():
             raise httpcore.WriteError("the connection is closed")
-        self._transport.write(buffer)
+        self._connection.send(buffer)
         try:
             async with asyncio.timeout(timeout):
                 await self._connection.writable()
@@ -122,6 +139,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             raise httpcore.WriteTimeout("timed out writing to the receiver") from None
 
     async def aclose(self) -> None:
+        self._connection.flush()
         self._transport.close()
 
     async def start_tls(
@@ -131,6 +149,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         timeout: float | None = None,
     ) -> httpcore.AsyncNetworkStream:
         loop = asyncio.get_running_loop()
+        self._connection.flush()
         try:
             async with asyncio.timeout(timeout):
                 transport = await loop.start_tls(
@@ -148,6 +167,8 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             raise httpcore.ConnectError(str(exc) or type(exc).__name__) from None
         if transport is None:
             raise httpcore.ConnectError("the connection closed during the TLS handshake")
+        # asyncio does not call connection_made again: the protocol is told its new transport.
+        self._connection.transport = transport
         return AsyncioStream(transport, self._connection)
 
     def get_extra_info(self, info: str) -> Any:
