@@ -23,7 +23,7 @@ from .subscription_types import Subscription
 CHANNELS = ("email", "webhook")
 # Claimed webhook rows that may wait in line for a busy host's slots, in channels' widths: a
 # burst to one host is sent faster than a claim comes back, so the line must outlast a claim.
-LINE_WIDTHS = 3
+LINE_WIDTHS = 8
 # A row for a host that is not keeping up goes back to the ledger for this long.
 HOST_BUSY_WAIT = timedelta(seconds=1)
 
