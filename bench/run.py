@@ -92,6 +92,9 @@ class CountingEmail:
     async def send(self, message: EmailMessage | PreparedEmail) -> None:
         self.sent += 1
 
+    async def warm_up(self) -> None:
+        return None
+
     async def close(self) -> None:
         return None
 

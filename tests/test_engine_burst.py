@@ -37,9 +37,13 @@ SIGNED_UP = datetime(2026, 6, 1, tzinfo=UTC)
 class CountingEmail:
     def __init__(self) -> None:
         self.sent: list[str] = []
+        self.warmed_up = 0
 
     async def send(self, message: EmailMessage | PreparedEmail) -> None:
         self.sent.append(message.to if isinstance(message, PreparedEmail) else message["To"])
+
+    async def warm_up(self) -> None:
+        self.warmed_up += 1
 
     async def close(self) -> None:
         pass
@@ -129,8 +133,9 @@ def test_rows_are_written_ahead_of_their_moment_and_claimable_only_from_it(
 def test_the_due_instant_sends_without_reading_every_subscription(
     tmp_path: Path, database_url: str
 ) -> None:
-    """Ahead of the moment the subscriptions are read once; at the moment, and at the sweeps
-    that follow with nothing due, they are not read again: that work does not grow with them."""
+    """Ahead of the moment the subscriptions are read once and the mail server is connected to;
+    at the moment, and at the sweeps that follow with nothing due, they are not read again:
+    that work does not grow with them."""
     engine, store, clock, email = make_engine(tmp_path, database_url, count=40)
     spy = Spy(store.subscriptions)
     store.subscriptions = spy  # type: ignore[assignment]
@@ -139,8 +144,11 @@ def test_the_due_instant_sends_without_reading_every_subscription(
         await engine.plan()
         await engine._on_ahead(DUE)
         await drain(engine)
+        assert engine._warming is not None
+        await engine._warming
         assert spy.calls["active"] == 1
         assert email.sent == []  # written, not yet due
+        assert email.warmed_up == 1  # connections open before the moment
         spy.calls.clear()
         clock.now = DUE
         await engine._on_due(DUE)

@@ -89,6 +89,7 @@ class Engine:
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
         self._background: list[asyncio.Task[None]] = []
+        self._warming: asyncio.Task[None] | None = None
         self._stop_watching = asyncio.Event()
         delivery = settings.delivery
         self.lease = delivery.lease
@@ -167,6 +168,8 @@ class Engine:
             task.cancel()
         for task in self._background:
             task.cancel()
+        if self._warming is not None:
+            self._warming.cancel()
         if await self._write_outcomes() is None:
             # The store is away at exit: these rows stay ``sending`` and are sent again (with
             # the same ids) by the next daemon to start or take them over.
@@ -213,9 +216,18 @@ class Engine:
         self._wake.set()
 
     async def _on_ahead(self, moment: datetime) -> None:
-        """``AHEAD`` before a due moment: write its rows (claimable from ``moment``)."""
+        """``AHEAD`` before a due moment: write its rows (claimable from ``moment``), and get
+        the senders ready (templates compiled, connections open) beside it."""
         self._materialise_wanted = True
         self._wake.set()
+        if self._warming is None or self._warming.done():
+            self._warming = asyncio.create_task(self._warm_up(), name="warm-up")
+
+    async def _warm_up(self) -> None:
+        try:
+            await self.sender.warm_up()
+        except Exception:  # the sends will meet the same trouble and report it
+            log.warning("warm_up_failed", exc_info=True)
 
     async def _on_due(self, moment: datetime) -> None:
         """A due moment (or a retry's time): claim and send. Its rows were written ahead; only

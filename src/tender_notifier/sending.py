@@ -64,6 +64,12 @@ class Sender:
             timeout=settings.delivery.webhook_timeout,
         )
 
+    async def warm_up(self) -> None:
+        """Ahead of a due moment: compile the reminder templates and connect to the mail server,
+        so the moment's first email waits for neither."""
+        await asyncio.to_thread(compose.load_templates, "reminder")
+        await self.email.warm_up()
+
     async def close(self) -> None:
         await self.email.close()
         await self.webhook.aclose()

@@ -19,6 +19,14 @@ class _Handler:
     def __init__(self, server: SmtpServer) -> None:
         self.server = server
 
+    async def handle_EHLO(
+        self, smtp: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        session.host_name = hostname  # what aiosmtpd does itself when no hook is given
+        with self.server.lock:
+            self.server.greetings += 1  # one per connection made by a client
+        return responses
+
     async def handle_DATA(self, smtp: Any, session: Any, envelope: Any) -> str:
         if self.server.delay:
             await asyncio.sleep(self.server.delay)
@@ -40,6 +48,7 @@ class SmtpServer:
         self.received_at: list[float] = []
         self.raw: list[bytes] = []  # each message as it came over the wire
         self.delay = 0.0  # seconds to wait before answering DATA
+        self.greetings = 0  # EHLOs received
         self.replies: list[str] = []  # queued non-250 replies, used first
         self.lock = threading.Lock()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)

@@ -17,6 +17,7 @@ from .attachment import PRODID, milestone_ics
 from .emails import (
     change_email,
     confirmation_email,
+    load_templates,
     owner_confirmation_email,
     reminder_email,
     webhook_disabled_email,
@@ -37,6 +38,7 @@ __all__ = [
     "change_email",
     "change_event",
     "confirmation_email",
+    "load_templates",
     "milestone_ics",
     "owner_confirmation_email",
     "ping_event",

@@ -45,6 +45,14 @@ def _templates() -> jinja2.Environment:
     )
 
 
+def load_templates(*names: str) -> None:
+    """Load and compile the templates of ``names`` (both parts) now: before a due moment, so
+    its first email does not wait for Jinja2 to be imported and its templates compiled."""
+    for name in names:
+        for part in ("txt", "html"):
+            _templates().get_template(f"{name}.{part}")
+
+
 class UrlListHeader(UnstructuredHeader, BaseHeader):
     """``<https://...>`` headers (List-Unsubscribe, RFC 2369): folded, never RFC 2047-encoded.
 

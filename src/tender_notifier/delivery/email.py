@@ -41,6 +41,10 @@ class EmailTransport(Protocol):
         """Deliver ``message`` or raise ``DeliveryError`` saying whether to try again."""
         ...
 
+    async def warm_up(self) -> None:
+        """Get ready to send soon (connect), so the first message of a due moment does not wait."""
+        ...
+
     async def close(self) -> None:
         """Release connections; ``send`` may still be called afterwards and reconnects."""
         ...
@@ -72,6 +76,9 @@ class SmtpPool:
             await transport.send(message)
         finally:
             self._free.put_nowait(transport)
+
+    async def warm_up(self) -> None:
+        await asyncio.gather(*(t.warm_up() for t in self._all))
 
     async def close(self) -> None:
         await asyncio.gather(*(t.close() for t in self._all))
@@ -180,6 +187,19 @@ class SmtpTransport:
                 # The others got it, so sending again would duplicate: report, do not retry.
                 what = "; ".join(f"{addr}: {r.code} {r.message}" for addr, r in refused.items())
                 raise DeliveryError(f"sent, but some recipients refused: {what}", permanent=True)
+
+    async def warm_up(self) -> None:
+        """Open the connection (or check an idle one) now; a server that cannot be reached is
+        left for the send to report."""
+        import aiosmtplib
+
+        async with self._lock:
+            try:
+                smtp = await self._connection()
+                if smtp.is_ehlo_or_helo_needed:
+                    await smtp.ehlo()
+            except (aiosmtplib.SMTPException, OSError, TimeoutError):
+                self._drop()
 
     async def close(self) -> None:
         """Say QUIT and close the connection, if one is open."""

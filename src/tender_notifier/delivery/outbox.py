@@ -74,5 +74,8 @@ class OutboxTransport:
         except OSError as exc:
             raise DeliveryError(f"cannot write to the outbox {self.directory}: {exc}") from exc
 
+    async def warm_up(self) -> None:
+        """Nothing to open; here so the outbox is an ``EmailTransport``."""
+
     async def close(self) -> None:
         """Nothing to close; here so the outbox is an ``EmailTransport``."""
