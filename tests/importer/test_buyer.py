@@ -1,0 +1,66 @@
+"""Who the buyer is: a field, a line near the top, a name after a dash on the title line; the
+organisation, not its department, address or abbreviation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tender_notifier.importer import extract
+
+from .corpus import ZONE
+
+
+def buyer(text: str) -> str:
+    return extract(text, zone=ZONE).tender.buyer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Belgian and English labels of the buyer's field
+        (
+            "Aankondiging\nOpdrachtgevend bestuur: Stad Mechelen, Dienst Facilitair Beheer\n",
+            "Stad Mechelen",
+        ),
+        (
+            "Aankondiging\nAanbestedende overheid: Vlaamse Milieumaatschappij (VMM)\n",
+            "Vlaamse Milieumaatschappij",
+        ),
+        ("Expression of Interest\nIssued by: Universiteit Leiden, ISSC\n", "Universiteit Leiden"),
+        # TED's numbered field, with the address after the name
+        (
+            "Contract notice\nI.1) Name and addresses: UMC Utrecht, Heidelberglaan 100, Utrecht, "
+            "3584 CX, Netherlands\n",
+            "UMC Utrecht",
+        ),
+        # the department after a dash in a field
+        (
+            "New assignment\nClient: Belastingdienst – Centrum voor Applicatieontwikkeling\n",
+            "Belastingdienst",
+        ),
+        # a line of its own near the top, with its department or abbreviation
+        ("Beheer fietsenstallingen\nGemeente Utrecht, afdeling Mobiliteit\n", "Gemeente Utrecht"),
+        (
+            "Request for Quotation\nHogeschool van Amsterdam (HvA), Facility Services\n",
+            "Hogeschool van Amsterdam",
+        ),
+        # after a dash on the title line
+        ("Aanbestedingskalender – Waterschap Vallei en Veluwe\n", "Waterschap Vallei en Veluwe"),
+        ("Opdracht: Senior Data Scientist (Python, MLOps) – UWV\n", "UWV"),
+        (
+            "Striive | Nieuwe opdracht\nInformatieanalist – Zorginstituut Nederland (Diemen)\n",
+            "Zorginstituut Nederland",
+        ),
+        # an agency named after its ministry
+        (
+            "Aanvraag inhuur – Ministerie van Infrastructuur en Waterstaat, Rijkswaterstaat\n",
+            "Rijkswaterstaat",
+        ),
+    ],
+)
+def test_the_buyer_is_the_organisation_named(text: str, expected: str) -> None:
+    assert buyer(text) == expected
+
+
+def test_a_title_without_an_organisation_after_its_dash_names_no_buyer() -> None:
+    assert buyer("Expression of Interest – Research Data Management Platform\n") == "Onbekend"
