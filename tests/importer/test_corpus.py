@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from tender_notifier.importer import extract
 from tender_notifier.importer.output import to_toml
 from tender_notifier.tender_file import load_tender_file, parse_tender
-from tender_notifier.timeline import Day, Kind, Moment
+from tender_notifier.timeline import Day, Kind
 
 from .corpus import ZONE, facts, items, score
 
@@ -74,12 +74,6 @@ DISAGREEMENTS = {
     ("126-mercell-activiteit-datum-tijd-twee-rondes", Kind.OTHER, Day(date(2026, 11, 9))),
 }
 # What the rules do not read yet, each a sentence no rule speaks of:
-# - "The platform has to be available to researchers from the start of the academic year on
-#   1 September 2026": a system's go-live, read as the start;
-# - "Suppliers that are not yet admitted may still apply to join the DPS; applications must
-#   be received by 14 September 2026, 17:00": the clause after ";" names only "applications",
-#   read as tenders (and dropped against the questions deadline after it), not as requests to
-#   join;
 # - "Einde opdracht 31/12" under "Beoogde start 01/02" in a planning published on 14/12/2026:
 #   read in 2026, the first such day after the publication, and dropped as an end before the
 #   start; a rule that moved such a day a year later was taken out again, as it could as well
@@ -90,18 +84,6 @@ NOT_READ_YET = {
         "missed",
         Kind.END,
         Day(date(2027, 12, 31)),
-    ),
-    (
-        "141-english-expression-of-interest-prose-weekdays",
-        "invented",
-        Kind.START,
-        Day(date(2026, 9, 1)),
-    ),
-    (
-        "144-english-dps-call-off-dotted-leaders",
-        "missed",
-        Kind.PARTICIPATION_DEADLINE,
-        Moment(datetime(2026, 9, 14, 17, 0, tzinfo=ZONE)),
     ),
 }
 

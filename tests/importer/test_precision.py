@@ -92,3 +92,17 @@ def test_words_that_lead_on_to_the_next_date_are_that_date_s() -> None:
 def test_a_date_moved_from_its_original_gives_the_new_one() -> None:
     found, _ = read("The original closing date of 4 June 2027 has been moved to 11 June 2027.\n")
     assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 6, 11)))]
+
+
+def test_the_start_of_a_school_year_is_no_start_of_the_assignment_unless_named() -> None:
+    found, reasons = read(
+        "The platform has to be available to researchers from the start of the academic year"
+        " on 1 September 2027.\n"
+    )
+    assert found == []
+    assert any("could not tell" in r for r in reasons)
+    found, _ = read(
+        "De opdracht start bij aanvang van het schooljaar, op 1 september 2027, voor 24 uur"
+        " per week.\n"
+    )
+    assert found == [(Kind.START, Day(date(2027, 9, 1)))]

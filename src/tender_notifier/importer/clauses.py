@@ -57,14 +57,37 @@ def on_both_sides(before: str, after: str) -> Kind | None:
 _REFERS_BACK = re.compile(r"^\s{0,3}(these|they|this|it|deze|die|dit|ze|zij)\s", re.IGNORECASE)
 
 
+# "...may still apply to join the DPS; applications must be received by": a clause that opens
+# with the noun of a verb of the clause before ("apply", "applications") speaks of what that
+# clause says
+_FIRST_WORD = re.compile(r"^\s{0,3}([^\W\d_]{5,20})\b")
+_STEM = 4
+
+
 def own_clause(before: str, says_something: Callable[[str], bool]) -> str:
     """The words of a date's own clause before it: from the last ";", or from the one before
-    when the last clause says nothing itself and opens with a word that points back to it."""
+    when the last clause says nothing itself and opens with a word that points back to it, or
+    opens with the noun of a verb of the clause before."""
     head, _, clause = before.rpartition(";")
-    match = _REFERS_BACK.match(clause)
-    if not head or match is None or says_something(clause):
+    if not head:
         return clause
-    return head.rsplit(";", 1)[-1] + " which " + clause[match.end() :]
+    previous = head.rsplit(";", 1)[-1]
+    match = _REFERS_BACK.match(clause)
+    if match is not None and not says_something(clause):
+        return previous + " which " + clause[match.end() :]
+    noun = _FIRST_WORD.match(clause)
+    if noun is not None and _names_its_verb(previous, noun.group(1)):
+        return previous + " which " + clause
+    return clause
+
+
+def _names_its_verb(words: str, noun: str) -> bool:
+    """Whether ``words`` hold another word of the same stem as ``noun`` ("apply" for
+    "applications")."""
+    stem = noun[:_STEM].lower()
+    return any(
+        w.lower().startswith(stem) and w.lower() != noun.lower() for w in re.findall(r"\w+", words)
+    )
 
 
 # "Na de gunning start de opdracht op", "Following the interviews, the contract will start on":

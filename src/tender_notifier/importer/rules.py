@@ -239,7 +239,9 @@ RULES: tuple[Rule, ...] = (
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
         r"|\b(sq|pqq|selection questionnaires?|pre-?qualification questionnaires?)\b"
-        r"|selectiefase|selection (phase|stage)",
+        r"|selectiefase|selection (phase|stage)"
+        # a request to be admitted to the dynamic purchasing system the call-off is made under
+        r"|\bapply (\w{1,20} ){0,2}?to join\b|\bapplications? to join\b",
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(

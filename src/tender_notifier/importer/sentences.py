@@ -36,9 +36,14 @@ _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
 _HEADING_LABEL = re.compile(r"[^:.;]{1,40}:\s{0,3}")
 # The particle of a verb split around the date, which is the date's own word
 _PARTICLE = re.compile(r"\s{0,3}(?:in|aan|af|uit)\b", re.IGNORECASE)
-# Words that say something takes effect: the assignment's start only when it is named
+# Words that say something takes effect, or a year or season of the calendar begins ("from the
+# start of the academic year on"): the assignment's start only when it is named
 _IN_FORCE = re.compile(
-    r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
+    r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b"
+    r"|\b(start|begin|aanvang|beginning) (of|van) (the |het |de |a |een )?(new |nieuwe )?"
+    r"(academic |school |calendar |financial |fiscal )?(year|jaar|schooljaar|studiejaar"
+    r"|collegejaar|semester|season|seizoen|term)\b",
+    re.IGNORECASE,
 )
 _DEADLINE_AND_OPENING = re.compile(
     r"\b(inschrijving|sluiting|indiening|submission|closing|deadline)\w{0,3}\s(en|and|&|\+)\s"
