@@ -94,7 +94,7 @@ def test_a_date_moved_from_its_original_gives_the_new_one() -> None:
     assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 6, 11)))]
 
 
-def test_the_start_of_a_school_year_is_no_start_of_the_assignment_unless_named() -> None:
+def test_a_start_in_a_sentence_that_does_not_speak_of_the_assignment_is_listed() -> None:
     found, reasons = read(
         "The platform has to be available to researchers from the start of the academic year"
         " on 1 September 2027.\n"
@@ -105,4 +105,6 @@ def test_the_start_of_a_school_year_is_no_start_of_the_assignment_unless_named()
         "De opdracht start bij aanvang van het schooljaar, op 1 september 2027, voor 24 uur"
         " per week.\n"
     )
+    assert found == [(Kind.START, Day(date(2027, 9, 1)))]
+    found, _ = read("2027-09-01  Start uitvoering\n")
     assert found == [(Kind.START, Day(date(2027, 9, 1)))]

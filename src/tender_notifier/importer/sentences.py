@@ -36,14 +36,9 @@ _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
 _HEADING_LABEL = re.compile(r"[^:.;]{1,40}:\s{0,3}")
 # The particle of a verb split around the date, which is the date's own word
 _PARTICLE = re.compile(r"\s{0,3}(?:in|aan|af|uit)\b", re.IGNORECASE)
-# Words that say something takes effect, or a year or season of the calendar begins ("from the
-# start of the academic year on"): the assignment's start only when it is named
+# Words that say something takes effect: the assignment's start only when it is named
 _IN_FORCE = re.compile(
-    r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b"
-    r"|\b(start|begin|aanvang|beginning) (of|van) (the |het |de |a |een )?(new |nieuwe )?"
-    r"(academic |school |calendar |financial |fiscal )?(year|jaar|schooljaar|studiejaar"
-    r"|collegejaar|semester|season|seizoen|term)\b",
-    re.IGNORECASE,
+    r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
 )
 _DEADLINE_AND_OPENING = re.compile(
     r"\b(inschrijving|sluiting|indiening|submission|closing|deadline)\w{0,3}\s(en|and|&|\+)\s"
@@ -124,9 +119,10 @@ def read_segment(
             # "Het nieuwe beleid treedt in werking op 1 januari 2028": a policy's start, not
             # the assignment's
             meaning = None
-        if meaning is Kind.END and not segment.is_field and not about_assignment:
-            # "Support for that system ends on 31 December 2028": an end in a sentence that does
-            # not speak of the assignment is not its end
+        if meaning in _TERM and not segment.is_field and not about_assignment:
+            # "Support for that system ends on 31 December 2028", "The platform has to be
+            # available from the start of the academic year on": a start or an end in a
+            # sentence that does not speak of the assignment is not its start or end
             meaning = None
         if meaning is Background.REPLACED:
             carried = classify(before, "", skip=Background.REPLACED)
