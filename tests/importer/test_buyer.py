@@ -64,3 +64,29 @@ def test_the_buyer_is_the_organisation_named(text: str, expected: str) -> None:
 
 def test_a_title_without_an_organisation_after_its_dash_names_no_buyer() -> None:
     assert buyer("Expression of Interest – Research Data Management Platform\n") == "Onbekend"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Havenbedrijf Rotterdam N.V.\nInvitation to Tender: advisory services\n",
+            "Havenbedrijf Rotterdam N.V.",
+        ),
+        (
+            "International School of The Hague\nRequest for Tender – Cleaning\n",
+            "International School of The Hague",
+        ),
+        ("Universiteit Twente – Europese aanbesteding Catering campus\n", "Universiteit Twente"),
+        (
+            "Stichting Openbaar Onderwijs Groningen (O2G2) – Europese aanbesteding Devices\n",
+            "Stichting Openbaar Onderwijs Groningen",
+        ),
+    ],
+)
+def test_the_title_line_names_the_buyer_as_a_name_of_its_own(text: str, expected: str) -> None:
+    assert buyer(text) == expected
+
+
+def test_a_title_that_mentions_a_body_in_its_words_is_not_the_buyer_s_name() -> None:
+    assert buyer("Aanbesteding schoonmaak Gemeente Delft\n") == "Gemeente Delft"

@@ -113,6 +113,7 @@ def _date_regex() -> re.Pattern[str]:
           | (?P<d3>[0-3]?\d)(?P<sep3>[-/])(?P<m3>{months}){_NOT_LETTER}\.?(?P=sep3)(?P<y3>{year})
           | (?P<iy2>{_YEAR})/(?P<im2>[01]?\d)/(?P<id2>[0-3]?\d)(?!\d)
           | (?P<d4>[0-3]?\d)(?P<sep4>[-/])(?P<m4>[01]?\d)(?![\d/.-]\d|\d)
+            (?!\s{{1,3}}(?:{months}){_NOT_LETTER})  # "9-10 juli 2026": two days of July
         )
         """,
         re.IGNORECASE | re.VERBOSE,

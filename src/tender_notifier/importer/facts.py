@@ -60,7 +60,8 @@ _ORGANISATION = re.compile(
     r"\b(?:gemeente|provincie|waterschap|hoogheemraadschap|ministerie|ministry|universiteit"
     r"|university|hogeschool|ziekenhuis|hospital|municipality|province|agency|stichting"
     r"|rijkswaterstaat|rijksvastgoedbedrijf|b\.v\.|n\.v\.|gemeenten|regio|\w{0,20}instituut"
-    r"|institute|bibliotheek|library|woonstichting|woningcorporatie|uwv)(?![\w.])",
+    r"|institute|bibliotheek|library|woonstichting|woningcorporatie|uwv|school|roc"
+    r"|havenbedrijf)(?![\w.])",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
@@ -100,10 +101,13 @@ def buyer(segments: list[Segment]) -> str | None:
             if _BUYER_LABEL.match(label.strip()) and value and len(value) <= 80:
                 return value
     for segment in segments[:_TOP_SEGMENTS]:
-        # a line near the top names the buyer on its own or after a dash
-        parts = _TITLE_PARTS.split(segment.text)
-        for part in parts[1:] if segment is segments[0] else [segment.text, *parts[1:]]:
+        # a line near the top names the buyer on its own or beside a dash; on the title line
+        # only a name ("Universiteit Twente – Europese aanbesteding Catering campus")
+        title_line = segment is segments[0]
+        for part in _TITLE_PARTS.split(segment.text):
             text = _organisation(part)
+            if title_line and not _PROPER_NAME.fullmatch(text):
+                continue
             if len(text) <= 80 and _ORGANISATION.search(text) and not _NOT_A_NAME.search(text):
                 return text
     bodies: Counter[str] = Counter()
@@ -119,6 +123,12 @@ def buyer(segments: list[Segment]) -> str | None:
 
 _MINISTRY = re.compile(r"(ministerie|ministry)\b", re.IGNORECASE)
 _TAILS = 6
+# "International School of The Hague", "ROC van Amsterdam-Flevoland": capitalised words and
+# the small words between them, not "Aanbesteding schoonmaak Gemeente Delft"
+_PROPER_NAME = re.compile(
+    r"[A-Z][\w&.'\u2019-]{0,30}(?:\s(?:(?:of|van|de|der|den|het|the|en|and|voor|for|&)\s){0,2}"
+    r"[A-Z][\w&.'\u2019-]{0,30}){0,6}"
+)
 _TITLE_PARTS = re.compile(r"\s[\u2013\u2014]\s")
 
 

@@ -45,6 +45,7 @@ _DEADLINE_AND_OPENING = re.compile(
     r"(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
+_A_ROUND = re.compile(r"\b(ronde|round)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
@@ -119,7 +120,7 @@ def read_segment(
             # "Het nieuwe beleid treedt in werking op 1 januari 2028": a policy's start, not
             # the assignment's
             meaning = None
-        if meaning in _TERM and not segment.is_field and not about_assignment:
+        if meaning in _TERM and not _labelled(segment) and not about_assignment:
             # "Support for that system ends on 31 December 2028", "The platform has to be
             # available from the start of the academic year on": a start or an end in a
             # sentence that does not speak of the assignment is not its start or end
@@ -136,6 +137,12 @@ def read_segment(
             _read_group(segment, old, meaning, context, found, unplaced)
             group, meaning = new, carried
         decided = _decided(meaning, document, selection)
+        if (
+            decided is Kind.SUBMISSION_DEADLINE
+            and document.question_rounds
+            and _A_ROUND.search(own_before)
+        ):
+            decided = Kind.QUESTIONS_DEADLINE  # "voor de tweede ronde is de sluitingstermijn"
         if after.lstrip().startswith("?"):
             decided = None  # "uiterlijk 1 december 2027? (in overleg)": the text is not sure
         if isinstance(decided, Kind) and _before_publication(group, document.published):
@@ -218,6 +225,15 @@ def _split(between: str) -> tuple[str, str]:
     if cut >= 0:
         return between[:cut], between[cut + 1 :]
     return ("" if LEADS_ON.search(between) else between), between
+
+
+_LABEL_MAX = 60  # "Maandag 6 juli 2026 – eerste werkdag": a date and its label, no sentence
+
+
+def _labelled(segment: Segment) -> bool:
+    """Whether ``segment`` is a field or a short line of a date and its label, not prose."""
+    text = segment.text.rstrip()
+    return segment.is_field or (len(text) <= _LABEL_MAX and not text.endswith((".", "!", "?")))
 
 
 def _assignment(words: str) -> bool:
