@@ -108,3 +108,11 @@ def test_a_start_in_a_sentence_that_does_not_speak_of_the_assignment_is_listed()
     assert found == [(Kind.START, Day(date(2027, 9, 1)))]
     found, _ = read("2027-09-01  Start uitvoering\n")
     assert found == [(Kind.START, Day(date(2027, 9, 1)))]
+
+
+def test_notified_alone_does_not_say_of_what() -> None:
+    found, reasons = read("Bidders will be notified on 12 May 2027.\n")
+    assert found == []
+    assert any("could not tell" in r for r in reasons)
+    found, _ = read("Shortlisted candidates will be notified on 12 May 2027.\n")
+    assert found == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 5, 12)))]

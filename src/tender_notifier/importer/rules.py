@@ -190,7 +190,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
-        r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b|\bnotified\b"
+        # not "notified" alone: of what, the selection or the award?
+        r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b"
         r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
         r"|\bweten wie (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
         r"|notification of shortlist"
