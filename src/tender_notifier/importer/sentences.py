@@ -75,6 +75,8 @@ def read_segment(
             return
         read_times_only(segment, times, found, unplaced)
     groups = group_dates(text, dates, times)
+    tied = {id(t) for g in groups for t in g.times if t is not None}
+    loose = [t for t in times if not t.weak and id(t) not in tied]  # times of no date
     if _read_date_first(segment, groups, times, document, selection, found, unplaced):
         read_vague(segment, dates, unplaced)
         return
@@ -151,6 +153,14 @@ def read_segment(
             # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
             # opening's moment too
             _read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
+        if _time_not_read(decided, group, loose):
+            # "Tender return: 9am on the 26th of May": the sentence writes a time that was tied
+            # to no date; a deadline without it would be a wrong one
+            for hit in group.dates:
+                reason = "a time next to this deadline may be its own; add it by hand"
+                unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
+            previous = meaning
+            continue
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     read_vague(segment, dates, unplaced)
@@ -195,6 +205,23 @@ def _read_date_first(
             decided = Background.PAST
         _read_group(segment, one, decided, text, found, unplaced)
     return True
+
+
+_NEAR = 20  # characters between a date and a time that may be its own
+
+
+def _time_not_read(decided: Meaning | None, group: Group, loose: list[TimeHit]) -> bool:
+    """Whether ``group`` is a deadline without a time next to a time tied to no date: the
+    deadline's own time, in words the importer does not read ("9am on the 26th of May", "3 juni
+    (t/m 12:00 uur)"); not "Vragen tot 1 maart en de bijeenkomst is om 10:00 uur"."""
+    return (
+        isinstance(decided, Kind)
+        and decided.is_deadline
+        and all(t is None for t in group.times)
+        and any(
+            0 <= group.start - t.end <= _NEAR or 0 <= t.start - group.end <= _NEAR for t in loose
+        )
+    )
 
 
 def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
