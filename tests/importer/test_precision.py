@@ -118,7 +118,9 @@ def test_notified_alone_does_not_say_of_what() -> None:
     assert found == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 5, 12)))]
 
 
-def test_a_deadline_next_to_a_time_it_does_not_read_is_listed_not_made_a_day() -> None:
+def test_a_step_next_to_a_time_it_does_not_read_is_listed_not_made_a_day() -> None:
     found, reasons = read("Sluiting inschrijving: 26 mei 2027 (uiterlijk rond 12:00 uur)\n")
     assert found == []
     assert any("may be its own" in r for r in reasons)
+    found, _ = read("Informatiebijeenkomst: 3 mei 2027 (inloop rond 14:00 uur)\n")
+    assert found == []

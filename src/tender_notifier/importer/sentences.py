@@ -154,10 +154,10 @@ def read_segment(
             # opening's moment too
             _read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
         if _time_not_read(decided, group, loose):
-            # "Tender return: 9am on the 26th of May": the sentence writes a time that was tied
-            # to no date; a deadline without it would be a wrong one
+            # "Tender return: 9am on the 26th of May": a time next to the date that was tied to
+            # no date; the step without it would be a wrong one
             for hit in group.dates:
-                reason = "a time next to this deadline may be its own; add it by hand"
+                reason = "a time next to this date may be its own; add the step by hand"
                 unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
             previous = meaning
             continue
@@ -211,12 +211,11 @@ _NEAR = 20  # characters between a date and a time that may be its own
 
 
 def _time_not_read(decided: Meaning | None, group: Group, loose: list[TimeHit]) -> bool:
-    """Whether ``group`` is a deadline without a time next to a time tied to no date: the
-    deadline's own time, in words the importer does not read ("9am on the 26th of May", "3 juni
+    """Whether ``group`` is a step without a time next to a time tied to no date: the step's
+    own time, in words the importer does not read ("9am on the 26th of May", "3 juni
     (t/m 12:00 uur)"); not "Vragen tot 1 maart en de bijeenkomst is om 10:00 uur"."""
     return (
         isinstance(decided, Kind)
-        and decided.is_deadline
         and all(t is None for t in group.times)
         and any(
             0 <= group.start - t.end <= _NEAR or 0 <= t.start - group.end <= _NEAR for t in loose
