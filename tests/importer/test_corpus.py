@@ -97,9 +97,7 @@ DISAGREEMENTS = {
 #   read in 2026, the first such day after the publication, and dropped as an end before the
 #   start; a rule that moved such a day a year later was taken out again, as it could as well
 #   turn a misread date into a kept one;
-# - "2026-09-15/16  Demonstrations": a second day after an ISO date;
-# - "Gunning (besluit over toelating): 16 november 2026" in an Open House procedure: the label
-#   names the award, the words in brackets the decision on admission, read as the invitation.
+# - "2026-09-15/16  Demonstrations": a second day after an ISO date.
 NOT_READ_YET = {
     (
         "130-inhuurdesk-dag-maand-zonder-jaar-jaarwisseling",
@@ -108,18 +106,6 @@ NOT_READ_YET = {
         Day(date(2027, 12, 31)),
     ),
     ("179-hr-payroll-saas-iso-timeline", "missed", Kind.INTERVIEWS, Day(date(2026, 9, 16))),
-    (
-        "181-open-house-jeugdhulp-aanmelden-eerste-ronde",
-        "missed",
-        Kind.AWARD,
-        Day(date(2026, 11, 16)),
-    ),
-    (
-        "181-open-house-jeugdhulp-aanmelden-eerste-ronde",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        Day(date(2026, 11, 16)),
-    ),
 }
 
 

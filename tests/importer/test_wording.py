@@ -147,3 +147,13 @@ def test_only_the_dates_marked_with_an_asterisk_are_not_binding() -> None:
         "Deadline for requests to participate  Monday 15 March 2027, 11:00\n"
         "Intended award decision *             Friday 5 November 2027\n"
     ) == [(Kind.PARTICIPATION_DEADLINE, at("2027-03-15", "11:00"))]
+
+
+def test_a_label_names_its_step_and_the_words_in_brackets_explain_it() -> None:
+    assert timeline("- Gunning (besluit over toelating): 16 november 2027\n") == [
+        (Kind.AWARD, Day(date(2027, 11, 16)))
+    ]
+    # but words in brackets say which deadline
+    assert timeline("Sluiting (vragen): 3 maart 2027\n") == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 3, 3)))
+    ]

@@ -114,3 +114,14 @@ def names_outside_after(pattern: re.Pattern[str], context: str) -> bool:
             return True
         match = pattern.search(context, match.end() if match.end() > start else start + 1)
     return False
+
+
+# "Gunning (besluit over toelating):": a label and the words in brackets that explain it
+_LABEL_WITH_NOTE = re.compile(r"^\W{0,3}([^()\d:;]{2,40}?)\s{0,3}\([^()]{1,80}\)\W{0,3}$")
+
+
+def label_of_note(before: str) -> str | None:
+    """The label of a label with a note in brackets just before a date, which names the step
+    (the note explains it); the caller leaves deadlines to the note ("Sluiting (vragen):")."""
+    match = _LABEL_WITH_NOTE.match(before)
+    return match.group(1) if match is not None else None

@@ -32,7 +32,8 @@ from .background import (
     WEEK_WORDS,
     past_or_void,
 )
-from .clauses import names_outside_after, on_both_sides, own_clause
+from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause
+from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
 
 __all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
@@ -316,30 +317,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.START,
-        r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
-        r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
-        r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
-        r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
-        r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
-        r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
-        r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
-        r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
-        r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$",
+        START_WORDS,
         "Uiterlijk per 4 augustus 2026 beschikbaar",
     ),
     _rule(
         Kind.END,
-        r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
-        r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
-        r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
-        r"|\bend(s|ing)?\b|oplever|\bcompletion\b|\bgereedmelding\b"
-        # "the final report is due": the end of an evaluation or a study
-        r"|\b(final report|eindrapport\w{0,4}|eindrapportage)\b.{0,20}\b(due|opgeleverd|gereed"
-        r"|delivered|uiterlijk)\b"
-        r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
-        r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
-        r"\W{0,3}$"
-        r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$",
+        END_WORDS,
         "Einddatum opdracht:",
     ),
 )
@@ -364,6 +347,10 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # vragen via het platform" is no questions deadline
     # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
     # start werkzaamheden 1 september 2027" is the start, not the award
+    if (label := label_of_note(before)) is not None:
+        named = next((r.meaning for r in RULES if r.pattern.search(label)), None)
+        if isinstance(named, Kind) and not named.is_deadline and named is not skip:
+            return named
     for context in (
         own_clause(before, _says_something),
         after.split(";", 1)[0] + _NOT_BEFORE_A_DATE,
