@@ -90,3 +90,16 @@ def test_the_title_line_names_the_buyer_as_a_name_of_its_own(text: str, expected
 
 def test_a_title_that_mentions_a_body_in_its_words_is_not_the_buyer_s_name() -> None:
     assert buyer("Aanbesteding schoonmaak Gemeente Delft\n") == "Gemeente Delft"
+
+
+def test_the_organisation_that_invites_the_reader_is_the_buyer() -> None:
+    assert (
+        buyer(
+            "Onderwerp: Uitnodiging\n\nBeste marktpartij,\n\nWoonstichting De Key nodigt u"
+            " uit om in te schrijven.\n"
+        )
+        == "Woonstichting De Key"
+    )
+    assert buyer("Subject: RFQ\n\nTU Delft invites you to take part in a mini-competition.\n") == (
+        "TU Delft"
+    )

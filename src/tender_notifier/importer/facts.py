@@ -110,6 +110,10 @@ def buyer(segments: list[Segment]) -> str | None:
                 continue
             if len(text) <= 80 and _ORGANISATION.search(text) and not _NOT_A_NAME.search(text):
                 return text
+    for segment in segments:
+        # "Woonstichting De Key nodigt u uit", "TU Delft invites you to submit"
+        if (host := _INVITES.match(segment.text)) is not None:
+            return host.group("name")
     bodies: Counter[str] = Counter()
     for segment in segments:
         for match in _PUBLIC_BODY.finditer(segment.text):
@@ -121,6 +125,12 @@ def buyer(segments: list[Segment]) -> str | None:
     return None
 
 
+# The organisation that opens a sentence inviting the reader: the buyer
+_INVITES = re.compile(
+    r"(?P<name>[A-Z][\w&.'\u2019-]{0,30}(?:\s(?:(?:of|van|de|der|den|het|the|en|and|voor|for|&)"
+    r"\s){0,2}[A-Z][\w&.'\u2019-]{0,30}){0,6})\s(?:nodigt\s(?:u|je|jou|uw organisatie)\suit"
+    r"|invites\syou|invites\s(?:suppliers|tenderers|bidders))\b"
+)
 _MINISTRY = re.compile(r"(ministerie|ministry)\b", re.IGNORECASE)
 _TAILS = 6
 # "International School of The Hague", "ROC van Amsterdam-Flevoland": capitalised words and
