@@ -222,3 +222,10 @@ def test_a_month_first_range_without_a_year_takes_the_year_read_for_its_first_da
     assert [h.day for h in find_dates("September 13 - 17:00", Years(date(2027, 8, 16), ()))] == [
         date(2027, 9, 13)
     ]
+
+
+def test_a_second_day_after_an_iso_date_takes_its_month_and_year() -> None:
+    assert [h.day for h in find_dates("2026-09-15/16  Demonstrations")] == [
+        date(2026, 9, 15),
+        date(2026, 9, 16),
+    ]

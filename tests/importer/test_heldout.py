@@ -15,7 +15,11 @@ texts: times in other zones, weekdays that do not fall on their date, day and mo
 digit, Belgian and mail announcements, change notices and message logs, date-first items,
 From/To tables, dotted leaders, sections that are not binding) 89.4 % and 7. A rule that moved
 a day without a year a year on, when it lay in an impossible order, was taken out again
-before that count: with it the count was 89.4 % and 9.
+before that count: with it the count was 89.4 % and 9. After the seventh (30 texts: recruiter
+posts, PDF pastes with page heads and words broken over lines, UK time and US dates, change
+notices with old and new dates, rounds of questions, timetables with asterisked dates; and more
+conservative readings: a start or end in prose that does not speak of the assignment, a step
+next to a time it cannot tie, "notified" alone, are listed) 90.2 % and 7.
 """
 
 from __future__ import annotations
@@ -24,10 +28,10 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (110/123, 7 invented); raise the recall and lower the invented count
-# as the rules improve, never the other way to pass. The goal, 90 % and no invented date, is not
-# reached yet.
-HELDOUT_RECALL = 0.894
+# What the rules reach now (111/123, 7 invented); raise the recall and lower the invented count
+# as the rules improve, never the other way to pass. Of the goal, 90 % and no invented date, the
+# recall is reached, no invented date not yet.
+HELDOUT_RECALL = 0.902
 HELDOUT_INVENTED = 7
 HELDOUT_FILES = 20
 

@@ -3,10 +3,10 @@ dotted leaders, lots, change notices, sections that are not binding, mail heads.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from tender_notifier.importer import extract
-from tender_notifier.timeline import Day, Kind
+from tender_notifier.timeline import Day, Kind, Moment
 
 from .corpus import ZONE
 from .test_shapes import at, timeline
@@ -121,3 +121,36 @@ def test_a_bare_hour_with_u_next_to_a_date_and_a_day_joined_by_of() -> None:
 def test_the_framework_agreements_own_term_is_no_end_of_the_call_off() -> None:
     text = "Start werkzaamheden: 01-12-2026\nDe raamovereenkomst zelf loopt tot 31-03-2028.\n"
     assert timeline(text) == [(Kind.START, Day(date(2026, 12, 1)))]
+
+
+def test_a_new_date_under_the_old_one_takes_the_step_of_the_heading_above_them() -> None:
+    draft = extract(
+        "Rectificatie\nOpdrachtgever: Gemeente X\n"
+        "Wijziging 1\n"
+        "Paragraaf 3.1, uiterste datum voor het stellen van vragen\n"
+        "In plaats van: 14 september 2027, 12:00 uur\n"
+        "Te lezen: 21 september 2027, 12:00 uur\n",
+        zone=ZONE,
+    )
+    assert [(m.kind, m.when) for m in draft.tender.milestones] == [
+        (Kind.QUESTIONS_DEADLINE, Moment(datetime(2027, 9, 21, 12, 0, tzinfo=ZONE)))
+    ]
+
+
+def test_in_a_text_of_question_rounds_a_round_that_closes_is_the_questions() -> None:
+    draft = extract(
+        "Inkoop Wmo\nOpdrachtgever: Gemeente X\n"
+        "Er zijn drie vragenrondes voorzien. Vragen voor de eerste ronde kunnen tot 5 oktober"
+        " 2027 12:00 uur worden ingediend. Voor de tweede ronde is de sluitingstermijn"
+        " 19 oktober 2027 12:00 uur, met de Nota van Inlichtingen op 22 oktober 2027; de"
+        " laatste Nota verschijnt op 4 november 2027.\n"
+        "Inschrijvingen ontvangen wij graag uiterlijk op 16 november 2027 voor 10:00 uur.\n",
+        zone=ZONE,
+    )
+    assert [(m.kind, m.when) for m in draft.tender.milestones] == [
+        (Kind.QUESTIONS_DEADLINE, Moment(datetime(2027, 10, 5, 12, 0, tzinfo=ZONE))),
+        (Kind.QUESTIONS_DEADLINE, Moment(datetime(2027, 10, 19, 12, 0, tzinfo=ZONE))),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 10, 22))),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 11, 4))),
+        (Kind.SUBMISSION_DEADLINE, Moment(datetime(2027, 11, 16, 10, 0, tzinfo=ZONE))),
+    ]

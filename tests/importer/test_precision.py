@@ -92,3 +92,35 @@ def test_words_that_lead_on_to_the_next_date_are_that_date_s() -> None:
 def test_a_date_moved_from_its_original_gives_the_new_one() -> None:
     found, _ = read("The original closing date of 4 June 2027 has been moved to 11 June 2027.\n")
     assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 6, 11)))]
+
+
+def test_a_start_in_a_sentence_that_does_not_speak_of_the_assignment_is_listed() -> None:
+    found, reasons = read(
+        "The platform has to be available to researchers from the start of the academic year"
+        " on 1 September 2027.\n"
+    )
+    assert found == []
+    assert any("could not tell" in r for r in reasons)
+    found, _ = read(
+        "De opdracht start bij aanvang van het schooljaar, op 1 september 2027, voor 24 uur"
+        " per week.\n"
+    )
+    assert found == [(Kind.START, Day(date(2027, 9, 1)))]
+    found, _ = read("2027-09-01  Start uitvoering\n")
+    assert found == [(Kind.START, Day(date(2027, 9, 1)))]
+
+
+def test_notified_alone_does_not_say_of_what() -> None:
+    found, reasons = read("Bidders will be notified on 12 May 2027.\n")
+    assert found == []
+    assert any("could not tell" in r for r in reasons)
+    found, _ = read("Shortlisted candidates will be notified on 12 May 2027.\n")
+    assert found == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 5, 12)))]
+
+
+def test_a_step_next_to_a_time_it_does_not_read_is_listed_not_made_a_day() -> None:
+    found, reasons = read("Sluiting inschrijving: 26 mei 2027 (uiterlijk rond 12:00 uur)\n")
+    assert found == []
+    assert any("may be its own" in r for r in reasons)
+    found, _ = read("Informatiebijeenkomst: 3 mei 2027 (inloop rond 14:00 uur)\n")
+    assert found == []

@@ -360,3 +360,10 @@ def test_without_any_date_written_out_the_month_a_step_names_gives_the_year() ->
 
 def test_the_month_the_assignment_ends_gives_no_year() -> None:
     assert timeline("De opdracht loopt tot december 2028.\nSluiting: 9 maart, 12:00 uur\n") == []
+
+
+def test_a_clause_that_opens_with_the_noun_of_the_verb_before_speaks_of_it() -> None:
+    assert timeline(
+        "Suppliers that are not yet admitted may still apply to join the DPS; applications must"
+        " be received by 14 September 2027, 17:00 to be assessed in time for this call-off.\n"
+    ) == [(Kind.PARTICIPATION_DEADLINE, at("2027-09-14", "17:00"))]

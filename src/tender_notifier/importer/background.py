@@ -43,7 +43,9 @@ BACKGROUND_WORDS = (
     r"|ingesteld op|\bestablished\b|\bontstaan\b|\badopted\b|vastgesteld door"
     # prices, wages and later rounds of an open procedure are not this procedure's steps
     r"|prijspeil|prijsniveau|price level|\bindex(ed|ation)\b|\bcao\b"
-    r"|collective (labour )?agreement|(toetredings|toelatings|aanmeldings)ronde|aanmeldperiode"
+    # later rounds of admission, not the first, which is this procedure's
+    r"|collective (labour )?agreement|(?<!eerste )(?<!first )(toetredings|toelatings|aanmeldings)"
+    r"ronde|aanmeldperiode"
     r"|(admission|entry) (round|window)"
     r"|(documents|documenten|stukken|leidraad)\b.{0,30}\b(available|beschikbaar)"
     # invoices are sent and paid on dates of their own
@@ -110,6 +112,40 @@ BACKGROUND_WORDS = (
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
 )
 
+# The words just before the old date of a moved one: "verplaatst van", "(was:", "instead of"
+REPLACED_WORDS = (
+    r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
+    r"|changed|postponed|brought forward|rescheduled|extended|schuift|verschuift|schuiven"
+    r"|verschuiven|shifts|slips) (van|from)\W{0,3}$"
+    # "de sluitingsdatum is 8 juli (niet 7 juli)"
+    r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
+    r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
+    r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
+    r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
+    r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$"
+    r"|\b(oorspronkelijke|original)\s(\w{1,20}\s){0,3}?(datum|date|deadline|sluitingsdatum"
+    r"|einde|einddatum|startdatum|end|start|closing)\b[^.;]{0,30}$"
+)
+# A term counted from a date, not a step on it: "binnen 3 werkdagen na", "received after"
+RELATIVE_WORDS = (
+    r"\b(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\s(werk|kalender|working |calendar |business )?"
+    r"(dag|dagen|week|weken|maand|maanden|days?|weeks?|months?)\s(na|vóór|voor|voorafgaand"
+    r" aan|after|before|from|following|of|prior to)\W{0,3}$"
+    r"|\b(received|ontvangen|binnengekomen|ingediend|submitted|sent|gesteld|asked) (after|na)"
+    r"\W{0,3}$"
+    # "niet ouder dan zes maanden, gerekend vanaf 14 juli 2027"
+    r"|\b(gerekend|te rekenen|geteld|counted|calculated|reckoned) (vanaf|van|from)\W{0,3}$"
+    # "Na 19 oktober 2026 kunnen aanbieders zich blijven aanmelden": what goes on after it
+    r"|^\W{0,3}(na|after)\W{0,3}$"
+)
+# A week, not a day: "in de week van", "w/c"
+WEEK_WORDS = (
+    r"\b((in )?de )?(week|weken) van\W{0,3}$"
+    r"|\b((in |during )?the )?weeks? (of|commencing|starting)\W{0,3}$"
+    r"|\bweek commencing\W{0,3}$|\bw/c\W{0,3}$"
+)
+
 
 # "(sluitingsdatum 14 april 2027) is ingetrokken", "de vacature (...) staat hier los van":
 # the words after a date undo the step the words before it name
@@ -143,6 +179,12 @@ _WERE_AFTER = re.compile(
 )
 
 
+# "moeten hun verzoek uiterlijk op <date> hebben ingediend": what must be done by then, not done
+_DUE_BEFORE = re.compile(
+    r"\b(moet|moeten|must|dient|dienen|uiterlijk|no later than|ten laatste)\b", re.IGNORECASE
+)
+
+
 def gone_by(after: str) -> bool:
     """Whether the words just after a date say it has gone by: "op 14 juni jl."."""
     return bool(_GONE_BY_AFTER.match(after))
@@ -153,7 +195,7 @@ def past_or_void(before: str, after: str) -> bool:
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     return bool(
         (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after))
-        or _HAD_AFTER.match(after)
+        or (_HAD_AFTER.match(after) and not _DUE_BEFORE.search(before))
         or _VOID_AFTER.match(clause)
         or _LATE_AFTER.match(clause)
         or (_WHICH_BEFORE.search(before) and _WERE_AFTER.match(after))

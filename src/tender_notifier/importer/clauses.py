@@ -57,14 +57,37 @@ def on_both_sides(before: str, after: str) -> Kind | None:
 _REFERS_BACK = re.compile(r"^\s{0,3}(these|they|this|it|deze|die|dit|ze|zij)\s", re.IGNORECASE)
 
 
+# "...may still apply to join the DPS; applications must be received by": a clause that opens
+# with the noun of a verb of the clause before ("apply", "applications") speaks of what that
+# clause says
+_FIRST_WORD = re.compile(r"^\s{0,3}([^\W\d_]{5,20})\b")
+_STEM = 4
+
+
 def own_clause(before: str, says_something: Callable[[str], bool]) -> str:
     """The words of a date's own clause before it: from the last ";", or from the one before
-    when the last clause says nothing itself and opens with a word that points back to it."""
+    when the last clause says nothing itself and opens with a word that points back to it, or
+    opens with the noun of a verb of the clause before."""
     head, _, clause = before.rpartition(";")
-    match = _REFERS_BACK.match(clause)
-    if not head or match is None or says_something(clause):
+    if not head:
         return clause
-    return head.rsplit(";", 1)[-1] + " which " + clause[match.end() :]
+    previous = head.rsplit(";", 1)[-1]
+    match = _REFERS_BACK.match(clause)
+    if match is not None and not says_something(clause):
+        return previous + " which " + clause[match.end() :]
+    noun = _FIRST_WORD.match(clause)
+    if noun is not None and _names_its_verb(previous, noun.group(1)):
+        return previous + " which " + clause
+    return clause
+
+
+def _names_its_verb(words: str, noun: str) -> bool:
+    """Whether ``words`` hold another word of the same stem as ``noun`` ("apply" for
+    "applications")."""
+    stem = noun[:_STEM].lower()
+    return any(
+        w.lower().startswith(stem) and w.lower() != noun.lower() for w in re.findall(r"\w+", words)
+    )
 
 
 # "Na de gunning start de opdracht op", "Following the interviews, the contract will start on":
@@ -91,3 +114,14 @@ def names_outside_after(pattern: re.Pattern[str], context: str) -> bool:
             return True
         match = pattern.search(context, match.end() if match.end() > start else start + 1)
     return False
+
+
+# "Gunning (besluit over toelating):": a label and the words in brackets that explain it
+_LABEL_WITH_NOTE = re.compile(r"^\W{0,3}([^()\d:;]{2,40}?)\s{0,3}\([^()]{1,80}\)\W{0,3}$")
+
+
+def label_of_note(before: str) -> str | None:
+    """The label of a label with a note in brackets just before a date, which names the step
+    (the note explains it); the caller leaves deadlines to the note ("Sluiting (vragen):")."""
+    match = _LABEL_WITH_NOTE.match(before)
+    return match.group(1) if match is not None else None

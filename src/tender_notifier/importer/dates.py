@@ -113,6 +113,7 @@ def _date_regex() -> re.Pattern[str]:
           | (?P<d3>[0-3]?\d)(?P<sep3>[-/])(?P<m3>{months}){_NOT_LETTER}\.?(?P=sep3)(?P<y3>{year})
           | (?P<iy2>{_YEAR})/(?P<im2>[01]?\d)/(?P<id2>[0-3]?\d)(?!\d)
           | (?P<d4>[0-3]?\d)(?P<sep4>[-/])(?P<m4>[01]?\d)(?![\d/.-]\d|\d)
+            (?!\s{{1,3}}(?:{months}){_NOT_LETTER})  # "9-10 juli 2026": two days of July
         )
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -188,6 +189,13 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
             leading.append(hit)
             second = _checked(start, bare.end(), text[start : bare.end()], numbers, None)
             hit = replace(second, guessed_year=True) if second.day else second
+        second_day = _ISO_SECOND_DAY.match(text, match.end()) if match.group("iy") else None
+        if second_day is not None and hit.day is not None:
+            # "2026-09-15/16": the second day in the month and year of the first
+            start = second_day.start("d")
+            numbers = (int(second_day.group("d")), hit.day.month, hit.day.year)
+            leading.append(hit)
+            hit = _checked(start, second_day.end(), text[start : second_day.end()], numbers, None)
         if trailing is not None:
             month = month_names()[match.group("m2").lower()]
             year = int(trailing.group("y"))
@@ -213,6 +221,10 @@ _TRAILING_DAY = re.compile(
     rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s{{1,3}}(?P<y>{_YEAR})(?!\d)",
     re.IGNORECASE,
 )
+
+
+# ...or of "2026-09-15/16"
+_ISO_SECOND_DAY = re.compile(r"/(?P<d>[0-3]\d)(?![\d/:.-])")
 
 
 # ...or of "August 26-27" without a year, when the year is read from the announcement; not the

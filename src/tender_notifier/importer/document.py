@@ -61,6 +61,9 @@ class Document:
     # no step lies before this day: the day the announcement says it was published, or
     # without one, two years before the middle of the dates it writes
     published: date | None = None
+    # every round the text speaks of is a round of questions ("drie vragenrondes ... voor de
+    # tweede ronde is de sluitingstermijn"): a round that closes is the questions'
+    question_rounds: bool = False
 
 
 def document_of(pieces: list[Segment]) -> Document:
@@ -70,10 +73,12 @@ def document_of(pieces: list[Segment]) -> Document:
     published: date | None = None
     since: date | None = None
     two_phase = False
+    rounds: set[str] = set()  # the words that name a round: "vragen", "tweede", "bafo"...
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
     for segment in pieces:
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
+        rounds.update((m.group(1) or m.group(2)).lower() for m in _ROUND.finditer(segment.text))
         if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
             heading_year = int(match.group("year"))
         days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
@@ -102,7 +107,61 @@ def document_of(pieces: list[Segment]) -> Document:
         # with no date written out, a month a step names ("Start: april 2027") gives the years
         years=Years.around(published, steps or written or months),
         published=since,
+        question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,
     )
+
+
+# A round and the word that names it: "vragenronde", "tweede ronde", "round of questions"
+_ROUND = re.compile(
+    r"(?:\b(\w{1,20})-?\s?(?:ronde|rondes|round|rounds)\b)|\b(?:rounds?) of (questions|bids"
+    r"|tenders|\w{1,20})\b",
+    re.IGNORECASE,
+)
+_QUESTIONS = frozenset({"vragen", "vraag", "question", "questions", "clarification", "q&a"})
+# words that name a round without saying of what: ordinals, articles, counts
+_ANY_ROUND = frozenset(
+    {
+        "de",
+        "het",
+        "een",
+        "deze",
+        "die",
+        "elke",
+        "iedere",
+        "eerste",
+        "tweede",
+        "derde",
+        "vierde",
+        "laatste",
+        "volgende",
+        "1e",
+        "2e",
+        "3e",
+        "4e",
+        "the",
+        "a",
+        "this",
+        "each",
+        "every",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "last",
+        "next",
+        "final",
+        "two",
+        "three",
+        "four",
+        "twee",
+        "drie",
+        "vier",
+        "1",
+        "2",
+        "3",
+        "4",
+    }
+)
 
 
 def _publishes(segment: Segment) -> bool:

@@ -53,6 +53,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     document = document_of(pieces)
     previous: Segment | None = None
     header: Segment | None = None  # the head row of the table being read
+    above: Meaning | None = None  # what the heading over the segment before said
     selection = False  # under a heading of the selection phase of a two-phase procedure
     binding = True  # not under a heading that says its dates are not binding
     # "De planning van de gunningsfase in paragraaf 3.2 is niet bindend"
@@ -62,18 +63,23 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if _NOT_BINDING.search(piece.text)
         for ref in _SECTION_REF.finditer(piece.text)
     }
+    # "Dates marked with an asterisk (*) are indicative only and are not binding"
+    starred = any(_NOT_BINDING.search(p.text) and _STARRED.search(p.text) for p in pieces)
     for segment in pieces:
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
             header = None
         heading = _heading(previous, segment)
+        if heading is None and _new_under_old(previous, segment):
+            heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
+        above = heading
         if segment.in_table:
             if header is None and _LETTER.search(segment.text) and not find_dates(segment.text):
                 header = segment
             elif heading is None and header is not None:
                 heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
-        binding = _binding(previous, segment, binding, not_binding)
-        if binding:
+        binding = _binding(previous, segment, binding, not_binding, starred)
+        if binding and not (starred and _STAR in segment.text):
             read_segment(segment, found, unplaced, document, heading, selection)
         else:
             _read_not_binding(segment, unplaced, document, heading, selection)
@@ -145,6 +151,8 @@ _NOT_BINDING = re.compile(
 )
 
 
+_STAR = "*"
+_STARRED = re.compile(r"asterisk|sterretje|\(\*\)|marked with \*|gemarkeerd met \*", re.IGNORECASE)
 _SECTION_REF = re.compile(
     r"\b(?:paragraaf|paragraph|section|sectie|hoofdstuk|chapter|artikel|\u00a7)\s{0,3}"
     r"(\d{1,2}(?:\.\d{1,2}){0,3})\b",
@@ -154,18 +162,23 @@ _SECTION_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s")
 
 
 def _binding(
-    previous: Segment | None, segment: Segment, binding: bool, not_binding: set[str]
+    previous: Segment | None,
+    segment: Segment,
+    binding: bool,
+    not_binding: set[str],
+    starred: bool = False,
 ) -> bool:
     """Whether the dates of ``segment`` are binding: not under a heading without dates that
     says they are not, or whose section the text says is not ("paragraaf 3.2 is niet
-    bindend"), up to the next line without a date or after a blank line."""
+    bindend"), up to the next line without a date or after a blank line. A heading that says
+    so of the dates marked with an asterisk (``starred``) leaves the others binding."""
     if not find_dates(segment.text):
         if segment.in_table:
             return binding  # the head row of the table under the heading
         section = _SECTION_HEADING.match(segment.text)
         if section is not None and section.group(1) in not_binding:
             return False
-        return not _NOT_BINDING.search(segment.text)
+        return starred or not _NOT_BINDING.search(segment.text)
     if previous is not None and segment.line - previous.line > 1:
         return True
     return binding
@@ -182,6 +195,26 @@ def _read_not_binding(
     read_segment(segment, found, unplaced, document, heading, selection)
     reason = "the text says this date is not binding; not used"
     unplaced.extend(Unplaced(f.line, f.day.isoformat(), reason, f.note) for f in found)
+
+
+# A change notice's pair of lines under the step they change: the old date, then the new one
+_OLD_LABEL = re.compile(
+    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally)\s{0,3}:", re.IGNORECASE
+)
+_NEW_LABEL = re.compile(
+    r"^(te lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
+    re.IGNORECASE,
+)
+
+
+def _new_under_old(previous: Segment | None, segment: Segment) -> bool:
+    """Whether ``segment`` gives the new date of the step whose old date ``previous`` gave."""
+    return (
+        previous is not None
+        and segment.line - previous.line == 1
+        and bool(_OLD_LABEL.match(previous.text))
+        and bool(_NEW_LABEL.match(segment.text))
+    )
 
 
 _HEADING_MAX = 120  # a heading is a short line without a full stop...

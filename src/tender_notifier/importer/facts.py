@@ -30,8 +30,9 @@ _TITLE_LABEL = re.compile(
 )
 _BUYER_LABEL = re.compile(
     r"^(?:opdrachtgever|aanbestedende dienst|aanbestedende organisatie|inkopende organisatie|"
-    r"klant|organisatie|organi[sz]ation|buyer|client|contracting authority|customer|official name"
-    r"|offici\u00eble (benaming|naam))$",
+    r"klant|organisatie|organi[sz]ation|buyer|client|contracting (authority|entity)|customer"
+    r"|official name|offici\u00eble (benaming|naam)|opdrachtgevend bestuur|aanbestedende"
+    r" (overheid|instantie)|issued by|uitgegeven door|name and addresses|naam en adressen)$",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -58,7 +59,9 @@ _TOWN_IS_A_MUNICIPALITY = re.compile(
 _ORGANISATION = re.compile(
     r"\b(?:gemeente|provincie|waterschap|hoogheemraadschap|ministerie|ministry|universiteit"
     r"|university|hogeschool|ziekenhuis|hospital|municipality|province|agency|stichting"
-    r"|rijkswaterstaat|rijksvastgoedbedrijf|b\.v\.|n\.v\.)(?![\w.])",
+    r"|rijkswaterstaat|rijksvastgoedbedrijf|b\.v\.|n\.v\.|gemeenten|regio|\w{0,20}instituut"
+    r"|institute|bibliotheek|library|woonstichting|woningcorporatie|uwv|school|roc"
+    r"|havenbedrijf)(?![\w.])",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
@@ -66,6 +69,10 @@ _NOT_A_NAME = re.compile(
 )
 # ", Nijmegen" or " (Ministry of ...)" after a name in a field
 _ORGANISATION_TAIL = re.compile(r"\s*(?:\([^()]{0,80}\)|,[^,]{0,40})$")
+# "Belastingdienst – Centrum voor Applicatieontwikkeling": the organisation, then its department
+_DEPARTMENT = re.compile(r"\s[\u2013\u2014-]\s.{0,80}$")
+# a section number before a label: "I.1) Name and addresses"
+_SECTION_NUMBER = re.compile(r"^[IVX]{1,4}(?:\.\d{1,2}){0,3}\)\s{0,3}")
 _TOP_SEGMENTS = 6
 _SLUG = re.compile(r"[^a-z0-9._-]+")
 
@@ -82,17 +89,31 @@ def title(text: str, segments: list[Segment]) -> str:
 
 def buyer(segments: list[Segment]) -> str | None:
     """The buyer from a field ("Opdrachtgever: X"), else an organisation's name on a line of its
-    own near the top, else the public body named most often ("Rijswijk is een gemeente")."""
+    own near the top or after a dash on the title line ("Informatieanalist – Zorginstituut
+    Nederland"), else the public body named most often ("Rijswijk is een gemeente"). Of a name
+    the organisation counts, not its department, town or abbreviation ("Stad Mechelen, Dienst
+    Facilitair Beheer", "Hogeschool van Amsterdam (HvA)")."""
     for segment in segments:
-        if segment.is_field:
-            label, _, value = segment.text.partition(":")
-            value = _ORGANISATION_TAIL.sub("", value.strip())
+        numbered = _SECTION_NUMBER.match(segment.text)  # TED's "I.1) Name and addresses: X"
+        if segment.is_field or numbered:
+            label, _, value = segment.text[numbered.end() if numbered else 0 :].partition(":")
+            value = _organisation(value)
             if _BUYER_LABEL.match(label.strip()) and value and len(value) <= 80:
                 return value
-    for segment in segments[1:_TOP_SEGMENTS]:  # the first is the title
-        text = segment.text
-        if len(text) <= 80 and _ORGANISATION.search(text) and not _NOT_A_NAME.search(text):
-            return text
+    for segment in segments[:_TOP_SEGMENTS]:
+        # a line near the top names the buyer on its own or beside a dash; on the title line
+        # only a name ("Universiteit Twente – Europese aanbesteding Catering campus")
+        title_line = segment is segments[0]
+        for part in _TITLE_PARTS.split(segment.text):
+            text = _organisation(part)
+            if title_line and not _PROPER_NAME.fullmatch(text):
+                continue
+            if len(text) <= 80 and _ORGANISATION.search(text) and not _NOT_A_NAME.search(text):
+                return text
+    for segment in segments:
+        # "Woonstichting De Key nodigt u uit", "TU Delft invites you to submit"
+        if (host := _INVITES.match(segment.text)) is not None:
+            return host.group("name")
     bodies: Counter[str] = Counter()
     for segment in segments:
         for match in _PUBLIC_BODY.finditer(segment.text):
@@ -102,6 +123,36 @@ def buyer(segments: list[Segment]) -> str | None:
     if bodies:
         return bodies.most_common(1)[0][0]
     return None
+
+
+# The organisation that opens a sentence inviting the reader: the buyer
+_INVITES = re.compile(
+    r"(?P<name>[A-Z][\w&.'\u2019-]{0,30}(?:\s(?:(?:of|van|de|der|den|het|the|en|and|voor|for|&)"
+    r"\s){0,2}[A-Z][\w&.'\u2019-]{0,30}){0,6})\s(?:nodigt\s(?:u|je|jou|uw organisatie)\suit"
+    r"|invites\syou|invites\s(?:suppliers|tenderers|bidders))\b"
+)
+_MINISTRY = re.compile(r"(ministerie|ministry)\b", re.IGNORECASE)
+_TAILS = 6
+# "International School of The Hague", "ROC van Amsterdam-Flevoland": capitalised words and
+# the small words between them, not "Aanbesteding schoonmaak Gemeente Delft"
+_PROPER_NAME = re.compile(
+    r"[A-Z][\w&.'\u2019-]{0,30}(?:\s(?:(?:of|van|de|der|den|het|the|en|and|voor|for|&)\s){0,2}"
+    r"[A-Z][\w&.'\u2019-]{0,30}){0,6}"
+)
+_TITLE_PARTS = re.compile(r"\s[\u2013\u2014]\s")
+
+
+def _organisation(value: str) -> str:
+    """The organisation a name gives, without its department, address or abbreviation."""
+    value = _DEPARTMENT.sub("", value.strip())
+    head, _, agency = value.rpartition(", ")
+    if _MINISTRY.match(head) and _ORGANISATION.search(agency):
+        return agency  # "Ministerie van Infrastructuur en Waterstaat, Rijkswaterstaat"
+    # "Hogeschool van Amsterdam (HvA), Facility Services", "UMC Utrecht, Heidelberglaan 100,
+    # Utrecht, 3584 CX, Netherlands"
+    for _ in range(_TAILS):
+        value = _ORGANISATION_TAIL.sub("", value)
+    return value
 
 
 def platform(text: str, segments: list[Segment]) -> str | None:

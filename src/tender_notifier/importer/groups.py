@@ -16,10 +16,11 @@ from .times import TimeHit
 _SEPARATORS = r"[\s,;:/|@()\-\u2013\u2014]*"
 _CONNECTOR_WORDS = (
     r"om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
-    r"|vanaf|tot|until|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
+    r"|vanaf|tot|until|t/m|tot en met|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
+    r"|(?:time )?slots?|tijdslots?|tijdvakken|tijdvak"
     r"|in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds)"
     r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|precies|exactly"
-    r"|(?:no|not|niet) later (?:than|dan)|at the latest"
+    r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
 )
 
 

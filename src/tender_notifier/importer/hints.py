@@ -14,11 +14,39 @@ ASSIGNMENT = re.compile(
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
     # "an interim adviser from 13 September until 31 December, 36 hours a week"
     r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
-    r"|\bhet werk\b|\bthe works\b"
+    r"|\bhet werk\b|\bthe works\b|\buitvoering\b"
     # the words of its term, and of works and supplies delivered
     r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
     r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b",
     re.IGNORECASE,
+)
+
+# Words for the start of the assignment (``rules`` puts them last but one in its table)
+START_WORDS = (
+    r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
+    r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
+    r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
+    r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
+    r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
+    r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
+    r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
+    r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
+    r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$"
+)
+
+# Words for the end of the assignment (``rules`` puts them last in its table)
+END_WORDS = (
+    r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
+    r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
+    r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
+    r"|\bend(s|ing)?\b|oplever|\bcompletion\b|\bgereedmelding\b"
+    # "the final report is due": the end of an evaluation or a study
+    r"|\b(final report|eindrapport\w{0,4}|eindrapportage)\b.{0,20}\b(due|opgeleverd|gereed"
+    r"|delivered|uiterlijk)\b"
+    r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
+    r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
+    r"\W{0,3}$"
+    r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$"
 )
 
 # ...unless the period is one of the procedure: "Tender period: 1 March – 31 March 2027" is

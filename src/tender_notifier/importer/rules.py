@@ -24,8 +24,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..timeline import Kind
-from .background import BACKGROUND_WORDS, DONE, past_or_void
-from .clauses import names_outside_after, on_both_sides, own_clause
+from .background import (
+    BACKGROUND_WORDS,
+    DONE,
+    RELATIVE_WORDS,
+    REPLACED_WORDS,
+    WEEK_WORDS,
+    past_or_void,
+)
+from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause
+from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
 
 __all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
@@ -47,36 +55,17 @@ def _rule(meaning: Meaning, pattern: str, example: str) -> Rule:
 RULES: tuple[Rule, ...] = (
     _rule(
         Background.REPLACED,
-        r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
-        r"|changed|postponed|brought forward|rescheduled|extended|schuift|verschuift|schuiven"
-        r"|verschuiven|shifts|slips) (van|from)\W{0,3}$"
-        # "de sluitingsdatum is 8 juli (niet 7 juli)"
-        r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
-        r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
-        r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
-        r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
-        r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$"
-        r"|\b(oorspronkelijke|original)\s(\w{1,20}\s){0,3}?(datum|date|deadline|sluitingsdatum"
-        r"|einde|einddatum|startdatum|end|start|closing)\b[^.;]{0,30}$",
+        REPLACED_WORDS,
         "De sluitingsdatum is verplaatst van",
     ),
     _rule(
         Background.RELATIVE,
-        r"\b(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four"
-        r"|five|six|seven|eight|nine|ten)\s(werk|kalender|working |calendar |business )?"
-        r"(dag|dagen|week|weken|maand|maanden|days?|weeks?|months?)\s(na|vóór|voor|voorafgaand"
-        r" aan|after|before|from|following|of|prior to)\W{0,3}$"
-        r"|\b(received|ontvangen|binnengekomen|ingediend|submitted|sent|gesteld|asked) (after|na)"
-        r"\W{0,3}$"
-        # "niet ouder dan zes maanden, gerekend vanaf 14 juli 2027"
-        r"|\b(gerekend|te rekenen|geteld|counted|calculated|reckoned) (vanaf|van|from)\W{0,3}$",
+        RELATIVE_WORDS,
         "Binnen 3 werkdagen na",
     ),
     _rule(
         Background.WEEK,
-        r"\b((in )?de )?(week|weken) van\W{0,3}$"
-        r"|\b((in |during )?the )?weeks? (of|commencing|starting)\W{0,3}$"
-        r"|\bweek commencing\W{0,3}$|\bw/c\W{0,3}$",
+        WEEK_WORDS,
         "De gesprekken vinden plaats in de week van",
     ),
     _rule(
@@ -107,6 +96,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.ANSWERS_PUBLISHED,
         r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b"
+        r"|\b(eerste|tweede|derde|laatste|volgende) nota\b"
         r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
         r"|\bq\s?&\s?a\W{0,3}$"
         r"|publication of (the )?q\s?&\s?a"
@@ -175,6 +165,9 @@ RULES: tuple[Rule, ...] = (
         r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
         r" (een |an |the |a )?(\w{1,20} )?"
         r"(gesprek|interview|presentatie|presentation|pitch)\w{0,4} (op|on)\W{0,3}$"
+        # "invited to present their approach to the evaluation panel on"
+        r"|(uitgenodigd|invited) (om |to )(\w{1,20} ){0,6}?(present|presenteren|toelichten)\b"
+        r"[^.;]{0,60}\b(op|on)\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
         r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,40}"
         r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
@@ -198,7 +191,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SHORTLIST_NOTICE,
-        r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b|\bnotified\b"
+        # not "notified" alone: of what, the selection or the award?
+        r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b"
         r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
         r"|\bweten wie (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
         r"|notification of shortlist"
@@ -208,6 +202,9 @@ RULES: tuple[Rule, ...] = (
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
         r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
         r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
+        r"|(bekendmaking|kennisgeving|mededeling|announcement|notification) (van |of )?(de |the )?"
+        r"(geselecteerde|selected|shortlisted) (gegadigden|kandidaten|candidates|bidders"
+        r"|suppliers)"
         r"|\bcontact\b.{0,20}\b(geselecteerde|uitgenodigde|selected|shortlisted) (kandidaten"
         r"|gegadigden|candidates|suppliers|bidders)"
         r"|selectie (van )?(de )?(kandidaten|gegadigden)"
@@ -234,12 +231,15 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.PARTICIPATION_DEADLINE,
         r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
+        r"|verzoek(en)? (tot|om) toelating|toelatingsverzoek"
         r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
         r"|requests? (to|for) participat|expressions? of interest"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
         r"|\b(sq|pqq|selection questionnaires?|pre-?qualification questionnaires?)\b"
-        r"|selectiefase|selection (phase|stage)",
+        r"|selectiefase|selection (phase|stage)"
+        # a request to be admitted to the dynamic purchasing system the call-off is made under
+        r"|\bapply (\w{1,20} ){0,2}?to join\b|\bapplications? to join\b",
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(
@@ -248,13 +248,17 @@ RULES: tuple[Rule, ...] = (
         r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b|assessment|kennismaking"
         r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
-        r"|\bpitch)",
+        r"|\bpitch"
+        # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
+        r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
+        r"|gegadigden|bidders|suppliers|candidates|vendors|tenderers)\b)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
         Kind.AWARD,
         r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
-        r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)\W{0,3}$"
+        r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)( (communicated|announced"
+        r"|notified|published|bekendgemaakt|bekend))?\W{0,3}$"
         r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking",
         "Voorlopige gunning:",
     ),
@@ -267,6 +271,7 @@ RULES: tuple[Rule, ...] = (
         r"|worden|wordt) (publicly |openbaar )?(opened|geopend)\b"
         r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
+        r"|\b(electronic|elektronische|digital|digitale) opening\b"
         r"|proces-verbaal van (aanbesteding|opening)",
         "Opening inschrijvingen:",
     ),
@@ -287,7 +292,8 @@ RULES: tuple[Rule, ...] = (
         r"|sluitingsdatum|sluitingstermijn|sluitingstijd|sluitingsmoment|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
-        r"|submission|submit|\bquotations?\b|\bquotes?\b|\btenders?\b.{0,80}\b(due|received)|\bbids?\b|proposals?|\boffers?\b"
+        r"|submission|submit|\bquotations?\b|\bquotes?\b|\bbids?\b|proposals?|\boffers?\b"
+        r"|\btenders?\b.{0,80}\b(due|received|uploaded|lodged|delivered)"
         r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
@@ -311,27 +317,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.START,
-        r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
-        r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
-        r"|\beerste werkdag|\bfirst (working )?day\b"
-        r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
-        r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
-        r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
-        r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
-        r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
-        r"|engagement)\b.{0,40}\b(loopt|lopen|duurt|runs?|lasts?|will run) (van|from)\W{0,3}$",
+        START_WORDS,
         "Uiterlijk per 4 augustus 2026 beschikbaar",
     ),
     _rule(
         Kind.END,
-        r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
-        r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
-        r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
-        r"|\bend(s|ing)?\b|oplever|\bcompletion\b"
-        r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
-        r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
-        r"\W{0,3}$"
-        r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$",
+        END_WORDS,
         "Einddatum opdracht:",
     ),
 )
@@ -356,6 +347,10 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # vragen via het platform" is no questions deadline
     # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
     # start werkzaamheden 1 september 2027" is the start, not the award
+    if (label := label_of_note(before)) is not None:
+        named = next((r.meaning for r in RULES if r.pattern.search(label)), None)
+        if isinstance(named, Kind) and not named.is_deadline and named is not skip:
+            return named
     for context in (
         own_clause(before, _says_something),
         after.split(";", 1)[0] + _NOT_BEFORE_A_DATE,

@@ -45,6 +45,7 @@ _DEADLINE_AND_OPENING = re.compile(
     r"(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
+_A_ROUND = re.compile(r"\b(ronde|round)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
@@ -74,6 +75,8 @@ def read_segment(
             return
         read_times_only(segment, times, found, unplaced)
     groups = group_dates(text, dates, times)
+    tied = {id(t) for g in groups for t in g.times if t is not None}
+    loose = [t for t in times if not t.weak and id(t) not in tied]  # times of no date
     if _read_date_first(segment, groups, times, document, selection, found, unplaced):
         read_vague(segment, dates, unplaced)
         return
@@ -119,9 +122,10 @@ def read_segment(
             # "Het nieuwe beleid treedt in werking op 1 januari 2028": a policy's start, not
             # the assignment's
             meaning = None
-        if meaning is Kind.END and not segment.is_field and not about_assignment:
-            # "Support for that system ends on 31 December 2028": an end in a sentence that does
-            # not speak of the assignment is not its end
+        if meaning in _TERM and not _labelled(segment) and not about_assignment:
+            # "Support for that system ends on 31 December 2028", "The platform has to be
+            # available from the start of the academic year on": a start or an end in a
+            # sentence that does not speak of the assignment is not its start or end
             meaning = None
         if meaning is Background.REPLACED:
             carried = classify(before, "", skip=Background.REPLACED)
@@ -135,6 +139,12 @@ def read_segment(
             _read_group(segment, old, meaning, context, found, unplaced)
             group, meaning = new, carried
         decided = _decided(meaning, document, selection)
+        if (
+            decided is Kind.SUBMISSION_DEADLINE
+            and document.question_rounds
+            and _A_ROUND.search(own_before)
+        ):
+            decided = Kind.QUESTIONS_DEADLINE  # "voor de tweede ronde is de sluitingstermijn"
         if after.lstrip().startswith("?"):
             decided = None  # "uiterlijk 1 december 2027? (in overleg)": the text is not sure
         if isinstance(decided, Kind) and _before_publication(group, document.published):
@@ -143,6 +153,14 @@ def read_segment(
             # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
             # opening's moment too
             _read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
+        if _time_not_read(decided, group, loose):
+            # "Tender return: 9am on the 26th of May": a time next to the date that was tied to
+            # no date; the step without it would be a wrong one
+            for hit in group.dates:
+                reason = "a time next to this date may be its own; add the step by hand"
+                unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
+            previous = meaning
+            continue
         _read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     read_vague(segment, dates, unplaced)
@@ -189,6 +207,22 @@ def _read_date_first(
     return True
 
 
+_NEAR = 20  # characters between a date and a time that may be its own
+
+
+def _time_not_read(decided: Meaning | None, group: Group, loose: list[TimeHit]) -> bool:
+    """Whether ``group`` is a step without a time next to a time tied to no date: the step's
+    own time, in words the importer does not read ("9am on the 26th of May", "3 juni
+    (t/m 12:00 uur)"); not "Vragen tot 1 maart en de bijeenkomst is om 10:00 uur"."""
+    return (
+        isinstance(decided, Kind)
+        and all(t is None for t in group.times)
+        and any(
+            0 <= group.start - t.end <= _NEAR or 0 <= t.start - group.end <= _NEAR for t in loose
+        )
+    )
+
+
 def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
     """The meaning a date shares with the dates after it, when only the words after the last
     say what they are for: "perceel 1: 1 maart 2027; perceel 2: 8 maart 2027 (sluiting)"."""
@@ -217,6 +251,15 @@ def _split(between: str) -> tuple[str, str]:
     if cut >= 0:
         return between[:cut], between[cut + 1 :]
     return ("" if LEADS_ON.search(between) else between), between
+
+
+_LABEL_MAX = 60  # "Maandag 6 juli 2026 – eerste werkdag": a date and its label, no sentence
+
+
+def _labelled(segment: Segment) -> bool:
+    """Whether ``segment`` is a field or a short line of a date and its label, not prose."""
+    text = segment.text.rstrip()
+    return segment.is_field or (len(text) <= _LABEL_MAX and not text.endswith((".", "!", "?")))
 
 
 def _assignment(words: str) -> bool:

@@ -217,8 +217,16 @@ def _is_label(line: str) -> bool:
     )
 
 
-def _join_separator(current: str, following: str, blank_lines: int) -> str | None:
-    """How to join ``following`` to ``current``, or None when they are separate pieces."""
+def _join_separator(
+    current: str, following: str, blank_lines: int, continued: bool = False
+) -> str | None:
+    """How to join ``following`` to ``current``, or None when they are separate pieces.
+
+    ``continued`` says ``current`` went on with the sentence of the line above it: then it opens
+    with a date only where the sentence wrapped ("...kun je tot donderdag" / "15 januari 12:00
+    stellen ...; de antwoorden worden uiterlijk vrijdag" / "16 januari gedeeld ..."), and is no
+    item of a list of dates.
+    """
     last = current
     if _is_label(last) and _value_start().match(following) and blank_lines <= 1:
         return " " if last.endswith(":") else ": "
@@ -228,10 +236,13 @@ def _join_separator(current: str, following: str, blank_lines: int) -> str | Non
         and starts_low
         and not _ENDS_CLAUSE.search(last)
         and not _BULLET.match(following)
-        and not (_starts_with_date(last) and _starts_with_date(following))
+        and not (not continued and _starts_with_date(last) and _starts_with_date(following))
     ):
         return " "
     return None
+
+
+_BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
 
 
 def _starts_with_date(line: str) -> bool:
@@ -256,6 +267,7 @@ def _logical_lines(
             i += 1
             continue
         parts, size, joins, last_line, j = [line], len(line), [(0, i + 1)], line, i + 1
+        continued = False
         while True:
             k = j
             while k < count and not raw[k].strip():
@@ -263,9 +275,13 @@ def _logical_lines(
             if k >= count or _is_row(raw[k]):
                 break
             following = " ".join(raw[k].split())
-            separator = _join_separator(last_line, following, k - j)
+            separator = _join_separator(last_line, following, k - j, continued)
             if separator is None:
                 break
+            continued = separator == " "
+            if separator == " " and _BROKEN_WORD.search(last_line) and following[0].islower():
+                # "dinsdag 10 novem-" / "ber 2026": a word broken over two lines
+                parts[-1], separator, size = parts[-1][:-1], "", size - 1
             joins.append((size + len(separator), k + 1))
             parts += (separator, following)
             size += len(separator) + len(following)

@@ -1,0 +1,159 @@
+"""Wordings of steps that announcements written by other hands use: verbs and labels for the
+deadline, the invitation and the award, times before their date, sentences wrapped at a date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from tender_notifier.importer import extract
+from tender_notifier.timeline import Day, Kind, Moment, Span, When
+
+from .corpus import ZONE
+
+
+def at(day: str, clock: str) -> Moment:
+    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
+
+
+def timeline(text: str) -> list[tuple[Kind, When]]:
+    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
+    return [(m.kind, m.when) for m in draft.tender.milestones]
+
+
+def test_a_sentence_wrapped_where_two_lines_open_with_a_date_is_one_sentence() -> None:
+    assert timeline(
+        "Vragen over de opdracht kun je tot donderdag\n"
+        "15 januari 2027 12:00 stellen via het platform; de antwoorden worden uiterlijk vrijdag\n"
+        "16 januari 2027 gedeeld met alle aanbieders.\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-15", "12:00")),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 16))),
+    ]
+
+
+def test_a_line_of_a_date_and_its_label_needs_no_words_of_the_assignment() -> None:
+    assert timeline("Maandag 5 juli 2027 – eerste werkdag\n") == [
+        (Kind.START, Day(date(2027, 7, 5)))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tenders must be uploaded no later than 11:00 on Tuesday 16 March 2027.",
+            (Kind.SUBMISSION_DEADLINE, at("2027-03-16", "11:00")),
+        ),
+        (
+            "• Tender return: 9am on the 26th of May, 2027",
+            (Kind.SUBMISSION_DEADLINE, at("2027-05-26", "09:00")),
+        ),
+        ("• Decision communicated: 23rd of June, 2027", (Kind.AWARD, Day(date(2027, 6, 23)))),
+        (
+            "Bekendmaking geselecteerde gegadigden      18 augustus 2027",
+            (Kind.SHORTLIST_NOTICE, Day(date(2027, 8, 18))),
+        ),
+        (
+            "Ondernemers moeten hun verzoek tot toelating uiterlijk om 10:00 uur op 2 november"
+            " 2027 hebben ingediend.",
+            (Kind.PARTICIPATION_DEADLINE, at("2027-11-02", "10:00")),
+        ),
+        (
+            "- Aanmelden voor de eerste toelatingsronde: tot 19 oktober 2027, 12:00 uur",
+            (Kind.PARTICIPATION_DEADLINE, at("2027-10-19", "12:00")),
+        ),
+    ],
+)
+def test_the_step_a_wording_names(sentence: str, expected: tuple[Kind, When]) -> None:
+    assert timeline(sentence + "\n") == [expected]
+
+
+def test_an_invitation_to_present_on_two_days_gives_the_interviews() -> None:
+    assert timeline(
+        "Shortlisted bidders will be invited to present their approach to the evaluation panel"
+        " on 31 March 2027 or 1 April 2027 (one half-day slot per bidder).\n"
+    ) == [(Kind.INTERVIEWS, Day(date(2027, 3, 31))), (Kind.INTERVIEWS, Day(date(2027, 4, 1)))]
+
+
+def test_what_goes_on_after_a_date_is_no_step_on_it() -> None:
+    assert timeline("Na 19 oktober 2027 kunnen aanbieders zich blijven aanmelden.\n") == []
+    assert timeline("De volgende toelatingsronde sluit op 1 juli 2028.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a time in brackets after the date, "t/m" before it
+        (
+            "Woensdag 3 juni 2027 (t/m 12:00 uur) – vragen stellen",
+            [(Kind.QUESTIONS_DEADLINE, at("2027-06-03", "12:00"))],
+        ),
+        (
+            "2027-08-27 14:30  Electronic opening",
+            [(Kind.OPENING, at("2027-08-27", "14:30"))],
+        ),
+        (
+            "Op donderdag 10 december 2027 presenteren de twee hoogst scorende partijen hun"
+            " concept.",
+            [(Kind.INTERVIEWS, Day(date(2027, 12, 10)))],
+        ),
+        # a time slot in brackets after the day
+        (
+            "- Pitches: Wed, Jul 14, 2027 (time slots between 1 pm and 5 pm will be assigned)",
+            [
+                (
+                    Kind.INTERVIEWS,
+                    Span(
+                        datetime(2027, 7, 14, 13, 0, tzinfo=ZONE),
+                        datetime(2027, 7, 14, 17, 0, tzinfo=ZONE),
+                    ),
+                )
+            ],
+        ),
+        ("- Kick-off: Mon, Aug 30, 2027", [(Kind.START, Day(date(2027, 8, 30)))]),
+        (
+            "Gesprekken met de laagste twee inschrijvers: 9-10 juli 2027",
+            [(Kind.INTERVIEWS, Day(date(2027, 7, 9))), (Kind.INTERVIEWS, Day(date(2027, 7, 10)))],
+        ),
+        ("Gereedmelding  vr 29-10-2027", [(Kind.END, Day(date(2027, 10, 29)))]),
+        (
+            "De gemeente streeft ernaar de overeenkomsten per 1 januari 2028 te laten ingaan.",
+            [(Kind.START, Day(date(2028, 1, 1)))],
+        ),
+        (
+            "Expected start of the evaluation: April 2027; the final report is due 15 December"
+            " 2027.",
+            [(Kind.END, Day(date(2027, 12, 15)))],
+        ),
+    ],
+)
+def test_the_steps_a_line_names(line: str, expected: list[tuple[Kind, When]]) -> None:
+    assert timeline(line + "\n") == expected
+
+
+def test_a_word_broken_over_two_lines_is_read_whole() -> None:
+    assert timeline(
+        "Vragen kunnen tot uiterlijk dinsdag 10 novem-\nber 2027 om 12:00 uur worden gesteld.\n"
+    ) == [(Kind.QUESTIONS_DEADLINE, at("2027-11-10", "12:00"))]
+
+
+def test_only_the_dates_marked_with_an_asterisk_are_not_binding() -> None:
+    assert timeline(
+        "5.1 Dates marked with an asterisk (*) are indicative only and are not binding.\n"
+        "\n"
+        "Step                                 Date/Time\n"
+        "Deadline for requests to participate  Monday 15 March 2027, 11:00\n"
+        "Intended award decision *             Friday 5 November 2027\n"
+    ) == [(Kind.PARTICIPATION_DEADLINE, at("2027-03-15", "11:00"))]
+
+
+def test_a_label_names_its_step_and_the_words_in_brackets_explain_it() -> None:
+    assert timeline("- Gunning (besluit over toelating): 16 november 2027\n") == [
+        (Kind.AWARD, Day(date(2027, 11, 16)))
+    ]
+    # but words in brackets say which deadline
+    assert timeline("Sluiting (vragen): 3 maart 2027\n") == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 3, 3)))
+    ]
