@@ -314,6 +314,58 @@ def test_reminder_event_is_json_with_times_links_and_a_sentence(tender, links):
     assert data["links"]["not_bidding"] == links.not_bidding_url
 
 
+def test_reminder_events_of_one_fan_out_differ_only_where_the_subscriber_and_clock_do(
+    tender, links
+):
+    """The tender and milestone parts are worked out once per fan-out; each event still has
+    its own links and time left, and the shared parts are not one object to be changed."""
+
+    def event(now: datetime, links: Links) -> dict:
+        return compose.reminder_event(
+            tender=tender,
+            milestone=SUBMISSION,
+            now=now,
+            links=links,
+            language="nl",
+            offset=timedelta(days=1),
+        )
+
+    first = event(NOW, links)
+    other_links = dataclasses.replace(links, unsubscribe_url="https://tn.example/u/other")
+    second = event(NOW + timedelta(minutes=1), other_links)
+    assert second["data"]["links"]["unsubscribe"] == "https://tn.example/u/other"
+    assert second["data"]["time_left_seconds"] == first["data"]["time_left_seconds"] - 60
+    first["data"]["milestone"]["title"] = "changed"
+    assert event(NOW, links)["data"]["milestone"]["title"] == "Uiterste inschrijfdatum"
+
+
+def test_a_tender_in_another_zone_gets_its_own_times_in_the_event(tender, links):
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    moved = dataclasses.replace(SUBMISSION, when=Moment(SUBMISSION.when.at.astimezone(london)))
+    elsewhere = dataclasses.replace(tender, timezone=london, milestones=(moved,))
+    at_home = compose.reminder_event(
+        tender=tender,
+        milestone=SUBMISSION,
+        now=NOW,
+        links=links,
+        language="en",
+        offset=timedelta(days=1),
+    )
+    away = compose.reminder_event(
+        tender=elsewhere,
+        milestone=moved,
+        now=NOW,
+        links=links,
+        language="en",
+        offset=timedelta(days=1),
+    )
+    assert at_home["data"]["milestone"]["starts_at"] == "2026-07-15T09:00:00+02:00"
+    assert away["data"]["milestone"]["starts_at"] == "2026-07-15T08:00:00+01:00"
+    assert "08:00" in away["data"]["text"] and "09:00" in at_home["data"]["text"]
+
+
 def test_reminder_event_for_a_whole_day_gives_the_date(tender, links):
     event = compose.reminder_event(
         tender=tender,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from .. import i18n
@@ -83,18 +84,33 @@ def reminder_event(
     subject = reminder_subject(
         tender=tender, milestone=milestone, now=now, language=language, day_hour=day_hour
     )
+    tender_data, milestone_data, when = _reminder_parts(tender, milestone, language)
     return _event(
         "milestone.reminder",
         now,
         {
-            "tender": _tender_data(tender),
-            "milestone": _milestone_data(milestone, tender, language),
+            "tender": dict(tender_data),
+            "milestone": dict(milestone_data),
             "offset": format_duration(offset),
             "time_left_seconds": max(int(delta.total_seconds()), 0),
             "language": language,
-            "text": f"{subject}, {i18n.format_when(milestone, language)}.",
+            "text": f"{subject}, {when}.",
             "links": _links_data(links),
         },
+    )
+
+
+@lru_cache(maxsize=256)
+def _reminder_parts(
+    tender: Tender, milestone: Milestone, language: Language
+) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """What a reminder event says of its tender and milestone, the same for every subscriber
+    of a due moment: worked out once per fan-out (the date in words is most of an event's
+    cost). The tender is part of the key, and with it the zone the milestone is written in."""
+    return (
+        _tender_data(tender),
+        _milestone_data(milestone, tender, language),
+        i18n.format_when(milestone, language),
     )
 
 
