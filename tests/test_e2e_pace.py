@@ -3,10 +3,10 @@ a share, none is lost or sent twice, and together they keep a fair pace next to 
 loop to the same receiver. The pace asserted is lenient (timing on a shared machine); the goal
 itself is measured by bench/pace.py.
 
-The pace is not reached yet: the delivery engine slows down as the number of subscribers grows
-(about 20 webhooks/s for three daemons with 3,000 subscribers, against several hundred for the
-bare loop). Until it is, a short pace marks this test as an expected failure, with the numbers,
-after every other promise has been checked; once the engine keeps pace it passes as it is."""
+The goal, the bare loop's pace, is not reached on two shared cores: the three daemons together
+reach about half of it (bench/README.md). A pace under ``PACE`` marks this test as an expected
+failure, with the numbers, after every other promise has been checked: a busy machine can slow
+the daemons more than the bare loop."""
 
 from __future__ import annotations
 
