@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -81,8 +81,6 @@ DISAGREEMENTS = {
 #   read in 2026, the first such day after the publication, and dropped as an end before the
 #   start; a rule that moved such a day a year later was taken out again, as it could as well
 #   turn a misread date into a kept one.
-# - "The standstill period ends on 5 May 2026 at 23:59" under "All deadlines below are given
-#   in UK time": the time is read in the tender's zone, an hour early.
 # - "Please register for the session by 15 February 2027", "should register via Mercell by 10
 #   September 2027" (after "the supplier day on 14 September 2027"): registering for an event
 #   is read as background.
@@ -93,13 +91,6 @@ NOT_READ_YET = {
         Kind.END,
         Day(date(2027, 12, 31)),
     ),
-    (
-        "172-itt-advisory-uk-time-deadlines",
-        "missed",
-        Kind.OTHER,
-        Moment(datetime(2026, 5, 5, 23, 59, tzinfo=timezone(timedelta(hours=1)))),
-    ),
-    ("172-itt-advisory-uk-time-deadlines", "invented", Kind.OTHER, at(2026, 5, 5, 23, 59)),
     ("40-english-negometrix-background-dates", "missed", Kind.OTHER, Day(date(2027, 2, 15))),
     (
         "96-english-supplier-day-and-interview-clauses",

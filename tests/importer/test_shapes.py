@@ -339,6 +339,25 @@ def test_a_time_in_uk_time_is_the_same_moment_in_the_tenders_zone() -> None:
     ]
 
 
+def test_times_without_a_zone_are_read_in_the_zone_the_text_declares() -> None:
+    text = (
+        "All deadlines below are given in UK time, as displayed on the platform.\n"
+        "Tenders must be uploaded by 11:00 on 17 March 2026.\n"
+        "Opening of tenders: 17 March 2026, 14:00 CET.\n"
+        "The standstill period ends on 5 May 2026 at 23:59.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2026-03-17", "12:00")),
+        (Kind.OPENING, at("2026-03-17", "14:00")),
+        (Kind.OTHER, at("2026-05-06", "00:59")),
+    ]
+
+
+def test_a_text_that_declares_the_tenders_own_zone_keeps_its_times() -> None:
+    text = "All times are Dutch local time.\nTenders must be uploaded by 11:00 on 17 March 2026.\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-03-17", "11:00"))]
+
+
 def test_a_date_with_a_weekday_that_does_not_fall_on_it_is_used_and_listed_for_ops() -> None:
     draft = extract("Titel\nReageren kan tot vrijdag 22 februari 2027, 12:00 uur.\n", zone=ZONE)
     assert [(m.kind, m.when) for m in draft.tender.milestones] == [

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 from functools import cache
 
 from ..timeline import Kind
 from .dates import find_dates, month_names, month_pattern
 from .rules import Background, kind_of
 from .text import Segment
+from .times import declared_zone
 from .years import Years
 
 # A procedure in which candidates first ask to take part and only those invited tender.
@@ -64,6 +65,9 @@ class Document:
     # every round the text speaks of is a round of questions ("drie vragenrondes ... voor de
     # tweede ronde is de sluitingstermijn"): a round that closes is the questions'
     question_rounds: bool = False
+    # the zone the text says its times are written in ("All deadlines below are given in UK
+    # time"), when it is not the tender's
+    zone: tzinfo | None = None
 
 
 def document_of(pieces: list[Segment]) -> Document:
@@ -76,7 +80,9 @@ def document_of(pieces: list[Segment]) -> Document:
     rounds: set[str] = set()  # the words that name a round: "vragen", "tweede", "bafo"...
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
+    zone: tzinfo | None = None
     for segment in pieces:
+        zone = zone or declared_zone(segment.text)
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
         rounds.update((m.group(1) or m.group(2)).lower() for m in _ROUND.finditer(segment.text))
         if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
@@ -108,6 +114,7 @@ def document_of(pieces: list[Segment]) -> Document:
         years=Years.around(published, steps or written or months),
         published=since,
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,
+        zone=zone,
     )
 
 

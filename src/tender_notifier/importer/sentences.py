@@ -19,7 +19,7 @@ from .groups import Group, group_dates
 from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT
 from .rules import Background, Depends, Meaning, classify, moved_to
 from .text import Segment
-from .times import TimeHit, find_times
+from .times import TimeHit, find_times, in_zone
 from .undated import read_same_day, read_times_only, read_vague
 
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
@@ -69,7 +69,7 @@ def read_segment(
     """
     text = segment.text
     dates = find_dates(text, document.years)
-    times = find_times(text, dates)
+    times = in_zone(find_times(text, dates), document.zone)
     if not dates:
         if not any(not t.weak for t in times) and read_same_day(segment, None, found):
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -64,6 +64,7 @@ class TimeHit:
     # Europe/London, "10:00 GMT" UTC, "12:00:00 (UTC+01:00)" one hour ahead of UTC; CET,
     # "Brussels time" and "local time" are the tender's
     zone: tzinfo | None = None
+    zoned: bool = False  # a zone is written next to it (the tender's, or another)
 
 
 def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
@@ -98,6 +99,7 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
                 hit.begin,
                 weak=last.weak and hit.weak,
                 zone=hit.zone or last.zone,
+                zoned=hit.zoned or last.zoned,
             )
         else:
             spans.append(hit)
@@ -131,7 +133,14 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     text = g(0).rstrip()
     end = match.start() + len(text)
     return TimeHit(
-        match.start(), end, text, time(hour, minute), weak=weak, meridiem=meridiem, zone=_zone(g)
+        match.start(),
+        end,
+        text,
+        time(hour, minute),
+        weak=weak,
+        meridiem=meridiem,
+        zone=_zone(g),
+        zoned=bool(g("tz")),
     )
 
 
@@ -148,3 +157,28 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
         return UTC
     offset = timedelta(hours=int(g("oh") or 0), minutes=int(g("om") or 0))
     return timezone(-offset if g("sign") in ("-", "\u2212") else offset)
+
+
+# "All deadlines below are given in UK time", "times are given in UK time unless stated
+# otherwise": the zone of every time written without one (a zone written next to a time wins)
+_DECLARED = re.compile(
+    r"\b(?:times|deadlines|tijden|tijdstippen)\b[^.;:]{0,30}?\b(?:are|is|zijn|worden)\s"
+    r"(?:\w{1,12}\s){0,3}?(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
+    r"|(?P<utc>GMT|UTC))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def declared_zone(text: str) -> tzinfo | None:
+    """The zone ``text`` says its times are written in, when it is not the tender's."""
+    match = _DECLARED.search(text)
+    if match is None:
+        return None
+    return UTC if match.group("utc") else _UK
+
+
+def in_zone(times: list[TimeHit], zone: tzinfo | None) -> list[TimeHit]:
+    """``times``, those written without a zone read in ``zone`` (the one the text declares)."""
+    if zone is None:
+        return times
+    return [t if t.zoned else replace(t, zone=zone) for t in times]
