@@ -81,22 +81,12 @@ DISAGREEMENTS = {
 #   read in 2026, the first such day after the publication, and dropped as an end before the
 #   start; a rule that moved such a day a year later was taken out again, as it could as well
 #   turn a misread date into a kept one.
-# - "Please register for the session by 15 February 2027", "should register via Mercell by 10
-#   September 2027" (after "the supplier day on 14 September 2027"): registering for an event
-#   is read as background.
 NOT_READ_YET = {
     (
         "130-inhuurdesk-dag-maand-zonder-jaar-jaarwisseling",
         "missed",
         Kind.END,
         Day(date(2027, 12, 31)),
-    ),
-    ("40-english-negometrix-background-dates", "missed", Kind.OTHER, Day(date(2027, 2, 15))),
-    (
-        "96-english-supplier-day-and-interview-clauses",
-        "missed",
-        Kind.OTHER,
-        Day(date(2027, 9, 10)),
     ),
 }
 

@@ -124,3 +124,17 @@ def test_a_step_next_to_a_time_it_does_not_read_is_listed_not_made_a_day() -> No
     assert any("may be its own" in r for r in reasons)
     found, _ = read("Informatiebijeenkomst: 3 mei 2027 (inloop rond 14:00 uur)\n")
     assert found == []
+
+
+def test_registering_in_the_sentence_of_an_event_is_registering_for_it() -> None:
+    found, _ = read(
+        "Suppliers wishing to attend the supplier day on 14 September 2027 should register via"
+        " Mercell by 10 September 2027.\n"
+    )
+    assert found == [(Kind.OTHER, Day(date(2027, 9, 10))), (Kind.OTHER, Day(date(2027, 9, 14)))]
+    found, reasons = read(
+        "Tenders must be received by 1 October 2027; suppliers should register on the portal by"
+        " 20 September 2027.\n"
+    )
+    assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 10, 1)))]
+    assert any("could not tell" in r for r in reasons)

@@ -136,6 +136,14 @@ def test_every_rule_means_its_own_example(rule: Rule) -> None:
         ("Je hoort uiterlijk", "of je door bent naar de gesprekken.", Kind.SHORTLIST_NOTICE),
         ("Wij verwachten de opdracht op", "te gunnen.", Kind.AWARD),
         ("Dialoogronde 1:", "", Kind.OTHER),
+        # steps with no kind of their own, and registering for them
+        ("Plaatsbezoek:", "", Kind.OTHER),
+        ("Einde wachttermijn:", "", Kind.OTHER),
+        ("Please register for the session by", "", Kind.OTHER),
+        ("Aanmelden voor de informatiebijeenkomst kan tot", "", Kind.OTHER),
+        ("Inschrijven voor de schouw kan tot", "", Kind.OTHER),
+        ("Aanmelden voor de eerste toelatingsronde: tot", "", Kind.PARTICIPATION_DEADLINE),
+        ("Suppliers must register on the portal by", "", None),
         ("Opening date:", "", Kind.OPENING),
         # what happened already, and the terms of things other than the assignment
         ("De eerste vragenronde is gesloten op", "", Background.BACKGROUND),

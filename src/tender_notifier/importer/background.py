@@ -94,10 +94,6 @@ BACKGROUND_WORDS = (
     r"(offerteaanvraag|aanvraag|uitvraag|rfp|rfq|request for (proposal|quotation|tender))\b"
     r"|\b(offerteaanvraag|uitvraag|rfp|rfq) (was |is |wordt |will be )?"
     r"(issued|verstuurd|verzonden)"
-    r"|(aanmeld|inschrijv)\w{0,4} (voor|bij) (de|het|een) (digitale |online )?"
-    r"(informatie|markt)?(bijeenkomst|sessie|schouw|locatiebezoek|webinar)"
-    r"|regist\w{0,8} (for|to attend) (the|a|an) (information |market )?"
-    r"(session|site visit|briefing|webinar|meeting)"
     # another procedure: the earlier request, the previous tender, a first attempt
     r"|\b(eerdere|vorige|voorgaande|oude|previous|earlier|prior|former)\s(\w{1,20}\s)?"
     r"(aanvraag|uitvraag|aanbesteding|procedure|vacature|tender|request|procurement|rfp|rfq"

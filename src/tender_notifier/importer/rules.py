@@ -33,6 +33,7 @@ from .background import (
     past_or_void,
 )
 from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause
+from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTILL_WORDS
 from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
 
@@ -128,29 +129,14 @@ RULES: tuple[Rule, ...] = (
         r"|no later than)\b[^.;\d]{0,12}$",
         "Delivery and installation completed:",
     ),
+    _rule(Kind.OTHER, REGISTRATION_WORDS, "Please register for the session by"),
     _rule(
         Background.BACKGROUND,
         BACKGROUND_WORDS,
         "Publicatiedatum:",
     ),
-    _rule(
-        Kind.OTHER,
-        # close before the date: "Na afloop van de Alcateltermijn (...) wordt definitief gegund,
-        # naar verwachting op <date>" is the award
-        r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn)"
-        r"[^.;,]{0,30}$",
-        "Standstill period ends:",
-    ),
-    _rule(
-        Kind.OTHER,
-        r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
-        r"|clarification (meeting|session)|bidders'? (meeting|conference|day)"
-        r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
-        # the rounds of a competitive dialogue or a negotiation come before the final tenders
-        r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
-        r"|onderhandelingsronde|negotiation (round|meeting|session)",
-        "Inlichtingenbijeenkomst (digitaal):",
-    ),
+    _rule(Kind.OTHER, STANDSTILL_WORDS, "Standstill period ends:"),
+    _rule(Kind.OTHER, NAMED_EVENT_WORDS, "Inlichtingenbijeenkomst (digitaal):"),
     _rule(
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
@@ -308,13 +294,7 @@ RULES: tuple[Rule, ...] = (
         r"(kandida\w{0,4}|cv'?s?|offerte|inschrijving|aanbieding)\s(\w{1,20}\s){0,2}?(aan|in)\b",
         "De reactietermijn van deze aanvraag duurt tot",
     ),
-    _rule(
-        Kind.OTHER,
-        r"bijeenkomst|schouw|locatiebezoek|site visit|briefing|webinar|marktconsultatie|sessie"
-        r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection)"
-        r"|bidders'? (meeting|conference)|informatiedag|marktdag",
-        "Informatiebijeenkomst op",
-    ),
+    _rule(Kind.OTHER, EVENT_WORDS, "Informatiebijeenkomst op"),
     _rule(
         Kind.START,
         START_WORDS,

@@ -15,6 +15,7 @@ from .background import gone_by
 from .dates import DateHit, find_dates
 from .document import Document
 from .draft import Found, Unplaced
+from .events import REGISTERING
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT
 from .rules import Background, Depends, Meaning, classify, moved_to
@@ -103,6 +104,8 @@ def read_segment(
             meaning = Kind.START
         if meaning is None and previous is Background.REPLACED and moved_to(own_before):
             meaning = carried  # "The original closing date of <date> has been moved to <date>"
+        if meaning is None and previous is Kind.OTHER and REGISTERING.search(own_before):
+            meaning = Kind.OTHER  # "the supplier day on <date>; register via Mercell by <date>"
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous

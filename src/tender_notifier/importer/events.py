@@ -1,0 +1,55 @@
+"""Words of the steps of a procedure that have no milestone kind of their own: an information
+session, a site visit, a webinar, a supplier day, the rounds of a dialogue, registering for one
+of these, the end of the standstill period. Each is an `other` milestone when it is dated.
+
+``rules`` puts them into its table; every gap is bounded, so each search is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The events themselves, by their own names (``rules`` asks for them after the submission
+# deadline: "Inschrijvers die de schouw bijwonen, dienen ... in te schrijven" is no event)
+EVENT_WORDS = (
+    r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|bezichtiging|rondleiding"
+    r"|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b|informatiedag|marktdag"
+    r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection"
+    r"|meeting)|bidders'? (meeting|conference)|\bopen (dag|day)\b"
+    r"|\bpre-?(bid|tender) (meeting|conference|briefing)"
+)
+# Events whose names would read as another step's ("vragenuur", "clarification meeting": no
+# questions deadline), asked for before the questions and the submission deadline
+NAMED_EVENT_WORDS = (
+    r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
+    r"|(clarification|q\s?&\s?a) (meeting|session|webinar)|bidders'? (meeting|conference|day)"
+    r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
+    # the rounds of a competitive dialogue or a negotiation come before the final tenders
+    r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
+    r"|onderhandelingsronde|negotiation (round|meeting|session)"
+)
+# The end of the standstill period, close before the date: "Na afloop van de Alcateltermijn
+# (...) wordt definitief gegund, naar verwachting op <date>" is the award
+STANDSTILL_WORDS = (
+    r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn"
+    r"|wachttermijn)[^.;,]{0,30}$"
+)
+_EVENT = (
+    r"(bijeenkomst|sessie|session|schouw|locatiebezoek|plaatsbezoek|site visit|visit|webinar"
+    r"|briefing|meeting|rondleiding|tour|supplier day|leveranciersdag|marktdag|informatiedag"
+    r"|open (dag|day))"
+)
+# Registering for an event: "Please register for the session by", "Aanmelden voor de
+# informatiebijeenkomst kan tot"; asked for before background, the requests to participate
+# and the submission deadline ("aanmelden", "inschrijven")
+REGISTRATION_WORDS = (
+    r"\b(aanmeld\w{0,4}|inschrijv\w{0,4}|registr\w{0,8}|regist(er|ers|ering)|sign(ing)? up"
+    r"|book(ing)?)\s(voor|bij|for|to attend|to join|onto|op)\s(de|het|een|the|a|an|our|onze)\s"
+    rf"(\w{{1,20}}\s){{0,2}}?\w{{0,12}}?{_EVENT}\b"
+)
+# "... the supplier day on 14 September 2027 should register via Mercell by": registering, in
+# the sentence of the event it is for
+REGISTERING = re.compile(
+    r"\b(regist(er|reer|reren|ration)|sign up|book (a |your )?(place|seat|slot))\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
