@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from ..tender_file import STAGE
 from ..timeline import Day, Kind, Milestone, Moment, Span, When
 from .draft import Found, Unplaced
-from .sentences import MANY
+from .finds import MANY
 from .text import excerpt
 
 _MAX_NOTE = 500  # a milestone's note quotes its sentence, up to this many characters

@@ -12,12 +12,13 @@ from datetime import date
 
 from ..timeline import Kind
 from .background import gone_by
-from .dates import DateHit, find_dates
+from .dates import find_dates
 from .document import Document
 from .draft import Found, Unplaced
 from .events import REGISTERING
+from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
-from .hints import ASSIGNMENT, LEADS_ON, PROCEDURE_PERIOD, SAME_SUBJECT
+from .hints import ASSIGNMENT, LEADS_ON, SAME_SUBJECT
 from .rules import Background, Depends, Meaning, classify, moved_to
 from .text import Segment
 from .times import TimeHit, find_times, in_zone
@@ -48,8 +49,6 @@ _DEADLINE_AND_OPENING = re.compile(
 )
 _A_ROUND = re.compile(r"\b(ronde|round)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
-# Kinds that may occur more than once: interview slots, information sessions.
-MANY = (Kind.INTERVIEWS, Kind.OTHER)
 _TERM = (Kind.START, Kind.END)
 _NOTHING_KNOWN = Document()  # a sentence read on its own
 
@@ -98,7 +97,7 @@ def read_segment(
         meaning = classify(own_before, own_after) or shared[index]
         if gone_by(after):
             meaning = Background.BACKGROUND
-        if group.is_range and _assignment(before) and classify(before, "") is None:
+        if group.is_range and speaks_of_assignment(before) and classify(before, "") is None:
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
             # words before a range say it is the assignment's, whatever follows it
             meaning = Kind.START
@@ -139,7 +138,7 @@ def read_segment(
                 Group(group.dates[k : k + 1], group.times[k : k + 1], False, group.start, group.end)
                 for k in (0, 1)
             )
-            _read_group(segment, old, meaning, context, found, unplaced)
+            read_group(segment, old, meaning, context, found, unplaced)
             group, meaning = new, carried
         decided = _decided(meaning, document, selection)
         if (
@@ -155,7 +154,7 @@ def read_segment(
         if decided is Kind.OPENING and _DEADLINE_AND_OPENING.search(own_before):
             # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
             # opening's moment too
-            _read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
+            read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
         if _time_not_read(decided, group, loose):
             # "Tender return: 9am on the 26th of May": a time next to the date that was tied to
             # no date; the step without it would be a wrong one
@@ -164,7 +163,7 @@ def read_segment(
                 unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
             previous = meaning
             continue
-        _read_group(segment, group, decided, context, found, unplaced)
+        read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
     read_vague(segment, dates, unplaced)
 
@@ -206,7 +205,7 @@ def _read_date_first(
         decided = _decided(meaning, document, selection)
         if isinstance(decided, Kind) and _before_publication(one, document.published):
             decided = Background.PAST
-        _read_group(segment, one, decided, text, found, unplaced)
+        read_group(segment, one, decided, text, found, unplaced)
     return True
 
 
@@ -265,11 +264,6 @@ def _labelled(segment: Segment) -> bool:
     return segment.is_field or (len(text) <= _LABEL_MAX and not text.endswith((".", "!", "?")))
 
 
-def _assignment(words: str) -> bool:
-    """Whether ``words`` speak of the assignment, not of a period of the procedure."""
-    return bool(ASSIGNMENT.search(words)) and not PROCEDURE_PERIOD.search(words)
-
-
 def _before_publication(group: Group, published: date | None) -> bool:
     """Whether every date of ``group`` lies before the day the announcement was published."""
     days = [hit.day for hit in group.dates if hit.day is not None]
@@ -297,100 +291,3 @@ def _follows_on(before: str) -> bool:
     return len(words) <= _MAX_FOLLOW_ON or (
         len(words) <= _MAX_FOLLOW_ON_LISTED and bool(_LISTED.search(words))
     )
-
-
-def _read_group(
-    segment: Segment,
-    group: Group,
-    meaning: Kind | Background | None,
-    context: str,
-    found: list[Found],
-    unplaced: list[Unplaced],
-) -> None:
-    def skip(hit: DateHit, reason: str) -> None:
-        unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text))
-
-    usable = [(d, t) for d, t in zip(group.dates, group.times, strict=True) if d.day is not None]
-    for hit in group.dates:
-        if hit.problem is not None:
-            what = f" ({meaning.value.replace('_', ' ')}?)" if isinstance(meaning, Kind) else ""
-            skip(hit, f"{hit.problem}{what}; not used")
-    if not usable:
-        return
-    if meaning is None and group.is_range and _assignment(context):
-        meaning = Kind.START  # "Uitvoering werkzaamheden: van 7 september tot 18 december"
-    if meaning is None:
-        for hit, _ in usable:
-            skip(hit, "could not tell what this date is for")
-        return
-    if meaning is Background.REPLACED:
-        for hit, _ in usable:
-            skip(hit, "the old date of one that was moved; not used")
-        return
-    if meaning is Background.WEEK:
-        for hit, _ in usable:
-            skip(hit, "the week of this day, not the day; add it by hand")
-        return
-    if meaning is Background.PAST:
-        for hit, _ in usable:
-            skip(hit, "before the announcement was published, so not a step ahead; not used")
-        return
-    if meaning is Background.RELATIVE:
-        for hit, _ in usable:
-            skip(hit, "a term counted from this date, not a step on it; add it by hand")
-        return
-    if meaning is Background.INFORMATION_REQUEST:
-        for hit, _ in usable:
-            skip(hit, "a step of a request for information, not of a tender; add it by hand")
-        return
-    if isinstance(meaning, Background):
-        for hit, _ in usable:
-            skip(hit, "background, not a step of the procedure; not used")
-        return
-    for hit, _ in usable:
-        if hit.problem is None and hit.guessed_year:
-            skip(hit, f"no year given; read as {hit.day:%Y} from the dates around it, check it")
-        if hit.other_weekday is not None:
-            skip(hit, f"{hit.other_weekday} does not fall on {hit.day}; the date is used, check it")
-    picks: list[tuple[Kind, DateHit, TimeHit | None]]
-    if group.is_range and len(usable) == 2:
-        (first, _), (last, last_time) = usable
-        if meaning.is_deadline:
-            picks = [(meaning, last, last_time)]
-        elif meaning in (Kind.START, Kind.END) or (
-            meaning not in MANY and ASSIGNMENT.search(context)
-        ):
-            # not "de gesprekken vinden plaats in de periode van 10 tot 16 november": a period
-            # of interviews is not the assignment's
-            picks = [(Kind.START, first, None), (Kind.END, last, None)]
-        elif meaning in MANY and first.day and last.day and (last.day - first.day).days == 1:
-            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be; a
-            # longer period ("23 - 25 June") is more than its first and last day
-            picks = [(meaning, first, None), (meaning, last, last_time)]
-        else:
-            for hit, _ in usable:
-                skip(hit, f"a range of days for {meaning.value}; add it by hand")
-            return
-    elif len(usable) > 1 and meaning not in MANY:
-        for hit, _ in usable:
-            skip(hit, f"one of several dates for {meaning.value}; pick one by hand")
-        return
-    else:
-        picks = [(meaning, hit, t) for hit, t in usable]
-    for kind, hit, t in picks:
-        assert hit.day is not None
-        begin, finish = (t.begin, t.finish) if t is not None else (None, None)
-        if kind.is_deadline and finish is not None:
-            begin, finish = finish, None  # "inschrijven tussen 09:00 en 12:00": due at 12:00
-        found.append(
-            Found(
-                kind,
-                hit.day,
-                begin,
-                finish,
-                segment.text,
-                segment.line_at(hit.start),
-                not segment.is_field,
-                t.zone if t is not None else None,
-            )
-        )

@@ -1,0 +1,118 @@
+"""From a group of dates and what it is for to finds: one per day (two for a period of the
+assignment, its start and end), each with its time; what cannot be one is listed."""
+
+from __future__ import annotations
+
+from ..timeline import Kind
+from .dates import DateHit
+from .draft import Found, Unplaced
+from .groups import Group
+from .hints import ASSIGNMENT, PROCEDURE_PERIOD
+from .meanings import Background
+from .text import Segment
+from .times import TimeHit
+
+# Kinds that may occur more than once: interview slots, information sessions.
+MANY = (Kind.INTERVIEWS, Kind.OTHER)
+
+
+def speaks_of_assignment(words: str) -> bool:
+    """Whether ``words`` speak of the assignment, not of a period of the procedure."""
+    return bool(ASSIGNMENT.search(words)) and not PROCEDURE_PERIOD.search(words)
+
+
+def read_group(
+    segment: Segment,
+    group: Group,
+    meaning: Kind | Background | None,
+    context: str,
+    found: list[Found],
+    unplaced: list[Unplaced],
+) -> None:
+    def skip(hit: DateHit, reason: str) -> None:
+        unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text))
+
+    usable = [(d, t) for d, t in zip(group.dates, group.times, strict=True) if d.day is not None]
+    for hit in group.dates:
+        if hit.problem is not None:
+            what = f" ({meaning.value.replace('_', ' ')}?)" if isinstance(meaning, Kind) else ""
+            skip(hit, f"{hit.problem}{what}; not used")
+    if not usable:
+        return
+    if meaning is None and group.is_range and speaks_of_assignment(context):
+        meaning = Kind.START  # "Uitvoering werkzaamheden: van 7 september tot 18 december"
+    if meaning is None:
+        for hit, _ in usable:
+            skip(hit, "could not tell what this date is for")
+        return
+    if meaning is Background.REPLACED:
+        for hit, _ in usable:
+            skip(hit, "the old date of one that was moved; not used")
+        return
+    if meaning is Background.WEEK:
+        for hit, _ in usable:
+            skip(hit, "the week of this day, not the day; add it by hand")
+        return
+    if meaning is Background.PAST:
+        for hit, _ in usable:
+            skip(hit, "before the announcement was published, so not a step ahead; not used")
+        return
+    if meaning is Background.RELATIVE:
+        for hit, _ in usable:
+            skip(hit, "a term counted from this date, not a step on it; add it by hand")
+        return
+    if meaning is Background.INFORMATION_REQUEST:
+        for hit, _ in usable:
+            skip(hit, "a step of a request for information, not of a tender; add it by hand")
+        return
+    if isinstance(meaning, Background):
+        for hit, _ in usable:
+            skip(hit, "background, not a step of the procedure; not used")
+        return
+    for hit, _ in usable:
+        if hit.problem is None and hit.guessed_year:
+            skip(hit, f"no year given; read as {hit.day:%Y} from the dates around it, check it")
+        if hit.other_weekday is not None:
+            skip(hit, f"{hit.other_weekday} does not fall on {hit.day}; the date is used, check it")
+    picks: list[tuple[Kind, DateHit, TimeHit | None]]
+    if group.is_range and len(usable) == 2:
+        (first, _), (last, last_time) = usable
+        if meaning.is_deadline:
+            picks = [(meaning, last, last_time)]
+        elif meaning in (Kind.START, Kind.END) or (
+            meaning not in MANY and ASSIGNMENT.search(context)
+        ):
+            # not "de gesprekken vinden plaats in de periode van 10 tot 16 november": a period
+            # of interviews is not the assignment's
+            picks = [(Kind.START, first, None), (Kind.END, last, None)]
+        elif meaning in MANY and first.day and last.day and (last.day - first.day).days == 1:
+            # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be; a
+            # longer period ("23 - 25 June") is more than its first and last day
+            picks = [(meaning, first, None), (meaning, last, last_time)]
+        else:
+            for hit, _ in usable:
+                skip(hit, f"a range of days for {meaning.value}; add it by hand")
+            return
+    elif len(usable) > 1 and meaning not in MANY:
+        for hit, _ in usable:
+            skip(hit, f"one of several dates for {meaning.value}; pick one by hand")
+        return
+    else:
+        picks = [(meaning, hit, t) for hit, t in usable]
+    for kind, hit, t in picks:
+        assert hit.day is not None
+        begin, finish = (t.begin, t.finish) if t is not None else (None, None)
+        if kind.is_deadline and finish is not None:
+            begin, finish = finish, None  # "inschrijven tussen 09:00 en 12:00": due at 12:00
+        found.append(
+            Found(
+                kind,
+                hit.day,
+                begin,
+                finish,
+                segment.text,
+                segment.line_at(hit.start),
+                not segment.is_field,
+                t.zone if t is not None else None,
+            )
+        )
