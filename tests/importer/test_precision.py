@@ -138,3 +138,33 @@ def test_registering_in_the_sentence_of_an_event_is_registering_for_it() -> None
     )
     assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 10, 1)))]
     assert any("could not tell" in r for r in reasons)
+    found, _ = read(
+        "Digitale informatiebijeenkomst op 2 maart 2027; aanmelden kan tot 28 februari 2027.\n"
+    )
+    assert found == [(Kind.OTHER, Day(date(2027, 2, 28))), (Kind.OTHER, Day(date(2027, 3, 2)))]
+    found, _ = read(
+        "Informatiebijeenkomst op 2 maart 2027; aanmelden voor toelating kan tot 1 april 2027.\n"
+    )
+    assert found == [
+        (Kind.OTHER, Day(date(2027, 3, 2))),
+        (Kind.PARTICIPATION_DEADLINE, Day(date(2027, 4, 1))),
+    ]
+
+
+def test_a_step_whose_date_was_moved_to_another_gets_the_new_one() -> None:
+    found, reasons = read(
+        "De informatiebijeenkomst van 12 januari 2027 is verplaatst naar 19 januari 2027.\n"
+        "The closing date of 4 June 2027 at 12:00 has been extended to 11 June 2027 at 12:00.\n"
+    )
+    assert found == [
+        (Kind.OTHER, Day(date(2027, 1, 19))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-06-11", "12:00")),
+    ]
+    assert sum("old date" in r for r in reasons) == 2
+
+
+def test_an_event_that_does_not_go_ahead_is_no_step() -> None:
+    found, _ = read(
+        "De schouw op 3 maart 2027 gaat niet door.\nThe site visit on 3 March 2027 is cancelled.\n"
+    )
+    assert found == []

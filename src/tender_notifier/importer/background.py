@@ -148,7 +148,8 @@ WEEK_WORDS = (
 _VOID_AFTER = re.compile(
     r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,6}?(ingetrokken|vervallen|vervalt|geannuleerd|stopgezet"
     r"|withdrawn|cancell?ed|superseded|staat hier los|staan hier los|not related|unrelated"
-    r"|no longer appl(y|ies)|niet meer van toepassing|(is|zijn|has been|have been|wordt|worden)"
+    r"|no longer appl(y|ies)|niet meer van toepassing|(gaat|gaan) niet door|called off"
+    r"|will not (take place|go ahead)|(is|zijn|has been|have been|wordt|worden)"
     r"\s(vervroegd|uitgesteld|verschoven|verplaatst|postponed|moved|brought forward))\b",
     re.IGNORECASE,
 )

@@ -125,3 +125,20 @@ def label_of_note(before: str) -> str | None:
     (the note explains it); the caller leaves deadlines to the note ("Sluiting (vragen):")."""
     match = _LABEL_WITH_NOTE.match(before)
     return match.group(1) if match is not None else None
+
+
+# "De informatiebijeenkomst van 12 januari 2027 is verplaatst naar 19 januari 2027", "The site
+# visit on 3 March has been postponed to 10 March": the words between two dates say the first
+# moved to the second, which is the step's date
+_MOVED_ON = re.compile(
+    r"^\W{0,3}(is|zijn|has been|have been|wordt|worden|was|were|will be)\s{1,3}(\w{1,12}\s{1,3})?"
+    r"(verplaatst|verschoven|uitgesteld|vervroegd|gewijzigd|veranderd|moved|postponed"
+    r"|rescheduled|changed|brought forward|put back|deferred|delayed|extended|verlengd)"
+    r"\s{1,3}(naar|to|tot|until|t/m)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def moved_on(between: str) -> bool:
+    """Whether the words between two dates say the first was moved to the second."""
+    return bool(_MOVED_ON.match(between))

@@ -16,13 +16,13 @@ EVENT_WORDS = (
     r"|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b|informatiedag|marktdag"
     r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection"
     r"|meeting)|bidders'? (meeting|conference)|\bopen (dag|day)\b"
-    r"|\bpre-?(bid|tender) (meeting|conference|briefing)"
 )
 # Events whose names would read as another step's ("vragenuur", "clarification meeting": no
 # questions deadline), asked for before the questions and the submission deadline
 NAMED_EVENT_WORDS = (
     r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
     r"|(clarification|q\s?&\s?a) (meeting|session|webinar)|bidders'? (meeting|conference|day)"
+    r"|\bpre-?(bid|tender) (meeting|conference|briefing)"
     r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
     # the rounds of a competitive dialogue or a negotiation come before the final tenders
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
@@ -47,9 +47,15 @@ REGISTRATION_WORDS = (
     r"|book(ing)?)\s(voor|bij|for|to attend|to join|onto|op)\s(de|het|een|the|a|an|our|onze)\s"
     rf"(\w{{1,20}}\s){{0,2}}?\w{{0,12}}?{_EVENT}\b"
 )
-# "... the supplier day on 14 September 2027 should register via Mercell by": registering, in
-# the sentence of the event it is for
+# "... the supplier day on 14 September 2027 should register via Mercell by", "Digitale
+# informatiebijeenkomst op 2 maart 2027; aanmelden kan tot": registering, in the sentence of
+# the event it is for, with no other thing named it would be for ("aanmelden voor toelating")
 REGISTERING = re.compile(
-    r"\b(regist(er|reer|reren|ration)|sign up|book (a |your )?(place|seat|slot))\b[^.;]{0,40}$",
+    r"\b(regist(er|reer|reren|ration|ratie)|sign up|book (a |your )?(place|seat|slot)|aanmelden"
+    r"|aanmelding|meld (u|je) (zich )?aan)\b"
+    r"(\s{1,3}(kan|kunt|can|is|are|should|must|moet|moeten|dient|via|by|bij|uiterlijk|tot|t/m"
+    r"|en|met|vóór|voor|before|until|closes|sluit|graag|please|per|op|on|de|het|the|mail|e-mail"
+    r"|email|tenderned|negometrix|mercell|platform|website|portal|berichtenbox|berichtenmodule"
+    r"|mogelijk|possible|vooraf|in advance|beforehand|no later than)\b){0,6}\W{0,3}$",
     re.IGNORECASE,
 )

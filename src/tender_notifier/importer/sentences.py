@@ -12,6 +12,7 @@ from datetime import date
 
 from ..timeline import Kind
 from .background import gone_by
+from .clauses import moved_on
 from .dates import find_dates
 from .document import Document
 from .draft import Found, Unplaced
@@ -103,7 +104,11 @@ def read_segment(
             meaning = Kind.START
         if meaning is None and previous is Background.REPLACED and moved_to(own_before):
             meaning = carried  # "The original closing date of <date> has been moved to <date>"
-        if meaning is None and previous is Kind.OTHER and REGISTERING.search(own_before):
+        if (
+            meaning in (None, Kind.PARTICIPATION_DEADLINE)
+            and previous is Kind.OTHER
+            and REGISTERING.search(own_before)
+        ):
             meaning = Kind.OTHER  # "the supplier day on <date>; register via Mercell by <date>"
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
@@ -131,6 +136,10 @@ def read_segment(
             meaning = None
         if meaning is Background.REPLACED:
             carried = classify(before, "", skip=Background.REPLACED)
+        elif isinstance(meaning, Kind) and moved_on(
+            text[group.end : groups[index + 1].start] if index + 1 < len(groups) else ""
+        ):
+            carried, meaning = meaning, Background.REPLACED  # "van <date> is verplaatst naar"
         context = before + " " + after
         if meaning is Background.REPLACED and group.is_range and len(group.dates) == 2:
             # "extended from 15 March 2027 to 22 March 2027": the old date, then the new one
