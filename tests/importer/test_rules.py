@@ -144,6 +144,11 @@ def test_every_rule_means_its_own_example(rule: Rule) -> None:
         ("Inschrijven voor de schouw kan tot", "", Kind.OTHER),
         ("Aanmelden voor de eerste toelatingsronde: tot", "", Kind.PARTICIPATION_DEADLINE),
         ("Suppliers must register on the portal by", "", None),
+        ("Uiterste datum aanmelding schouw:", "", Kind.OTHER),
+        ("Site visit registration deadline:", "", Kind.OTHER),
+        ("De opschortende termijn van 20 dagen eindigt naar verwachting op", "", Kind.OTHER),
+        ("Een eerdere informatiebijeenkomst vond plaats op", "", Background.BACKGROUND),
+        ("Op", "vond een informatiebijeenkomst plaats.", Background.BACKGROUND),
         ("Opening date:", "", Kind.OPENING),
         # what happened already, and the terms of things other than the assignment
         ("De eerste vragenronde is gesloten op", "", Background.BACKGROUND),

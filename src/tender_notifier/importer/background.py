@@ -63,6 +63,7 @@ BACKGROUND_WORDS = (
     r"|\b(liep|liepen|duurde|ran|lasted|gestart|begonnen|started|began|sloot|sloten|eindigde"
     r"|eindigden|toen|destijds|at the time)\b|plaatsgevonden"
     r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
+    r"|\b(vond|vonden)\s(\w{1,30}\s){0,3}?plaats\b"
     r"|\b(subsidie|programma|strategie|beleidsplan|beleid|coalitieakkoord|begroting|licentie"
     r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy"
     r"|policy|subsidy|grant|licen[cs]e|concession|law|act|directive|regulation)\b.{0,40}"

@@ -32,7 +32,8 @@ NAMED_EVENT_WORDS = (
 # (...) wordt definitief gegund, naar verwachting op <date>" is the award
 STANDSTILL_WORDS = (
     r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn"
-    r"|wachttermijn)[^.;,]{0,30}$"
+    r"|wachttermijn)([^.;,]{0,30}|[^.;,]{0,40}\b(eindigt|ends?|expires|loopt af|verstrijkt)"
+    r"\b[^.;,]{0,25})$"
 )
 _EVENT = (
     r"(bijeenkomst|sessie|session|schouw|locatiebezoek|plaatsbezoek|site visit|visit|webinar"
@@ -46,6 +47,9 @@ REGISTRATION_WORDS = (
     r"\b(aanmeld\w{0,4}|inschrijv\w{0,4}|registr\w{0,8}|regist(er|ers|ering)|sign(ing)? up"
     r"|book(ing)?)\s(voor|bij|for|to attend|to join|onto|op)\s(de|het|een|the|a|an|our|onze)\s"
     rf"(\w{{1,20}}\s){{0,2}}?\w{{0,12}}?{_EVENT}\b"
+    # "Uiterste datum aanmelding schouw:", "Site visit registration deadline:"
+    rf"|\b(aanmelding|registratie|registration)\s{{1,3}}(\w{{1,20}}\s{{1,3}})?\w{{0,12}}?{_EVENT}\b"
+    rf"|{_EVENT}\W{{0,3}}(registration|registratie|aanmelding|sign-?up)\b"
 )
 # "... the supplier day on 14 September 2027 should register via Mercell by", "Digitale
 # informatiebijeenkomst op 2 maart 2027; aanmelden kan tot": registering, in the sentence of
