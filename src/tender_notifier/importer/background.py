@@ -35,7 +35,8 @@ BACKGROUND_WORDS = (
     r"|\bpublication\b|(?<!can be )(?<!may be )\bposted\b|\bsinds\b|\bsince\b"
     # "Einde (zonder verlenging)" is the end all the same
     r"|(?<!zonder )(?<!geen )verleng|(?<!without )(?<!excluding )(?<!no )extension|\boptie"
-    r"|\boption"
+    # not "optional", "optioneel": an optional site visit is one all the same
+    r"|\boption(?!al|eel)"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
     r"|(contract|overeenkomst) met de huidige"
     r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import re
 
+# What one registers for or is invited to
+_EVENT = (
+    r"(bijeenkomst|sessie|session|schouw|locatiebezoek|plaatsbezoek|site visit|visit|webinar"
+    r"|briefing|meeting|rondleiding|tour|supplier day|leveranciersdag|marktdag|informatiedag"
+    r"|open (dag|day))"
+)
 # The events themselves, by their own names (``rules`` asks for them after the submission
 # deadline: "Inschrijvers die de schouw bijwonen, dienen ... in te schrijven" is no event)
 EVENT_WORDS = (
-    r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|bezichtiging|rondleiding"
-    r"|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b|informatiedag|marktdag"
-    r"|information (session|meeting|day)|market (session|meeting|day)|site (tour|inspection"
-    r"|meeting)|bidders'? (meeting|conference)|\bopen (dag|day)\b"
+    r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
+    r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
+    r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"
+    r"|site (tour|inspection|meeting|walk)|walk-?through|bidders'? (meeting|conference)"
+    r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)"
+    r"|\b(bezoek|visit|inspection|bezichtiging) (aan|van|of|to) (de |het |the )?(locatie|terrein"
+    r"|site|premises|building|gebouw|pand|object|werk)\b"
 )
 # Events whose names would read as another step's ("vragenuur", "clarification meeting": no
 # questions deadline), asked for before the questions and the submission deadline
@@ -27,6 +36,14 @@ NAMED_EVENT_WORDS = (
     # the rounds of a competitive dialogue or a negotiation come before the final tenders
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
     r"|onderhandelingsronde|negotiation (round|meeting|session)"
+    # the buyer presents the procedure, not the bidders their tenders
+    r"|\b(presentation|presentatie|toelichting) (of|van|op) (the |de |het )?(tender documents"
+    r"|aanbestedingsstukken|aanbestedingsdocumenten|opdracht|assignment|project|procurement"
+    r"|aanbesteding|procedure)\b"
+    # "Bidders are invited to attend a briefing session on": an event, no shortlist
+    rf"|\b(invited|uitgenodigd|uitnodiging|invitation|uitnodigen|welcome)\b(\s[\w']{{1,20}}){{0,5}}?"
+    rf"\s(informatie|info|markt|inloop|inlichtingen|vragen|leveranciers|aanbieders)?"
+    rf"({_EVENT}|event|conference)\b"
 )
 # The end of the standstill period, close before the date: "Na afloop van de Alcateltermijn
 # (...) wordt definitief gegund, naar verwachting op <date>" is the award
@@ -34,11 +51,6 @@ STANDSTILL_WORDS = (
     r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn"
     r"|wachttermijn)([^.;,]{0,30}|[^.;,]{0,40}\b(eindigt|ends?|expires|loopt af|verstrijkt)"
     r"\b[^.;,]{0,25})$"
-)
-_EVENT = (
-    r"(bijeenkomst|sessie|session|schouw|locatiebezoek|plaatsbezoek|site visit|visit|webinar"
-    r"|briefing|meeting|rondleiding|tour|supplier day|leveranciersdag|marktdag|informatiedag"
-    r"|open (dag|day))"
 )
 # Registering for an event: "Please register for the session by", "Aanmelden voor de
 # informatiebijeenkomst kan tot"; asked for before background, the requests to participate
