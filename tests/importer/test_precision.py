@@ -151,6 +151,18 @@ def test_registering_in_the_sentence_of_an_event_is_registering_for_it() -> None
     ]
 
 
+def test_registering_in_the_sentence_after_an_event_is_registering_for_it() -> None:
+    found, _ = read(
+        "We will hold an information session on 3 March 2027. Please register by 1 March 2027.\n"
+    )
+    assert found == [(Kind.OTHER, Day(date(2027, 3, 1))), (Kind.OTHER, Day(date(2027, 3, 3)))]
+    found, reasons = read(
+        "Tenders must be submitted by 3 March 2027. Please register by 1 March 2027.\n"
+    )
+    assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 3)))]
+    assert any("could not tell" in r for r in reasons)
+
+
 def test_a_step_whose_date_was_moved_to_another_gets_the_new_one() -> None:
     found, reasons = read(
         "De informatiebijeenkomst van 12 januari 2027 is verplaatst naar 19 januari 2027.\n"

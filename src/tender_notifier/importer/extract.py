@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from ..timeline import Tender
+from ..timeline import Kind, Tender
 from . import facts
 from .dates import find_dates
 from .document import Document, document_of
@@ -65,6 +65,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     }
     # "Dates marked with an asterisk (*) are indicative only and are not binding"
     starred = any(_NOT_BINDING.search(p.text) and _STARRED.search(p.text) for p in pieces)
+    event_line: int | None = None  # the line of the event the segment before dated
     for segment in pieces:
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
@@ -80,7 +81,13 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
                 heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
         binding = _binding(previous, segment, binding, not_binding, starred)
         if binding and not (starred and _STAR in segment.text):
-            read_segment(segment, found, unplaced, document, heading, selection)
+            # "Er is een schouw op 11 februari 2027. Aanmelden kan tot 9 februari 2027.": the
+            # sentence after an event's may register for it
+            after_event = event_line is not None and segment.line - event_line <= 1
+            count = len(found)
+            read_segment(segment, found, unplaced, document, heading, selection, after_event)
+            new = [f.line for f in found[count:] if f.kind is Kind.OTHER]
+            event_line = new[-1] if new else None
         else:
             _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment

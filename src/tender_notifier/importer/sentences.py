@@ -61,12 +61,14 @@ def read_segment(
     document: Document = _NOTHING_KNOWN,
     heading: Meaning | None = None,
     selection: bool = False,
+    after_event: bool = False,
 ) -> None:
     """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``.
 
     ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it;
     ``selection`` says the segment stands under a heading of the selection phase, where the
-    deadline is the one for requests to participate.
+    deadline is the one for requests to participate; ``after_event`` that the sentence before
+    dated an event (an `other` milestone) one may register for.
     """
     text = segment.text
     dates = find_dates(text, document.years)
@@ -81,7 +83,7 @@ def read_segment(
     if _read_date_first(segment, groups, times, document, selection, found, unplaced):
         read_vague(segment, dates, unplaced)
         return
-    previous: Meaning | None = None
+    previous: Meaning | None = Kind.OTHER if after_event else None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     shared = _shared_from_the_end(text, groups)
     about_assignment = bool(groups) and bool(ASSIGNMENT.search(text))
