@@ -180,3 +180,11 @@ def test_an_event_that_does_not_go_ahead_is_no_step() -> None:
         "De schouw op 3 maart 2027 gaat niet door.\nThe site visit on 3 March 2027 is cancelled.\n"
     )
     assert found == []
+
+
+def test_a_standstill_period_is_a_step_on_its_last_day() -> None:
+    found, _ = read("Standstill period: 1 June 2027 – 11 June 2027\n")
+    assert found == [(Kind.OTHER, Day(date(2027, 6, 11)))]
+    found, reasons = read("Informatiebijeenkomsten: 3 t/m 7 maart 2027\n")
+    assert found == []
+    assert any("a range of days" in r for r in reasons)

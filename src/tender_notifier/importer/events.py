@@ -52,6 +52,11 @@ STANDSTILL_WORDS = (
     r"|wachttermijn)([^.;,]{0,30}|[^.;,]{0,40}\b(eindigt|ends?|expires|loopt af|verstrijkt)"
     r"\b[^.;,]{0,25})$"
 )
+# A period that is the standstill: its end is the step
+STANDSTILL_PERIOD = re.compile(
+    r"standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn|wachttermijn",
+    re.IGNORECASE,
+)
 # Registering for an event: "Please register for the session by", "Aanmelden voor de
 # informatiebijeenkomst kan tot"; asked for before background, the requests to participate
 # and the submission deadline ("aanmelden", "inschrijven")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..timeline import Kind
 from .dates import DateHit
 from .draft import Found, Unplaced
+from .events import STANDSTILL_PERIOD
 from .groups import Group
 from .hints import ASSIGNMENT, PROCEDURE_PERIOD
 from .meanings import Background
@@ -85,6 +86,9 @@ def read_group(
             # not "de gesprekken vinden plaats in de periode van 10 tot 16 november": a period
             # of interviews is not the assignment's
             picks = [(Kind.START, first, None), (Kind.END, last, None)]
+        elif meaning is Kind.OTHER and STANDSTILL_PERIOD.search(context):
+            # "Standstill period: 1 June 2027 – 11 June 2027": the step is its end
+            picks = [(meaning, last, last_time)]
         elif meaning in MANY and first.day and last.day and (last.day - first.day).days == 1:
             # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be; a
             # longer period ("23 - 25 June") is more than its first and last day
