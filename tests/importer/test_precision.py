@@ -163,6 +163,15 @@ def test_registering_in_the_sentence_after_an_event_is_registering_for_it() -> N
     assert any("could not tell" in r for r in reasons)
 
 
+def test_a_registration_after_the_event_or_named_a_deadline_is_no_registration_for_it() -> None:
+    for text in (
+        "Informatiebijeenkomst op 3 maart 2027. Aanmelden kan tot 1 april 2027.\n",
+        "Informatiebijeenkomst op 10 maart 2027; sluitingsdatum aanmelding 24 februari 2027.\n",
+    ):
+        found, _ = read(text)
+        assert [kind for kind, _ in found].count(Kind.PARTICIPATION_DEADLINE) == 1, text
+
+
 def test_a_step_whose_date_was_moved_to_another_gets_the_new_one() -> None:
     found, reasons = read(
         "De informatiebijeenkomst van 12 januari 2027 is verplaatst naar 19 januari 2027.\n"

@@ -70,9 +70,12 @@ REGISTRATION_WORDS = (
 )
 # "... the supplier day on 14 September 2027 should register via Mercell by", "Digitale
 # informatiebijeenkomst op 2 maart 2027; aanmelden kan tot": registering, in the sentence of
-# the event it is for, with no other thing named it would be for ("aanmelden voor toelating")
+# the event it is for (or the one after it), with no other thing named it would be for
+# ("aanmelden voor toelating") and no deadline it would be the name of ("Sluitingsdatum
+# aanmelding" is the requests to participate)
 REGISTERING = re.compile(
-    r"\b(regist(er|reer|reren|ration|ratie)|sign up|book (a |your )?(place|seat|slot)|aanmelden"
+    r"^\W{0,3}((?!sluit|deadline|uiterst|closing|termijn|datum|date)[\w'-]{1,20}\s{1,3}){0,4}?"
+    r"(regist(er|reer|reren|ration|ratie)|sign up|book (a |your )?(place|seat|slot)|aanmelden"
     r"|aanmelding|meld (u|je) (zich )?aan)\b"
     r"(\s{1,3}(kan|kunt|can|is|are|should|must|moet|moeten|dient|via|by|bij|uiterlijk|tot|t/m"
     r"|en|met|vóór|voor|before|until|closes|sluit|graag|please|per|op|on|de|het|the|mail|e-mail"

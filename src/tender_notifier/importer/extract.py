@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from ..timeline import Kind, Tender
@@ -65,7 +66,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     }
     # "Dates marked with an asterisk (*) are indicative only and are not binding"
     starred = any(_NOT_BINDING.search(p.text) and _STARRED.search(p.text) for p in pieces)
-    event_line: int | None = None  # the line of the event the segment before dated
+    event: tuple[int, date] | None = None  # the line and day of the event a sentence dated
     for segment in pieces:
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
@@ -83,11 +84,11 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if binding and not (starred and _STAR in segment.text):
             # "Er is een schouw op 11 februari 2027. Aanmelden kan tot 9 februari 2027.": the
             # sentence after an event's may register for it
-            after_event = event_line is not None and segment.line - event_line <= 1
+            day = event[1] if event and segment.line - event[0] <= 1 else None
             count = len(found)
-            read_segment(segment, found, unplaced, document, heading, selection, after_event)
-            new = [f.line for f in found[count:] if f.kind is Kind.OTHER]
-            event_line = new[-1] if new else None
+            read_segment(segment, found, unplaced, document, heading, selection, day)
+            events = [(f.line, f.day) for f in found[count:] if f.kind is Kind.OTHER]
+            event = events[-1] if events and not segment.in_table else None
         else:
             _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment

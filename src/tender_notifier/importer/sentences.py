@@ -61,14 +61,14 @@ def read_segment(
     document: Document = _NOTHING_KNOWN,
     heading: Meaning | None = None,
     selection: bool = False,
-    after_event: bool = False,
+    event: date | None = None,
 ) -> None:
     """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``.
 
     ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it;
     ``selection`` says the segment stands under a heading of the selection phase, where the
-    deadline is the one for requests to participate; ``after_event`` that the sentence before
-    dated an event (an `other` milestone) one may register for.
+    deadline is the one for requests to participate; ``event`` is the day of the event (an
+    `other` milestone) the sentence before dated, which one may register for until that day.
     """
     text = segment.text
     dates = find_dates(text, document.years)
@@ -83,7 +83,7 @@ def read_segment(
     if _read_date_first(segment, groups, times, document, selection, found, unplaced):
         read_vague(segment, dates, unplaced)
         return
-    previous: Meaning | None = Kind.OTHER if after_event else None
+    previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
     shared = _shared_from_the_end(text, groups)
     about_assignment = bool(groups) and bool(ASSIGNMENT.search(text))
@@ -106,10 +106,8 @@ def read_segment(
             meaning = Kind.START
         if meaning is None and previous is Background.REPLACED and moved_to(own_before):
             meaning = carried  # "The original closing date of <date> has been moved to <date>"
-        if (
-            meaning in (None, Kind.PARTICIPATION_DEADLINE)
-            and previous is Kind.OTHER
-            and REGISTERING.search(own_before)
+        if meaning in (None, Kind.PARTICIPATION_DEADLINE) and _registers_for(
+            group, event, own_before
         ):
             meaning = Kind.OTHER  # "the supplier day on <date>; register via Mercell by <date>"
         if meaning is None and index and _follows_on(before):
@@ -176,7 +174,17 @@ def read_segment(
             continue
         read_group(segment, group, decided, context, found, unplaced)
         previous = meaning
+        if decided is Kind.OTHER:
+            event = group.dates[-1].day or event
     read_vague(segment, dates, unplaced)
+
+
+def _registers_for(group: Group, event: date | None, words: str) -> bool:
+    """Whether ``words`` register for the event on ``event``, by a day no later than it."""
+    day = group.dates[0].day
+    return (
+        event is not None and day is not None and day <= event and bool(REGISTERING.search(words))
+    )
 
 
 def _read_date_first(
