@@ -354,8 +354,9 @@ def test_times_without_a_zone_are_read_in_the_zone_the_text_declares() -> None:
 
 
 def test_a_text_that_declares_the_tenders_own_zone_keeps_its_times() -> None:
-    text = "All times are Dutch local time.\nTenders must be uploaded by 11:00 on 17 March 2026.\n"
-    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-03-17", "11:00"))]
+    for line in ("All times are Dutch local time.", "Response times are measured in UTC."):
+        text = f"{line}\nTenders must be uploaded by 11:00 on 17 March 2026.\n"
+        assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-03-17", "11:00"))], line
 
 
 def test_a_date_with_a_weekday_that_does_not_fall_on_it_is_used_and_listed_for_ops() -> None:

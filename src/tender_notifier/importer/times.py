@@ -163,7 +163,9 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
 # otherwise": the zone of every time written without one (a zone written next to a time wins)
 _DECLARED = re.compile(
     r"\b(?:times|deadlines|tijden|tijdstippen)\b[^.;:]{0,30}?\b(?:are|is|zijn|worden)\s"
-    r"(?:\w{1,12}\s){0,3}?(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
+    r"(?:(?:given|stated|shown|expressed|listed|quoted|displayed|vermeld|weergegeven"
+    r"|aangegeven|in|de|het|the)\s){0,3}"
+    r"(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
     r"|(?P<utc>GMT|UTC))(?![^\W\d_])",
     re.IGNORECASE,
 )
