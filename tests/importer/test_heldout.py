@@ -21,6 +21,15 @@ notices with old and new dates, rounds of questions, timetables with asterisked 
 conservative readings: a start or end in prose that does not speak of the assignment, a step
 next to a time it cannot tie, "notified" alone, are listed) 90.2 % and 7. After re-annotating
 info sessions and site visits as other milestones: 90.2 % and 7.
+
+Those 20 texts (01-20) had been counted after every step, so their score flatters the rules. 25
+more (21-45: Dutch, Flemish and English; UK, Irish and EU notices, a buyer's email, a recruiter's
+post, a nota van inlichtingen and corrections that move dates, two-phase procedures, lots, a
+dynamic purchasing system, a mini-competition) were written without looking at the rules and
+joined the held-out part unseen: the rules before the re-annotation step found 75.8 % of their
+dates (116/153) and invented 25, after it 78.4 % (120/153) and 23. Over all 45: 83.7 % and 30.
+Interview periods of more than two days (a week number, "5-7 July") are not milestones here,
+as in the training corpus.
 """
 
 from __future__ import annotations
@@ -29,12 +38,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (111/123, 7 invented); raise the recall and lower the invented count
-# as the rules improve, never the other way to pass. Of the goal, 90 % and no invented date, the
-# recall is reached, no invented date not yet.
-HELDOUT_RECALL = 0.902
-HELDOUT_INVENTED = 7
-HELDOUT_FILES = 20
+# What the rules reach now (231/276, 30 invented); raise the recall and lower the invented count
+# as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
+# unseen text, is not reached: on the 25 texts that were new to the rules, 78.4 % and 23.
+HELDOUT_RECALL = 0.836
+HELDOUT_INVENTED = 30
+HELDOUT_FILES = 45
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
