@@ -9,7 +9,7 @@ keeps one connection LISTENing and pokes its engine when told.
 Payloads are small and say nothing about anyone (no address, no token, no id):
 
 ``plan``       subscriptions changed (a sign-up became active, a change, an import): replan and
-               materialise again;
+               materialise those created or changed since the last look (by ``updated_at``);
 ``due <ts>``   ledger rows are due at Unix time ``ts`` (now or later): claim then.
 
 One NOTIFY per transaction, however many rows it wrote (PostgreSQL also folds identical
