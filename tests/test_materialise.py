@@ -113,6 +113,11 @@ def test_a_pass_in_slices_writes_exactly_the_rows_of_a_single_pass(
 
     single = pass_in(1000)
     assert recording.slices == [23]
+    submitted = {r.id for r in store.subscriptions.active() if r.opt_outs}
+    assert len(submitted) == 3
+    rows = store.ledger.list(limit=1000)
+    assert {r.milestone_id for r in rows if r.subscription_id in submitted} == {"answers"}
+    assert "offers" in {r.milestone_id for r in rows}
     statuses = {(status, error) for status, _, error, _ in single.values()}
     assert ("skipped", "coalesced") in statuses
     assert ("skipped", "milestone passed") in statuses
