@@ -15,7 +15,7 @@ from tender_notifier.materialise import active_slices, materialise
 from tender_notifier.metrics import Metrics
 from tender_notifier.settings import load_settings
 from tender_notifier.store import Store
-from tender_notifier.store.schema import deliveries
+from tender_notifier.store.schema import deliveries, subscriptions
 from tender_notifier.subscription_types import Channel, OptOut, Status
 from tender_notifier.timelines import Timelines
 from tender_notifier.wakeups import AHEAD
@@ -140,16 +140,16 @@ def test_a_sign_up_materialises_only_the_new_subscription(
     """With 1,000 subscribers a sign-up reads and plans one subscription, not all of them; it
     still gets its reminders, also at an offset no one had before."""
     engine, store, clock, _ = make_engine(tmp_path, database_url, count=1000)
-    subscriptions = Recording(store.subscriptions)
+    reading = Recording(store.subscriptions)
     ledger = Recording(store.ledger)
-    store.subscriptions = subscriptions  # type: ignore[assignment]
+    store.subscriptions = reading  # type: ignore[assignment]
     store.ledger = ledger  # type: ignore[assignment]
 
     async def run() -> None:
         await engine.step()  # the start-up pass: every subscriber, a slice at a time
-        assert sum(subscriptions.slices) == 1000
+        assert sum(reading.slices) == 1000
         assert len(store.ledger.list("pending")) == 1000
-        subscriptions.slices.clear()
+        reading.slices.clear()
         ledger.keys.clear()
         new = store.subscriptions.create(
             channel=Channel.EMAIL,
@@ -163,7 +163,7 @@ def test_a_sign_up_materialises_only_the_new_subscription(
         engine.poke(everyone=False)  # as the web app and the listener call it
         await engine.step()
         await engine.step()  # the new offset, found by planning, looks once more
-        assert subscriptions.slices and max(subscriptions.slices) == 1
+        assert reading.slices and max(reading.slices) == 1
         assert ledger.keys and max(ledger.keys) == 1
         rows = store.ledger.list(subscription_id=new.id)
         assert [(r.offset_seconds, r.next_attempt_at) for r in rows] == [(86400, DUE)]
@@ -178,4 +178,48 @@ def test_a_sign_up_materialises_only_the_new_subscription(
         await engine.sender.close()
 
     asyncio.run(run())
+    store.close()
+
+
+def test_a_change_stamped_by_a_clock_behind_and_an_opt_out_taken_back_are_materialised(
+    tmp_path: Path,
+) -> None:
+    """Another daemon or the command line stamps a change with its own clock, minutes behind
+    this one's: the look overlaps the last one and still finds it. Taking an opt-out back is a
+    change too: the reminders it stopped come back."""
+    engine, store, clock, _ = make_engine(tmp_path, f"sqlite:///{tmp_path / 'store.db'}", count=3)
+    engine.reminders.run(clock.now)
+    skewed = store.subscriptions.create(
+        channel=Channel.EMAIL,
+        target="late-clock@bureau.example",
+        tenders=["t"],
+        offsets=[DAY],
+        language_code="nl",
+        now=clock.now - timedelta(minutes=5),
+        status=Status.ACTIVE,
+    ).subscription
+    opted = store.subscriptions.create(
+        channel=Channel.EMAIL,
+        target="opted@bureau.example",
+        tenders=["t"],
+        offsets=[DAY],
+        language_code="nl",
+        now=clock.now - timedelta(days=1),
+        status=Status.ACTIVE,
+    ).subscription
+    store.subscriptions.opt_out(opted.id, "t", OptOut.NOT_BIDDING, clock.now)
+    with store.engine.begin() as conn:  # changed long before the last look
+        conn.execute(
+            update(subscriptions)
+            .where(subscriptions.c.id == opted.id)
+            .values(updated_at=clock.now - timedelta(days=1))
+        )
+    engine.reminders.changed()
+    engine.reminders.run(clock.now)
+    assert len(store.ledger.list(subscription_id=skewed.id)) == 1
+    assert store.ledger.list(subscription_id=opted.id) == []
+    store.subscriptions.undo_opt_out(opted.id, "t", clock.now)
+    engine.reminders.changed()
+    engine.reminders.run(clock.now)
+    assert len(store.ledger.list(subscription_id=opted.id)) == 1
     store.close()
