@@ -143,8 +143,8 @@ async def _run(settings: Settings, clock: Callable[[], datetime]) -> int:
     from .engine import Engine
 
     engine = Engine(settings, store, timelines, ctx.metrics, clock)
-    ctx.on_subscriptions_changed = engine.poke
-    ctx.on_outbox_work = engine.poke
+    # A sign-up or a change materialises the subscriptions changed, not every one.
+    ctx.on_subscriptions_changed = ctx.on_outbox_work = lambda: engine.poke(everyone=False)
     ctx.schedule_loaded = lambda: engine.scheduled
 
     if not settings.smtp.enabled:
@@ -196,7 +196,9 @@ async def _run(settings: Settings, clock: Callable[[], datetime]) -> int:
 
     with contextlib.suppress(NotImplementedError):
         loop.add_signal_handler(signal.SIGHUP, reload)
-    listener = await _listen_for_work(settings, store, engine.poke, ctx.metrics)
+    listener = await _listen_for_work(
+        settings, store, lambda replan: engine.poke(replan, everyone=False), ctx.metrics
+    )
     await engine.start(initial)
     export_task = _start_feed_export(settings, ctx, clock)
     release_task = loop.create_task(_release_memory())

@@ -183,11 +183,16 @@ class Engine:
     def notify_ready(self) -> None:
         self.notifier.notify("READY=1\nSTATUS=serving feeds and sending reminders")
 
-    def poke(self, replan: bool = True) -> None:
-        """Ask for a step soon (thread-safe); subscriptions or timelines changed."""
+    def poke(self, replan: bool = True, *, everyone: bool = True) -> None:
+        """Ask for a step soon (thread-safe); subscriptions or timelines changed: the next pass
+        looks at every reminder, or (``everyone=False``: a sign-up or a change) at those of
+        the subscriptions changed since the last look (``Materialiser.changed``)."""
         self._drained = dict.fromkeys(CHANNELS, False)
         if replan:
-            self.reminders.forget()
+            if everyone:
+                self.reminders.forget()
+            else:
+                self.reminders.changed()
             self._materialise_wanted = True
             self._replan_wanted = True
         if self._loop is not None:

@@ -8,12 +8,18 @@ what is owed follows the timeline in force, not the history of rows.
 Rows are written a little ahead of their due moment (up to ``horizon``): a row due later than
 ``now`` is ``pending`` with ``next_attempt_at`` at its due moment, so it is claimable from that
 moment and not before. At the due instant only claiming and sending is left to do.
+
+A pass reads the active subscriptions in slices (``SLICE``, by id) and writes each slice's rows
+before reading the next, so its memory does not grow with the subscribers. Slicing changes no
+decision: reminders are coalesced per subscription and milestone (``Reminder.group``), and a
+subscription's reminders are all in its one slice.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 
 import structlog
 
@@ -22,10 +28,17 @@ from .planner import Reminder, decide, reminders_for
 from .settings import Settings
 from .store import Store
 from .store.ledger import PENDING, SKIPPED
+from .subscription_types import Subscription
 from .timelines import Timelines
 from .wakeups import AHEAD, due_within
 
 log = structlog.get_logger(__name__)
+
+SLICE = 2000  # subscriptions read, planned and written at a time
+# How far before the last look for changed subscriptions the next one starts: a change is
+# stamped by its writer's clock (another daemon's, the command line's) before it commits.
+CHANGES_OVERLAP = timedelta(minutes=10)
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def housekeeping(store: Store, settings: Settings, now: datetime) -> None:
@@ -36,6 +49,20 @@ def housekeeping(store: Store, settings: Settings, now: datetime) -> None:
     store.signups.prune_mail_slots(now)
 
 
+def active_slices(
+    store: Store, size: int = SLICE, changed_since: datetime | None = None
+) -> Iterator[Sequence[Subscription]]:
+    """The active subscriptions (created or changed since ``changed_since``), ``size`` at a time."""
+    after: str | None = None
+    while True:
+        found = store.subscriptions.active_slice(after, size, changed_since=changed_since)
+        if found:
+            yield found
+        if len(found) < size:
+            return
+        after = found[-1].id
+
+
 def materialise(
     store: Store,
     timelines: Timelines,
@@ -44,16 +71,47 @@ def materialise(
     now: datetime,
     watermark: datetime | None,
     horizon: datetime | None = None,
+    slices: Iterable[Sequence[Subscription]] | None = None,
 ) -> datetime:
     """Materialise reminders due after ``watermark`` (all when None) up to ``horizon`` (``now``
-    when None); returns the new watermark. Raises on a store error, so a failed pass is done
-    again."""
+    when None) for the subscriptions of ``slices`` (every active one, ``SLICE`` at a time, when
+    None); returns the new watermark. Raises on a store error, so a failed pass is done again."""
     until = max(horizon or now, now)
-    subscriptions = store.subscriptions.active()
+    reopened = 0
+    for subscriptions in active_slices(store) if slices is None else slices:
+        reopened += _materialise_slice(
+            store, timelines, settings, metrics, subscriptions, now, watermark, until
+        )
+    if reopened:
+        log.info("reminders_reopened", count=reopened)
+    return until
+
+
+def _materialise_slice(
+    store: Store,
+    timelines: Timelines,
+    settings: Settings,
+    metrics: Metrics,
+    subscriptions: Sequence[Subscription],
+    now: datetime,
+    watermark: datetime | None,
+    until: datetime,
+) -> int:
+    """Write the rows of one slice of subscriptions; returns how many stale rows it reopened."""
     day_hour = settings.reminders.day_hour
+    # A tender with no due moment in reach at any offset of the slice has no reminder for any
+    # of its subscriptions (the planner's other checks only leave reminders out): skipped, as
+    # nearly every tender is at start-up, without planning each subscription's reminders.
+    offsets = {o for shared in {sub.offsets for sub in subscriptions} for o in shared}
+    after = EARLIEST if watermark is None else watermark
+    in_reach = [
+        t
+        for t in timelines.tenders()
+        if due_within([t], offsets, settings.reminders, after=after, until=until)
+    ]
     candidates = [
         r
-        for tender in timelines.tenders()
+        for tender in in_reach
         for sub in subscriptions
         for r in reminders_for(
             tender,
@@ -64,7 +122,7 @@ def materialise(
         if r.due <= until and (watermark is None or r.due > watermark)
     ]
     if not candidates:
-        return until
+        return 0
     existing = store.ledger.existing_keys([r.key for r in candidates])
     fresh = [r for r in candidates if r.key not in existing]
     decision = decide([r for r in fresh if r.due <= now], now)
@@ -92,16 +150,15 @@ def materialise(
         )
         metrics.deliveries.labels(channel="any", outcome="skipped").inc()
     store.ledger.add(rows, now)
-    reopened = sum(store.ledger.reopen(keys, at) for at, keys in reopen.items() if keys)
-    if reopened:
-        log.info("reminders_reopened", count=reopened)
-    return until
+    return sum(store.ledger.reopen(keys, at) for at, keys in reopen.items() if keys)
 
 
 class Materialiser:
     """The engine's materialising: up to where reminders have their rows (the watermark), and
-    whether a pass can find anything. A pass reads every active subscription; the checks that
-    decide whether one is needed read only the distinct offsets (``plan_offsets``)."""
+    whether a pass can find anything. A full pass reads every active subscription, a slice at
+    a time; the checks that decide whether one is needed read only the distinct offsets
+    (``plan_offsets``). A sign-up or a change materialises only the subscriptions created or
+    changed since the last look (``changed``): what it costs does not grow with the others."""
 
     def __init__(
         self, store: Store, timelines: Timelines, settings: Settings, metrics: Metrics
@@ -112,31 +169,34 @@ class Materialiser:
         self.metrics = metrics
         self.watermark: datetime | None = None  # reminders due up to here have their rows
         self.offsets: set[timedelta] = set()  # of the active subscriptions, at the last plan
+        self.changes_seen: datetime | None = None  # when changes were last looked for
+        self._look = False  # subscriptions changed since
 
     def forget(self) -> None:
-        """Subscriptions or timelines changed: the next pass looks at every reminder."""
+        """Timelines changed: the next pass looks at every reminder of every subscription."""
         self.watermark = None
+
+    def changed(self) -> None:
+        """Subscriptions were created or changed (here, by another daemon or the command line):
+        the next pass first gives those changed since the last look all their reminders up to
+        the horizon (found by ``updated_at``), then goes on from the watermark as before."""
+        self._look = True
 
     def covers(self, moment: datetime) -> bool:
         """Whether the reminders due up to ``moment`` have their rows (a retry's moment with no
         reminder due since the last pass needs no pass)."""
-        if self.watermark is None:
+        if self.watermark is None or self._look:
             return False
-        return self.watermark >= moment or not due_within(
-            self.timelines.tenders(),
-            self.offsets,
-            self.settings.reminders,
-            after=self.watermark,
-            until=moment,
-        )
+        return not self._due_after(self.watermark, moment)
 
     def plan_offsets(self, offsets: set[timedelta]) -> bool:
-        """Take the offsets planned with; True when new ones call for a full pass (their due
-        moments have not been looked at: a subscription added from the command line, say)."""
+        """Take the offsets planned with; True when new ones call for a pass (their due moments
+        have not been looked at: a subscription added from the command line, say). The
+        subscriptions changed since the last look are the ones that can have them."""
         if offsets == self.offsets:
             return False
         self.offsets = offsets
-        self.watermark = None
+        self._look = True
         return True
 
     def run(self, now: datetime) -> None:
@@ -144,29 +204,44 @@ class Materialiser:
         housekeeping(self.store, self.settings, now)
         if self.timelines.drop_missing(now):
             self.watermark = None
-        self.watermark = materialise(
-            self.store,
-            self.timelines,
-            self.settings,
-            self.metrics,
-            now,
-            self.watermark,
-            now + AHEAD,
+        horizon = now + AHEAD
+        args = (self.store, self.timelines, self.settings, self.metrics, now)
+        if self.watermark is None or self.changes_seen is None:
+            self._look = False
+            self.watermark = materialise(*args, None, horizon)
+            self.changes_seen = now
+            return
+        if self._look:
+            self._look = False  # a change made while looking asks again
+            since = self.changes_seen - CHANGES_OVERLAP
+            try:
+                materialise(*args, None, horizon, active_slices(self.store, changed_since=since))
+            except BaseException:
+                self._look = True
+                raise
+            self.changes_seen = now
+        if self._due_after(self.watermark, horizon):
+            self.watermark = materialise(*args, self.watermark, horizon)
+        else:  # no reminder of anyone falls due meanwhile: no subscription needs reading
+            self.watermark = max(self.watermark, horizon)
+
+    def _due_after(self, watermark: datetime, until: datetime) -> bool:
+        """Whether a due moment of the offsets planned with lies in (watermark, until]."""
+        return watermark < until and due_within(
+            self.timelines.tenders(),
+            self.offsets,
+            self.settings.reminders,
+            after=watermark,
+            until=until,
         )
 
     def sweep(self, now: datetime) -> bool:
         """Housekeeping; True when a pass can find something: a due moment in (watermark,
-        now + AHEAD], or a tender dropped. Costs nothing per subscriber."""
+        now + AHEAD], a change to look at, or a tender dropped. Costs nothing per subscriber."""
         housekeeping(self.store, self.settings, now)
         if self.timelines.drop_missing(now):
             self.watermark = None
-        return self.watermark is None or due_within(
-            self.timelines.tenders(),
-            self.offsets,
-            self.settings.reminders,
-            after=self.watermark,
-            until=now + AHEAD,
-        )
+        return self.watermark is None or self._look or self._due_after(self.watermark, now + AHEAD)
 
 
 def _row(r: Reminder, status: str, claimable_from: datetime) -> dict[str, object]:

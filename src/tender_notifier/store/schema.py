@@ -90,6 +90,10 @@ subscriptions = Table(
     Column("owner_confirm_token_hash", String(64), nullable=True),
     Column("owner_confirmed_at", UTCDateTime, nullable=True),
     Index("ix_subscriptions_status", "status"),
+    # A materialising pass reads the active ones in slices by id, or those changed since a
+    # moment (migration 0006).
+    Index("ix_subscriptions_status_id", "status", "id"),
+    Index("ix_subscriptions_status_updated", "status", "updated_at"),
     Index("uq_subscriptions_owner_confirm_token", "owner_confirm_token_hash", unique=True),
     # One pending email sign-up per address: a second sign-up reuses it, on every daemon.
     # PostgreSQL's WHERE is added by ``for_dialect``.

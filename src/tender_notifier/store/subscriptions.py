@@ -13,7 +13,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -284,12 +284,17 @@ class Subscriptions:
         with self.engine.begin() as conn:
             conn.execute(upsert(conn, opt_outs, values, ["subscription_id", "tender_id"]))
 
-    def undo_opt_out(self, sub_id: str, tender_id: str) -> None:
+    def undo_opt_out(self, sub_id: str, tender_id: str, now: datetime) -> None:
+        """Take an opt-out back; the subscription counts as changed (its reminders are
+        materialised anew, ``updated_at``)."""
         with self.engine.begin() as conn:
             conn.execute(
                 delete(opt_outs).where(
                     opt_outs.c.subscription_id == sub_id, opt_outs.c.tender_id == tender_id
                 )
+            )
+            conn.execute(
+                update(subscriptions).where(subscriptions.c.id == sub_id).values(updated_at=now)
             )
             announce(conn, PLAN)
 
@@ -332,6 +337,30 @@ class Subscriptions:
 
     def active(self) -> builtins.list[Subscription]:
         return self.list(Status.ACTIVE)
+
+    def active_slice(
+        self, after: str | None, limit: int, *, changed_since: datetime | None = None
+    ) -> builtins.list[Subscription]:
+        """Up to ``limit`` active subscriptions whose ids come after ``after``, by id: a pass
+        over all of them holds one slice at a time (keyset paging). With ``changed_since`` only
+        those created or changed (``updated_at``) since then."""
+        query = select(*FIELDS).where(subscriptions.c.status == Status.ACTIVE.value)
+        if changed_since is not None:
+            query = query.where(subscriptions.c.updated_at >= changed_since)
+        if after is not None:
+            query = query.where(subscriptions.c.id > after)
+        query = query.order_by(subscriptions.c.id).limit(limit)
+        outs: dict[str, dict[str, OptOut]] = {}
+        with self.engine.connect() as conn:
+            # Row by row: a row (its JSON parsed) takes several times what a Subscription does.
+            found = [self._subscription(r, NO_OPT_OUTS) for r in conn.execute(query)]
+            if not found:
+                return found
+            # The opt-outs of this range of ids (not of every subscription), for the few with any.
+            in_range = opt_outs.c.subscription_id.between(found[0].id, found[-1].id)
+            for out in conn.execute(select(opt_outs).where(in_range)):
+                outs.setdefault(out.subscription_id, {})[out.tender_id] = OptOut(out.reason)
+        return [replace(s, opt_outs=outs[s.id]) if s.id in outs else s for s in found]
 
     def active_offsets(self) -> set[timedelta]:
         """Every offset some active subscription has. The database folds equal lists, so what

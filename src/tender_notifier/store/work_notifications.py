@@ -9,14 +9,15 @@ keeps one connection LISTENing and pokes its engine when told.
 Payloads are small and say nothing about anyone (no address, no token, no id):
 
 ``plan``       subscriptions changed (a sign-up became active, a change, an import): replan and
-               materialise again;
+               materialise those created or changed since the last look (by ``updated_at``);
 ``due <ts>``   ledger rows are due at Unix time ``ts`` (now or later): claim then.
 
 One NOTIFY per transaction, however many rows it wrote (PostgreSQL also folds identical
 payloads within a transaction), and the listener folds a burst into one poke. Notifications from
 this process's own connections are ignored: the daemon already knows its own work. A lost
-connection is logged once, retried with backoff, and followed by one full look when it is back
-(what was announced meanwhile was missed); the periodic look keeps working all along.
+connection is logged once, retried with backoff, and followed by one look when it is back
+(what was announced meanwhile was missed; the subscriptions changed since the engine last
+looked are found by ``updated_at``); the periodic look keeps working all along.
 
 A reload of the tender files is not announced: each machine has its own files and watches them
 itself; the change notices a reload queues are ledger rows, and those are announced.

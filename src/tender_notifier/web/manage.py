@@ -151,7 +151,7 @@ def manage_tender(
         return not_found(request, sub.language if sub else "nl")
     now = ctx.clock()
     if action == "resume":
-        ctx.store.subscriptions.undo_opt_out(sub.id, tender_id)
+        ctx.store.subscriptions.undo_opt_out(sub.id, tender_id, now)
     elif action in (OptOut.SUBMITTED.value, OptOut.NOT_BIDDING.value):
         ctx.store.subscriptions.opt_out(sub.id, tender_id, OptOut(action), now)
     else:
