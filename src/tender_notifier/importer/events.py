@@ -35,7 +35,7 @@ NAMED_EVENT_WORDS = (
     r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
     # the rounds of a competitive dialogue or a negotiation come before the final tenders
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
-    r"|onderhandelingsronde|negotiation (round|meeting|session)"
+    r"|onderhandelingsronde|negotiation rounds?"
     # the buyer presents the procedure, not the bidders their tenders
     r"|\b(presentation|presentatie|toelichting) (of|van|op) (the |de |het )?(tender documents"
     r"|aanbestedingsstukken|aanbestedingsdocumenten|opdracht|assignment|project|procurement"

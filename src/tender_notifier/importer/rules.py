@@ -219,7 +219,7 @@ RULES: tuple[Rule, ...] = (
         r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
         r"|verzoek(en)? (tot|om) toelating|toelatingsverzoek"
         r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
-        r"|requests? (to|for) participat|expressions? of interest"
+        r"|requests? (to|for) participat|expressions? of interest|conditions of participation"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
         r"|\b(sq|pqq|selection questionnaires?|pre-?qualification questionnaires?)\b"
@@ -235,6 +235,9 @@ RULES: tuple[Rule, ...] = (
         r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
         r"|\bpitch"
+        # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
+        r"|\bnegotiation (meeting|session)s?\b|onderhandelingsvergadering|\btasting (session|day)"
+        r"|\bproeverij"
         # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
         r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
         r"|gegadigden|bidders|suppliers|candidates|vendors|tenderers)\b)",
