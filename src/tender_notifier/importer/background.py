@@ -38,6 +38,9 @@ BACKGROUND_WORDS = (
     # not "optional", "optioneel": an optional site visit is one all the same
     r"|\boption(?!al|eel)"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
+    # an opening no supplier attends: "Opening inschrijvingen (niet openbaar)"
+    r"|\b(niet[- ]openbare|non-public|besloten) opening|\bopening\b[^.;:|]{0,30}\((niet[- ]openbaar"
+    r"|non-public|not public|besloten)\)"
     r"|(contract|overeenkomst) met de huidige"
     r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"
     r"|in werking getreden|came into (force|effect)|entered into force|took effect"
@@ -190,6 +193,14 @@ def gone_by(after: str) -> bool:
     return bool(_GONE_BY_AFTER.match(after))
 
 
+# "... vóór 15 maart 2027 (accountantscontrole), maar dit is geen deadline voor de aanbieding"
+_NO_STEP_AFTER = re.compile(
+    r"\b(dit|dat|this|that|it|het)\s(is|zijn|are)\s(geen|not\sa|no)\s(deadline|termijn"
+    r"|uiterste datum|milestone|closing date|sluitingsdatum)\b",
+    re.IGNORECASE,
+)
+
+
 def past_or_void(before: str, after: str) -> bool:
     """Whether the words on both sides of a date say it is done, undone or of another thing."""
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
@@ -197,6 +208,7 @@ def past_or_void(before: str, after: str) -> bool:
         (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after))
         or (_HAD_AFTER.match(after) and not _DUE_BEFORE.search(before))
         or _VOID_AFTER.match(clause)
+        or _NO_STEP_AFTER.search(after)
         or _LATE_AFTER.match(clause)
         or (_WHICH_BEFORE.search(before) and _WERE_AFTER.match(after))
     )

@@ -31,10 +31,16 @@ _PUBLISHED = re.compile(
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
+    r"|\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
     r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:"
     # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
     r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum",
+    re.IGNORECASE,
+)
+# The day of the text itself, in a sentence that names a step too
+_THIS_DAY = re.compile(
+    r"\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b",
     re.IGNORECASE,
 )
 # The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):
@@ -62,6 +68,8 @@ class Document:
     # no step lies before this day: the day the announcement says it was published, or
     # without one, two years before the middle of the dates it writes
     published: date | None = None
+    # the day the announcement says it was published (or sent), when it says so
+    issued: date | None = None
     # every round the text speaks of is a round of questions ("drie vragenrondes ... voor de
     # tweede ronde is de sluitingstermijn"): a round that closes is the questions'
     question_rounds: bool = False
@@ -81,6 +89,7 @@ def document_of(pieces: list[Segment]) -> Document:
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
     zone: tzinfo | None = None
+    issued: date | None = None
     for segment in pieces:
         zone = zone or declared_zone(segment.text)
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
@@ -100,7 +109,9 @@ def document_of(pieces: list[Segment]) -> Document:
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
             if kind_of(segment.text) in (None, Background.BACKGROUND):
-                since = published
+                since = issued = published
+            elif _THIS_DAY.search(segment.text):
+                issued = published  # "op de datum van deze uitnodiging (3 december 2026)"
     if since is None and written:
         # no publication date: a step lies at most two years before the (lower) middle of
         # the dates written; "de inschrijving sloot op 12 mei 2023" in a text of 2027 is history
@@ -113,6 +124,7 @@ def document_of(pieces: list[Segment]) -> Document:
         # with no date written out, a month a step names ("Start: april 2027") gives the years
         years=Years.around(published, steps or written or months),
         published=since,
+        issued=issued,
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,
         zone=zone,
     )

@@ -33,7 +33,7 @@ _TIME = re.compile(
     )
     (?P<tz>\s{0,3}\(?(?:(?P<uk>(?:UK|U\.K\.|British|London|Irish|Dublin|GMT/BST|BST/GMT)(?:\slocal)?\stime|BST
         |GMT/BST|BST/GMT)|(?P<utc>(?:GMT|UTC)(?:\s{0,2}(?P<sign>[+\u2212-])\s{0,2}(?P<oh>0?\d|1[0-4])(?::?(?P<om>[0-5]\d))?
-        (?!\d))?|Coordinated\sUniversal\sTime)
+        (?!\d))?|Coordinated\sUniversal\sTime|(?<=\d)Z)
         |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
         |local\stime|lokale\stijd|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam)\)?
@@ -61,8 +61,8 @@ class TimeHit:
     weak: bool = False
     meridiem: str = ""  # "am" or "pm" when written
     # the zone the time is written in when it is not the tender's: "12:00 UK time" is
-    # Europe/London, "10:00 GMT" UTC, "12:00:00 (UTC+01:00)" one hour ahead of UTC; CET,
-    # "Brussels time" and "local time" are the tender's
+    # Europe/London, "10:00 GMT" and ISO's "T09:00:00Z" UTC, "12:00:00 (UTC+01:00)" one hour
+    # ahead of UTC; CET, "Brussels time" and "local time" are the tender's
     zone: tzinfo | None = None
     zoned: bool = False  # a zone is written next to it (the tender's, or another)
 
