@@ -11,7 +11,7 @@ from functools import cache
 from ..timeline import Kind
 from .dates import find_dates, month_names, month_pattern
 from .rules import Background, kind_of
-from .text import Segment
+from .segment import Segment
 from .times import declared_zone
 from .years import Years
 

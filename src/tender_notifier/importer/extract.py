@@ -26,8 +26,9 @@ from .document import Document, document_of
 from .draft import Draft, Found, Unplaced
 from .milestones import milestones
 from .rules import Meaning, kind_of
+from .segment import Segment
 from .sentences import read_segment
-from .text import Segment, segments
+from .text import segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 

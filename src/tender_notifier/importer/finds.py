@@ -10,7 +10,7 @@ from .events import STANDSTILL_PERIOD
 from .groups import Group
 from .hints import ASSIGNMENT, PROCEDURE_PERIOD
 from .meanings import Background
-from .text import Segment
+from .segment import Segment
 from .times import TimeHit
 
 # Kinds that may occur more than once: interview slots, information sessions.

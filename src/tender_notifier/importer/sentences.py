@@ -21,7 +21,7 @@ from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, LEADS_ON, SAME_SUBJECT
 from .rules import Background, Depends, Meaning, classify, moved_to
-from .text import Segment
+from .segment import Segment
 from .times import TimeHit, find_times, in_zone
 from .undated import read_same_day, read_times_only, read_vague
 
