@@ -274,14 +274,15 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
-        r"|\breageer\b|indieningsdatum|indieningstermijn"
+        r"|\breageer\b|indieningsdatum|indieningstermijn|\bbafo\b|\bbest (and|&) final\b"
         r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
         r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
         r"|\b(ingediend|aangeleverd|ingeleverd)\b"
         r"|sluitingsdatum|sluitingstermijn|sluitingstijd|sluitingsmoment|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
-        r"|submission|submit|\bquotations?\b|\bquotes?\b|\bbids?\b|proposals?|\boffers?\b"
+        r"|submission|submit|\bquotations?\b|\bquotes?\b(?! (the |our |your )?(ref|kenmerk))"
+        r"|\bbids?\b|proposals?|\boffers?\b"
         r"|\btenders?\b.{0,80}\b(due|received|uploaded|lodged|delivered)"
         r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
         r"|\brespon(d|se) (before|by)"
