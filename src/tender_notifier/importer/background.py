@@ -38,6 +38,8 @@ BACKGROUND_WORDS = (
     # not "optional", "optioneel": an optional site visit is one all the same
     r"|\boption(?!al|eel)"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
+    # a broker's mail: "De klant sluit zelf op 10 december", the client's own deadline
+    r"|\b(de klant|the client|eindklant|end client)('s)?\s(\w{1,12}\s)?(sluit|closes|deadline)"
     # an opening no supplier attends: "Opening inschrijvingen (niet openbaar)"
     r"|\b(niet[- ]openbare|non-public|besloten) opening|\bopening\b[^.;:|]{0,30}\((niet[- ]openbaar"
     r"|non-public|not public|besloten)\)"

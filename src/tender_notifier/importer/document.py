@@ -203,9 +203,20 @@ def _month_of_a_step(text: str) -> date | None:
     "wij zoeken iemand die per april 2027 kan beginnen". Not the end of the assignment, which
     lies far after the procedure, nor the month of background ("sinds januari 2019")."""
     match = _month_year().search(text)
-    if match is None:
+    week = _WEEK_OF_YEAR.search(text) if match is None else None
+    if match is None and week is None:
         return None
     meaning = kind_of(text)
     if meaning is Kind.END or (meaning is not None and not isinstance(meaning, Kind)):
         return None
+    if week is not None:  # "Start: week 2 van 2027": the Monday of that week
+        number, year = int(week.group("week")), int(week.group("year"))
+        return date.fromisocalendar(year, number, 1) if 1 <= number <= 52 else None
+    assert match is not None
     return date(int(match.group("year")), month_names()[match.group("month").lower()], 1)
+
+
+_WEEK_OF_YEAR = re.compile(
+    r"\bweek\s{1,3}(?P<week>\d{1,2})\s{1,3}(?:van\s{1,3}|of\s{1,3})?(?P<year>20\d\d)\b",
+    re.IGNORECASE,
+)

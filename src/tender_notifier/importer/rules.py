@@ -275,6 +275,12 @@ RULES: tuple[Rule, ...] = (
         Kind.SUBMISSION_DEADLINE,
         r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
         r"|\breageer\b|indieningsdatum|indieningstermijn|\bbafo\b|\bbest (and|&) final\b"
+        # "Wil je kandidaten uiterlijk woensdag 9/12 om 12:00 bij mij aanleveren?"
+        r"|(?<!geselecteerde )(?<!uitgenodigde )\bkandidat\w{0,4}\s(uiterlijk|vóór|before|by)"
+        r"\W{0,3}$"
+        # Flemish: "Bezorg je cv en een korte motivatie ... ten laatste op"
+        r"|\bbezorg(en|t)?\s(je|jouw|uw|de|het|een)\s(\w{1,12}\s)?(cv|kandidatuur|offerte"
+        r"|inschrijving|aanbieding|motivatie)"
         r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
         r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
         r"|\b(ingediend|aangeleverd|ingeleverd)\b"
