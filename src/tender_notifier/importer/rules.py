@@ -37,7 +37,17 @@ from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTI
 from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
 
-__all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
+__all__ = [
+    "RULES",
+    "Background",
+    "Depends",
+    "Meaning",
+    "Rule",
+    "classify",
+    "kind_of",
+    "moved_to",
+    "named_step",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +82,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Depends.MOVED_TO,
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
-        r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips)"
-        r" (tot( en met)?|t/m|naar|to|until)\W{0,3}$",
+        r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips"
+        r"|verplaatsen|verzetten)( (we|wij|ze|zij|die|deze|it|them))? (tot( en met)?|t/m|naar|to"
+        r"|until)\W{0,3}$",
         "De deadline is verlengd tot",
     ),
     _rule(
@@ -355,6 +366,12 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
 
 def _says_something(words: str) -> bool:
     return any(rule.pattern.search(words) for rule in RULES)
+
+
+def named_step(words: str) -> Kind | None:
+    """The step ``words`` name, if they name one."""
+    named = _named(words)
+    return named if isinstance(named, Kind) else None
 
 
 def _named(context: str) -> Meaning | None:

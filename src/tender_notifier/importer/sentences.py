@@ -20,7 +20,7 @@ from .events import REGISTERING
 from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, LEADS_ON, SAME_SUBJECT
-from .rules import Background, Depends, Meaning, classify, moved_to
+from .rules import Background, Depends, Meaning, classify, moved_to, named_step
 from .segment import Segment
 from .times import TimeHit, find_times, in_zone
 from .undated import read_same_day, read_times_only, read_vague
@@ -54,6 +54,12 @@ _TERM = (Kind.START, Kind.END)
 _NOTHING_KNOWN = Document()  # a sentence read on its own
 
 
+# Moved to another day, not extended ("kan worden verlengd tot": an option)
+_RESCHEDULED = re.compile(
+    r"\b(verplaats\w{0,3}|verschuiv\w{0,3}|verschoven|verzet\w{0,3}|moved|rescheduled"
+    r"|postponed)\b",
+    re.IGNORECASE,
+)
 # "Wilt u uw offerte uiterlijk 12 november 2027 mailen?": a request, asked as a question
 _REQUEST = re.compile(
     r"^\W{0,3}(wilt|wil|zou|zoudt|kunt|kun|would|could|will|can)\s(u|je|jij|you)\b", re.IGNORECASE
@@ -112,6 +118,9 @@ def read_segment(
             meaning = Kind.START
         if meaning is None and previous is Background.REPLACED and moved_to(own_before):
             meaning = carried  # "The original closing date of <date> has been moved to <date>"
+        elif meaning is None and moved_to(own_before) and _RESCHEDULED.search(own_before):
+            # "de gesprekken kunnen niet op 23 december doorgaan, die verplaatsen we naar"
+            meaning = named_step(text[: group.start])
         if meaning in (None, Kind.PARTICIPATION_DEADLINE) and _registers_for(
             group, event, own_before
         ):
