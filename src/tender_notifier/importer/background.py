@@ -198,7 +198,10 @@ def gone_by(after: str) -> bool:
 # "... vóór 15 maart 2027 (accountantscontrole), maar dit is geen deadline voor de aanbieding"
 _NO_STEP_AFTER = re.compile(
     r"\b(dit|dat|this|that|it|het)\s(is|zijn|are)\s(geen|not\sa|no)\s(deadline|termijn"
-    r"|uiterste datum|milestone|closing date|sluitingsdatum)\b",
+    r"|uiterste datum|milestone|closing date|sluitingsdatum)\b"
+    # "... is gereserveerd voor een interne kandidaat en maakt geen deel uit van deze opdracht"
+    r"|\b(maakt|maken) geen deel uit van (deze|de|dit|het) (opdracht|procedure|aanbesteding"
+    r"|contract)|\b(is|are) not part of (this|the) (assignment|contract|procedure)",
     re.IGNORECASE,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .dates import DateHit, weekday_pattern
@@ -89,6 +89,8 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         ranges.append(False)
     groups: list[Group] = []
     for indices, is_range in zip(members, ranges, strict=True):
+        if is_range and len(indices) == 2:
+            dates[indices[0]] = _year_of_the_end(dates[indices[0]], dates[indices[1]])
         own = [bound.get(i) for i in indices]
         if not is_range and own[-1] is not None and all(t is None for t in own[:-1]):
             own = [own[-1]] * len(own)  # "20 en/of 21 juli 2026 van 09:30 tot 15:30 uur"
@@ -121,6 +123,18 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
         groups.append(Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
     return groups
+
+
+def _year_of_the_end(first: DateHit, last: DateHit) -> DateHit:
+    """The first day of "tussen 01/02 en 31/12/2027" in the year of the last, when its own year
+    was guessed and lay elsewhere: a range runs forward within its last day's year."""
+    if not first.guessed_year or last.guessed_year or first.day is None or last.day is None:
+        return first
+    try:
+        day = first.day.replace(year=last.day.year)
+    except ValueError:
+        return first
+    return replace(first, day=day) if day <= last.day and day != first.day else first
 
 
 # "... om 09:00 uur, op 14 mei 2027": a time ends its clause; the next one's date is not its

@@ -17,7 +17,9 @@ ASSIGNMENT = re.compile(
     r"|\bhet werk\b|\bthe works\b|\buitvoering\b"
     # the words of its term, and of works and supplies delivered
     r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
-    r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b",
+    r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b"
+    # a hiring request: "De Omgevingsdienst zoekt per 1 februari 2027 een toezichthouder"
+    r"|\b(zoekt|zoeken|gezocht) per\b",
     re.IGNORECASE,
 )
 
