@@ -79,7 +79,9 @@ SAME_SUBJECT = re.compile(
     r"^\W{0,3}(?:[\w-]{1,20},\s{1,3})?(?:(?:en|and|maar|but|which|that|die|dat)\s{1,3})?"
     r"(?:(?:will|shall|zal|zullen|is|was|wordt|has|heeft)\s{1,3})?"
     r"(?:loopt|lopen|liep|liepen|runs?|ran|ends?|ended|eindigt|eindigde|expires?|expired"
-    r"|afloopt|verloopt|duurt|duurde|lasts?|lasted|continues?|continued)\b",
+    r"|afloopt|verloopt|duurt|duurde|lasts?|lasted|continues?|continued"
+    # "(ingesteld op 1 juli 2024, looptijd tot 1 juli 2028)"
+    r"|looptijd(?= (tot|t/m))|(?:valid|geldig) (?=until|tot))\b",
     re.IGNORECASE,
 )
 
