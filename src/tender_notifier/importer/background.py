@@ -25,9 +25,10 @@ DONE = (
 # "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
 _DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
 _DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{DONE}\b", re.IGNORECASE)
-# "Op <date> heeft de gemeente een marktconsultatie gehouden"
+# "Op <date> heeft de gemeente een marktconsultatie gehouden", "In de eerste ronde (sluiting
+# 19 november 2026) zijn onvoldoende kandidaten aangeboden"
 _HAD_AFTER = re.compile(
-    rf"^\W{{0,3}}(heeft|hebben|had|has|have)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
+    rf"^\W{{0,3}}(heeft|hebben|had|has|have|zijn|werden)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
     re.IGNORECASE,
 )
 BACKGROUND_WORDS = (
