@@ -148,7 +148,8 @@ _PHASE_HEADING_MAX = 60
 
 def _phase(segment: Segment, selection: bool) -> bool:
     """Whether the text from ``segment`` on stands in the selection phase."""
-    text = segment.text
+    # "PLANNING GUNNINGSFASE (indicatief, wordt definitief vastgesteld in de gunningsleidraad)"
+    text = segment.text.split(" (", 1)[0] if segment.text.endswith(")") else segment.text
     if segment.is_field or len(text) > _PHASE_HEADING_MAX or text.endswith(".") or find_dates(text):
         return selection
     if _SELECTION_PHASE.search(text):
