@@ -39,6 +39,10 @@ BACKGROUND_WORDS = (
     # not "optional", "optioneel": an optional site visit is one all the same
     r"|\boption(?!al|eel)"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
+    # the first phase's documents going out: the notice itself ("Issue of Suitability
+    # Assessment Questionnaire: 01/12/2026")
+    r"|\bissue of (the )?(suitability assessment |selection |pre-?qualification )?"
+    r"(questionnaire|saq|sq|pqq)\b"
     # a broker's mail: "De klant sluit zelf op 10 december", the client's own deadline
     r"|\b(de klant|the client|eindklant|end client)('s)?\s(\w{1,12}\s)?(sluit|closes|deadline)"
     # an opening no supplier attends: "Opening inschrijvingen (niet openbaar)"

@@ -233,7 +233,8 @@ RULES: tuple[Rule, ...] = (
         r"|requests? (to|for) participat|expressions? of interest|conditions of participation"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sq|pqq|selection questionnaires?|pre-?qualification questionnaires?)\b"
+        r"|\b(sq|pqq|saq|selection questionnaires?|pre-?qualification questionnaires?"
+        r"|suitability assessment questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)"
         # a request to be admitted to the dynamic purchasing system the call-off is made under
         r"|\bapply (\w{1,20} ){0,2}?to join\b|\bapplications? to join\b",
@@ -242,7 +243,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b|assessment|kennismaking"
+        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b"
+        r"|(?<!suitability )assessment(?! questionnaire)|kennismaking"
         r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
         r"|\bpitch"
@@ -304,6 +306,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
+        r"|\breturn of (the )?(tenders|bids|offers)\b"
         r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
         r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
         r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b"
