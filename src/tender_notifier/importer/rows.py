@@ -130,6 +130,11 @@ def _column_fields(
 
 def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
     """A table row "label<TAB>value<TAB>label<TAB>value" as one field per pair of cells."""
+    if all(_FIELD.match(cell) for cell in cells):
+        # "Opdrachtgever: Provincie Noord-Brabant<spaces>Kenmerk: PNB-2026-0655": a field a cell
+        for cell in cells:
+            yield Segment(cell, line, True, True)
+        return
     labels = cells[::2]
     if len(cells) % 2 or any(ch.isdigit() for label in labels for ch in label):
         # "label<TAB>date<TAB>time", "date | activity | time", "nr | activity | date": the
