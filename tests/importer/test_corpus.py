@@ -163,10 +163,7 @@ NOT_READ_YET = {
         Day(date(2026, 11, 26)),
     ),
     ("230-clarification-log-council", "missed", Kind.SUBMISSION_DEADLINE, at(2026, 12, 10, 15, 0)),
-    # 232: "Intention to bid" and "Contract award (expected)" under dotted leaders; "ITT
-    #   issued" on the day of the text, which states no publication day
-    ("232-ccs-minicomp-cloud", "missed", Kind.AWARD, Day(date(2027, 2, 12))),
-    ("232-ccs-minicomp-cloud", "missed", Kind.OTHER, at(2026, 12, 10, 13, 0)),
+    # 232: "ITT issued" on the day of the text, which states no publication day
     ("232-ccs-minicomp-cloud", "invented", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 3))),
     # 233: a meeting's end from its length ("one and a half hours"), and a start in a
     #   corrigendum line

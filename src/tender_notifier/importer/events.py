@@ -37,6 +37,8 @@ NAMED_EVENT_WORDS = (
     # the rounds of a competitive dialogue or a negotiation come before the final tenders
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
     r"|onderhandelingsronde|negotiation rounds?"
+    # telling the buyer one will bid is no bid: "Intention to bid (via Jaggaer message)"
+    r"|\bintention to (bid|tender|respond|submit)\b|\bintent to (bid|tender)\b"
     # the buyer presents the procedure, not the bidders their tenders
     r"|\b(presentation|presentatie|toelichting) (of|van|op) (the |de |het )?(tender documents"
     r"|aanbestedingsstukken|aanbestedingsdocumenten|opdracht|assignment|project|procurement"

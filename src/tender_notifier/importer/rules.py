@@ -261,7 +261,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
         r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)( (communicated|announced"
         r"|notified|published|bekendgemaakt|bekend))?\W{0,3}$"
-        r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking",
+        r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking"
+        r"|\bnotification of (the )?(outcome|result)s?\b(?! of (the )?(selection|stage|sq|pqq))",
         "Voorlopige gunning:",
     ),
     _rule(
