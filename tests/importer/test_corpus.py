@@ -10,7 +10,7 @@ import pytest
 from tender_notifier.importer import extract
 from tender_notifier.importer.output import to_toml
 from tender_notifier.tender_file import load_tender_file, parse_tender
-from tender_notifier.timeline import Day, Kind, Moment
+from tender_notifier.timeline import Day, Kind, Moment, Span
 
 from .corpus import ZONE, facts, items, score
 
@@ -66,6 +66,15 @@ def at(year: int, month: int, day: int, hour: int, minute: int) -> Moment:
     return Moment(datetime(year, month, day, hour, minute, tzinfo=ZONE))
 
 
+def span(
+    year: int, month: int, day: int, hour: int, minute: int, to_hour: int, to_minute: int
+) -> Span:
+    return Span(
+        datetime(year, month, day, hour, minute, tzinfo=ZONE),
+        datetime(year, month, day, to_hour, to_minute, tzinfo=ZONE),
+    )
+
+
 # One sentence, "Uiterlijk per <date> beschikbaar voor N uur per week (20 punten)" in a list of
 # award criteria, is the start in the seed tender and in 10-flextender-casemanager, and no
 # milestone in 01-flextender-beleidsadviseur-jeugd, written later by another hand without
@@ -73,20 +82,136 @@ def at(year: int, month: int, day: int, hour: int, minute: int) -> Moment:
 # Every dated step ahead of the procedure that a supplier attends or must act on is a
 # milestone; one with no kind of its own (an information session, a site visit, a webinar,
 # registering for one of these, the end of a dated standstill period) is an `other` one.
+#
+# The texts 196-245, written without seeing the rules, read three things otherwise than the
+# corpus before them, and the rules follow the corpus:
+# - 241: "Opdrachtverlening: voor 1 februari" is an award by that day to the rules (as
+#   "uiterlijk"), no milestone to its writer;
+# - 242: "Dialoogronde 2: 12 april 2027, 09:00-17:00 uur" is an interview to its writer, an
+#   `other` round of a dialogue to 37 and 51 (and to the rules);
+# - 242: "Contractering — beoogd 1 september 2027" is the start to its writer; signing the
+#   contract has no milestone kind (docs/importer.md).
 DISAGREEMENTS = {
-    ("01-flextender-beleidsadviseur-jeugd", Kind.START, Day(date(2027, 3, 1))),
+    ("01-flextender-beleidsadviseur-jeugd", "invented", Kind.START, Day(date(2027, 3, 1))),
+    ("241-woningcorporatie-meervoudig", "invented", Kind.AWARD, Day(date(2027, 2, 1))),
+    ("242-ziekenhuis-dialoog", "missed", Kind.INTERVIEWS, span(2027, 4, 12, 9, 0, 17, 0)),
+    ("242-ziekenhuis-dialoog", "invented", Kind.OTHER, span(2027, 4, 12, 9, 0, 17, 0)),
+    ("242-ziekenhuis-dialoog", "missed", Kind.START, Day(date(2027, 9, 1))),
 }
 # What the rules do not read yet, a sentence no rule speaks of:
 # - "Einde opdracht 31/12" under "Beoogde start 01/02" in a planning published on 14/12/2026:
 #   read in 2026, the first such day after the publication, and dropped as an end before the
 #   start; a rule that moved such a day a year later was taken out again, as it could as well
 #   turn a misread date into a kept one.
+# - in the texts 196-245 (written without seeing the rules), the sentences named below.
 NOT_READ_YET = {
     (
         "130-inhuurdesk-dag-maand-zonder-jaar-jaarwisseling",
         "missed",
         Kind.END,
         Day(date(2027, 12, 31)),
+    ),
+    # 198: a time after the old date in brackets, "16 december (was: 14 december), tussen
+    #   09:30 en 12:30", is tied to the old one
+    ("198-striive-mail-informatiemanager", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 16))),
+    (
+        "198-striive-mail-informatiemanager",
+        "missed",
+        Kind.INTERVIEWS,
+        span(2026, 12, 16, 9, 30, 12, 30),
+    ),
+    # 207: list items under "Voor perceel 2 is een plaatsbezoek verplicht ... kiest er één:"
+    #   do not inherit the event of that sentence
+    ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 6, 9, 30)),
+    ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 8, 13, 30)),
+    # 209: "de geselecteerde kandidaten krijgen hierover uiterlijk <date> bericht": no rule
+    #   for being told
+    ("209-pdf-umc-inhuur-datamanager", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 18))),
+    # 212: a quoted question in an earlier mail ("Klopt het dat de gesprekken op 23 december
+    #   zijn ...?") about a day the newer mail calls off
+    ("212-corporatie-mail-jaarwisseling", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 23))),
+    # 217: a site visit before the negotiations' questions deadline is read as an impossible
+    #   order (interviews follow the questions)
+    ("217-flemish-leuven-lokaal-bestuur", "missed", Kind.OTHER, span(2026, 12, 11, 10, 0, 11, 30)),
+    # 219: negotiations before a questions deadline of the BAFO round are read as an
+    #   impossible order, and the second list item gets no heading
+    ("219-flemish-de-lijn-bafo", "missed", Kind.INTERVIEWS, span(2026, 12, 15, 9, 0, 12, 30)),
+    ("219-flemish-de-lijn-bafo", "missed", Kind.INTERVIEWS, span(2026, 12, 16, 13, 30, 17, 0)),
+    # 222: "an accompanied tour of the larger sites", its booking ("Please book ... by"), and
+    #   "answered from 4 January" (no publication day) in a sentence about the office closure
+    ("222-cf-parish-grounds", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 4))),
+    ("222-cf-parish-grounds", "missed", Kind.OTHER, Day(date(2026, 12, 11))),
+    ("222-cf-parish-grounds", "missed", Kind.OTHER, span(2026, 12, 15, 10, 30, 13, 30)),
+    # 224: days counted back from the deadline ("11 calendar days before") and an opening
+    #   registration the rules do not read
+    ("224-eu-agency-translation", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 16))),
+    ("224-eu-agency-translation", "missed", Kind.OTHER, at(2027, 1, 25, 12, 0)),
+    ("224-eu-agency-translation", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 11))),
+    # 229: the quoted timetable of the first mail keeps the tasting day the new mail moved
+    #   (interviews may come more than once, so a move does not replace them)
+    ("229-email-uva-catering", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 28))),
+    # 230: a question-and-answer table whose cells wrap over several lines; the dates received
+    #   are read as steps
+    ("230-clarification-log-council", "invented", Kind.AWARD, Day(date(2026, 12, 1))),
+    ("230-clarification-log-council", "missed", Kind.AWARD, Day(date(2026, 12, 17))),
+    ("230-clarification-log-council", "missed", Kind.OTHER, Day(date(2026, 12, 29))),
+    ("230-clarification-log-council", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 13, 0)),
+    (
+        "230-clarification-log-council",
+        "invented",
+        Kind.SUBMISSION_DEADLINE,
+        Day(date(2026, 11, 26)),
+    ),
+    ("230-clarification-log-council", "missed", Kind.SUBMISSION_DEADLINE, at(2026, 12, 10, 15, 0)),
+    # 232: "ITT issued" on the day of the text, which states no publication day
+    ("232-ccs-minicomp-cloud", "invented", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 3))),
+    # 233: a meeting's end from its length ("one and a half hours"), and a start in a
+    #   corrigendum line
+    ("233-etenders-corrigendum-council", "invented", Kind.OTHER, at(2026, 12, 16, 12, 0)),
+    ("233-etenders-corrigendum-council", "missed", Kind.OTHER, span(2026, 12, 16, 12, 0, 13, 30)),
+    ("233-etenders-corrigendum-council", "missed", Kind.START, Day(date(2027, 3, 1))),
+    # 234: "will invite the tenderer(s) for a negotiation meeting ... on" is read as the
+    #   invitation; "(ending 12:00 noon)" after "until"
+    ("234-ec-lowvalue-email", "missed", Kind.INTERVIEWS, span(2027, 1, 26, 14, 0, 15, 30)),
+    ("234-ec-lowvalue-email", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 5, 12, 0)),
+    ("234-ec-lowvalue-email", "invented", Kind.SHORTLIST_NOTICE, span(2027, 1, 26, 14, 0, 15, 30)),
+    # 235: "Invitation sent to admitted suppliers" on the day of the text (no publication day
+    #   stated), an admission deadline and an execution window
+    ("235-port-amsterdam-dps", "missed", Kind.END, Day(date(2027, 3, 26))),
+    ("235-port-amsterdam-dps", "missed", Kind.PARTICIPATION_DEADLINE, at(2026, 12, 7, 17, 0)),
+    ("235-port-amsterdam-dps", "invented", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 3))),
+    ("235-port-amsterdam-dps", "missed", Kind.START, Day(date(2027, 2, 1))),
+    # 239: "Verstrekking gunningsleidraad aan geselecteerden" in the award phase's timetable
+    ("239-niet-openbaar-provincie", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 15))),
+    # 244: negotiations before the BAFO round's questions deadline are read as an impossible
+    #   order
+    (
+        "244-ctm-rectificatie-tweede-ronde",
+        "missed",
+        Kind.INTERVIEWS,
+        span(2026, 12, 10, 10, 30, 12, 0),
+    ),
+    # 245: an ISO start and end joined by "t/m" are read as two moments of an `other` round
+    #   (51 reads negotiation rounds as `other`); "Voorlopige selectie bekend", a selection
+    #   result, is background to an older rule
+    (
+        "245-tenderned-openbaar-mededingingsprocedure",
+        "missed",
+        Kind.INTERVIEWS,
+        span(2027, 3, 30, 9, 0, 12, 30),
+    ),
+    (
+        "245-tenderned-openbaar-mededingingsprocedure",
+        "invented",
+        Kind.OTHER,
+        at(2027, 3, 30, 12, 30),
+    ),
+    ("245-tenderned-openbaar-mededingingsprocedure", "invented", Kind.OTHER, at(2027, 3, 30, 9, 0)),
+    (
+        "245-tenderned-openbaar-mededingingsprocedure",
+        "missed",
+        Kind.SHORTLIST_NOTICE,
+        Day(date(2027, 2, 3)),
     ),
 }
 
@@ -105,8 +230,7 @@ def test_corpus_recall_is_complete_and_no_date_is_invented() -> None:
             label = "missed" if (kind, when) in s.missed else "invented"
             print(f"  {s.name}: {label.upper()} {kind.value} {when}")
             wrong.add((s.name, label, kind, when))
-    known = {(name, "invented", kind, when) for name, kind, when in DISAGREEMENTS}
-    assert wrong == known | NOT_READ_YET
+    assert wrong == DISAGREEMENTS | NOT_READ_YET
 
 
 @pytest.mark.parametrize("path", items(), ids=lambda p: p.stem)
@@ -133,6 +257,31 @@ BUYER_NOT_FOUND = {
     "188-expression-of-interest-evaluation-cet",
     "191-update-deadline-moved-extra-question-round",
     "192-pdf-jeugdhulp-tijdpad-vervallen-versie",
+    # 196-245: names in prose or a mail signature, abbreviations in brackets, names written in
+    # capitals; 228 takes a sentence of the mail for the buyer (a wrong name, not a missing one)
+    "201-vlaanderen-eprocurement-studie",
+    "202-broker-mail-ggd-adviseur",
+    "204-flemish-stad-gent-interim",
+    "209-pdf-umc-inhuur-datamanager",
+    "210-flemish-vlaamse-overheid-raamcontract-percelen",
+    "211-flextender-markdown-toezichthouder",
+    "212-corporatie-mail-jaarwisseling",
+    "214-rijkswaterstaat-iso-export",
+    "216-das-jeugdzorg-specifieke-opdracht",
+    "217-flemish-leuven-lokaal-bestuur",
+    "218-tudelft-broker-engelse-tijden",
+    "219-flemish-de-lijn-bafo",
+    "222-cf-parish-grounds",
+    "223-etenders-hse-cleaning",
+    "224-eu-agency-translation",
+    "227-port-rotterdam-dredging",
+    "228-recruiter-scrum-master",
+    "229-email-uva-catering",
+    "230-clarification-log-council",
+    "232-ccs-minicomp-cloud",
+    "233-etenders-corrigendum-council",
+    "234-ec-lowvalue-email",
+    "235-port-amsterdam-dps",
 }
 
 

@@ -29,7 +29,10 @@ dynamic purchasing system, a mini-competition) were written without looking at t
 joined the held-out part unseen: the rules before the re-annotation step found 75.8 % of their
 dates (116/153) and invented 25, after it 78.4 % (120/153) and 23. Over all 45: 83.7 % and 30.
 Interview periods of more than two days (a week number, "5-7 July") are not milestones here,
-as in the training corpus.
+as in the training corpus. After the eighth set (50 texts: Dutch and Flemish hiring requests,
+UK, Irish and EU notices in UK time, change notices, tables with a date per column, times in
+brackets and for several days, quoted earlier mails, BAFOs and negotiation meetings): 88.8 % and
+16.
 """
 
 from __future__ import annotations
@@ -38,11 +41,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (231/276, 30 invented); raise the recall and lower the invented count
+# What the rules reach now (245/276, 16 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
-# unseen text, is not reached: on the 25 texts that were new to the rules, 78.4 % and 23.
-HELDOUT_RECALL = 0.836
-HELDOUT_INVENTED = 30
+# unseen text, is not reached.
+HELDOUT_RECALL = 0.887
+HELDOUT_INVENTED = 16
 HELDOUT_FILES = 45
 
 

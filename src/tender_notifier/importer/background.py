@@ -25,9 +25,10 @@ DONE = (
 # "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
 _DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
 _DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{DONE}\b", re.IGNORECASE)
-# "Op <date> heeft de gemeente een marktconsultatie gehouden"
+# "Op <date> heeft de gemeente een marktconsultatie gehouden", "In de eerste ronde (sluiting
+# 19 november 2026) zijn onvoldoende kandidaten aangeboden"
 _HAD_AFTER = re.compile(
-    rf"^\W{{0,3}}(heeft|hebben|had|has|have)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
+    rf"^\W{{0,3}}(heeft|hebben|had|has|have|zijn|werden)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
     re.IGNORECASE,
 )
 BACKGROUND_WORDS = (
@@ -38,6 +39,15 @@ BACKGROUND_WORDS = (
     # not "optional", "optioneel": an optional site visit is one all the same
     r"|\boption(?!al|eel)"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
+    # the first phase's documents going out: the notice itself ("Issue of Suitability
+    # Assessment Questionnaire: 01/12/2026")
+    r"|\bissue of (the )?(suitability assessment |selection |pre-?qualification )?"
+    r"(questionnaire|saq|sq|pqq)\b"
+    # a broker's mail: "De klant sluit zelf op 10 december", the client's own deadline
+    r"|\b(de klant|the client|eindklant|end client)('s)?\s(\w{1,12}\s)?(sluit|closes|deadline)"
+    # an opening no supplier attends: "Opening inschrijvingen (niet openbaar)"
+    r"|\b(niet[- ]openbare|non-public|besloten) opening|\bopening\b[^.;:|]{0,30}\((niet[- ]openbaar"
+    r"|non-public|not public|besloten)\)"
     r"|(contract|overeenkomst) met de huidige"
     r"|\b(expire[sd]?|expiring|expiry of (the |its )?(current|existing|present))\b|\bverloopt\b"
     r"|in werking getreden|came into (force|effect)|entered into force|took effect"
@@ -82,7 +92,8 @@ BACKGROUND_WORDS = (
     r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework)"
     r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
     r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
-    r"|gestand|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b|geldigheid"
+    r"|gestand|verbintenistermijn|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b"
+    r"|geldigheid"
     r"|\b(beoordeling|evaluatie|evaluation) (van )?(de |the |of (the )?)?(inschrijving|offerte"
     r"|aanmelding|tender|bid|proposal|aanbieding)"
     r"|start of (the )?(procedure|tender|tendering)"
@@ -117,7 +128,7 @@ REPLACED_WORDS = (
     r"|verschuiven|shifts|slips) (van|from)\W{0,3}$"
     # "de sluitingsdatum is 8 juli (niet 7 juli)"
     r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
-    r"|niet meer (plaats )?(op|per)\W{0,3}$|no longer (on|at|by)\W{0,3}$"
+    r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"
     r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
     r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
     r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$"
@@ -189,6 +200,17 @@ def gone_by(after: str) -> bool:
     return bool(_GONE_BY_AFTER.match(after))
 
 
+# "... vóór 15 maart 2027 (accountantscontrole), maar dit is geen deadline voor de aanbieding"
+_NO_STEP_AFTER = re.compile(
+    r"\b(dit|dat|this|that|it|het)\s(is|zijn|are)\s(geen|not\sa|no)\s(deadline|termijn"
+    r"|uiterste datum|milestone|closing date|sluitingsdatum)\b"
+    # "... is gereserveerd voor een interne kandidaat en maakt geen deel uit van deze opdracht"
+    r"|\b(maakt|maken) geen deel uit van (deze|de|dit|het) (opdracht|procedure|aanbesteding"
+    r"|contract)|\b(is|are) not part of (this|the) (assignment|contract|procedure)",
+    re.IGNORECASE,
+)
+
+
 def past_or_void(before: str, after: str) -> bool:
     """Whether the words on both sides of a date say it is done, undone or of another thing."""
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
@@ -196,6 +218,7 @@ def past_or_void(before: str, after: str) -> bool:
         (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after))
         or (_HAD_AFTER.match(after) and not _DUE_BEFORE.search(before))
         or _VOID_AFTER.match(clause)
+        or _NO_STEP_AFTER.search(after)
         or _LATE_AFTER.match(clause)
         or (_WHICH_BEFORE.search(before) and _WERE_AFTER.match(after))
     )

@@ -15,7 +15,7 @@ Shapes read (weekday optional everywhere, its name checked against the date):
 - ``15 juli 2026``, ``16 mrt 2026``, ``1 okt. 2026``, ``1st of October 2026``;
 - ``July 15, 2026``, ``Oct. 1 2026``;
 - ``15-07-2026``, ``15/07/2026``, ``15.07.2026`` (day first, as in the Netherlands), and with
-  a year of two digits ``15-07-26``, ``15/07/26``, ``15 juli '26`` (this century);
+  a year of two digits ``15-07-26``, ``15/07/26``, ``15-07-'26``, ``15 juli '26`` (this century);
 - without a year, ``di 14-7``, ``Thu 9/9`` (after a weekday only) and ``14/07`` (a two-digit
   month), read as a day only where ``Years`` gives the year;
 - ``2026-07-15`` (ISO), with ``T09:00`` if given;
@@ -105,7 +105,8 @@ def _date_regex() -> re.Pattern[str]:
         (?:
             (?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d)
           | (?P<nd>[0-3]?\d)(?P<sep>[-/.])(?P<nm>[01]?\d)(?P=sep)(?P<ny>{year})
-          | (?P<sd>[0-3]?\d)(?P<ssep>[-/])(?P<sm>[01]?\d)(?P=ssep)(?P<sy>[2-4]\d)(?![\d]|[-/.,]\d)
+          | (?P<sd>[0-3]?\d)(?P<ssep>[-/])(?P<sm>[01]?\d)(?P=ssep)['\u2019]?(?P<sy>[2-4]\d)
+            (?![\d]|[-/.,]\d)
           | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
             (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?:(?P<y>{year})|'(?P<ys>[2-4]\d)(?!\d)))?
           | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)

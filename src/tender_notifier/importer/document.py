@@ -11,7 +11,7 @@ from functools import cache
 from ..timeline import Kind
 from .dates import find_dates, month_names, month_pattern
 from .rules import Background, kind_of
-from .text import Segment
+from .segment import Segment
 from .times import declared_zone
 from .years import Years
 
@@ -31,10 +31,16 @@ _PUBLISHED = re.compile(
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
+    r"|\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
     r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:"
     # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
     r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum",
+    re.IGNORECASE,
+)
+# The day of the text itself, in a sentence that names a step too
+_THIS_DAY = re.compile(
+    r"\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b",
     re.IGNORECASE,
 )
 # The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):
@@ -62,6 +68,8 @@ class Document:
     # no step lies before this day: the day the announcement says it was published, or
     # without one, two years before the middle of the dates it writes
     published: date | None = None
+    # the day the announcement says it was published (or sent), when it says so
+    issued: date | None = None
     # every round the text speaks of is a round of questions ("drie vragenrondes ... voor de
     # tweede ronde is de sluitingstermijn"): a round that closes is the questions'
     question_rounds: bool = False
@@ -81,6 +89,7 @@ def document_of(pieces: list[Segment]) -> Document:
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
     zone: tzinfo | None = None
+    issued: date | None = None
     for segment in pieces:
         zone = zone or declared_zone(segment.text)
         two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
@@ -100,7 +109,9 @@ def document_of(pieces: list[Segment]) -> Document:
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
             if kind_of(segment.text) in (None, Background.BACKGROUND):
-                since = published
+                since = issued = published
+            elif _THIS_DAY.search(segment.text):
+                issued = published  # "op de datum van deze uitnodiging (3 december 2026)"
     if since is None and written:
         # no publication date: a step lies at most two years before the (lower) middle of
         # the dates written; "de inschrijving sloot op 12 mei 2023" in a text of 2027 is history
@@ -113,6 +124,7 @@ def document_of(pieces: list[Segment]) -> Document:
         # with no date written out, a month a step names ("Start: april 2027") gives the years
         years=Years.around(published, steps or written or months),
         published=since,
+        issued=issued,
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,
         zone=zone,
     )
@@ -191,9 +203,20 @@ def _month_of_a_step(text: str) -> date | None:
     "wij zoeken iemand die per april 2027 kan beginnen". Not the end of the assignment, which
     lies far after the procedure, nor the month of background ("sinds januari 2019")."""
     match = _month_year().search(text)
-    if match is None:
+    week = _WEEK_OF_YEAR.search(text) if match is None else None
+    if match is None and week is None:
         return None
     meaning = kind_of(text)
     if meaning is Kind.END or (meaning is not None and not isinstance(meaning, Kind)):
         return None
+    if week is not None:  # "Start: week 2 van 2027": the Monday of that week
+        number, year = int(week.group("week")), int(week.group("year"))
+        return date.fromisocalendar(year, number, 1) if 1 <= number <= 52 else None
+    assert match is not None
     return date(int(match.group("year")), month_names()[match.group("month").lower()], 1)
+
+
+_WEEK_OF_YEAR = re.compile(
+    r"\bweek\s{1,3}(?P<week>\d{1,2})\s{1,3}(?:van\s{1,3}|of\s{1,3})?(?P<year>20\d\d)\b",
+    re.IGNORECASE,
+)

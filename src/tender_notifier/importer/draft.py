@@ -20,6 +20,8 @@ class Unplaced:
     found: str
     reason: str
     sentence: str
+    # the day and the step, when it is the old date of a step that was moved
+    old: tuple[date, Kind] | None = None
 
     @property
     def excerpt(self) -> str:

@@ -21,7 +21,8 @@ EVENT_WORDS = (
     r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
     r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"
-    r"|site (tour|inspection|meeting|walk)|walk-?through|bidders'? (meeting|conference)"
+    r"|site (tour|inspection|meeting|walk|survey)|walk-?through|bidders'? (meeting|conference)"
+    r"|\bkijk(dag|middag|ochtend|moment)\b"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)"
     r"|\b(bezoek|visit|inspection|bezichtiging) (aan|van|of|to) (de |het |the )?(locatie|terrein"
     r"|site|premises|building|gebouw|pand|object|werk)\b"
@@ -35,7 +36,9 @@ NAMED_EVENT_WORDS = (
     r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
     # the rounds of a competitive dialogue or a negotiation come before the final tenders
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
-    r"|onderhandelingsronde|negotiation (round|meeting|session)"
+    r"|onderhandelingsronde|negotiation rounds?"
+    # telling the buyer one will bid is no bid: "Intention to bid (via Jaggaer message)"
+    r"|\bintention to (bid|tender|respond|submit)\b|\bintent to (bid|tender)\b"
     # the buyer presents the procedure, not the bidders their tenders
     r"|\b(presentation|presentatie|toelichting) (of|van|op) (the |de |het )?(tender documents"
     r"|aanbestedingsstukken|aanbestedingsdocumenten|opdracht|assignment|project|procurement"

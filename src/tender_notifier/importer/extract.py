@@ -24,10 +24,12 @@ from . import facts
 from .dates import find_dates
 from .document import Document, document_of
 from .draft import Draft, Found, Unplaced
+from .meanings import Background
 from .milestones import milestones
 from .rules import Meaning, kind_of
+from .segment import Segment
 from .sentences import read_segment
-from .text import Segment, segments
+from .text import segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 
@@ -75,6 +77,8 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if heading is None and _new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         above = heading
+        if isinstance(heading, Kind) and _OLD_LABEL.match(segment.text):
+            heading = Background.REPLACED  # "In plaats van: Datum: 14/12/2026": the old one
         if segment.in_table:
             if header is None and _LETTER.search(segment.text) and not find_dates(segment.text):
                 header = segment
@@ -144,7 +148,8 @@ _PHASE_HEADING_MAX = 60
 
 def _phase(segment: Segment, selection: bool) -> bool:
     """Whether the text from ``segment`` on stands in the selection phase."""
-    text = segment.text
+    # "PLANNING GUNNINGSFASE (indicatief, wordt definitief vastgesteld in de gunningsleidraad)"
+    text = segment.text.split(" (", 1)[0] if segment.text.endswith(")") else segment.text
     if segment.is_field or len(text) > _PHASE_HEADING_MAX or text.endswith(".") or find_dates(text):
         return selection
     if _SELECTION_PHASE.search(text):
@@ -225,6 +230,12 @@ def _new_under_old(previous: Segment | None, segment: Segment) -> bool:
     )
 
 
+# A change notice names the part it changes in a field over the old and the new text
+_CHANGED_PART = re.compile(
+    r"^(section to change|part to change|text to be (changed|corrected)|plaats van de te wijzigen"
+    r" tekst|te wijzigen (tekst|onderdeel|rubriek))\s{0,3}:\s{0,3}",
+    re.IGNORECASE,
+)
 _HEADING_MAX = 120  # a heading is a short line without a full stop...
 _UNDER_HEADING_MAX = (
     80  # ...over a short line: "IV.2.2) Time limit for receipt" / "Date: 15/02/2027"
@@ -233,6 +244,14 @@ _UNDER_HEADING_MAX = (
 
 def _heading(previous: Segment | None, segment: Segment) -> Meaning | None:
     """What the heading just above ``segment`` says, when ``segment`` is a bare value under it."""
+    if (
+        previous is not None
+        and segment.line - previous.line == 1
+        and (match := _CHANGED_PART.match(previous.text))
+        and not find_dates(previous.text)
+    ):
+        # "Section to change: Tender submission deadline" / "Instead of: 18 December 2026"
+        return kind_of(previous.text[match.end() :])
     if (
         previous is None
         or previous.is_field  # "Onderwerp: Uitnodiging ..." over "Datum: 24 november 2026"

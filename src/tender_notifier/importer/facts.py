@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .text import Segment, first_line
+from .segment import Segment
+from .text import first_line
 
 UNKNOWN_BUYER = "Onbekend"
 _TITLE_MAX = 200

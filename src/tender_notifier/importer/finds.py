@@ -10,7 +10,8 @@ from .events import STANDSTILL_PERIOD
 from .groups import Group
 from .hints import ASSIGNMENT, PROCEDURE_PERIOD
 from .meanings import Background
-from .text import Segment
+from .rules import kind_of
+from .segment import Segment
 from .times import TimeHit
 
 # Kinds that may occur more than once: interview slots, information sessions.
@@ -47,8 +48,13 @@ def read_group(
             skip(hit, "could not tell what this date is for")
         return
     if meaning is Background.REPLACED:
+        step = kind_of(segment.text)  # "Deadline aanbieding was: dinsdag 8 december 2026"
         for hit, _ in usable:
-            skip(hit, "the old date of one that was moved; not used")
+            reason = "the old date of one that was moved; not used"
+            old = (hit.day, step) if hit.day is not None and isinstance(step, Kind) else None
+            unplaced.append(
+                Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text, old)
+            )
         return
     if meaning is Background.WEEK:
         for hit, _ in usable:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .dates import DateHit, weekday_pattern
@@ -89,6 +89,8 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         ranges.append(False)
     groups: list[Group] = []
     for indices, is_range in zip(members, ranges, strict=True):
+        if is_range and len(indices) == 2:
+            dates[indices[0]] = _year_of_the_end(dates[indices[0]], dates[indices[1]])
         own = [bound.get(i) for i in indices]
         if not is_range and own[-1] is not None and all(t is None for t in own[:-1]):
             own = [own[-1]] * len(own)  # "20 en/of 21 juli 2026 van 09:30 tot 15:30 uur"
@@ -96,6 +98,11 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         if all(t is None for t in own) and not is_range:
             # "Op 10 mei 2027 sluit de reactietermijn om 09:00 uur": later in the date's clause
             later = _in_clause(text, dates[indices[-1]].end, times, starts, used)
+            if later is None:
+                following = dates[indices[-1] + 1].start if indices[-1] + 1 < len(dates) else None
+                later = _each_or_bracketed(text, dates[indices[-1]].end, times, starts, used)
+                if later is not None and following is not None and following < times[later].end:
+                    later = None
             if later is not None:
                 own = [times[later]] * len(own)
                 used.add(later)
@@ -116,6 +123,18 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
         groups.append(Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
     return groups
+
+
+def _year_of_the_end(first: DateHit, last: DateHit) -> DateHit:
+    """The first day of "tussen 01/02 en 31/12/2027" in the year of the last, when its own year
+    was guessed and lay elsewhere: a range runs forward within its last day's year."""
+    if not first.guessed_year or last.guessed_year or first.day is None or last.day is None:
+        return first
+    try:
+        day = first.day.replace(year=last.day.year)
+    except ValueError:
+        return first
+    return replace(first, day=day) if day <= last.day and day != first.day else first
 
 
 # "... om 09:00 uur, op 14 mei 2027": a time ends its clause; the next one's date is not its
@@ -142,6 +161,36 @@ def _in_clause(
         and _TIME_INTRO.search(text, end, gap_end)
         and not _CONJUNCTION.search(text, end, gap_end)
     ):
+        return k
+    return None
+
+
+# "dinsdag 19/01 en woensdag 20/01, telkens van 9u tot 12u": the time of each of the days
+_EACH = re.compile(
+    r"[^.;\n\d]{0,80}?\b(?:telkens|elke dag|iedere dag|beide dagen|each day|on each day|both days"
+    r"|on both days)\W{0,3}(?:(?:van|from|tussen|between|om|at)\s{1,3})?$",
+    re.IGNORECASE,
+)
+# "15.12.2026 : inschrijvers A en B (9u00-12u30)", "10 February 2027 (Wythenshawe, 10:00am -
+# 1:00pm)": a time in brackets that close the date's clause
+_BRACKET_OPEN = re.compile(r"^[^.;\n\d()]{0,40}\((?:[^()\d.;\n]{1,30},\s{0,3})?$")
+_BRACKET_CLOSE = re.compile(r"\s{0,3}\)")
+
+
+def _each_or_bracketed(
+    text: str, end: int, times: list[TimeHit], starts: list[int], used: set[int]
+) -> int | None:
+    """The time later in the sentence of the date ending at ``end`` that says it is the time of
+    each of its days, or stands alone in brackets that close its clause."""
+    k = bisect_left(starts, end)
+    if k == len(times) or k in used:
+        return None
+    t = times[k]
+    if t.start - end > 100:
+        return None
+    if _EACH.match(text, end, t.start):
+        return k
+    if _BRACKET_OPEN.match(text[end : t.start]) and _BRACKET_CLOSE.match(text, t.end):
         return k
     return None
 

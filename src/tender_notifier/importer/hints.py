@@ -17,7 +17,9 @@ ASSIGNMENT = re.compile(
     r"|\bhet werk\b|\bthe works\b|\buitvoering\b"
     # the words of its term, and of works and supplies delivered
     r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
-    r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b",
+    r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b"
+    # a hiring request: "De Omgevingsdienst zoekt per 1 februari 2027 een toezichthouder"
+    r"|\b(zoekt|zoeken|gezocht) per\b",
     re.IGNORECASE,
 )
 
@@ -77,7 +79,9 @@ SAME_SUBJECT = re.compile(
     r"^\W{0,3}(?:[\w-]{1,20},\s{1,3})?(?:(?:en|and|maar|but|which|that|die|dat)\s{1,3})?"
     r"(?:(?:will|shall|zal|zullen|is|was|wordt|has|heeft)\s{1,3})?"
     r"(?:loopt|lopen|liep|liepen|runs?|ran|ends?|ended|eindigt|eindigde|expires?|expired"
-    r"|afloopt|verloopt|duurt|duurde|lasts?|lasted|continues?|continued)\b",
+    r"|afloopt|verloopt|duurt|duurde|lasts?|lasted|continues?|continued"
+    # "(ingesteld op 1 juli 2024, looptijd tot 1 juli 2028)"
+    r"|looptijd(?= (tot|t/m))|(?:valid|geldig) (?=until|tot))\b",
     re.IGNORECASE,
 )
 

@@ -34,8 +34,23 @@ def milestones(
     found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
 ) -> tuple[Milestone, ...]:
     """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``."""
-    merged = _merge(_moved(found, unplaced), unplaced)
+    merged = _merge(_moved(_not_old(found, unplaced), unplaced), unplaced)
     return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced)
+
+
+def _not_old(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
+    """Without the days the text calls the old date of a moved step ("Deadline aanbieding was:
+    8 december", "(instead of 11 January 2027)"), wherever else they stand: the timetable of
+    the first mail, quoted under the one that moves it."""
+    old = {u.old: u.line for u in unplaced if u.old is not None}
+    kept: list[Found] = []
+    for item in found:
+        if old.get((item.day, item.kind), item.line) != item.line:
+            reason = "a day the text calls the old date of a moved step; not used"
+            unplaced.append(Unplaced(item.line, item.day.isoformat(), reason, item.note))
+            continue
+        kept.append(item)
+    return kept
 
 
 def _moved(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:

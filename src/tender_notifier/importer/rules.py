@@ -37,7 +37,17 @@ from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTI
 from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
 
-__all__ = ["RULES", "Background", "Depends", "Meaning", "Rule", "classify", "kind_of", "moved_to"]
+__all__ = [
+    "RULES",
+    "Background",
+    "Depends",
+    "Meaning",
+    "Rule",
+    "classify",
+    "kind_of",
+    "moved_to",
+    "named_step",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +82,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Depends.MOVED_TO,
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
-        r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips)"
-        r" (tot( en met)?|t/m|naar|to|until)\W{0,3}$",
+        r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips"
+        r"|verplaatsen|verzetten)( (we|wij|ze|zij|die|deze|it|them))? (tot( en met)?|t/m|naar|to"
+        r"|until)\W{0,3}$",
         "De deadline is verlengd tot",
     ),
     _rule(
@@ -219,10 +230,11 @@ RULES: tuple[Rule, ...] = (
         r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
         r"|verzoek(en)? (tot|om) toelating|toelatingsverzoek"
         r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
-        r"|requests? (to|for) participat|expressions? of interest"
+        r"|requests? (to|for) participat|expressions? of interest|conditions of participation"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sq|pqq|selection questionnaires?|pre-?qualification questionnaires?)\b"
+        r"|\b(sq|pqq|saq|selection questionnaires?|pre-?qualification questionnaires?"
+        r"|suitability assessment questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)"
         # a request to be admitted to the dynamic purchasing system the call-off is made under
         r"|\bapply (\w{1,20} ){0,2}?to join\b|\bapplications? to join\b",
@@ -231,10 +243,14 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b|assessment|kennismaking"
+        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b"
+        r"|(?<!suitability )assessment(?! questionnaire)|kennismaking"
         r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
         r"|\bpitch"
+        # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
+        r"|\bnegotiation (meeting|session)s?\b|onderhandelingsvergadering|\btasting (session|day)"
+        r"|\bproeverij"
         # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
         r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
         r"|gegadigden|bidders|suppliers|candidates|vendors|tenderers)\b)",
@@ -245,7 +261,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
         r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)( (communicated|announced"
         r"|notified|published|bekendgemaakt|bekend))?\W{0,3}$"
-        r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking",
+        r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking"
+        r"|\bnotification of (the )?(outcome|result)s?\b(?! of (the )?(selection|stage|sq|pqq))",
         "Voorlopige gunning:",
     ),
     _rule(
@@ -271,18 +288,26 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
-        r"|\breageer\b|indieningsdatum|indieningstermijn"
+        r"|\breageer\b|indieningsdatum|indieningstermijn|\bbafo\b|\bbest (and|&) final\b"
+        # "Wil je kandidaten uiterlijk woensdag 9/12 om 12:00 bij mij aanleveren?"
+        r"|(?<!geselecteerde )(?<!uitgenodigde )\bkandidat\w{0,4}\s(uiterlijk|vóór|before|by)"
+        r"\W{0,3}$"
+        # Flemish: "Bezorg je cv en een korte motivatie ... ten laatste op"
+        r"|\bbezorg(en|t)?\s(je|jouw|uw|de|het|een)\s(\w{1,12}\s)?(cv|kandidatuur|offerte"
+        r"|inschrijving|aanbieding|motivatie)"
         r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
         r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
         r"|\b(ingediend|aangeleverd|ingeleverd)\b"
         r"|sluitingsdatum|sluitingstermijn|sluitingstijd|sluitingsmoment|\bsluit(en|ing)?\b|deadline"
         r"|uiterste (inzend|indien)?datum"
         r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen)|(aanleveren|indienen|insturen).{0,80}\bcv"
-        r"|submission|submit|\bquotations?\b|\bquotes?\b|\bbids?\b|proposals?|\boffers?\b"
+        r"|submission|submit|\bquotations?\b|\bquotes?\b(?! (the |our |your )?(ref|kenmerk))"
+        r"|\bbids?\b|proposals?|\boffers?\b"
         r"|\btenders?\b.{0,80}\b(due|received|uploaded|lodged|delivered)"
         r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
+        r"|\breturn of (the )?(tenders|bids|offers)\b"
         r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
         r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
         r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b"
@@ -345,6 +370,12 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
 
 def _says_something(words: str) -> bool:
     return any(rule.pattern.search(words) for rule in RULES)
+
+
+def named_step(words: str) -> Kind | None:
+    """The step ``words`` name, if they name one."""
+    named = _named(words)
+    return named if isinstance(named, Kind) else None
 
 
 def _named(context: str) -> Meaning | None:

@@ -20,8 +20,8 @@ from .events import REGISTERING
 from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, LEADS_ON, SAME_SUBJECT
-from .rules import Background, Depends, Meaning, classify, moved_to
-from .text import Segment
+from .rules import Background, Depends, Meaning, classify, moved_to, named_step
+from .segment import Segment
 from .times import TimeHit, find_times, in_zone
 from .undated import read_same_day, read_times_only, read_vague
 
@@ -52,6 +52,18 @@ _A_ROUND = re.compile(r"\b(ronde|round)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 _TERM = (Kind.START, Kind.END)
 _NOTHING_KNOWN = Document()  # a sentence read on its own
+
+
+# Moved to another day, not extended ("kan worden verlengd tot": an option)
+_RESCHEDULED = re.compile(
+    r"\b(verplaats\w{0,3}|verschuiv\w{0,3}|verschoven|verzet\w{0,3}|moved|rescheduled"
+    r"|postponed)\b",
+    re.IGNORECASE,
+)
+# "Wilt u uw offerte uiterlijk 12 november 2027 mailen?": a request, asked as a question
+_REQUEST = re.compile(
+    r"^\W{0,3}(wilt|wil|zou|zoudt|kunt|kun|would|could|will|can)\s(u|je|jij|you)\b", re.IGNORECASE
+)
 
 
 def read_segment(
@@ -106,6 +118,9 @@ def read_segment(
             meaning = Kind.START
         if meaning is None and previous is Background.REPLACED and moved_to(own_before):
             meaning = carried  # "The original closing date of <date> has been moved to <date>"
+        elif meaning is None and moved_to(own_before) and _RESCHEDULED.search(own_before):
+            # "de gesprekken kunnen niet op 23 december doorgaan, die verplaatsen we naar"
+            meaning = named_step(text[: group.start])
         if meaning in (None, Kind.PARTICIPATION_DEADLINE) and _registers_for(
             group, event, own_before
         ):
@@ -156,10 +171,18 @@ def read_segment(
             and _A_ROUND.search(own_before)
         ):
             decided = Kind.QUESTIONS_DEADLINE  # "voor de tweede ronde is de sluitingstermijn"
-        if after.lstrip().startswith("?"):
-            decided = None  # "uiterlijk 1 december 2027? (in overleg)": the text is not sure
+        if after.lstrip().startswith("?") or (
+            after.rstrip().endswith("?") and not _REQUEST.match(before)
+        ):
+            # "uiterlijk 1 december 2027? (in overleg)": the text is not sure; "Is de schouw op
+            # 26-11-2026 verplicht geweest?": a question asks, it dates no step
+            decided = None
         if isinstance(decided, Kind) and _before_publication(group, document.published):
             decided = Background.PAST
+        elif decided is Kind.SHORTLIST_NOTICE and _before_publication(
+            group, document.issued, same_day=True
+        ):
+            decided = Background.PAST  # "Invitation sent: <the day of this notice>": this one
         if decided is Kind.OPENING and _DEADLINE_AND_OPENING.search(own_before):
             # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
             # opening's moment too
@@ -283,10 +306,13 @@ def _labelled(segment: Segment) -> bool:
     return segment.is_field or (len(text) <= _LABEL_MAX and not text.endswith((".", "!", "?")))
 
 
-def _before_publication(group: Group, published: date | None) -> bool:
-    """Whether every date of ``group`` lies before the day the announcement was published."""
+def _before_publication(group: Group, published: date | None, same_day: bool = False) -> bool:
+    """Whether every date of ``group`` lies before the day the announcement was published (or
+    on it, with ``same_day``)."""
     days = [hit.day for hit in group.dates if hit.day is not None]
-    return published is not None and bool(days) and all(day < published for day in days)
+    if published is None or not days:
+        return False
+    return all(day < published or (same_day and day == published) for day in days)
 
 
 def _decided(

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from .dates import find_dates, month_pattern, weekday_pattern
-from .times import find_times
+from .rows import row_segments, rule_line
+from .segment import Segment
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
@@ -60,23 +61,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _RULE_CELL = re.compile(r"^[-=:+ ]+$")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A sentence of prose or one "label: value" field, and where in the announcement it stood."""
-
-    text: str
-    line: int
-    is_field: bool = False
-    in_table: bool = False  # a row of a table, or a pair of cells from one
-    # (offset in ``text``, line number) for every source line that was joined into ``text``
-    joins: tuple[tuple[int, int], ...] = ()
-
-    def line_at(self, offset: int) -> int:
-        """The announcement line that holds ``offset`` of this segment's text."""
-        k = bisect_right(self.joins, offset, key=lambda join: join[0])
-        return self.joins[k - 1][1] if k else self.line
-
-
 def normalise(text: str) -> str:
     """Unify line ends and odd spaces, drop control characters; keep everything else as written."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
@@ -105,84 +89,22 @@ def first_line(text: str) -> str | None:
 def segments(text: str) -> list[Segment]:
     """The announcement as sentences and fields, in reading order."""
     out: list[Segment] = []
-    replaced: frozenset[int] = frozenset()  # the columns of old dates in the table being read
     header: list[str] = []  # the head row of the table being read
     for unit, joins, is_row in _logical_lines(lines(text)):
         if is_row:
             cells = _cells(unit)
-            if all(_RULE_CELL.match(cell) for cell in cells):
-                pass  # "|-----|-----|" under a markdown table's head row
-            elif not any(ch.isdigit() for ch in unit) or not any(find_dates(c) for c in cells):
-                header, replaced = cells, _replaced_columns(cells)
-            elif replaced and max(replaced) < len(cells):
-                cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
-            elif len(header) == len(cells) and (until := _until_column(header)) is not None:
-                cells = [f"tot {c}" if k == until else c for k, c in enumerate(cells)]
-            pieces: Iterator[Segment] = _row_fields(cells, joins[0][1])
-            lots = _lot_columns(header) if len(header) == len(cells) else []
-            if lots:
-                pieces = _lot_fields(header, cells, lots, joins[0][1])
+            dated = any(ch.isdigit() for ch in unit) and any(find_dates(c) for c in cells)
+            if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
+                header = cells  # not "|-----|-----|" under a markdown table's head row
+            pieces: Iterator[Segment] = row_segments(header, cells, joins[0][1], dated)
+        elif rule_line(unit):
+            continue  # "--------+--------" under a head row: the table goes on
         else:
-            header, replaced = [], frozenset()
+            header = []
             pieces = _sentences(unit, joins)
         for piece in pieces:
             out.extend(_cut(piece))
     return out
-
-
-# "Activiteit | Oorspronkelijke datum | Nieuwe datum": a table of moved dates, whose old ones
-# are read as "(was 5 oktober 2026)", as a sentence would write them
-_OLD_COLUMN = re.compile(
-    r"\b(?:oorspronkelijke?|oude?|vorige|eerdere|huidige|was|original|old|previous|former"
-    r"|current)\b",
-    re.IGNORECASE,
-)
-_NEW_COLUMN = re.compile(
-    r"\b(?:nieuwe?|gewijzigde?|aangepaste?|wordt|new|revised|amended|changed|now)\b", re.IGNORECASE
-)
-
-
-def _replaced_columns(header: list[str]) -> frozenset[int]:
-    if not any(_NEW_COLUMN.search(cell) for cell in header):
-        return frozenset()
-    return frozenset(
-        k
-        for k, cell in enumerate(header)
-        if _OLD_COLUMN.search(cell) and not _NEW_COLUMN.search(cell)
-    )
-
-
-# "| Stage | From | To |": each row a period, read as "10.08.2026 tot 07.09.2026 12:00"
-_FROM_COLUMN = re.compile(r"^(?:from|van|vanaf|start|begin|begindatum|startdatum)$", re.I)
-_UNTIL_COLUMN = re.compile(r"^(?:to|until|tot|t/m|end|eind|einde|einddatum|end date)$", re.I)
-
-
-def _until_column(header: list[str]) -> int | None:
-    """The column that ends each row's period, in a table with a column where it begins."""
-    starts = [k for k, cell in enumerate(header) if _FROM_COLUMN.match(cell)]
-    ends = [k for k, cell in enumerate(header) if _UNTIL_COLUMN.match(cell)]
-    return ends[0] if len(starts) == 1 and len(ends) == 1 and starts[0] < ends[0] else None
-
-
-# "| Activiteit | Perceel 1 | Perceel 2 |": a column of dates per lot
-_LOT_COLUMN = re.compile(
-    r"^(?:perceel|percelen|lot|lots|kavel|deelopdracht|deel)\s{0,3}[\w.,&-]{1,12}(?:\s|$)",
-    re.IGNORECASE,
-)
-
-
-def _lot_columns(header: list[str]) -> list[int]:
-    lots = [k for k, cell in enumerate(header) if _LOT_COLUMN.match(cell)]
-    return lots if len(lots) >= 2 else []
-
-
-def _lot_fields(
-    header: list[str], cells: list[str], lots: list[int], line: int
-) -> Iterator[Segment]:
-    """A row of a table with a column per lot: one field per lot, "Perceel 2, Sluiting: ..."."""
-    label = " ".join(c for k, c in enumerate(cells) if k not in lots).rstrip(":")
-    for k in lots:
-        yield Segment(f"{header[k]}, {label}: {cells[k]}", line, True, True)
 
 
 def _cells(row: str) -> list[str]:
@@ -288,51 +210,6 @@ def _logical_lines(
             last_line, j = following, k + 1
         yield "".join(parts), tuple(joins), False
         i = j
-
-
-def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
-    """A table row "label<TAB>value<TAB>label<TAB>value" as one field per pair of cells."""
-    labels = cells[::2]
-    if len(cells) % 2 or any(ch.isdigit() for label in labels for ch in label):
-        # "label<TAB>date<TAB>time", "date | activity | time", "nr | activity | date": the
-        # cells that hold no date or time are the label, the others its value
-        dated = [_is_value(c) for c in cells]
-        values = [c for c, d in zip(cells, dated, strict=True) if d]
-        words = [c.rstrip(":") for c, d in zip(cells, dated, strict=True) if not d]
-        if not words or not values:
-            words, values = [cells[0].rstrip(":")], cells[1:]
-        yield Segment(f"{' '.join(words)}: {' '.join(values)}", line, True, True)
-        return
-    for k in range(0, len(cells), 2):
-        pair = cells[k : k + 2]
-        if len(pair) == 2:
-            label = pair[0].rstrip(":")
-            yield Segment(f"{label}: {pair[1]}", line, True, True)
-        else:
-            yield Segment(pair[0], line, bool(_FIELD.match(pair[0])), True)
-
-
-# What may stand in a cell of times besides the times: "tot 12:00 uur", "tussen 9 en 11 uur".
-_TIME_WORDS = re.compile(
-    r"\b(?:uur|u|h|hrs|om|at|tot|to|until|uiterlijk|v[oó]{2}r|before|by|tussen|between|en|and"
-    r"|van|from|cet|cest|local time|lokale tijd|nederlandse tijd)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_value(cell: str) -> bool:
-    """Whether a cell holds a date, or times and nothing else ("Vragen (12:00 uur)" is a label)."""
-    if find_dates(cell):
-        return True
-    times = find_times(cell, [])
-    if not times:
-        return False
-    outside, last = [], 0
-    for t in times:
-        outside.append(cell[last : t.start])
-        last = t.end
-    outside.append(cell[last:])
-    return not _LETTER.search(_TIME_WORDS.sub(" ", " ".join(outside)))
 
 
 def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:

@@ -31,9 +31,9 @@ _TIME = re.compile(
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
     )
-    (?P<tz>\s{0,3}\(?(?:(?P<uk>(?:UK|U\.K\.|British|London|GMT/BST|BST/GMT)(?:\slocal)?\stime|BST
+    (?P<tz>\s{0,3}\(?(?:(?P<uk>(?:UK|U\.K\.|British|London|Irish|Dublin|GMT/BST|BST/GMT)(?:\slocal)?\stime|BST
         |GMT/BST|BST/GMT)|(?P<utc>(?:GMT|UTC)(?:\s{0,2}(?P<sign>[+\u2212-])\s{0,2}(?P<oh>0?\d|1[0-4])(?::?(?P<om>[0-5]\d))?
-        (?!\d))?|Coordinated\sUniversal\sTime)
+        (?!\d))?|Coordinated\sUniversal\sTime|(?<=\d)Z)
         |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
         |local\stime|lokale\stijd|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam)\)?
@@ -61,8 +61,8 @@ class TimeHit:
     weak: bool = False
     meridiem: str = ""  # "am" or "pm" when written
     # the zone the time is written in when it is not the tender's: "12:00 UK time" is
-    # Europe/London, "10:00 GMT" UTC, "12:00:00 (UTC+01:00)" one hour ahead of UTC; CET,
-    # "Brussels time" and "local time" are the tender's
+    # Europe/London, "10:00 GMT" and ISO's "T09:00:00Z" UTC, "12:00:00 (UTC+01:00)" one hour
+    # ahead of UTC; CET, "Brussels time" and "local time" are the tender's
     zone: tzinfo | None = None
     zoned: bool = False  # a zone is written next to it (the tender's, or another)
 
@@ -171,12 +171,29 @@ _DECLARED = re.compile(
 )
 
 
+# "(all times UK time)" over a timetable
+_DECLARED_ALL = re.compile(
+    r"\ball\s(?:times|deadlines)(?:\s(?:are|in))?\s(?:UK|U\.K\.|British|London|Irish)"
+    r"(?:\slocal)?\stime\b",
+    re.IGNORECASE,
+)
+# The UK's and Ireland's own platforms publish in their time (both keep the same clock):
+# "Find a Tender", "Contracts Finder", Ireland's "eTenders", the Crown Commercial Service.
+_UK_PLATFORM = re.compile(
+    r"\b(?:Find\sa\sTender(?:\sService)?|Contracts\sFinder|eTenders|etenders\.gov\.ie"
+    r"|Crown\sCommercial\sService)\b"
+)
+
+
 def declared_zone(text: str) -> tzinfo | None:
-    """The zone ``text`` says its times are written in, when it is not the tender's."""
+    """The zone ``text`` says its times are written in, when it is not the tender's: in words,
+    or by naming a platform of the UK or Ireland."""
     match = _DECLARED.search(text)
-    if match is None:
-        return None
-    return UTC if match.group("utc") else _UK
+    if match is not None:
+        return UTC if match.group("utc") else _UK
+    if _DECLARED_ALL.search(text) or _UK_PLATFORM.search(text):
+        return _UK
+    return None
 
 
 def in_zone(times: list[TimeHit], zone: tzinfo | None) -> list[TimeHit]:

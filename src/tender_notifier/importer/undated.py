@@ -14,7 +14,7 @@ from .dates import DateHit
 from .draft import Found, Unplaced
 from .hints import TIME_LABEL, VAGUE
 from .rules import Meaning, kind_of
-from .text import Segment
+from .segment import Segment
 from .times import TimeHit
 
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date

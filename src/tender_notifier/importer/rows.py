@@ -1,0 +1,178 @@
+"""A row of a table as the fields the importer reads: "label: value", one per date where the
+head row names what each column holds (a column per lot, From/To, old and new dates, a column
+per step)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .dates import find_dates
+from .segment import Segment
+from .times import find_times
+
+_FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):\s{0,3}\S")
+_LETTER = re.compile(r"[^\W\d_]")
+_RULE = re.compile(r"^[-=:+ |]+$")
+
+
+def rule_line(line: str) -> bool:
+    """Whether ``line`` only rules off a table ("--------+--------")."""
+    return "-" in line and bool(_RULE.match(line))
+
+
+def row_segments(header: list[str], cells: list[str], line: int, dated: bool) -> Iterator[Segment]:
+    """The fields of a row under ``header`` (the head row of its table, or none)."""
+    replaced = _replaced_columns(header) if header else frozenset()
+    if dated and replaced and max(replaced) < len(cells):
+        cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
+    elif dated and len(header) == len(cells) and (until := _until_column(header)) is not None:
+        cells = [f"tot {c}" if k == until else c for k, c in enumerate(cells)]
+    lots = _lot_columns(header) if len(header) == len(cells) else []
+    columns = [k for k, c in enumerate(cells) if find_dates(c)] if header else []
+    if lots:
+        yield from _lot_fields(header, cells, lots, line)
+    elif len(header) == len(cells) and len(columns) >= 2 and _by_column(header, cells, columns):
+        yield from _column_fields(header, cells, columns, line)
+    else:
+        yield from _row_fields(cells, line)
+
+
+# "Activiteit | Oorspronkelijke datum | Nieuwe datum": a table of moved dates, whose old ones
+# are read as "(was 5 oktober 2026)", as a sentence would write them
+_OLD_COLUMN = re.compile(
+    r"\b(?:oorspronkelijke?|oude?|vorige|eerdere|huidige|was|original|old|previous|former"
+    r"|current)\b",
+    re.IGNORECASE,
+)
+_NEW_COLUMN = re.compile(
+    r"\b(?:nieuwe?|gewijzigde?|aangepaste?|wordt|new|revised|amended|changed|now)\b", re.IGNORECASE
+)
+
+
+def _replaced_columns(header: list[str]) -> frozenset[int]:
+    if not any(_NEW_COLUMN.search(cell) for cell in header):
+        return frozenset()
+    return frozenset(
+        k
+        for k, cell in enumerate(header)
+        if _OLD_COLUMN.search(cell) and not _NEW_COLUMN.search(cell)
+    )
+
+
+# "| Stage | From | To |": each row a period, read as "10.08.2026 tot 07.09.2026 12:00"
+_FROM_COLUMN = re.compile(r"^(?:from|van|vanaf|start|begin|begindatum|startdatum)$", re.I)
+_UNTIL_COLUMN = re.compile(r"^(?:to|until|tot|t/m|end|eind|einde|einddatum|end date)$", re.I)
+
+
+def _until_column(header: list[str]) -> int | None:
+    """The column that ends each row's period, in a table with a column where it begins."""
+    starts = [k for k, cell in enumerate(header) if _FROM_COLUMN.match(cell)]
+    ends = [k for k, cell in enumerate(header) if _UNTIL_COLUMN.match(cell)]
+    return ends[0] if len(starts) == 1 and len(ends) == 1 and starts[0] < ends[0] else None
+
+
+# "| Activiteit | Perceel 1 | Perceel 2 |": a column of dates per lot
+_LOT_COLUMN = re.compile(
+    r"^(?:perceel|percelen|lot|lots|kavel|deelopdracht|deel)\s{0,3}[\w.,&-]{1,12}(?:\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _lot_columns(header: list[str]) -> list[int]:
+    lots = [k for k, cell in enumerate(header) if _LOT_COLUMN.match(cell)]
+    return lots if len(lots) >= 2 else []
+
+
+def _lot_fields(
+    header: list[str], cells: list[str], lots: list[int], line: int
+) -> Iterator[Segment]:
+    """A row of a table with a column per lot: one field per lot, "Perceel 2, Sluiting: ..."."""
+    label = " ".join(c for k, c in enumerate(cells) if k not in lots).rstrip(":")
+    for k in lots:
+        yield Segment(f"{header[k]}, {label}: {cells[k]}", line, True, True)
+
+
+def _by_column(header: list[str], cells: list[str], dated: list[int]) -> bool:
+    """Whether each date of a row is read under its column's head: every dated cell holds just
+    a date and its time (no remark that names a date), under a head of words, not From/To."""
+    return (
+        _until_column(header) is None
+        and not _replaced_columns(header)
+        and all(_only_when(cells[k]) for k in dated)
+        and all(_LETTER.search(header[k]) for k in dated)
+    )
+
+
+def _only_when(cell: str) -> bool:
+    """Whether ``cell`` holds dates and times and no other words ("15/03/2027 om 10u00")."""
+    dates = find_dates(cell)
+    spans = [(d.start, d.end) for d in dates] + [(t.start, t.end) for t in find_times(cell, dates)]
+    rest, last = [], 0
+    for start, end in sorted(spans):
+        rest.append(cell[last:start])
+        last = max(last, end)
+    rest.append(cell[last:])
+    return not _LETTER.search(_TIME_WORDS.sub(" ", " ".join(rest)))
+
+
+def _column_fields(
+    header: list[str], cells: list[str], dated: list[int], line: int
+) -> Iterator[Segment]:
+    """A row with a date in several columns, each named by its head ("| Perceel | Profielen |
+    Aanvraag tot deelneming | Offertes |"): one field per date, "Perceel 1 ..., Offertes: ..."."""
+    label = " ".join(
+        f"{header[k]} {c}" if c.isdigit() else c for k, c in enumerate(cells) if k not in dated
+    )
+    for k in dated:
+        yield Segment(f"{label}, {header[k]}: {cells[k]}", line, True, True)
+
+
+def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
+    """A table row "label<TAB>value<TAB>label<TAB>value" as one field per pair of cells."""
+    if all(_FIELD.match(cell) for cell in cells):
+        # "Opdrachtgever: Provincie Noord-Brabant<spaces>Kenmerk: PNB-2026-0655": a field a cell
+        for cell in cells:
+            yield Segment(cell, line, True, True)
+        return
+    labels = cells[::2]
+    if len(cells) % 2 or any(ch.isdigit() for label in labels for ch in label):
+        # "label<TAB>date<TAB>time", "date | activity | time", "nr | activity | date": the
+        # cells that hold no date or time are the label, the others its value
+        dated = [_is_value(c) for c in cells]
+        values = [c for c, d in zip(cells, dated, strict=True) if d]
+        words = [c.rstrip(":") for c, d in zip(cells, dated, strict=True) if not d]
+        if not words or not values:
+            words, values = [cells[0].rstrip(":")], cells[1:]
+        yield Segment(f"{' '.join(words)}: {' '.join(values)}", line, True, True)
+        return
+    for k in range(0, len(cells), 2):
+        pair = cells[k : k + 2]
+        if len(pair) == 2:
+            label = pair[0].rstrip(":")
+            yield Segment(f"{label}: {pair[1]}", line, True, True)
+        else:
+            yield Segment(pair[0], line, bool(_FIELD.match(pair[0])), True)
+
+
+# What may stand in a cell of times besides the times: "tot 12:00 uur", "tussen 9 en 11 uur".
+_TIME_WORDS = re.compile(
+    r"\b(?:uur|u|h|hrs|om|at|tot|to|until|uiterlijk|v[oó]{2}r|before|by|tussen|between|en|and"
+    r"|van|from|cet|cest|local time|lokale tijd|nederlandse tijd)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_value(cell: str) -> bool:
+    """Whether a cell holds a date, or times and nothing else ("Vragen (12:00 uur)" is a label)."""
+    if find_dates(cell):
+        return True
+    times = find_times(cell, [])
+    if not times:
+        return False
+    outside, last = [], 0
+    for t in times:
+        outside.append(cell[last : t.start])
+        last = t.end
+    outside.append(cell[last:])
+    return not _LETTER.search(_TIME_WORDS.sub(" ", " ".join(outside)))

@@ -1,0 +1,23 @@
+"""A piece of announcement text the importer reads: a sentence or a "label: value" field."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence of prose or one "label: value" field, and where in the announcement it stood."""
+
+    text: str
+    line: int
+    is_field: bool = False
+    in_table: bool = False  # a row of a table, or a pair of cells from one
+    # (offset in ``text``, line number) for every source line that was joined into ``text``
+    joins: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The announcement line that holds ``offset`` of this segment's text."""
+        k = bisect_right(self.joins, offset, key=lambda join: join[0])
+        return self.joins[k - 1][1] if k else self.line
