@@ -32,7 +32,9 @@ Interview periods of more than two days (a week number, "5-7 July") are not mile
 as in the training corpus. After the eighth set (50 texts: Dutch and Flemish hiring requests,
 UK, Irish and EU notices in UK time, change notices, tables with a date per column, times in
 brackets and for several days, quoted earlier mails, BAFOs and negotiation meetings): 88.8 % and
-16.
+16. Then 25 more texts written without looking at the rules joined unseen (46-70): the rules
+before the eighth set found 76.9 % of their dates (113/147) and invented 21, after it 83.0 %
+(122/147) and 16. Over all 70: 86.8 % and 32.
 """
 
 from __future__ import annotations
@@ -41,12 +43,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (245/276, 16 invented); raise the recall and lower the invented count
+# What the rules reach now (367/423, 32 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
-# unseen text, is not reached.
-HELDOUT_RECALL = 0.887
-HELDOUT_INVENTED = 16
-HELDOUT_FILES = 45
+# unseen text, is not reached: on the 25 texts new to the rules, 83.0 % and 16.
+HELDOUT_RECALL = 0.867
+HELDOUT_INVENTED = 32
+HELDOUT_FILES = 70
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
