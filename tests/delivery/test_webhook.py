@@ -4,6 +4,7 @@ receiver on 127.0.0.1 that checks signatures with the reference verifier."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import threading
@@ -396,3 +397,36 @@ async def test_name_resolving_to_loopback_connects_when_private_targets_are_allo
     await transport.aclose()
     ((_, headers, _),) = receiver.received
     assert headers["Host"] == f"receiver.lan:{receiver.server_address[1]}"
+
+
+@pytest.mark.anyio
+async def test_the_guarded_pool_gets_the_very_request_httpx_would_send():
+    """Requests skip ``httpx.Request``: the bytes on the wire are still httpx's, header order
+    and spelling included."""
+    wire: list[bytes] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        wire.append(head + await reader.readexactly(length))
+        writer.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    url = f"http://127.0.0.1:{port}/hook/1?k=v"
+    direct = WebhookTransport(allow_private=True)
+    through_httpx = WebhookTransport(transport=httpx.AsyncHTTPTransport(), allow_private=True)
+    for transport in (direct, through_httpx):
+        await transport.send(url=url, secret=SECRET, webhook_id="msg_1", event=EVENT, now=FIXED_NOW)
+        await transport.aclose()
+    server.close()
+    await server.wait_closed()
+    assert len(wire) == 2
+    assert wire[0] == wire[1]
+    assert wire[0].startswith(b"POST /hook/1?k=v HTTP/1.1\r\nHost: 127.0.0.1:")
