@@ -430,3 +430,47 @@ async def test_the_guarded_pool_gets_the_very_request_httpx_would_send():
     assert len(wire) == 2
     assert wire[0] == wire[1]
     assert wire[0].startswith(b"POST /hook/1?k=v HTTP/1.1\r\nHost: 127.0.0.1:")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://hooks.example.com/tn",
+        "https://hooks.example.com",
+        "https://hooks.example.com/",
+        "https://hooks.example.com?x=1",
+        "http://hooks.example.com:80/a/b",
+        "https://hooks.example.com:8443/a//b/?x=1&y=a,b+c:d@e/f",
+        "https://Hooks.Example.COM/Path/With~Tilde_and-dash.json",
+        "https://[2001:db8::1]:8080/hook/1",
+        "https://hooks.example.com/./a/../b",
+        "https://hooks.example.com/.well-known/hook",
+        "https://hooks.example.com/a%2Fb?q=%41",
+        "https://hooks.example.com/caf\u00e9?na\u00efve=1",
+        "https://hooks.example.com/a b",
+        "https://hooks.example.com/a|b?c={d}",
+        "https://hooks.example.com/a#frag",
+        "https://hooks.example.com/a?b?c",
+        "HTTPS://hooks.example.com/a",
+        "https://user@hooks.example.com/a",
+        "https://hooks.example.com:99999/a",
+        "https://127.0.0.1/a",
+        "https://10.0.0.1/a/b",
+        "ftp://hooks.example.com/a",
+    ],
+)
+def test_a_url_is_checked_and_parsed_as_httpx_would_whatever_its_path(url):
+    """Paths httpx sends as written are parsed per origin; the verdict and the request's URL
+    and Host header are the same as for the whole URL checked and parsed by httpx."""
+    from tender_notifier.delivery.webhook import _parsed, _target
+
+    for allow_private in (False, True):
+        try:
+            whole = _parsed(url, allow_private)
+        except UnsafeTargetError as refused:
+            with pytest.raises(UnsafeTargetError) as also:
+                _target(url, allow_private)
+            assert str(also.value) == str(refused)
+            continue
+        fast = _target(url, allow_private)
+        assert (fast.url, fast.host) == (whole.url, whole.host)

@@ -139,6 +139,16 @@ async def _drain(response: httpx.Response) -> None:
                 break
 
 
+# A URL whose path and query httpx would send as they are written: no percent signs, spaces,
+# dot segments, fragment or anything else httpx encodes or normalises. Its verdict and parse
+# are those of its origin, kept per origin (a burst's ten thousand hooks on one host all
+# differ in their paths).
+_PLAIN_URL = re.compile(
+    r"(https?://[^/?#@\\\s]+)"  # the origin
+    r"((?:/(?!\.)[A-Za-z0-9._~=&+,:@-]*)*(?:\?[A-Za-z0-9._~=&+,:@/-]*)?)"  # path and query
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Target:
     """A webhook URL as a request needs it, parsed once."""
@@ -147,10 +157,29 @@ class _Target:
     host: bytes  # the Host header: host and port as the URL has them
 
 
-@functools.lru_cache(maxsize=4096)
 def _target(url: str, allow_private: bool) -> _Target:
     """``url`` checked (``check_url`` without DNS: each connection is checked when it is
-    opened, see ``ssrf.GuardedBackend``) and parsed, both kept for the next event to it."""
+    opened, see ``ssrf.GuardedBackend``) and parsed as httpx parses it."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is None:
+        return _parsed(url, allow_private)
+    origin = _parsed(plain.group(1) + "/", allow_private)
+    path = plain.group(2) or "/"
+    if path.startswith("?"):
+        path = "/" + path
+    return _Target(
+        httpcore.URL(
+            scheme=origin.url.scheme,
+            host=origin.url.host,
+            port=origin.url.port,
+            target=path.encode("ascii"),
+        ),
+        origin.host,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(url: str, allow_private: bool) -> _Target:
     check_url(url, allow_private=allow_private, resolve=False)
     parsed = httpx.URL(url)
     return _Target(
