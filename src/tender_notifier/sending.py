@@ -358,19 +358,22 @@ class Sender:
                 )
             )
         else:
-            event = compose.reminder_event(
+            # One serialised event per fan-out, filled in with each subscriber's tokens.
+            body = compose.reminder_event_body(
                 tender=tender,
                 milestone=milestone,
                 now=now,
-                links=links,
                 language=sub.language,
                 offset=timedelta(seconds=delivery.offset_seconds or 0),
+                link_token=link_token,
+                feed_token=feed_token,
+                links=self.links.of_tender(tender.id),
                 day_hour=self.settings.reminders.day_hour,
             )
-            await self._webhook(sub, mid, event, now)
+            await self._webhook(sub, mid, body, now)
 
     async def _webhook(
-        self, sub: Subscription, mid: str, event: dict[str, Any], now: datetime
+        self, sub: Subscription, mid: str, event: dict[str, Any] | bytes, now: datetime
     ) -> None:
         await self.webhook.send(
             url=sub.target,

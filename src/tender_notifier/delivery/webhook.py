@@ -20,7 +20,6 @@ import asyncio
 import base64
 import contextlib
 import functools
-import json
 import re
 import secrets
 from collections.abc import AsyncIterable
@@ -34,6 +33,7 @@ import httpx
 from standardwebhooks import Webhook
 
 from .. import __version__
+from ..compose import serialise
 from ..errors import DeliveryError
 from .retry import MAX_RETRY_AFTER
 from .ssrf import GuardedTransport, Resolver, check_url, system_resolver
@@ -241,15 +241,22 @@ class WebhookTransport:
         self._pool = self._transport.pool if isinstance(self._transport, GuardedTransport) else None
 
     async def send(
-        self, *, url: str, secret: str, webhook_id: str, event: dict[str, Any], now: datetime
+        self,
+        *,
+        url: str,
+        secret: str,
+        webhook_id: str,
+        event: dict[str, Any] | bytes,
+        now: datetime,
     ) -> None:
-        """POST ``event`` to ``url``, signed with ``secret``; return when the receiver took it.
+        """POST ``event`` (or its body, serialised already) to ``url``, signed with ``secret``;
+        return when the receiver took it.
 
         Raises ``DeliveryError`` (``permanent`` says whether to try again; ``TargetGone`` for
         410) or ``UnsafeTargetError`` for a target that is not a public address.
         """
         target = _target(url, self._allow_private)
-        body = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = event if isinstance(event, bytes) else serialise(event)
         signed = signed_headers(secret, webhook_id, now, body)
         headers = [
             (b"Host", target.host),
