@@ -474,3 +474,34 @@ def test_a_url_is_checked_and_parsed_as_httpx_would_whatever_its_path(url):
             continue
         fast = _target(url, allow_private)
         assert (fast.url, fast.host) == (whole.url, whole.host)
+
+
+@pytest.mark.anyio
+async def test_a_refusal_over_the_guarded_pool_says_its_status_and_retry_after():
+    """The pool's own response, not httpx's, is classified the same way."""
+
+    async def busy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(
+            b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 120\r\nContent-Length: 4\r\n\r\nslow"
+        )
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(busy, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    transport = WebhookTransport(allow_private=True)
+    with pytest.raises(DeliveryError) as refused:
+        await transport.send(
+            url=f"http://127.0.0.1:{port}/hook",
+            secret=SECRET,
+            webhook_id="m",
+            event=EVENT,
+            now=FIXED_NOW,
+        )
+    await transport.aclose()
+    server.close()
+    await server.wait_closed()
+    assert "429 Too Many Requests" in str(refused.value)
+    assert refused.value.retry_after == 120
+    assert not refused.value.permanent
