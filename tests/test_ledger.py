@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import update
 
 from tender_notifier.store import Store
@@ -60,6 +61,22 @@ def test_claimed_rows_are_not_claimed_twice_until_the_lease_runs_out(store: Stor
     # The process died before recording the outcome: the row comes back, never lost.
     [again] = store.ledger.claim(NOW + timedelta(seconds=61), LEASE)
     assert again.id == claimed.id and again.attempts == 2
+
+
+def test_a_claim_reads_its_rows_back_the_same_without_update_returning(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite before 3.35 has no ``UPDATE ... RETURNING``: the claimed rows are read back."""
+    sub = subscriber(store)
+    store.ledger.add([row(sub, f"k{i}") for i in range(3)], NOW)
+    [first] = store.ledger.claim(NOW, LEASE, 1, instance="a")
+    monkeypatch.setattr(store.engine.dialect, "update_returning", False)
+    rest = store.ledger.claim(NOW, LEASE, 5, instance="a")
+    assert [d.key for d in rest] == ["k1", "k2"]
+    assert first.key == "k0"
+    for claimed in (first, *rest):
+        assert claimed.status == "sending" and claimed.attempts == 1
+        assert claimed == store.ledger.get(claimed.id)
 
 
 def expire_leases(store: Store) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 
@@ -62,3 +64,20 @@ class Metrics:
             "1 while this daemon listens for other daemons' work (PostgreSQL), else 0.",
             registry=r,
         )
+        # Labelled counters by their labels: looking one up validates the labels and takes a
+        # lock, which a burst counting two per message does thousands of times a second.
+        self._children: dict[tuple[str, ...], Any] = {}
+
+    def attempted(self, channel: str) -> None:
+        """Count a delivery attempt started on ``channel``."""
+        self._child(self.attempts, "attempt", channel).inc()
+
+    def delivered(self, channel: str, outcome: str) -> None:
+        """Count a finished delivery attempt: sent, retry, dead or skipped."""
+        self._child(self.deliveries, "outcome", channel, outcome).inc()
+
+    def _child(self, counter: Counter, *labels: str) -> Any:
+        child = self._children.get(labels)
+        if child is None:
+            child = self._children[labels] = counter.labels(*labels[1:])
+        return child

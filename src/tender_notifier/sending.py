@@ -118,7 +118,7 @@ class Sender:
         owed = self._owed(delivery, sub, now)
         if owed is not None:
             if owed.status == SKIPPED:
-                metrics.deliveries.labels(channel="any", outcome="skipped").inc()
+                metrics.delivered("any", "skipped")
             if owed.status == SKIPPED and delivery.kind == "reminder":
                 # Written ahead of its moment, then the daemon was down past the milestone:
                 # the same line as a reminder found missed when its row is written.
@@ -129,12 +129,12 @@ class Sender:
             return Settled(owed)
         by_email = delivery.kind in ("notice", "owner_confirm")
         channel = "email" if by_email else sub.channel.value
-        metrics.attempts.labels(channel=channel).inc()
+        metrics.attempted(channel)
         assert known is not None
         try:
             await self._send(delivery, sub, now, known[1], known[2])
         except TargetGone as exc:
-            metrics.deliveries.labels(channel=channel, outcome="dead").inc()
+            metrics.delivered(channel, "dead")
             log.warning("webhook_gone", error=str(exc), **fields)
             gone = partial(self._disable, sub, str(exc), cause="gone", status_code=410)
             return Settled(Outcome(delivery.id, DEAD, error=str(exc)), gone)
@@ -143,17 +143,17 @@ class Sender:
             retry_after = getattr(exc, "retry_after", None)
             settled = self._failed(delivery, sub, str(exc), permanent, retry_after, rng)
             outcome = "retry" if settled.outcome.status == FAILED else "dead"
-            metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
+            metrics.delivered(channel, outcome)
             log.warning("delivery_failed", error=str(exc), outcome=outcome, **fields)
             return settled
         except Exception as exc:  # a bug must not lose the row: retry it like a transient error
             log.exception("delivery_crashed", **fields)
             settled = self._failed(delivery, sub, f"internal error: {exc!r}", False, None, rng)
             outcome = "retry" if settled.outcome.status == FAILED else "dead"
-            metrics.deliveries.labels(channel=channel, outcome=outcome).inc()
+            metrics.delivered(channel, outcome)
             return settled
         done = self.clock()
-        metrics.deliveries.labels(channel=channel, outcome="sent").inc()
+        metrics.delivered(channel, "sent")
         if delivery.kind == "reminder":
             metrics.lateness.observe(max((done - delivery.due_at).total_seconds(), 0.0))
         log.info("delivery_sent", channel=channel, **fields)
@@ -358,19 +358,22 @@ class Sender:
                 )
             )
         else:
-            event = compose.reminder_event(
+            # One serialised event per fan-out, filled in with each subscriber's tokens.
+            body = compose.reminder_event_body(
                 tender=tender,
                 milestone=milestone,
                 now=now,
-                links=links,
                 language=sub.language,
                 offset=timedelta(seconds=delivery.offset_seconds or 0),
+                link_token=link_token,
+                feed_token=feed_token,
+                links=self.links.of_tender(tender.id),
                 day_hour=self.settings.reminders.day_hour,
             )
-            await self._webhook(sub, mid, event, now)
+            await self._webhook(sub, mid, body, now)
 
     async def _webhook(
-        self, sub: Subscription, mid: str, event: dict[str, Any], now: datetime
+        self, sub: Subscription, mid: str, event: dict[str, Any] | bytes, now: datetime
     ) -> None:
         await self.webhook.send(
             url=sub.target,

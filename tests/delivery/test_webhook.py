@@ -4,6 +4,7 @@ receiver on 127.0.0.1 that checks signatures with the reference verifier."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import threading
@@ -396,3 +397,111 @@ async def test_name_resolving_to_loopback_connects_when_private_targets_are_allo
     await transport.aclose()
     ((_, headers, _),) = receiver.received
     assert headers["Host"] == f"receiver.lan:{receiver.server_address[1]}"
+
+
+@pytest.mark.anyio
+async def test_the_guarded_pool_gets_the_very_request_httpx_would_send():
+    """Requests skip ``httpx.Request``: the bytes on the wire are still httpx's, header order
+    and spelling included."""
+    wire: list[bytes] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        wire.append(head + await reader.readexactly(length))
+        writer.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    url = f"http://127.0.0.1:{port}/hook/1?k=v"
+    direct = WebhookTransport(allow_private=True)
+    through_httpx = WebhookTransport(transport=httpx.AsyncHTTPTransport(), allow_private=True)
+    for transport in (direct, through_httpx):
+        await transport.send(url=url, secret=SECRET, webhook_id="msg_1", event=EVENT, now=FIXED_NOW)
+        await transport.aclose()
+    server.close()
+    await server.wait_closed()
+    assert len(wire) == 2
+    assert wire[0] == wire[1]
+    assert wire[0].startswith(b"POST /hook/1?k=v HTTP/1.1\r\nHost: 127.0.0.1:")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://hooks.example.com/tn",
+        "https://hooks.example.com",
+        "https://hooks.example.com/",
+        "https://hooks.example.com?x=1",
+        "http://hooks.example.com:80/a/b",
+        "https://hooks.example.com:8443/a//b/?x=1&y=a,b+c:d@e/f",
+        "https://Hooks.Example.COM/Path/With~Tilde_and-dash.json",
+        "https://[2001:db8::1]:8080/hook/1",
+        "https://hooks.example.com/./a/../b",
+        "https://hooks.example.com/.well-known/hook",
+        "https://hooks.example.com/a%2Fb?q=%41",
+        "https://hooks.example.com/caf\u00e9?na\u00efve=1",
+        "https://hooks.example.com/a b",
+        "https://hooks.example.com/a|b?c={d}",
+        "https://hooks.example.com/a#frag",
+        "https://hooks.example.com/a?b?c",
+        "HTTPS://hooks.example.com/a",
+        "https://user@hooks.example.com/a",
+        "https://hooks.example.com:99999/a",
+        "https://127.0.0.1/a",
+        "https://10.0.0.1/a/b",
+        "ftp://hooks.example.com/a",
+    ],
+)
+def test_a_url_is_checked_and_parsed_as_httpx_would_whatever_its_path(url):
+    """Paths httpx sends as written are parsed per origin; the verdict and the request's URL
+    and Host header are the same as for the whole URL checked and parsed by httpx."""
+    from tender_notifier.delivery.webhook import _parsed, _target
+
+    for allow_private in (False, True):
+        try:
+            whole = _parsed(url, allow_private)
+        except UnsafeTargetError as refused:
+            with pytest.raises(UnsafeTargetError) as also:
+                _target(url, allow_private)
+            assert str(also.value) == str(refused)
+            continue
+        fast = _target(url, allow_private)
+        assert (fast.url, fast.host) == (whole.url, whole.host)
+
+
+@pytest.mark.anyio
+async def test_a_refusal_over_the_guarded_pool_says_its_status_and_retry_after():
+    """The pool's own response, not httpx's, is classified the same way."""
+
+    async def busy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(
+            b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 120\r\nContent-Length: 4\r\n\r\nslow"
+        )
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(busy, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    transport = WebhookTransport(allow_private=True)
+    with pytest.raises(DeliveryError) as refused:
+        await transport.send(
+            url=f"http://127.0.0.1:{port}/hook",
+            secret=SECRET,
+            webhook_id="m",
+            event=EVENT,
+            now=FIXED_NOW,
+        )
+    await transport.aclose()
+    server.close()
+    await server.wait_closed()
+    assert "429 Too Many Requests" in str(refused.value)
+    assert refused.value.retry_after == 120
+    assert not refused.value.permanent

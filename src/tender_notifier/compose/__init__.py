@@ -8,7 +8,8 @@ arguments, and out come ``EmailMessage`` objects and plain dicts for the deliver
 - ``attachment``: one milestone as an .ics file;
 - ``emails``: the emails, rendered from ``templates/email``;
 - ``fill``: a fan-out's reminder composed once and filled in per subscriber;
-- ``events``: the webhook payloads, documented in ``docs/webhooks.md``.
+- ``events``: the webhook payloads, documented in ``docs/webhooks.md``;
+- ``event_fill``: a fan-out's reminder event serialised once and filled in per subscriber.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .emails import (
     reminder_email,
     webhook_disabled_email,
 )
+from .event_fill import reminder_event_body, serialise
 from .events import EVENT_VERSION, change_event, ping_event, reminder_event
 from .fill import PreparedEmail, prepared_reminder
 from .models import Change, ChangeLike, Links
@@ -45,6 +47,8 @@ __all__ = [
     "prepared_reminder",
     "reminder_email",
     "reminder_event",
+    "reminder_event_body",
     "reminder_subject",
+    "serialise",
     "webhook_disabled_email",
 ]

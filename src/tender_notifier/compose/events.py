@@ -80,24 +80,47 @@ def reminder_event(
     day_hour: int = 9,
 ) -> dict[str, Any]:
     """``milestone.reminder``: one milestone is ``offset`` away."""
+    clock = reminder_clock(tender, milestone, now, language, day_hour)
+    return reminder_from(tender, milestone, language, offset, clock, links)
+
+
+def reminder_clock(
+    tender: Tender, milestone: Milestone, now: datetime, language: Language, day_hour: int
+) -> tuple[str, int, str]:
+    """What a reminder event says that follows the clock: its timestamp, the seconds left and
+    the subject (the time left in words)."""
     delta = time_left(milestone, tender, now, day_hour)
     subject = reminder_subject(
         tender=tender, milestone=milestone, now=now, language=language, day_hour=day_hour
     )
+    return _utc(now), max(int(delta.total_seconds()), 0), subject
+
+
+def reminder_from(
+    tender: Tender,
+    milestone: Milestone,
+    language: Language,
+    offset: timedelta,
+    clock: tuple[str, int, str],
+    links: Links,
+) -> dict[str, Any]:
+    """The reminder event of ``reminder_clock``'s ``clock``."""
+    timestamp, seconds, subject = clock
     tender_data, milestone_data, when = _reminder_parts(tender, milestone, language)
-    return _event(
-        "milestone.reminder",
-        now,
-        {
+    return {
+        "type": "milestone.reminder",
+        "version": EVENT_VERSION,
+        "timestamp": timestamp,
+        "data": {
             "tender": dict(tender_data),
             "milestone": dict(milestone_data),
             "offset": format_duration(offset),
-            "time_left_seconds": max(int(delta.total_seconds()), 0),
+            "time_left_seconds": seconds,
             "language": language,
             "text": f"{subject}, {when}.",
             "links": _links_data(links),
         },
-    )
+    }
 
 
 @lru_cache(maxsize=256)

@@ -341,3 +341,8 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
                 allow_private=allow_private, resolver=resolver, backend=backend
             ),
         )
+
+    @property
+    def pool(self) -> httpcore.AsyncConnectionPool:
+        """The guarded connection pool itself, for callers that make httpcore requests."""
+        return self._pool

@@ -21,17 +21,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     Engine,
-    and_,
     bindparam,
-    case,
     func,
-    or_,
     select,
     update,
 )
 
+from . import claims
 from .ledger_rows import (
     DEAD,
     FAILED,
@@ -46,7 +43,7 @@ from .ledger_rows import (
     _delivery,
     db_now,
 )
-from .schema import deliveries, instances, subscriptions
+from .schema import deliveries
 from .upsert import insert_ignore
 from .work_notifications import announce_due
 
@@ -66,53 +63,20 @@ __all__ = [
 ]
 
 
-def _due_ids(
-    conn: Connection,
-    now: datetime,
-    limit: int,
-    channel: str | None,
-    dead_after: timedelta | None,
-) -> list[int]:
-    """The ids of up to ``limit`` due rows, in the order they are owed: reminders and the like
-    before change notices, then by ``next_attempt_at`` and id.
-
-    One query per status, each walking the (status, next_attempt_at) index in order and stopping
-    after ``limit`` rows, and the few candidates merged here: a claim costs the same with ten
-    rows due or ten thousand (one query over all of them sorted them all for every claim).
-    """
-    clock = db_now(conn, now)
-    stalled = or_(deliveries.c.lease_until < clock, deliveries.c.lease_until.is_(None))
-    if dead_after is not None:
-        alive = select(instances.c.id).where(
-            instances.c.heartbeat_at >= db_now(conn, now, -dead_after)
-        )
-        stalled = or_(stalled, deliveries.c.claimed_by.not_in(alive))
-    due = (
-        and_(deliveries.c.status == PENDING, deliveries.c.next_attempt_at <= now),
-        and_(deliveries.c.status == FAILED, deliveries.c.next_attempt_at <= now),
-        and_(deliveries.c.status == SENDING, stalled),
+# Built once: a burst records a batch of outcomes many times a second.
+_RECORD = (
+    update(deliveries)
+    .where(deliveries.c.id == bindparam("o_id"), deliveries.c.status == SENDING)
+    .values(
+        status=bindparam("o_status"),
+        sent_at=bindparam("o_sent_at"),
+        next_attempt_at=bindparam("o_next"),
+        last_error=bindparam("o_error"),
+        attempts=deliveries.c.attempts - bindparam("o_undo"),
+        lease_until=None,
+        claimed_by=None,
     )
-    found: list[tuple[int, Any, int]] = []
-    for change in (0, 1):
-        kind = deliveries.c.kind == "change" if change else deliveries.c.kind != "change"
-        for condition in due:
-            query = select(deliveries.c.id, deliveries.c.next_attempt_at).where(condition, kind)
-            if channel is not None:
-                # Notices and owner confirmations of a webhook go to its owner by email.
-                by_email = deliveries.c.kind.in_(("notice", "owner_confirm"))
-                way = case((by_email, "email"), else_=subscriptions.c.channel)
-                query = query.join(
-                    subscriptions, subscriptions.c.id == deliveries.c.subscription_id
-                ).where(way == channel)
-            query = query.order_by(deliveries.c.next_attempt_at, deliveries.c.id).limit(limit)
-            if conn.dialect.name == "postgresql":
-                query = query.with_for_update(skip_locked=True, of=deliveries)
-            found.extend((change, at, i) for i, at in conn.execute(query))
-        if len(found) >= limit:
-            break  # change notices come after the rest: no room left for them
-    # A row without next_attempt_at (a stalled claim of an old row) sorts as the earliest.
-    found.sort(key=lambda r: (r[0], r[1] is not None, r[1] or 0, r[2]))
-    return [i for _, _, i in found[:limit]]
+)
 
 
 class Ledger:
@@ -188,24 +152,15 @@ class Ledger:
         notices. Leases and heartbeats are measured on the database's clock on PostgreSQL.
         """
         with self.engine.begin() as conn:
-            ids = _due_ids(conn, now, limit, channel, dead_after)
-            if not ids:
-                return []
-            conn.execute(
-                update(deliveries)
-                .where(deliveries.c.id.in_(ids))
-                .values(
-                    status=SENDING,
-                    lease_until=db_now(conn, now, lease),
-                    claimed_by=instance,
-                    attempts=deliveries.c.attempts + 1,
-                    first_attempt_at=func.coalesce(deliveries.c.first_attempt_at, now),
-                )
+            return claims.claim(
+                conn,
+                now,
+                lease,
+                limit,
+                instance=instance,
+                channel=channel,
+                dead_after=dead_after,
             )
-            rows = conn.execute(
-                select(deliveries).where(deliveries.c.id.in_(ids)).order_by(deliveries.c.id)
-            ).all()
-        return [_delivery(r) for r in rows]
 
     def renew(self, ids: Collection[int], instance: str, lease: timedelta, now: datetime) -> int:
         """Push the lease of rows this instance still works on further out."""
@@ -232,19 +187,6 @@ class Ledger:
         so writing the same outcomes again (after the store came back) does nothing twice."""
         if not outcomes:
             return
-        statement = (
-            update(deliveries)
-            .where(deliveries.c.id == bindparam("o_id"), deliveries.c.status == SENDING)
-            .values(
-                status=bindparam("o_status"),
-                sent_at=bindparam("o_sent_at"),
-                next_attempt_at=bindparam("o_next"),
-                last_error=bindparam("o_error"),
-                attempts=deliveries.c.attempts - bindparam("o_undo"),
-                lease_until=None,
-                claimed_by=None,
-            )
-        )
         params = [
             {
                 "o_id": o.delivery_id,
@@ -258,7 +200,7 @@ class Ledger:
         ]
         forget = [o.delivery_id for o in outcomes if o.forget_payload]
         with self.engine.begin() as conn:
-            conn.execute(statement, params)
+            conn.execute(_RECORD, params)
             if forget:
                 conn.execute(
                     update(deliveries).where(deliveries.c.id.in_(forget)).values(payload=None)

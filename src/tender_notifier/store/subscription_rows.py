@@ -11,7 +11,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, select
 
 from ..i18n import language
 from ..subscription_types import Channel, OptOut, Status, Subscription
@@ -36,15 +36,21 @@ FIELDS = tuple(
 )
 
 
+_OPT_OUTS_OF = select(opt_outs).where(
+    opt_outs.c.subscription_id.in_(bindparam("ids", expanding=True))
+)
+
+
 def opt_outs_of(conn: Any, ids: list[str]) -> dict[str, dict[str, OptOut]]:
     """The opt-outs of the subscriptions ``ids`` (subscription id -> tender id -> why)."""
     result: dict[str, dict[str, OptOut]] = {}
     if not ids:
         return result
-    query = select(opt_outs)
     if len(ids) < 500:
-        query = query.where(opt_outs.c.subscription_id.in_(ids))
-    for row in conn.execute(query):
+        rows = conn.execute(_OPT_OUTS_OF, {"ids": ids})
+    else:
+        rows = conn.execute(select(opt_outs))
+    for row in rows:
         result.setdefault(row.subscription_id, {})[row.tender_id] = OptOut(row.reason)
     return result
 

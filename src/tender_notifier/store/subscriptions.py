@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Row, Text, cast, delete, func, select, update
+from sqlalchemy import Engine, Row, Select, Text, bindparam, cast, delete, func, select, update
 
 from ..i18n import language
 from ..subscription_types import NO_OPT_OUTS, Channel, OptOut, Status, Subscription
@@ -27,6 +27,12 @@ from .schema import opt_outs, subscriptions
 from .subscription_rows import FIELDS, opt_outs_of, subscription_from
 from .upsert import upsert
 from .work_notifications import PLAN, announce
+
+# What sending needs of subscriptions (not their hashes and dates), built once: a burst reads
+# a claim's worth of them hundreds of times a second.
+_SENDING_FIELDS: Select[Any] = select(*FIELDS, subscriptions.c.tokens).where(
+    subscriptions.c.id.in_(bindparam("ids", expanding=True))
+)
 
 __all__ = ["Created", "Subscriptions", "target_hash", "token_hash"]
 
@@ -50,6 +56,16 @@ class Created:
     confirm_token: str | None
     link_token: str
     feed_token: str
+
+
+_WORKING = (
+    update(subscriptions)
+    .where(
+        subscriptions.c.id.in_(bindparam("ids", expanding=True)),
+        subscriptions.c.failing_since.is_not(None),
+    )
+    .values(failing_since=None)
+)
 
 
 class Subscriptions:
@@ -136,9 +152,7 @@ class Subscriptions:
         with self.engine.connect() as conn:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
-                rows = conn.execute(
-                    select(subscriptions).where(subscriptions.c.id.in_(chunk))
-                ).all()
+                rows = conn.execute(_SENDING_FIELDS, {"ids": chunk}).all()
                 outs = opt_outs_of(conn, [r.id for r in rows])
                 for row in rows:
                     sub = self._subscription(row, outs.get(row.id, NO_OPT_OUTS))
@@ -255,14 +269,7 @@ class Subscriptions:
         ids = sorted({sub_ids} if isinstance(sub_ids, str) else set(sub_ids))
         with self.engine.begin() as conn:
             for i in range(0, len(ids), 500):
-                conn.execute(
-                    update(subscriptions)
-                    .where(
-                        subscriptions.c.id.in_(ids[i : i + 500]),
-                        subscriptions.c.failing_since.is_not(None),
-                    )
-                    .values(failing_since=None)
-                )
+                conn.execute(_WORKING, {"ids": ids[i : i + 500]})
 
     def delete(self, sub_id: str) -> bool:
         """Remove a subscription and everything about it (its ledger rows and opt-outs too)."""
