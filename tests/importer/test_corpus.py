@@ -266,12 +266,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2026, 12, 1, 14, 0, 15, 30),
     ),
-    (
-        "257-radboudumc-minicompetitie-anesthesie",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 22)),
-    ),
     ("257-radboudumc-minicompetitie-anesthesie", "missed", Kind.AWARD, Day(date(2027, 1, 15))),
     (
         "257-radboudumc-minicompetitie-anesthesie",
@@ -279,43 +273,12 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 1, 12, 13, 0, 16, 0),
     ),
-    (
-        "257-radboudumc-minicompetitie-anesthesie",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 18, 12, 0),
-    ),
-    ("257-radboudumc-minicompetitie-anesthesie", "missed", Kind.START, Day(date(2027, 2, 1))),
-    (
-        "257-radboudumc-minicompetitie-anesthesie",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 6, 14, 0),
-    ),
-    (
-        "257-radboudumc-minicompetitie-anesthesie",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2028, 12, 22)),
-    ),
-    (
-        "257-radboudumc-minicompetitie-anesthesie",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2028, 12, 18, 12, 0),
-    ),
+    ("257-radboudumc-minicompetitie-anesthesie", "invented", Kind.END, Day(date(2028, 8, 31))),
     (
         "257-radboudumc-minicompetitie-anesthesie",
         "invented",
         Kind.SHORTLIST_NOTICE,
-        span(2029, 1, 12, 13, 0, 16, 0),
-    ),
-    ("257-radboudumc-minicompetitie-anesthesie", "invented", Kind.START, Day(date(2029, 2, 1))),
-    (
-        "257-radboudumc-minicompetitie-anesthesie",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2029, 1, 6, 14, 0),
+        span(2027, 1, 12, 13, 0, 16, 0),
     ),
     (
         "258-leiden-labbenodigdheden-percelen",
@@ -466,17 +429,7 @@ NOT_READ_YET = {
     ("292-gelderland-rectificatie", "invented", Kind.START, Day(date(2027, 3, 1))),
     ("293-stad-gent-opening", "missed", Kind.OTHER, span(2027, 2, 25, 13, 0, 16, 30)),
     ("293-stad-gent-opening", "invented", Kind.OPENING, at(2027, 2, 9, 11, 15)),
-    ("295-aquafin-tweefasig", "missed", Kind.INTERVIEWS, span(2027, 4, 8, 14, 0, 16, 0)),
-    ("295-aquafin-tweefasig", "missed", Kind.INTERVIEWS, span(2027, 4, 9, 9, 0, 11, 0)),
-    ("295-aquafin-tweefasig", "missed", Kind.OTHER, span(2027, 2, 17, 13, 0, 15, 30)),
     ("295-aquafin-tweefasig", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
-    ("295-aquafin-tweefasig", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 3, 19, 11, 0)),
-    ("295-aquafin-tweefasig", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 3, 26, 11, 0)),
-    ("295-aquafin-tweefasig", "invented", Kind.OTHER, at(2027, 2, 17, 13, 0)),
-    ("295-aquafin-tweefasig", "invented", Kind.OTHER, at(2027, 3, 19, 11, 0)),
-    ("295-aquafin-tweefasig", "invented", Kind.OTHER, at(2027, 3, 26, 11, 0)),
-    ("295-aquafin-tweefasig", "invented", Kind.OTHER, at(2027, 4, 8, 14, 0)),
-    ("295-aquafin-tweefasig", "invented", Kind.OTHER, at(2027, 4, 9, 9, 0)),
 }
 
 

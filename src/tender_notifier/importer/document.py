@@ -47,6 +47,8 @@ _THIS_DAY = re.compile(
 # the day it was sent is the day it was published
 _MAIL_DATE = re.compile(r"^(datum|date|verzonden|sent|verstuurd)\s{0,3}:", re.IGNORECASE)
 _MAIL_HEAD = 8  # lines
+# A letter's dateline at its head: "Nijmegen, 3 december 2026", "Brussel, 4/12/2026"
+_DATELINE = re.compile(r"^[A-Z][\w'.-]{1,20}(?: [\w'.-]{1,20}){0,2},\s{1,3}(?=\S)")
 _HISTORY = 730  # days
 # A heading that gives the year of the dates below it: "Planning 2027", "Timetable (2027)"
 _PLANNING_YEAR = re.compile(
@@ -186,9 +188,18 @@ _ANY_ROUND = frozenset(
 def _publishes(segment: Segment) -> bool:
     """Whether ``segment`` gives the day the announcement was published (or sent)."""
     text = segment.text
-    return bool(_PUBLISHED.search(text)) or (
-        segment.line <= _MAIL_HEAD and bool(_MAIL_DATE.match(text))
-    )
+    if _PUBLISHED.search(text):
+        return True
+    if segment.line > _MAIL_HEAD:
+        return False
+    if _MAIL_DATE.match(text):
+        return True
+    # the place and the day only: the date ends the line
+    head = _DATELINE.match(text)
+    if head is None:
+        return False
+    hits = find_dates(text)
+    return len(hits) == 1 and hits[0].start == head.end() and hits[0].end >= len(text.rstrip(". "))
 
 
 @cache

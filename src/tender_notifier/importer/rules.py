@@ -250,6 +250,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bpitch"
         # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
         r"|\bnegotiation (meeting|session)s?\b|onderhandelingsvergadering|\btasting (session|day)"
+        r"|(?<!\bmet )\bonderhandeling(en)?\b(?!\s?procedure)"
         r"|\bproeverij"
         # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
         r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
