@@ -142,3 +142,12 @@ _MOVED_ON = re.compile(
 def moved_on(between: str) -> bool:
     """Whether the words between two dates say the first was moved to the second."""
     return bool(_MOVED_ON.match(between))
+
+
+_SNAKE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+
+
+def as_words(text: str) -> str:
+    """``text`` with a portal's field names read as words: "question_deadline" as "question
+    deadline"."""
+    return _SNAKE.sub(" ", text) if "_" in text else text

@@ -32,7 +32,7 @@ from .background import (
     WEEK_WORDS,
     past_or_void,
 )
-from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause
+from .clauses import as_words, label_of_note, names_outside_after, on_both_sides, own_clause
 from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTILL_WORDS
 from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
@@ -345,6 +345,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     """
     # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
     # words after it end at the next date, so they get a tail that no such pattern matches.
+    before, after = as_words(before), as_words(after)
     if past_or_void(before, after):
         return Background.BACKGROUND
     if (across := on_both_sides(before, after)) is not None:
