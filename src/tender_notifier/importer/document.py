@@ -31,6 +31,7 @@ _PUBLISHED = re.compile(
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
+    r"|\b(rectificatie|wijzigingsbericht|bericht|brief|mededeling)( nr\.? ?\d{1,3})? d\.d\."
     r"|\bpublished in (the )?(OJEU|OJ|Official Journal|TED|Supplement)\b[\w ]{0,30}? on\b"
     r"|\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"

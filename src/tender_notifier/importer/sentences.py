@@ -66,6 +66,9 @@ _REQUEST = re.compile(
 )
 
 
+_OLD = Background.REPLACED
+
+
 def read_segment(
     segment: Segment,
     found: list[Found],
@@ -138,6 +141,8 @@ def read_segment(
             meaning = Kind.END
         if meaning is None and not index and heading is not None:
             meaning = heading
+        elif heading is _OLD and not segment.in_table:
+            meaning = heading  # "In plaats van: Aanvang 01/03/2027, einde 28/02/2030": all old
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
         if meaning is Kind.START and not about_assignment and _IN_FORCE.search(own_before):
