@@ -150,18 +150,17 @@ NOT_READ_YET = {
     # 229: the quoted timetable of the first mail keeps the tasting day the new mail moved
     #   (interviews may come more than once, so a move does not replace them)
     ("229-email-uva-catering", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 28))),
-    # 230: a question-and-answer table whose cells wrap over several lines; the dates received
-    #   are read as steps
-    ("230-clarification-log-council", "invented", Kind.AWARD, Day(date(2026, 12, 1))),
-    ("230-clarification-log-council", "missed", Kind.AWARD, Day(date(2026, 12, 17))),
-    ("230-clarification-log-council", "missed", Kind.OTHER, Day(date(2026, 12, 29))),
-    ("230-clarification-log-council", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 13, 0)),
+    # 230: a question-and-answer table whose cells wrap over several lines; a date received
+    #   is read as a step
     (
         "230-clarification-log-council",
         "invented",
-        Kind.SUBMISSION_DEADLINE,
-        Day(date(2026, 11, 26)),
+        Kind.QUESTIONS_DEADLINE,
+        Day(date(2026, 12, 2)),
     ),
+    ("230-clarification-log-council", "missed", Kind.AWARD, Day(date(2026, 12, 17))),
+    ("230-clarification-log-council", "missed", Kind.OTHER, Day(date(2026, 12, 29))),
+    ("230-clarification-log-council", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 13, 0)),
     ("230-clarification-log-council", "missed", Kind.SUBMISSION_DEADLINE, at(2026, 12, 10, 15, 0)),
     # 232: "ITT issued" on the day of the text, which states no publication day
     ("232-ccs-minicomp-cloud", "invented", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 3))),
@@ -343,12 +342,6 @@ NOT_READ_YET = {
     ),
     ("269-leeds-cc-clarification-log", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 18, 0)),
     ("269-leeds-cc-clarification-log", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 2))),
-    (
-        "269-leeds-cc-clarification-log",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2026, 11, 25)),
-    ),
     ("269-leeds-cc-clarification-log", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 17, 0)),
     ("269-leeds-cc-clarification-log", "invented", Kind.START, Day(date(2027, 4, 1))),
     ("271-fts-highways-drainage", "missed", Kind.END, Day(date(2031, 3, 31))),

@@ -67,6 +67,9 @@ _REQUEST = re.compile(
 
 
 _OLD = Background.REPLACED
+# a question of a Q&A log, whose dates the answer settles: "Q: ...", "Vraag: ...", a cell of a
+# table that asks ("Wilt u ... mailen?" in a mail is a request, and is read)
+_ASKED = re.compile(r"\W{0,3}(q|vraag|question)\s{0,3}:", re.IGNORECASE)
 
 
 def read_segment(
@@ -92,6 +95,12 @@ def read_segment(
         if not any(not t.weak for t in times) and read_same_day(segment, None, found):
             return
         read_times_only(segment, times, found, unplaced)
+    if dates and (_ASKED.match(text) or (segment.in_table and text.rstrip().endswith("?"))):
+        # "Q: Could the Council extend the tender deadline to 21 December 2026?": a question
+        # quotes dates, it sets none; the answer does
+        reason = "a question asks about this date; not used"
+        unplaced.extend(Unplaced(segment.line_at(d.start), d.text, reason, text) for d in dates)
+        return
     groups = group_dates(text, dates, times)
     tied = {id(t) for g in groups for t in g.times if t is not None}
     loose = [t for t in times if not t.weak and id(t) not in tied]  # times of no date
