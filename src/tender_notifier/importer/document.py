@@ -24,6 +24,12 @@ _TWO_PHASE = re.compile(
     r"|selectieleidraad",
     re.IGNORECASE,
 )
+# A procedure of one phase in which anyone may tender: it has no requests to participate
+_OPEN = re.compile(
+    r"(?<!niet[- ])\bopenbare (europese |nationale )?(aanbesteding|procedure)|\bopen procedure\b"
+    r"|^procedure\s{0,3}:\s{0,3}openbaar\b",
+    re.IGNORECASE,
+)
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
@@ -80,6 +86,9 @@ class Document:
     # the zone the text says its times are written in ("All deadlines below are given in UK
     # time"), when it is not the tender's
     zone: tzinfo | None = None
+    # an open procedure (and no word of two phases): registering is for an event, not the
+    # procedure
+    open_procedure: bool = False
 
 
 def document_of(pieces: list[Segment]) -> Document:
@@ -88,7 +97,7 @@ def document_of(pieces: list[Segment]) -> Document:
     steps: list[date] = []  # the dates of sentences that name a step: the years' anchors
     published: date | None = None
     since: date | None = None
-    two_phase = False
+    two_phase = open_procedure = said_two = False
     rounds: set[str] = set()  # the words that name a round: "vragen", "tweede", "bafo"...
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
@@ -96,7 +105,9 @@ def document_of(pieces: list[Segment]) -> Document:
     issued: date | None = None
     for segment in pieces:
         zone = zone or declared_zone(segment.text)
-        two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
+        said_two = said_two or bool(_TWO_PHASE.search(segment.text))
+        two_phase = two_phase or said_two
+        open_procedure = open_procedure or bool(_OPEN.search(segment.text))
         rounds.update((m.group(1) or m.group(2)).lower() for m in _ROUND.finditer(segment.text))
         if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
             heading_year = int(match.group("year"))
@@ -131,6 +142,7 @@ def document_of(pieces: list[Segment]) -> Document:
         issued=issued,
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,
         zone=zone,
+        open_procedure=open_procedure and not said_two,
     )
 
 

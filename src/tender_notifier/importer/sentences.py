@@ -137,6 +137,12 @@ def read_segment(
             group, event, own_before
         ):
             meaning = Kind.OTHER  # "the supplier day on <date>; register via Mercell by <date>"
+        elif (
+            meaning is Kind.PARTICIPATION_DEADLINE
+            and document.open_procedure
+            and REGISTERING.search(own_before)
+        ):
+            meaning = Kind.OTHER  # "Aanmelden vóór <date>" for an open procedure's tour
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
