@@ -312,25 +312,7 @@ NOT_READ_YET = {
     ),
     ("264-go-scholengroep-ict-vragen", "missed", Kind.AWARD, Day(date(2027, 1, 13))),
     ("264-go-scholengroep-ict-vragen", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
-    (
-        "266-cork-county-council-corrigendum",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 1, 12, 18, 0),
-    ),
     ("266-cork-county-council-corrigendum", "missed", Kind.START, Day(date(2027, 5, 1))),
-    (
-        "266-cork-county-council-corrigendum",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 19, 13, 0),
-    ),
-    (
-        "266-cork-county-council-corrigendum",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        at(2027, 1, 12, 18, 0),
-    ),
     ("266-cork-county-council-corrigendum", "invented", Kind.OTHER, Day(date(2026, 12, 16))),
     ("267-ema-ted-restricted-ict", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 11, 23, 59)),
     (

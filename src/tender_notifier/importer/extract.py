@@ -213,7 +213,8 @@ def _read_not_binding(
 
 # A change notice's pair of lines under the step they change: the old date, then the new one
 _OLD_LABEL = re.compile(
-    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally)\s{0,3}:", re.IGNORECASE
+    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously)\s{0,3}:",
+    re.IGNORECASE,
 )
 _NEW_LABEL = re.compile(
     r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",

@@ -334,6 +334,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 _NOT_BEFORE_A_DATE = " x"
+_CLAUSE_AFTER = re.compile(r";|(?:(?<=[^\W\d_])|(?<=\d:\d\d))\.\s{1,3}(?=[A-Z])")  # "17:00. Then"
 
 
 # Tables and lists repeat their labels and sentences: each meaning is worked out once.
@@ -360,7 +361,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
             return named
     for context in (
         own_clause(before, _says_something),
-        after.split(";", 1)[0] + _NOT_BEFORE_A_DATE,
+        _CLAUSE_AFTER.split(after, maxsplit=1)[0] + _NOT_BEFORE_A_DATE,
     ):
         for rule in RULES:
             if rule.meaning is not skip and names_outside_after(rule.pattern, context):
