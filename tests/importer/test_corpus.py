@@ -292,7 +292,6 @@ NOT_READ_YET = {
     ),
     ("259-flextender-haarlem-opties", "missed", Kind.AWARD, Day(date(2027, 1, 15))),
     ("259-flextender-haarlem-opties", "invented", Kind.END, Day(date(2028, 12, 31))),
-    ("259-flextender-haarlem-opties", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 15))),
     ("260-apeldoorn-correctie-standstill", "invented", Kind.OTHER, Day(date(2026, 12, 14))),
     ("261-stad-gent-groenonderhoud", "missed", Kind.OPENING, at(2027, 1, 19, 11, 0)),
     (
