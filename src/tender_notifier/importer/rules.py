@@ -243,7 +243,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b"
+        r"(gesprek|interview|presentatie|presentation|demonstrat(?!ie-?(toestel|model|exemplaar|set))|\bdemos?\b"
         r"|(?<!suitability )assessment(?! questionnaire)|kennismaking"
         r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
