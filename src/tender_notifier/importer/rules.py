@@ -32,7 +32,7 @@ from .background import (
     WEEK_WORDS,
     past_or_void,
 )
-from .clauses import as_words, label_of_note, names_outside_after, on_both_sides, own_clause
+from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause, words_of
 from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTILL_WORDS
 from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
@@ -243,7 +243,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat(?!ie-?(toestel|model|exemplaar|set))|\bdemos?\b"
+        r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
+        r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
         r"|(?<!suitability )assessment(?! questionnaire)|kennismaking"
         r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
@@ -334,7 +335,6 @@ RULES: tuple[Rule, ...] = (
 )
 
 _NOT_BEFORE_A_DATE = " x"
-_CLAUSE_AFTER = re.compile(r";|(?:(?<=[^\W\d_])|(?<=\d:\d\d))\.\s{1,3}(?=[A-Z])")  # "17:00. Then"
 
 
 # Tables and lists repeat their labels and sentences: each meaning is worked out once.
@@ -346,7 +346,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     """
     # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
     # words after it end at the next date, so they get a tail that no such pattern matches.
-    before, after = as_words(before), as_words(after)
+    before, after, after_clause = words_of(before, after)
     if past_or_void(before, after):
         return Background.BACKGROUND
     if (across := on_both_sides(before, after)) is not None:
@@ -361,7 +361,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
             return named
     for context in (
         own_clause(before, _says_something),
-        _CLAUSE_AFTER.split(after, maxsplit=1)[0] + _NOT_BEFORE_A_DATE,
+        after_clause + _NOT_BEFORE_A_DATE,
     ):
         for rule in RULES:
             if rule.meaning is not skip and names_outside_after(rule.pattern, context):
