@@ -142,3 +142,27 @@ _MOVED_ON = re.compile(
 def moved_on(between: str) -> bool:
     """Whether the words between two dates say the first was moved to the second."""
     return bool(_MOVED_ON.match(between))
+
+
+_SNAKE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+
+
+def as_words(text: str) -> str:
+    """``text`` with a portal's field names read as words: "question_deadline" as "question
+    deadline"."""
+    return _SNAKE.sub(" ", text) if "_" in text else text
+
+
+# "17:00. Responses will be published ...": a sentence ends after a word or a time
+_CLAUSE_AFTER = re.compile(r";|(?:(?<=[^\W\d_])|(?<=\d:\d\d))\.\s{1,3}(?=[A-Z])")
+
+
+def own_clause_after(after: str) -> str:
+    """The words after a date up to the end of its clause or its sentence."""
+    return _CLAUSE_AFTER.split(after, maxsplit=1)[0]
+
+
+def words_of(before: str, after: str) -> tuple[str, str, str]:
+    """The words before and after a date as words, and those after it in its own clause."""
+    after = as_words(after)
+    return as_words(before), after, own_clause_after(after)

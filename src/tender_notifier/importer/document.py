@@ -24,6 +24,12 @@ _TWO_PHASE = re.compile(
     r"|selectieleidraad",
     re.IGNORECASE,
 )
+# A procedure of one phase in which anyone may tender: it has no requests to participate
+_OPEN = re.compile(
+    r"(?<!niet[- ])\bopenbare (europese |nationale )?(aanbesteding|procedure)|\bopen procedure\b"
+    r"|^procedure\s{0,3}:\s{0,3}openbaar\b",
+    re.IGNORECASE,
+)
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
@@ -31,6 +37,8 @@ _PUBLISHED = re.compile(
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
+    r"|\b(rectificatie|wijzigingsbericht|bericht|brief|mededeling)( nr\.? ?\d{1,3})? d\.d\."
+    r"|\bpublished in (the )?(OJEU|OJ|Official Journal|TED|Supplement)\b[\w ]{0,30}? on\b"
     r"|\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
     r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:"
@@ -47,6 +55,8 @@ _THIS_DAY = re.compile(
 # the day it was sent is the day it was published
 _MAIL_DATE = re.compile(r"^(datum|date|verzonden|sent|verstuurd)\s{0,3}:", re.IGNORECASE)
 _MAIL_HEAD = 8  # lines
+# A letter's dateline at its head: "Nijmegen, 3 december 2026", "Brussel, 4/12/2026"
+_DATELINE = re.compile(r"^[A-Z][\w'.-]{1,20}(?: [\w'.-]{1,20}){0,2},\s{1,3}(?=\S)")
 _HISTORY = 730  # days
 # A heading that gives the year of the dates below it: "Planning 2027", "Timetable (2027)"
 _PLANNING_YEAR = re.compile(
@@ -76,6 +86,9 @@ class Document:
     # the zone the text says its times are written in ("All deadlines below are given in UK
     # time"), when it is not the tender's
     zone: tzinfo | None = None
+    # an open procedure (and no word of two phases): registering is for an event, not the
+    # procedure
+    open_procedure: bool = False
 
 
 def document_of(pieces: list[Segment]) -> Document:
@@ -84,7 +97,7 @@ def document_of(pieces: list[Segment]) -> Document:
     steps: list[date] = []  # the dates of sentences that name a step: the years' anchors
     published: date | None = None
     since: date | None = None
-    two_phase = False
+    two_phase = open_procedure = said_two = False
     rounds: set[str] = set()  # the words that name a round: "vragen", "tweede", "bafo"...
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
@@ -92,7 +105,9 @@ def document_of(pieces: list[Segment]) -> Document:
     issued: date | None = None
     for segment in pieces:
         zone = zone or declared_zone(segment.text)
-        two_phase = two_phase or bool(_TWO_PHASE.search(segment.text))
+        said_two = said_two or bool(_TWO_PHASE.search(segment.text))
+        two_phase = two_phase or said_two
+        open_procedure = open_procedure or bool(_OPEN.search(segment.text))
         rounds.update((m.group(1) or m.group(2)).lower() for m in _ROUND.finditer(segment.text))
         if heading_year is None and (match := _PLANNING_YEAR.fullmatch(segment.text)):
             heading_year = int(match.group("year"))
@@ -127,6 +142,7 @@ def document_of(pieces: list[Segment]) -> Document:
         issued=issued,
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,
         zone=zone,
+        open_procedure=open_procedure and not said_two,
     )
 
 
@@ -186,9 +202,18 @@ _ANY_ROUND = frozenset(
 def _publishes(segment: Segment) -> bool:
     """Whether ``segment`` gives the day the announcement was published (or sent)."""
     text = segment.text
-    return bool(_PUBLISHED.search(text)) or (
-        segment.line <= _MAIL_HEAD and bool(_MAIL_DATE.match(text))
-    )
+    if _PUBLISHED.search(text):
+        return True
+    if segment.line > _MAIL_HEAD:
+        return False
+    if _MAIL_DATE.match(text):
+        return True
+    # the place and the day only: the date ends the line
+    head = _DATELINE.match(text)
+    if head is None:
+        return False
+    hits = find_dates(text)
+    return len(hits) == 1 and hits[0].start == head.end() and hits[0].end >= len(text.rstrip(". "))
 
 
 @cache

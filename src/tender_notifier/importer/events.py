@@ -68,7 +68,7 @@ REGISTRATION_WORDS = (
     r"|book(ing)?)\s(voor|bij|for|to attend|to join|onto|op)\s(de|het|een|the|a|an|our|onze)\s"
     rf"(\w{{1,20}}\s){{0,2}}?\w{{0,12}}?{_EVENT}\b"
     # "Uiterste datum aanmelding schouw:", "Site visit registration deadline:"
-    rf"|\b(aanmelding|registratie|registration)\s{{1,3}}(\w{{1,20}}\s{{1,3}})?\w{{0,12}}?{_EVENT}\b"
+    rf"|\b(aanmelding|aanmelden|registratie|registration)\s{{1,3}}(\w{{1,20}}\s{{1,3}})?\w{{0,12}}?{_EVENT}\b"
     rf"|{_EVENT}\W{{0,3}}(registration|registratie|aanmelding|sign-?up)\b"
 )
 # "... the supplier day on 14 September 2027 should register via Mercell by", "Digitale

@@ -77,7 +77,8 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if heading is None and _new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         above = heading
-        if isinstance(heading, Kind) and _OLD_LABEL.match(segment.text):
+        changes = previous is not None and bool(_CHANGED_PART.match(previous.text))
+        if (isinstance(heading, Kind) or changes) and _OLD_LABEL.match(segment.text):
             heading = Background.REPLACED  # "In plaats van: Datum: 14/12/2026": the old one
         if segment.in_table:
             if header is None and _LETTER.search(segment.text) and not find_dates(segment.text):
@@ -212,10 +213,11 @@ def _read_not_binding(
 
 # A change notice's pair of lines under the step they change: the old date, then the new one
 _OLD_LABEL = re.compile(
-    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally)\s{0,3}:", re.IGNORECASE
+    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously)\s{0,3}:",
+    re.IGNORECASE,
 )
 _NEW_LABEL = re.compile(
-    r"^(te lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
+    r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
     re.IGNORECASE,
 )
 

@@ -41,7 +41,7 @@ END_WORDS = (
     r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
     r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
     r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
-    r"|\bend(s|ing)?\b|oplever|\bcompletion\b|\bgereedmelding\b"
+    r"|\bend(s|ing)?\b|oplever|\bcompletion\b|\bgereedmelding\b|^\W{0,3}gereed\W{0,20}$"
     # "the final report is due": the end of an evaluation or a study
     r"|\b(final report|eindrapport\w{0,4}|eindrapportage)\b.{0,20}\b(due|opgeleverd|gereed"
     r"|delivered|uiterlijk)\b"

@@ -32,7 +32,7 @@ from .background import (
     WEEK_WORDS,
     past_or_void,
 )
-from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause
+from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause, words_of
 from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTILL_WORDS
 from .hints import END_WORDS, START_WORDS
 from .meanings import Background, Depends, Meaning
@@ -242,14 +242,16 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )"
-        r"(gesprek|interview|presentatie|presentation|demonstrat|\bdemos?\b"
+        r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
+        r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
+        r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
         r"|(?<!suitability )assessment(?! questionnaire)|kennismaking"
         r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
         r"|\bpitch"
         # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
         r"|\bnegotiation (meeting|session)s?\b|onderhandelingsvergadering|\btasting (session|day)"
+        r"|(?<!\bmet )\bonderhandeling(en)?\b(?!\s?procedure)"
         r"|\bproeverij"
         # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
         r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
@@ -344,6 +346,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     """
     # Patterns that end in "$" speak of the words just before a date ("verplaatst van"); the
     # words after it end at the next date, so they get a tail that no such pattern matches.
+    before, after, after_clause = words_of(before, after)
     if past_or_void(before, after):
         return Background.BACKGROUND
     if (across := on_both_sides(before, after)) is not None:
@@ -358,7 +361,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
             return named
     for context in (
         own_clause(before, _says_something),
-        after.split(";", 1)[0] + _NOT_BEFORE_A_DATE,
+        after_clause + _NOT_BEFORE_A_DATE,
     ):
         for rule in RULES:
             if rule.meaning is not skip and names_outside_after(rule.pattern, context):

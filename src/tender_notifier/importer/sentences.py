@@ -66,6 +66,12 @@ _REQUEST = re.compile(
 )
 
 
+_OLD = Background.REPLACED
+# a question of a Q&A log, whose dates the answer settles: "Q: ...", "Vraag: ...", a cell of a
+# table that asks ("Wilt u ... mailen?" in a mail is a request, and is read)
+_ASKED = re.compile(r"\W{0,3}(q|vraag|question)\s{0,3}:", re.IGNORECASE)
+
+
 def read_segment(
     segment: Segment,
     found: list[Found],
@@ -89,6 +95,12 @@ def read_segment(
         if not any(not t.weak for t in times) and read_same_day(segment, None, found):
             return
         read_times_only(segment, times, found, unplaced)
+    if dates and (_ASKED.match(text) or (segment.in_table and text.rstrip().endswith("?"))):
+        # "Q: Could the Council extend the tender deadline to 21 December 2026?": a question
+        # quotes dates, it sets none; the answer does
+        reason = "a question asks about this date; not used"
+        unplaced.extend(Unplaced(segment.line_at(d.start), d.text, reason, text) for d in dates)
+        return
     groups = group_dates(text, dates, times)
     tied = {id(t) for g in groups for t in g.times if t is not None}
     loose = [t for t in times if not t.weak and id(t) not in tied]  # times of no date
@@ -125,6 +137,12 @@ def read_segment(
             group, event, own_before
         ):
             meaning = Kind.OTHER  # "the supplier day on <date>; register via Mercell by <date>"
+        elif (
+            meaning is Kind.PARTICIPATION_DEADLINE
+            and document.open_procedure
+            and REGISTERING.search(own_before)
+        ):
+            meaning = Kind.OTHER  # "Aanmelden vóór <date>" for an open procedure's tour
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
@@ -138,6 +156,8 @@ def read_segment(
             meaning = Kind.END
         if meaning is None and not index and heading is not None:
             meaning = heading
+        elif heading is _OLD and not segment.in_table:
+            meaning = heading  # "In plaats van: Aanvang 01/03/2027, einde 28/02/2030": all old
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
         if meaning is Kind.START and not about_assignment and _IN_FORCE.search(own_before):

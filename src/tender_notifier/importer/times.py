@@ -16,7 +16,7 @@ from .dates import DateHit
 
 _TIME = re.compile(
     r"""
-    (?:(?<=\dT)|(?<=\d[-\u2013])|(?<![\w.,:/-]))
+    (?:(?<=\dT)|(?<=\d[-\u2013])|(?<=\d[uh][-\u2013])|(?<![\w.,:/-]))
     (?:
         (?P<h>[01]?\d|2[0-3])(?P<sep>[:.hu])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
         (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon|midday)\b)?
@@ -177,6 +177,12 @@ _DECLARED_ALL = re.compile(
     r"(?:\slocal)?\stime\b",
     re.IGNORECASE,
 )
+# a heading over a timetable: "Indicative timetable (UK time)"
+_DECLARED_HEADING = re.compile(
+    r"[^\d()]{2,40}\((?:all\s(?:times|deadlines)\s(?:in\s)?)?(?:UK|U\.K\.|British|London|Irish)"
+    r"(?:\slocal)?\stime\):?",
+    re.IGNORECASE,
+)
 # The UK's and Ireland's own platforms publish in their time (both keep the same clock):
 # "Find a Tender", "Contracts Finder", Ireland's "eTenders", the Crown Commercial Service.
 _UK_PLATFORM = re.compile(
@@ -191,7 +197,7 @@ def declared_zone(text: str) -> tzinfo | None:
     match = _DECLARED.search(text)
     if match is not None:
         return UTC if match.group("utc") else _UK
-    if _DECLARED_ALL.search(text) or _UK_PLATFORM.search(text):
+    if _DECLARED_ALL.search(text) or _UK_PLATFORM.search(text) or _DECLARED_HEADING.fullmatch(text):
         return _UK
     return None
 
