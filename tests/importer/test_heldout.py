@@ -37,6 +37,9 @@ before the eighth set found 76.9 % of their dates (113/147) and invented 21, aft
 (122/147) and 16. Over all 70: 86.8 % and 32. After the ninth set (50 texts: dates that are no
 step, moved and void dates, Q&A logs, quoted mails, TED rectifications, letters, zones, lots,
 slots and unusual layouts): 86.8 % and 32.
+Then 25 more texts written without looking at the rules joined unseen (71-95): 82.9 % of their
+dates (126/152) and 21 invented, before the ninth set and after it alike. Over all 95: 85.7 %
+and 53.
 """
 
 from __future__ import annotations
@@ -45,12 +48,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (367/423, 32 invented); raise the recall and lower the invented count
+# What the rules reach now (493/575, 53 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
-# unseen text, is not reached: on the 25 texts new to the rules, 83.0 % and 16.
-HELDOUT_RECALL = 0.867
-HELDOUT_INVENTED = 32
-HELDOUT_FILES = 70
+# unseen text, is not reached: on the last 25 texts new to the rules, 82.9 % and 21.
+HELDOUT_RECALL = 0.857
+HELDOUT_INVENTED = 53
+HELDOUT_FILES = 95
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
