@@ -135,10 +135,18 @@ class _RecordingWebhooks:
         directory.mkdir(parents=True, exist_ok=True)
 
     async def send(
-        self, *, url: str, secret: str, webhook_id: str, event: dict[str, Any], now: datetime
+        self,
+        *,
+        url: str,
+        secret: str,
+        webhook_id: str,
+        event: dict[str, Any] | bytes,
+        now: datetime,
     ) -> None:
+        # a reminder event comes serialised already (one body per fan-out, filled in)
+        data = json.loads(event) if isinstance(event, bytes) else event
         (self.directory / f"{webhook_id}.json").write_text(
-            json.dumps(event, ensure_ascii=False, indent=2)
+            json.dumps(data, ensure_ascii=False, indent=2)
         )
 
     async def aclose(self) -> None:
