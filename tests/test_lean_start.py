@@ -8,13 +8,18 @@ module-level import of one of these fails here, in a fresh interpreter.
 from __future__ import annotations
 
 import os
+import ssl
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
+import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from tender_notifier.delivery.ssrf import GuardedTransport
+from tender_notifier.delivery.webhook import WebhookTransport
 from tender_notifier.store import Store
 from tender_notifier.store.engine import MIGRATIONS, schema_head
 from tender_notifier.store.keyring import StoreKey, _derive
@@ -143,3 +148,22 @@ def test_an_operators_malloc_arena_max_is_left_alone() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.strip() == "False"
+
+
+def test_the_webhook_transport_makes_its_ssl_context_on_first_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No SSL context (and CA bundle) is held until the first webhook needs the pool."""
+    made: list[ssl.SSLContext] = []
+    create = httpx.create_ssl_context
+
+    def counting() -> ssl.SSLContext:
+        made.append(create())
+        return made[-1]
+
+    monkeypatch.setattr(httpx, "create_ssl_context", counting)
+    transport = GuardedTransport(allow_private=False)
+    WebhookTransport(allow_private=False)
+    assert made == []
+    assert transport.pool is transport.pool
+    assert len(made) == 1

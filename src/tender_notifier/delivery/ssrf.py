@@ -25,7 +25,7 @@ import re
 import socket
 import ssl
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Self
 
 import httpcore
 import httpx
@@ -316,8 +316,12 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport with its connection pool on a ``GuardedBackend``.
 
     httpx 0.28 has no public way to hand ``AsyncHTTPTransport`` a network backend, so the pool it
-    builds is replaced by one built the same way with the guarded backend. Proxies from the
+    would build is replaced by one built the same way with the guarded backend. Proxies from the
     environment are never used: a proxy would resolve and connect on our behalf, unchecked.
+
+    The pool, and with it the SSL context (about 1.5 MiB once the CA bundle is loaded), is built
+    on first use: a daemon that sends no webhook never holds one. For the same reason httpx's
+    ``__init__``, which would build a pool and a context of its own, is not called.
     """
 
     def __init__(
@@ -329,20 +333,40 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         limits: httpx.Limits | None = None,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
-        super().__init__(trust_env=False, limits=limits)
-        self._pool = httpcore.AsyncConnectionPool(
-            # httpx's context honours SSL_CERT_FILE; proxies stay off.
-            ssl_context=ssl_context or httpx.create_ssl_context(),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=GuardedBackend(
-                allow_private=allow_private, resolver=resolver, backend=backend
-            ),
+        self._limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        self._given_ssl_context = ssl_context
+        self._backend = GuardedBackend(
+            allow_private=allow_private, resolver=resolver, backend=backend
         )
+        self._guarded_pool: httpcore.AsyncConnectionPool | None = None
 
     @property
     def pool(self) -> httpcore.AsyncConnectionPool:
         """The guarded connection pool itself, for callers that make httpcore requests."""
-        return self._pool
+        return self._built_pool()
+
+    def _built_pool(self) -> httpcore.AsyncConnectionPool:
+        if self._guarded_pool is None:
+            limits = self._limits
+            self._guarded_pool = httpcore.AsyncConnectionPool(
+                # httpx's context honours SSL_CERT_FILE; proxies stay off.
+                ssl_context=self._given_ssl_context or httpx.create_ssl_context(),
+                max_connections=limits.max_connections,
+                max_keepalive_connections=limits.max_keepalive_connections,
+                keepalive_expiry=limits.keepalive_expiry,
+                network_backend=self._backend,
+            )
+            self._pool = self._guarded_pool  # what httpx's own methods send through
+        return self._guarded_pool
+
+    async def __aenter__(self) -> Self:
+        self._built_pool()  # so that httpx's own method finds it
+        return await super().__aenter__()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self._built_pool()
+        return await super().handle_async_request(request)
+
+    async def aclose(self) -> None:
+        if self._guarded_pool is not None:  # a pool never built has nothing to close
+            await self._guarded_pool.aclose()

@@ -238,7 +238,8 @@ class WebhookTransport:
         self._transport = transport or GuardedTransport(
             allow_private=allow_private, resolver=resolver
         )
-        self._pool = self._transport.pool if isinstance(self._transport, GuardedTransport) else None
+        # The guarded pool itself (built, with its SSL context, on the first webhook sent).
+        self._guarded = self._transport if isinstance(self._transport, GuardedTransport) else None
 
     async def send(
         self,
@@ -271,8 +272,8 @@ class WebhookTransport:
             # One deadline for the whole exchange: per-read timeouts alone would let a
             # receiver that drips a byte at a time hold a worker for ever.
             async with asyncio.timeout(self._timeout):
-                if self._pool is not None:
-                    await self._post(target, headers, body, now)
+                if self._guarded is not None:
+                    await self._post(self._guarded.pool, target, headers, body, now)
                 else:
                     await self._post_httpx(url, headers, body, now)
         except TimeoutError:
@@ -291,9 +292,13 @@ class WebhookTransport:
             ) from None
 
     async def _post(
-        self, target: _Target, headers: list[tuple[bytes, bytes]], body: bytes, now: datetime
+        self,
+        pool: httpcore.AsyncConnectionPool,
+        target: _Target,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+        now: datetime,
     ) -> None:
-        assert self._pool is not None
         request = httpcore.Request(
             b"POST",
             target.url,
@@ -301,7 +306,7 @@ class WebhookTransport:
             content=body,
             extensions={"timeout": self._timeouts},
         )
-        response = await self._pool.handle_async_request(request)
+        response = await pool.handle_async_request(request)
         try:
             if 200 <= response.status < 300:
                 assert isinstance(response.stream, AsyncIterable)
