@@ -167,3 +167,20 @@ def test_the_webhook_transport_makes_its_ssl_context_on_first_use(
     assert made == []
     assert transport.pool is transport.pool
     assert len(made) == 1
+
+
+def test_the_webhook_pool_is_built_ahead_of_a_due_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The warm-up before a due moment builds it, so the first webhook does not wait for it."""
+    made: list[ssl.SSLContext] = []
+    create = httpx.create_ssl_context
+
+    def counting() -> ssl.SSLContext:
+        made.append(create())
+        return made[-1]
+
+    monkeypatch.setattr(httpx, "create_ssl_context", counting)
+    sender = WebhookTransport(allow_private=False)
+    sender.warm_up()
+    assert len(made) == 1
+    sender.warm_up()  # once
+    assert len(made) == 1

@@ -65,9 +65,10 @@ class Sender:
         )
 
     async def warm_up(self) -> None:
-        """Ahead of a due moment: compile the reminder templates and connect to the mail server,
-        so the moment's first email waits for neither."""
+        """Ahead of a due moment: compile the reminder templates, connect to the mail server and
+        build the webhook pool, so the moment's first message waits for none of them."""
         await asyncio.to_thread(compose.load_templates, "reminder")
+        self.webhook.warm_up()
         await self.email.warm_up()
 
     async def close(self) -> None:

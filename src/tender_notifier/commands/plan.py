@@ -149,6 +149,9 @@ class _RecordingWebhooks:
             json.dumps(data, ensure_ascii=False, indent=2)
         )
 
+    def warm_up(self) -> None:
+        return None
+
     async def aclose(self) -> None:
         return None
 

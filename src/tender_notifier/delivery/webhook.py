@@ -337,6 +337,12 @@ class WebhookTransport:
         finally:
             await response.aclose()
 
+    def warm_up(self) -> None:
+        """Ahead of a due moment: build the guarded pool and its SSL context (made on first use,
+        so an idle daemon holds neither), so the moment's first webhook does not wait for them."""
+        if self._guarded is not None:
+            self._guarded.pool  # noqa: B018 (built on first access)
+
     async def aclose(self) -> None:
         """Close the connections of the transport this sender made (not of one passed in)."""
         if self._owns_transport:
