@@ -150,10 +150,9 @@ def test_an_operators_malloc_arena_max_is_left_alone() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_the_webhook_transport_makes_its_ssl_context_on_first_use(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """No SSL context (and CA bundle) is held until the first webhook needs the pool."""
+@pytest.fixture
+def ssl_contexts_made(monkeypatch: pytest.MonkeyPatch) -> list[ssl.SSLContext]:
+    """Every SSL context httpx makes from here on."""
     made: list[ssl.SSLContext] = []
     create = httpx.create_ssl_context
 
@@ -162,6 +161,14 @@ def test_the_webhook_transport_makes_its_ssl_context_on_first_use(
         return made[-1]
 
     monkeypatch.setattr(httpx, "create_ssl_context", counting)
+    return made
+
+
+def test_the_webhook_transport_makes_its_ssl_context_on_first_use(
+    ssl_contexts_made: list[ssl.SSLContext],
+) -> None:
+    """No SSL context (and CA bundle) is held until the first webhook needs the pool."""
+    made = ssl_contexts_made
     transport = GuardedTransport(allow_private=False)
     WebhookTransport(allow_private=False)
     assert made == []
@@ -169,16 +176,11 @@ def test_the_webhook_transport_makes_its_ssl_context_on_first_use(
     assert len(made) == 1
 
 
-def test_the_webhook_pool_is_built_ahead_of_a_due_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_webhook_pool_is_built_ahead_of_a_due_moment(
+    ssl_contexts_made: list[ssl.SSLContext],
+) -> None:
     """The warm-up before a due moment builds it, so the first webhook does not wait for it."""
-    made: list[ssl.SSLContext] = []
-    create = httpx.create_ssl_context
-
-    def counting() -> ssl.SSLContext:
-        made.append(create())
-        return made[-1]
-
-    monkeypatch.setattr(httpx, "create_ssl_context", counting)
+    made = ssl_contexts_made
     sender = WebhookTransport(allow_private=False)
     sender.warm_up()
     assert len(made) == 1

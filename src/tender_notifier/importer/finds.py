@@ -18,6 +18,17 @@ from .times import TimeHit
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 
 
+# Why the dates of a sentence that is no step are listed, where it says more than "background"
+_NOT_A_STEP = {
+    Background.WEEK: "the week of this day, not the day; add it by hand",
+    Background.PAST: "before the announcement was published, so not a step ahead; not used",
+    Background.RELATIVE: "a term counted from this date, not a step on it; add it by hand",
+    Background.INFORMATION_REQUEST: (
+        "a step of a request for information, not of a tender; add it by hand"
+    ),
+}
+
+
 def speaks_of_assignment(words: str) -> bool:
     """Whether ``words`` speak of the assignment, not of a period of the procedure."""
     return bool(ASSIGNMENT.search(words)) and not PROCEDURE_PERIOD.search(words)
@@ -56,25 +67,10 @@ def read_group(
                 Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text, old)
             )
         return
-    if meaning is Background.WEEK:
-        for hit, _ in usable:
-            skip(hit, "the week of this day, not the day; add it by hand")
-        return
-    if meaning is Background.PAST:
-        for hit, _ in usable:
-            skip(hit, "before the announcement was published, so not a step ahead; not used")
-        return
-    if meaning is Background.RELATIVE:
-        for hit, _ in usable:
-            skip(hit, "a term counted from this date, not a step on it; add it by hand")
-        return
-    if meaning is Background.INFORMATION_REQUEST:
-        for hit, _ in usable:
-            skip(hit, "a step of a request for information, not of a tender; add it by hand")
-        return
     if isinstance(meaning, Background):
+        reason = _NOT_A_STEP.get(meaning, "background, not a step of the procedure; not used")
         for hit, _ in usable:
-            skip(hit, "background, not a step of the procedure; not used")
+            skip(hit, reason)
         return
     for hit, _ in usable:
         if hit.problem is None and hit.guessed_year:
