@@ -152,7 +152,9 @@ def _join_separator(
     last = current
     if _is_label(last) and _value_start().match(following) and blank_lines <= 1:
         return " " if last.endswith(":") else ": "
-    starts_low = following[0].islower() or following[0].isdigit()
+    # "...will be held at the" / "OPW offices, ...": a line that ends on an article, a
+    # preposition or a conjunction goes on whatever the next line opens with
+    starts_low = following[0].islower() or following[0].isdigit() or _OPEN_END.search(last)
     if (
         blank_lines == 0
         and starts_low
@@ -164,6 +166,11 @@ def _join_separator(
     return None
 
 
+_OPEN_END = re.compile(
+    r"\s(the|a|an|of|on|at|by|to|for|from|via|with|and|or|until|before|after|de|het|een|van|op"
+    r"|om|tot|voor|aan|met|en|uiterlijk|vóór|per)$",
+    re.IGNORECASE,
+)
 _BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
 
 

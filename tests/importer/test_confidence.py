@@ -1,0 +1,27 @@
+"""Generic readings that keep a date with the words and the time that belong to it, and leave a
+date whose meaning rests on weak evidence for ops to check instead of guessing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from tender_notifier.importer import extract
+from tender_notifier.timeline import Kind, Moment, When
+
+from .corpus import ZONE
+
+
+def at(day: str, clock: str) -> Moment:
+    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
+
+
+def timeline(text: str) -> list[tuple[Kind, When]]:
+    return [(m.kind, m.when) for m in extract("Titel\n" + text, zone=ZONE).tender.milestones]
+
+
+def test_a_line_ending_on_a_preposition_goes_on_over_a_capital() -> None:
+    text = (
+        "Please note that the tender deadline remains 12:00 noon on\n"
+        "Tuesday 4 May 2027. Late tenders cannot be accepted.\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-05-04", "12:00"))]
