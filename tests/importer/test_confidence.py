@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from tender_notifier.importer import extract
-from tender_notifier.timeline import Kind, Moment, When
+from tender_notifier.timeline import Day, Kind, Moment, When
 
 from .corpus import ZONE
 
@@ -25,3 +25,10 @@ def test_a_line_ending_on_a_preposition_goes_on_over_a_capital() -> None:
         "Tuesday 4 May 2027. Late tenders cannot be accepted.\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-05-04", "12:00"))]
+
+
+def test_a_heading_gives_its_step_to_a_bare_date_not_to_a_label_of_its_own() -> None:
+    text = "Sluitingsdatum inschrijving\nDatum: 12 maart 2027\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 12)))]
+    text = "Sluitingsdatum inschrijving\nVerzonden aan toegelaten ondernemers: 12 maart 2027\n"
+    assert timeline(text) == []

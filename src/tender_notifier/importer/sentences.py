@@ -13,6 +13,7 @@ from datetime import date
 from ..timeline import Kind
 from .background import gone_by
 from .clauses import moved_on
+from .confidence import own_label
 from .dates import find_dates
 from .document import Document
 from .draft import Found, Unplaced
@@ -154,7 +155,12 @@ def read_segment(
         ):
             # "beschikbaar vanaf 1 september 2027 voor 32 uur per week tot 31 december 2027"
             meaning = Kind.END
-        if meaning is None and not index and heading is not None:
+        if (
+            meaning is None
+            and not index
+            and heading is not None
+            and (segment.in_table or not own_label(own_before))
+        ):
             meaning = heading
         elif heading is _OLD and not segment.in_table:
             meaning = heading  # "In plaats van: Aanvang 01/03/2027, einde 28/02/2030": all old
