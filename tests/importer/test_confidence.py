@@ -32,3 +32,18 @@ def test_a_heading_gives_its_step_to_a_bare_date_not_to_a_label_of_its_own() -> 
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 12)))]
     text = "Sluitingsdatum inschrijving\nVerzonden aan toegelaten ondernemers: 12 maart 2027\n"
     assert timeline(text) == []
+
+
+def test_a_line_wrapped_at_the_width_of_the_page_goes_on_over_a_capital() -> None:
+    text = (
+        "Clarification questions about the procurement should be sent via the\n"
+        "portal and will be answered within five working days of receipt by us.\n"
+        "Clarification questions in respect of the Suitability Assessment\n"
+        "Questionnaire (SAQ) should be submitted through the portal by 12:00 on\n"
+        "Thursday 8 October 2026.\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2026-10-08", "12:00"))]
+
+
+def test_the_day_until_which_a_tender_must_remain_valid_is_no_step() -> None:
+    assert timeline("Deadline until which the tender must remain valid: 30/09/2027\n") == []

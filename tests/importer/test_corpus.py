@@ -128,6 +128,9 @@ NOT_READ_YET = {
     ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 8, 13, 30)),
     # 209: "de geselecteerde kandidaten krijgen hierover uiterlijk <date> bericht": no rule
     #   for being told
+    # 208: "de antwoorden uit de eerste ronde (gepubliceerd op 12-11-'26) blijven van kracht",
+    #   one sentence wrapped over two lines, is the answers of the earlier round
+    ("208-inhuurdesk-tweede-ronde", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 11, 12))),
     ("209-pdf-umc-inhuur-datamanager", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 18))),
     # 212: a quoted question in an earlier mail ("Klopt het dat de gesprekken op 23 december
     #   zijn ...?") about a day the newer mail calls off

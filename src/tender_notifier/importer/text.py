@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
@@ -140,7 +141,7 @@ def _is_label(line: str) -> bool:
 
 
 def _join_separator(
-    current: str, following: str, blank_lines: int, continued: bool = False
+    current: str, following: str, blank_lines: int, continued: bool = False, width: int = 0
 ) -> str | None:
     """How to join ``following`` to ``current``, or None when they are separate pieces.
 
@@ -154,7 +155,12 @@ def _join_separator(
         return " " if last.endswith(":") else ": "
     # "...will be held at the" / "OPW offices, ...": a line that ends on an article, a
     # preposition or a conjunction goes on whatever the next line opens with
-    starts_low = following[0].islower() or following[0].isdigit() or _OPEN_END.search(last)
+    starts_low = (
+        following[0].islower()
+        or following[0].isdigit()
+        or bool(_OPEN_END.search(last))
+        or _wrapped(last, following, width)
+    )
     if (
         blank_lines == 0
         and starts_low
@@ -171,6 +177,49 @@ _OPEN_END = re.compile(
     r"|om|tot|voor|aan|met|en|uiterlijk|vóór|per)$",
     re.IGNORECASE,
 )
+
+
+def _wrap_width(raw: list[str]) -> int:
+    """The width the text was wrapped at, if it was: its longest line that surely goes on (the
+    next line opens in lower case), or 0."""
+    width = 0
+    for line, following in pairwise(raw):
+        text, after = " ".join(line.split()), following.strip()
+        if (
+            after[:1].islower()
+            and _prose(text)
+            and not _ENDS_CLAUSE.search(text)
+            and not _is_row(line)
+        ):
+            width = max(width, len(text))
+    return width
+
+
+_PROSE_WORDS = 5  # a line of fewer words is a label, a heading or a name, not wrapped prose
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= _PROSE_WORDS
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """Whether ``line`` was wrapped at the width of its page: the next line's first word would
+    not have fitted on it ("...in respect of the Suitability Assessment" / "Questionnaire (SAQ)
+    should be submitted ..."), and both lines are prose: no field, label, item or date."""
+    word = following.split(" ", 1)[0]
+    return (
+        width > 0
+        and _prose(line)
+        and len(line) + 1 + len(word) > width
+        and " " in following
+        and not following.endswith(":")
+        and not _FIELD.match(line)
+        and not _FIELD.match(following)
+        and not _BULLET.match(following)
+        and not _starts_with_date(following)
+    )
+
+
 _BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
 
 
@@ -186,6 +235,8 @@ def _logical_lines(
 ) -> Iterator[tuple[str, tuple[tuple[int, int], ...], bool]]:
     """Lines with wrapped sentences and label/value pairs joined; table rows stay as they are."""
     i, count = 0, len(raw)
+    width = _wrap_width(raw)
+    title = next((n for n, r in enumerate(raw) if r.strip()), 0)
     while i < count:
         line = " ".join(raw[i].split()) if "\t" not in raw[i] else raw[i].strip()
         if not line:
@@ -204,7 +255,9 @@ def _logical_lines(
             if k >= count or _is_row(raw[k]):
                 break
             following = " ".join(raw[k].split())
-            separator = _join_separator(last_line, following, k - j, continued)
+            # the title, on the first line, is no wrapped prose: the buyer's name may follow
+            wrap = width if j - 1 > title else 0
+            separator = _join_separator(last_line, following, k - j, continued, wrap)
             if separator is None:
                 break
             continued = separator == " "
