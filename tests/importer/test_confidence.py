@@ -47,3 +47,20 @@ def test_a_line_wrapped_at_the_width_of_the_page_goes_on_over_a_capital() -> Non
 
 def test_the_day_until_which_a_tender_must_remain_valid_is_no_step() -> None:
     assert timeline("Deadline until which the tender must remain valid: 30/09/2027\n") == []
+
+
+def test_the_old_text_of_a_change_notice_gives_no_date_whatever_it_stands_under() -> None:
+    text = (
+        "Instead of: A supplier engagement event will take place on 20 May 2027.\n"
+        "Read: The supplier engagement event has been rescheduled to 27 May 2027.\n"
+    )
+    assert timeline(text) == [(Kind.OTHER, Day(date(2027, 5, 27)))]
+
+
+def test_a_change_notices_place_of_text_names_the_step_of_its_new_date() -> None:
+    text = (
+        "Place of text to be modified: Time limit for receipt of tenders\n"
+        "Instead of: Date: 14/06/2027 Local time: 12:00\n"
+        "Read: Date: 28/06/2027 Local time: 12:00\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-06-28", "12:00"))]
