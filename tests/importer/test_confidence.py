@@ -64,3 +64,10 @@ def test_a_change_notices_place_of_text_names_the_step_of_its_new_date() -> None
         "Read: Date: 28/06/2027 Local time: 12:00\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-06-28", "12:00"))]
+
+
+def test_half_an_hour_before_the_hour_in_dutch_words() -> None:
+    text = "Op dinsdag 15 september 2026 om half tien houden wij een bezichtiging.\n"
+    assert timeline(text) == [(Kind.OTHER, at("2026-09-15", "09:30"))]
+    text = "De schouw is op 3 maart 2027 om half 2.\n"
+    assert timeline(text) == [(Kind.OTHER, at("2027-03-03", "13:30"))]
