@@ -71,3 +71,11 @@ def test_half_an_hour_before_the_hour_in_dutch_words() -> None:
     assert timeline(text) == [(Kind.OTHER, at("2026-09-15", "09:30"))]
     text = "De schouw is op 3 maart 2027 om half 2.\n"
     assert timeline(text) == [(Kind.OTHER, at("2027-03-03", "13:30"))]
+
+
+def test_the_name_of_a_channel_is_no_step() -> None:
+    text = (
+        "Requests for additional information must be submitted via the Questions and Answers"
+        " functionality no later than 06/05/2027.\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, Day(date(2027, 5, 6)))]

@@ -287,13 +287,6 @@ NOT_READ_YET = {
     ("264-go-scholengroep-ict-vragen", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
     ("266-cork-county-council-corrigendum", "missed", Kind.START, Day(date(2027, 5, 1))),
     ("266-cork-county-council-corrigendum", "invented", Kind.OTHER, Day(date(2026, 12, 16))),
-    ("267-ema-ted-restricted-ict", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 11, 23, 59)),
-    (
-        "267-ema-ted-restricted-ict",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2027, 1, 11, 23, 59),
-    ),
     ("269-leeds-cc-clarification-log", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 18, 0)),
     ("269-leeds-cc-clarification-log", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 2))),
     ("269-leeds-cc-clarification-log", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 17, 0)),

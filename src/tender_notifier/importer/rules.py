@@ -152,7 +152,7 @@ RULES: tuple[Rule, ...] = (
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
         r"|\benquir(y|ies)\b"
-        r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information"
+        r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(additional|further) information"
         r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
