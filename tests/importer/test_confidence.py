@@ -79,3 +79,10 @@ def test_the_name_of_a_channel_is_no_step() -> None:
         " functionality no later than 06/05/2027.\n"
     )
     assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, Day(date(2027, 5, 6)))]
+
+
+def test_no_sentence_ends_inside_short_brackets() -> None:
+    text = "* Indienen verzoek tot deelneming (incl. UEA): 6 oktober 2026 om 14:00 uur\n"
+    assert timeline("Niet-openbare procedure\n" + text) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2026-10-06", "14:00"))
+    ]

@@ -275,10 +275,25 @@ def _logical_lines(
 def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:
     start = 0
     for match in _SENTENCE_END.finditer(unit):
+        if _in_brackets(unit, match.start(), match.end()):
+            continue
         yield _segment(unit, start, match.start(), joins)
         start = match.end()
     if start < len(unit):
         yield _segment(unit, start, len(unit), joins)
+
+
+_BRACKET_REACH = 60  # characters: "(incl. UEA)", "(o.a. CV)", not a paragraph in brackets
+
+
+def _in_brackets(unit: str, start: int, end: int) -> bool:
+    """Whether ``unit[start:end]`` stands inside short brackets: "Indienen verzoek tot
+    deelneming (incl. UEA): 6 oktober 2026" is one sentence."""
+    before = unit[max(0, start - _BRACKET_REACH) : start]
+    after = unit[end : end + _BRACKET_REACH]
+    opened = before.rfind("(")
+    closed = after.find(")")
+    return opened > before.rfind(")") and closed >= 0 and not 0 <= after.find("(") < closed
 
 
 def _segment(unit: str, start: int, end: int, joins: tuple[tuple[int, int], ...]) -> Segment:
