@@ -86,3 +86,13 @@ def test_no_sentence_ends_inside_short_brackets() -> None:
     assert timeline("Niet-openbare procedure\n" + text) == [
         (Kind.PARTICIPATION_DEADLINE, at("2026-10-06", "14:00"))
     ]
+
+
+def test_the_day_of_the_interview_one_is_invited_to_is_the_interviews() -> None:
+    text = (
+        "De twee hoogst scorende inschrijvers worden uitgenodigd voor een interview met de"
+        " projectgroep, op maandag 10 mei 2027.\n"
+    )
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 5, 10)))]
+    text = "De drie beste kandidaten worden uitgenodigd voor een intakegesprek op 15 juni 2027.\n"
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 6, 15)))]

@@ -160,8 +160,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
-        r" (een |an |the |a )?(\w{1,20} )?"
-        r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7} (op|on)\W{0,3}$"
+        r" (een |an |the |a )?(\w{1,20} )?\w{0,12}?"
+        r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7}\b[^.;]{0,40}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on"
         r"|(uitgenodigd|invited) (om |to )(\w{1,20} ){0,6}?(present|presenteren|toelichten)\b"
         r"[^.;]{0,60}\b(op|on)\W{0,3}$"
