@@ -96,3 +96,15 @@ def test_the_day_of_the_interview_one_is_invited_to_is_the_interviews() -> None:
     assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 5, 10)))]
     text = "De drie beste kandidaten worden uitgenodigd voor een intakegesprek op 15 juni 2027.\n"
     assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 6, 15)))]
+
+
+def test_in_a_table_of_moved_dates_an_unchanged_row_keeps_its_date() -> None:
+    text = (
+        "Onderdeel                     Oorspronkelijk            Nieuw\n"
+        "Uiterste datum vragen         1 maart 2027, 12:00 uur   ongewijzigd\n"
+        "Sluitingsdatum inschrijving   15 maart 2027, 10:00 uur   29 maart 2027, 10:00 uur\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-03-01", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-29", "10:00")),
+    ]

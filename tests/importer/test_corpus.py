@@ -229,7 +229,6 @@ NOT_READ_YET = {
         Kind.PARTICIPATION_DEADLINE,
         at(2026, 12, 4, 12, 0),
     ),
-    ("251-rectificatie-provincie-brabant", "missed", Kind.START, Day(date(2027, 6, 1))),
     ("252-hdsr-niet-openbaar-ingenieursdiensten", "missed", Kind.END, Day(date(2031, 5, 31))),
     ("253-maasstad-patientbewaking-heraanbesteding", "missed", Kind.OTHER, at(2027, 1, 29, 16, 0)),
     ("254-hanze-nvi-audiovisueel", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 17, 10, 0)),
