@@ -108,3 +108,8 @@ def test_in_a_table_of_moved_dates_an_unchanged_row_keeps_its_date() -> None:
         (Kind.QUESTIONS_DEADLINE, at("2027-03-01", "12:00")),
         (Kind.SUBMISSION_DEADLINE, at("2027-03-29", "10:00")),
     ]
+
+
+def test_a_time_that_says_when_the_step_begins_is_its_time() -> None:
+    text = "Er wordt een schouw georganiseerd op donderdag 7 januari 2027, aanvang 10.00 uur.\n"
+    assert timeline(text) == [(Kind.OTHER, at("2027-01-07", "10:00"))]
