@@ -113,3 +113,16 @@ def test_in_a_table_of_moved_dates_an_unchanged_row_keeps_its_date() -> None:
 def test_a_time_that_says_when_the_step_begins_is_its_time() -> None:
     text = "Er wordt een schouw georganiseerd op donderdag 7 januari 2027, aanvang 10.00 uur.\n"
     assert timeline(text) == [(Kind.OTHER, at("2027-01-07", "10:00"))]
+
+
+def test_in_a_procedure_with_a_selection_the_presentations_may_come_before_the_bafo() -> None:
+    text = (
+        "Deadline for receipt of requests to participate: 18 January 2027, 10:00\n"
+        "Presentation of the plan of approach by each candidate: 8 March 2027\n"
+        "Deadline for final tenders (BAFO): 3 May 2027, 12:00\n"
+    )
+    assert timeline(text) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2027-01-18", "10:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 3, 8))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-05-03", "12:00")),
+    ]
