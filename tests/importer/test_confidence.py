@@ -126,3 +126,13 @@ def test_in_a_procedure_with_a_selection_the_presentations_may_come_before_the_b
         (Kind.INTERVIEWS, Day(date(2027, 3, 8))),
         (Kind.SUBMISSION_DEADLINE, at("2027-05-03", "12:00")),
     ]
+
+
+def test_a_table_row_with_an_empty_first_cell_gives_another_date_of_the_row_above() -> None:
+    text = (
+        "| Wat                     | Wanneer                            |\n"
+        "| Kennismakingsgesprekken | ma 22 juni 2026, 9.00 - 12.00 uur  |\n"
+        "|                         | di 23 juni 2026, 13.00 - 17.00 uur |\n"
+    )
+    found = timeline(text)
+    assert [kind for kind, _ in found] == [Kind.INTERVIEWS, Kind.INTERVIEWS]

@@ -91,9 +91,13 @@ def segments(text: str) -> list[Segment]:
     """The announcement as sentences and fields, in reading order."""
     out: list[Segment] = []
     header: list[str] = []  # the head row of the table being read
+    label = ""  # the first cell of the table's last row
     for unit, joins, is_row in _logical_lines(lines(text)):
         if is_row:
             cells = _cells(unit)
+            if _NO_LABEL.match(unit) and label and len(cells) == 1 and _starts_with_date(cells[0]):
+                cells = [label, *cells]  # "|   | di 23 juni 2026, 13.00 uur |": the row above's
+            label = cells[0] if cells else ""
             dated = any(ch.isdigit() for ch in unit) and any(find_dates(c) for c in cells)
             if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
                 header = cells  # not "|-----|-----|" under a markdown table's head row
@@ -101,7 +105,7 @@ def segments(text: str) -> list[Segment]:
         elif rule_line(unit):
             continue  # "--------+--------" under a head row: the table goes on
         else:
-            header = []
+            header, label = [], ""
             pieces = _sentences(unit, joins)
         for piece in pieces:
             out.extend(_cut(piece))
@@ -113,7 +117,13 @@ def _cells(row: str) -> list[str]:
     return [c for c in cells if c]
 
 
+# A row of a markdown table with an empty first cell and a date: another date of the row above
+_NO_LABEL = re.compile(r"^\s{0,3}\|\s*\|[^|]*\S")
+
+
 def _is_row(line: str) -> bool:
+    if _NO_LABEL.match(line) and _starts_with_date(line.strip(" |")):
+        return True
     if "\t" not in line and "|" not in line and "   " not in line and "...." not in line:
         return False
     return len([c for c in _CELL_SPLIT.split(line.strip(" |")) if c.strip()]) >= 2
