@@ -136,3 +136,19 @@ def test_a_table_row_with_an_empty_first_cell_gives_another_date_of_the_row_abov
     )
     found = timeline(text)
     assert [kind for kind, _ in found] == [Kind.INTERVIEWS, Kind.INTERVIEWS]
+
+
+def test_an_option_to_extend_after_the_end_of_the_assignment_leaves_its_end() -> None:
+    text = (
+        "De overeenkomst gaat in per 1 mei 2027 en loopt tot en met 30 april 2031, met de"
+        " mogelijkheid tot verlenging met tweemaal een jaar.\n"
+    )
+    assert timeline(text) == [
+        (Kind.START, Day(date(2027, 5, 1))),
+        (Kind.END, Day(date(2031, 4, 30))),
+    ]
+
+
+def test_completed_questionnaires_are_requests_to_participate() -> None:
+    text = "Completed SAQs must be received no later than 12:00 on Thursday 22 October 2026.\n"
+    assert timeline(text) == [(Kind.PARTICIPATION_DEADLINE, at("2026-10-22", "12:00"))]

@@ -235,7 +235,6 @@ NOT_READ_YET = {
     ("254-hanze-nvi-audiovisueel", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("254-hanze-nvi-audiovisueel", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 1, 14, 14, 0)),
     ("254-hanze-nvi-audiovisueel", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
-    ("255-broker-vacature-den-haag", "missed", Kind.END, Day(date(2027, 12, 31))),
     ("255-broker-vacature-den-haag", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 21))),
     (
         "256-almere-ondergrondse-containers-stand",

@@ -233,7 +233,7 @@ RULES: tuple[Rule, ...] = (
         r"|requests? (to|for) participat|expressions? of interest|conditions of participation"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sq|pqq|saq|selection questionnaires?|pre-?qualification questionnaires?"
+        r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|pre-?qualification questionnaires?"
         r"|suitability assessment questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)"
         # a request to be admitted to the dynamic purchasing system the call-off is made under

@@ -147,8 +147,11 @@ def read_segment(
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
+        # only the words after it ("tot en met 30 april 2031, met de mogelijkheid tot
+        # verlenging") call the date background: they speak of the contract, not of its end
+        after_only = meaning is Background.BACKGROUND and not classify(own_before, "")
         if (
-            meaning is None
+            (meaning is None or after_only)
             and previous is Kind.START
             and about_assignment
             and _UNTIL.search(before)
