@@ -128,6 +128,9 @@ NOT_READ_YET = {
     ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 8, 13, 30)),
     # 209: "de geselecteerde kandidaten krijgen hierover uiterlijk <date> bericht": no rule
     #   for being told
+    # 208: "de antwoorden uit de eerste ronde (gepubliceerd op 12-11-'26) blijven van kracht",
+    #   one sentence wrapped over two lines, is the answers of the earlier round
+    ("208-inhuurdesk-tweede-ronde", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 11, 12))),
     ("209-pdf-umc-inhuur-datamanager", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 18))),
     # 212: a quoted question in an earlier mail ("Klopt het dat de gesprekken op 23 december
     #   zijn ...?") about a day the newer mail calls off
@@ -216,25 +219,6 @@ NOT_READ_YET = {
     ),
     # 246-295 (written without seeing the rules), what the rules do not read yet
     ("247-inhuurdesk-provincie-gelderland-qa", "missed", Kind.END, Day(date(2027, 12, 31))),
-    ("247-inhuurdesk-provincie-gelderland-qa", "missed", Kind.INTERVIEWS, Day(date(2026, 12, 14))),
-    (
-        "247-inhuurdesk-provincie-gelderland-qa",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 10, 9, 0),
-    ),
-    (
-        "247-inhuurdesk-provincie-gelderland-qa",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 2, 1)),
-    ),
-    (
-        "247-inhuurdesk-provincie-gelderland-qa",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 2, 1)),
-    ),
     ("248-striive-mail-amersfoort", "missed", Kind.SUBMISSION_DEADLINE, at(2026, 12, 14, 10, 0)),
     ("249-das-waterschap-planning", "missed", Kind.END, Day(date(2027, 7, 9))),
     ("249-das-waterschap-planning", "invented", Kind.END, Day(date(2028, 6, 13))),
@@ -245,14 +229,12 @@ NOT_READ_YET = {
         Kind.PARTICIPATION_DEADLINE,
         at(2026, 12, 4, 12, 0),
     ),
-    ("251-rectificatie-provincie-brabant", "missed", Kind.START, Day(date(2027, 6, 1))),
     ("252-hdsr-niet-openbaar-ingenieursdiensten", "missed", Kind.END, Day(date(2031, 5, 31))),
     ("253-maasstad-patientbewaking-heraanbesteding", "missed", Kind.OTHER, at(2027, 1, 29, 16, 0)),
     ("254-hanze-nvi-audiovisueel", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 17, 10, 0)),
     ("254-hanze-nvi-audiovisueel", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("254-hanze-nvi-audiovisueel", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 1, 14, 14, 0)),
     ("254-hanze-nvi-audiovisueel", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
-    ("255-broker-vacature-den-haag", "missed", Kind.END, Day(date(2027, 12, 31))),
     ("255-broker-vacature-den-haag", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 21))),
     (
         "256-almere-ondergrondse-containers-stand",
@@ -290,12 +272,6 @@ NOT_READ_YET = {
     ("259-flextender-haarlem-opties", "invented", Kind.END, Day(date(2028, 12, 31))),
     ("260-apeldoorn-correctie-standstill", "invented", Kind.OTHER, Day(date(2026, 12, 14))),
     ("261-stad-gent-groenonderhoud", "missed", Kind.OPENING, at(2027, 1, 19, 11, 0)),
-    (
-        "262-vlaamse-overheid-rectificatie-onderhandeling",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2027, 1, 7, 10, 0),
-    ),
     ("263-az-sint-jan-offerteaanvraag", "missed", Kind.INTERVIEWS, span(2027, 1, 20, 13, 0, 17, 0)),
     ("263-az-sint-jan-offerteaanvraag", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("263-az-sint-jan-offerteaanvraag", "invented", Kind.INTERVIEWS, at(2027, 1, 20, 13, 0)),
@@ -309,17 +285,9 @@ NOT_READ_YET = {
     ("264-go-scholengroep-ict-vragen", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
     ("266-cork-county-council-corrigendum", "missed", Kind.START, Day(date(2027, 5, 1))),
     ("266-cork-county-council-corrigendum", "invented", Kind.OTHER, Day(date(2026, 12, 16))),
-    ("267-ema-ted-restricted-ict", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 11, 23, 59)),
-    (
-        "267-ema-ted-restricted-ict",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2027, 1, 11, 23, 59),
-    ),
     ("269-leeds-cc-clarification-log", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 18, 0)),
     ("269-leeds-cc-clarification-log", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 2))),
     ("269-leeds-cc-clarification-log", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 17, 0)),
-    ("269-leeds-cc-clarification-log", "invented", Kind.START, Day(date(2027, 4, 1))),
     ("271-fts-highways-drainage", "missed", Kind.END, Day(date(2031, 3, 31))),
     ("273-euipo-export-cloud", "missed", Kind.OPENING, at(2027, 2, 11, 10, 30)),
     ("273-euipo-export-cloud", "missed", Kind.OTHER, span(2027, 1, 12, 14, 0, 16, 0)),
@@ -367,11 +335,39 @@ NOT_READ_YET = {
     ("290-uva-nvi-schoonmaak", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 15))),
     ("290-uva-nvi-schoonmaak", "missed", Kind.OTHER, span(2026, 12, 15, 13, 0, 15, 30)),
     ("290-uva-nvi-schoonmaak", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 14))),
-    ("292-gelderland-rectificatie", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 12))),
-    ("292-gelderland-rectificatie", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 12))),
     ("293-stad-gent-opening", "missed", Kind.OTHER, span(2027, 2, 25, 13, 0, 16, 30)),
     ("293-stad-gent-opening", "invented", Kind.OPENING, at(2027, 2, 9, 11, 15)),
     ("295-aquafin-tweefasig", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
+    # 296-320 (written without seeing the rules; the dev set of the rules for tying dates to
+    # their words and times), what the rules do not read yet:
+    # - 301: "attendance must be confirmed by e-mail ... by 12:00 on Friday 9 April 2027",
+    #   registering for the site visit in other words than register / aanmelden
+    ("301-dublin-port-cctv-email", "missed", Kind.OTHER, at(2027, 4, 9, 13, 0)),
+    # - 310: a "dialogue kick-off meeting for shortlisted candidates" is a meeting, and
+    #   "informed whether or not they have been shortlisted on or about" the shortlist
+    (
+        "310-opw-archives-competitive-dialogue",
+        "missed",
+        Kind.OTHER,
+        span(2026, 11, 24, 15, 0, 17, 0),
+    ),
+    (
+        "310-opw-archives-competitive-dialogue",
+        "missed",
+        Kind.SHORTLIST_NOTICE,
+        Day(date(2026, 11, 13)),
+    ),
+    # - 311: "Heeft u vragen over deze uitnodiging? Deze kunt u tot en met ... stellen": the
+    #   questions are named in the sentence before the date's
+    (
+        "311-amersfoort-omgevingswet-mercell",
+        "missed",
+        Kind.QUESTIONS_DEADLINE,
+        Day(date(2027, 4, 12)),
+    ),
+    # - 318: "Wilt u deelnemen, meld u dan uiterlijk donderdag 10 september 12.00 uur aan", two
+    #   sentences after the site visit's
+    ("318-zwolle-speelplaatsen-email", "missed", Kind.OTHER, at(2026, 9, 10, 12, 0)),
 }
 
 
@@ -474,6 +470,21 @@ BUYER_NOT_FOUND = {
     "293-stad-gent-opening",
     "294-digitaal-vlaanderen-consultant",
     "295-aquafin-tweefasig",
+    # 296-320: names filed with their abbreviation in brackets ("Delft University of Technology
+    # (TU Delft)"), a mail's sender or a letterhead in capitals, a body named only in prose or
+    # a heading; 309 takes the title line with the name in it (a wrong name, not a missing one)
+    "298-leeds-grounds-maintenance",
+    "301-dublin-port-cctv-email",
+    "306-between-rvo-ict-architect",
+    "307-contracts-finder-nhsps-feasibility",
+    "309-hu-catering-nvi",
+    "312-vrzhz-aed-pdf",
+    "313-ec-digit-cloud-pdf",
+    "314-jenv-tolk-vertaal-percelen",
+    "315-tfgm-depot-corrigendum",
+    "316-striive-ema-scrum-master",
+    "317-tudelft-hpc-cluster",
+    "319-rws-locks-negotiation",
 }
 
 

@@ -40,6 +40,9 @@ slots and unusual layouts): 86.8 % and 32.
 Then 25 more texts written without looking at the rules joined unseen (71-95): 82.9 % of their
 dates (126/152) and 21 invented, before the ninth set and after it alike. Over all 95: 85.7 %
 and 53.
+After the tenth round (general mechanisms against a development set of 25 texts written
+without looking at the rules: wrapped lines, brackets, headings lending their step only to bare
+dates, old text of change notices, channel names): 86.3 % and 52.
 """
 
 from __future__ import annotations
@@ -48,11 +51,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (493/575, 53 invented); raise the recall and lower the invented count
+# What the rules reach now (496/575, 52 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
 # unseen text, is not reached: on the last 25 texts new to the rules, 82.9 % and 21.
-HELDOUT_RECALL = 0.857
-HELDOUT_INVENTED = 53
+HELDOUT_RECALL = 0.862
+HELDOUT_INVENTED = 52
 HELDOUT_FILES = 95
 
 

@@ -147,10 +147,21 @@ def moved_on(between: str) -> bool:
 _SNAKE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 
 
+# "via the Questions and Answers functionality", "via de vragenmodule van TenderNed": the channel
+# a step goes through, whose name is no step
+_CHANNEL = re.compile(
+    r"\b(via|through|using|in|into)\s(the|de|het)\s([\w&/-]{1,20}\s){0,4}?"
+    r"(functionality|function|facility|module|tool|tab|section|messaging|berichtenmodule"
+    r"|berichtenbox|functionaliteit|functie)\b",
+    re.IGNORECASE,
+)
+
+
 def as_words(text: str) -> str:
     """``text`` with a portal's field names read as words: "question_deadline" as "question
-    deadline"."""
-    return _SNAKE.sub(" ", text) if "_" in text else text
+    deadline"; the name of a channel it goes through left out."""
+    text = _SNAKE.sub(" ", text) if "_" in text else text
+    return _CHANNEL.sub(" ", text)
 
 
 # "17:00. Responses will be published ...": a sentence ends after a word or a time

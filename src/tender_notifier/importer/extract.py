@@ -78,7 +78,9 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         above = heading
         changes = previous is not None and bool(_CHANGED_PART.match(previous.text))
-        if (isinstance(heading, Kind) or changes) and _OLD_LABEL.match(segment.text):
+        if (isinstance(heading, Kind) or changes or _INSTEAD_OF.match(segment.text)) and (
+            _OLD_LABEL.match(segment.text)
+        ):
             heading = Background.REPLACED  # "In plaats van: Datum: 14/12/2026": the old one
         if segment.in_table:
             if header is None and _LETTER.search(segment.text) and not find_dates(segment.text):
@@ -216,6 +218,9 @@ _OLD_LABEL = re.compile(
     r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously)\s{0,3}:",
     re.IGNORECASE,
 )
+# "Instead of: A supplier engagement event will take place on 20 May 2027.": the old text,
+# whatever it stands under
+_INSTEAD_OF = re.compile(r"^(in plaats van|instead of)\s{0,3}:", re.IGNORECASE)
 _NEW_LABEL = re.compile(
     r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
     re.IGNORECASE,
@@ -234,8 +239,8 @@ def _new_under_old(previous: Segment | None, segment: Segment) -> bool:
 
 # A change notice names the part it changes in a field over the old and the new text
 _CHANGED_PART = re.compile(
-    r"^(section to change|part to change|text to be (changed|corrected)|plaats van de te wijzigen"
-    r" tekst|te wijzigen (tekst|onderdeel|rubriek))\s{0,3}:\s{0,3}",
+    r"^(section to change|part to change|(place of (the )?)?text to be (changed|corrected|modified)"
+    r"|plaats van de te wijzigen tekst|te wijzigen (tekst|onderdeel|rubriek))\s{0,3}:\s{0,3}",
     re.IGNORECASE,
 )
 _HEADING_MAX = 120  # a heading is a short line without a full stop...

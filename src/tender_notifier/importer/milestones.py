@@ -231,6 +231,9 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
         (spans[k][0] for k, m in enumerate(milestones) if m.kind is Kind.SUBMISSION_DEADLINE),
         default=None,
     )
+    # In a procedure with a selection first (a negotiation, a dialogue), the candidates may
+    # present before their final tenders (a BAFO) are due
+    two_phase = any(m.kind is Kind.PARTICIPATION_DEADLINE for m in milestones)
     pairs = {
         (a, b)
         for a, early in enumerate(milestones)
@@ -240,7 +243,7 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
         and not (
             early.kind is Kind.SUBMISSION_DEADLINE
             and late.kind is Kind.INTERVIEWS
-            and spans[a][0] != first_deadline
+            and (two_phase or spans[a][0] != first_deadline)
         )
     }
     dropped: set[int] = set()

@@ -24,7 +24,7 @@ def rule_line(line: str) -> bool:
 def row_segments(header: list[str], cells: list[str], line: int, dated: bool) -> Iterator[Segment]:
     """The fields of a row under ``header`` (the head row of its table, or none)."""
     replaced = _replaced_columns(header) if header else frozenset()
-    if dated and replaced and max(replaced) < len(cells):
+    if dated and replaced and max(replaced) < len(cells) and not _unchanged(cells, replaced):
         cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
     elif dated and len(header) == len(cells) and (until := _until_column(header)) is not None:
         cells = [f"tot {c}" if k == until else c for k, c in enumerate(cells)]
@@ -58,6 +58,19 @@ def _replaced_columns(header: list[str]) -> frozenset[int]:
         for k, cell in enumerate(header)
         if _OLD_COLUMN.search(cell) and not _NEW_COLUMN.search(cell)
     )
+
+
+# "| Voornemen tot gunning | 19 april 2027 | ongewijzigd |": the old date stands
+_UNCHANGED = re.compile(
+    r"^\W{0,3}(?:ongewijzigd|onveranderd|gelijk|idem|blijft( gelijk)?|unchanged|no change"
+    r"|not changed|same|as before)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _unchanged(cells: list[str], replaced: frozenset[int]) -> bool:
+    """Whether a row of a table of moved dates says its date did not move."""
+    return any(_UNCHANGED.match(c) for k, c in enumerate(cells) if k not in replaced)
 
 
 # "| Stage | From | To |": each row a period, read as "10.08.2026 tot 07.09.2026 12:00"

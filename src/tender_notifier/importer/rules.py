@@ -152,7 +152,7 @@ RULES: tuple[Rule, ...] = (
         Kind.QUESTIONS_DEADLINE,
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
         r"|\benquir(y|ies)\b"
-        r"|inlichtingen|verduidelijking|request(ing)? (for )?(additional|further) information"
+        r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(additional|further) information"
         r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
@@ -160,8 +160,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
-        r" (een |an |the |a )?(\w{1,20} )?"
-        r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7} (op|on)\W{0,3}$"
+        r" (een |an |the |a )?(\w{1,20} )?\w{0,12}?"
+        r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7}\b[^.;]{0,40}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on"
         r"|(uitgenodigd|invited) (om |to )(\w{1,20} ){0,6}?(present|presenteren|toelichten)\b"
         r"[^.;]{0,60}\b(op|on)\W{0,3}$"
@@ -233,7 +233,7 @@ RULES: tuple[Rule, ...] = (
         r"|requests? (to|for) participat|expressions? of interest|conditions of participation"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sq|pqq|saq|selection questionnaires?|pre-?qualification questionnaires?"
+        r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|pre-?qualification questionnaires?"
         r"|suitability assessment questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)"
         # a request to be admitted to the dynamic purchasing system the call-off is made under

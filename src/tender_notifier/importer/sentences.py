@@ -13,6 +13,7 @@ from datetime import date
 from ..timeline import Kind
 from .background import gone_by
 from .clauses import moved_on
+from .confidence import own_label
 from .dates import find_dates
 from .document import Document
 from .draft import Found, Unplaced
@@ -146,15 +147,23 @@ def read_segment(
         if meaning is None and index and _follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
+        # only the words after it ("tot en met 30 april 2031, met de mogelijkheid tot
+        # verlenging") call the date background: they speak of the contract, not of its end
+        after_only = meaning is Background.BACKGROUND and not classify(own_before, "")
         if (
-            meaning is None
+            (meaning is None or after_only)
             and previous is Kind.START
             and about_assignment
             and _UNTIL.search(before)
         ):
             # "beschikbaar vanaf 1 september 2027 voor 32 uur per week tot 31 december 2027"
             meaning = Kind.END
-        if meaning is None and not index and heading is not None:
+        if (
+            meaning is None
+            and not index
+            and heading is not None
+            and (segment.in_table or not own_label(own_before))
+        ):
             meaning = heading
         elif heading is _OLD and not segment.in_table:
             meaning = heading  # "In plaats van: Aanvang 01/03/2027, einde 28/02/2030": all old

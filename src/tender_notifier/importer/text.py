@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
@@ -90,9 +91,13 @@ def segments(text: str) -> list[Segment]:
     """The announcement as sentences and fields, in reading order."""
     out: list[Segment] = []
     header: list[str] = []  # the head row of the table being read
+    label = ""  # the first cell of the table's last row
     for unit, joins, is_row in _logical_lines(lines(text)):
         if is_row:
             cells = _cells(unit)
+            if _NO_LABEL.match(unit) and label and len(cells) == 1 and _starts_with_date(cells[0]):
+                cells = [label, *cells]  # "|   | di 23 juni 2026, 13.00 uur |": the row above's
+            label = cells[0] if cells else ""
             dated = any(ch.isdigit() for ch in unit) and any(find_dates(c) for c in cells)
             if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
                 header = cells  # not "|-----|-----|" under a markdown table's head row
@@ -100,7 +105,7 @@ def segments(text: str) -> list[Segment]:
         elif rule_line(unit):
             continue  # "--------+--------" under a head row: the table goes on
         else:
-            header = []
+            header, label = [], ""
             pieces = _sentences(unit, joins)
         for piece in pieces:
             out.extend(_cut(piece))
@@ -112,7 +117,13 @@ def _cells(row: str) -> list[str]:
     return [c for c in cells if c]
 
 
+# A row of a markdown table with an empty first cell and a date: another date of the row above
+_NO_LABEL = re.compile(r"^\s{0,3}\|\s*\|[^|]*\S")
+
+
 def _is_row(line: str) -> bool:
+    if _NO_LABEL.match(line) and _starts_with_date(line.strip(" |")):
+        return True
     if "\t" not in line and "|" not in line and "   " not in line and "...." not in line:
         return False
     return len([c for c in _CELL_SPLIT.split(line.strip(" |")) if c.strip()]) >= 2
@@ -140,7 +151,7 @@ def _is_label(line: str) -> bool:
 
 
 def _join_separator(
-    current: str, following: str, blank_lines: int, continued: bool = False
+    current: str, following: str, blank_lines: int, continued: bool = False, width: int = 0
 ) -> str | None:
     """How to join ``following`` to ``current``, or None when they are separate pieces.
 
@@ -152,7 +163,14 @@ def _join_separator(
     last = current
     if _is_label(last) and _value_start().match(following) and blank_lines <= 1:
         return " " if last.endswith(":") else ": "
-    starts_low = following[0].islower() or following[0].isdigit()
+    # "...will be held at the" / "OPW offices, ...": a line that ends on an article, a
+    # preposition or a conjunction goes on whatever the next line opens with
+    starts_low = (
+        following[0].islower()
+        or following[0].isdigit()
+        or bool(_OPEN_END.search(last))
+        or _wrapped(last, following, width)
+    )
     if (
         blank_lines == 0
         and starts_low
@@ -162,6 +180,54 @@ def _join_separator(
     ):
         return " "
     return None
+
+
+_OPEN_END = re.compile(
+    r"\s(the|a|an|of|on|at|by|to|for|from|via|with|and|or|until|before|after|de|het|een|van|op"
+    r"|om|tot|voor|aan|met|en|uiterlijk|vóór|per)$",
+    re.IGNORECASE,
+)
+
+
+def _wrap_width(raw: list[str]) -> int:
+    """The width the text was wrapped at, if it was: its longest line that surely goes on (the
+    next line opens in lower case), or 0."""
+    width = 0
+    for line, following in pairwise(raw):
+        text, after = " ".join(line.split()), following.strip()
+        if (
+            after[:1].islower()
+            and _prose(text)
+            and not _ENDS_CLAUSE.search(text)
+            and not _is_row(line)
+        ):
+            width = max(width, len(text))
+    return width
+
+
+_PROSE_WORDS = 5  # a line of fewer words is a label, a heading or a name, not wrapped prose
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= _PROSE_WORDS
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """Whether ``line`` was wrapped at the width of its page: the next line's first word would
+    not have fitted on it ("...in respect of the Suitability Assessment" / "Questionnaire (SAQ)
+    should be submitted ..."), and both lines are prose: no field, label, item or date."""
+    word = following.split(" ", 1)[0]
+    return (
+        width > 0
+        and _prose(line)
+        and len(line) + 1 + len(word) > width
+        and " " in following
+        and not following.endswith(":")
+        and not _FIELD.match(line)
+        and not _FIELD.match(following)
+        and not _BULLET.match(following)
+        and not _starts_with_date(following)
+    )
 
 
 _BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
@@ -179,6 +245,8 @@ def _logical_lines(
 ) -> Iterator[tuple[str, tuple[tuple[int, int], ...], bool]]:
     """Lines with wrapped sentences and label/value pairs joined; table rows stay as they are."""
     i, count = 0, len(raw)
+    width = _wrap_width(raw)
+    title = next((n for n, r in enumerate(raw) if r.strip()), 0)
     while i < count:
         line = " ".join(raw[i].split()) if "\t" not in raw[i] else raw[i].strip()
         if not line:
@@ -197,7 +265,9 @@ def _logical_lines(
             if k >= count or _is_row(raw[k]):
                 break
             following = " ".join(raw[k].split())
-            separator = _join_separator(last_line, following, k - j, continued)
+            # the title, on the first line, is no wrapped prose: the buyer's name may follow
+            wrap = width if j - 1 > title else 0
+            separator = _join_separator(last_line, following, k - j, continued, wrap)
             if separator is None:
                 break
             continued = separator == " "
@@ -215,10 +285,25 @@ def _logical_lines(
 def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:
     start = 0
     for match in _SENTENCE_END.finditer(unit):
+        if _in_brackets(unit, match.start(), match.end()):
+            continue
         yield _segment(unit, start, match.start(), joins)
         start = match.end()
     if start < len(unit):
         yield _segment(unit, start, len(unit), joins)
+
+
+_BRACKET_REACH = 60  # characters: "(incl. UEA)", "(o.a. CV)", not a paragraph in brackets
+
+
+def _in_brackets(unit: str, start: int, end: int) -> bool:
+    """Whether ``unit[start:end]`` stands inside short brackets: "Indienen verzoek tot
+    deelneming (incl. UEA): 6 oktober 2026" is one sentence."""
+    before = unit[max(0, start - _BRACKET_REACH) : start]
+    after = unit[end : end + _BRACKET_REACH]
+    opened = before.rfind("(")
+    closed = after.find(")")
+    return opened > before.rfind(")") and closed >= 0 and not 0 <= after.find("(") < closed
 
 
 def _segment(unit: str, start: int, end: int, joins: tuple[tuple[int, int], ...]) -> Segment:

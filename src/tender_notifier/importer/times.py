@@ -1,6 +1,6 @@
 """Finding times of day in a piece of announcement text: ``09:00``, ``12.00 uur``, ``12u00``,
-``2:00 pm``, ``12 noon``, ``12 midday``, ``om 9 uur``, and spans of two (``van 09:30 uur tot
-15:30 uur``, ``09:30-15:30``, ``between 10:00 and 12:00``). A time inside a date
+``2:00 pm``, ``12 noon``, ``12 midday``, ``om 9 uur``, ``om half tien``, and spans of two (``van
+09:30 uur tot 15:30 uur``, ``09:30-15:30``, ``between 10:00 and 12:00``). A time inside a date
 (``2026-07-15T09:00``) belongs to the date.
 """
 
@@ -27,6 +27,9 @@ _TIME = re.compile(
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
       | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
         (?!\s{0,3}(?:per|p\.|/|in|a|an|each|x)\b)
+      | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\bvanaf\s))
+        half\s(?P<half>een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|1[0-2]|[1-9])
+        (?![^\W\d_])(?:\s{0,3}uur(?![^\W\d_]))?
       | (?:(?<=\bvan\s)|(?<=\btussen\s))(?P<h6>0?[7-9]|1\d|2[0-3])
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
@@ -106,6 +109,22 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
     return spans
 
 
+_HOURS = (
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+)
+
+
 def _time_hit(match: re.Match[str]) -> TimeHit | None:
     g = match.group
     minute = 0
@@ -124,6 +143,11 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     elif g("h5") is not None:
         # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
         hour, meridiem, weak = int(g("h5")), "", True
+    elif g("half") is not None:
+        # "om half tien": half an hour before ten, in the hours of an office day (7:30-18:30)
+        word = g("half").lower()
+        hour = (int(word) if word.isdigit() else _HOURS.index(word) + 1) - 1
+        hour, minute, meridiem, weak = hour + 12 if hour < 7 else hour, 30, "", False
     else:  # the 9 of "van 9 tot 12 uur"
         hour, meridiem, weak = int(g("h6")), "", True
     if meridiem:
