@@ -42,7 +42,13 @@ dates (126/152) and 21 invented, before the ninth set and after it alike. Over a
 and 53.
 After the tenth round (general mechanisms against a development set of 25 texts written
 without looking at the rules: wrapped lines, brackets, headings lending their step only to bare
-dates, old text of change notices, channel names): 86.3 % and 52.
+dates, old text of change notices, channel names): 86.3 % and 52. The development set itself
+went from 86.3 % and 7 to 97.0 % and 0, but 25 further texts written without looking at the
+rules (96-120: Dutch, Flemish, UK, Irish and TED notices, two-phase procedures, lots, change
+notices, a Q&A log, mails, PDF pastes, marketplace requests) found 78.9 % of their dates
+(138/175) before that round and 78.9 % after it, with 13 and 12 invented: tuning on texts
+raises the score on those texts, hardly on new ones. They joined the held-out part unseen. Over
+all 120: 84.5 % and 64.
 """
 
 from __future__ import annotations
@@ -51,12 +57,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (496/575, 52 invented); raise the recall and lower the invented count
+# What the rules reach now (634/750, 64 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
-# unseen text, is not reached: on the last 25 texts new to the rules, 82.9 % and 21.
-HELDOUT_RECALL = 0.862
-HELDOUT_INVENTED = 52
-HELDOUT_FILES = 95
+# unseen text, is not reached: on the last 25 texts new to the rules, 78.9 % and 12.
+HELDOUT_RECALL = 0.845
+HELDOUT_INVENTED = 64
+HELDOUT_FILES = 120
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
