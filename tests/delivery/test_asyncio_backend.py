@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from standardwebhooks import Webhook
 
+from tender_notifier.delivery.asyncio_backend import _Connection
 from tender_notifier.delivery.ssrf import GuardedTransport
 from tender_notifier.delivery.webhook import WebhookTransport, new_secret
 from tender_notifier.errors import DeliveryError
@@ -200,3 +201,29 @@ async def test_proxies_from_the_environment_are_not_used(serve, monkeypatch):
     await send(transport, f"http://127.0.0.1:{receiver.port}/hook")
     await transport.aclose()
     assert (proxy.connections, len(receiver.bodies)) == (0, 1)
+
+
+class _OtherLoopsTransport:
+    """A stream transport that does not derive from ``asyncio.Transport``, as uvloop's do not."""
+
+    def __init__(self) -> None:
+        self.written: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        self.written.append(data)
+
+    def is_closing(self) -> bool:
+        return False
+
+
+@pytest.mark.anyio
+async def test_a_transport_of_another_event_loop_is_used_as_it_is():
+    """Under uvloop the connection is handed a ``uvloop.loop.TCPTransport``: refusing it left
+    every webhook waiting for its deadline."""
+    connection = _Connection()
+    transport = _OtherLoopsTransport()
+    connection.connection_made(transport)  # type: ignore[arg-type]
+    connection.send(b"head")
+    connection.send(b"body")
+    connection.flush()
+    assert transport.written == [b"headbody"]
