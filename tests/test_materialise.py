@@ -223,3 +223,27 @@ def test_a_change_stamped_by_a_clock_behind_and_an_opt_out_taken_back_are_materi
     engine.reminders.run(clock.now)
     assert len(store.ledger.list(subscription_id=opted.id)) == 1
     store.close()
+
+
+def test_timelines_changed_during_a_pass_call_for_another_full_pass(
+    tmp_path: Path, database_url: str
+) -> None:
+    """A reload forgets the watermark while a pass runs in a worker thread: the pass ending
+    must not put back a watermark made from the timelines before the change."""
+    engine, store, clock, _ = make_engine(tmp_path, database_url, count=10)
+    reminders = engine.reminders
+
+    class ForgetMidway(Recording):
+        def active_slice(self, *args: Any, **kwargs: Any) -> Any:
+            reminders.forget()  # as the loop thread does on a reload, meanwhile
+            return super().active_slice(*args, **kwargs)
+
+    store.subscriptions = ForgetMidway(store.subscriptions)  # type: ignore[assignment]
+    reminders.run(clock.now)
+    assert reminders.watermark is None
+    assert reminders.sweep(clock.now)  # the next step passes again
+
+    store.subscriptions = store.subscriptions.real  # type: ignore[attr-defined]
+    reminders.run(clock.now)
+    assert reminders.watermark is not None
+    store.close()

@@ -171,9 +171,13 @@ class Materialiser:
         self.offsets: set[timedelta] = set()  # of the active subscriptions, at the last plan
         self.changes_seen: datetime | None = None  # when changes were last looked for
         self._look = False  # subscriptions changed since
+        self._forgotten = 0  # how often ``forget`` was called: a pass under way sees it after
 
     def forget(self) -> None:
-        """Timelines changed: the next pass looks at every reminder of every subscription."""
+        """Timelines changed: the next pass looks at every reminder of every subscription.
+        Thread-safe against a pass under way in a worker thread: that pass's watermark is
+        dropped when it ends, since it may have read the timelines from before the change."""
+        self._forgotten += 1
         self.watermark = None
 
     def changed(self) -> None:
@@ -201,6 +205,14 @@ class Materialiser:
 
     def run(self, now: datetime) -> None:
         """Write the rows of reminders due up to ``AHEAD`` from now (claimable when due)."""
+        forgotten = self._forgotten
+        try:
+            self._run(now)
+        finally:
+            if self._forgotten != forgotten:
+                self.watermark = None
+
+    def _run(self, now: datetime) -> None:
         housekeeping(self.store, self.settings, now)
         if self.timelines.drop_missing(now):
             self.watermark = None
