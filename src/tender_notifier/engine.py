@@ -2,67 +2,49 @@
 
 APScheduler (the stable 3.x line) keeps only in-memory date jobs, one per due moment (not per
 supplier), all derived from the tender files and the ledger; they are never the only record of
-anything. Each wake-up runs one *step*:
+anything. Each wake-up runs one *step* (see ``engine_step``): write the outcomes of finished
+sends, materialise the reminders due by a few seconds from now, claim as many due rows as free
+send slots can take and start sending them, and plan the next wake-ups (see ``wakeups``): a due
+moment's rows are written ``AHEAD`` of it, so at the moment itself only claims and sends are left.
 
-1. write the outcomes of finished sends (held in memory while the store is away);
-2. materialise: reminders of the timeline in force due by a few seconds from now and without a
-   row that counts get one (see ``materialise``), only when a due moment lies in that window;
-3. claim only as many due rows as the free send slots of each channel can take, and start
-   sending them; each finished send wakes the loop again;
-4. plan the next wake-ups (see ``wakeups``): a due moment's rows are written ``AHEAD`` of it,
-   so at the moment itself only claims and sends are left.
-
-While rows are in work their leases are renewed with the instance's heartbeat, so a claim never
-outlives its lease however slow the receiver. A daemon that dies stops beating and its rows are
-taken over by another within seconds (PostgreSQL), or re-sent at once when it starts again
-(SQLite, one daemon per file): with the same Message-ID / webhook-id, so a message in flight at
-a hard crash is the only one that can arrive twice.
+Beside the loop run the instance's ``heartbeat`` (lease renewal, taking over a dead instance's
+work), the systemd watchdog and the watch on ``tenders_dir`` (see ``tenders_watch``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import structlog
-import watchfiles
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from .change_notices import queue_changes
-from .dispatch import CHANNELS, Dispatch, Known, hand_back
+from .engine_step import Asks, EngineStep
+from .heartbeat import Heartbeat
 from .materialise import Materialiser
 from .metrics import Metrics
-from .outcomes import STORE_ERRORS, Outcomes, Settled, StoreHealth
+from .outcomes import STORE_ERRORS
 from .revisions import Change
 from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.instances import new_instance_id
-from .store.ledger import FAILED, PENDING, Delivery
 from .systemd import Notifier
+from .tenders_watch import watch_tenders
 from .timelines import Reload, Timelines
 from .wakeups import Wakeups, due_moments
 
 log = structlog.get_logger(__name__)
 
 SHUTDOWN_GRACE = 10.0
-PRUNE_INSTANCES_AFTER = timedelta(hours=1)
-
-
-class _ClaimedUnknown(Exception):
-    """Rows were claimed but their subscriptions could not be read (the store went away)."""
-
-    def __init__(self, rows: list[Delivery], error: Exception) -> None:
-        super().__init__(str(error))
-        self.rows = rows
-        self.error = error
 
 
 class Engine:
+    """Starts and stops the loop and what runs beside it; timers and pokes ask it for steps."""
+
     def __init__(
         self,
         settings: Settings,
@@ -81,31 +63,45 @@ class Engine:
         self.notifier = Notifier.from_environment()
         self.scheduled = False
         self.instance = new_instance_id()
-        self.health = StoreHealth(clock)
-        self.outcomes = Outcomes(store, self.health)
         self._scheduler: AsyncIOScheduler | None = None
-        self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
         self._background: list[asyncio.Task[None]] = []
         self._warming: asyncio.Task[None] | None = None
         self._stop_watching = asyncio.Event()
-        delivery = settings.delivery
-        self.lease = delivery.lease
-        self.dead_after = delivery.heartbeat_timeout
         self.reminders = Materialiser(store, timelines, settings, metrics)
-        self._materialise_wanted = True
-        self._replan_wanted = True
-        self._sweep_wanted = False
         self._wakeups: Wakeups | None = None
-        self._rng = random.Random()
-        # A channel whose last claim came back short has nothing due: not asked again until a
-        # timer, a poke or the heartbeat says there may be (keeps claim + send cheap).
-        self._drained = dict.fromkeys(CHANNELS, False)
-        self.dispatch = Dispatch(delivery, self._attempt, self._finished, clock)
-        self._in_work = self.dispatch.in_work  # claimed by us, outcome not yet written
+        self.asks = Asks()
+        self.steps = EngineStep(
+            settings.delivery,
+            store,
+            metrics,
+            clock,
+            self.sender,
+            self.reminders,
+            self.instance,
+            self.asks,
+            plan=self.plan,
+            poke=self.poke,
+            stopping=lambda: self._stopping,
+            wake_later=self._wake_later,
+        )
+        self.health = self.steps.health
+        self.outcomes = self.steps.outcomes
+        self.dispatch = self.steps.dispatch
         self._sending = self.dispatch.sending
+        self.heartbeat = Heartbeat(
+            store,
+            self.instance,
+            settings.delivery,
+            clock,
+            self.health,
+            self.outcomes,
+            in_work=self.steps.in_work,
+            write_outcomes=self.steps.write_outcomes,
+            on_stalled=self._on_stalled,
+        )
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -133,10 +129,11 @@ class Engine:
         )
         self._scheduler.start()
         self._loop_task = asyncio.create_task(self._run(), name="engine")
-        self._background.append(asyncio.create_task(self._watchdog(), name="watchdog"))
-        self._background.append(asyncio.create_task(self._heartbeat(), name="heartbeat"))
+        self._background.append(asyncio.create_task(self.notifier.feed_watchdog(), name="watchdog"))
+        self._background.append(asyncio.create_task(self.heartbeat.run(), name="heartbeat"))
         if watch:
-            self._background.append(asyncio.create_task(self._watch(), name="watch-tenders"))
+            watching = watch_tenders(self.timelines.directory, self._stop_watching, self.reload)
+            self._background.append(asyncio.create_task(watching, name="watch-tenders"))
         await self.plan()
         self.scheduled = True
         self.poke()
@@ -148,7 +145,7 @@ class Engine:
         self._stopping = True
         self.dispatch.stopping = True
         if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._wake.set)
+            self._loop.call_soon_threadsafe(self.asks.wake.set)
             self._loop.call_soon_threadsafe(self._stop_watching.set)
 
     async def stop(self) -> None:
@@ -157,7 +154,7 @@ class Engine:
         self.begin_stop()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
-        self._wake.set()
+        self.asks.wake.set()
         if self._loop_task is not None:
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
                 await asyncio.wait_for(asyncio.shield(self._loop_task), SHUTDOWN_GRACE)
@@ -170,12 +167,12 @@ class Engine:
             task.cancel()
         if self._warming is not None:
             self._warming.cancel()
-        if await self._write_outcomes() is None:
+        if await self.steps.write_outcomes() is None:
             # The store is away at exit: these rows stay ``sending`` and are sent again (with
             # the same ids) by the next daemon to start or take them over.
             log.error("outcomes_not_written", count=len(self.outcomes))
-        if self._in_work:  # cancelled mid-send: whether it went out is unknown, so it stays
-            log.warning("unfinished_sends_left", count=len(self._in_work))
+        if self.steps.in_work:  # cancelled mid-send: whether it went out is unknown, so it stays
+            log.warning("unfinished_sends_left", count=len(self.steps.in_work))
         with contextlib.suppress(*STORE_ERRORS):
             await asyncio.to_thread(self.store.instances.remove, self.instance)
         await self.sender.close()
@@ -187,16 +184,16 @@ class Engine:
         """Ask for a step soon (thread-safe); subscriptions or timelines changed: the next pass
         looks at every reminder, or (``everyone=False``: a sign-up or a change) at those of
         the subscriptions changed since the last look (``Materialiser.changed``)."""
-        self._drained = dict.fromkeys(CHANNELS, False)
+        self.asks.claim_again()
         if replan:
             if everyone:
                 self.reminders.forget()
             else:
                 self.reminders.changed()
-            self._materialise_wanted = True
-            self._replan_wanted = True
+            self.asks.materialise = True
+            self.asks.replan = True
         if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._wake.set)
+            self._loop.call_soon_threadsafe(self.asks.wake.set)
 
     async def reload(self) -> None:
         """Re-read the tender files (SIGHUP, ``tender-notifier reload``, a file change)."""
@@ -210,21 +207,21 @@ class Engine:
         finally:
             self.notifier.notify("READY=1")
 
-    # --- the loop ------------------------------------------------------------------------------
+    # --- what wakes the loop -------------------------------------------------------------------
 
     async def _on_timer(self) -> None:
         """The periodic sweep: housekeeping, claims of anything due, and a materialising pass
         only when some due moment came into reach (its cost does not grow with subscribers)."""
-        self._drained = dict.fromkeys(CHANNELS, False)
-        self._sweep_wanted = True
-        self._replan_wanted = True
-        self._wake.set()
+        self.asks.claim_again()
+        self.asks.sweep = True
+        self.asks.replan = True
+        self.asks.wake.set()
 
     async def _on_ahead(self, moment: datetime) -> None:
         """``AHEAD`` before a due moment: write its rows (claimable from ``moment``), and get
         the senders ready (templates compiled, connections open) beside it."""
-        self._materialise_wanted = True
-        self._wake.set()
+        self.asks.materialise = True
+        self.asks.wake.set()
         if self._warming is None or self._warming.done():
             self._warming = asyncio.create_task(self._warm_up(), name="warm-up")
 
@@ -237,71 +234,25 @@ class Engine:
     async def _on_due(self, moment: datetime) -> None:
         """A due moment (or a retry's time): claim and send. Its rows were written ahead; only
         if that pass has not run (the store was away) is it done now."""
-        self._drained = dict.fromkeys(CHANNELS, False)
+        self.asks.claim_again()
         # Plan again after: the next retry waiting in the ledger gets its wake-up (planning
         # reads the distinct offsets and one minimum, not the subscriptions).
-        self._replan_wanted = True
+        self.asks.replan = True
         if not self.reminders.covers(moment):
-            self._materialise_wanted = True
-        self._wake.set()
+            self.asks.materialise = True
+        self.asks.wake.set()
 
-    async def _watch(self) -> None:
-        """Reload when a file in ``tenders_dir`` changes (an editor saving, a deploy)."""
-        directory = self.timelines.directory
-        try:
-            async for changes in watchfiles.awatch(
-                directory,
-                stop_event=self._stop_watching,
-                debounce=300,
-                step=50,
-                watch_filter=lambda _, path: path.endswith((".toml", ".xml")),
-            ):
-                log.info("tenders_dir_changed", files=sorted({Path(p).name for _, p in changes}))
-                await self.reload()
-        except FileNotFoundError:
-            log.warning("tenders_dir_not_watched", directory=str(directory))
+    def _on_stalled(self) -> None:
+        """The heartbeat found rows a dead instance left: claim them."""
+        if not self._stopping:
+            self.asks.claim_again()
+            self.asks.wake.set()
 
-    async def _watchdog(self) -> None:
-        interval = self.notifier.watchdog_interval()
-        if interval is None:
-            return
-        while True:
-            self.notifier.notify("WATCHDOG=1")
-            await asyncio.sleep(interval / 2)
+    def _wake_later(self, seconds: float) -> None:
+        if self._loop is not None and not self._stopping:
+            self._loop.call_later(seconds, self.asks.wake.set)
 
-    async def _heartbeat(self) -> None:
-        """Beat, renew the leases of rows in work, and notice work left by a dead instance.
-        Held outcomes are written first: they free rows whose leases would otherwise run on."""
-        interval = self.settings.delivery.heartbeat.total_seconds()
-        while True:
-            try:
-                if len(self.outcomes):
-                    await self._write_outcomes()
-                if not self.health.down or len(self.outcomes) == 0:
-                    now = self.clock()
-                    await asyncio.to_thread(
-                        self.store.instances.beat, self.instance, now, PRUNE_INSTANCES_AFTER
-                    )
-                    if self._in_work:
-                        await asyncio.to_thread(
-                            self.store.ledger.renew,
-                            set(self._in_work),
-                            self.instance,
-                            self.lease,
-                            now,
-                        )
-                    stalled = await asyncio.to_thread(
-                        self.store.instances.stalled_work, self.instance, now, self.dead_after
-                    )
-                    self.health.ok()
-                    if stalled and not self._stopping:
-                        self._drained = dict.fromkeys(CHANNELS, False)
-                        self._wake.set()
-            except STORE_ERRORS as exc:
-                self.health.failed(exc, "heartbeat")
-            except Exception:
-                log.exception("heartbeat_failed")
-            await asyncio.sleep(interval)
+    # --- the loop ------------------------------------------------------------------------------
 
     async def _run(self) -> None:
         try:
@@ -311,137 +262,30 @@ class Engine:
 
     async def _loop_steps(self) -> None:
         while not self._stopping:
-            await self._wake.wait()
-            self._wake.clear()
+            await self.asks.wake.wait()
+            self.asks.wake.clear()
             if self._stopping:
                 break
             try:
                 await self.step()
             except STORE_ERRORS as exc:
                 self.health.failed(exc, "sending due messages")
-                self._materialise_wanted = True
+                self.asks.materialise = True
                 await asyncio.sleep(1)
-                self._wake.set()
+                self.asks.wake.set()
             except Exception:
                 log.exception("engine_step_failed")
                 await asyncio.sleep(1)
-                self._wake.set()
+                self.asks.wake.set()
 
     async def step(self) -> int:
-        """One pass: write outcomes, materialise due reminders, start sending what free slots
-        can take, plan the next wake-up. Returns how many rows were claimed."""
-        if await self._write_outcomes() is None:
-            self._wake_later(1.0)
-            return 0
-        if self._sweep_wanted:
-            self._sweep_wanted = False
-            if await asyncio.to_thread(self.reminders.sweep, self.clock()):
-                self._materialise_wanted = True
-            self.health.ok()
-        if self._materialise_wanted:
-            self._materialise_wanted = False
-            now = self.clock()
-            await asyncio.to_thread(self.reminders.run, now)
-            self.health.ok()
-        claimed = 0
-        for channel in CHANNELS:
-            free = self.dispatch.free(channel)
-            if free <= 0 or self._stopping or self._drained[channel]:
-                continue
-            try:
-                rows, known = await asyncio.to_thread(self._claim, channel, free)
-            except _ClaimedUnknown as failed:
-                self.dispatch.claimed(channel, failed.rows)
-                for d in failed.rows:  # not sent: hand back, written when the store answers
-                    self.dispatch.settled(channel, Settled(hand_back(d, self.clock())))
-                raise failed.error from None
-            self.health.ok()  # only after a call that reached the store
-            self._drained[channel] = len(rows) < free
-            if rows:
-                self._start_sending(channel, rows, known)
-                claimed += len(rows)
-        if self._replan_wanted:
-            self._replan_wanted = False
-            await self.plan()
-        return claimed
+        """One pass (see ``EngineStep.run``). Returns how many rows were claimed."""
+        return await self.steps.run()
 
     async def run_until_idle(self) -> int:
         """Step until nothing is due or in flight and every outcome is written (benchmarks and
         tests drive the engine this way, without the scheduler). Returns the rows claimed."""
-        self._materialise_wanted = True  # as the timer of a due moment would ask
-        self._drained = dict.fromkeys(CHANNELS, False)
-        total = 0
-        while True:
-            claimed = await self.step()
-            total += claimed
-            if self._sending:  # woken as the loop would be: half a channel's slots free
-                await self._wake.wait()
-                self._wake.clear()
-                continue
-            if not claimed and not len(self.outcomes):
-                return total
-
-    def _claim(self, channel: str, free: int) -> tuple[list[Delivery], dict[str, Known]]:
-        """Claim due rows and look up their subscriptions, in one trip to a worker thread (a
-        burst claims often: each hop to a thread and back is a wait the sends feel)."""
-        # Just after an outage every other instance's heartbeat looks old: give them a
-        # heartbeat timeout to beat and write their held outcomes before judging them dead.
-        settled = self.health.settled_for(self.dead_after)
-        rows = self.store.ledger.claim(
-            self.clock(),
-            self.lease,
-            free,
-            instance=self.instance,
-            channel=channel,
-            dead_after=self.dead_after if settled else None,
-        )
-        if not rows:
-            return rows, {}
-        try:
-            known = self.store.subscriptions.get_many({d.subscription_id for d in rows})
-        except STORE_ERRORS as exc:
-            # Not sent: handed back once the loop has them (written when the store answers).
-            raise _ClaimedUnknown(rows, exc) from exc
-        return rows, known
-
-    def _start_sending(self, channel: str, rows: list[Delivery], known: dict[str, Known]) -> None:
-        self.dispatch.claimed(channel, rows)
-        self.dispatch.start(channel, rows, known)
-
-    async def _attempt(self, delivery: Delivery, known: Known | None) -> Settled:
-        if self._stopping:
-            return Settled(hand_back(delivery, self.clock()))
-        try:
-            return await self.sender.attempt(delivery, self.metrics, self._rng, known)
-        except STORE_ERRORS as exc:  # could not even look the subscription up: not sent
-            self.health.failed(exc, "sending")
-            return Settled(hand_back(delivery, self.clock()))
-
-    def _finished(self, channel: str, settled: Settled) -> None:
-        self.outcomes.add(settled)
-        if settled.outcome.status in (FAILED, PENDING):
-            self._replan_wanted = True
-        if settled.outcome.status == "stale":
-            # The timeline may have come back to this version meanwhile: look again.
-            self.poke()
-        if self.dispatch.wants_claim(channel):
-            self._wake.set()
-
-    async def _write_outcomes(self) -> list[int] | None:
-        result = await self.outcomes.flush()
-        if result is None:
-            return None
-        written, later, replan = result
-        self._in_work.difference_update(written)
-        if later:
-            self._replan_wanted = True
-        if replan:
-            self.poke()
-        return written
-
-    def _wake_later(self, seconds: float) -> None:
-        if self._loop is not None and not self._stopping:
-            self._loop.call_later(seconds, self._wake.set)
+        return await self.steps.until_idle()
 
     def _queue_changes(self, changes: dict[str, list[Change]]) -> None:
         """Open or extend settling change notices (see ``change_notices``)."""
@@ -457,8 +301,8 @@ class Engine:
         now = self.clock()
         offsets, retry_at = await asyncio.to_thread(self._planning_inputs)
         if self.reminders.plan_offsets(offsets):
-            self._materialise_wanted = True
-            self._wake.set()
+            self.asks.materialise = True
+            self.asks.wake.set()
         if self._scheduler is None:  # driven step by step (``run_until_idle``)
             return
         if self._wakeups is None:
@@ -466,8 +310,8 @@ class Engine:
         if retry_at is not None and retry_at <= now:
             # Rows due already and not yet claimed (a burst under way): the loop claims them as
             # slots free up. A wake-up "now" would plan again, find them again, and spin.
-            self._drained = dict.fromkeys(CHANNELS, False)
-            self._wake.set()
+            self.asks.claim_again()
+            self.asks.wake.set()
             retry_at = None
         moments = due_moments(self.timelines.tenders(), offsets, self.settings.reminders, after=now)
         upcoming = self._wakeups.replace(

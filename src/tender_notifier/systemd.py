@@ -6,6 +6,7 @@ outside systemd (no variable) every call is a no-op.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import time
@@ -29,6 +30,16 @@ class Notifier:
     def watchdog_interval(self) -> float | None:
         """Seconds between WATCHDOG=1 pings systemd expects, or None without a watchdog."""
         return self.watchdog_usec / 1_000_000 if self.watchdog_usec else None
+
+    async def feed_watchdog(self) -> None:
+        """Send WATCHDOG=1 twice per interval systemd expects, until cancelled (returns at once
+        without a watchdog)."""
+        interval = self.watchdog_interval()
+        if interval is None:
+            return
+        while True:
+            self.notify("WATCHDOG=1")
+            await asyncio.sleep(interval / 2)
 
     def notify(self, message: str) -> bool:
         if not self.address:

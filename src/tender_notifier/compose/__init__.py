@@ -9,7 +9,8 @@ arguments, and out come ``EmailMessage`` objects and plain dicts for the deliver
 - ``emails``: the emails, rendered from ``templates/email``;
 - ``fill``: a fan-out's reminder composed once and filled in per subscriber;
 - ``events``: the webhook payloads, documented in ``docs/webhooks.md``;
-- ``event_fill``: a fan-out's reminder event serialised once and filled in per subscriber.
+- ``event_fill``: a fan-out's reminder event serialised once and filled in per subscriber;
+- ``template_cache``: the templates of the latest fan-outs, kept for ``fill`` and ``event_fill``.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from ..timeline import Milestone, Tender
 from .events import reminder_clock, reminder_from
 from .fill import TOKEN
 from .models import Links
+from .template_cache import TemplateCache
 
 
 def serialise(event: dict[str, Any]) -> bytes:
@@ -69,22 +70,15 @@ def _cut(data: bytes, stand_ins: tuple[str, str]) -> _Template:
 
 # Templates by everything that shapes the event but the tokens. Within one second of one
 # fan-out every event shares one; a few seconds' worth are kept.
-_templates: dict[tuple[object, ...], _Template | None] = {}
-KEEP = 32
+_templates: TemplateCache[_Template] = TemplateCache(keep=32)
 
 
-def _template(
-    key: tuple[object, ...], compose: Callable[[tuple[str, str]], bytes]
-) -> _Template | None:
-    if key in _templates:
-        return _templates[key]
-    if len(_templates) >= KEEP:
-        del _templates[next(iter(_templates))]
+def _made(compose: Callable[[tuple[str, str]], bytes]) -> _Template | None:
+    """A template cut from an event serialised with stand-ins, if it proves itself."""
     stand_a, stand_b = _stand_ins("a"), _stand_ins("b")
     made = _cut(compose(stand_a), stand_a)
     proven = made.fill((stand_b[0].encode(), stand_b[1].encode())) == compose(stand_b)
-    _templates[key] = made if proven else None
-    return _templates[key]
+    return made if proven else None
 
 
 def reminder_event_body(
@@ -109,7 +103,7 @@ def reminder_event_body(
 
     if TOKEN.fullmatch(link_token) and TOKEN.fullmatch(feed_token):
         key = (tender, milestone, language, offset, day_hour, links, clock)
-        template = _template(key, compose)
+        template = _templates.get(key, lambda: _made(compose))
         if template is not None:
             return template.fill((link_token.encode("ascii"), feed_token.encode("ascii")))
     return compose((link_token, feed_token))

@@ -31,6 +31,7 @@ from ..timeline import Milestone, Tender
 from .emails import boundary, reminder_email
 from .models import Links
 from .phrases import left_phrase
+from .template_cache import TemplateCache
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 # A plain address is written on the To line as it is: no quoting, no encoding, no folding.
@@ -134,26 +135,18 @@ def flatten(message: EmailMessage) -> bytes:
 
 # Templates by everything that shapes the message but the four filled-in things. Within one
 # second of one fan-out every message shares one; a few seconds' worth are kept.
-_templates: dict[tuple[object, ...], _Template | None] = {}
-KEEP = 32
+_templates: TemplateCache[_Template] = TemplateCache(keep=32)
 
 
-def _template(
-    key: tuple[object, ...], compose: Callable[[dict[str, str]], EmailMessage], id_shape: str
-) -> _Template | None:
-    if key in _templates:
-        return _templates[key]
-    if len(_templates) >= KEEP:
-        del _templates[next(iter(_templates))]
-    data_a, stand_a = b"", _stand_ins("a", id_shape)
-    data_a = flatten(compose(stand_a))
-    template = _cut(data_a, stand_a)
+def _made(compose: Callable[[dict[str, str]], EmailMessage], id_shape: str) -> _Template | None:
+    """A template cut from a message composed with stand-ins, if it proves itself."""
+    stand_a = _stand_ins("a", id_shape)
+    template = _cut(flatten(compose(stand_a)), stand_a)
     if template is not None:
         stand_b = _stand_ins("b", id_shape)
         values = _values(stand_b["to"], stand_b["id"], stand_b["link"], stand_b["feed"])
         if template.fill(values) != flatten(compose(stand_b)):
             template = None
-    _templates[key] = template
     return template
 
 
@@ -209,7 +202,9 @@ def prepared_reminder(
         key = (tender, milestone, language, sender, day_hour, revision, links)
         id_shape = "0" * 32 + "@" + message_id.split("@", 1)[1]
 
-        template = _template((*key, id_shape, format_datetime(now), left), compose, id_shape)
+        template = _templates.get(
+            (*key, id_shape, format_datetime(now), left), lambda: _made(compose, id_shape)
+        )
     if template is None:
         return PreparedEmail(sender, to, message_id, flatten(whole()), whole)
     data = template.fill(_values(to, message_id, link_token, feed_token))
