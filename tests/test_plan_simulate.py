@@ -98,3 +98,27 @@ def test_simulate_shows_what_the_seed_tender_would_have_sent_in_july(tmp_path: P
     events = [json.loads(p.read_text()) for p in hooks]
     assert {e["type"] for e in events} == {"milestone.reminder"}
     assert "woensdag 15 juli 2026" in result.stdout
+
+
+def test_simulate_says_which_messages_could_not_be_sent_and_why(tmp_path: Path) -> None:
+    path = config(tmp_path)
+    outbox = tmp_path / "sim"
+    outbox.mkdir()
+    (outbox / "emails").write_text("a file where the emails' folder should be")
+    result = run(
+        "--config",
+        str(path),
+        "simulate",
+        "--from",
+        "2026-07-01T00:00:00+02:00",
+        "--until",
+        "2026-07-16T00:00:00+02:00",
+        "--outbox",
+        str(outbox),
+    )
+    assert result.returncode == 1
+    unsent = [line for line in result.stderr.splitlines() if "not sent" in line]
+    assert unsent and all("\temail\t" in line for line in unsent)  # the webhooks went out
+    assert all("cannot write to the outbox" in line for line in unsent)
+    # A failed reminder whose next one fell due before its retry is skipped, not counted twice.
+    assert f"9 message(s) sent, {18 - len(unsent)} skipped, {len(unsent)} not sent" in result.stdout

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -240,9 +241,21 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
         offset = format_duration(timedelta(seconds=d.offset_seconds or 0))
         print(row(when, sub.channel.value, sub.language, d.tender_id, d.milestone_id, offset))
     skipped = len(sim_store.ledger.list("skipped", limit=100_000))
-    print(f"{len(sent)} message(s) sent, {skipped} skipped; written to {outbox}")
+    # Failed (to be tried again) and dead (given up): said on stderr, with what went wrong.
+    unsent = [
+        d for status in ("failed", "dead") for d in sim_store.ledger.list(status, limit=100_000)
+    ]
+    for d in sorted(unsent, key=lambda d: (d.due_at, d.id)):
+        sub = subs[d.subscription_id]
+        when = format_moment(d.due_at.astimezone(settings_zone(timelines)), "nl")
+        reason = f"not sent ({d.status}): {d.last_error or 'no error recorded'}"
+        print(row(when, sub.channel.value, d.tender_id, d.milestone_id, reason), file=sys.stderr)
+    print(
+        f"{len(sent)} message(s) sent, {skipped} skipped, {len(unsent)} not sent; "
+        f"written to {outbox}"
+    )
     sim_store.close()
-    return 0
+    return 1 if unsent else 0
 
 
 def settings_zone(timelines: Any) -> Any:
