@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from standardwebhooks import Webhook
 
-from tender_notifier.delivery.ssrf import GuardedTransport
+from tender_notifier.delivery.guarded import GuardedTransport
 from tender_notifier.delivery.webhook import WebhookTransport, new_secret
 from tender_notifier.errors import DeliveryError
 
