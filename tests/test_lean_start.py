@@ -33,7 +33,7 @@ from tests.support.daemon import free_port, tender_toml, write_config
 # reader and its XML parser (only for .xml notices), cryptography (first sealed value), the
 # PostgreSQL dialect (only for a PostgreSQL store), Jinja2 (first page or email), aiosmtplib
 # (first email sent over SMTP), httpx and httpcore with the webhook pool (first webhook URL
-# checked or sent to).
+# checked or sent to), the standard library's email headers and policies (first email made).
 NOT_AT_START = (
     "tender_notifier.importer",
     "tender_notifier.eforms",
@@ -50,6 +50,9 @@ NOT_AT_START = (
     "httpcore",
     "tender_notifier.delivery.guarded",
     "tender_notifier.delivery.asyncio_backend",
+    "email.policy",
+    "email.headerregistry",
+    "tender_notifier.compose.url_header",
 )
 # Never loaded by the command line (``unused_extras``), though the test tools install rich and
 # Pygments: structlog's rich tracebacks, httpx's command-line client, FastAPI's check for
