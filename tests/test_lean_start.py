@@ -54,10 +54,10 @@ NOT_AT_START = (
     "email.headerregistry",
     "tender_notifier.compose.url_header",
 )
-# Never loaded by the command line (``unused_extras``), though the test tools install rich and
-# Pygments: structlog's rich tracebacks, httpx's command-line client, FastAPI's check for
-# pydantic 1 models.
-NEVER = ("rich", "pygments", "httpx._main", "pydantic.v1")
+# Never loaded by the command line (``unused_extras``), though the test tools install rich,
+# Pygments and greenlet: structlog's rich tracebacks and greenlet-local context, httpx's
+# command-line client, FastAPI's check for pydantic 1 models.
+NEVER = ("rich", "pygments", "httpx._main", "pydantic.v1", "greenlet")
 
 
 def _loaded_after(code: str) -> set[str]:

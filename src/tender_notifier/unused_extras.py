@@ -4,9 +4,10 @@ Some libraries load extras whenever those happen to be installed, and the test t
 them: structlog imports rich (and through it Pygments) for tracebacks the daemon never draws
 (``logs`` renders tracebacks as plain text), httpx's ``__init__`` imports its command-line
 client (click, rich, Pygments), and FastAPI imports ``pydantic.v1`` on every route it declares,
-to refuse pydantic 1 models, which tender-notifier has none of. In a production install only the
-last one is there (1.5 MiB); in the project's own venv the others add about 4 MiB more, and a
-daemon that differs from the one in production.
+to refuse pydantic 1 models, which tender-notifier has none of; and structlog's deprecated
+thread-local context uses greenlet when Playwright has installed it. In a production install
+only pydantic.v1 is there (1.5 MiB); in the project's own venv the others add about 4 MiB more,
+and a daemon that differs from the one in production.
 
 Each library treats an ``ImportError`` as "not installed" and goes on without the extra. A name
 set to None in ``sys.modules`` is how Python refuses an import (``ModuleNotFoundError``, see the
@@ -22,8 +23,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 # rich carries Pygments along; httpx._main is httpx's command-line client (click, rich,
-# Pygments). click itself is not among them: uvicorn's own ``__init__`` needs it.
-UNUSED_EXTRAS = ("rich", "pygments", "httpx._main", "pydantic.v1")
+# Pygments). click itself is not among them: uvicorn's own ``__init__`` needs it. Without
+# greenlet, SQLAlchemy's asyncio extension would not work: the store does not use it.
+UNUSED_EXTRAS = ("rich", "pygments", "httpx._main", "pydantic.v1", "greenlet")
 
 
 @contextmanager
