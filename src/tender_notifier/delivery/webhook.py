@@ -205,11 +205,8 @@ def _parsed(url: str, allow_private: bool) -> _Target:
 
 
 def _as_delivery_error(exc: Exception) -> DeliveryError | None:
-    """An httpx or httpcore error as the failure it means, or None for any other error.
-
-    httpcore's errors are mapped as httpx maps them (requests skip httpx: see
-    ``WebhookTransport``). Both are loaded by now: the request that raised went through them.
-    """
+    """An httpx or httpcore error as the failure it means (httpcore's mapped as httpx maps
+    them: requests skip httpx, see ``WebhookTransport``), or None for any other error."""
     import httpcore
     import httpx
 
@@ -263,7 +260,7 @@ class WebhookTransport:
         self._allow_private = allow_private
         self._timeout = timeout
         self._resolver = resolver
-        # What httpx.Timeout(timeout).as_dict() gives, without importing httpx.
+        # httpx.Timeout(timeout).as_dict(), without importing httpx.
         self._timeouts = dict.fromkeys(("connect", "read", "write", "pool"), timeout)
         self._owns_transport = transport is None
         # The guarded transport, made on the first webhook sent (or by ``warm_up``) unless one
