@@ -11,24 +11,29 @@ import os
 import ssl
 import subprocess
 import sys
+import textwrap
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tender_notifier.delivery.ssrf import GuardedTransport
+from tender_notifier.delivery.guarded import GuardedTransport
 from tender_notifier.delivery.webhook import WebhookTransport
 from tender_notifier.store import Store
 from tender_notifier.store.engine import MIGRATIONS, schema_head
 from tender_notifier.store.keyring import StoreKey, _derive
+from tests.support.daemon import free_port, tender_toml, write_config
 
 # Loaded on first use only: the importer (and Babel's locale data its rules build on), Alembic
 # (only to migrate), icalendar (first feed or attachment), Babel (first date shown), the eForms
 # reader and its XML parser (only for .xml notices), cryptography (first sealed value), the
 # PostgreSQL dialect (only for a PostgreSQL store), Jinja2 (first page or email), aiosmtplib
-# (first email sent over SMTP).
+# (first email sent over SMTP), httpx and httpcore with the webhook pool (first webhook URL
+# checked or sent to), the standard library's email headers and policies (first email made).
 NOT_AT_START = (
     "tender_notifier.importer",
     "tender_notifier.eforms",
@@ -41,7 +46,18 @@ NOT_AT_START = (
     "sqlalchemy.dialects.postgresql",
     "jinja2",
     "aiosmtplib",
+    "httpx",
+    "httpcore",
+    "tender_notifier.delivery.guarded",
+    "tender_notifier.delivery.asyncio_backend",
+    "email.policy",
+    "email.headerregistry",
+    "tender_notifier.compose.url_header",
 )
+# Never loaded by the command line (``unused_extras``), though the test tools install rich,
+# Pygments and greenlet: structlog's rich tracebacks and greenlet-local context, httpx's
+# command-line client, FastAPI's check for pydantic 1 models.
+NEVER = ("rich", "pygments", "httpx._main", "pydantic.v1", "greenlet")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -67,6 +83,78 @@ def test_the_daemon_and_serve_command_import_none_of_the_on_demand_modules() -> 
     )
     assert "tender_notifier.daemon" in loaded
     assert _unwanted(loaded) == []
+
+
+def test_the_daemon_started_as_make_run_starts_it_loads_none_of_them(tmp_path: Path) -> None:
+    """``cli.main`` serving until it is ready, then stopped: neither the modules loaded on
+    first use nor the extras the command line refuses (in this venv rich and Pygments are
+    installed, so this is the daemon ``make run`` starts). Its second start: the first one
+    made and migrated the store."""
+    port = free_port()
+    ahead = datetime(2100, 7, 15, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    tender = tender_toml("t-1", [("submission", "submission_deadline", ahead)])
+    config = write_config(
+        tmp_path,
+        port=port,
+        database_url=f"sqlite:///{tmp_path / 'tn.db'}",
+        tenders={"t-1": tender},
+    )
+    code = f"""
+        import os, signal, threading, time, urllib.request
+
+        from tender_notifier import cli
+
+        def stop_when_ready():
+            for _ in range(600):
+                try:
+                    with urllib.request.urlopen("http://127.0.0.1:{port}/readyz") as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.05)
+            time.sleep(1)  # the start-up pass
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        threading.Thread(target=stop_when_ready, daemon=True).start()
+        assert cli.main(["--config", {str(config)!r}, "serve"]) == 0
+        """
+    _loaded_after(textwrap.dedent(code))
+    loaded = _loaded_after(textwrap.dedent(code))
+    assert "tender_notifier.daemon" in loaded
+    assert "uvicorn" in loaded
+    assert _unwanted(loaded, NOT_AT_START + NEVER) == []
+
+
+def test_a_webhook_loads_httpx_without_its_command_line_client() -> None:
+    """The first webhook sent imports httpx, under the command line's refusal: no click, rich
+    or Pygments come with it."""
+    loaded = _loaded_after(
+        "from tender_notifier.unused_extras import refused\n"
+        "with refused():\n"
+        "    from tender_notifier.delivery.webhook import WebhookTransport, _target\n"
+        "    WebhookTransport(allow_private=False).warm_up()\n"
+        "    _target('https://hooks.example.com/a?b=c', False)\n"
+    )
+    assert {"httpx", "httpcore", "tender_notifier.delivery.guarded"} <= loaded
+    assert _unwanted(loaded, (*NEVER, "click")) == []
+
+
+def test_a_refused_module_imports_again_afterwards() -> None:
+    """The refusal lasts while the command runs; it takes nothing away that was loaded."""
+    loaded = _loaded_after(
+        "import json\n"
+        "from tender_notifier.unused_extras import refused\n"
+        "with refused(('colorsys', 'json')):\n"
+        "    import json\n"
+        "    try:\n"
+        "        import colorsys\n"
+        "    except ImportError:\n"
+        "        pass\n"
+        "    else:\n"
+        "        raise AssertionError('colorsys was imported')\n"
+        "import colorsys\n"
+    )
+    assert {"json", "colorsys"} <= loaded
 
 
 def test_the_import_command_still_gets_its_arguments() -> None:

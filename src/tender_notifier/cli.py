@@ -10,6 +10,7 @@ from typing import Any
 
 from . import __version__
 from .errors import NotifierError
+from .unused_extras import refused
 
 
 class _Subcommand(argparse.ArgumentParser):
@@ -84,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before any command imports structlog, httpx or FastAPI (see ``unused_extras``).
+    with refused():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -20,7 +20,7 @@ from cryptography.x509.oid import NameOID
 from standardwebhooks import Webhook
 
 from tender_notifier.delivery.asyncio_backend import _Connection
-from tender_notifier.delivery.ssrf import GuardedTransport
+from tender_notifier.delivery.guarded import GuardedTransport
 from tender_notifier.delivery.webhook import WebhookTransport, new_secret
 from tender_notifier.errors import DeliveryError
 

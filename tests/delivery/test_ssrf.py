@@ -9,12 +9,8 @@ import httpcore
 import httpx
 import pytest
 
-from tender_notifier.delivery.ssrf import (
-    GuardedBackend,
-    GuardedTransport,
-    check_url,
-    check_url_async,
-)
+from tender_notifier.delivery.guarded import GuardedBackend, GuardedTransport
+from tender_notifier.delivery.ssrf import check_url, check_url_async
 from tender_notifier.errors import UnsafeTargetError
 
 PRIVATE_TARGETS = [

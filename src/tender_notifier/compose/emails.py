@@ -8,9 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
-from email.policy import Policy
 from email.utils import format_datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -51,37 +49,6 @@ def load_templates(*names: str) -> None:
     for name in names:
         for part in ("txt", "html"):
             _templates().get_template(f"{name}.{part}")
-
-
-class UrlListHeader(UnstructuredHeader, BaseHeader):
-    """``<https://...>`` headers (List-Unsubscribe, RFC 2369): folded, never RFC 2047-encoded.
-
-    The standard library folds an unstructured header it cannot break by encoding it as
-    ``=?utf-8?q?=3Chttps...?=``, and mail providers then find no one-click URL (RFC 8058). URLs
-    are ASCII, so the value goes out as it is: on the header's line when it fits, otherwise on a
-    folded line of its own (RFC 5322 allows up to 998 characters; a URL is never broken).
-    """
-
-    def fold(self, *, policy: Policy) -> str:
-        linesep = policy.linesep
-        line = f"{self.name}: {self}"
-        limit = policy.max_line_length or 998
-        if len(line) <= limit:
-            return line + linesep
-        return f"{self.name}:{linesep} {self}{linesep}"
-
-
-_url_headers = HeaderRegistry()
-_url_headers.map_to_type("list-unsubscribe", UrlListHeader)
-
-
-def _url_list(urls: Sequence[str]) -> UrlListHeader:
-    for url in urls:
-        if not url.isascii() or any(c in url for c in "<>, \r\n\t"):
-            raise ValueError(f"not a plain URL for a header: {url!r}")
-    header = _url_headers("List-Unsubscribe", ", ".join(f"<{u}>" for u in urls))
-    assert isinstance(header, UrlListHeader)
-    return header
 
 
 def boundary(message_id: str, depth: int) -> str:
@@ -140,7 +107,9 @@ def _message(
     message["Auto-Submitted"] = "auto-generated"
     links: Links | None = context.get("links")
     if links is not None and links.unsubscribe_url:
-        message["List-Unsubscribe"] = _url_list([links.unsubscribe_url])
+        from .url_header import url_list
+
+        message["List-Unsubscribe"] = url_list([links.unsubscribe_url])
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
     message.set_content(_templates().get_template(f"{template}.txt").render(context))
     message.add_alternative(

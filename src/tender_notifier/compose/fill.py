@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime
 
 from ..i18n import Language
@@ -130,6 +129,9 @@ def _values(to: str, message_id: str, link_token: str, feed_token: str) -> dict[
 
 def flatten(message: EmailMessage) -> bytes:
     """The bytes an SMTP client sends for ``message`` (SMTP policy: CRLF, 8-bit bodies)."""
+    # email.policy (with the header classes, about 0.6 MiB) loads with the first email.
+    from email.policy import SMTP
+
     return message.as_bytes(policy=SMTP)
 
 

@@ -14,11 +14,10 @@ import os
 import re
 import tempfile
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import formatdate
 from pathlib import Path
 
-from ..compose.fill import PreparedEmail
+from ..compose.fill import PreparedEmail, flatten
 from ..errors import DeliveryError
 from ..store.files import make_private_dir
 
@@ -42,7 +41,7 @@ def file_name(message: EmailMessage | PreparedEmail) -> str:
 def _bytes(message: EmailMessage | PreparedEmail) -> bytes:
     if isinstance(message, PreparedEmail):
         return message.data  # already the SMTP policy's bytes
-    return message.as_bytes(policy=SMTP)
+    return flatten(message)
 
 
 class OutboxTransport:

@@ -4,10 +4,11 @@
    literal in any spelling the OS accepts ("2130706433", "0x7f000001", "0177.0.0.1", "127.1",
    "::ffff:127.0.0.1", NAT64/6to4 addresses carrying a private IPv4) or a name, which is resolved
    and refused if *any* of its addresses is not public.
-2. ``GuardedBackend`` every time a connection is opened: it resolves the name itself, refuses any
-   non-public answer and connects to the IP it checked. A check at sign-up alone would let DNS
-   rebinding through (public when checked, 127.0.0.1 when connected); this closes that gap. TLS
-   still verifies the certificate against the host *name*, since httpcore passes the name as SNI.
+2. ``guarded.GuardedBackend`` every time a connection is opened: it resolves the name itself,
+   refuses any non-public answer and connects to the IP it checked. A check at sign-up alone
+   would let DNS rebinding through (public when checked, 127.0.0.1 when connected); this closes
+   that gap. TLS still verifies the certificate against the host *name*, since httpcore passes
+   the name as SNI.
 
 ``allow_private=True`` (``delivery.allow_private_targets``) turns both layers off, for receivers
 on the same host or LAN.
@@ -23,15 +24,10 @@ import asyncio
 import ipaddress
 import re
 import socket
-import ssl
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, Self
-
-import httpcore
-import httpx
+from typing import Any
 
 from ..errors import UnsafeTargetError
-from .asyncio_backend import AsyncioBackend
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # (host, port) -> the addresses the host resolves to, as strings.
@@ -141,12 +137,14 @@ def parse_ip_literal(host: str) -> IPAddress | None:
     return None
 
 
-def _is_localhost(name: str) -> bool:
+def is_localhost(name: str) -> bool:
+    """Whether ``name`` is localhost, or a name under it (which resolvers answer locally)."""
     name = name.rstrip(".").lower()
     return name == "localhost" or name.endswith(".localhost")
 
 
-def _refuse_address(host: str, address: IPAddress) -> UnsafeTargetError:
+def refuse_address(host: str, address: IPAddress) -> UnsafeTargetError:
+    """The error that refuses ``host`` for resolving to the non-public ``address``."""
     shown = host if host == str(address) else f"{host} ({address})"
     return UnsafeTargetError(
         "url",
@@ -159,6 +157,9 @@ def _check_literal(url: str, *, allow_private: bool) -> tuple[str, int, bool]:
     """Check everything but DNS. Returns (host, port, is_ip_literal)."""
     if any(c.isspace() or ord(c) < 0x20 or c in "\\\x7f" for c in url):
         raise UnsafeTargetError("url", "the URL contains spaces, control characters or '\\'")
+    # httpx on first use, with the first webhook URL checked or sent to (1.5 MiB, with httpcore).
+    import httpx
+
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
@@ -176,22 +177,24 @@ def _check_literal(url: str, *, allow_private: bool) -> tuple[str, int, bool]:
     address = parse_ip_literal(host)
     if address is not None:
         if not allow_private and not is_public_address(address):
-            raise _refuse_address(host, address)
+            raise refuse_address(host, address)
         return host, port, True
     if not _HOST_NAME.match(host.rstrip(".")):
         raise UnsafeTargetError("url", f"{host!r} is not a valid host name")
-    if not allow_private and _is_localhost(host):
-        raise _refuse_address(host, ipaddress.IPv4Address("127.0.0.1"))
+    if not allow_private and is_localhost(host):
+        raise refuse_address(host, ipaddress.IPv4Address("127.0.0.1"))
     return host, port, False
 
 
-def _check_resolved(host: str, addresses: Iterable[str]) -> list[IPAddress]:
+def check_resolved(host: str, addresses: Iterable[str]) -> list[IPAddress]:
+    """``addresses`` of ``host`` parsed; ``UnsafeTargetError`` if there are none or any one is
+    not public."""
     checked = [ipaddress.ip_address(a.split("%", 1)[0]) for a in addresses]
     if not checked:
         raise UnsafeTargetError("url", f"{host} does not resolve to any address")
     for address in checked:
         if not is_public_address(address):
-            raise _refuse_address(host, address)
+            raise refuse_address(host, address)
     return checked
 
 
@@ -213,7 +216,7 @@ def check_url(url: str, *, allow_private: bool, resolve: bool = True) -> None:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as exc:
         raise UnsafeTargetError("url", f"{host} does not resolve: {exc}") from None
-    _check_resolved(host, _getaddrinfo_hosts(infos))
+    check_resolved(host, _getaddrinfo_hosts(infos))
 
 
 async def system_resolver(host: str, port: int) -> list[str]:
@@ -233,140 +236,4 @@ async def check_url_async(
         addresses = await resolver(host, port)
     except (OSError, UnicodeError) as exc:
         raise UnsafeTargetError("url", f"{host} does not resolve: {exc}") from None
-    _check_resolved(host, addresses)
-
-
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """An httpcore network backend that connects only to public addresses.
-
-    It resolves the host itself and connects to the checked IP literal, so the address that was
-    checked is the address that is used. A refused target raises ``UnsafeTargetError``, which
-    httpx passes through unchanged; a name that does not resolve raises ``httpcore.ConnectError``
-    (a retryable ``httpx.ConnectError`` for the caller).
-    """
-
-    def __init__(
-        self,
-        *,
-        allow_private: bool,
-        resolver: Resolver = system_resolver,
-        backend: httpcore.AsyncNetworkBackend | None = None,
-    ) -> None:
-        self._allow_private = allow_private
-        self._resolver = resolver
-        self._backend = backend or AsyncioBackend()
-
-    async def _addresses(self, host: str, port: int, timeout: float | None) -> list[IPAddress]:
-        literal = parse_ip_literal(host)
-        if literal is not None:
-            addresses: Sequence[str] = [str(literal)]
-        else:
-            if not self._allow_private and _is_localhost(host):
-                raise _refuse_address(host, ipaddress.IPv4Address("127.0.0.1"))
-            try:
-                async with asyncio.timeout(timeout):
-                    addresses = await self._resolver(host, port)
-            except TimeoutError:
-                raise httpcore.ConnectTimeout(f"resolving {host} timed out") from None
-            except (OSError, UnicodeError) as exc:
-                raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from None
-        if self._allow_private:
-            return [ipaddress.ip_address(a.split("%", 1)[0]) for a in addresses]
-        return _check_resolved(host, addresses)
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        addresses = await self._addresses(host, port, timeout)
-        if not addresses:
-            raise httpcore.ConnectError(f"{host} does not resolve to any address")
-        error: Exception | None = None
-        for address in addresses:  # every one was checked; try them in the resolver's order
-            try:
-                return await self._backend.connect_tcp(
-                    str(address),
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                error = exc
-        assert error is not None
-        raise error
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise httpcore.ConnectError("webhooks are never sent over unix sockets")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
-
-
-class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx's own transport with its connection pool on a ``GuardedBackend``.
-
-    httpx 0.28 has no public way to hand ``AsyncHTTPTransport`` a network backend, so the pool it
-    would build is replaced by one built the same way with the guarded backend. Proxies from the
-    environment are never used: a proxy would resolve and connect on our behalf, unchecked.
-
-    The pool, and with it the SSL context (about 1.5 MiB once the CA bundle is loaded), is built
-    on first use: a daemon that sends no webhook never holds one. For the same reason httpx's
-    ``__init__``, which would build a pool and a context of its own, is not called.
-    """
-
-    def __init__(
-        self,
-        *,
-        allow_private: bool,
-        resolver: Resolver = system_resolver,
-        backend: httpcore.AsyncNetworkBackend | None = None,
-        limits: httpx.Limits | None = None,
-        ssl_context: ssl.SSLContext | None = None,
-    ) -> None:
-        self._limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
-        self._given_ssl_context = ssl_context
-        self._backend = GuardedBackend(
-            allow_private=allow_private, resolver=resolver, backend=backend
-        )
-        self._guarded_pool: httpcore.AsyncConnectionPool | None = None
-
-    @property
-    def pool(self) -> httpcore.AsyncConnectionPool:
-        """The guarded connection pool itself, for callers that make httpcore requests."""
-        return self._built_pool()
-
-    def _built_pool(self) -> httpcore.AsyncConnectionPool:
-        if self._guarded_pool is None:
-            limits = self._limits
-            self._guarded_pool = httpcore.AsyncConnectionPool(
-                # httpx's context honours SSL_CERT_FILE; proxies stay off.
-                ssl_context=self._given_ssl_context or httpx.create_ssl_context(),
-                max_connections=limits.max_connections,
-                max_keepalive_connections=limits.max_keepalive_connections,
-                keepalive_expiry=limits.keepalive_expiry,
-                network_backend=self._backend,
-            )
-            self._pool = self._guarded_pool  # what httpx's own methods send through
-        return self._guarded_pool
-
-    async def __aenter__(self) -> Self:
-        self._built_pool()  # so that httpx's own method finds it
-        return await super().__aenter__()
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        self._built_pool()
-        return await super().handle_async_request(request)
-
-    async def aclose(self) -> None:
-        if self._guarded_pool is not None:  # a pool never built has nothing to close
-            await self._guarded_pool.aclose()
+    check_resolved(host, addresses)

@@ -12,6 +12,9 @@ of ``"{id}.{timestamp}.{body}"``). What a status means, and whether to try again
     other 4xx      permanent: the receiver refuses this request and will again
     5xx, timeouts, connection errors    retried
     a non-public target                 ``UnsafeTargetError`` (see ``ssrf``), permanent
+
+httpx and httpcore are imported with the first webhook sent (or URL checked), not when the
+daemon starts: 1.5 MiB a daemon without webhook subscribers never needs.
 """
 
 from __future__ import annotations
@@ -26,17 +29,21 @@ from collections.abc import AsyncIterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpcore
-import httpx
 from standardwebhooks import Webhook
 
 from .. import __version__
 from ..compose import serialise
 from ..errors import DeliveryError
 from .retry import MAX_RETRY_AFTER
-from .ssrf import GuardedTransport, Resolver, check_url, system_resolver
+from .ssrf import Resolver, check_url, system_resolver
+
+if TYPE_CHECKING:
+    import httpcore
+    import httpx
+
+    from .guarded import GuardedTransport
 
 _MAX_WAIT = MAX_RETRY_AFTER.total_seconds()
 # RFC 9110 delta-seconds: ASCII digits only (str.isdigit() also takes "²" and "٣").
@@ -131,6 +138,8 @@ def _failure(response: httpx.Response, now: datetime) -> DeliveryError:
 async def _drain(response: httpx.Response) -> None:
     """Read what little a receiver answers, so its connection can carry the next request (one
     left unread is closed); a long answer is not read to its end: the connection goes."""
+    import httpx
+
     read = 0
     with contextlib.suppress(httpx.StreamConsumed):  # an answer already read (test transports)
         async for chunk in response.aiter_raw():
@@ -159,7 +168,9 @@ class _Target:
 
 def _target(url: str, allow_private: bool) -> _Target:
     """``url`` checked (``check_url`` without DNS: each connection is checked when it is
-    opened, see ``ssrf.GuardedBackend``) and parsed as httpx parses it."""
+    opened, see ``guarded.GuardedBackend``) and parsed as httpx parses it."""
+    import httpcore
+
     plain = _PLAIN_URL.fullmatch(url)
     if plain is None:
         return _parsed(url, allow_private)
@@ -180,6 +191,9 @@ def _target(url: str, allow_private: bool) -> _Target:
 
 @functools.lru_cache(maxsize=1024)
 def _parsed(url: str, allow_private: bool) -> _Target:
+    import httpcore
+    import httpx
+
     check_url(url, allow_private=allow_private, resolve=False)
     parsed = httpx.URL(url)
     return _Target(
@@ -190,16 +204,28 @@ def _parsed(url: str, allow_private: bool) -> _Target:
     )
 
 
-# httpcore's errors, mapped as httpx maps them (requests skip httpx: see ``WebhookTransport``).
-_TIMEOUTS = (httpx.TimeoutException, httpcore.TimeoutException)
-_UNUSABLE = (httpx.UnsupportedProtocol, httpx.InvalidURL, httpcore.UnsupportedProtocol)
-_TRANSPORT_ERRORS = (
-    httpx.TransportError,
-    httpcore.NetworkError,
-    httpcore.ProtocolError,
-    httpcore.ProxyError,
-    httpcore.PoolTimeout,
-)
+def _as_delivery_error(exc: Exception) -> DeliveryError | None:
+    """An httpx or httpcore error as the failure it means (httpcore's mapped as httpx maps
+    them: requests skip httpx, see ``WebhookTransport``), or None for any other error."""
+    import httpcore
+    import httpx
+
+    if isinstance(exc, httpx.TimeoutException | httpcore.TimeoutException):
+        return DeliveryError(f"the webhook receiver timed out: {exc or type(exc).__name__}")
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL | httpcore.UnsupportedProtocol):
+        return DeliveryError(f"the webhook URL cannot be used: {exc}", permanent=True)
+    if isinstance(
+        exc,
+        httpx.TransportError
+        | httpcore.NetworkError
+        | httpcore.ProtocolError
+        | httpcore.ProxyError
+        | httpcore.PoolTimeout,
+    ):
+        return DeliveryError(
+            f"the webhook receiver could not be reached: {exc or type(exc).__name__}"
+        )
+    return None
 
 
 async def _drain_stream(stream: AsyncIterable[bytes]) -> None:
@@ -213,8 +239,8 @@ async def _drain_stream(stream: AsyncIterable[bytes]) -> None:
 
 class WebhookTransport:
     """Sends webhook events. Pass an httpx ``transport`` in tests; by default connections are
-    guarded against non-public targets at connect time (``ssrf.GuardedTransport``) and kept
-    open for the next event to the same host.
+    guarded against non-public targets at connect time (``guarded.GuardedTransport``, made with
+    the first webhook sent) and kept open for the next event to the same host.
 
     Requests go to the guarded transport's connection pool directly, not through an
     ``httpx.AsyncClient`` nor ``httpx.Request``: the client's cookies, redirects, auth flows
@@ -233,13 +259,30 @@ class WebhookTransport:
     ) -> None:
         self._allow_private = allow_private
         self._timeout = timeout
-        self._timeouts = httpx.Timeout(timeout).as_dict()
+        self._resolver = resolver
+        # httpx.Timeout(timeout).as_dict(), without importing httpx.
+        self._timeouts = dict.fromkeys(("connect", "read", "write", "pool"), timeout)
         self._owns_transport = transport is None
-        self._transport = transport or GuardedTransport(
-            allow_private=allow_private, resolver=resolver
-        )
-        # The guarded pool itself (built, with its SSL context, on the first webhook sent).
-        self._guarded = self._transport if isinstance(self._transport, GuardedTransport) else None
+        # The guarded transport, made on the first webhook sent (or by ``warm_up``) unless one
+        # is passed in; its pool and SSL context are built then too.
+        self._guarded: GuardedTransport | None = None
+        self._other: httpx.AsyncBaseTransport | None = None  # any other transport (tests)
+        if transport is not None:
+            from .guarded import GuardedTransport
+
+            if isinstance(transport, GuardedTransport):
+                self._guarded = transport
+            else:
+                self._other = transport
+
+    def _guarded_transport(self) -> GuardedTransport:
+        if self._guarded is None:
+            from .guarded import GuardedTransport
+
+            self._guarded = GuardedTransport(
+                allow_private=self._allow_private, resolver=self._resolver
+            )
+        return self._guarded
 
     async def send(
         self,
@@ -272,24 +315,20 @@ class WebhookTransport:
             # One deadline for the whole exchange: per-read timeouts alone would let a
             # receiver that drips a byte at a time hold a worker for ever.
             async with asyncio.timeout(self._timeout):
-                if self._guarded is not None:
-                    await self._post(self._guarded.pool, target, headers, body, now)
+                if self._other is None:
+                    pool = self._guarded_transport().pool
+                    await self._post(pool, target, headers, body, now)
                 else:
-                    await self._post_httpx(url, headers, body, now)
+                    await self._post_httpx(self._other, url, headers, body, now)
         except TimeoutError:
             raise DeliveryError(
                 f"the webhook receiver did not answer within {self._timeout:g} s"
             ) from None
-        except _TIMEOUTS as exc:
-            raise DeliveryError(
-                f"the webhook receiver timed out: {exc or type(exc).__name__}"
-            ) from None
-        except _UNUSABLE as exc:
-            raise DeliveryError(f"the webhook URL cannot be used: {exc}", permanent=True) from None
-        except _TRANSPORT_ERRORS as exc:
-            raise DeliveryError(
-                f"the webhook receiver could not be reached: {exc or type(exc).__name__}"
-            ) from None
+        except Exception as exc:
+            failure = _as_delivery_error(exc)
+            if failure is None:
+                raise
+            raise failure from None
 
     async def _post(
         self,
@@ -299,6 +338,8 @@ class WebhookTransport:
         body: bytes,
         now: datetime,
     ) -> None:
+        import httpcore
+
         request = httpcore.Request(
             b"POST",
             target.url,
@@ -312,6 +353,8 @@ class WebhookTransport:
                 assert isinstance(response.stream, AsyncIterable)
                 await _drain_stream(response.stream)
                 return
+            import httpx
+
             raise _failure(
                 httpx.Response(
                     response.status, headers=response.headers, extensions=response.extensions
@@ -322,13 +365,20 @@ class WebhookTransport:
             await response.aclose()
 
     async def _post_httpx(
-        self, url: str, headers: list[tuple[bytes, bytes]], body: bytes, now: datetime
+        self,
+        transport: httpx.AsyncBaseTransport,
+        url: str,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+        now: datetime,
     ) -> None:
         """The same request through any httpx transport (tests hand in a MockTransport)."""
+        import httpx
+
         request = httpx.Request(
             "POST", url, content=body, headers=headers, extensions={"timeout": self._timeouts}
         )
-        response = await self._transport.handle_async_request(request)
+        response = await transport.handle_async_request(request)
         try:
             if response.is_success:
                 await _drain(response)
@@ -338,12 +388,13 @@ class WebhookTransport:
             await response.aclose()
 
     def warm_up(self) -> None:
-        """Ahead of a due moment: build the guarded pool and its SSL context (made on first use,
-        so an idle daemon holds neither), so the moment's first webhook does not wait for them."""
-        if self._guarded is not None:
-            self._guarded.pool  # noqa: B018 (built on first access)
+        """Ahead of a due moment: import httpx and build the guarded pool and its SSL context
+        (made on first use, so an idle daemon holds none of them), so the moment's first webhook
+        does not wait for them."""
+        if self._other is None:
+            self._guarded_transport().pool  # noqa: B018 (built on first access)
 
     async def aclose(self) -> None:
         """Close the connections of the transport this sender made (not of one passed in)."""
-        if self._owns_transport:
-            await self._transport.aclose()
+        if self._owns_transport and self._guarded is not None:
+            await self._guarded.aclose()
