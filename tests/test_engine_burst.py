@@ -231,3 +231,26 @@ def test_webhooks_to_one_slow_host_all_go_out_through_its_slots_without_hand_bac
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.WEBHOOK])
+def test_the_warm_up_gets_ready_only_the_channels_of_the_active_subscriptions(
+    tmp_path: Path, database_url: str, channel: Channel
+) -> None:
+    """Email subscribers only: no webhook pool (nor HTTP client) is built ahead of a due
+    moment; webhook subscribers only: no mail server is connected to."""
+    engine, store, _, email = make_engine(tmp_path, database_url, channel=channel, count=3)
+
+    async def run() -> None:
+        await engine.plan()
+        await engine._on_ahead(DUE)
+        assert engine._warming is not None
+        await engine._warming
+        pool_built = engine.sender.webhook._guarded is not None
+        assert (email.warmed_up, pool_built) == (
+            (1, False) if channel is Channel.EMAIL else (0, True)
+        )
+        await engine.sender.close()
+
+    asyncio.run(run())
+    store.close()

@@ -32,6 +32,7 @@ from .sending import Sender
 from .settings import Settings
 from .store import Store
 from .store.instances import new_instance_id
+from .subscription_types import Channel
 from .systemd import Notifier
 from .tenders_watch import watch_tenders
 from .timelines import Reload, Timelines
@@ -69,6 +70,7 @@ class Engine:
         self._loop_task: asyncio.Task[None] | None = None
         self._background: list[asyncio.Task[None]] = []
         self._warming: asyncio.Task[None] | None = None
+        self._channels: frozenset[Channel] = frozenset()  # of the active subscriptions
         self._stop_watching = asyncio.Event()
         self.reminders = Materialiser(store, timelines, settings, metrics)
         self._wakeups: Wakeups | None = None
@@ -227,7 +229,7 @@ class Engine:
 
     async def _warm_up(self) -> None:
         try:
-            await self.sender.warm_up()
+            await self.sender.warm_up(self._channels)
         except Exception:  # the sends will meet the same trouble and report it
             log.warning("warm_up_failed", exc_info=True)
 
@@ -299,7 +301,9 @@ class Engine:
         if self._stopping:
             return
         now = self.clock()
-        offsets, retry_at = await asyncio.to_thread(self._planning_inputs)
+        by_channel, retry_at = await asyncio.to_thread(self._planning_inputs)
+        self._channels = frozenset(by_channel)
+        offsets = set().union(*by_channel.values())
         if self.reminders.plan_offsets(offsets):
             self.asks.materialise = True
             self.asks.wake.set()
@@ -319,5 +323,5 @@ class Engine:
         )
         self.metrics.next_due.set(upcoming.timestamp() if upcoming else 0)
 
-    def _planning_inputs(self) -> tuple[set[timedelta], datetime | None]:
+    def _planning_inputs(self) -> tuple[dict[Channel, set[timedelta]], datetime | None]:
         return self.store.subscriptions.active_offsets(), self.store.ledger.next_attempt_at()

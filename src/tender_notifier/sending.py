@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from functools import partial
 
@@ -67,12 +67,18 @@ class Sender:
             settings, store, timelines, self.links, self.email, self.webhook
         )
 
-    async def warm_up(self) -> None:
-        """Ahead of a due moment: compile the reminder templates, connect to the mail server and
-        build the webhook pool, so the moment's first message waits for none of them."""
-        await asyncio.to_thread(compose.load_templates, "reminder")
-        self.webhook.warm_up()
-        await self.email.warm_up()
+    async def warm_up(
+        self, channels: Collection[Channel] = (Channel.EMAIL, Channel.WEBHOOK)
+    ) -> None:
+        """Ahead of a due moment: for the ``channels`` of the active subscriptions, compile the
+        reminder templates and connect to the mail server, build the webhook pool, so the
+        moment's first message waits for none of them (and a daemon without webhook
+        subscribers never loads the HTTP client)."""
+        if Channel.WEBHOOK in channels:
+            self.webhook.warm_up()
+        if Channel.EMAIL in channels:
+            await asyncio.to_thread(compose.load_templates, "reminder")
+            await self.email.warm_up()
 
     async def close(self) -> None:
         await self.email.close()

@@ -323,12 +323,8 @@ class Subscriptions:
         return len(ids)
 
     def list(self, status: Status | None = None) -> builtins.list[Subscription]:
-        """Every subscription (with ``status``), oldest first.
-
-        Rows are read one at a time and only the columns a ``Subscription`` holds: with many
-        subscribers the full rows (tokens, hashes) would otherwise all be in memory at once,
-        next to the list they become.
-        """
+        """Every subscription (with ``status``), oldest first: rows read one at a time, only
+        the columns a ``Subscription`` holds (full rows would all be held next to the list)."""
         query = select(*FIELDS).order_by(subscriptions.c.created_at)
         outs_query = select(opt_outs)
         if status is not None:
@@ -369,14 +365,18 @@ class Subscriptions:
                 outs.setdefault(out.subscription_id, {})[out.tender_id] = OptOut(out.reason)
         return [replace(s, opt_outs=outs[s.id]) if s.id in outs else s for s in found]
 
-    def active_offsets(self) -> set[timedelta]:
-        """Every offset some active subscription has. The database folds equal lists, so what
-        comes back grows with the distinct lists, not with the subscriptions."""
-        lists = select(cast(subscriptions.c.offsets, Text)).distinct()
+    def active_offsets(self) -> dict[Channel, set[timedelta]]:
+        """Every offset some active subscription has, by channel. The database folds equal
+        lists, so what comes back grows with the distinct lists, not with the subscriptions."""
+        lists = select(subscriptions.c.channel, cast(subscriptions.c.offsets, Text)).distinct()
         lists = lists.where(subscriptions.c.status == Status.ACTIVE.value)
+        found: dict[Channel, set[timedelta]] = {}
         with self.engine.connect() as conn:
-            found = conn.execute(lists).scalars().all()
-        return {timedelta(seconds=s) for text in found for s in json.loads(text)}
+            for channel, text in conn.execute(lists):
+                found.setdefault(Channel(channel), set()).update(
+                    timedelta(seconds=s) for s in json.loads(text)
+                )
+        return found
 
     def count_by_status(self) -> dict[str, int]:
         with self.engine.connect() as conn:
