@@ -157,6 +157,24 @@ def test_a_refused_module_imports_again_afterwards() -> None:
     assert {"json", "colorsys"} <= loaded
 
 
+def test_nothing_is_refused_in_development_mode_or_under_a_debugger() -> None:
+    """``-X dev`` or a ``PYTHONBREAKPOINT`` naming a debugger: every installed module imports."""
+    script = (
+        "from tender_notifier.unused_extras import refused\n"
+        "with refused(('colorsys',)):\n"
+        "    import colorsys\n"
+    )
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONBREAKPOINT"}
+    for flags, env in (
+        (["-X", "dev"], base),
+        ([], {**base, "PYTHONBREAKPOINT": "ipdb.set_trace"}),
+    ):
+        done = subprocess.run([sys.executable, *flags, "-c", script], env=env, capture_output=True)
+        assert done.returncode == 0, done.stderr
+    refused_here = subprocess.run([sys.executable, "-c", script], env=base, capture_output=True)
+    assert b"ModuleNotFoundError" in refused_here.stderr
+
+
 def test_the_import_command_still_gets_its_arguments() -> None:
     """The import command's parser is set up when it is the command given."""
     loaded = _loaded_after(

@@ -37,7 +37,8 @@ from .webhook_status import activated, disable, failing
 
 log = structlog.get_logger(__name__)
 # Rows whose payload held a confirmation token until sent.
-TOKEN_KINDS = ("confirm", "owner_confirm")
+TOKEN_KINDS = ("confirm", "owner_confirm")  # their payloads hold tokens: dropped once sent
+EMAIL_ONLY_KINDS = ("notice", "owner_confirm")  # to the owner's address, also for webhooks
 
 
 class Sender:
@@ -67,9 +68,7 @@ class Sender:
             settings, store, timelines, self.links, self.email, self.webhook
         )
 
-    async def warm_up(
-        self, channels: Collection[Channel] = (Channel.EMAIL, Channel.WEBHOOK)
-    ) -> None:
+    async def warm_up(self, channels: Collection[Channel]) -> None:
         """Ahead of a due moment: for the ``channels`` of the active subscriptions, compile the
         reminder templates and connect to the mail server, build the webhook pool, so the
         moment's first message waits for none of them (and a daemon without webhook
@@ -137,7 +136,7 @@ class Sender:
                 )
             log.info("delivery_not_owed", status=owed.status, reason=owed.error, **fields)
             return Settled(owed)
-        by_email = delivery.kind in ("notice", "owner_confirm")
+        by_email = delivery.kind in EMAIL_ONLY_KINDS
         channel = "email" if by_email else sub.channel.value
         metrics.attempted(channel)
         assert known is not None
@@ -168,7 +167,7 @@ class Sender:
             metrics.lateness.observe(max((done - delivery.due_at).total_seconds(), 0.0))
         log.info("delivery_sent", channel=channel, **fields)
         effect = worked = None
-        if sub.channel is Channel.WEBHOOK and delivery.kind not in ("notice", "owner_confirm"):
+        if sub.channel is Channel.WEBHOOK and delivery.kind not in EMAIL_ONLY_KINDS:
             worked = sub.id  # no longer failing, if it was: written with the batch
             if delivery.kind == "ping" and sub.status is Status.PENDING:
                 effect = partial(activated, sub, done)
@@ -177,7 +176,7 @@ class Sender:
                 delivery.id,
                 SENT,
                 sent_at=done,
-                forget_payload=delivery.kind in ("confirm", "owner_confirm"),
+                forget_payload=delivery.kind in TOKEN_KINDS,
             ),
             effect,
             replan=delivery.kind == "ping",

@@ -11,13 +11,19 @@ and a daemon that differs from the one in production.
 
 Each library treats an ``ImportError`` as "not installed" and goes on without the extra. A name
 set to None in ``sys.modules`` is how Python refuses an import (``ModuleNotFoundError``, see the
-reference on the import system), so the command line runs with these names refused
-(``cli.main``) and the libraries load as they do where the extras are absent. A module
-imported before the refusal stays as it is: the refusal cannot take anything away.
+reference on the import system), so the command line (``cli.main``: the command modules load
+structlog and SQLAlchemy to build their arguments) runs with these names refused and the
+libraries load as they do where the extras are absent. A
+module imported before the refusal stays as it is: the refusal cannot take anything away; and a
+library that looked for an extra while it was refused keeps going without it afterwards.
+
+Nothing is refused in Python's development mode (``-X dev``) or when ``PYTHONBREAKPOINT`` names
+a debugger, which may well want Pygments.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -32,6 +38,9 @@ UNUSED_EXTRAS = ("rich", "pygments", "httpx._main", "pydantic.v1", "greenlet")
 def refused(names: Iterable[str] = UNUSED_EXTRAS) -> Iterator[None]:
     """While inside, importing any of ``names`` (or a module under it) fails with
     ``ModuleNotFoundError``, unless it was imported already; afterwards they import again."""
+    if sys.flags.dev_mode or os.environ.get("PYTHONBREAKPOINT", "0") not in ("", "0"):
+        yield
+        return
     blocked = [name for name in names if name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]

@@ -249,7 +249,9 @@ async def _simulate(settings: Settings, start: datetime, until: datetime, outbox
         sub = subs[d.subscription_id]
         when = format_moment(d.due_at.astimezone(settings_zone(timelines)), "nl")
         reason = f"not sent ({d.status}): {d.last_error or 'no error recorded'}"
-        print(row(when, sub.channel.value, d.tender_id, d.milestone_id, reason), file=sys.stderr)
+        offset = format_duration(timedelta(seconds=d.offset_seconds or 0))
+        line = row(when, sub.channel.value, sub.language, d.tender_id, d.milestone_id, offset)
+        print(f"{line}\t{reason}", file=sys.stderr)
     print(
         f"{len(sent)} message(s) sent, {skipped} skipped, {len(unsent)} not sent; "
         f"written to {outbox}"

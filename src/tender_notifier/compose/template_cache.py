@@ -25,9 +25,10 @@ class TemplateCache(Generic[T]):
         ``keep`` are kept already."""
         if key in self._kept:
             return self._kept[key]
+        made = make()  # first: a make() that raises costs no kept template
         if len(self._kept) >= self.keep:
             del self._kept[next(iter(self._kept))]
-        made = self._kept[key] = make()
+        self._kept[key] = made
         return made
 
     def values(self) -> ValuesView[T | None]:
