@@ -18,6 +18,7 @@ import httpcore
 import httpx
 
 from .asyncio_backend import AsyncioBackend
+from .connections import OriginConnections
 from .ssrf import (
     IPAddress,
     Resolver,
@@ -131,25 +132,25 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         self._backend = GuardedBackend(
             allow_private=allow_private, resolver=resolver, backend=backend
         )
-        self._guarded_pool: httpcore.AsyncConnectionPool | None = None
+        self._guarded_pool: OriginConnections | None = None
 
     @property
-    def pool(self) -> httpcore.AsyncConnectionPool:
-        """The guarded connection pool itself, for callers that make httpcore requests."""
+    def pool(self) -> OriginConnections:
+        """The guarded connections themselves, for callers that make httpcore requests."""
         return self._built_pool()
 
-    def _built_pool(self) -> httpcore.AsyncConnectionPool:
+    def _built_pool(self) -> OriginConnections:
         if self._guarded_pool is None:
             limits = self._limits
-            self._guarded_pool = httpcore.AsyncConnectionPool(
+            self._guarded_pool = OriginConnections(
                 # httpx's context honours SSL_CERT_FILE; proxies stay off.
                 ssl_context=self._given_ssl_context or httpx.create_ssl_context(),
-                max_connections=limits.max_connections,
-                max_keepalive_connections=limits.max_keepalive_connections,
+                max_idle=limits.max_keepalive_connections,
                 keepalive_expiry=limits.keepalive_expiry,
                 network_backend=self._backend,
             )
-            self._pool = self._guarded_pool  # what httpx's own methods send through
+            # What httpx's own methods send through (they need only handle_async_request).
+            self._pool = self._guarded_pool  # type: ignore[assignment]
         return self._guarded_pool
 
     async def __aenter__(self) -> Self:
