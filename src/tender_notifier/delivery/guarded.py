@@ -2,8 +2,9 @@
 
 The second layer of ``ssrf``: ``GuardedBackend`` resolves every host itself when a connection
 is opened and connects to the address it checked, and ``GuardedTransport`` is httpx's own
-transport with its pool on that backend. This module, with httpx and httpcore, is imported when
-the first webhook is sent (``webhook.WebhookTransport``), not when the daemon starts.
+transport with its connections (``connections.OriginConnections``) on that backend. This
+module, with httpx and httpcore, is imported when the first webhook is sent
+(``webhook.WebhookTransport``), not when the daemon starts.
 """
 
 from __future__ import annotations
@@ -107,10 +108,11 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
 
 class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx's own transport with its connection pool on a ``GuardedBackend``.
+    """httpx's own transport with its connections on a ``GuardedBackend``.
 
     httpx 0.28 has no public way to hand ``AsyncHTTPTransport`` a network backend, so the pool it
-    would build is replaced by one built the same way with the guarded backend. Proxies from the
+    would build is replaced by ``OriginConnections`` on the guarded backend (httpcore's pool
+    cost a burst about a fifth of its event loop's time in its own bookkeeping). Proxies from the
     environment are never used: a proxy would resolve and connect on our behalf, unchecked.
 
     The pool, and with it the SSL context (about 1.5 MiB once the CA bundle is loaded), is built
