@@ -136,3 +136,25 @@ async def test_a_refused_target_opens_nothing() -> None:
     with pytest.raises(UnsafeTargetError):
         await post(guarded, 9)
     assert guarded.connections == []
+
+
+@pytest.mark.anyio
+async def test_a_response_closed_after_aclose_does_not_bring_its_connection_back(
+    receivers: list[Receiver],
+) -> None:
+    first, _ = receivers
+    connections_ = pool()
+    request = httpcore.Request(
+        b"POST",
+        f"http://127.0.0.1:{first.port}/hook",
+        headers=[(b"Host", b"x"), (b"Content-Length", b"2")],
+        content=b"{}",
+    )
+    response = await connections_.handle_async_request(request)
+    async for _ in response.stream:  # type: ignore[union-attr]
+        pass
+    await connections_.aclose()
+    await response.aclose()
+    await post(connections_, first.port)
+    assert first.connections == 2
+    await connections_.aclose()
