@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     import httpcore
     import httpx
 
+    from .connections import OriginConnections
     from .guarded import GuardedTransport
 
 _MAX_WAIT = MAX_RETRY_AFTER.total_seconds()
@@ -332,7 +333,7 @@ class WebhookTransport:
 
     async def _post(
         self,
-        pool: httpcore.AsyncConnectionPool,
+        pool: OriginConnections,
         target: _Target,
         headers: list[tuple[bytes, bytes]],
         body: bytes,
@@ -389,8 +390,7 @@ class WebhookTransport:
 
     def warm_up(self) -> None:
         """Ahead of a due moment: import httpx and build the guarded pool and its SSL context
-        (made on first use, so an idle daemon holds none of them), so the moment's first webhook
-        does not wait for them."""
+        (made on first use), so the moment's first webhook does not wait for them."""
         if self._other is None:
             self._guarded_transport().pool  # noqa: B018 (built on first access)
 
