@@ -3,9 +3,9 @@ a share, none is lost or sent twice, and together they keep a fair pace next to 
 loop to the same receiver. The pace asserted is lenient (timing on a shared machine); the goal
 itself is measured by bench/pace.py.
 
-On two shared cores the three daemons together reach 0.69-0.71 of the bare loop's rate with
-10,000 webhooks and 0.55-1.41 with these 3,000, which last about 3 s and so move with whatever
-else runs (bench/README.md). A pace under ``PACE`` marks this test as an expected
+On two shared cores the three daemons together reach 0.96 of the bare loop's rate with 10,000
+webhooks and 1.07-1.27 with these 3,000, which last about 3 s and so move with whatever else
+runs (bench/README.md, 2026-12-04). A pace under ``PACE`` marks this test as an expected
 failure, with the numbers, after every other promise has been checked: a busy machine can slow
 the daemons more than the bare loop."""
 
@@ -20,7 +20,7 @@ from tests.support.fanout import fan_out
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
 COUNT = 3000
-PACE = 0.5  # the daemons together, as a share of the bare loop's rate
+PACE = 0.7  # the daemons together, as a share of the bare loop's rate
 
 
 @pytest.mark.timeout(900)
