@@ -16,3 +16,4 @@ def pytest_terminal_summary(
             f"importer held-out recall: {totals.recalled}/{totals.expected} "
             f"({totals.recall:.1%}), invented: {totals.invented}"
         )
+        terminalreporter.write_line(f"importer held-out, why: {totals.why}")

@@ -8,15 +8,17 @@ reported (``Totals``), never a file's own misses, so they stay unseen.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tender_notifier.importer import extract
+from tender_notifier.importer import Draft, extract
+from tender_notifier.importer.dates import find_dates
 from tender_notifier.tender_file import parse_tender
-from tender_notifier.timeline import Kind, Milestone, When
+from tender_notifier.timeline import Day, Kind, Milestone, Moment, When
 
 CORPUS = Path(__file__).parent / "corpus"
 HELDOUT = Path(__file__).parent / "heldout"
@@ -39,6 +41,9 @@ class Score:
     name: str
     expected: Counter[Fact]
     found: Counter[Fact]
+    # why each missed and each invented date went wrong (``causes``)
+    missed_by: Counter[str] = field(default_factory=Counter)
+    invented_by: Counter[str] = field(default_factory=Counter)
 
     @property
     def missed(self) -> Counter[Fact]:
@@ -51,8 +56,53 @@ class Score:
 
 def score(path: Path) -> Score:
     expected = parse_tender(path.with_suffix(".toml").read_text(encoding="utf-8"), path)
-    draft = extract(path.read_text(encoding="utf-8"), zone=ZONE)
-    return Score(path.stem, facts(expected.milestones), facts(draft.tender.milestones))
+    text = path.read_text(encoding="utf-8")
+    draft = extract(text, zone=ZONE)
+    wanted, found = facts(expected.milestones), facts(draft.tender.milestones)
+    missed_by, invented_by = causes(wanted, found, draft, text, expected.timezone)
+    return Score(path.stem, wanted, found, missed_by, invented_by)
+
+
+def _day(when: When, zone: ZoneInfo) -> date:
+    if isinstance(when, Day):
+        return when.day
+    return (when.at if isinstance(when, Moment) else when.start).astimezone(zone).date()
+
+
+def causes(
+    wanted: Counter[Fact], found: Counter[Fact], draft: Draft, text: str, zone: ZoneInfo
+) -> tuple[Counter[str], Counter[str]]:
+    """Why the missed dates were missed and the invented ones invented, by kind of mistake."""
+    wanted_steps = {(kind, _day(when, zone)) for kind, when in wanted}
+    found_steps = {(kind, _day(when, zone)) for kind, when in found}
+    found_days = {day for _, day in found_steps}
+    listed = {
+        hit.day: "listed as unclear" if "could not tell" in u.reason else "listed as no step"
+        for u in draft.unplaced
+        for hit in find_dates(u.found)
+    }
+    read = {hit.day for hit in find_dates(text)}
+    missed_by: Counter[str] = Counter()
+    for (kind, when), count in (wanted - found).items():
+        day = _day(when, zone)
+        if (kind, day) in found_steps:
+            cause = "another time"
+        elif day in found_days:
+            cause = "another step"
+        else:
+            cause = listed.get(day, "read, not listed" if day in read else "not read")
+        missed_by[cause] += count
+    invented_by: Counter[str] = Counter()
+    for (kind, when), count in (found - wanted).items():
+        day = _day(when, zone)
+        if (kind, day) in wanted_steps:
+            cause = "another time"
+        elif any(day == d for _, d in wanted_steps):
+            cause = "another step"
+        else:
+            cause = "no step on that day"
+        invented_by[cause] += count
+    return missed_by, invented_by
 
 
 @dataclass(frozen=True)
@@ -63,6 +113,8 @@ class Totals:
     expected: int
     recalled: int
     invented: int
+    missed_by: Counter[str] = field(default_factory=Counter)
+    invented_by: Counter[str] = field(default_factory=Counter)
 
     @property
     def recall(self) -> float:
@@ -74,13 +126,24 @@ class Totals:
             f"invented: {self.invented}, in {self.files} announcements"
         )
 
+    @property
+    def why(self) -> str:
+        """The causes of the misses and the invented dates, most frequent first."""
+
+        def listing(counts: Counter[str]) -> str:
+            return ", ".join(f"{n} {cause}" for cause, n in counts.most_common()) or "none"
+
+        return f"missed: {listing(self.missed_by)}; invented: {listing(self.invented_by)}"
+
 
 def totals(paths: list[Path]) -> Totals:
     scores = [score(path) for path in paths]
     expected = sum(sum(s.expected.values()) for s in scores)
     missed = sum(sum(s.missed.values()) for s in scores)
     invented = sum(sum(s.invented.values()) for s in scores)
-    return Totals(len(scores), expected, expected - missed, invented)
+    missed_by = sum((s.missed_by for s in scores), Counter[str]())
+    invented_by = sum((s.invented_by for s in scores), Counter[str]())
+    return Totals(len(scores), expected, expected - missed, invented, missed_by, invented_by)
 
 
 # The held-out totals of this run, for the line the terminal summary writes (conftest.py).
