@@ -49,6 +49,13 @@ notices, a Q&A log, mails, PDF pastes, marketplace requests) found 78.9 % of the
 (138/175) before that round and 78.9 % after it, with 13 and 12 invented: tuning on texts
 raises the score on those texts, hardly on new ones. They joined the held-out part unseen. Over
 all 120: 84.5 % and 64.
+Then 30 more texts written without looking at the rules joined unseen (121-150: Dutch
+marketplace requests, municipal and water board tenders, a nota van inlichtingen, mails, a
+restricted procedure, a letter whose timetable has no years across the turn of the year,
+Flemish notices, UK, Irish, Danish and EU agency notices, a DPS call-off, a competitive
+dialogue, lots, a Q&A log with an extension): the rules found 79.1 % of their dates (167/211)
+and invented 20. Over all 150: 83.4 % and 84. The test output also says why, by kind of
+mistake (``Totals.why``), still without naming any text.
 """
 
 from __future__ import annotations
@@ -57,12 +64,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (634/750, 64 invented); raise the recall and lower the invented count
+# What the rules reach now (801/961, 84 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
-# unseen text, is not reached: on the last 25 texts new to the rules, 78.9 % and 12.
-HELDOUT_RECALL = 0.845
-HELDOUT_INVENTED = 64
-HELDOUT_FILES = 120
+# unseen text, is not reached: on the last 30 texts new to the rules, 79.1 % and 20.
+HELDOUT_RECALL = 0.833
+HELDOUT_INVENTED = 84
+HELDOUT_FILES = 150
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
