@@ -340,9 +340,6 @@ NOT_READ_YET = {
     ("295-aquafin-tweefasig", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
     # 296-320 (written without seeing the rules; the dev set of the rules for tying dates to
     # their words and times), what the rules do not read yet:
-    # - 301: "attendance must be confirmed by e-mail ... by 12:00 on Friday 9 April 2027",
-    #   registering for the site visit in other words than register / aanmelden
-    ("301-dublin-port-cctv-email", "missed", Kind.OTHER, at(2027, 4, 9, 13, 0)),
     # - 310: a "dialogue kick-off meeting for shortlisted candidates" is a meeting, and
     #   "informed whether or not they have been shortlisted on or about" the shortlist
     (

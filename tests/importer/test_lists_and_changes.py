@@ -154,3 +154,37 @@ def test_in_a_text_of_question_rounds_a_round_that_closes_is_the_questions() -> 
         (Kind.ANSWERS_PUBLISHED, Day(date(2027, 11, 4))),
         (Kind.SUBMISSION_DEADLINE, Moment(datetime(2027, 11, 16, 10, 0, tzinfo=ZONE))),
     ]
+
+
+def test_the_new_text_of_a_changed_part_gives_its_dates_to_the_step_the_part_names() -> None:
+    text = (
+        "Nummer van de afdeling: IV.2.2\n"
+        "Plaats van de te wijzigen tekst: Termijn voor ontvangst van inschrijvingen\n"
+        "In plaats van:\n"
+        "Datum: 14/10/2027\n"
+        "Plaatselijke tijd: 12:00\n"
+        "Lezen:\n"
+        "Datum: 28/10/2027\n"
+        "Plaatselijke tijd: 12:00\n"
+        "Nummer van de afdeling: IV.2.7\n"
+        "Plaats van de te wijzigen tekst: Voorwaarden voor opening van de inschrijvingen\n"
+        "In plaats van:\n"
+        "Datum: 14/10/2027\n"
+        "Plaatselijke tijd: 12:30\n"
+        "Lezen:\n"
+        "Datum: 28/10/2027\n"
+        "Plaatselijke tijd: 12:30\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-10-28", "12:00")),
+        (Kind.OPENING, at("2027-10-28", "12:30")),
+    ]
+
+
+def test_the_new_text_of_a_changed_part_ends_at_a_blank_line() -> None:
+    text = (
+        "Section to change: Time limit for receipt of tenders\n"
+        "Instead of:\nDate: 14/10/2027\nRead:\nDate: 28/10/2027\n\n"
+        "Date: 2/11/2027\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 10, 28)))]

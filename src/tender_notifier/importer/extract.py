@@ -27,6 +27,7 @@ from .draft import Draft, Found, Unplaced
 from .meanings import Background
 from .milestones import milestones
 from .rules import Meaning, kind_of
+from .sections import NO_TOPIC, Section, last_line
 from .segment import Segment
 from .sentences import read_segment
 from .text import segments
@@ -69,13 +70,19 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     # "Dates marked with an asterisk (*) are indicative only and are not binding"
     starred = any(_NOT_BINDING.search(p.text) and _STARRED.search(p.text) for p in pieces)
     event: tuple[int, date] | None = None  # the line and day of the event a sentence dated
+    section = Section()
+    change = _ChangedPart()
     for segment in pieces:
+        topic = section.topic(previous, segment)
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
             header = None
         heading = _heading(previous, segment)
         if heading is None and _new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
+        changed = change.step(previous, segment)
+        if heading is None and changed is not None:
+            heading = changed  # "Lezen:" / "Datum: 28/10/2027" under the part it changes
         above = heading
         changes = previous is not None and bool(_CHANGED_PART.match(previous.text))
         if (isinstance(heading, Kind) or changes or _INSTEAD_OF.match(segment.text)) and (
@@ -91,11 +98,18 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if binding and not (starred and _STAR in segment.text):
             # "Er is een schouw op 11 februari 2027. Aanmelden kan tot 9 februari 2027.": the
             # sentence after an event's may register for it
-            day = event[1] if event and segment.line - event[0] <= 1 else None
+            # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
+            # "Aanmelden kan tot en met 20 oktober 2026": or later in its paragraph
+            if event and previous is not None and segment.line - last_line(previous) > 1:
+                event = None
+            day = event[1] if event else None
             count = len(found)
-            read_segment(segment, found, unplaced, document, heading, selection, day)
+            read_segment(segment, found, unplaced, document, heading, selection, day, topic)
             events = [(f.line, f.day) for f in found[count:] if f.kind is Kind.OTHER]
-            event = events[-1] if events and not segment.in_table else None
+            if events and not segment.in_table:
+                event = events[-1]
+            elif segment.in_table or len(found) > count:
+                event = None  # a step of another kind comes between
         else:
             _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment
@@ -227,6 +241,32 @@ _NEW_LABEL = re.compile(
 )
 
 
+class _ChangedPart:
+    """The step a change notice changes, for the lines under its new text: "Plaats van de te
+    wijzigen tekst: Termijn voor ontvangst van inschrijvingen" / "In plaats van:" / "Datum:
+    14/10/2027" / "Lezen:" / "Datum: 28/10/2027". Up to the next part or a blank line."""
+
+    def __init__(self) -> None:
+        self._step: Kind | None = None
+        self._new = False  # under the line that opens the new text
+
+    def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
+        if previous is not None and segment.line - last_line(previous) > 1:
+            self._step, self._new = None, False
+        text = segment.text.strip()
+        if match := _CHANGED_PART.match(text):
+            meaning = kind_of(text[match.end() :])
+            self._step, self._new = (meaning if isinstance(meaning, Kind) else None), False
+            return None
+        if (label := _OLD_LABEL.match(text)) and label.end() == len(text):
+            self._new = False
+            return None
+        if (label := _NEW_LABEL.match(text)) and label.end() == len(text):
+            self._new = True
+            return None
+        return self._step if self._new else None
+
+
 def _new_under_old(previous: Segment | None, segment: Segment) -> bool:
     """Whether ``segment`` gives the new date of the step whose old date ``previous`` gave."""
     return (
@@ -267,6 +307,7 @@ def _heading(previous: Segment | None, segment: Segment) -> Meaning | None:
         or previous.text.endswith(".")
         or len(segment.text) > _UNDER_HEADING_MAX
         or find_dates(previous.text)
+        or NO_TOPIC.match(previous.text)
     ):
         return None
     return kind_of(previous.text)

@@ -271,7 +271,7 @@ RULES: tuple[Rule, ...] = (
         Kind.OPENING,
         r"\bopening (van |der )?(de )?(inschrijving|offerte|aanbieding|envelop|tender|bid)"
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
-        r"|\bopening ?(date|datum|time)|openingsdatum|datum (van )?(de )?opening"
+        r"|\bopening ?(date|datum|time)|openingsdatum|openingszitting|datum (van )?(de )?opening"
         r"|\b(tenders|bids|offers|they|inschrijvingen|offertes|deze|ze|zij) (will be|are|shall be"
         r"|worden|wordt) (publicly |openbaar )?(opened|geopend)\b"
         r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"

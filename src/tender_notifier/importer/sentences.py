@@ -81,13 +81,16 @@ def read_segment(
     heading: Meaning | None = None,
     selection: bool = False,
     event: date | None = None,
+    topic: Kind | None = None,
 ) -> None:
     """Add what ``segment`` says to ``found``, and what it does not make clear to ``unplaced``.
 
     ``heading`` is what the heading just above says, for a bare "Date: 15/02/2027" below it;
     ``selection`` says the segment stands under a heading of the selection phase, where the
     deadline is the one for requests to participate; ``event`` is the day of the event (an
-    `other` milestone) the sentence before dated, which one may register for until that day.
+    `other` milestone) the sentence before dated, which one may register for until that day;
+    ``topic`` is the step the heading of the section names, for a sentence of prose whose own
+    words do not say what its first date is for.
     """
     text = segment.text
     dates = find_dates(text, document.years)
@@ -167,6 +170,14 @@ def read_segment(
             meaning = heading
         elif heading is _OLD and not segment.in_table:
             meaning = heading  # "In plaats van: Aanvang 01/03/2027, einde 28/02/2030": all old
+        elif (
+            meaning is None
+            and not index
+            and topic is not None
+            and not segment.in_table
+            and not _labelled(segment)
+        ):
+            meaning = topic  # "Plaatsbezoek" / ... / "Afspraak op woensdag 10 februari 2027"
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
         if meaning is Kind.START and not about_assignment and _IN_FORCE.search(own_before):

@@ -17,6 +17,7 @@ from .rules import Meaning, kind_of
 from .segment import Segment
 from .times import TimeHit
 
+_SAME_DAY_REACH = 4  # how many lines "op dezelfde dag" looks back for its day
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
 
 
@@ -75,8 +76,8 @@ def _closing(kind: Kind) -> Kind:
 
 
 _SAME_DAY = re.compile(
-    r"\b(?:(?P<same>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
-    r"|(?:op|on) (?:die|that) (?:dag|day)"
+    r"\b(?:(?P<same>(?P<day>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
+    r"|(?:op|on) (?:die|that) (?:dag|day))"
     # "Aansluitend, om 13:30 uur, vindt een openbare opening plaats": right after it
     r"|aansluitend|direct daarna|immediately after(?:wards)?|directly after(?:wards)?)"
     r"|(?P<next>de volgende dag|de dag erna|de dag daarna|the following day|the next day))\b",
@@ -92,7 +93,10 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     if match is None or not found or not isinstance(kind, Kind):
         return False
     last = found[-1]
-    if kind is last.kind or segment.line - last.line > 1:
+    # "the same day" is the last step's, also over a heading ("Opening" / "De openingszitting
+    # vindt plaats op dezelfde dag om 10u30"), not over a paragraph or more
+    reach = _SAME_DAY_REACH if match.group("day") else 1  # "aansluitend": just after it
+    if kind is last.kind or segment.line - last.line > reach:
         return False
     day = last.day if match.group("same") else last.day + timedelta(days=1)
     begin, finish = (None, None) if t is None else (t.begin, t.finish)

@@ -1,0 +1,60 @@
+"""What a section of an announcement lends to the lines under its heading: the step the heading
+names, for a sentence whose own words do not say what its date is for."""
+
+from __future__ import annotations
+
+import re
+
+from ..timeline import Kind
+from .dates import find_dates
+from .rules import kind_of
+from .segment import Segment
+
+_SECTION_HEADING_MAX = 60
+
+
+def last_line(segment: Segment) -> int:
+    """The last announcement line of ``segment``."""
+    return segment.joins[-1][1] if segment.joins else segment.line
+
+
+class Section:
+    """The step a section's heading names ("Plaatsbezoek", "INFORMATIEBIJEENKOMST"), for a
+    sentence of prose under it whose own words do not say what its date is for ("Afspraak op
+    woensdag 10 februari 2027 om 9u30"). The section ends at a blank line after its first
+    sentence, or at the next heading."""
+
+    def __init__(self) -> None:
+        self._step: Kind | None = None
+        self._read = False  # a sentence was read under the heading
+
+    def topic(self, previous: Segment | None, segment: Segment) -> Kind | None:
+        blank = previous is not None and segment.line - last_line(previous) > 1
+        if blank and self._read:
+            self._step = None
+        if _is_section_heading(segment):
+            meaning = None if NO_TOPIC.match(segment.text) else kind_of(segment.text)
+            self._step = meaning if isinstance(meaning, Kind) else None
+            self._read = False
+            return None
+        self._read = True
+        return self._step
+
+
+# Headings that name no step of their own: "Wat vragen wij" (what is asked of a candidate),
+# "Vraag 2" / "Question 12" (an item of a list of questions and answers)
+NO_TOPIC = re.compile(
+    r"^\W{0,3}(wat|wie|hoe|waarom|what|who|how|why)\b|^\W{0,3}(vraag|question|q)\s{0,3}\d",
+    re.IGNORECASE,
+)
+
+
+def _is_section_heading(segment: Segment) -> bool:
+    text = segment.text.strip()
+    return (
+        not segment.is_field
+        and not segment.in_table
+        and len(text) <= _SECTION_HEADING_MAX
+        and not text.endswith((".", ":", ";", ",", "?"))
+        and not find_dates(text)
+    )
