@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 import pytest
 
 from tender_notifier.importer import extract
-from tender_notifier.timeline import Day, Kind, Moment, When
+from tender_notifier.timeline import Day, Kind, Moment, Span, When
 
 from .corpus import ZONE
 
@@ -387,3 +387,47 @@ def test_a_clause_that_opens_with_the_noun_of_the_verb_before_speaks_of_it() -> 
         "Suppliers that are not yet admitted may still apply to join the DPS; applications must"
         " be received by 14 September 2027, 17:00 to be assessed in time for this call-off.\n"
     ) == [(Kind.PARTICIPATION_DEADLINE, at("2027-09-14", "17:00"))]
+
+
+def test_a_row_that_holds_only_a_time_completes_the_date_of_the_row_above() -> None:
+    text = (
+        "Informatiebijeenkomst geselecteerde gegadigden            10 november 2026,\n"
+        "(kantoor Apeldoorn, Kanaal Zuid)                          13:30 – 16:00 uur\n"
+        "Sluiting vragenronde gunningsfase                         19 november 2026, 10:00 uur\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, Span(at("2026-11-10", "13:30").at, at("2026-11-10", "16:00").at)),
+        (Kind.QUESTIONS_DEADLINE, at("2026-11-19", "10:00")),
+    ]
+
+
+def test_a_row_of_values_only_reads_each_under_its_head() -> None:
+    text = (
+        "Opdrachtgever        Kadaster\n"
+        "Uren per week        36\n\n"
+        "Sluitingsdatum       Sluitingstijd\n"
+        "03-06-2027           17:00\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-06-03", "17:00"))]
+
+
+def test_a_date_first_row_keeps_its_activity_as_the_label() -> None:
+    text = "Datum        Activiteit           Tijd\n03-06-2027   Sluiting inschrijving   17:00\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-06-03", "17:00"))]
+
+
+def test_one_moment_written_in_two_zones_is_one_milestone() -> None:
+    text = (
+        "Latest time and date for receipt of tenders: 12 noon (Irish time), 22 September 2027.\n"
+        "Note: the TED notice shows the time-limit for receipt of tenders as 22/09/2027 13:00 "
+        "(Brussels time).\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-09-22", "13:00"))]
+
+
+def test_one_clock_time_written_with_and_without_its_zone_is_one_milestone() -> None:
+    text = (
+        "Tender deadline: Dec 14, 2026 12:00 PM GMT (unchanged)\n"
+        "The deadline remains 12:00 on 14 December 2026.\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-14", "13:00"))]

@@ -157,3 +157,19 @@ def test_a_label_names_its_step_and_the_words_in_brackets_explain_it() -> None:
     assert timeline("Sluiting (vragen): 3 maart 2027\n") == [
         (Kind.QUESTIONS_DEADLINE, Day(date(2027, 3, 3)))
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De inschrijvingen worden op dezelfde dag om half twaalf in het openbaar geopend.",
+        "De offertes worden diezelfde dag om 11:30 uur geopend.",
+        "The tenders will be publicly opened on the same day at 11:30.",
+    ],
+)
+def test_tenders_opened_with_words_between_is_the_opening(sentence: str) -> None:
+    text = f"Uiterste ontvangst inschrijvingen: dinsdag 25 mei 2027, 11.00 uur.\n{sentence}\n"
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-05-25", "11:00")),
+        (Kind.OPENING, at("2027-05-25", "11:30")),
+    ]

@@ -34,7 +34,8 @@ def milestones(
     found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
 ) -> tuple[Milestone, ...]:
     """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``."""
-    merged = _merge(_moved(_not_old(found, unplaced), unplaced), unplaced)
+    kept = _moved(_not_old(found, unplaced), unplaced)
+    merged = _merge(_same_instants(kept, zone), unplaced)
     return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced)
 
 
@@ -108,6 +109,36 @@ def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
         first_of_day.setdefault(key, len(kept))
         kept.append(item)
     return kept
+
+
+def _same_instants(found: list[Found], zone: ZoneInfo) -> list[Found]:
+    """``found``, with a time written in another zone put in ``zone`` where the same step is
+    written at that moment in the tender's own ("22/09/2027 13:00 (Brussels time)" beside "12
+    noon (Irish time)"), so that the two merge; the same clock time written with and without a
+    zone merges as it is."""
+    moved = [_in_tender_zone(item, zone) for item in found]
+    instants: Counter[tuple[Kind, date, time | None, time | None]] = Counter(
+        (m.kind, m.day, m.begin, m.finish) for m in moved if m.begin is not None
+    )
+    return [
+        after if instants[(after.kind, after.day, after.begin, after.finish)] > 1 else before
+        for before, after in zip(found, moved, strict=True)
+    ]
+
+
+def _in_tender_zone(item: Found, zone: ZoneInfo) -> Found:
+    """``item`` at the same instant in ``zone`` when it was written in another ("12 noon (Irish
+    time)"), so that it merges with the same moment written in the tender's zone."""
+    if item.zone is None or item.begin is None:
+        return item
+    start = datetime.combine(item.day, item.begin, tzinfo=item.zone).astimezone(zone)
+    finish = None
+    if item.finish is not None:
+        end = datetime.combine(item.day, item.finish, tzinfo=item.zone).astimezone(zone)
+        if end <= start or end.date() != start.date():
+            return item  # left to _when, which says why it cannot be one
+        finish = end.time()
+    return replace(item, day=start.date(), begin=start.time(), finish=finish, zone=None)
 
 
 def _times(item: Found) -> tuple[time | None, time | None]:

@@ -34,6 +34,11 @@ def row_segments(header: list[str], cells: list[str], line: int, dated: bool) ->
         yield from _lot_fields(header, cells, lots, line)
     elif len(header) == len(cells) and len(columns) >= 2 and _by_column(header, cells, columns):
         yield from _column_fields(header, cells, columns, line)
+    elif dated and len(header) == len(cells) and all(_is_value(c) for c in cells):
+        # "Sluitingsdatum      Sluitingstijd" / "03-06-2027      17:00": a row of values only,
+        # each under its head
+        for head, cell in zip(header, cells, strict=True):
+            yield Segment(f"{head.rstrip(':')}: {cell}", line, True, True)
     else:
         yield from _row_fields(cells, line)
 

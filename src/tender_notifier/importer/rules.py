@@ -114,7 +114,9 @@ RULES: tuple[Rule, ...] = (
         r"|publication of (the )?q\s?&\s?a"
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
-        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries)"
+        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries"
+        r"|clarifications|clarification requests)"
+        r"|\b(issue|publication) of (the )?(responses|replies)"
         r"|\bresponses\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
         r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
@@ -221,7 +223,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Depends.TENDERS_OR_REQUESTS,
-        r"(tenders?|inschrijvingen|offertes) (or|of) ((requests?|verzoeken|aanvragen) "
+        r"(tenders?|inschrijvingen|offertes) ?(or|of|/) ?((requests?|verzoeken|aanvragen) "
         r"(to|tot|for) (particip\w{0,6}|deelneming|deelname)|deelnemings(aanvragen|verzoeken))",
         "Time limit for receipt of tenders or requests to participate",
     ),
@@ -273,7 +275,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
         r"|\bopening ?(date|datum|time)|openingsdatum|openingszitting|datum (van )?(de )?opening"
         r"|\b(tenders|bids|offers|they|inschrijvingen|offertes|deze|ze|zij) (will be|are|shall be"
-        r"|worden|wordt) (publicly |openbaar )?(opened|geopend)\b"
+        r"|worden|wordt)\b[^.;]{0,50}\b(opened|geopend)\b"
         r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|\b(electronic|elektronische|digital|digitale) opening\b"
@@ -327,11 +329,7 @@ RULES: tuple[Rule, ...] = (
         START_WORDS,
         "Uiterlijk per 4 augustus 2026 beschikbaar",
     ),
-    _rule(
-        Kind.END,
-        END_WORDS,
-        "Einddatum opdracht:",
-    ),
+    _rule(Kind.END, END_WORDS, "Einddatum opdracht:"),
 )
 
 _NOT_BEFORE_A_DATE = " x"

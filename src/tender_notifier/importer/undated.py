@@ -46,6 +46,13 @@ def read_times_only(
                 continue
             _complete(found, index, strong[0], segment)
             return
+    if len(strong) == 1 and label and found and _only(value, strong[0]):
+        # "Informatiebijeenkomst: 10 november 2026," / "(kantoor Apeldoorn): 13:30 – 16:00 uur":
+        # a row that holds nothing but a time, under a row whose date has none
+        target = found[-1]
+        if not target.prose and target.begin is None and segment.line - target.line == 1:
+            _complete(found, len(found) - 1, strong[0], segment)
+            return
     if len(strong) == 1 and not label and found and _TIME_OF.search(segment.text):
         target = found[-1]
         if (
@@ -65,8 +72,12 @@ def read_times_only(
 
 
 def _only(value: str, t: TimeHit) -> bool:
-    """Whether a field's value is the time ``t`` and nothing else."""
-    return value.strip().rstrip(".").strip() == t.text
+    """Whether a field's value is the time ``t`` and nothing else ("12.00", "13:30 – 16:00 uur")."""
+    rest = value.strip().rstrip(".").strip()
+    return rest == t.text or _HOURS.sub("", rest.replace(t.text, "", 1)).strip() == ""
+
+
+_HOURS = re.compile(r"\b(uur|u|hrs|hours|h)\b\.?", re.IGNORECASE)
 
 
 def _closing(kind: Kind) -> Kind:
