@@ -188,3 +188,17 @@ def test_the_new_text_of_a_changed_part_ends_at_a_blank_line() -> None:
         "Date: 2/11/2027\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 10, 28)))]
+
+
+def test_a_row_of_the_original_text_is_old_in_every_clause() -> None:
+    text = (
+        "Wijziging rubrieken IV.2.2 en IV.2.7\n"
+        "Oorspronkelijk:   uiterste datum voor ontvangst van de offertes 18/03/2027 om 11u00;\n"
+        "                  opening van de offertes op dezelfde dag om 11u00.\n"
+        "Te lezen:         uiterste datum voor ontvangst van de offertes: donderdag 01/04/2027 om\n"
+        "                  11u00. De offertes worden geopend op 01/04/2027 om 11u30.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-01", "11:00")),
+        (Kind.OPENING, at("2027-04-01", "11:30")),
+    ]

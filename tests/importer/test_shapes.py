@@ -431,3 +431,16 @@ def test_one_clock_time_written_with_and_without_its_zone_is_one_milestone() -> 
         "The deadline remains 12:00 on 14 December 2026.\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-14", "13:00"))]
+
+
+def test_a_cell_wrapped_onto_the_next_line_of_a_space_aligned_table_is_read_whole() -> None:
+    text = (
+        "Event                                                 Date / Time\n"
+        "Latest time and date for receipt of tenders           12 noon (Irish time), Wednesday\n"
+        "                                                      22nd September 2027\n"
+        "Contract commencement                                 1st December 2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-09-22", "13:00")),
+        (Kind.START, Day(date(2027, 12, 1))),
+    ]

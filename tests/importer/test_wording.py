@@ -173,3 +173,22 @@ def test_tenders_opened_with_words_between_is_the_opening(sentence: str) -> None
         (Kind.SUBMISSION_DEADLINE, at("2027-05-25", "11:00")),
         (Kind.OPENING, at("2027-05-25", "11:30")),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De aanvang der werken blijft voorzien op 1 september 2027.",
+        "De werken starten op 1 september 2027 (begin van het schooljaar).",
+    ],
+)
+def test_the_start_of_the_works_is_the_start(sentence: str) -> None:
+    assert timeline(sentence) == [(Kind.START, Day(date(2027, 9, 1)))]
+
+
+def test_the_day_a_board_decided_is_no_step() -> None:
+    text = (
+        "Het college van burgemeester en schepenen heeft in zitting van 19 februari 2027 beslist"
+        " de uiterste datum voor het indienen van de offertes te verdagen.\n"
+    )
+    assert timeline(text) == []

@@ -33,6 +33,8 @@ _HAD_AFTER = re.compile(
 )
 BACKGROUND_WORDS = (
     r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|(?<!can be )(?<!may be )\bpublished\b"
+    # the day a board decided: "Het college heeft in zitting van 19 februari 2027 beslist ..."
+    r"|\b(in (de |zijn |haar )?(zitting|vergadering)|bij (besluit|beslissing)) van\W{0,3}$"
     r"|\bpublication\b|(?<!can be )(?<!may be )\bposted\b|\bsinds\b|\bsince\b"
     # "Einde (zonder verlenging)" is the end all the same
     r"|(?<!zonder )(?<!geen )verleng|(?<!without )(?<!excluding )(?<!no )extension|\boptie"

@@ -104,7 +104,12 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
                 event = None
             day = event[1] if event else None
             count = len(found)
-            read_segment(segment, found, unplaced, document, heading, selection, day, topic)
+            read = segment
+            if segment.in_table and _INSTEAD_OF.match(segment.text):
+                # "Oorspronkelijk:   uiterste datum ... 18/03/2027 om 11u00; opening ...": a
+                # row of old text is old in every clause, as a line of it is
+                read = replace(segment, in_table=False)
+            read_segment(read, found, unplaced, document, heading, selection, day, topic)
             events = [(f.line, f.day) for f in found[count:] if f.kind is Kind.OTHER]
             if events and not segment.in_table:
                 event = events[-1]
@@ -229,12 +234,15 @@ def _read_not_binding(
 
 # A change notice's pair of lines under the step they change: the old date, then the new one
 _OLD_LABEL = re.compile(
-    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously)\s{0,3}:",
+    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously"
+    r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text))\s{0,3}:",
     re.IGNORECASE,
 )
 # "Instead of: A supplier engagement event will take place on 20 May 2027.": the old text,
 # whatever it stands under
-_INSTEAD_OF = re.compile(r"^(in plaats van|instead of)\s{0,3}:", re.IGNORECASE)
+_INSTEAD_OF = re.compile(
+    r"^(in plaats van|instead of|oorspronkelijk(e tekst)?|original text)\s{0,3}:", re.IGNORECASE
+)
 _NEW_LABEL = re.compile(
     r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
     re.IGNORECASE,

@@ -14,7 +14,7 @@ ASSIGNMENT = re.compile(
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
     # "an interim adviser from 13 September until 31 December, 36 hours a week"
     r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
-    r"|\bhet werk\b|\bthe works\b|\buitvoering\b"
+    r"|\bhet werk\b|\bthe works\b|\buitvoering\b|\b(de|der|van) werken\b"
     # the words of its term, and of works and supplies delivered
     r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
     r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b"

@@ -112,6 +112,19 @@ def segments(text: str) -> list[Segment]:
     return out
 
 
+_WRAP_INDENT = 10  # a wrapped cell's line opens with at least this many spaces
+
+
+def _wraps_last_cell(row: str, line: str) -> bool:
+    """Whether ``line`` goes on with the last cell of the space-aligned ``row`` above it: it
+    opens with spaces up to where that cell starts and holds no cell of its own."""
+    if "\t" in row or "|" in row or "\t" in line or "|" in line or not line.strip():
+        return False
+    indent = len(line) - len(line.lstrip(" "))
+    last = max((m.end() for m in re.finditer(r" {3,}", row.rstrip())), default=0)
+    return indent >= _WRAP_INDENT and abs(indent - last) <= 2 and len(_cells(line)) == 1
+
+
 def _cells(row: str) -> list[str]:
     cells = [" ".join(c.split()) for c in _CELL_SPLIT.split(row.strip(" |"))]
     return [c for c in cells if c]
@@ -253,8 +266,15 @@ def _logical_lines(
             i += 1
             continue
         if _is_row(raw[i]):
-            yield raw[i].strip(), ((0, i + 1),), True
+            row, joins = raw[i].strip(), [(0, i + 1)]
             i += 1
+            while i < count and _wraps_last_cell(raw[i - 1], raw[i]):
+                # "Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
+                # "                                           22nd September 2027"
+                joins.append((len(row) + 1, i + 1))
+                row = f"{row} {raw[i].strip()}"
+                i += 1
+            yield row, tuple(joins), True
             continue
         parts, size, joins, last_line, j = [line], len(line), [(0, i + 1)], line, i + 1
         continued = False
