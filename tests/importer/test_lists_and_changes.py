@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from tender_notifier.importer import extract
-from tender_notifier.timeline import Day, Kind, Moment
+from tender_notifier.timeline import Day, Kind, Moment, Span
 
 from .corpus import ZONE
 from .test_shapes import at, timeline
@@ -201,4 +201,17 @@ def test_a_row_of_the_original_text_is_old_in_every_clause() -> None:
     assert timeline(text) == [
         (Kind.SUBMISSION_DEADLINE, at("2027-04-01", "11:00")),
         (Kind.OPENING, at("2027-04-01", "11:30")),
+    ]
+
+
+def test_a_day_a_list_item_moves_away_from_is_not_its_steps_in_the_quoted_mail() -> None:
+    text = (
+        "Verzonden: dinsdag 5 januari 2027 16:42\n\n"
+        "- de gesprekken schuiven van dinsdag 12 januari naar donderdag 14 januari, tussen 13:00"
+        " en 17:00 uur, in het Provinciehuis;\n\n"
+        "-----Oorspronkelijk bericht-----\n"
+        "Gesprekken:        dinsdag 12 januari (ochtend)\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, Span(at("2027-01-14", "13:00").at, at("2027-01-14", "17:00").at))
     ]

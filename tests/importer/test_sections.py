@@ -95,3 +95,13 @@ def test_right_after_it_is_only_just_after_the_step() -> None:
         "De opening vindt aansluitend plaats, om 10:30 uur.\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-04", "10:00"))]
+
+
+def test_registering_that_is_required_is_for_the_event_above() -> None:
+    text = (
+        "1. Marktdag\n"
+        "   dinsdag 13 april 2027, 14:00 tot 17:00 uur\n"
+        "   Stadhuis, Amstel 1, Boekmanzaal\n"
+        "   Aanmelden is verplicht en kan tot en met donderdag 8 april 2027 via het formulier.\n"
+    )
+    assert (Kind.OTHER, day("2027-04-08")) in timeline(text)

@@ -192,3 +192,8 @@ def test_the_day_a_board_decided_is_no_step() -> None:
         " de uiterste datum voor het indienen van de offertes te verdagen.\n"
     )
     assert timeline(text) == []
+
+
+def test_shortlisted_applicants_notified_is_the_shortlist() -> None:
+    text = "Stage 2: shortlisted applicants will be notified by 14 May 2027 and receive the RFT.\n"
+    assert timeline(text) == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 5, 14)))]

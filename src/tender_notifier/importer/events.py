@@ -83,6 +83,7 @@ REGISTERING = re.compile(
     r"(\s{1,3}(kan|kunt|can|is|are|should|must|moet|moeten|dient|via|by|bij|uiterlijk|tot|t/m"
     r"|en|met|vóór|voor|before|until|closes|sluit|graag|please|per|op|on|de|het|the|mail|e-mail"
     r"|email|tenderned|negometrix|mercell|platform|website|portal|berichtenbox|berichtenmodule"
-    r"|mogelijk|possible|vooraf|in advance|beforehand|no later than)\b){0,6}\W{0,3}$",
+    r"|mogelijk|possible|vooraf|in advance|beforehand|no later than|verplicht|required"
+    r"|mandatory|essential|noodzakelijk|nodig)\b){0,8}\W{0,3}$",
     re.IGNORECASE,
 )

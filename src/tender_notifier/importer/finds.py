@@ -10,7 +10,7 @@ from .events import STANDSTILL_PERIOD
 from .groups import Group
 from .hints import ASSIGNMENT, PROCEDURE_PERIOD
 from .meanings import Background
-from .rules import kind_of
+from .rules import named_step
 from .segment import Segment
 from .times import TimeHit
 
@@ -59,7 +59,7 @@ def read_group(
             skip(hit, "could not tell what this date is for")
         return
     if meaning is Background.REPLACED:
-        step = kind_of(segment.text)  # "Deadline aanbieding was: dinsdag 8 december 2026"
+        step = named_step(segment.text)  # "Deadline aanbieding was: dinsdag 8 december 2026"
         for hit, _ in usable:
             reason = "the old date of one that was moved; not used"
             old = (hit.day, step) if hit.day is not None and isinstance(step, Kind) else None

@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
         r"|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
-        r"|shortlisting"
+        r"|shortlisting|\bshortlisted (\w{1,15} ){0,2}(will be|are|is) (notified|informed|told)"
         r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
         r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
         r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
