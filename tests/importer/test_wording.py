@@ -197,3 +197,25 @@ def test_the_day_a_board_decided_is_no_step() -> None:
 def test_shortlisted_applicants_notified_is_the_shortlist() -> None:
     text = "Stage 2: shortlisted applicants will be notified by 14 May 2027 and receive the RFT.\n"
     assert timeline(text) == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 5, 14)))]
+
+
+def test_clarification_interviews_are_interviews_and_a_bracket_on_the_next_line_is_theirs() -> None:
+    text = (
+        "Stage 3 – Presentations and clarification interviews for the three\n"
+        "highest-scoring bidders, to be held on 12 May 2027 and/or 13 May 2027\n"
+        "(10:00 to 16:00 each day). Best and final offers may follow.\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, Span(at("2027-05-12", "10:00").at, at("2027-05-12", "16:00").at)),
+        (Kind.INTERVIEWS, Span(at("2027-05-13", "10:00").at, at("2027-05-13", "16:00").at)),
+    ]
+
+
+def test_tenders_to_be_returned_by_is_the_submission_deadline() -> None:
+    text = "Completed tenders are to be returned by midday on Friday 30 April 2027.\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-04-30", "12:00"))]
+
+
+def test_telling_which_candidates_go_on_is_the_shortlist() -> None:
+    text = "Uiterlijk 28 januari 2028 laten we weten welke kandidaten doorgaan."
+    assert timeline(text) == [(Kind.SHORTLIST_NOTICE, Day(date(2028, 1, 28)))]

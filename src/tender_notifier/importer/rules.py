@@ -152,8 +152,9 @@ RULES: tuple[Rule, ...] = (
     _rule(Kind.OTHER, NAMED_EVENT_WORDS, "Inlichtingenbijeenkomst (digitaal):"),
     _rule(
         Kind.QUESTIONS_DEADLINE,
-        r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)|clarification"
-        r"|\benquir(y|ies)\b"
+        # not "Presentations and clarification interviews for the three highest-scoring bidders"
+        r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)"
+        r"|clarification(?!s? (interview|meeting|presentation))|\benquir(y|ies)\b"
         r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(additional|further) information"
         r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
@@ -193,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         # not "notified" alone: of what, the selection or the award?
         r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b"
         r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
-        r"|\bweten wie (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
+        r"|\bweten (wie|welke \w{1,15}) (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
         r"|notification of shortlist"
         r"|shortlist (will be |is )?(announced|published|sent|notified)"
         r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
@@ -292,6 +293,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.SUBMISSION_DEADLINE,
         r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
+        r"|\b(tenders|bids|offers) (are|must be|should be|shall be) (to be )?returned\b"
         r"|\breageer\b|indieningsdatum|indieningstermijn|\bbafo\b|\bbest (and|&) final\b"
         # "Wil je kandidaten uiterlijk woensdag 9/12 om 12:00 bij mij aanleveren?"
         r"|(?<!geselecteerde )(?<!uitgenodigde )\bkandidat\w{0,4}\s(uiterlijk|vóór|before|by)"

@@ -181,6 +181,7 @@ def _join_separator(
     starts_low = (
         following[0].islower()
         or following[0].isdigit()
+        or following.startswith("(")  # "... 13 May 2027" / "(10:00 to 16:00 each day)."
         or bool(_OPEN_END.search(last))
         or _wrapped(last, following, width)
     )
