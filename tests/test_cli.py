@@ -7,17 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, SEED_TENDER
+from tests.conftest import ROOT, SEED_TENDER, missing
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tender_notifier.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-    )
+    return run_as([sys.executable, "-m", "tender_notifier.cli"], *args, cwd=cwd)
+
+
+def run_as(command: list[str], *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=cwd, timeout=60)
 
 
 def config_with(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -87,3 +85,34 @@ def test_timeline_of_an_unknown_tender_says_which_exist() -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("tender-notifier ")
+
+
+def test_python_dash_m_runs_the_command(tmp_path: Path) -> None:
+    """``python -m tender_notifier`` is the ``tender-notifier`` command."""
+    shown = run_as([sys.executable, "-m", "tender_notifier"], "--help")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("usage: tender-notifier ")
+    config = config_with(tmp_path, {})
+    checked = run_as([sys.executable, "-m", "tender_notifier"], "--config", str(config), "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "1 tender file(s)" in checked.stdout
+
+
+def test_python_dash_m_fails_as_the_console_script_does(tmp_path: Path) -> None:
+    """A failing command exits with the same code and says the same under either name: a
+    problem ``check`` found (1), an error of the command (2), a command line argparse refused
+    (2)."""
+    script = Path(sys.executable).parent / "tender-notifier"
+    if not script.exists():
+        missing(f"no console script next to {sys.executable}: the package is not installed")
+    config = config_with(tmp_path, {})
+    config.write_text(config.read_text() + "[http]\nhots = 'x'\n")
+    for args, code in (
+        (["--config", str(config), "check"], 1),
+        (["timeline", "nope"], 2),
+        (["nonsense"], 2),
+    ):
+        as_module = run_as([sys.executable, "-m", "tender_notifier"], *args)
+        as_script = run_as([str(script)], *args)
+        assert as_module.returncode == as_script.returncode == code, as_module.stderr
+        assert as_module.stderr == as_script.stderr and as_module.stdout == as_script.stdout

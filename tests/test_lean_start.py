@@ -125,6 +125,22 @@ def test_the_daemon_started_as_make_run_starts_it_loads_none_of_them(tmp_path: P
     assert _unwanted(loaded, NOT_AT_START + NEVER) == []
 
 
+def test_python_dash_m_refuses_the_extras_as_the_console_script_does(tmp_path: Path) -> None:
+    """``python -m tender_notifier`` runs ``cli.main``, refusal and all: its commands load
+    structlog without rich, Pygments or greenlet."""
+    absent = tmp_path / "absent.toml"
+    loaded = _loaded_after(
+        "import runpy, sys\n"
+        f"sys.argv = ['tender_notifier', '--config', {str(absent)!r}, 'check']\n"
+        "try:\n"
+        "    runpy.run_module('tender_notifier', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code == 1, exit.code\n"
+    )
+    assert "structlog" in loaded
+    assert _unwanted(loaded, NEVER) == []
+
+
 def test_a_webhook_loads_httpx_without_its_command_line_client() -> None:
     """The first webhook sent imports httpx, under the command line's refusal: no click, rich
     or Pygments come with it."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 from typing import Any
 
 from . import compose
@@ -19,10 +20,12 @@ from .delivery.webhook import WebhookTransport
 from .errors import DeliveryError
 from .message_links import Links
 from .planner import message_id
+from .revisions import Change
 from .settings import Settings
 from .store import Store
 from .store.ledger import Delivery
 from .subscription_types import Channel, Subscription
+from .timeline import Milestone
 from .timelines import Timelines
 
 
@@ -116,72 +119,72 @@ class OutgoingMessages:
             raise DeliveryError(
                 f"tender {delivery.tender_id!r} is no longer loaded", permanent=True
             )
+        # A change row is about the whole tender, a reminder about one of its milestones.
+        milestone: Milestone | None = None
+        changes: list[Change] = []
         if delivery.kind == "change":
             # Only what this subscriber wants ("not bidding": cancellations only).
             changes = [
                 c for c in net_changes(payload, tender) if sub.wants_change(tender.id, c.kind)
             ]
-            if sub.channel is Channel.EMAIL:
-                entry = self.timelines.entry(tender.id)
-                await self.email.send(
-                    compose.change_email(
-                        tender=tender,
-                        changes=changes,
-                        now=now,
-                        language=sub.language,
-                        sender=self.settings.smtp.sender,
-                        to=sub.target,
-                        message_id=mid,
-                        links=links,
-                        revision=entry.revision if entry else None,
-                        day_hour=self.settings.reminders.day_hour,
-                    )
-                )
-            else:
-                event = compose.change_event(
+        else:
+            milestone = tender.milestone(delivery.milestone_id or "")
+        if sub.channel is not Channel.EMAIL:
+            body: dict[str, Any] | bytes
+            if milestone is None:
+                body = compose.change_event(
                     tender=tender, changes=changes, now=now, links=links, language=sub.language
                 )
-                await self._webhook(sub, mid, event, now)
-            return
-        milestone = tender.milestone(delivery.milestone_id or "")
-        if sub.channel is Channel.EMAIL:
-            entry = self.timelines.entry(tender.id)
-            revision = (
-                next((r for r in entry.revision.active() if r.milestone.id == milestone.id), None)
-                if entry
-                else None
-            )
-            # One template per fan-out, filled in with each subscriber's address and links.
-            await self.email.send(
-                compose.prepared_reminder(
+            else:
+                # One serialised event per fan-out, filled in with each subscriber's tokens.
+                body = compose.reminder_event_body(
                     tender=tender,
                     milestone=milestone,
                     now=now,
                     language=sub.language,
-                    sender=self.settings.smtp.sender,
-                    to=sub.target,
-                    message_id=mid,
+                    offset=timedelta(seconds=delivery.offset_seconds or 0),
                     link_token=link_token,
                     feed_token=feed_token,
                     links=self.links.of_tender(tender.id),
                     day_hour=self.settings.reminders.day_hour,
-                    revision=revision,
                 )
+            await self._webhook(sub, mid, body, now)
+            return
+        # The events attached as the feed has them now: the revision in force.
+        entry = self.timelines.entry(tender.id)
+        in_force = entry.revision if entry else None
+        mail: EmailMessage | compose.PreparedEmail
+        if milestone is None:
+            mail = compose.change_email(
+                tender=tender,
+                changes=changes,
+                now=now,
+                language=sub.language,
+                sender=self.settings.smtp.sender,
+                to=sub.target,
+                message_id=mid,
+                links=links,
+                revision=in_force,
+                day_hour=self.settings.reminders.day_hour,
             )
         else:
-            # One serialised event per fan-out, filled in with each subscriber's tokens.
-            body = compose.reminder_event_body(
+            active = in_force.active() if in_force else ()
+            # One template per fan-out, filled in with each subscriber's address and links.
+            mail = compose.prepared_reminder(
                 tender=tender,
                 milestone=milestone,
                 now=now,
                 language=sub.language,
-                offset=timedelta(seconds=delivery.offset_seconds or 0),
+                sender=self.settings.smtp.sender,
+                to=sub.target,
+                message_id=mid,
                 link_token=link_token,
                 feed_token=feed_token,
                 links=self.links.of_tender(tender.id),
                 day_hour=self.settings.reminders.day_hour,
+                revision=next((r for r in active if r.milestone.id == milestone.id), None),
             )
-            await self._webhook(sub, mid, body, now)
+        await self.email.send(mail)
 
     async def _webhook(
         self, sub: Subscription, mid: str, event: dict[str, Any] | bytes, now: datetime

@@ -14,6 +14,23 @@ from zoneinfo import ZoneInfo
 
 from .dates import DateHit
 
+# The hours in words, one to twelve, as in "om half tien" (9:30): ``_TIME`` matches them, and
+# each one's place here is its number.
+_HOURS = (
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+)
+
 _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<=\d[uh][-\u2013])|(?<![\w.,:/-]))
@@ -28,7 +45,9 @@ _TIME = re.compile(
       | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
         (?!\s{0,3}(?:per|p\.|/|in|a|an|each|x)\b)
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\bvanaf\s))
-        half\s(?P<half>een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|1[0-2]|[1-9])
+        half\s(?P<half>"""
+    + "|".join(_HOURS)
+    + r"""|1[0-2]|[1-9])
         (?![^\W\d_])(?:\s{0,3}uur(?![^\W\d_]))?
       | (?:(?<=\bvan\s)|(?<=\btussen\s))(?P<h6>0?[7-9]|1\d|2[0-3])
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
@@ -107,22 +126,6 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
         else:
             spans.append(hit)
     return spans
-
-
-_HOURS = (
-    "een",
-    "twee",
-    "drie",
-    "vier",
-    "vijf",
-    "zes",
-    "zeven",
-    "acht",
-    "negen",
-    "tien",
-    "elf",
-    "twaalf",
-)
 
 
 def _time_hit(match: re.Match[str]) -> TimeHit | None:
