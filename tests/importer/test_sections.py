@@ -105,3 +105,15 @@ def test_registering_that_is_required_is_for_the_event_above() -> None:
         "   Aanmelden is verplicht en kan tot en met donderdag 8 april 2027 via het formulier.\n"
     )
     assert (Kind.OTHER, day("2027-04-08")) in timeline(text)
+
+
+def test_each_lot_listed_under_a_heading_takes_its_step() -> None:
+    text = (
+        "INSCHRIJVEN\n"
+        "Perceel 1 – Dukenburg     vrijdag 20 november 2026, vóór 10:00 uur\n"
+        "Perceel 2 – Lindenholt    vrijdag 27 november 2026, vóór 10:00 uur\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2026-11-20", "10:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2026-11-27", "10:00")),
+    ]

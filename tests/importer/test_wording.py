@@ -219,3 +219,16 @@ def test_tenders_to_be_returned_by_is_the_submission_deadline() -> None:
 def test_telling_which_candidates_go_on_is_the_shortlist() -> None:
     text = "Uiterlijk 28 januari 2028 laten we weten welke kandidaten doorgaan."
     assert timeline(text) == [(Kind.SHORTLIST_NOTICE, Day(date(2028, 1, 28)))]
+
+
+def test_replies_that_will_be_published_are_a_step_not_the_day_of_publication() -> None:
+    text = (
+        "A virtual information session will take place on 16/11/2027 from 10:00 to 11:30.\n"
+        "Requests for additional information must reach us no later than 24/11/2027 at 17:00;"
+        " replies will be published on the portal by 26/11/2027.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, Span(at("2027-11-16", "10:00").at, at("2027-11-16", "11:30").at)),
+        (Kind.QUESTIONS_DEADLINE, at("2027-11-24", "17:00")),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 11, 26))),
+    ]

@@ -32,7 +32,9 @@ _HAD_AFTER = re.compile(
     re.IGNORECASE,
 )
 BACKGROUND_WORDS = (
-    r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|(?<!can be )(?<!may be )\bpublished\b"
+    r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op"
+    # not "replies will be published on the portal by": a step ahead
+    r"|(?<!can be )(?<!may be )(?<!will be )(?<!to be )(?<!shall be )\bpublished\b"
     # the day a board decided: "Het college heeft in zitting van 19 februari 2027 beslist ..."
     r"|\b(in (de |zijn |haar )?(zitting|vergadering)|bij (besluit|beslissing)) van\W{0,3}$"
     r"|\bpublication\b|(?<!can be )(?<!may be )\bposted\b|\bsinds\b|\bsince\b"

@@ -117,7 +117,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries"
         r"|clarifications|clarification requests)"
         r"|\b(issue|publication) of (the )?(responses|replies)"
-        r"|\bresponses\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
+        r"|\b(responses|replies)\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
         r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",

@@ -174,10 +174,11 @@ def read_segment(
             meaning is None
             and not index
             and topic is not None
-            and not segment.in_table
-            and not _labelled(segment)
+            and ((not segment.in_table and not _labelled(segment)) or _LOT.match(text))
         ):
-            meaning = topic  # "Plaatsbezoek" / ... / "Afspraak op woensdag 10 februari 2027"
+            # "Plaatsbezoek" / ... / "Afspraak op woensdag 10 februari 2027"; "INSCHRIJVEN" /
+            # "Perceel 1 – Dukenburg   vrijdag 20 november 2026" / "Perceel 2 – ..."
+            meaning = topic
         if previous is Background.BACKGROUND and meaning in _TERM and SAME_SUBJECT.match(before):
             meaning = Background.BACKGROUND
         if meaning is Kind.START and not about_assignment and _IN_FORCE.search(own_before):
@@ -338,6 +339,12 @@ def _split(between: str) -> tuple[str, str]:
 
 
 _LABEL_MAX = 60  # "Maandag 6 juli 2026 – eerste werkdag": a date and its label, no sentence
+
+
+# A line labelled with a lot and nothing else: "Perceel 2 – Lindenholt: 27 november 2026"
+_LOT = re.compile(
+    r"^\W{0,3}(perceel|percelen|lot|lots|deel|part)\s{0,3}\d{1,2}\b[^:]{0,40}:", re.IGNORECASE
+)
 
 
 def _labelled(segment: Segment) -> bool:
