@@ -17,6 +17,8 @@ import pytest
 
 from tender_notifier.importer import Draft, extract
 from tender_notifier.importer.dates import find_dates
+from tender_notifier.importer.document import document_of
+from tender_notifier.importer.text import segments
 from tender_notifier.tender_file import parse_tender
 from tender_notifier.timeline import Day, Kind, Milestone, Moment, When
 
@@ -76,12 +78,13 @@ def causes(
     wanted_steps = {(kind, _day(when, zone)) for kind, when in wanted}
     found_steps = {(kind, _day(when, zone)) for kind, when in found}
     found_days = {day for _, day in found_steps}
+    years = document_of(segments(text)).years  # "dinsdag 9 maart" in a dated mail is read
     listed = {
         hit.day: "listed as unclear" if "could not tell" in u.reason else "listed as no step"
         for u in draft.unplaced
-        for hit in find_dates(u.found)
+        for hit in find_dates(u.found, years)
     }
-    read = {hit.day for hit in find_dates(text)}
+    read = {hit.day for hit in find_dates(text, years)}
     missed_by: Counter[str] = Counter()
     for (kind, when), count in (wanted - found).items():
         day = _day(when, zone)
