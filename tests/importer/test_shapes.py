@@ -444,3 +444,27 @@ def test_a_cell_wrapped_onto_the_next_line_of_a_space_aligned_table_is_read_whol
         (Kind.SUBMISSION_DEADLINE, at("2027-09-22", "13:00")),
         (Kind.START, Day(date(2027, 12, 1))),
     ]
+
+
+@pytest.mark.parametrize(
+    "sign",
+    [
+        "Public Contracts Scotland",
+        "Sell2Wales",
+        "UK4: Tender notice - Procurement Act 2023",
+        "NHS Greater Manchester Integrated Care Board",
+        "Estimated value: £250,000 excluding VAT",
+    ],
+)
+def test_a_text_of_the_uk_has_its_times_in_uk_time(sign: str) -> None:
+    text = f"{sign}\n\nTender submission deadline: 12 March 2027, 12:00\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-12", "13:00"))]
+
+
+def test_the_procurement_act_named_alone_says_nothing_of_the_zone() -> None:
+    text = (
+        "Contracting authority: Port of Rotterdam Authority\n"
+        "Procurement Act 2023 references are for information only.\n\n"
+        "Tender submission deadline: 12 April 2027, 12:00\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-04-12", "12:00"))]
