@@ -64,11 +64,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (829/961, 72 invented); raise the recall and lower the invented count
+# What the rules reach now (832/961, 70 invented); raise the recall and lower the invented count
 # as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
 # unseen text, is not reached: on the last 30 texts new to the rules, 79.1 % and 20.
-HELDOUT_RECALL = 0.862
-HELDOUT_INVENTED = 72
+HELDOUT_RECALL = 0.865
+HELDOUT_INVENTED = 70
 HELDOUT_FILES = 150
 
 

@@ -215,3 +215,31 @@ def test_a_day_a_list_item_moves_away_from_is_not_its_steps_in_the_quoted_mail()
     assert timeline(text) == [
         (Kind.INTERVIEWS, Span(at("2027-01-14", "13:00").at, at("2027-01-14", "17:00").at))
     ]
+
+
+QA_LOG = """No. | Date received | Question                          | Response
+----+---------------+-----------------------------------+--------------------------------
+14  | 18/03/2027    | Given the Easter holidays, will   | Yes. The closing date has been
+    |               | the Authority consider extending  | extended. Tenders must now be
+    |               | the closing date of 12 noon on    | received via the platform
+    |               | Friday 9 April 2027?              | Post-box by 12:00 noon on Friday
+    |               |                                   | 23 April 2027.
+----+---------------+-----------------------------------+--------------------------------
+15  | 22/03/2027    | Will there be a site visit?       | An optional site visit will take
+    |               |                                   | place on Tuesday 13 April 2027,
+    |               |                                   | starting at 11:00 at Tullamore.
+"""
+
+
+def test_a_log_of_questions_whose_cells_wrap_reads_each_answer_whole() -> None:
+    assert timeline(QA_LOG) == [
+        (Kind.OTHER, at("2027-04-13", "11:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-23", "12:00")),
+    ]
+
+
+def test_a_row_with_an_empty_first_cell_and_no_other_is_still_another_date_of_the_row_above() -> (
+    None
+):
+    text = "| Schouw | di 16 juni 2026, 09.00 - 12.00 uur |\n|   | di 23 juni 2026, 13.00 uur |\n"
+    assert [kind for kind, _ in timeline(text)] == [Kind.OTHER, Kind.OTHER]

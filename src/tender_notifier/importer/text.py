@@ -18,11 +18,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
 from .segment import Segment
+from .wrapped import goes_on, is_prose, merged
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
@@ -99,9 +100,17 @@ def segments(text: str) -> list[Segment]:
                 cells = [label, *cells]  # "|   | di 23 juni 2026, 13.00 uur |": the row above's
             label = cells[0] if cells else ""
             dated = any(ch.isdigit() for ch in unit) and any(find_dates(c) for c in cells)
+            pieces: Iterator[Segment]
             if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
                 header = cells  # not "|-----|-----|" under a markdown table's head row
-            pieces: Iterator[Segment] = row_segments(header, cells, joins[0][1], dated)
+            prose = [c for c in cells if is_prose(c)] if "|" in unit else []
+            if prose:
+                # "| 14 | 18/03/2027 | Given the Easter holidays, will ... | Yes. The closing
+                # date has been extended. ...": the sentences of its prose; the short cells
+                # number it and date when it was asked
+                pieces = chain(*(_sentences(c, ((0, joins[0][1]),)) for c in prose))
+            else:
+                pieces = row_segments(header, cells, joins[0][1], dated)
         elif rule_line(unit):
             continue  # "--------+--------" under a head row: the table goes on
         else:
@@ -269,6 +278,14 @@ def _logical_lines(
         if _is_row(raw[i]):
             row, joins = raw[i].strip(), [(0, i + 1)]
             i += 1
+            if i < count and goes_on(raw[i - 1], raw[i]):
+                # a row whose cells wrap over the lines below it: one row of whole cells
+                rows = [raw[i - 1]]
+                while i < count and goes_on(rows[0], raw[i]):
+                    rows.append(raw[i])
+                    i += 1
+                yield " | ".join(merged(rows)), ((0, i - len(rows) + 1),), True
+                continue
             while i < count and _wraps_last_cell(raw[i - 1], raw[i]):
                 # "Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
                 # "                                           22nd September 2027"
