@@ -117,3 +117,16 @@ def test_each_lot_listed_under_a_heading_takes_its_step() -> None:
         (Kind.SUBMISSION_DEADLINE, at("2026-11-20", "10:00")),
         (Kind.SUBMISSION_DEADLINE, at("2026-11-27", "10:00")),
     ]
+
+
+def test_dates_listed_under_a_sections_heading_take_its_step() -> None:
+    text = (
+        "Plaatsbezoek\n"
+        "Een plaatsbezoek is verplicht. Er worden twee momenten voorzien:\n"
+        "   - dinsdag 24/08/2027 om 10u00\n"
+        "   - donderdag 02/09/2027 om 14u00\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, at("2027-08-24", "10:00")),
+        (Kind.OTHER, at("2027-09-02", "14:00")),
+    ]

@@ -232,3 +232,11 @@ def test_replies_that_will_be_published_are_a_step_not_the_day_of_publication() 
         (Kind.QUESTIONS_DEADLINE, at("2027-11-24", "17:00")),
         (Kind.ANSWERS_PUBLISHED, Day(date(2027, 11, 26))),
     ]
+
+
+def test_a_line_that_ends_on_a_comma_goes_on_and_queries_are_questions() -> None:
+    text = (
+        "2. Technical queries should be sent to this mailbox by 12:00 PM on Tuesday,\n"
+        "   February 16, 2027. We will circulate all answers to every supplier.\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2027-02-16", "12:00"))]

@@ -154,7 +154,7 @@ RULES: tuple[Rule, ...] = (
         Kind.QUESTIONS_DEADLINE,
         # not "Presentations and clarification interviews for the three highest-scoring bidders"
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)"
-        r"|clarification(?!s? (interview|meeting|presentation))|\benquir(y|ies)\b"
+        r"|clarification(?!s? (interview|meeting|presentation))|\benquir(y|ies)\b|\bqueries\b"
         r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(additional|further) information"
         r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",

@@ -174,7 +174,10 @@ def read_segment(
             meaning is None
             and not index
             and topic is not None
-            and ((not segment.in_table and not _labelled(segment)) or _LOT.match(text))
+            and (
+                (not segment.in_table and not (_labelled(segment) and _LETTER.search(own_before)))
+                or _LOT.match(text)
+            )
         ):
             # "Plaatsbezoek" / ... / "Afspraak op woensdag 10 februari 2027"; "INSCHRIJVEN" /
             # "Perceel 1 – Dukenburg   vrijdag 20 november 2026" / "Perceel 2 – ..."
@@ -341,6 +344,7 @@ def _split(between: str) -> tuple[str, str]:
 _LABEL_MAX = 60  # "Maandag 6 juli 2026 – eerste werkdag": a date and its label, no sentence
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 # A line labelled with a lot and nothing else: "Perceel 2 – Lindenholt: 27 november 2026"
 _LOT = re.compile(
     r"^\W{0,3}(perceel|percelen|lot|lots|deel|part)\s{0,3}\d{1,2}\b[^:]{0,40}:", re.IGNORECASE

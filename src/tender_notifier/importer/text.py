@@ -191,6 +191,7 @@ def _join_separator(
         following[0].islower()
         or following[0].isdigit()
         or following.startswith("(")  # "... 13 May 2027" / "(10:00 to 16:00 each day)."
+        or last.endswith(",")  # "... by 2:00 PM on Tuesday," / "February 23, 2027."
         or bool(_OPEN_END.search(last))
         or _wrapped(last, following, width)
     )
