@@ -56,6 +56,14 @@ Flemish notices, UK, Irish, Danish and EU agency notices, a DPS call-off, a comp
 dialogue, lots, a Q&A log with an extension): the rules found 79.1 % of their dates (167/211)
 and invented 20. Over all 150: 83.4 % and 84. The test output also says why, by kind of
 mistake (``Totals.why``), still without naming any text.
+The eleventh round read two development sets of 30 texts written without looking at the rules
+(they joined the training corpus as 321-380) for general mechanisms: what a section's heading
+lends to the lines under it, cells of tables wrapped over lines, change notices with their
+labels on lines of their own, signs that a text's times are UK time, one moment written in two
+zones. 30 more texts, written at the same time and never read (151-180), were scored before the
+round and after it only: 85.0 % (187/220) and 11 invented before, 89.1 % (196/220) and 9 after.
+On texts 1-150 the round went from 83.4 % and 84 to 86.6 % (832/961) and 70 (the section
+headings found 5 more there and invented 1; that trade was kept). Over all 180: 87.0 % and 79.
 """
 
 from __future__ import annotations
@@ -64,12 +72,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (832/961, 70 invented); raise the recall and lower the invented count
-# as the rules improve, never the other way to pass. The goal, 90 % and no invented date on
-# unseen text, is not reached: on the last 30 texts new to the rules, 79.1 % and 20.
-HELDOUT_RECALL = 0.865
-HELDOUT_INVENTED = 70
-HELDOUT_FILES = 150
+# What the rules reach now (1028/1181, 79 invented); raise the recall and lower the invented
+# count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
+# on unseen text, is not reached: on the last 30 texts new to the rules, 89.1 % and 9.
+HELDOUT_RECALL = 0.870
+HELDOUT_INVENTED = 79
+HELDOUT_FILES = 180
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
