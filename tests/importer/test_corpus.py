@@ -521,7 +521,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 9, 14, 11, 0),
     ),
-    ("363-vlaamse-mail-onderhandeling-communicatie", "missed", Kind.AWARD, Day(date(2026, 12, 3))),
     (
         "363-vlaamse-mail-onderhandeling-communicatie",
         "missed",

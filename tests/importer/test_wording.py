@@ -240,3 +240,11 @@ def test_a_line_that_ends_on_a_comma_goes_on_and_queries_are_questions() -> None
         "   February 16, 2027. We will circulate all answers to every supplier.\n"
     )
     assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2027-02-16", "12:00"))]
+
+
+def test_a_decision_taken_at_a_boards_sitting_is_on_the_sittings_day() -> None:
+    text = (
+        "Het college van burgemeester en schepenen neemt de gunningsbeslissing in zitting van"
+        " donderdag 3 december 2026.\n"
+    )
+    assert timeline(text) == [(Kind.AWARD, Day(date(2026, 12, 3)))]

@@ -35,8 +35,6 @@ BACKGROUND_WORDS = (
     r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op"
     # not "replies will be published on the portal by": a step ahead
     r"|(?<!can be )(?<!may be )(?<!will be )(?<!to be )(?<!shall be )\bpublished\b"
-    # the day a board decided: "Het college heeft in zitting van 19 februari 2027 beslist ..."
-    r"|\b(in (de |zijn |haar )?(zitting|vergadering)|bij (besluit|beslissing)) van\W{0,3}$"
     r"|\bpublication\b|(?<!can be )(?<!may be )\bposted\b|\bsinds\b|\bsince\b"
     # "Einde (zonder verlenging)" is the end all the same
     r"|(?<!zonder )(?<!geen )verleng|(?<!without )(?<!excluding )(?<!no )extension|\boptie"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from ..timeline import Kind
+from .meanings import Background
 
 # "Vragen uit de tweede ronde worden uiterlijk <date> beantwoord": the answers
 _ASKED_BEFORE = re.compile(
@@ -31,6 +32,14 @@ _COMPLETED_AFTER = re.compile(
     r"|(afgerond|voltooid|opgeleverd|geleverd|gereed) (zijn|is|worden|wordt))\b",
     re.IGNORECASE,
 )
+# "Het college heeft in zitting van 19 februari 2027 beslist ...": the day a board decided;
+# not "neemt de gunningsbeslissing in zitting van donderdag 3 december", the award
+_SITTING_BEFORE = re.compile(
+    r"\bin (de |zijn |haar )?(zitting|vergadering|collegevergadering) van\W{0,3}$", re.IGNORECASE
+)
+_DECIDED_AFTER = re.compile(
+    r"^\W{0,3}(beslist|besloten|goedgekeurd|vastgesteld|bekrachtigd)\b", re.IGNORECASE
+)
 # "De nieuwe overeenkomst gaat op 1 januari 2027 in": a verb split around the date
 _GOES_BEFORE = re.compile(
     r"\b(gaat|gaan|treedt|treden)\s[^.;,]{0,40}\b(op|per)\W{0,3}$", re.IGNORECASE
@@ -38,9 +47,11 @@ _GOES_BEFORE = re.compile(
 _IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
 
 
-def on_both_sides(before: str, after: str) -> Kind | None:
+def on_both_sides(before: str, after: str) -> Kind | Background | None:
     """The step the words before and after a date name together, if they do."""
     # the words after the date are few and anchored: asked first, they spare most searches
+    if _DECIDED_AFTER.match(after) and _SITTING_BEFORE.search(before):
+        return Background.BACKGROUND
     if _OPENED_AFTER.match(after) and _OPENED_BEFORE.search(before):
         return Kind.OPENING
     if _ANSWERED_AFTER.match(after) and _ASKED_BEFORE.search(before):
