@@ -514,7 +514,6 @@ NOT_READ_YET = {
         Day(date(2028, 2, 11)),
     ),
     ("361-mail-planningswijziging-deventer", "invented", Kind.INTERVIEWS, Day(date(2028, 2, 10))),
-    ("362-eprocurement-dakisolatie-sporthal", "missed", Kind.OTHER, at(2027, 8, 20, 12, 0)),
     (
         "362-eprocurement-dakisolatie-sporthal",
         "missed",

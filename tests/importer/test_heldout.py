@@ -72,7 +72,7 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (1030/1181, 79 invented); raise the recall and lower the invented
+# What the rules reach now (1031/1181, 79 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 30 texts new to the rules, 89.1 % and 9.
 HELDOUT_RECALL = 0.872

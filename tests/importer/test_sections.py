@@ -130,3 +130,25 @@ def test_dates_listed_under_a_sections_heading_take_its_step() -> None:
         (Kind.OTHER, at("2027-08-24", "10:00")),
         (Kind.OTHER, at("2027-09-02", "14:00")),
     ]
+
+
+def test_registering_for_one_of_the_moments_of_a_site_visit_is_for_the_visit() -> None:
+    text = (
+        "Plaatsbezoek\n"
+        "Er worden twee momenten voorzien:\n"
+        "   - dinsdag 24/08/2027 om 10u00\n"
+        "   - donderdag 02/09/2027 om 14u00\n"
+        "Inschrijven voor één van beide momenten kan tot vrijdag 20 augustus 2027 om 12u00.\n"
+    )
+    assert (Kind.OTHER, at("2027-08-20", "12:00")) in timeline(text)
+
+
+def test_confirming_attendance_is_registering_for_the_event() -> None:
+    text = (
+        "An optional site meeting will take place on Tuesday 20 October 2026 at 11:00. "
+        "Please confirm attendance by Friday 16 October 2026.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, day("2026-10-16")),
+        (Kind.OTHER, at("2026-10-20", "11:00")),
+    ]

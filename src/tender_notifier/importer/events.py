@@ -79,7 +79,10 @@ REGISTRATION_WORDS = (
 REGISTERING = re.compile(
     r"^\W{0,3}((?!sluit|deadline|uiterst|closing|termijn|datum|date)[\w'-]{1,20}\s{1,3}){0,4}?"
     r"(regist(er|reer|reren|ration|ratie)|sign up|book (a |your )?(place|seat|slot)|aanmelden"
-    r"|aanmelding|meld (u|je) (zich )?aan)\b"
+    r"|aanmelding|meld (u|je) (zich )?aan|confirm (your )?attendance"
+    # Flemish: "Inschrijven voor één van beide momenten kan tot"
+    r"|inschrijven voor (\w{1,10} ){0,3}(moment|momenten|sessie|sessies|bezoek|plaatsbezoek"
+    r"|bijeenkomst|infosessie))\b"
     r"(\s{1,3}(kan|kunt|can|is|are|should|must|moet|moeten|dient|via|by|bij|uiterlijk|tot|t/m"
     r"|en|met|vóór|voor|before|until|closes|sluit|graag|please|per|op|on|de|het|the|mail|e-mail"
     r"|email|tenderned|negometrix|mercell|platform|website|portal|berichtenbox|berichtenmodule"

@@ -137,8 +137,8 @@ def read_segment(
         elif meaning is None and moved_to(own_before) and _RESCHEDULED.search(own_before):
             # "de gesprekken kunnen niet op 23 december doorgaan, die verplaatsen we naar"
             meaning = named_step(text[: group.start])
-        if meaning in (None, Kind.PARTICIPATION_DEADLINE) and _registers_for(
-            group, event, own_before
+        if meaning in (None, Kind.PARTICIPATION_DEADLINE, Kind.SUBMISSION_DEADLINE) and (
+            _registers_for(group, event, own_before)
         ):
             meaning = Kind.OTHER  # "the supplier day on <date>; register via Mercell by <date>"
         elif (
