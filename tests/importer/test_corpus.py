@@ -495,19 +495,6 @@ NOT_READ_YET = {
     ("355-headfirst-scrummaster-provincie", "missed", Kind.INTERVIEWS, Day(date(2027, 9, 8))),
     ("356-nijmegen-inhuur-circulaire-economie", "invented", Kind.END, Day(date(2029, 5, 31))),
     (
-        "358-uitnodiging-offerte-parkeerbeleid",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 12, 8, 13, 0, 16, 30),
-    ),
-    ("358-uitnodiging-offerte-parkeerbeleid", "invented", Kind.INTERVIEWS, Day(date(2027, 12, 8))),
-    (
-        "358-uitnodiging-offerte-parkeerbeleid",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        span(2027, 12, 8, 13, 0, 16, 30),
-    ),
-    (
         "361-mail-planningswijziging-deventer",
         "missed",
         Kind.SHORTLIST_NOTICE,

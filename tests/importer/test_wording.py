@@ -248,3 +248,13 @@ def test_a_decision_taken_at_a_boards_sitting_is_on_the_sittings_day() -> None:
         " donderdag 3 december 2026.\n"
     )
     assert timeline(text) == [(Kind.AWARD, Day(date(2026, 12, 3)))]
+
+
+def test_invited_to_explain_their_plan_on_a_day_is_the_interview() -> None:
+    text = (
+        "Indien de beoordeling daartoe aanleiding geeft, worden inschrijvers uitgenodigd hun plan"
+        " van aanpak toe te lichten op woensdag 8 december 2027 tussen 13.00 en 16.30 uur.\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, Span(at("2027-12-08", "13:00").at, at("2027-12-08", "16:30").at))
+    ]

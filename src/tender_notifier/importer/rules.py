@@ -166,7 +166,7 @@ RULES: tuple[Rule, ...] = (
         r" (een |an |the |a )?(\w{1,20} )?\w{0,12}?"
         r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7}\b[^.;]{0,40}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on"
-        r"|(uitgenodigd|invited) (om |to )(\w{1,20} ){0,6}?(present|presenteren|toelichten)\b"
+        r"|(uitgenodigd|invited) (om |to )?(\w{1,20} ){0,6}?(present(eren)?|toe( te )?lichten)\b"
         r"[^.;]{0,60}\b(op|on)\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
         r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,40}"
