@@ -64,6 +64,10 @@ zones. 30 more texts, written at the same time and never read (151-180), were sc
 round and after it only: 85.0 % (187/220) and 11 invented before, 89.1 % (196/220) and 9 after.
 On texts 1-150 the round went from 83.4 % and 84 to 86.6 % (832/961) and 70 (the section
 headings found 5 more there and invented 1; that trade was kept). Over all 180: 87.0 % and 79.
+30 more texts were written without looking at the rules while the round went on (181-210) and
+scored only at its end: 80.5 % (173/215) and 16 invented with the rules before the round, 87.0 %
+(187/215) and 10 after it. Over the 60 texts of the two judge sets: 82.8 % and 27 before,
+88.0 % (383/435) and 19 after. Over all 210: 87.2 % (1218/1396) and 89.
 """
 
 from __future__ import annotations
@@ -72,12 +76,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (1031/1181, 79 invented); raise the recall and lower the invented
+# What the rules reach now (1218/1396, 89 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 30 texts new to the rules, 89.1 % and 9.
+# on unseen text, is not reached: on the last 60 texts new to the rules, 88.0 % and 19.
 HELDOUT_RECALL = 0.872
-HELDOUT_INVENTED = 79
-HELDOUT_FILES = 180
+HELDOUT_INVENTED = 89
+HELDOUT_FILES = 210
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
