@@ -491,7 +491,6 @@ NOT_READ_YET = {
         span(2027, 10, 13, 13, 30, 15, 15),
     ),
     ("354-inhuurdesk-contractmanager-waterschap", "invented", Kind.END, Day(date(2027, 12, 31))),
-    ("355-headfirst-scrummaster-provincie", "missed", Kind.END, Day(date(2028, 3, 17))),
     ("355-headfirst-scrummaster-provincie", "missed", Kind.INTERVIEWS, Day(date(2027, 9, 8))),
     ("356-nijmegen-inhuur-circulaire-economie", "invented", Kind.END, Day(date(2029, 5, 31))),
     (
@@ -544,7 +543,6 @@ NOT_READ_YET = {
     ("373-ted-germany-lcms", "invented", Kind.OPENING, at(2027, 4, 15, 10, 1)),
     ("375-eu-commission-call-for-tenders", "missed", Kind.OTHER, Day(date(2027, 3, 12))),
     ("376-nhs-mini-competition-patient-flow", "missed", Kind.AWARD, Day(date(2027, 7, 30))),
-    ("376-nhs-mini-competition-patient-flow", "missed", Kind.END, Day(date(2029, 8, 31))),
     (
         "376-nhs-mini-competition-patient-flow",
         "missed",

@@ -76,10 +76,10 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (1218/1396, 89 invented); raise the recall and lower the invented
+# What the rules reach now (1220/1396, 89 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 60 texts new to the rules, 88.0 % and 19.
-HELDOUT_RECALL = 0.872
+HELDOUT_RECALL = 0.873
 HELDOUT_INVENTED = 89
 HELDOUT_FILES = 210
 

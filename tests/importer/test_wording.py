@@ -258,3 +258,20 @@ def test_invited_to_explain_their_plan_on_a_day_is_the_interview() -> None:
     assert timeline(text) == [
         (Kind.INTERVIEWS, Span(at("2027-12-08", "13:00").at, at("2027-12-08", "16:30").at))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eind: 17-03-2028 (verlenging mogelijk)", [(Kind.END, Day(date(2028, 3, 17)))]),
+        (
+            "The call-off will run from 1 September 2027 to 31 August 2029, with an option to"
+            " extend by 12 months.",
+            [(Kind.START, Day(date(2027, 9, 1))), (Kind.END, Day(date(2029, 8, 31)))],
+        ),
+    ],
+)
+def test_an_option_to_extend_after_the_end_leaves_the_end(
+    text: str, expected: list[tuple[Kind, When]]
+) -> None:
+    assert timeline(text) == expected

@@ -14,7 +14,7 @@ ASSIGNMENT = re.compile(
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
     # "an interim adviser from 13 September until 31 December, 36 hours a week"
     r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
-    r"|\bhet werk\b|\bthe works\b|\buitvoering\b|\b(de|der|van) werken\b"
+    r"|\bhet werk\b|\bthe works\b|\buitvoering\b|\b(de|der|van) werken\b|\bcall-?off\b"
     # the words of its term, and of works and supplies delivered
     r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
     r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b"
@@ -28,6 +28,7 @@ START_WORDS = (
     r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
     r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
     r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
+    r"|\b(runs?|lasts?) from\W{0,3}$"
     r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
     r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
     r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
@@ -38,7 +39,8 @@ START_WORDS = (
 
 # Words for the end of the assignment (``rules`` puts them last in its table)
 END_WORDS = (
-    r"einddatum|eind(e|igt|igen)\b|laatste (werk)?dag|last (working )?day|loopt (af|tot)"
+    r"einddatum|eind(e|igt|igen)\b|^\W{0,3}eind\W{0,3}$|laatste (werk)?dag|last (working )?day"
+    r"|loopt (af|tot)"
     r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
     r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
     r"|\bend(s|ing)?\b|oplever|\bcompletion\b|\bgereedmelding\b|^\W{0,3}gereed\W{0,20}$"
