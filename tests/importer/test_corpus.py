@@ -408,7 +408,6 @@ NOT_READ_YET = {
     ("331-find-a-tender-leeds-highways", "missed", Kind.AWARD, Day(date(2027, 6, 7))),
     ("331-find-a-tender-leeds-highways", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 7))),
     ("335-nhs-itt-weight-management-yearturn", "missed", Kind.START, Day(date(2028, 4, 1))),
-    ("338-inhuurdesk-mail-projectleider-warmte", "missed", Kind.AWARD, Day(date(2027, 1, 20))),
     (
         "338-inhuurdesk-mail-projectleider-warmte",
         "missed",
@@ -476,7 +475,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2026, 11, 6, 13, 0),
     ),
-    ("352-striive-informatieanalist-dji", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 14))),
     ("353-between-warmtetransitie-amersfoort", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 10))),
     (
         "354-inhuurdesk-contractmanager-waterschap",

@@ -275,3 +275,20 @@ def test_an_option_to_extend_after_the_end_leaves_the_end(
     text: str, expected: list[tuple[Kind, When]]
 ) -> None:
     assert timeline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Of je kandidaat door is, hoor je uiterlijk 14 januari 2027.", Kind.SHORTLIST_NOTICE),
+        (
+            "Bureaus die voor de pitch worden uitgenodigd, horen dat uiterlijk 11 februari 2027.",
+            Kind.SHORTLIST_NOTICE,
+        ),
+        ("Uiterlijk 20 januari 2027 hoor je of jouw kandidaat de opdracht krijgt.", Kind.AWARD),
+    ],
+)
+def test_hearing_whether_a_candidate_goes_on_or_gets_the_assignment(
+    sentence: str, kind: Kind
+) -> None:
+    assert [k for k, _ in timeline(sentence)] == [kind]

@@ -1,0 +1,40 @@
+"""Words that say a date is the shortlist: the day candidates hear whether they go on to the
+next round (an interview, the invitation to tender), not the award."""
+
+from __future__ import annotations
+
+SHORTLIST_WORDS = (
+    # not "notified" alone: of what, the selection or the award?
+    r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b"
+    r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
+    r"|\bweten (wie|welke \w{1,15}) (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
+    r"|notification of shortlist"
+    r"|shortlist (will be |is )?(announced|published|sent|notified)"
+    r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
+    r"|shortlisting|\bshortlisted (\w{1,15} ){0,2}(will be|are|is) (notified|informed|told)"
+    r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
+    r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
+    r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
+    r"|(bekendmaking|kennisgeving|mededeling|announcement|notification) (van |of )?(de |the )?"
+    r"(geselecteerde|selected|shortlisted) (gegadigden|kandidaten|candidates|bidders"
+    r"|suppliers)"
+    r"|\bcontact\b.{0,20}\b(geselecteerde|uitgenodigde|selected|shortlisted) (kandidaten"
+    r"|gegadigden|candidates|suppliers|bidders)"
+    r"|selectie (van )?(de )?(kandidaten|gegadigden)"
+    r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
+    r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
+    r"|\b(receive|ontvang\w{0,2})\b.{0,20}\b(tender documents|gunningsleidraad|itt)\b"
+    # feedback on an offer, not the feedback after the interviews
+    r"|\b(terugkoppeling|feedback)\b(?!\s(na|after)\b)"
+    r"|shortlisted (candidates|bidders|suppliers|tenderers)\b.{0,30}\b(informed|notified|told)"
+    r"|(besluit|beslissing|decision) (over|on|op|omtrent|about) (de |the )?"
+    r"(toelating|admission|selectie|selection)"
+    r"|(outcome|result|uitslag|terugkoppeling|feedback)( (of|on|van|over))? (the |de )?"
+    r"(selection|selectie|shortlist|prequalification|pre-qualification)"
+    r"|\b(itt|itn|gunningsleidraad|invitation to tender)\b.{0,20}\b(issued|sent|released"
+    r"|verstuurd|verzonden|beschikbaar gesteld)|verzending (van )?(de )?gunningsleidraad"
+    # "Of je kandidaat door is, hoor je uiterlijk", "Bureaus die voor de pitch worden
+    # uitgenodigd, horen dat uiterlijk"
+    r"|\bof (je|jouw|uw) kandida\w{1,4} (door|verder|doorgaat|door is)\b"
+    r"|\buitgenodigd\b[^.;]{0,20}\bhoren (dat|dit|het)\b"
+)
