@@ -468,3 +468,30 @@ def test_the_procurement_act_named_alone_says_nothing_of_the_zone() -> None:
         "Tender submission deadline: 12 April 2027, 12:00\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-04-12", "12:00"))]
+
+
+def test_a_row_of_a_time_alone_does_not_complete_a_date_of_another_step() -> None:
+    text = "Sluitingsdatum inschrijving:   3 juni 2027\nOpening:                       10:00 uur\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 6, 3)))]
+
+
+def test_a_question_in_a_row_of_prose_cells_sets_no_date() -> None:
+    text = (
+        "| Nr | Vraag | Antwoord |\n"
+        "| 14 | Kunt u bevestigen dat de sluitingsdatum voor inschrijvingen 9 april 2027 om 12:00"
+        " uur is? | Ja, dat klopt; er verandert niets aan de planning van de aanbesteding. |\n"
+    )
+    assert timeline(text) == []
+
+
+def test_an_nhs_supplier_named_in_a_dutch_text_says_nothing_of_the_zone() -> None:
+    text = "Contact: NHS Supply Chain\n\nSluitingsdatum inschrijving: 3 juni 2027, 12:00 uur\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-06-03", "12:00"))]
+
+
+def test_fields_that_end_on_a_comma_stay_fields() -> None:
+    text = "Vragen: 3 juni 2027,\nAntwoorden: 10 juni 2027\n"
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 6, 3))),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 6, 10))),
+    ]

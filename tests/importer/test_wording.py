@@ -292,3 +292,8 @@ def test_hearing_whether_a_candidate_goes_on_or_gets_the_assignment(
     sentence: str, kind: Kind
 ) -> None:
     assert [k for k, _ in timeline(sentence)] == [kind]
+
+
+def test_tenders_not_opened_in_public_name_no_opening() -> None:
+    text = "De inschrijvingen worden op 3 juni 2027 om 12:00 uur niet openbaar geopend.\n"
+    assert [k for k, _ in timeline(text)] != [Kind.OPENING]

@@ -48,7 +48,8 @@ _IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
 
 
 def on_both_sides(before: str, after: str) -> Kind | Background | None:
-    """The step the words before and after a date name together, if they do."""
+    """The step the words before and after a date name together, if they do, or that together
+    they say it is background ("in zitting van <date> beslist")."""
     # the words after the date are few and anchored: asked first, they spare most searches
     if _DECIDED_AFTER.match(after) and _SITTING_BEFORE.search(before):
         return Background.BACKGROUND

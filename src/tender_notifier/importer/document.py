@@ -33,7 +33,7 @@ _OPEN = re.compile(
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
-    r"|gepubliceerd op|(geplaatst|verschenen) op|(?<!will be )(?<!to be )published on"
+    r"|gepubliceerd op|(geplaatst|verschenen) op|(?<!will be )(?<!to be )(?<!shall be )published on"
     r"|publication date"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"

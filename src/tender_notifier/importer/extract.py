@@ -259,6 +259,7 @@ class _ChangedPart:
         self._new = False  # under the line that opens the new text
 
     def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
+        """The step ``segment`` gives its dates to, as a line of a part's new text."""
         if previous is not None and segment.line - last_line(previous) > 1:
             self._step, self._new = None, False
         text = segment.text.strip()

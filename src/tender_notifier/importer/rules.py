@@ -250,7 +250,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bopenbare opening|\bpublic opening|\bopening of (the )?(tenders|bids|offers)"
         r"|\bopening ?(date|datum|time)|openingsdatum|openingszitting|datum (van )?(de )?opening"
         r"|\b(tenders|bids|offers|they|inschrijvingen|offertes|deze|ze|zij) (will be|are|shall be"
-        r"|worden|wordt)\b[^.;]{0,50}\b(opened|geopend)\b"
+        r"|worden|wordt)\b(?:(?!\b(?:not|niet)\b)[^.;]){0,50}\b(opened|geopend)\b"
         r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|\b(electronic|elektronische|digital|digitale) opening\b"

@@ -14,6 +14,7 @@ class Segment:
     line: int
     is_field: bool = False
     in_table: bool = False  # a row of a table, or a pair of cells from one
+    in_cell: bool = False  # a sentence of a cell of prose in a table (a log of questions)
     # (offset in ``text``, line number) for every source line that was joined into ``text``
     joins: tuple[tuple[int, int], ...] = ()
 

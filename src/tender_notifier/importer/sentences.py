@@ -90,7 +90,7 @@ def read_segment(
     deadline is the one for requests to participate; ``event`` is the day of the event (an
     `other` milestone) the sentence before dated, which one may register for until that day;
     ``topic`` is the step the heading of the section names, for a sentence of prose whose own
-    words do not say what its first date is for.
+    words do not say what its first date is for, a date listed alone or a lot's row.
     """
     text = segment.text
     dates = find_dates(text, document.years)
@@ -99,7 +99,8 @@ def read_segment(
         if not any(not t.weak for t in times) and read_same_day(segment, None, found):
             return
         read_times_only(segment, times, found, unplaced)
-    if dates and (_ASKED.match(text) or (segment.in_table and text.rstrip().endswith("?"))):
+    asked_in_table = (segment.in_table or segment.in_cell) and text.rstrip().endswith("?")
+    if dates and (_ASKED.match(text) or asked_in_table):
         # "Q: Could the Council extend the tender deadline to 21 December 2026?": a question
         # quotes dates, it sets none; the answer does
         reason = "a question asks about this date; not used"
@@ -174,6 +175,7 @@ def read_segment(
             meaning is None
             and not index
             and topic is not None
+            and not segment.in_cell
             and (
                 (not segment.in_table and not (_labelled(segment) and _LETTER.search(own_before)))
                 or _LOT.match(text)
@@ -345,7 +347,8 @@ _LABEL_MAX = 60  # "Maandag 6 juli 2026 – eerste werkdag": a date and its labe
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-# A line labelled with a lot and nothing else: "Perceel 2 – Lindenholt: 27 november 2026"
+# A line labelled with a lot: "Perceel 2 – Lindenholt: 27 november 2026" (asked only when
+# nothing else in the line says what its date is for)
 _LOT = re.compile(
     r"^\W{0,3}(perceel|percelen|lot|lots|deel|part)\s{0,3}\d{1,2}\b[^:]{0,40}:", re.IGNORECASE
 )

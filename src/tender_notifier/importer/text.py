@@ -108,7 +108,7 @@ def segments(text: str) -> list[Segment]:
                 # "| 14 | 18/03/2027 | Given the Easter holidays, will ... | Yes. The closing
                 # date has been extended. ...": the sentences of its prose; the short cells
                 # number it and date when it was asked
-                pieces = chain(*(_sentences(c, ((0, joins[0][1]),)) for c in prose))
+                pieces = chain(*(_cell_sentences(c, joins) for c in prose))
             else:
                 pieces = row_segments(header, cells, joins[0][1], dated)
         elif rule_line(unit):
@@ -191,7 +191,7 @@ def _join_separator(
         following[0].islower()
         or following[0].isdigit()
         or following.startswith("(")  # "... 13 May 2027" / "(10:00 to 16:00 each day)."
-        or last.endswith(",")  # "... by 2:00 PM on Tuesday," / "February 23, 2027."
+        or (last.endswith(",") and not _FIELD.match(following))  # "... on Tuesday," / "March 2,"
         or bool(_OPEN_END.search(last))
         or _wrapped(last, following, width)
     )
@@ -285,7 +285,9 @@ def _logical_lines(
                 while i < count and goes_on(rows[0], raw[i]):
                     rows.append(raw[i])
                     i += 1
-                yield " | ".join(merged(rows)), ((0, i - len(rows) + 1),), True
+                row = " | ".join(merged(rows))
+                # its lines, first and last: which line a date stood on is not kept
+                yield row, ((0, i - len(rows) + 1), (len(row), i)), True
                 continue
             while i < count and _wraps_last_cell(raw[i - 1], raw[i]):
                 # "Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
@@ -319,6 +321,13 @@ def _logical_lines(
             last_line, j = following, k + 1
         yield "".join(parts), tuple(joins), False
         i = j
+
+
+def _cell_sentences(cell: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:
+    """The sentences of a cell of prose wrapped over the lines ``joins`` gives."""
+    first, last = joins[0][1], joins[-1][1]
+    for sentence in _sentences(cell, ((0, first), (len(cell), last))):
+        yield replace(sentence, in_cell=True)
 
 
 def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:

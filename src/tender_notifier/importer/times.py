@@ -213,11 +213,12 @@ _DECLARED_HEADING = re.compile(
 # The UK's and Ireland's own platforms publish in their time (both keep the same clock):
 # "Find a Tender", "Contracts Finder", Ireland's "eTenders", the Crown Commercial Service.
 # So do Scotland's and Wales's, the notices of the UK's Procurement Act 2023 ("UK4: Tender
-# notice"), the NHS, and prices in pounds.
+# notice"), an NHS body ("NHS Greater Manchester Integrated Care Board", "... NHS Foundation
+# Trust", not "Contact: NHS Supply Chain"), and prices in pounds.
 _UK_PLATFORM = re.compile(
     r"\b(?:Find\sa\sTender(?:\sService)?|Contracts\sFinder|eTenders|etenders\.gov\.ie"
     r"|Crown\sCommercial\sService|Public\sContracts\sScotland|Sell2Wales"
-    r"|UK\d{1,2}:\s|NHS)\b|£\s?\d"
+    r"|UK\d{1,2}:\s|NHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:Trust|Board|England|Foundation))\b|£\s?\d"
 )
 
 

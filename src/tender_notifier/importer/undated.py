@@ -49,8 +49,13 @@ def read_times_only(
     if len(strong) == 1 and label and found and _only(value, strong[0]):
         # "Informatiebijeenkomst: 10 november 2026," / "(kantoor Apeldoorn): 13:30 – 16:00 uur":
         # a row that holds nothing but a time, under a row whose date has none
-        target = found[-1]
-        if not target.prose and target.begin is None and segment.line - target.line == 1:
+        target, wanted = found[-1], kind_of(label)
+        if (
+            not target.prose
+            and target.begin is None
+            and segment.line - target.line == 1
+            and (not isinstance(wanted, Kind) or _closing(wanted) is _closing(target.kind))
+        ):  # not "Sluitingsdatum: 3 juni 2027" / "Opening: 10:00 uur"
             _complete(found, len(found) - 1, strong[0], segment)
             return
     if len(strong) == 1 and not label and found and _TIME_OF.search(segment.text):
@@ -74,10 +79,10 @@ def read_times_only(
 def _only(value: str, t: TimeHit) -> bool:
     """Whether a field's value is the time ``t`` and nothing else ("12.00", "13:30 – 16:00 uur")."""
     rest = value.strip().rstrip(".").strip()
-    return rest == t.text or _HOURS.sub("", rest.replace(t.text, "", 1)).strip() == ""
+    return rest == t.text or _HOUR_UNITS.sub("", rest.replace(t.text, "", 1)).strip() == ""
 
 
-_HOURS = re.compile(r"\b(uur|u|hrs|hours|h)\b\.?", re.IGNORECASE)
+_HOUR_UNITS = re.compile(r"\b(uur|u|hrs|hours|h)\b\.?", re.IGNORECASE)
 
 
 def _closing(kind: Kind) -> Kind:
@@ -106,7 +111,8 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     last = found[-1]
     # "the same day" is the last step's, also over a heading ("Opening" / "De openingszitting
     # vindt plaats op dezelfde dag om 10u30"), not over a paragraph or more
-    reach = _SAME_DAY_REACH if match.group("day") else 1  # "aansluitend": just after it
+    # "aansluitend", "de volgende dag": only just after the step
+    reach = _SAME_DAY_REACH if match.group("day") else 1
     if kind is last.kind or segment.line - last.line > reach:
         return False
     day = last.day if match.group("same") else last.day + timedelta(days=1)
