@@ -67,7 +67,10 @@ headings found 5 more there and invented 1; that trade was kept). Over all 180: 
 30 more texts were written without looking at the rules while the round went on (181-210) and
 scored only at its end: 80.5 % (173/215) and 16 invented with the rules before the round, 87.0 %
 (187/215) and 10 after it. Over the 60 texts of the two judge sets: 82.8 % and 27 before,
-88.0 % (383/435) and 19 after. Over all 210: 87.2 % (1218/1396) and 89.
+88.0 % (383/435) and 19 after. 20 more, written at the end of the round (211-230): 78.3 %
+(90/115) and 10 invented with the rules before the round, 82.6 % (95/115) and 10 after. Over
+the three judge sets (80 texts, 550 dates): 81.8 % and 37 invented before the round, 86.9 %
+(478/550) and 29 after. Over all 230: 87.0 % (1315/1511) and 99.
 """
 
 from __future__ import annotations
@@ -76,12 +79,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (1220/1396, 89 invented); raise the recall and lower the invented
+# What the rules reach now (1315/1511, 99 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 60 texts new to the rules, 88.0 % and 19.
-HELDOUT_RECALL = 0.873
-HELDOUT_INVENTED = 89
-HELDOUT_FILES = 210
+# on unseen text, is not reached: on the last 80 texts new to the rules, 86.9 % and 29.
+HELDOUT_RECALL = 0.870
+HELDOUT_INVENTED = 99
+HELDOUT_FILES = 230
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
