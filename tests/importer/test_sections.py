@@ -152,3 +152,13 @@ def test_confirming_attendance_is_registering_for_the_event() -> None:
         (Kind.OTHER, day("2026-10-16")),
         (Kind.OTHER, at("2026-10-20", "11:00")),
     ]
+
+
+def test_an_event_ends_with_its_paragraph_also_when_the_next_is_not_binding() -> None:
+    text = (
+        "Informatiebijeenkomst op donderdag 22 oktober 2026, 14:00 uur.\n\n"
+        "Indicatieve planning (niet bindend)\n"
+        "Oplevering: 1 december 2026\n\n"
+        "Aanmelden kan tot en met 20 oktober 2026.\n"
+    )
+    assert (Kind.OTHER, day("2026-10-20")) not in timeline(text)

@@ -27,7 +27,7 @@ from .draft import Draft, Found, Unplaced
 from .meanings import Background
 from .milestones import milestones
 from .rules import Meaning, kind_of
-from .sections import NO_TOPIC, Section, last_line
+from .sections import NO_TOPIC, Section
 from .segment import Segment
 from .sentences import read_segment
 from .text import segments
@@ -74,6 +74,10 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     change = _ChangedPart()
     for segment in pieces:
         topic = section.topic(previous, segment)
+        if segment.follows_blank(previous):
+            # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
+            # "Aanmelden kan tot en met 20 oktober 2026": an event's paragraph, not the next
+            event = None
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
             header = None
@@ -98,10 +102,6 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if binding and not (starred and _STAR in segment.text):
             # "Er is een schouw op 11 februari 2027. Aanmelden kan tot 9 februari 2027.": the
             # sentence after an event's may register for it
-            # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
-            # "Aanmelden kan tot en met 20 oktober 2026": or later in its paragraph
-            if event and previous is not None and segment.line - last_line(previous) > 1:
-                event = None
             day = event[1] if event else None
             count = len(found)
             read = segment
@@ -260,7 +260,7 @@ class _ChangedPart:
 
     def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
         """The step ``segment`` gives its dates to, as a line of a part's new text."""
-        if previous is not None and segment.line - last_line(previous) > 1:
+        if segment.follows_blank(previous):
             self._step, self._new = None, False
         text = segment.text.strip()
         if match := _CHANGED_PART.match(text):

@@ -13,11 +13,6 @@ from .segment import Segment
 _SECTION_HEADING_MAX = 60
 
 
-def last_line(segment: Segment) -> int:
-    """The last announcement line of ``segment``."""
-    return segment.joins[-1][1] if segment.joins else segment.line
-
-
 class Section:
     """The step a section's heading names ("Plaatsbezoek", "INFORMATIEBIJEENKOMST"), for a
     sentence of prose under it whose own words do not say what its date is for ("Afspraak op
@@ -29,8 +24,7 @@ class Section:
         self._read = False  # a sentence was read under the heading
 
     def topic(self, previous: Segment | None, segment: Segment) -> Kind | None:
-        blank = previous is not None and segment.line - last_line(previous) > 1
-        if blank and self._read:
+        if segment.follows_blank(previous) and self._read:
             self._step = None
         if _is_section_heading(segment):
             meaning = None if NO_TOPIC.match(segment.text) else kind_of(segment.text)

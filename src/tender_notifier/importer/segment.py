@@ -18,6 +18,15 @@ class Segment:
     # (offset in ``text``, line number) for every source line that was joined into ``text``
     joins: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def last_line(self) -> int:
+        """The last announcement line of this segment's text."""
+        return self.joins[-1][1] if self.joins else self.line
+
+    def follows_blank(self, previous: Segment | None) -> bool:
+        """Whether a blank line stands between ``previous`` and this segment."""
+        return previous is not None and self.line - previous.last_line > 1
+
     def line_at(self, offset: int) -> int:
         """The announcement line that holds ``offset`` of this segment's text."""
         k = bisect_right(self.joins, offset, key=lambda join: join[0])
