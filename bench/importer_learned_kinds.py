@@ -41,7 +41,7 @@ try:
 except ImportError:
     sys.exit("needs scikit-learn: .venv/bin/pip install scikit-learn")
 
-from tests.importer.corpus import CORPUS, HELDOUT, items, totals  # noqa: E402
+from tests.importer.corpus import CORPUS, HELDOUT, day_of, items, totals  # noqa: E402
 
 from tender_notifier.importer import finds, sentences  # noqa: E402
 from tender_notifier.importer.dates import DateHit, find_dates  # noqa: E402
@@ -50,7 +50,7 @@ from tender_notifier.importer.meanings import Background  # noqa: E402
 from tender_notifier.importer.segment import Segment  # noqa: E402
 from tender_notifier.importer.text import segments  # noqa: E402
 from tender_notifier.tender_file import parse_tender  # noqa: E402
-from tender_notifier.timeline import Day, Kind, Moment, When  # noqa: E402
+from tender_notifier.timeline import Kind  # noqa: E402
 
 FOLDS = 5
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
@@ -83,19 +83,12 @@ def features(text: str, hits: list[DateHit], index: int, segment: Segment) -> Fe
     return out
 
 
-def _day(when: When, zone: Any) -> Any:
-    if isinstance(when, Day):
-        return when.day
-    moment = when.at if isinstance(when, Moment) else when.start
-    return moment.astimezone(zone).date()
-
-
 def candidates(path: Path) -> Iterator[tuple[Features, str]]:
     """Every dated candidate of one training announcement with its label."""
     expected = parse_tender(path.with_suffix(".toml").read_text(encoding="utf-8"), path)
     kinds: dict[Any, set[str]] = {}
     for milestone in expected.milestones:
-        kinds.setdefault(_day(milestone.when, expected.timezone), set()).add(milestone.kind.value)
+        kinds.setdefault(day_of(milestone.when, expected.timezone), set()).add(milestone.kind.value)
     pieces = segments(path.read_text(encoding="utf-8"))
     years = document_of(pieces).years
     for segment in pieces:
@@ -146,6 +139,7 @@ def beside_the_rules(paths: list[Path], folder: Path) -> None:
     read_group = finds.read_group
 
     def learned(segment: Segment, group: Any) -> tuple[str, float]:
+        # without the text's years: a date written without one is not among the neighbours
         hits = find_dates(segment.text)
         first = next(d for d in group.dates if d.day is not None)
         index = next((i for i, h in enumerate(hits) if h.start == first.start), None)

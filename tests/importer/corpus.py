@@ -65,7 +65,8 @@ def score(path: Path) -> Score:
     return Score(path.stem, wanted, found, missed_by, invented_by)
 
 
-def _day(when: When, zone: ZoneInfo) -> date:
+def day_of(when: When, zone: ZoneInfo) -> date:
+    """The day ``when`` falls on in ``zone``."""
     if isinstance(when, Day):
         return when.day
     return (when.at if isinstance(when, Moment) else when.start).astimezone(zone).date()
@@ -75,8 +76,8 @@ def causes(
     wanted: Counter[Fact], found: Counter[Fact], draft: Draft, text: str, zone: ZoneInfo
 ) -> tuple[Counter[str], Counter[str]]:
     """Why the missed dates were missed and the invented ones invented, by kind of mistake."""
-    wanted_steps = {(kind, _day(when, zone)) for kind, when in wanted}
-    found_steps = {(kind, _day(when, zone)) for kind, when in found}
+    wanted_steps = {(kind, day_of(when, zone)) for kind, when in wanted}
+    found_steps = {(kind, day_of(when, zone)) for kind, when in found}
     found_days = {day for _, day in found_steps}
     years = document_of(segments(text)).years  # "dinsdag 9 maart" in a dated mail is read
     listed = {
@@ -87,7 +88,7 @@ def causes(
     read = {hit.day for hit in find_dates(text, years)}
     missed_by: Counter[str] = Counter()
     for (kind, when), count in (wanted - found).items():
-        day = _day(when, zone)
+        day = day_of(when, zone)
         if (kind, day) in found_steps:
             cause = "another time"
         elif day in found_days:
@@ -97,7 +98,7 @@ def causes(
         missed_by[cause] += count
     invented_by: Counter[str] = Counter()
     for (kind, when), count in (found - wanted).items():
-        day = _day(when, zone)
+        day = day_of(when, zone)
         if (kind, day) in wanted_steps:
             cause = "another time"
         elif any(day == d for _, d in wanted_steps):
