@@ -69,7 +69,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     }
     # "Dates marked with an asterisk (*) are indicative only and are not binding"
     starred = any(_NOT_BINDING.search(p.text) and _STARRED.search(p.text) for p in pieces)
-    event: tuple[int, date] | None = None  # the line and day of the event a sentence dated
+    event: date | None = None  # the day of the event the paragraph dated
     section = Section()
     change = _ChangedPart()
     for segment in pieces:
@@ -102,15 +102,14 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if binding and not (starred and _STAR in segment.text):
             # "Er is een schouw op 11 februari 2027. Aanmelden kan tot 9 februari 2027.": the
             # sentence after an event's may register for it
-            day = event[1] if event else None
             count = len(found)
             read = segment
             if segment.in_table and _INSTEAD_OF.match(segment.text):
                 # "Oorspronkelijk:   uiterste datum ... 18/03/2027 om 11u00; opening ...": a
                 # row of old text is old in every clause, as a line of it is
                 read = replace(segment, in_table=False)
-            read_segment(read, found, unplaced, document, heading, selection, day, topic)
-            events = [(f.line, f.day) for f in found[count:] if f.kind is Kind.OTHER]
+            read_segment(read, found, unplaced, document, heading, selection, event, topic)
+            events = [f.day for f in found[count:] if f.kind is Kind.OTHER]
             if events and not segment.in_table:
                 event = events[-1]
             elif segment.in_table or len(found) > count:
