@@ -332,8 +332,6 @@ NOT_READ_YET = {
     ("285-hhnk-negometrix-iso", "missed", Kind.OTHER, span(2027, 1, 7, 9, 0, 13, 0)),
     ("285-hhnk-negometrix-iso", "invented", Kind.END, Day(date(2027, 7, 15))),
     ("285-hhnk-negometrix-iso", "invented", Kind.START, Day(date(2027, 3, 15))),
-    ("286-rws-pdf-vervanging", "missed", Kind.OTHER, span(2027, 1, 12, 13, 30, 16, 0)),
-    ("286-rws-pdf-vervanging", "invented", Kind.OTHER, Day(date(2027, 1, 12))),
     ("287-umcg-email-verschuiving", "missed", Kind.INTERVIEWS, span(2027, 2, 17, 9, 0, 16, 0)),
     ("287-umcg-email-verschuiving", "missed", Kind.OTHER, at(2027, 2, 5, 16, 0)),
     ("287-umcg-email-verschuiving", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 11, 10, 0)),
@@ -516,8 +514,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         Day(date(2026, 11, 17)),
     ),
-    ("365-etenders-galway-active-travel", "missed", Kind.INTERVIEWS, Day(date(2027, 6, 1))),
-    ("365-etenders-galway-active-travel", "missed", Kind.INTERVIEWS, Day(date(2027, 6, 2))),
     ("367-contracts-finder-school-cleaning", "missed", Kind.AWARD, Day(date(2027, 3, 19))),
     (
         "367-contracts-finder-school-cleaning",
@@ -562,11 +558,12 @@ NOT_READ_YET = {
     ),
     ("379-housing-itt-responsive-repairs", "missed", Kind.OTHER, span(2027, 11, 24, 11, 0, 13, 0)),
     ("379-housing-itt-responsive-repairs", "invented", Kind.INTERVIEWS, Day(date(2028, 2, 11))),
+    # 379: the hours of the interviews in the row below an invitation
     (
         "379-housing-itt-responsive-repairs",
         "invented",
         Kind.SHORTLIST_NOTICE,
-        at(2028, 1, 19, 10, 30),
+        span(2028, 1, 19, 10, 30, 17, 0),
     ),
 }
 

@@ -4,6 +4,7 @@ dotted leaders, lots, change notices, sections that are not binding, mail heads.
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from tender_notifier.importer import extract
 from tender_notifier.timeline import Day, Kind, Moment, Span
@@ -243,3 +244,69 @@ def test_a_row_with_an_empty_first_cell_and_no_other_is_still_another_date_of_th
 ):
     text = "| Schouw | di 16 juni 2026, 09.00 - 12.00 uur |\n|   | di 23 juni 2026, 13.00 uur |\n"
     assert [kind for kind, _ in timeline(text)] == [Kind.OTHER, Kind.OTHER]
+
+
+def test_the_days_a_log_of_questions_was_asked_and_answered_are_no_steps() -> None:
+    text = (
+        "Questions and Answers\n"
+        "Last updated: 03/12/2026\n"
+        "\n"
+        "Q7 - Asked 02/12/2026 - Answered 03/12/2026\n"
+        "Q: Will the return date take account of the Christmas shutdown?\n"
+        "A: Yes. Site visits will take place on Tuesday 12 January 2027 from 10:00 to 14:00.\n"
+        "\n"
+        "Q6 - Asked 30/11/2026 - Answered 01/12/2026\n"
+        "Q: When will the contract be awarded?\n"
+        "A: The award decision is expected on 12 March 2027.\n"
+    )
+    assert timeline(text) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 12, 10, 0, tzinfo=ZONE), datetime(2027, 1, 12, 14, 0, tzinfo=ZONE)
+            ),
+        ),
+        (Kind.AWARD, Day(date(2027, 3, 12))),
+    ]
+
+
+def test_an_answer_speaks_of_the_step_it_names_not_of_the_answers() -> None:
+    text = (
+        "Vraag: Is de schouw verplicht?\n"
+        "Antwoord: De schouw op donderdag 10 december 2026 (13:00-15:00 uur) is niet verplicht.\n"
+    )
+    assert timeline(text) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2026, 12, 10, 13, 0, tzinfo=ZONE),
+                datetime(2026, 12, 10, 15, 0, tzinfo=ZONE),
+            ),
+        )
+    ]
+
+
+def test_the_date_of_a_nota_van_inlichtingen_at_its_head_is_no_step() -> None:
+    text = (
+        "Gemeente Deventer\n"
+        "NOTA VAN INLICHTINGEN 1\n"
+        "Datum: 12 februari 2027\n"
+        "\n"
+        "De inschrijving sluit op 4 maart 2027 om 10:00 uur.\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-04", "10:00"))]
+
+
+def test_a_notice_published_on_a_day_counts_its_steps_from_that_day() -> None:
+    text = (
+        "Find a Tender\n"
+        "Published 2 February 2027, 3:14pm\n"
+        "\n"
+        "Enquiry deadline\n"
+        "3 March 2027, 5:00pm\n"
+        "\n"
+        "Recurring procurement\n"
+        "Publication date of next tender notice (estimated): 1 October 2029\n"
+    )
+    uk_time = datetime(2027, 3, 3, 17, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert (Kind.QUESTIONS_DEADLINE, Moment(uk_time)) in timeline(text)

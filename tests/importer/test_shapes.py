@@ -495,3 +495,79 @@ def test_fields_that_end_on_a_comma_stay_fields() -> None:
         (Kind.QUESTIONS_DEADLINE, Day(date(2027, 6, 3))),
         (Kind.ANSWERS_PUBLISHED, Day(date(2027, 6, 10))),
     ]
+
+
+def span_of(day: str, begin: str, end: str) -> Span:
+    return Span(
+        datetime.combine(date.fromisoformat(day), time.fromisoformat(begin), ZONE),
+        datetime.combine(date.fromisoformat(day), time.fromisoformat(end), ZONE),
+    )
+
+
+def test_cells_of_a_space_aligned_table_wrap_into_the_line_below_in_every_column() -> None:
+    text = (
+        "Activiteit                        Perceel A                      Perceel C\n"
+        "--------------------------------  -----------------------------  ----------------\n"
+        "Schouw (facultatief)              dinsdag 15 december 2026,      13 januari 2027,\n"
+        "                                  9:00 - 12:00 uur               13:00 - 15:30 uur\n"
+        "Sluitingstermijn inschrijving     4 februari 2027, 11:00 uur     18 februari 2027\n"
+    )
+    found = timeline(text)
+    assert (Kind.OTHER, span_of("2026-12-15", "09:00", "12:00")) in found
+    assert (Kind.OTHER, span_of("2027-01-13", "13:00", "15:30")) in found
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-02-04", "11:00")) in found
+
+
+def test_a_label_broken_over_two_lines_of_an_aligned_table_keeps_its_row_whole() -> None:
+    text = (
+        "  Stap                                            Datum en tijdstip\n"
+        "  2. Informatiebijeenkomst (Sluis Eefde, Ka-      dinsdag 12 januari 2027,\n"
+        "     nalweg 1, Eefde)                             13.30 - 16.00 uur\n"
+        "  3. Uiterste termijn indienen vragen             woensdag 20 januari 2027, 12.00 uur\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, span_of("2027-01-12", "13:30", "16:00")),
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-20", "12:00")),
+    ]
+
+
+def test_hours_of_a_day_written_with_one_unit_after_both() -> None:
+    assert timeline("Schouw: 10 december 2026, 13-15 uur.\n") == [
+        (Kind.OTHER, span_of("2026-12-10", "13:00", "15:00"))
+    ]
+    # hours of work are no time of day
+    assert timeline("Inzet 16-20 uur per week vanaf 1 maart 2027.\n") == [
+        (Kind.START, Day(date(2027, 3, 1)))
+    ]
+
+
+def test_a_step_without_its_date_in_a_row_of_lots_is_no_label_of_the_others() -> None:
+    text = (
+        "| Perceel | Inschrijving uiterlijk | Presentatie inschrijver | Gunningsvoornemen |\n"
+        "|---------|------------------------|-------------------------|-------------------|\n"
+        "| 1       | 10-05-2027, 10:00 uur  | 24-05-2027, 09:00-12:00 | 07-06-2027        |\n"
+        "| 3       | 18-05-2027, 10:00 uur  | geen presentatie        | 09-06-2027        |\n"
+    )
+    found = timeline(text)
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-05-18", "10:00")) in found
+    assert (Kind.AWARD, Day(date(2027, 6, 9))) in found
+    assert (Kind.INTERVIEWS, at("2027-05-18", "10:00")) not in found
+
+
+def test_the_sentence_after_a_dated_step_may_give_its_hours() -> None:
+    text = (
+        "The three highest-scoring tenderers will be asked to present to the panel at Heol y "
+        "Bont, Llandeilo, on Wednesday 24 February 2027. Sessions will run between 09:30 and "
+        "16:00 and each tenderer will be allocated a 75-minute slot.\n"
+    )
+    assert timeline(text) == [(Kind.INTERVIEWS, span_of("2027-02-24", "09:30", "16:00"))]
+    text = (
+        "Reageren kan tot en met maandag 12 april 2027. Na 23:59 uur die dag sluit de opdracht.\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-04-12", "23:59"))]
+    # the next row of a table is another subject
+    text = (
+        "7 | Komt er een tweede ronde? | Ja. De nota van inlichtingen verschijnt op 2 juni 2027.\n"
+        "8 | Wat zijn de openingstijden? | 08:00 - 19:30 uur tijdens collegeweken.\n"
+    )
+    assert timeline(text) == [(Kind.ANSWERS_PUBLISHED, Day(date(2027, 6, 2)))]

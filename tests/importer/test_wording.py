@@ -297,3 +297,48 @@ def test_hearing_whether_a_candidate_goes_on_or_gets_the_assignment(
 def test_tenders_not_opened_in_public_name_no_opening() -> None:
     text = "De inschrijvingen worden op 3 juni 2027 om 12:00 uur niet openbaar geopend.\n"
     assert [k for k, _ in timeline(text)] != [Kind.OPENING]
+
+
+def test_bidders_presenting_their_approach_is_an_interview() -> None:
+    text = "Op donderdag 25 maart 2027 presenteren de bureaus hun aanpak in het stadskantoor.\n"
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 3, 25)))]
+    text = "Shortlisted firms will be asked to present to the evaluation panel on 4 May 2027.\n"
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 5, 4)))]
+
+
+def test_publishing_the_responses_is_the_answers_step() -> None:
+    text = "We will publish all outstanding responses on this page by Thursday 28 January 2027.\n"
+    assert timeline(text) == [(Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 28)))]
+
+
+def test_a_deadline_that_moves_from_one_day_keeps_only_the_new_one() -> None:
+    text = (
+        "The final date for clarification questions moves from 11 January 2027 to 17:00 on "
+        "Monday 25 January 2027.\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2027-01-25", "17:00"))]
+
+
+def test_registering_for_an_event_with_a_remark_between_commas() -> None:
+    text = (
+        "De schouw vindt plaats op woensdag 27 januari 2027 van 09:30 tot 12:30 uur. Aanmelden, "
+        "met maximaal twee personen per onderneming, kan tot woensdag 20 januari 2027, 12:00 uur "
+        "via TenderNed.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, at("2027-01-20", "12:00")),
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 27, 9, 30, tzinfo=ZONE),
+                datetime(2027, 1, 27, 12, 30, tzinfo=ZONE),
+            ),
+        ),
+    ]
+
+
+def test_the_term_until_a_day_ends_there_though_its_start_was_named() -> None:
+    text = (
+        "Looptijd: vanaf de startdatum tot en met 31 december 2027, met een optie tot verlenging.\n"
+    )
+    assert timeline(text) == [(Kind.END, Day(date(2027, 12, 31)))]

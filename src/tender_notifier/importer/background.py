@@ -131,7 +131,7 @@ BACKGROUND_WORDS = (
 REPLACED_WORDS = (
     r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
     r"|changed|postponed|brought forward|rescheduled|extended|schuift|verschuift|schuiven"
-    r"|verschuiven|shifts|slips) (van|from)\W{0,3}$"
+    r"|verschuiven|shifts|slips|moves|slipped) (van|from)\W{0,3}$"
     # "de sluitingsdatum is 8 juli (niet 7 juli)"
     r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
     r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"

@@ -43,8 +43,17 @@ _PUBLISHED = re.compile(
     r"|\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
     r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:"
+    # "Published 2 February 2027, 3:14pm", "Last updated: 03/12/2026": the day of this version
+    r"|^(published|posted|issued|gepubliceerd|geplaatst)\s{1,3}(on\s{1,3}|op\s{1,3})?(?=\d)"
+    r"|^(last updated|laatst bijgewerkt|laatste wijziging|updated)\s{0,3}(:|on\b|op\b)"
     # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
     r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum",
+    re.IGNORECASE,
+)
+# The publication of a notice still to come
+_ANOTHER_NOTICE = re.compile(
+    r"\b(next|future|later|following|volgende|nieuwe) (\w{1,12} )?(notice|aankondiging|publicatie"
+    r"|tender|procurement|aanbesteding)",
     re.IGNORECASE,
 )
 # The day of the text itself, in a sentence that names a step too
@@ -121,7 +130,7 @@ def document_of(pieces: list[Segment]) -> Document:
             two_phase = two_phase or meaning is Kind.PARTICIPATION_DEADLINE
         elif not days and (month := _month_of_a_step(segment.text)) is not None:
             months.append(month)
-        if published is None and days and _publishes(segment):
+        if published is None and days and publishes(segment):
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
             if kind_of(segment.text) in (None, Background.BACKGROUND):
@@ -200,11 +209,12 @@ _ANY_ROUND = frozenset(
 )
 
 
-def _publishes(segment: Segment) -> bool:
+def publishes(segment: Segment) -> bool:
     """Whether ``segment`` gives the day the announcement was published (or sent)."""
     text = segment.text
     if _PUBLISHED.search(text):
-        return True
+        # "Publication date of next tender notice (estimated): 1 October 2029"
+        return not _ANOTHER_NOTICE.search(text)
     if segment.line > _MAIL_HEAD:
         return False
     if _MAIL_DATE.match(text):

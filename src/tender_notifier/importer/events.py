@@ -83,6 +83,8 @@ REGISTERING = re.compile(
     # Flemish: "Inschrijven voor één van beide momenten kan tot"
     r"|inschrijven voor (\w{1,10} ){0,3}(moment|momenten|sessie|sessies|bezoek|plaatsbezoek"
     r"|bijeenkomst|infosessie))\b"
+    # "Aanmelden, met maximaal twee personen per onderneming, kan tot"
+    r"(\s{0,3}(,[^,.;:()]{1,60},|\([^()]{1,60}\)))?"
     r"(\s{1,3}(kan|kunt|can|is|are|should|must|moet|moeten|dient|via|by|bij|uiterlijk|tot|t/m"
     r"|en|met|vóór|voor|before|until|closes|sluit|graag|please|per|op|on|de|het|the|mail|e-mail"
     r"|email|tenderned|negometrix|mercell|platform|website|portal|berichtenbox|berichtenmodule"

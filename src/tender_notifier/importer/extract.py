@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from ..timeline import Kind, Tender
 from . import facts
 from .dates import find_dates
-from .document import Document, document_of
+from .document import Document, document_of, publishes
 from .draft import Draft, Found, Unplaced
 from .meanings import Background
 from .milestones import milestones
@@ -82,6 +82,10 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
         if not segment.in_table or (previous is not None and not previous.in_table):
             header = None
         heading = _heading(previous, segment)
+        if heading is Kind.ANSWERS_PUBLISHED and segment.line <= _HEAD_LINES and publishes(segment):
+            # "NOTA VAN INLICHTINGEN 1" / "Datum: 12 februari 2027": the answers themselves,
+            # published that day, not a step ahead
+            heading = None
         if heading is None and _new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         changed = change.step(previous, segment)
@@ -103,7 +107,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
             # "Er is een schouw op 11 februari 2027. Aanmelden kan tot 9 februari 2027.": the
             # sentence after an event's may register for it
             count = len(found)
-            read = segment
+            read = _without_answer_label(segment)
             if segment.in_table and _INSTEAD_OF.match(segment.text):
                 # "Oorspronkelijk:   uiterste datum ... 18/03/2027 om 11u00; opening ...": a
                 # row of old text is old in every clause, as a line of it is
@@ -229,6 +233,23 @@ def _read_not_binding(
     read_segment(segment, found, unplaced, document, heading, selection)
     reason = "the text says this date is not binding; not used"
     unplaced.extend(Unplaced(f.line, f.day.isoformat(), reason, f.note) for f in found)
+
+
+# The lines at the head of a text, where "Datum:" gives the day of the text itself
+_HEAD_LINES = 8
+# "Antwoord: De schouw op 10 december 2026 ...", "A: Yes. Site visits will take place on": the
+# answer of a log of questions speaks of the steps it names, not of the answers' publication
+_ANSWER_LABEL = re.compile(r"^\W{0,3}(antwoord|answer|response|reply|a)\s{0,3}:\s{0,3}", re.I)
+
+
+def _without_answer_label(segment: Segment) -> Segment:
+    """``segment`` without the label that says it answers a question."""
+    match = _ANSWER_LABEL.match(segment.text)
+    if match is None or not match.group(0).strip():
+        return segment
+    cut = match.end()
+    joins = tuple((max(0, offset - cut), line) for offset, line in segment.joins)
+    return replace(segment, text=segment.text[cut:], joins=joins)
 
 
 # A change notice's pair of lines under the step they change: the old date, then the new one

@@ -53,6 +53,12 @@ END_WORDS = (
     r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$"
 )
 
+# The last day of the assignment's term, after words that may name its start
+TERM_UNTIL = (
+    r"\b(looptijd|duur|duration|term|overeenkomst|opdracht|contract|agreement)\b[^.;]{0,40}"
+    r"\b(t/m|tot en met|until|through|up to and including)\W{0,3}$"
+)
+
 # ...unless the period is one of the procedure: "Tender period: 1 March – 31 March 2027" is
 # neither the assignment's start nor its end.
 PROCEDURE_PERIOD = re.compile(

@@ -139,8 +139,12 @@ def _column_fields(
 ) -> Iterator[Segment]:
     """A row with a date in several columns, each named by its head ("| Perceel | Profielen |
     Aanvraag tot deelneming | Offertes |"): one field per date, "Perceel 1 ..., Offertes: ..."."""
+    # the cells between dated columns are steps without a date in this row ("geen
+    # presentatie"), not the row's label
     label = " ".join(
-        f"{header[k]} {c}" if c.isdigit() else c for k, c in enumerate(cells) if k not in dated
+        f"{header[k]} {c}" if c.isdigit() else c
+        for k, c in enumerate(cells)
+        if k not in dated and not dated[0] < k < dated[-1]
     )
     for k in dated:
         yield Segment(f"{label}, {header[k]}: {cells[k]}", line, True, True)

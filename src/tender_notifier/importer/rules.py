@@ -34,7 +34,7 @@ from .background import (
 )
 from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause, words_of
 from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTILL_WORDS
-from .hints import END_WORDS, START_WORDS
+from .hints import END_WORDS, START_WORDS, TERM_UNTIL
 from .meanings import Background, Depends, Meaning
 from .selection import SHORTLIST_WORDS
 
@@ -83,7 +83,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Depends.MOVED_TO,
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
-        r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips"
+        r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips|moves"
         r"|verplaatsen|verzetten)( (we|wij|ze|zij|die|deze|it|them))? (tot( en met)?|t/m|naar|to"
         r"|until)\W{0,3}$",
         "De deadline is verlengd tot",
@@ -93,7 +93,9 @@ RULES: tuple[Rule, ...] = (
         # what has happened already: "de eerste vragenronde is gesloten op", "was held on"
         r"\b(is|zijn|was|were|werd|werden|has been|have been)\s{1,3}"
         r"(\w{1,20}\s{1,3}){0,2}?"
-        rf"({DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$",
+        rf"({DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$"
+        # the entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026"
+        r"|\b(asked|answered|raised|gesteld|beantwoord)\s{1,3}((on|op)\s{1,3})?$",
         "De eerste vragenronde is gesloten op",
     ),
     _rule(
@@ -121,6 +123,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(responses|replies)\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
         r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
+        # "We will publish all outstanding responses on this page by"
+        r"|\bpublish\w{0,3} (all |the |our |any )?(\w{1,20} )?(responses|answers|replies)\b"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
@@ -167,8 +171,8 @@ RULES: tuple[Rule, ...] = (
         r" (een |an |the |a )?(\w{1,20} )?\w{0,12}?"
         r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7}\b[^.;]{0,40}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on"
-        r"|(uitgenodigd|invited) (om |to )?(\w{1,20} ){0,6}?(present(eren)?|toe( te )?lichten)\b"
-        r"[^.;]{0,60}\b(op|on)\W{0,3}$"
+        r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
+        r"|toe( te )?lichten)\b[^.;]{0,90}\b(op|on)\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
         r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,40}"
         r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
@@ -232,7 +236,11 @@ RULES: tuple[Rule, ...] = (
         r"|\bproeverij"
         # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
         r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
-        r"|gegadigden|bidders|suppliers|candidates|vendors|tenderers)\b)",
+        r"|gegadigden|bureaus|aanbieders|bidders|suppliers|candidates|vendors|tenderers|firms)\b"
+        # "Op 25 maart presenteren de bureaus hun aanpak", "bidders present their proposals"
+        r"|\b(presenteren|presenteert|present|presents) (hun|zijn|haar|uw|je|their|your) "
+        r"(aanpak|plan|plannen|offerte|inschrijving|visie|ontwerp|oplossing|approach|proposals?"
+        r"|bids?|tenders?|solutions?|plans?)\b)",
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
@@ -300,6 +308,8 @@ RULES: tuple[Rule, ...] = (
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(Kind.OTHER, EVENT_WORDS, "Informatiebijeenkomst op"),
+    # the term's last day, whatever started it: "Looptijd: vanaf de startdatum tot en met"
+    _rule(Kind.END, TERM_UNTIL, "Looptijd: vanaf de startdatum tot en met"),
     _rule(
         Kind.START,
         START_WORDS,

@@ -23,7 +23,7 @@ from itertools import chain, pairwise
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
 from .segment import Segment
-from .wrapped import goes_on, is_prose, merged
+from .wrapped import goes_on, goes_on_aligned, is_prose, merged, merged_aligned
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
@@ -119,19 +119,6 @@ def segments(text: str) -> list[Segment]:
         for piece in pieces:
             out.extend(_cut(piece))
     return out
-
-
-_WRAP_INDENT = 10  # a wrapped cell's line opens with at least this many spaces
-
-
-def _wraps_last_cell(row: str, line: str) -> bool:
-    """Whether ``line`` goes on with the last cell of the space-aligned ``row`` above it: it
-    opens with spaces up to where that cell starts and holds no cell of its own."""
-    if "\t" in row or "|" in row or "\t" in line or "|" in line or not line.strip():
-        return False
-    indent = len(line) - len(line.lstrip(" "))
-    last = max((m.end() for m in re.finditer(r" {3,}", row.rstrip())), default=0)
-    return indent >= _WRAP_INDENT and abs(indent - last) <= 2 and len(_cells(line)) == 1
 
 
 def _cells(row: str) -> list[str]:
@@ -289,12 +276,16 @@ def _logical_lines(
                 # its lines, first and last: which line a date stood on is not kept
                 yield row, ((0, i - len(rows) + 1), (len(row), i)), True
                 continue
-            while i < count and _wraps_last_cell(raw[i - 1], raw[i]):
+            if i < count and goes_on_aligned(raw[i - 1], raw[i]):
                 # "Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
                 # "                                           22nd September 2027"
-                joins.append((len(row) + 1, i + 1))
-                row = f"{row} {raw[i].strip()}"
-                i += 1
+                rows = [raw[i - 1]]
+                while i < count and goes_on_aligned(rows[0], raw[i]):
+                    rows.append(raw[i])
+                    i += 1
+                row = "   ".join(merged_aligned(rows))
+                yield row, ((0, i - len(rows) + 1), (len(row), i)), True
+                continue
             yield row, tuple(joins), True
             continue
         parts, size, joins, last_line, j = [line], len(line), [(0, i + 1)], line, i + 1

@@ -49,7 +49,7 @@ _TIME = re.compile(
     + "|".join(_HOURS)
     + r"""|1[0-2]|[1-9])
         (?![^\W\d_])(?:\s{0,3}uur(?![^\W\d_]))?
-      | (?:(?<=\bvan\s)|(?<=\btussen\s))(?P<h6>0?[7-9]|1\d|2[0-3])
+      | (?<![\w.,:/-])(?P<h6>0?[7-9]|1\d|2[0-3])
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
     )
@@ -151,7 +151,7 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         word = g("half").lower()
         hour = (int(word) if word.isdigit() else _HOURS.index(word) + 1) - 1
         hour, minute, meridiem, weak = hour + 12 if hour < 7 else hour, 30, "", False
-    else:  # the 9 of "van 9 tot 12 uur"
+    else:  # the 9 of "van 9 tot 12 uur", "13-15 uur": a time only next to a date
         hour, meridiem, weak = int(g("h6")), "", True
     if meridiem:
         if not 1 <= hour <= 12:

@@ -58,22 +58,43 @@ def read_times_only(
         ):  # not "Sluitingsdatum: 3 juni 2027" / "Opening: 10:00 uur"
             _complete(found, len(found) - 1, strong[0], segment)
             return
-    if len(strong) == 1 and not label and found and _TIME_OF.search(segment.text):
-        target = found[-1]
-        if (
-            target.prose
-            and target.begin is None
-            and segment.line - target.line <= 1
-            and _whole(segment.text) is target.kind
-        ):
-            _complete(found, len(found) - 1, strong[0], segment)
-            return
+    if len(strong) == 1 and not label and found and _completes(segment, strong[0], found[-1]):
+        _complete(found, len(found) - 1, strong[0], segment)
+        return
     if len(strong) == 1 and read_same_day(segment, strong[0], found):
         return
     if isinstance(_whole(segment.text), Kind):
         for t in strong:
             reason = "a time without a date; not used"
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
+
+
+def _completes(segment: Segment, t: TimeHit, target: Found) -> bool:
+    """Whether the sentence ``segment``, with the time ``t`` and no date, gives the time of the
+    step dated without one in the sentence just before: "Het tijdstip van sluiting is 12:00
+    uur." after the closing date, "Na 23:59 uur die dag sluit de opdracht." after it, "Sessions
+    will run between 09:30 and 16:00." after the day of the presentations."""
+    if not target.prose or target.begin is not None or segment.line - target.line > 1:
+        return False
+    whole = _whole(segment.text)
+    if whole is target.kind and _TIME_OF.search(segment.text):
+        return True
+    if segment.in_table or segment.in_cell:
+        return False  # the next row of a table is another subject
+    period = t.finish is not None and not target.kind.is_deadline
+    if whole is target.kind:
+        return bool(_THAT_DAY.search(segment.text) or period)
+    # a sentence that names no step gives the hours of the one before, not a deadline's time
+    if whole is Kind.OTHER and _SESSIONS.search(segment.text):
+        whole = None  # "Sessions will run between 09:30 and 16:00": the presentations'
+    return whole is None and period
+
+
+_SESSIONS = re.compile(r"\b(sessions?|sessies?|slots?|tijdslot(en)?)\b", re.IGNORECASE)
+
+
+# "die dag", "that day": the day of the date before
+_THAT_DAY = re.compile(r"\b(die|diezelfde|dezelfde|that|the same) (dag|day)\b", re.IGNORECASE)
 
 
 def _only(value: str, t: TimeHit) -> bool:

@@ -8,6 +8,8 @@ laid out: each cell read whole, and a cell of prose read as the sentences it hol
 
 from __future__ import annotations
 
+import re
+
 _PROSE_CELL = 60  # characters: a cell this long that wraps is prose, not a label or a value
 _PROSE_WORDS = 8
 
@@ -59,6 +61,59 @@ def _joined(parts: list[str]) -> str:
         else:
             text = f"{text} {part}" if text else part
     return text
+
+
+# A cell of a table aligned with spaces: words one or two spaces apart
+_ALIGNED_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
+_ALIGN_SLACK = 2  # characters a wrapped cell may start off its column
+
+
+def _aligned_cells(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _ALIGNED_CELL.finditer(line)]
+
+
+def _column(starts: list[int], start: int) -> int | None:
+    """The column of ``starts`` a cell starting at ``start`` stands in, if it stands in one."""
+    for k, column_start in enumerate(starts):
+        if abs(column_start - start) <= _ALIGN_SLACK:
+            return k
+    return None
+
+
+def goes_on_aligned(row: str, line: str) -> bool:
+    """Whether ``line`` carries on cells of the row above it, in a table aligned with spaces:
+
+        Schouw (facultatief)       dinsdag 15 december 2026,      woensdag 13 januari 2027,
+                                   9:00 - 12:00 uur               13:00 - 15:30 uur
+
+    every cell of ``line`` starts where a cell of ``row`` starts, and none under the first
+    cell, unless it holds the rest of a word broken at the end of that cell ("Ka-" /
+    "nalweg 1, Eefde)")."""
+    if "\t" in row + line or "|" in row + line or "...." in row:
+        return False
+    above, cells = _aligned_cells(row), _aligned_cells(line)
+    if len(above) < 2 or not cells or len(cells) > len(above):
+        return False
+    starts = [start for start, _ in above]
+    for start, text in cells:
+        if start < starts[1] - _ALIGN_SLACK:
+            if not (above[0][1].endswith("-") and text[:1].islower()):
+                return False
+        elif _column(starts, start) is None:
+            return False
+    return True
+
+
+def merged_aligned(rows: list[str]) -> list[str]:
+    """The cells of a row aligned with spaces and of the lines that carry it on, each whole."""
+    above = _aligned_cells(rows[0])
+    starts = [start for start, _ in above]
+    columns: list[list[str]] = [[text] for _, text in above]
+    for line in rows[1:]:
+        for start, text in _aligned_cells(line):
+            k = 0 if start < starts[1] - _ALIGN_SLACK else _column(starts, start)
+            columns[k or 0].append(text)
+    return [_joined(parts) for parts in columns]
 
 
 def is_prose(cell: str) -> bool:
