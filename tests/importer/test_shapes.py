@@ -4,6 +4,7 @@ moved dates, years left out, lots and rounds listed in one sentence, tables with
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -571,3 +572,22 @@ def test_the_sentence_after_a_dated_step_may_give_its_hours() -> None:
         "8 | Wat zijn de openingstijden? | 08:00 - 19:30 uur tijdens collegeweken.\n"
     )
     assert timeline(text) == [(Kind.ANSWERS_PUBLISHED, Day(date(2027, 6, 2)))]
+
+
+def test_a_notice_that_gives_its_times_in_a_capitals_time_is_read_in_it() -> None:
+    text = (
+        "All times are Lisbon local time (WET).\n"
+        "Time limit for receipt of tenders: 19/01/2027 17:00\n"
+    )
+    lisbon = datetime(2027, 1, 19, 17, 0, tzinfo=ZoneInfo("Europe/Lisbon"))
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Moment(lisbon))]
+
+
+def test_a_notices_section_of_additional_information_names_no_step() -> None:
+    text = (
+        "VI.3) Aanvullende inlichtingen\n"
+        "Plaatsbezoek: er zijn twee vaste momenten, telkens aan de hoofdingang van de sporthal:\n"
+        "- woensdag 16 december 2026 om 9.30 uur;\n"
+        "- donderdag 7 januari 2027 om 14.00 uur.\n"
+    )
+    assert not any(kind is Kind.QUESTIONS_DEADLINE for kind, _ in timeline(text))

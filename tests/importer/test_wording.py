@@ -342,3 +342,11 @@ def test_the_term_until_a_day_ends_there_though_its_start_was_named() -> None:
         "Looptijd: vanaf de startdatum tot en met 31 december 2027, met een optie tot verlenging.\n"
     )
     assert timeline(text) == [(Kind.END, Day(date(2027, 12, 31)))]
+
+
+def test_the_breeding_season_is_no_term_of_the_assignment() -> None:
+    text = (
+        "In verband met het broedseizoen (15 maart tot en met 15 juli 2027) mogen in de "
+        "watergangen uitsluitend werkzaamheden worden uitgevoerd na een ecologische toets.\n"
+    )
+    assert timeline(text) == []

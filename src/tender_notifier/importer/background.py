@@ -69,6 +69,8 @@ BACKGROUND_WORDS = (
     # days the buyer or its platform is away, not steps of the procedure
     r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|vakantie|kerstperiode|bouwvak"
     r"|zomerreces|summer (holiday|break|recess)|\bniet ouder (zijn )?dan|\bno older than"
+    # the seasons that bound the works: "in het broedseizoen (15 maart tot en met 15 juli)"
+    r"|\b(vogel)?broedseizoen|\bbroedperiode|\b(breeding|nesting|bird nesting) season\b"
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)|\breces\b"
     r"|\brecess\b|zomersluiting|kerstsluiting|\b(gesloten|closed) (van|from|between|tussen)\b"
     r"|\b(is|are) closed\b"

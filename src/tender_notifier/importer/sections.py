@@ -38,7 +38,11 @@ class Section:
 # Headings that name no step of their own: "Wat vragen wij" (what is asked of a candidate),
 # "Vraag 2" / "Question 12" (an item of a list of questions and answers)
 NO_TOPIC = re.compile(
-    r"^\W{0,3}(wat|wie|hoe|waarom|what|who|how|why)\b|^\W{0,3}(vraag|question|q)\s{0,3}\d",
+    r"^\W{0,3}(wat|wie|hoe|waarom|what|who|how|why)\b|^\W{0,3}(vraag|question|q)\s{0,3}\d"
+    # a notice's section of whatever else it has to say: "VI.3) Aanvullende inlichtingen"
+    r"|^\W{0,3}([IVX\d.]{1,8}\)?:?\s{1,3})?((afdeling|section)\s[IVX\d]{1,4}\W{1,3})?"
+    r"(aanvullende|overige|nadere|additional|complementary|other|further) (inlichtingen"
+    r"|informatie|information)\b",
     re.IGNORECASE,
 )
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .dates import DateHit
 
@@ -193,7 +193,9 @@ _DECLARED = re.compile(
     r"(?:(?:given|stated|shown|expressed|listed|quoted|displayed|vermeld|weergegeven"
     r"|aangegeven|in|de|het|the)\s){0,3}"
     r"(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
-    r"|(?P<utc>GMT|UTC))(?![^\W\d_])",
+    r"|(?P<utc>GMT|UTC)"
+    # "All times are Lisbon local time (WET)": a European capital's time
+    r"|(?P<city>[A-Z][a-z]{3,11})(?:\slocal)?\stime)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -226,11 +228,21 @@ def declared_zone(text: str) -> tzinfo | None:
     """The zone ``text`` says its times are written in, when it is not the tender's: in words,
     or by naming a platform of the UK or Ireland."""
     match = _DECLARED.search(text)
+    if match is not None and match.group("city"):
+        return _capital_zone(match.group("city"))
     if match is not None:
         return UTC if match.group("utc") else _UK
     if _DECLARED_ALL.search(text) or _UK_PLATFORM.search(text) or _DECLARED_HEADING.fullmatch(text):
         return _UK
     return None
+
+
+def _capital_zone(city: str) -> tzinfo | None:
+    """The zone named after a European city ("Lisbon": Europe/Lisbon), if there is one."""
+    try:
+        return ZoneInfo(f"Europe/{city}")
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def in_zone(times: list[TimeHit], zone: tzinfo | None) -> list[TimeHit]:
