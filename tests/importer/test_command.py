@@ -119,3 +119,28 @@ def test_runs_as_a_module_reading_stdin() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert parse_tender(result.stdout).reference == "4711"
+
+
+def test_a_text_without_any_year_is_read_from_the_day_given_as_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mail.txt"
+    path.write_text(
+        "Data engineer\nSluiting aanbiedingen: woensdag 6 januari, 12:00 uur\n"
+        "Vragen: t/m dinsdag 22 december\n",
+        encoding="utf-8",
+    )
+    assert main([str(path), "--today", "2026-12-04"]) == 0
+    out, err = capsys.readouterr()
+    assert "at = 2027-01-06T12:00:00" in out
+    assert "date = 2026-12-22" in out
+    assert "no year given; read as 2027, check it" in err
+
+
+def test_today_must_be_a_day(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Adviseur\nSluiting: 6 januari 2027\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main([str(path), "--today", "4-12-2026"])
+    assert exit_.value.code == 2
+    assert "not a day '4-12-2026'; write it as YYYY-MM-DD" in capsys.readouterr().err

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..clock import utc_now
 from ..eforms.command import import_notice
 from ..eforms.parse import looks_like_notice
 from ..tender_file import DEFAULT_TIMEZONE
@@ -42,6 +44,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=_zone,
         default=ZoneInfo(DEFAULT_TIMEZONE),
         help=f"time zone of the times in the text (default: {DEFAULT_TIMEZONE})",
+    )
+    parser.add_argument(
+        "--today",
+        type=_day,
+        help="the day the announcement is read, YYYY-MM-DD, for dates written without a year "
+        "when the text gives none (default: today in --timezone)",
     )
     parser.add_argument("--output", type=Path, help="write the tender file here, not to stdout")
     parser.add_argument(
@@ -76,7 +84,8 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
             stdout=stdout,
             stderr=stderr,
         )
-    draft = extract(text, zone=args.timezone, tender_id=args.tender_id)
+    today = args.today or utc_now().astimezone(args.timezone).date()
+    draft = extract(text, zone=args.timezone, tender_id=args.tender_id, today=today)
     source = "stdin" if name == "-" else Path(name).name
     rendered = (
         to_json(draft.tender) if args.format == "json" else to_toml(draft.tender, source=source)
@@ -141,3 +150,10 @@ def _zone(value: str) -> ZoneInfo:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise argparse.ArgumentTypeError(f"unknown time zone {value!r}") from exc
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a day {value!r}; write it as YYYY-MM-DD") from exc

@@ -101,8 +101,11 @@ class Document:
     open_procedure: bool = False
 
 
-def document_of(pieces: list[Segment]) -> Document:
-    """The procedure, the years and the publication day, read once from the whole announcement."""
+def document_of(pieces: list[Segment], today: date | None = None) -> Document:
+    """The procedure, the years and the publication day, read once from the whole announcement.
+
+    ``today`` is the day the announcement is read: when nothing in it gives the year of a date
+    written without one, an announcement read now speaks of the days ahead of now."""
     written: list[date] = []
     steps: list[date] = []  # the dates of sentences that name a step: the years' anchors
     published: date | None = None
@@ -147,7 +150,8 @@ def document_of(pieces: list[Segment]) -> Document:
     return Document(
         two_phase=two_phase,
         # with no date written out, a month a step names ("Start: april 2027") gives the years
-        years=Years.around(published, steps or written or months),
+        years=Years.around(published, steps or written or months)
+        or (Years.around(None, [today]) if today is not None else None),
         published=since,
         issued=issued,
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,

@@ -41,8 +41,13 @@ class AnnouncementTooLarge(ValueError):
     """The text is over ``MAX_ANNOUNCEMENT`` characters: no announcement is that long."""
 
 
-def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft:
+def extract(
+    text: str, *, zone: ZoneInfo, tender_id: str | None = None, today: date | None = None
+) -> Draft:
     """Read an announcement: its title, buyer, platform, reference and timeline.
+
+    ``today`` is the day it is read, for the year of dates written without one when nothing in
+    the announcement gives it ("dinsdag 22 december" in a request posted this month).
 
     Raises ``AnnouncementTooLarge`` over ``MAX_ANNOUNCEMENT`` characters. Below it the work
     grows linearly with the text, whatever the text (see ``bench/importer.py``).
@@ -54,7 +59,7 @@ def extract(text: str, *, zone: ZoneInfo, tender_id: str | None = None) -> Draft
     pieces = segments(text)
     found: list[Found] = []
     unplaced: list[Unplaced] = []
-    document = document_of(pieces)
+    document = document_of(pieces, today)
     previous: Segment | None = None
     header: Segment | None = None  # the head row of the table being read
     above: Meaning | None = None  # what the heading over the segment before said

@@ -74,7 +74,7 @@ def read_group(
         return
     for hit, _ in usable:
         if hit.problem is None and hit.guessed_year:
-            skip(hit, f"no year given; read as {hit.day:%Y} from the dates around it, check it")
+            skip(hit, f"no year given; read as {hit.day:%Y}, check it")
         if hit.other_weekday is not None:
             skip(hit, f"{hit.other_weekday} does not fall on {hit.day}; the date is used, check it")
     picks: list[tuple[Kind, DateHit, TimeHit | None]]

@@ -171,8 +171,9 @@ def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
     for k in range(0, len(cells), 2):
         pair = cells[k : k + 2]
         if len(pair) == 2:
-            label = pair[0].rstrip(":")
-            yield Segment(f"{label}: {pair[1]}", line, True, True)
+            # "Vragen stellen (via Striive)    : t/m dinsdag 22 december": the colon aligned
+            label, value = pair[0].rstrip(":"), pair[1].removeprefix(":").lstrip()
+            yield Segment(f"{label}: {value}", line, True, True)
         else:
             yield Segment(pair[0], line, bool(_FIELD.match(pair[0])), True)
 
