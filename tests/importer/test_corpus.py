@@ -358,12 +358,6 @@ NOT_READ_YET = {
     ),
     # - 311: "Heeft u vragen over deze uitnodiging? Deze kunt u tot en met ... stellen": the
     #   questions are named in the sentence before the date's
-    (
-        "311-amersfoort-omgevingswet-mercell",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 4, 12)),
-    ),
     # - 318: "Wilt u deelnemen, meld u dan uiterlijk donderdag 10 september 12.00 uur aan", two
     #   sentences after the site visit's
     ("318-zwolle-speelplaatsen-email", "missed", Kind.OTHER, at(2026, 9, 10, 12, 0)),
@@ -384,7 +378,6 @@ NOT_READ_YET = {
         span(2027, 6, 8, 13, 0, 17, 0),
     ),
     ("324-striive-data-engineer-kadaster", "missed", Kind.START, Day(date(2027, 7, 1))),
-    ("325-inhuurdesk-mail-zaaksysteem", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 11, 19, 12, 0)),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 5, 31, 10, 0, 13, 0)),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 6, 1, 10, 0, 13, 0)),
     (

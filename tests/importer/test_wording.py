@@ -350,3 +350,14 @@ def test_the_breeding_season_is_no_term_of_the_assignment() -> None:
         "watergangen uitsluitend werkzaamheden worden uitgevoerd na een ecologische toets.\n"
     )
     assert timeline(text) == []
+
+
+def test_a_sentence_that_answers_a_question_about_a_step_speaks_of_that_step() -> None:
+    text = (
+        "Heb je vragen over de aanvraag? Stuur ze uiterlijk dinsdag 16 februari 2027 naar je "
+        "accountmanager; de antwoorden worden vrijdag 19 februari 2027 gedeeld.\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 16))),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 2, 19))),
+    ]

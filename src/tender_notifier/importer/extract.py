@@ -78,7 +78,7 @@ def extract(
     section = Section()
     change = _ChangedPart()
     for segment in pieces:
-        topic = section.topic(previous, segment)
+        topic = section.topic(previous, segment) or _asked_about(previous, segment)
         if segment.follows_blank(previous):
             # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
             # "Aanmelden kan tot en met 20 oktober 2026": an event's paragraph, not the next
@@ -255,6 +255,31 @@ def _without_answer_label(segment: Segment) -> Segment:
     cut = match.end()
     joins = tuple((max(0, offset - cut), line) for offset, line in segment.joins)
     return replace(segment, text=segment.text[cut:], joins=joins)
+
+
+# "Stuur ze", "Please send them", "Die kun je": a sentence that opens on what the one before named
+_POINTS_BACK = re.compile(
+    r"^\W{0,3}((please|graag|dan|u|je|you)\s{1,3}){0,2}([^\W\d_]{2,15}\s{1,3})?"
+    r"(ze|them|die|deze|these|it|dit|this)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_about(previous: Segment | None, segment: Segment) -> Kind | None:
+    """The step a question just before ``segment`` names, when ``segment`` answers it about
+    that step: "Heb je vragen over de aanvraag? Stuur ze uiterlijk <date> naar je
+    accountmanager", "Any questions? Please send them by <date>"."""
+    if (
+        previous is None
+        or not previous.text.rstrip().endswith("?")
+        or segment.follows_blank(previous)
+        or segment.in_table
+        or segment.in_cell
+        or not _POINTS_BACK.match(segment.text)
+    ):
+        return None
+    step = kind_of(previous.text)
+    return step if isinstance(step, Kind) else None
 
 
 # A change notice's pair of lines under the step they change: the old date, then the new one
