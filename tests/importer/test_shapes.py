@@ -591,3 +591,15 @@ def test_a_notices_section_of_additional_information_names_no_step() -> None:
         "- donderdag 7 januari 2027 om 14.00 uur.\n"
     )
     assert not any(kind is Kind.QUESTIONS_DEADLINE for kind, _ in timeline(text))
+
+
+def test_day_and_month_of_two_digits_after_a_date_word_are_a_day_in_a_clause() -> None:
+    text = (
+        "Gesprekken: 2 maart 2027. Kandidaten die worden uitgenodigd, krijgen uiterlijk 26-02 "
+        "een tijdslot.\n"
+    )
+    assert (Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 26))) in timeline(text)
+    # the numbers of a unit are no day
+    assert timeline("Gesprekken: 2 maart 2027. Reken op 10-12 dagen doorlooptijd.\n") == [
+        (Kind.INTERVIEWS, Day(date(2027, 3, 2)))
+    ]

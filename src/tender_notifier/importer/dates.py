@@ -245,10 +245,13 @@ def _numbers_read_as_a_day(match: re.Match[str]) -> bool:
     if match.group("wd") or (match.group("sep4") == "/" and len(match.group("m4")) == 2):
         return True
     text, start, end = match.string, match.start(), match.end()
-    return bool(
-        _DATE_WORD_BEFORE.search(text, max(0, start - _DATE_WORD_REACH), start)
-        and _CLAUSE_OR_TIME_AFTER.match(text, end)
-    )
+    if not _DATE_WORD_BEFORE.search(text, max(0, start - _DATE_WORD_REACH), start):
+        return False
+    if _CLAUSE_OR_TIME_AFTER.match(text, end):
+        return True
+    # "krijgen uiterlijk 26-02 een tijdslot": day and month of two digits each, not "10-12 uur"
+    two_digits = len(match.group("d4")) == 2 and len(match.group("m4")) == 2
+    return two_digits and not _UNIT_AFTER.match(text, end)
 
 
 _DATE_WORD_BEFORE = re.compile(
@@ -259,6 +262,13 @@ _DATE_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORD_REACH = 20
+# "tot 10-12 uur", "op 10-12 dagen": numbers of a unit, not a day
+_UNIT_AFTER = re.compile(
+    r"\s{0,3}(?:uur|uren|u|h|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|hours?|days?"
+    r"|weeks?|months?|years?|x|keer|times|procent|percent|%|euro|eur|personen|people)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _CLAUSE_OR_TIME_AFTER = re.compile(
     r"\s{0,3}(?:$|[,;:)(]|\.(?!\d)|(?:om|at|a\.s\.|aanstaande)(?![^\W\d_])|\d{1,2}[:.]\d\d"
     # the first of "op 5/1 en 6/1"
