@@ -332,7 +332,6 @@ NOT_READ_YET = {
     ("285-hhnk-negometrix-iso", "missed", Kind.OTHER, span(2027, 1, 7, 9, 0, 13, 0)),
     ("285-hhnk-negometrix-iso", "invented", Kind.END, Day(date(2027, 7, 15))),
     ("285-hhnk-negometrix-iso", "invented", Kind.START, Day(date(2027, 3, 15))),
-    ("287-umcg-email-verschuiving", "missed", Kind.INTERVIEWS, span(2027, 2, 17, 9, 0, 16, 0)),
     ("287-umcg-email-verschuiving", "missed", Kind.OTHER, at(2027, 2, 5, 16, 0)),
     ("287-umcg-email-verschuiving", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 11, 10, 0)),
     ("288-woonbron-jaarwisseling", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 4))),
@@ -558,6 +557,8 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         span(2028, 1, 19, 10, 30, 17, 0),
     ),
+    # 284: the second day of a list of interview slots, read as the first slot like the first day
+    ("284-inhuurdesk-pnh-projectleider", "invented", Kind.INTERVIEWS, at(2026, 12, 18, 13, 30)),
 }
 
 

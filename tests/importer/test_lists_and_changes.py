@@ -310,3 +310,22 @@ def test_a_notice_published_on_a_day_counts_its_steps_from_that_day() -> None:
     )
     uk_time = datetime(2027, 3, 3, 17, 0, tzinfo=ZoneInfo("Europe/London"))
     assert (Kind.QUESTIONS_DEADLINE, Moment(uk_time)) in timeline(text)
+
+
+def test_the_day_a_log_was_exported_is_the_day_it_was_published() -> None:
+    text = (
+        "Public Contracts Scotland - Questions and Answers\n"
+        "Q&A log exported 15/01/2026 17:02\n"
+        "\n"
+        "Question 1 - posted 09/01/2026 08:51\n"
+        "Will the slides be shared?\n"
+        "Answer - 09/01/2026 14:10\n"
+        "Yes. They have been uploaded.\n"
+        "\n"
+        "Question 2 - posted 12/01/2026 09:14\n"
+        "Is the deadline extended?\n"
+        "Answer - 13/01/2026 15:20\n"
+        "Yes. Tenders are now due by 12:00 on Friday 6 February 2026.\n"
+    )
+    uk_noon = datetime(2026, 2, 6, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Moment(uk_noon))]

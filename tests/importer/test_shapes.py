@@ -603,3 +603,34 @@ def test_day_and_month_of_two_digits_after_a_date_word_are_a_day_in_a_clause() -
     assert timeline("Gesprekken: 2 maart 2027. Reken op 10-12 dagen doorlooptijd.\n") == [
         (Kind.INTERVIEWS, Day(date(2027, 3, 2)))
     ]
+
+
+def test_a_line_that_ends_on_a_colon_names_the_step_of_the_dates_listed_under_it() -> None:
+    text = (
+        "Planning 2026\n"
+        "- Gesprekken (on site, locatie Venlo, Tegelseweg 210):\n"
+        "    * maandag 9 maart, 09:00 - 12:00 uur\n"
+        "    * woensdag 11 maart, 13:00 - 17:00 uur\n"
+        "- Gunning: vrijdag 20 maart\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span_of("2026-03-09", "09:00", "12:00")),
+        (Kind.INTERVIEWS, span_of("2026-03-11", "13:00", "17:00")),
+        (Kind.AWARD, Day(date(2026, 3, 20))),
+    ]
+
+
+def test_the_hours_of_each_day_may_follow_the_days() -> None:
+    text = (
+        "Presentations will take place on Tuesday 24 February 2026 and Wednesday 25 February "
+        "2026, morning sessions only, between 09:30 and 12:30 each day, at Fife House.\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span_of("2026-02-24", "09:30", "12:30")),
+        (Kind.INTERVIEWS, span_of("2026-02-25", "09:30", "12:30")),
+    ]
+    text = "Presentaties: dinsdag 16 en woensdag 17 juni 2026, steeds tussen 09:00 en 17:00 uur.\n"
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span_of("2026-06-16", "09:00", "17:00")),
+        (Kind.INTERVIEWS, span_of("2026-06-17", "09:00", "17:00")),
+    ]

@@ -30,6 +30,11 @@ _OPEN = re.compile(
     r"|^procedure\s{0,3}:\s{0,3}openbaar\b",
     re.IGNORECASE,
 )
+# "Q&A log exported 15/01/2026 17:02": the day this copy was made, whatever it names
+_THIS_COPY = (
+    r"\b(exported|generated|printed|geëxporteerd|gegenereerd|afgedrukt)\s{1,3}(on\s|op\s)?"
+    r"(?=\d)"
+)
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
@@ -47,7 +52,8 @@ _PUBLISHED = re.compile(
     r"|^(published|posted|issued|gepubliceerd|geplaatst)\s{1,3}(on\s{1,3}|op\s{1,3})?(?=\d)"
     r"|^(last updated|laatst bijgewerkt|laatste wijziging|updated)\s{0,3}(:|on\b|op\b)"
     # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
-    r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum",
+    r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum|"
+    + _THIS_COPY,
     re.IGNORECASE,
 )
 # The publication of a notice still to come
@@ -136,7 +142,9 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         if published is None and days and publishes(segment):
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
-            if kind_of(segment.text) in (None, Background.BACKGROUND):
+            if kind_of(segment.text) in (None, Background.BACKGROUND) or re.search(
+                _THIS_COPY, segment.text, re.IGNORECASE
+            ):
                 since = issued = published
             elif _THIS_DAY.search(segment.text):
                 issued = published  # "op de datum van deze uitnodiging (3 december 2026)"

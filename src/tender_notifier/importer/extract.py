@@ -24,10 +24,20 @@ from . import facts
 from .dates import find_dates
 from .document import Document, document_of, publishes
 from .draft import Draft, Found, Unplaced
+from .lines_above import (
+    CHANGED_PART,
+    INSTEAD_OF,
+    OLD_LABEL,
+    ChangedPart,
+    LeadIn,
+    asked_about,
+    heading_above,
+    new_under_old,
+)
 from .meanings import Background
 from .milestones import milestones
 from .rules import Meaning, kind_of
-from .sections import NO_TOPIC, Section
+from .sections import Section
 from .segment import Segment
 from .sentences import read_segment
 from .text import segments
@@ -76,9 +86,10 @@ def extract(
     starred = any(_NOT_BINDING.search(p.text) and _STARRED.search(p.text) for p in pieces)
     event: date | None = None  # the day of the event the paragraph dated
     section = Section()
-    change = _ChangedPart()
+    change = ChangedPart()
+    lead_in = LeadIn()
     for segment in pieces:
-        topic = section.topic(previous, segment) or _asked_about(previous, segment)
+        topic = section.topic(previous, segment) or asked_about(previous, segment)
         if segment.follows_blank(previous):
             # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
             # "Aanmelden kan tot en met 20 oktober 2026": an event's paragraph, not the next
@@ -86,20 +97,23 @@ def extract(
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
             header = None
-        heading = _heading(previous, segment)
+        heading = heading_above(previous, segment)
         if heading is Kind.ANSWERS_PUBLISHED and segment.line <= _HEAD_LINES and publishes(segment):
             # "NOTA VAN INLICHTINGEN 1" / "Datum: 12 februari 2027": the answers themselves,
             # published that day, not a step ahead
             heading = None
-        if heading is None and _new_under_old(previous, segment):
+        if heading is None and new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
+        listed = lead_in.step(previous, segment)
+        if heading is None and listed is not None:
+            heading = listed  # "Gesprekken:" / "* maandag 9 maart" / "* woensdag 11 maart"
         changed = change.step(previous, segment)
         if heading is None and changed is not None:
             heading = changed  # "Lezen:" / "Datum: 28/10/2027" under the part it changes
         above = heading
-        changes = previous is not None and bool(_CHANGED_PART.match(previous.text))
-        if (isinstance(heading, Kind) or changes or _INSTEAD_OF.match(segment.text)) and (
-            _OLD_LABEL.match(segment.text)
+        changes = previous is not None and bool(CHANGED_PART.match(previous.text))
+        if (isinstance(heading, Kind) or changes or INSTEAD_OF.match(segment.text)) and (
+            OLD_LABEL.match(segment.text)
         ):
             heading = Background.REPLACED  # "In plaats van: Datum: 14/12/2026": the old one
         if segment.in_table:
@@ -113,7 +127,7 @@ def extract(
             # sentence after an event's may register for it
             count = len(found)
             read = _without_answer_label(segment)
-            if segment.in_table and _INSTEAD_OF.match(segment.text):
+            if segment.in_table and INSTEAD_OF.match(segment.text):
                 # "Oorspronkelijk:   uiterste datum ... 18/03/2027 om 11u00; opening ...": a
                 # row of old text is old in every clause, as a line of it is
                 read = replace(segment, in_table=False)
@@ -255,118 +269,3 @@ def _without_answer_label(segment: Segment) -> Segment:
     cut = match.end()
     joins = tuple((max(0, offset - cut), line) for offset, line in segment.joins)
     return replace(segment, text=segment.text[cut:], joins=joins)
-
-
-# "Stuur ze", "Please send them", "Die kun je": a sentence that opens on what the one before named
-_POINTS_BACK = re.compile(
-    r"^\W{0,3}((please|graag|dan|u|je|you)\s{1,3}){0,2}([^\W\d_]{2,15}\s{1,3})?"
-    r"(ze|them|die|deze|these|it|dit|this)\b",
-    re.IGNORECASE,
-)
-
-
-def _asked_about(previous: Segment | None, segment: Segment) -> Kind | None:
-    """The step a question just before ``segment`` names, when ``segment`` answers it about
-    that step: "Heb je vragen over de aanvraag? Stuur ze uiterlijk <date> naar je
-    accountmanager", "Any questions? Please send them by <date>"."""
-    if (
-        previous is None
-        or not previous.text.rstrip().endswith("?")
-        or segment.follows_blank(previous)
-        or segment.in_table
-        or segment.in_cell
-        or not _POINTS_BACK.match(segment.text)
-    ):
-        return None
-    step = kind_of(previous.text)
-    return step if isinstance(step, Kind) else None
-
-
-# A change notice's pair of lines under the step they change: the old date, then the new one
-_OLD_LABEL = re.compile(
-    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously"
-    r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text))\s{0,3}:",
-    re.IGNORECASE,
-)
-# "Instead of: A supplier engagement event will take place on 20 May 2027.": the old text,
-# whatever it stands under
-_INSTEAD_OF = re.compile(
-    r"^(in plaats van|instead of|oorspronkelijk(e tekst)?|original text)\s{0,3}:", re.IGNORECASE
-)
-_NEW_LABEL = re.compile(
-    r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
-    re.IGNORECASE,
-)
-
-
-class _ChangedPart:
-    """The step a change notice changes, for the lines under its new text: "Plaats van de te
-    wijzigen tekst: Termijn voor ontvangst van inschrijvingen" / "In plaats van:" / "Datum:
-    14/10/2027" / "Lezen:" / "Datum: 28/10/2027". Up to the next part or a blank line."""
-
-    def __init__(self) -> None:
-        self._step: Kind | None = None
-        self._new = False  # under the line that opens the new text
-
-    def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
-        """The step ``segment`` gives its dates to, as a line of a part's new text."""
-        if segment.follows_blank(previous):
-            self._step, self._new = None, False
-        text = segment.text.strip()
-        if match := _CHANGED_PART.match(text):
-            meaning = kind_of(text[match.end() :])
-            self._step, self._new = (meaning if isinstance(meaning, Kind) else None), False
-            return None
-        if (label := _OLD_LABEL.match(text)) and label.end() == len(text):
-            self._new = False
-            return None
-        if (label := _NEW_LABEL.match(text)) and label.end() == len(text):
-            self._new = True
-            return None
-        return self._step if self._new else None
-
-
-def _new_under_old(previous: Segment | None, segment: Segment) -> bool:
-    """Whether ``segment`` gives the new date of the step whose old date ``previous`` gave."""
-    return (
-        previous is not None
-        and segment.line - previous.line == 1
-        and bool(_OLD_LABEL.match(previous.text))
-        and bool(_NEW_LABEL.match(segment.text))
-    )
-
-
-# A change notice names the part it changes in a field over the old and the new text
-_CHANGED_PART = re.compile(
-    r"^(section to change|part to change|(place of (the )?)?text to be (changed|corrected|modified)"
-    r"|plaats van de te wijzigen tekst|te wijzigen (tekst|onderdeel|rubriek))\s{0,3}:\s{0,3}",
-    re.IGNORECASE,
-)
-_HEADING_MAX = 120  # a heading is a short line without a full stop...
-_UNDER_HEADING_MAX = (
-    80  # ...over a short line: "IV.2.2) Time limit for receipt" / "Date: 15/02/2027"
-)
-
-
-def _heading(previous: Segment | None, segment: Segment) -> Meaning | None:
-    """What the heading just above ``segment`` says, when ``segment`` is a bare value under it."""
-    if (
-        previous is not None
-        and segment.line - previous.line == 1
-        and (match := _CHANGED_PART.match(previous.text))
-        and not find_dates(previous.text)
-    ):
-        # "Section to change: Tender submission deadline" / "Instead of: 18 December 2026"
-        return kind_of(previous.text[match.end() :])
-    if (
-        previous is None
-        or previous.is_field  # "Onderwerp: Uitnodiging ..." over "Datum: 24 november 2026"
-        or segment.line - previous.line > 2
-        or len(previous.text) > _HEADING_MAX
-        or previous.text.endswith(".")
-        or len(segment.text) > _UNDER_HEADING_MAX
-        or find_dates(previous.text)
-        or NO_TOPIC.match(previous.text)
-    ):
-        return None
-    return kind_of(previous.text)

@@ -169,10 +169,18 @@ def _in_clause(
 
 # "dinsdag 19/01 en woensdag 20/01, telkens van 9u tot 12u": the time of each of the days
 _EACH = re.compile(
-    r"[^.;\n\d]{0,80}?\b(?:telkens|elke dag|iedere dag|beide dagen|each day|on each day|both days"
+    r"[^.;\n\d]{0,80}?\b(?:telkens|steeds|elke dag|iedere dag|beide dagen|each day|on each day"
+    r"|both days"
     r"|on both days)\W{0,3}(?:(?:van|from|tussen|between|om|at)\s{1,3})?$",
     re.IGNORECASE,
 )
+# "between 09:30 and 12:30 each day": the words after the time say it is each day's
+_EACH_AFTER = re.compile(
+    r"\s{0,3},?\s{0,3}(?:on\s)?(?:each day|each of (?:the|these|those) days|both days|elke dag"
+    r"|iedere dag|beide dagen|telkens)\b",
+    re.IGNORECASE,
+)
+_NO_OTHER_DATE = re.compile(r"[^.;\n\d]{0,80}")
 # "15.12.2026 : inschrijvers A en B (9u00-12u30)", "10 February 2027 (Wythenshawe, 10:00am -
 # 1:00pm)": a time in brackets that close the date's clause
 _BRACKET_OPEN = re.compile(r"^[^.;\n\d()]{0,40}\((?:[^()\d.;\n]{1,30},\s{0,3})?$")
@@ -192,6 +200,8 @@ def _each_or_bracketed(
         return None
     if _EACH.match(text, end, t.start):
         return k
+    if _NO_OTHER_DATE.fullmatch(text, end, t.start) and _EACH_AFTER.match(text, t.end):
+        return k  # "..., morning sessions only, between 09:30 and 12:30 each day"
     if _BRACKET_OPEN.match(text[end : t.start]) and _BRACKET_CLOSE.match(text, t.end):
         return k
     return None

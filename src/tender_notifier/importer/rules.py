@@ -95,7 +95,10 @@ RULES: tuple[Rule, ...] = (
         r"(\w{1,20}\s{1,3}){0,2}?"
         rf"({DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$"
         # the entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026"
-        r"|\b(asked|answered|raised|gesteld|beantwoord)\s{1,3}((on|op)\s{1,3})?$",
+        r"|\b(asked|answered|raised|gesteld|beantwoord)\s{1,3}((on|op)\s{1,3})?$"
+        # the day a copy was made: "Q&A log exported 15/01/2026 17:02"
+        r"|\b(exported|generated|printed|geëxporteerd|gegenereerd|afgedrukt)\s{1,3}"
+        r"((on|op)\s{1,3})?$",
         "De eerste vragenronde is gesloten op",
     ),
     _rule(

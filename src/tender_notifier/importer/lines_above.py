@@ -1,0 +1,157 @@
+"""What the lines just above a segment say of its dates: a heading over a bare value, a line
+ending on a colon over the dates listed under it, a question the segment answers, and the part
+of a change notice whose new text it gives."""
+
+from __future__ import annotations
+
+import re
+
+from ..timeline import Kind
+from .dates import find_dates
+from .rules import Meaning, kind_of
+from .sections import NO_TOPIC
+from .segment import Segment
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+# "Stuur ze", "Please send them", "Die kun je": a sentence that opens on what the one before named
+_POINTS_BACK = re.compile(
+    r"^\W{0,3}((please|graag|dan|u|je|you)\s{1,3}){0,2}([^\W\d_]{2,15}\s{1,3})?"
+    r"(ze|them|die|deze|these|it|dit|this)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_about(previous: Segment | None, segment: Segment) -> Kind | None:
+    """The step a question just before ``segment`` names, when ``segment`` answers it about
+    that step: "Heb je vragen over de aanvraag? Stuur ze uiterlijk <date> naar je
+    accountmanager", "Any questions? Please send them by <date>"."""
+    if (
+        previous is None
+        or not previous.text.rstrip().endswith("?")
+        or segment.follows_blank(previous)
+        or segment.in_table
+        or segment.in_cell
+        or not _POINTS_BACK.match(segment.text)
+    ):
+        return None
+    step = kind_of(previous.text)
+    return step if isinstance(step, Kind) else None
+
+
+# A change notice's pair of lines under the step they change: the old date, then the new one
+OLD_LABEL = re.compile(
+    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously"
+    r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text))\s{0,3}:",
+    re.IGNORECASE,
+)
+# "Instead of: A supplier engagement event will take place on 20 May 2027.": the old text,
+# whatever it stands under
+INSTEAD_OF = re.compile(
+    r"^(in plaats van|instead of|oorspronkelijk(e tekst)?|original text)\s{0,3}:", re.IGNORECASE
+)
+_NEW_LABEL = re.compile(
+    r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
+    re.IGNORECASE,
+)
+
+
+class LeadIn:
+    """The step a line that ends on a colon names, for the dates listed alone under it:
+    "Gesprekken (on site, locatie Venlo):" / "* maandag 9 maart, 09:00 - 12:00 uur" / "*
+    woensdag 11 maart, 13:00 - 17:00 uur". Up to the first line that is no such item."""
+
+    def __init__(self) -> None:
+        self._step: Kind | None = None
+
+    def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
+        if not _bare_date(segment) or segment.follows_blank(previous):
+            self._step = None
+        elif (
+            previous is not None
+            and previous.text.rstrip().endswith(":")
+            and not find_dates(previous.text)
+        ):
+            meaning = kind_of(previous.text)
+            self._step = meaning if isinstance(meaning, Kind) else None
+        return self._step
+
+
+def _bare_date(segment: Segment) -> bool:
+    """Whether ``segment`` is an item that opens with its date: "* maandag 9 maart, 09:00"."""
+    hits = find_dates(segment.text)
+    return bool(hits) and not _LETTER.search(segment.text[: hits[0].start])
+
+
+class ChangedPart:
+    """The step a change notice changes, for the lines under its new text: "Plaats van de te
+    wijzigen tekst: Termijn voor ontvangst van inschrijvingen" / "In plaats van:" / "Datum:
+    14/10/2027" / "Lezen:" / "Datum: 28/10/2027". Up to the next part or a blank line."""
+
+    def __init__(self) -> None:
+        self._step: Kind | None = None
+        self._new = False  # under the line that opens the new text
+
+    def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
+        """The step ``segment`` gives its dates to, as a line of a part's new text."""
+        if segment.follows_blank(previous):
+            self._step, self._new = None, False
+        text = segment.text.strip()
+        if match := CHANGED_PART.match(text):
+            meaning = kind_of(text[match.end() :])
+            self._step, self._new = (meaning if isinstance(meaning, Kind) else None), False
+            return None
+        if (label := OLD_LABEL.match(text)) and label.end() == len(text):
+            self._new = False
+            return None
+        if (label := _NEW_LABEL.match(text)) and label.end() == len(text):
+            self._new = True
+            return None
+        return self._step if self._new else None
+
+
+def new_under_old(previous: Segment | None, segment: Segment) -> bool:
+    """Whether ``segment`` gives the new date of the step whose old date ``previous`` gave."""
+    return (
+        previous is not None
+        and segment.line - previous.line == 1
+        and bool(OLD_LABEL.match(previous.text))
+        and bool(_NEW_LABEL.match(segment.text))
+    )
+
+
+# A change notice names the part it changes in a field over the old and the new text
+CHANGED_PART = re.compile(
+    r"^(section to change|part to change|(place of (the )?)?text to be (changed|corrected|modified)"
+    r"|plaats van de te wijzigen tekst|te wijzigen (tekst|onderdeel|rubriek))\s{0,3}:\s{0,3}",
+    re.IGNORECASE,
+)
+_HEADING_MAX = 120  # a heading is a short line without a full stop...
+_UNDER_HEADING_MAX = (
+    80  # ...over a short line: "IV.2.2) Time limit for receipt" / "Date: 15/02/2027"
+)
+
+
+def heading_above(previous: Segment | None, segment: Segment) -> Meaning | None:
+    """What the heading just above ``segment`` says, when ``segment`` is a bare value under it."""
+    if (
+        previous is not None
+        and segment.line - previous.line == 1
+        and (match := CHANGED_PART.match(previous.text))
+        and not find_dates(previous.text)
+    ):
+        # "Section to change: Tender submission deadline" / "Instead of: 18 December 2026"
+        return kind_of(previous.text[match.end() :])
+    if (
+        previous is None
+        or previous.is_field  # "Onderwerp: Uitnodiging ..." over "Datum: 24 november 2026"
+        or segment.line - previous.line > 2
+        or len(previous.text) > _HEADING_MAX
+        or previous.text.endswith(".")
+        or len(segment.text) > _UNDER_HEADING_MAX
+        or find_dates(previous.text)
+        or NO_TOPIC.match(previous.text)
+    ):
+        return None
+    return kind_of(previous.text)
