@@ -329,3 +329,15 @@ def test_the_day_a_log_was_exported_is_the_day_it_was_published() -> None:
     )
     uk_noon = datetime(2026, 2, 6, 12, 0, tzinfo=ZoneInfo("Europe/London"))
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Moment(uk_noon))]
+
+
+def test_a_change_notice_gives_the_new_text_in_fields_on_the_line_of_its_label() -> None:
+    text = (
+        "VII.1.2 Te verbeteren tekst in de oorspronkelijke aankondiging\n"
+        "\n"
+        "  Afdeling nummer: IV.2.2\n"
+        "  Plaats van de te wijzigen tekst: Termijn voor ontvangst van inschrijvingen\n"
+        "  In plaats van:  Datum: 18/01/2027   Plaatselijke tijd: 10:00\n"
+        "  Te lezen:       Datum: 01/02/2027   Plaatselijke tijd: 10:00\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-01", "10:00"))]

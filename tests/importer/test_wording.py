@@ -361,3 +361,17 @@ def test_a_sentence_that_answers_a_question_about_a_step_speaks_of_that_step() -
         (Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 16))),
         (Kind.ANSWERS_PUBLISHED, Day(date(2027, 2, 19))),
     ]
+
+
+def test_a_flemish_infomoment_is_an_event_one_registers_for() -> None:
+    text = (
+        "Het infomoment voor kandidaat-inschrijvers: maandag 14/12/2026 om 14u00, online. "
+        "Inschrijven voor het infomoment kan tot en met donderdag 10/12/2026 via mail.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, Day(date(2026, 12, 10))),
+        (Kind.OTHER, at("2026-12-14", "14:00")),
+    ]
+    # one that was held is no step
+    text = "Het infomoment van donderdag 26 november 2026 werd door 9 firma's bijgewoond.\n"
+    assert timeline(text) == []

@@ -28,7 +28,7 @@ _DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{DONE}\b", re
 # "Op <date> heeft de gemeente een marktconsultatie gehouden", "In de eerste ronde (sluiting
 # 19 november 2026) zijn onvoldoende kandidaten aangeboden"
 _HAD_AFTER = re.compile(
-    rf"^\W{{0,3}}(heeft|hebben|had|has|have|zijn|werden)\s{{1,3}}(\w{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
+    rf"^\W{{0,3}}(heeft|hebben|had|has|have|zijn|werden|werd|was|were)\s{{1,3}}([\w'’]{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
     re.IGNORECASE,
 )
 BACKGROUND_WORDS = (

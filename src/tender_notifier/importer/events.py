@@ -13,13 +13,14 @@ import re
 _EVENT = (
     r"(bijeenkomst|sessie|session|schouw|locatiebezoek|plaatsbezoek|site visit|visit|webinar"
     r"|briefing|meeting|rondleiding|tour|supplier day|leveranciersdag|marktdag|informatiedag"
-    r"|open (dag|day))"
+    r"|open (dag|day)|infomoment|informatiemoment)"
 )
 # The events themselves, by their own names (``rules`` asks for them after the submission
 # deadline: "Inschrijvers die de schouw bijwonen, dienen ... in te schrijven" is no event)
 EVENT_WORDS = (
     r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
+    r"|\binfo(rmatie)?moment(en)?\b"
     r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"
     r"|site (tour|inspection|meeting|walk|survey)|walk-?through|bidders'? (meeting|conference)"
     r"|\bkijk(dag|middag|ochtend|moment)\b"

@@ -92,6 +92,7 @@ class ChangedPart:
     def __init__(self) -> None:
         self._step: Kind | None = None
         self._new = False  # under the line that opens the new text
+        self._line = 0  # the line that opens the new text and gives it
 
     def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
         """The step ``segment`` gives its dates to, as a line of a part's new text."""
@@ -108,7 +109,12 @@ class ChangedPart:
         if (label := _NEW_LABEL.match(text)) and label.end() == len(text):
             self._new = True
             return None
-        return self._step if self._new else None
+        if _NEW_LABEL.match(text):
+            # "Te lezen:   Datum: 01/02/2027   Plaatselijke tijd: 10:00": the new text, in the
+            # fields of this line
+            self._new, self._line = False, segment.line
+            return self._step
+        return self._step if self._new or segment.line == self._line else None
 
 
 def new_under_old(previous: Segment | None, segment: Segment) -> bool:

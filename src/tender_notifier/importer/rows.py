@@ -152,6 +152,13 @@ def _column_fields(
 
 def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
     """A table row "label<TAB>value<TAB>label<TAB>value" as one field per pair of cells."""
+    head, *rest = cells
+    if rest and head.endswith(":") and all(_FIELD.match(cell) for cell in rest):
+        # "Te lezen:   Datum: 01/02/2027   Plaatselijke tijd: 10:00": a label over fields
+        yield Segment(f"{head} {rest[0]}", line, True, True)
+        for cell in rest[1:]:
+            yield Segment(cell, line, True, True)
+        return
     if all(_FIELD.match(cell) for cell in cells):
         # "Opdrachtgever: Provincie Noord-Brabant<spaces>Kenmerk: PNB-2026-0655": a field a cell
         for cell in cells:
