@@ -341,3 +341,32 @@ def test_a_change_notice_gives_the_new_text_in_fields_on_the_line_of_its_label()
         "  Te lezen:       Datum: 01/02/2027   Plaatselijke tijd: 10:00\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-01", "10:00"))]
+
+
+def test_a_change_of_one_lot_keeps_the_old_dates_of_the_others() -> None:
+    text = (
+        "Indicative Timetable\n"
+        "Deadline for clarification requests: Tuesday 5 January 2027, 17:00\n"
+        "SAQ return deadline: Thursday 14 January 2027, 12:00\n"
+        "\n"
+        "ADDENDUM No. 1 - the timetable for Lot 3 is amended as follows. The timetable for "
+        "Lots 1 and 2 in paragraph 1.6 is NOT changed.\n"
+        "\n"
+        "  Step (Lot 3 only)                     Was                      Now\n"
+        "  Deadline for clarification requests   5 January 2027, 17:00    19 January 2027, 17:00\n"
+        "  SAQ return deadline                   14 January 2027, 12:00   28 January 2027, 15:00\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-05", "17:00")),
+        (Kind.PARTICIPATION_DEADLINE, at("2027-01-14", "12:00")),
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-19", "17:00")),
+        (Kind.PARTICIPATION_DEADLINE, at("2027-01-28", "15:00")),
+    ]
+
+
+def test_an_approximate_date_keeps_the_step_of_its_label() -> None:
+    text = (
+        "Notification of SAQ outcome / issue of ITT: (was c. 10 February 2027) on or about "
+        "24 February 2027\n"
+    )
+    assert timeline(text) == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 24)))]

@@ -186,6 +186,14 @@ def own_clause_after(after: str) -> str:
 
 
 def words_of(before: str, after: str) -> tuple[str, str, str]:
-    """The words before and after a date as words, and those after it in its own clause."""
+    """The words before and after a date as words, and those after it in its own clause; a
+    word that only says the date is approximate ("was c.", "on or about") left out before it."""
     after = as_words(after)
-    return as_words(before), after, own_clause_after(after)
+    return APPROXIMATELY.sub(" ", as_words(before)), after, own_clause_after(after)
+
+
+# "(was c. 10 February 2027)", "Notification of outcome: on or about": the date is approximate
+APPROXIMATELY = re.compile(
+    r"\s(c\.|ca\.|circa|approx\.?|approximately|on or about|omstreeks|ongeveer)\s{1,3}$",
+    re.IGNORECASE,
+)

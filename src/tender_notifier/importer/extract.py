@@ -140,7 +140,8 @@ def extract(
         else:
             _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment
-    timeline = milestones(_moving(pieces, found), zone, unplaced)
+    per_lot = any(_OTHER_LOTS_KEPT.search(segment.text) for segment in pieces)
+    timeline = milestones(_moving(pieces, found), zone, unplaced, per_lot=per_lot)
     title = facts.title(text, pieces)
     buyer = facts.buyer(pieces)
     if buyer is None:
@@ -164,6 +165,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 _MOVES = re.compile(
     r"\b(verlengd|verschoven|verplaatst|verschuift|schuift|gewijzigd|correctie|rectificatie"
     r"|extended|moved|postponed|rescheduled|brought forward|corrected|correction|amended)\b",
+    re.IGNORECASE,
+)
+
+
+# "The deadlines and opening dates for LOT-0001 and LOT-0003 remain unchanged", "De planning van
+# perceel 1 en 2 wijzigt niet": a change of some lots only
+_OTHER_LOTS_KEPT = re.compile(
+    r"\b(lots?|percel(en)?|perceel)\b([^.;]|\.\d){0,60}\b(remains? unchanged|(is|are) not (changed"
+    r"|affected)|(blijft|blijven) ongewijzigd|(wijzigt|wijzigen) niet|(is|zijn) niet gewijzigd)",
     re.IGNORECASE,
 )
 

@@ -31,10 +31,13 @@ _IDS = {
 
 
 def milestones(
-    found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced]
+    found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced], *, per_lot: bool = False
 ) -> tuple[Milestone, ...]:
-    """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``."""
-    kept = _moved(_not_old(found, unplaced), unplaced)
+    """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``.
+
+    ``per_lot`` says the text moves the dates of some lots only: the old dates stay those of
+    the other lots ("The timetable for Lots 1 and 2 is not changed")."""
+    kept = found if per_lot else _moved(_not_old(found, unplaced), unplaced)
     merged = _merge(_same_instants(kept, zone), unplaced)
     return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced)
 

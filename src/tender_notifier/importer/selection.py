@@ -23,6 +23,8 @@ SHORTLIST_WORDS = (
     r"|selectie (van )?(de )?(kandidaten|gegadigden)"
     r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
     r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
+    # "Notification of SAQ outcome", "Stage 1 results": the outcome of the selection's forms
+    r"|\b(sqs?|pqqs?|saqs?|stage 1|stage one|fase 1)\W{0,3}(result|outcome|uitslag|resultaat)s?\b"
     r"|\b(receive|ontvang\w{0,2})\b.{0,20}\b(tender documents|gunningsleidraad|itt)\b"
     # feedback on an offer, not the feedback after the interviews
     r"|\b(terugkoppeling|feedback)\b(?!\s(na|after)\b)"

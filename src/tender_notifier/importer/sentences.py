@@ -12,7 +12,7 @@ from datetime import date
 
 from ..timeline import Kind
 from .background import gone_by
-from .clauses import moved_on
+from .clauses import APPROXIMATELY, moved_on
 from .confidence import own_label
 from .dates import find_dates
 from .document import Document
@@ -384,7 +384,7 @@ def _decided(
 
 def _follows_on(before: str) -> bool:
     """Whether the words between two dates only join them ("en", "and on", "(first round) and")."""
-    words = before.strip()
+    words = APPROXIMATELY.sub(" ", before).strip()  # "(was c. 10 February) on or about"
     if _NEW_CLAUSE.fullmatch(words):
         return False  # "sluit om 09:00 uur, op 14 mei 2027 ontvangen ...": a clause of its own
     return len(words) <= _MAX_FOLLOW_ON or (
