@@ -1,4 +1,5 @@
-"""Shared fixtures: stores on SQLite and PostgreSQL, the seed tender, a fixed NOW."""
+"""Shared fixtures: stores on SQLite and PostgreSQL, the seed tender, a fixed NOW; no daemon a
+test started outlives the test."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tender_notifier.store import Store
+from tests.support.daemon import daemons_shut_down_at_exit
 from tests.support.receiver import Receiver
 from tests.support.smtp import SmtpServer
 
@@ -29,6 +31,15 @@ def missing(reason: str) -> None:
     if REQUIRE_ALL:
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def no_daemon_outlives_its_test() -> Iterator[None]:
+    """A test that fails before it stops its daemon would leave it running: on PostgreSQL it
+    would go on claiming the work of the tests after it, whose database it shares, and turn one
+    failure into many. Whatever daemon the test started and did not stop ends here."""
+    with daemons_shut_down_at_exit():
+        yield
 
 
 @pytest.fixture(scope="session")

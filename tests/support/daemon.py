@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import signal
@@ -11,6 +12,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -105,8 +108,45 @@ def open_daemon_store(config: Path, database_url: str) -> Store:
     return Store.open(database_url, migrate_schema=False, key=key)
 
 
+def _dying_with_the_parent() -> Callable[[], None] | None:
+    """On Linux, what makes a child get SIGKILL when the test process dies (PR_SET_PDEATHSIG),
+    run in the child between fork and exec: a pytest that is killed runs no teardown, and its
+    daemons would go on working on the shared database. None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here, not in the forked child
+    pr_set_pdeathsig = 1
+
+    def set_pdeathsig() -> None:
+        prctl(pr_set_pdeathsig, int(signal.SIGKILL))
+
+    return set_pdeathsig
+
+
+_DIE_WITH_THE_PARENT = _dying_with_the_parent()
+
+# Every daemon whose process was started and has not been reaped by stop(), kill() or
+# shut_down(): what daemons_shut_down_at_exit() looks at.
+_running: set[Daemon] = set()
+
+
+@contextmanager
+def daemons_shut_down_at_exit(grace: float = 10.0) -> Iterator[None]:
+    """However the block is left, shut down every daemon started in it that has not been
+    stopped (tests/conftest.py wraps each test in this). A daemon running before the block
+    (a fixture of wider scope's) is left alone, even if the block restarted it."""
+    before = set(_running)
+    try:
+        yield
+    finally:
+        for daemon in _running - before:
+            daemon.shut_down(grace)
+
+
 class Daemon:
-    """``tender-notifier serve`` as a child process; its output is kept in ``lines``."""
+    """``tender-notifier serve`` as a child process; its output is kept in ``lines``. The process
+    ends with the test that started it (``daemons_shut_down_at_exit``) and, on Linux, with pytest.
+    """
 
     def __init__(self, config: Path, env: dict[str, str] | None = None) -> None:
         self.config = config
@@ -118,6 +158,15 @@ class Daemon:
         self.base_url = f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> Daemon:
+        """Start the process and wait until it is ready."""
+        return self.launch().wait_until_ready(timeout)
+
+    def launch(self) -> Daemon:
+        """Start the process without waiting for it."""
+        # PR_SET_PDEATHSIG fires when the thread that forked the child ends, not only the
+        # process: a daemon launched from a pool thread would be killed when the pool closes.
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("launch daemons from the main thread; wait for them in others")
         self.lines = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tender_notifier.cli", "--config", str(self.config), "serve"],
@@ -125,8 +174,15 @@ class Daemon:
             stderr=subprocess.STDOUT,
             text=True,
             env=self.env,
+            preexec_fn=_DIE_WITH_THE_PARENT,
         )
+        _running.add(self)
         threading.Thread(target=self._read, daemon=True).start()
+        return self
+
+    def wait_until_ready(self, timeout: float = 30.0) -> Daemon:
+        """Wait until /readyz answers 200; raise if the process exits or the time runs out."""
+        assert self.process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -151,14 +207,30 @@ class Daemon:
     def stop(self, timeout: float = 20.0) -> int:
         """SIGTERM and wait; returns the exit code."""
         if self.process is None or self.process.poll() is not None:
+            _running.discard(self)
             return self.process.returncode if self.process else 0
         self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout)
+        code = self.process.wait(timeout)
+        _running.discard(self)
+        return code
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait(10)
+        _running.discard(self)
+
+    def shut_down(self, grace: float = 10.0) -> None:
+        """End the process, whatever state it is in: SIGTERM, then SIGKILL if it has not exited
+        within ``grace`` seconds; either way it is reaped."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(grace)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        _running.discard(self)
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

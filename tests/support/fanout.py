@@ -176,8 +176,10 @@ def fan_out(
             # The milestone far enough out that a slow fan-out still sends every reminder.
             milestone = [("offer", "submission_deadline", due + timedelta(minutes=15))]
             path.write_text(tender_toml("burst", milestone))
+        for daemon in running:
+            daemon.launch()
         with ThreadPoolExecutor(daemons) as pool:
-            list(pool.map(lambda d: d.start(timeout=60), running))
+            list(pool.map(lambda d: d.wait_until_ready(timeout=60), running))
         if datetime.now(ZONE) > due - timedelta(seconds=1):
             raise RuntimeError(f"the daemons were not ready before the due instant ({lead} s)")
         sink.wait_for(count, timeout=60 + count / 10)
