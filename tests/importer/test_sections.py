@@ -162,3 +162,18 @@ def test_an_event_ends_with_its_paragraph_also_when_the_next_is_not_binding() ->
         "Aanmelden kan tot en met 20 oktober 2026.\n"
     )
     assert (Kind.OTHER, day("2026-10-20")) not in timeline(text)
+
+
+def test_registering_under_a_heading_of_registration_for_an_event_is_for_that_event() -> None:
+    text = (
+        "3.2 Marktinformatiebijeenkomst: dinsdag 15 december 2026\n"
+        "\n"
+        "4  Aanmelding voor de marktinformatiebijeenkomst\n"
+        "Deelname aan de bijeenkomst onder 3.2 is niet verplicht. Aanmelden (maximaal drie "
+        "personen per organisatie) kan via de berichtenbox van TenderNed tot en met donderdag "
+        "10 december 2026.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, Day(date(2026, 12, 10))),
+        (Kind.OTHER, Day(date(2026, 12, 15))),
+    ]

@@ -375,3 +375,15 @@ def test_a_flemish_infomoment_is_an_event_one_registers_for() -> None:
     # one that was held is no step
     text = "Het infomoment van donderdag 26 november 2026 werd door 9 firma's bijgewoond.\n"
     assert timeline(text) == []
+
+
+def test_a_plenary_kick_off_of_a_phase_is_an_event() -> None:
+    text = "Plenaire kick-off dialoogfase: maandag 22 februari 2027, 10.00 - 12.00 uur\n"
+    assert timeline(text) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 2, 22, 10, 0, tzinfo=ZONE), datetime(2027, 2, 22, 12, 0, tzinfo=ZONE)
+            ),
+        )
+    ]

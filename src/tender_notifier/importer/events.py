@@ -21,6 +21,8 @@ EVENT_WORDS = (
     r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
     r"|\binfo(rmatie)?moment(en)?\b"
+    # "Plenaire kick-off dialoogfase" (not the kick-off of the assignment, its start)
+    r"|\bplenaire (bijeenkomst|sessie|kick-?off)|\bplenary (session|meeting)"
     r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"
     r"|site (tour|inspection|meeting|walk|survey)|walk-?through|bidders'? (meeting|conference)"
     r"|\bkijk(dag|middag|ochtend|moment)\b"
@@ -88,8 +90,9 @@ REGISTERING = re.compile(
     r"(\s{0,3}(,[^,.;:()]{1,60},|\([^()]{1,60}\)))?"
     r"(\s{1,3}(kan|kunt|can|is|are|should|must|moet|moeten|dient|via|by|bij|uiterlijk|tot|t/m"
     r"|en|met|vóór|voor|before|until|closes|sluit|graag|please|per|op|on|de|het|the|mail|e-mail"
+    r"|van|of|onze|our"
     r"|email|tenderned|negometrix|mercell|platform|website|portal|berichtenbox|berichtenmodule"
     r"|mogelijk|possible|vooraf|in advance|beforehand|no later than|verplicht|required"
-    r"|mandatory|essential|noodzakelijk|nodig)\b){0,8}\W{0,3}$",
+    r"|mandatory|essential|noodzakelijk|nodig)\b){0,12}\W{0,3}$",
     re.IGNORECASE,
 )

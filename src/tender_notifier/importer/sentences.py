@@ -140,6 +140,8 @@ def read_segment(
             meaning = named_step(text[: group.start])
         if meaning in (None, Kind.PARTICIPATION_DEADLINE, Kind.SUBMISSION_DEADLINE) and (
             _registers_for(group, event, own_before)
+            # under "Aanmelding voor de marktinformatiebijeenkomst": "Aanmelden kan tot en met"
+            or (topic is Kind.OTHER and bool(REGISTERING.search(own_before)))
         ):
             meaning = Kind.OTHER  # "the supplier day on <date>; register via Mercell by <date>"
         elif (
