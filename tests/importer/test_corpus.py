@@ -259,18 +259,6 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         span(2027, 1, 12, 13, 0, 16, 0),
     ),
-    (
-        "258-leiden-labbenodigdheden-percelen",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 2, 4, 12, 0),
-    ),
-    (
-        "258-leiden-labbenodigdheden-percelen",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 28, 10, 0),
-    ),
     ("259-flextender-haarlem-opties", "missed", Kind.AWARD, Day(date(2027, 1, 15))),
     ("259-flextender-haarlem-opties", "invented", Kind.END, Day(date(2028, 12, 31))),
     ("260-apeldoorn-correctie-standstill", "invented", Kind.OTHER, Day(date(2026, 12, 14))),

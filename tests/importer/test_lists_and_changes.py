@@ -370,3 +370,24 @@ def test_an_approximate_date_keeps_the_step_of_its_label() -> None:
         "24 February 2027\n"
     )
     assert timeline(text) == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 24)))]
+
+
+def test_each_lot_of_a_table_keeps_its_own_order_and_hours_wrapped_below() -> None:
+    text = (
+        "| Stap                        | Perceel 1           | Percelen 2 en 3          |\n"
+        "|-----------------------------|---------------------|--------------------------|\n"
+        "| Sluiting inschrijving       | ma 11-01-2027 10:00 | ma 25-01-2027 10:00      |\n"
+        "| Presentatie plan van aanpak | di 19-01-2027       | di 02-02-2027            |\n"
+        "|                             | 09:00 – 12:30       | 13:00 – 17:00            |\n"
+        "| Voornemen tot gunning       | vr 29-01-2027       | vr 12-02-2027            |\n"
+    )
+    found = timeline(text)
+    morning = Span(
+        datetime(2027, 1, 19, 9, 0, tzinfo=ZONE), datetime(2027, 1, 19, 12, 30, tzinfo=ZONE)
+    )
+    afternoon = Span(
+        datetime(2027, 2, 2, 13, 0, tzinfo=ZONE), datetime(2027, 2, 2, 17, 0, tzinfo=ZONE)
+    )
+    assert (Kind.INTERVIEWS, morning) in found
+    assert (Kind.INTERVIEWS, afternoon) in found  # after the award of lot 1
+    assert (Kind.AWARD, Day(date(2027, 1, 29))) in found

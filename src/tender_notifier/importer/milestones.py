@@ -3,6 +3,7 @@ sorted and named."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, tzinfo
@@ -279,6 +280,7 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
             and late.kind is Kind.INTERVIEWS
             and (two_phase or spans[a][0] != first_deadline)
         )
+        and not _of_other_lots(early, late)
     }
     dropped: set[int] = set()
     while pairs:
@@ -294,6 +296,18 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
         dropped.update(chosen)
         pairs = {(a, b) for a, b in pairs if a not in dropped and b not in dropped}
     return dropped
+
+
+# "Perceel 1, Voornemen tot gunning: ...", "Lots 2 and 3, Tender deadline: ...": a row of a
+# table with a column of dates per lot
+_LOT_NOTE = re.compile(r"^(?:perceel|percelen|lots?|kavels?|deelopdracht)\b[^,:;]{1,20},", re.I)
+
+
+def _of_other_lots(one: Milestone, other: Milestone) -> bool:
+    """Whether the two come from the columns of different lots: each lot keeps its own order
+    (the award of lot 1 may come before the presentations of lot 2)."""
+    lots = [_LOT_NOTE.match(m.note or "") for m in (one, other)]
+    return all(lots) and lots[0].group(0).lower() != lots[1].group(0).lower()  # type: ignore[union-attr]
 
 
 def _in_impossible_pairs(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import find_dates
+
 _PROSE_CELL = 60  # characters: a cell this long that wraps is prose, not a label or a value
 _PROSE_WORDS = 8
 
@@ -28,8 +30,8 @@ def _outer(row: str) -> bool:
 
 def goes_on(row: str, line: str) -> bool:
     """Whether ``line`` carries on the cells of ``row``: as many cells, the first one empty and
-    another one empty too (a row of its own has its first cell; "|   | di 23 juni 2026 |",
-    another date of the row above, has no other empty cell)."""
+    another one empty too, or no date in any (a row of its own has its first cell; "|   | di 23
+    juni 2026 |", another date of the row above, has no other empty cell)."""
     if "|" not in row or "|" not in line or "\t" in line:
         return False
     outer = _outer(row)
@@ -37,7 +39,8 @@ def goes_on(row: str, line: str) -> bool:
     return (
         len(cells) == len(above) >= 3
         and not cells[0]
-        and any(not cell for cell in cells[1:])
+        # "|   | 09:00 – 12:30 | 13:00 – 17:00 |": the hours of the dates above
+        and (any(not cell for cell in cells[1:]) or not find_dates(line))
         and any(cells)
     )
 
