@@ -225,7 +225,6 @@ NOT_READ_YET = {
     ),
     # 246-295 (written without seeing the rules), what the rules do not read yet
     ("247-inhuurdesk-provincie-gelderland-qa", "missed", Kind.END, Day(date(2027, 12, 31))),
-    ("248-striive-mail-amersfoort", "missed", Kind.SUBMISSION_DEADLINE, at(2026, 12, 14, 10, 0)),
     ("249-das-waterschap-planning", "missed", Kind.END, Day(date(2027, 7, 9))),
     ("249-das-waterschap-planning", "invented", Kind.END, Day(date(2028, 6, 13))),
     ("249-das-waterschap-planning", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 17))),
@@ -547,6 +546,8 @@ NOT_READ_YET = {
     ),
     # 284: the second day of a list of interview slots, read as the first slot like the first day
     ("284-inhuurdesk-pnh-projectleider", "invented", Kind.INTERVIEWS, at(2026, 12, 18, 13, 30)),
+    # 248: the interviews of the quoted earlier mail, on the day the CVs are now due
+    ("248-striive-mail-amersfoort", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 14))),
 }
 
 

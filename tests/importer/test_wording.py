@@ -387,3 +387,23 @@ def test_a_plenary_kick_off_of_a_phase_is_an_event() -> None:
             ),
         )
     ]
+
+
+def test_a_recruiters_timescales_in_english() -> None:
+    text = (
+        "- I need your updated CV and a short supporting statement (max 1 page) by 5pm on "
+        "Wednesday 10th February 2027.\n"
+        "- The client will shortlist on Friday 12 February 2027 and I'll let you know.\n"
+        "- First-stage interviews will be held on Tuesday 16th February 2027 via Teams, with "
+        "slots between 10am and 1pm.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-10", "17:00")),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 12))),
+        (
+            Kind.INTERVIEWS,
+            Span(
+                datetime(2027, 2, 16, 10, 0, tzinfo=ZONE), datetime(2027, 2, 16, 13, 0, tzinfo=ZONE)
+            ),
+        ),
+    ]

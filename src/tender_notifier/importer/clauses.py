@@ -187,11 +187,19 @@ def own_clause_after(after: str) -> str:
 
 def words_of(before: str, after: str) -> tuple[str, str, str]:
     """The words before and after a date as words, and those after it in its own clause; a
-    word that only says the date is approximate ("was c.", "on or about") left out before it."""
+    word that only says the date is approximate ("was c.", "on or about") and a time written
+    before the date ("by 5pm on") left out before it."""
     after = as_words(after)
-    return APPROXIMATELY.sub(" ", as_words(before)), after, own_clause_after(after)
+    before = _TIME_FIRST.sub(" ", APPROXIMATELY.sub(" ", as_words(before)))
+    return before, after, own_clause_after(after)
 
 
+# "by 5pm on Wednesday 10 February", "uiterlijk om 12:00 uur op": the time before its date
+_TIME_FIRST = re.compile(
+    r"\s((at|om)\s{1,3})?(\d{1,2}([:.]\d\d)?\s{0,2}(am|pm|a\.m\.|p\.m\.|uur|u|h)?|12 noon|noon"
+    r"|midday)\s{1,3}(on|op)\s{1,3}$",
+    re.IGNORECASE,
+)
 # "(was c. 10 February 2027)", "Notification of outcome: on or about": the date is approximate
 APPROXIMATELY = re.compile(
     r"\s(c\.|ca\.|circa|approx\.?|approximately|on or about|omstreeks|ongeveer)\s{1,3}$",

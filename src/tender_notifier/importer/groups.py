@@ -167,10 +167,11 @@ def _in_clause(
     return None
 
 
-# "dinsdag 19/01 en woensdag 20/01, telkens van 9u tot 12u": the time of each of the days
+# "dinsdag 19/01 en woensdag 20/01, telkens van 9u tot 12u", "on Tuesday 16th February via
+# Teams, with slots between 10am and 1pm": the time of each of the days, or of its sessions
 _EACH = re.compile(
     r"[^.;\n\d]{0,80}?\b(?:telkens|steeds|elke dag|iedere dag|beide dagen|each day|on each day"
-    r"|both days"
+    r"|both days|slots?|sessions?|tijdslot(en)?|sessies?"
     r"|on both days)\W{0,3}(?:(?:van|from|tussen|between|om|at)\s{1,3})?$",
     re.IGNORECASE,
 )

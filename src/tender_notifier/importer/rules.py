@@ -299,7 +299,9 @@ RULES: tuple[Rule, ...] = (
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
         r"|\breturn of (the )?(tenders|bids|offers)\b"
-        r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn|\bcv'?s?\W{0,3}(uiterlijk|v[oó]{2}r|before|by)"
+        r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn"
+        # "CVs to me by", "I need your updated CV and a short statement (...) by"
+        r"|\b(cv'?s?|résumés?|resumes?)\b[^.;]{0,120}\b(uiterlijk|v[oó]{2}r|before|by)\W{0,3}$"
         r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
         r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b"
         # a verb split around the date: "Lever uiterlijk 5 januari je kandidaat aan", "Bied je

@@ -12,6 +12,8 @@ SHORTLIST_WORDS = (
     r"|shortlist (will be |is )?(announced|published|sent|notified)"
     r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
     r"|shortlisting|\bshortlisted (\w{1,15} ){0,2}(will be|are|is) (notified|informed|told)"
+    # "The client will shortlist on"
+    r"|\b(will|to|shall|would|plans to|expects to) shortlist\b"
     r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
     r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
     r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
