@@ -407,3 +407,28 @@ def test_a_recruiters_timescales_in_english() -> None:
             ),
         ),
     ]
+
+
+def test_the_words_of_a_building_contract_and_its_site_visits() -> None:
+    text = (
+        "Site visits. Two accompanied walk-rounds are offered: Tuesday 12 January 2027 and "
+        "Thursday 14 January 2027, both 10:00–12:00, starting at the Estates reception.\n"
+        "Site possession: Monday 19 April 2027. Practical completion is required no later than "
+        "Friday 29 October 2027, ahead of winter pressures.\n"
+    )
+    assert timeline(text) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 12, 10, 0, tzinfo=ZONE), datetime(2027, 1, 12, 12, 0, tzinfo=ZONE)
+            ),
+        ),
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 14, 10, 0, tzinfo=ZONE), datetime(2027, 1, 14, 12, 0, tzinfo=ZONE)
+            ),
+        ),
+        (Kind.START, Day(date(2027, 4, 19))),
+        (Kind.END, Day(date(2027, 10, 29))),
+    ]

@@ -20,7 +20,7 @@ _EVENT = (
 EVENT_WORDS = (
     r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
-    r"|\binfo(rmatie)?moment(en)?\b"
+    r"|\binfo(rmatie)?moment(en)?\b|\bwalk-?rounds?\b|\bwalkabouts?\b"
     # "Plenaire kick-off dialoogfase" (not the kick-off of the assignment, its start)
     r"|\bplenaire (bijeenkomst|sessie|kick-?off)|\bplenary (session|meeting)"
     r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"

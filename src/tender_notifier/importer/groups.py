@@ -171,7 +171,7 @@ def _in_clause(
 # Teams, with slots between 10am and 1pm": the time of each of the days, or of its sessions
 _EACH = re.compile(
     r"[^.;\n\d]{0,80}?\b(?:telkens|steeds|elke dag|iedere dag|beide dagen|each day|on each day"
-    r"|both days|slots?|sessions?|tijdslot(en)?|sessies?"
+    r"|both days|both|beide|slots?|sessions?|tijdslot(en)?|sessies?"
     r"|on both days)\W{0,3}(?:(?:van|from|tussen|between|om|at)\s{1,3})?$",
     re.IGNORECASE,
 )

@@ -17,6 +17,8 @@ ASSIGNMENT = re.compile(
     r"|\bhet werk\b|\bthe works\b|\buitvoering\b|\b(de|der|van) werken\b|\bcall-?off\b"
     # the words of its term, and of works and supplies delivered
     r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
+    # the building contract's own words: "Site possession:", "Practical completion"
+    r"|\b(site possession|possession of (the )?site|practical completion)\b"
     r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b"
     # a hiring request: "De Omgevingsdienst zoekt per 1 februari 2027 een toezichthouder"
     r"|\b(zoekt|zoeken|gezocht) per\b",
@@ -31,6 +33,7 @@ START_WORDS = (
     r"|\b(runs?|lasts?) from\W{0,3}$"
     r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
     r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
+    r"|\b(site possession|possession of (the )?site)\b"
     r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"
     r"|\b(zoek\w{0,2}|gezocht|nodig|inzetbaar|uiterlijk|starten|beginnen) per\W{0,3}$"
     r"|(overeenkomst|opdracht|contract|looptijd|inzet|werkzaamheden|assignment|agreement"
