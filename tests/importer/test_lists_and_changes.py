@@ -391,3 +391,19 @@ def test_each_lot_of_a_table_keeps_its_own_order_and_hours_wrapped_below() -> No
     assert (Kind.INTERVIEWS, morning) in found
     assert (Kind.INTERVIEWS, afternoon) in found  # after the award of lot 1
     assert (Kind.AWARD, Day(date(2027, 1, 29))) in found
+
+
+def test_a_row_of_moved_dates_with_its_new_cell_empty_keeps_its_date() -> None:
+    text = (
+        "Waar de kolom 'Nieuw' leeg is, blijft de oorspronkelijke datum van kracht.\n"
+        "\n"
+        "Activiteit\tOorspronkelijk\tNieuw\n"
+        "Sluiting vragenronde 1\t20-01-2027 10:00\t27-01-2027 10:00\n"
+        "Sluiting vragenronde 2\t17-02-2027 10:00\t\n"
+        "Mededeling voornemen tot gunning\tuiterlijk 27-04-2027\tuiterlijk 04-05-2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-27", "10:00")),
+        (Kind.QUESTIONS_DEADLINE, at("2027-02-17", "10:00")),
+        (Kind.AWARD, Day(date(2027, 5, 4))),
+    ]

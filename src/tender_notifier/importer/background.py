@@ -139,7 +139,8 @@ REPLACED_WORDS = (
     r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"
     r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
     r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
-    r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}$"
+    r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}"
+    r"((uiterlijk|ten laatste|by|on|op|no later than|v[oó]{2}r)\s{1,3})?$"
     r"|\b(oorspronkelijke|original)\s(\w{1,20}\s){0,3}?(datum|date|deadline|sluitingsdatum"
     r"|einde|einddatum|startdatum|end|start|closing)\b[^.;]{0,30}$"
 )

@@ -74,8 +74,14 @@ _UNCHANGED = re.compile(
 
 
 def _unchanged(cells: list[str], replaced: frozenset[int]) -> bool:
-    """Whether a row of a table of moved dates says its date did not move."""
-    return any(_UNCHANGED.match(c) for k, c in enumerate(cells) if k not in replaced)
+    """Whether a row of a table of moved dates says its date did not move, in words or by no
+    new date ("Waar de kolom 'Nieuw' leeg is, blijft de oorspronkelijke datum van kracht")."""
+    new = [c for k, c in enumerate(cells) if k not in replaced]
+    if any(_UNCHANGED.match(c) for c in new):
+        return True
+    # no new date, and one old one: not "15 maart 2027, 10:00 uur  29 maart 2027" run together
+    old = [c for k, c in enumerate(cells) if k in replaced]
+    return not any(find_dates(c) for c in new) and all(len(find_dates(c)) <= 1 for c in old)
 
 
 # "| Stage | From | To |": each row a period, read as "10.08.2026 tot 07.09.2026 12:00"
