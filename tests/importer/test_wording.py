@@ -432,3 +432,33 @@ def test_the_words_of_a_building_contract_and_its_site_visits() -> None:
         (Kind.START, Day(date(2027, 4, 19))),
         (Kind.END, Day(date(2027, 10, 29))),
     ]
+
+
+def test_flemish_steps_in_their_own_words() -> None:
+    text = (
+        "1. Infosessie (online): dinsdag 12 januari 2027, van 14u00 tot 15u30. Wie wil "
+        "deelnemen, schrijft zich uiterlijk vrijdag 8 januari 2027 in via aankoop@mechelen.be.\n"
+        "\n"
+        "7. De drie best gerangschikte inschrijvers geven een mondelinge toelichting bij hun "
+        "beheervisie op maandag 1 maart 2027.\n"
+        "\n"
+        "8. Gunning:\n"
+        "   - percelen 1 en 2: beslissing van het college van vrijdag 26 maart 2027;\n"
+        "   - perceel 3: college van vrijdag 9 april 2027.\n"
+        "\n"
+        "9. De raamovereenkomst gaat voor alle percelen in op 1 mei 2027.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, Day(date(2027, 1, 8))),
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 12, 14, 0, tzinfo=ZONE),
+                datetime(2027, 1, 12, 15, 30, tzinfo=ZONE),
+            ),
+        ),
+        (Kind.INTERVIEWS, Day(date(2027, 3, 1))),
+        (Kind.AWARD, Day(date(2027, 3, 26))),
+        (Kind.AWARD, Day(date(2027, 4, 9))),
+        (Kind.START, Day(date(2027, 5, 1))),
+    ]

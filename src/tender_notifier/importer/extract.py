@@ -31,6 +31,7 @@ from .lines_above import (
     ChangedPart,
     LeadIn,
     asked_about,
+    bare_date,
     heading_above,
     new_under_old,
 )
@@ -105,8 +106,10 @@ def extract(
         if heading is None and new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         listed = lead_in.step(previous, segment)
-        if heading is None and listed is not None:
+        if heading is None and listed is not None and bare_date(segment):
             heading = listed  # "Gesprekken:" / "* maandag 9 maart" / "* woensdag 11 maart"
+        elif topic is None and listed is not None:
+            topic = listed  # "Gunning:" / "- perceel 3: college van vrijdag 9 april 2027."
         changed = change.step(previous, segment)
         if heading is None and changed is not None:
             heading = changed  # "Lezen:" / "Datum: 28/10/2027" under the part it changes

@@ -32,6 +32,8 @@ START_WORDS = (
     r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
     r"|\b(runs?|lasts?) from\W{0,3}$"
     r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
+    # "De raamovereenkomst gaat voor alle percelen in op"
+    r"|\b(gaat|gaan)\b[^.;]{0,40}\bin (op|per)\W{0,3}$"
     r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
     r"|\b(site possession|possession of (the )?site)\b"
     r"|\b(looptijd|duur|periode|period|duration|term)\b.{0,40}\b(van|from)\W{0,3}$"

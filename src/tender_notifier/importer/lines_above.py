@@ -66,7 +66,8 @@ class LeadIn:
         self._step: Kind | None = None
 
     def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
-        if not _bare_date(segment) or segment.follows_blank(previous):
+        """The step of ``segment``'s dates, when it is an item listed under a lead-in."""
+        if not _listed(segment) or segment.follows_blank(previous):
             self._step = None
         elif (
             previous is not None
@@ -78,10 +79,22 @@ class LeadIn:
         return self._step
 
 
-def _bare_date(segment: Segment) -> bool:
+def bare_date(segment: Segment) -> bool:
     """Whether ``segment`` is an item that opens with its date: "* maandag 9 maart, 09:00"."""
     hits = find_dates(segment.text)
     return bool(hits) and not _LETTER.search(segment.text[: hits[0].start])
+
+
+# "- percelen 1 en 2: beslissing van het college van vrijdag 26 maart 2027;"
+_ITEM = re.compile(r"^\s{0,8}[-*•·–]\s")
+
+
+def _listed(segment: Segment) -> bool:
+    """Whether ``segment`` is an item of a list with a date: one that opens with its date, or
+    with a bullet."""
+    return bare_date(segment) or (
+        bool(_ITEM.match(segment.text)) and bool(find_dates(segment.text))
+    )
 
 
 class ChangedPart:

@@ -230,7 +230,8 @@ RULES: tuple[Rule, ...] = (
         r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
         r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
         r"|(?<!suitability )assessment(?! questionnaire)|kennismaking"
-        r"|\bintakes?\b|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
+        r"|\bintakes?\b|\bmondelinge (toelichting|presentatie|verdediging)\b"
+        r"|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
         r"|\bpitch"
         # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
