@@ -445,7 +445,6 @@ NOT_READ_YET = {
         at(2027, 4, 14, 13, 0),
     ),
     ("349-ted-ep-cleaning-luxembourg-lots", "missed", Kind.END, Day(date(2028, 12, 31))),
-    ("350-dlr-clarification-log-playgrounds", "missed", Kind.OTHER, Day(date(2026, 10, 16))),
     (
         "350-dlr-clarification-log-playgrounds",
         "missed",

@@ -462,3 +462,17 @@ def test_flemish_steps_in_their_own_words() -> None:
         (Kind.AWARD, Day(date(2027, 4, 9))),
         (Kind.START, Day(date(2027, 5, 1))),
     ]
+
+
+def test_registering_for_an_event_however_the_way_to_register_is_worded() -> None:
+    text = (
+        "Site visits will be held on Tuesday 12 January 2027 from 10:00 to 12:00. Book your "
+        "place via the Atamis messaging function by 5pm on Friday 8 January 2027.\n"
+        "\n"
+        "Meet the buyer event – Tuesday 19 January 2027, Harbourside House. Please register "
+        "attendance (max. two per organisation) by Thursday 14 January 2027.\n"
+    )
+    found = timeline(text)
+    assert (Kind.OTHER, at("2027-01-08", "17:00")) in found
+    assert (Kind.OTHER, Day(date(2027, 1, 14))) in found
+    assert (Kind.OTHER, Day(date(2027, 1, 19))) in found

@@ -21,6 +21,7 @@ EVENT_WORDS = (
     r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
     r"|\binfo(rmatie)?moment(en)?\b|\bwalk-?rounds?\b|\bwalkabouts?\b"
+    r"|\bmeet[- ]the[- ](buyer|market|client|team)\b"
     # "Plenaire kick-off dialoogfase" (not the kick-off of the assignment, its start)
     r"|\bplenaire (bijeenkomst|sessie|kick-?off)|\bplenary (session|meeting)"
     r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"
@@ -84,17 +85,14 @@ REGISTERING = re.compile(
     r"(regist(er|reer|reren|ration|ratie)|sign up|book (a |your )?(place|seat|slot)|aanmelden"
     # Flemish: "Wie wil deelnemen, schrijft zich uiterlijk <date> in"
     r"|(schrijft|schrijven|schrijf) (zich|je|u)"
-    r"|aanmelding|meld (u|je) (zich )?aan|confirm (your )?attendance"
+    r"|aanmelding|meld (u|je) (zich )?aan|confirm (your )?attendance|register attendance"
     # Flemish: "Inschrijven voor één van beide momenten kan tot"
     r"|inschrijven voor (\w{1,10} ){0,3}(moment|momenten|sessie|sessies|bezoek|plaatsbezoek"
     r"|bijeenkomst|infosessie))\b"
     # "Aanmelden, met maximaal twee personen per onderneming, kan tot"
     r"(\s{0,3}(,[^,.;:()]{1,60},|\([^()]{1,60}\)))?"
-    r"(\s{1,3}(kan|kunt|can|is|are|should|must|moet|moeten|dient|via|by|bij|uiterlijk|tot|t/m"
-    r"|en|met|vóór|voor|before|until|closes|sluit|graag|please|per|op|on|de|het|the|mail|e-mail"
-    r"|van|of|onze|our"
-    r"|email|tenderned|negometrix|mercell|platform|website|portal|berichtenbox|berichtenmodule"
-    r"|mogelijk|possible|vooraf|in advance|beforehand|no later than|verplicht|required"
-    r"|mandatory|essential|noodzakelijk|nodig)\b){0,12}\W{0,3}$",
+    # then where and how ("via the Atamis messaging function by 5pm on"), naming no step
+    r"(\s{1,3}(?!(tenders?|bids?|offers?|offertes?|inschrijving\w{0,2}|vragen|questions?)\b)"
+    r"[\w'’./@:-]{1,30}){0,12}\W{0,3}$",
     re.IGNORECASE,
 )
