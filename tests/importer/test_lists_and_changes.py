@@ -407,3 +407,14 @@ def test_a_row_of_moved_dates_with_its_new_cell_empty_keeps_its_date() -> None:
         (Kind.QUESTIONS_DEADLINE, at("2027-02-17", "10:00")),
         (Kind.AWARD, Day(date(2027, 5, 4))),
     ]
+
+
+def test_the_times_entries_of_a_log_were_written_are_no_steps() -> None:
+    text = (
+        "Vragen en antwoorden (laatst bijgewerkt woensdag 22-09-2027, 15:40)\n"
+        "\n"
+        "Question 7 - posted 22/09/2027 09:14\n"
+        "Answer - 22/09/2027 12:05\n"
+        "The presentations will take place on 5 October 2027.\n"
+    )
+    assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 10, 5)))]

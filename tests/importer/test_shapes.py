@@ -634,3 +634,13 @@ def test_the_hours_of_each_day_may_follow_the_days() -> None:
         (Kind.INTERVIEWS, span_of("2026-06-16", "09:00", "17:00")),
         (Kind.INTERVIEWS, span_of("2026-06-17", "09:00", "17:00")),
     ]
+
+
+def test_a_mail_from_a_uk_address_gives_its_times_in_uk_time() -> None:
+    text = (
+        "From: Tom Hadley <tom.hadley@carrickpublicsector.co.uk>\n"
+        "\n"
+        "Please send me your CV by 5pm on Thursday 7 January 2027.\n"
+    )
+    uk = datetime(2027, 1, 7, 17, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Moment(uk))]

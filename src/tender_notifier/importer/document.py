@@ -51,6 +51,7 @@ _PUBLISHED = re.compile(
     # "Published 2 February 2027, 3:14pm", "Last updated: 03/12/2026": the day of this version
     r"|^(published|posted|issued|gepubliceerd|geplaatst)\s{1,3}(on\s{1,3}|op\s{1,3})?(?=\d)"
     r"|^(last updated|laatst bijgewerkt|laatste wijziging|updated)\s{0,3}(:|on\b|op\b)"
+    r"|\((last updated|laatst bijgewerkt)\b"
     # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
     r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum|"
     + _THIS_COPY,

@@ -96,9 +96,11 @@ RULES: tuple[Rule, ...] = (
         rf"({DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$"
         # the entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026"
         r"|\b(asked|answered|raised|gesteld|beantwoord)\s{1,3}((on|op)\s{1,3})?$"
-        # the day a copy was made: "Q&A log exported 15/01/2026 17:02"
-        r"|\b(exported|generated|printed|geëxporteerd|gegenereerd|afgedrukt)\s{1,3}"
-        r"((on|op)\s{1,3})?$",
+        # the day a copy was made: "Q&A log exported 15/01/2026 17:02", "(laatst bijgewerkt"
+        r"|\b(exported|generated|printed|geëxporteerd|gegenereerd|afgedrukt|last updated"
+        r"|laatst bijgewerkt)\s{1,3}((on|op)\s{1,3})?(\w{2,9}dag\s{1,3})?$"
+        # "Answer - 15/01/2026 12:05": the time an entry of a log of questions was written
+        r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}[-\u2013]\s{0,3}$",
         "De eerste vragenronde is gesloten op",
     ),
     _rule(
