@@ -476,3 +476,18 @@ def test_registering_for_an_event_however_the_way_to_register_is_worded() -> Non
     assert (Kind.OTHER, at("2027-01-08", "17:00")) in found
     assert (Kind.OTHER, Day(date(2027, 1, 14))) in found
     assert (Kind.OTHER, Day(date(2027, 1, 19))) in found
+
+
+def test_a_brokers_request_for_the_cv_and_the_terms_in_a_list() -> None:
+    text = (
+        "Kun je mij daarom uiterlijk donderdag 4 februari 2027 12:00 uur je actuele cv (Word, "
+        "geen pdf) en een korte motivatie sturen?\n"
+        "\n"
+        "- 32 uur per week, stadskantoor Eindhoven\n"
+        "- start 1 november 2027, eind 30 juni 2028, daarna optie tot verlenging met een jaar\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-04", "12:00")),
+        (Kind.START, Day(date(2027, 11, 1))),
+        (Kind.END, Day(date(2028, 6, 30))),
+    ]
