@@ -3,7 +3,7 @@ moved dates, years left out, lots and rounds listed in one sentence, tables with
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -644,3 +644,27 @@ def test_a_mail_from_a_uk_address_gives_its_times_in_uk_time() -> None:
     )
     uk = datetime(2027, 1, 7, 17, 0, tzinfo=ZoneInfo("Europe/London"))
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, Moment(uk))]
+
+
+def test_labels_wrapped_in_the_first_column_of_an_aligned_timetable() -> None:
+    text = (
+        "  Activity                                    Date                 Comments\n"
+        "  Deadline for requests for additional        08/01/2027           Via the Q&A tab of\n"
+        "  information from tenderers                                       the call\n"
+        "  Last date on which clarifications are       13/01/2027\n"
+        "  issued by EMSA\n"
+        "  Opening session                             21/01/2027 10:30     See section 1.6\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 8))),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 13))),
+        (Kind.OPENING, at("2027-01-21", "10:30")),
+    ]
+    # a row of its own without a date is no wrapped label
+    text = (
+        "  tender_deadline       2027-02-15T12:00:00Z\n"
+        "  opening               immediately after the deadline (not public)\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, Moment(datetime(2027, 2, 15, 12, 0, tzinfo=UTC)))
+    ]

@@ -121,6 +121,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bq\s?&\s?a\W{0,3}$"
         r"|publication of (the )?q\s?&\s?a"
         r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
+        r"|\bclarifications? (are |will be |shall be )?(issued|circulated|sent out)\b"
         r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
         r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries"
         r"|clarifications|clarification requests)"
@@ -267,7 +268,7 @@ RULES: tuple[Rule, ...] = (
         r"|worden|wordt)\b(?:(?!\b(?:not|niet)\b)[^.;]){0,50}\b(opened|geopend)\b"
         r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
-        r"|\b(electronic|elektronische|digital|digitale) opening\b"
+        r"|\b(electronic|elektronische|digital|digitale) opening\b|\bopening (session|sitting)\b"
         r"|proces-verbaal van (aanbesteding|opening)",
         "Opening inschrijvingen:",
     ),

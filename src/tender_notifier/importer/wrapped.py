@@ -91,18 +91,25 @@ def goes_on_aligned(row: str, line: str) -> bool:
 
     every cell of ``line`` starts where a cell of ``row`` starts, and none under the first
     cell, unless it holds the rest of a word broken at the end of that cell ("Ka-" /
-    "nalweg 1, Eefde)")."""
+    "nalweg 1, Eefde)") or the rest of a label on a line without a date ("Deadline for
+    requests for additional" / "information from tenderers")."""
     if "\t" in row + line or "|" in row + line or "...." in row:
         return False
     above, cells = _aligned_cells(row), _aligned_cells(line)
     if len(above) < 2 or not cells or len(cells) > len(above):
         return False
     starts = [start for start, _ in above]
-    for start, text in cells:
+    columns = [_column(starts, start) for start, _ in cells]
+    # a label goes on under its own cell, not beside a value under the date above
+    # ("tender_deadline   2027-02-15T12:00:00Z" / "opening   immediately after the deadline")
+    under_dates = any(k is not None and k > 0 and find_dates(above[k][1]) for k in columns)
+    for (start, text), column in zip(cells, columns, strict=True):
         if start < starts[1] - _ALIGN_SLACK:
-            if not (above[0][1].endswith("-") and text[:1].islower()):
+            broken = above[0][1].endswith("-") and text[:1].islower()
+            label_goes_on = text[:1].islower() and not find_dates(line) and not under_dates
+            if not (broken or label_goes_on):
                 return False
-        elif _column(starts, start) is None:
+        elif column is None:
             return False
     return True
 
