@@ -491,3 +491,16 @@ def test_a_brokers_request_for_the_cv_and_the_terms_in_a_list() -> None:
         (Kind.START, Day(date(2027, 11, 1))),
         (Kind.END, Day(date(2028, 6, 30))),
     ]
+
+
+def test_a_stage_of_tenders_to_be_returned_and_registering_further_into_the_sentence() -> None:
+    text = (
+        "An online supplier briefing will take place on 10 December 2026 from 10:00am to "
+        "11:30am. Suppliers who wish to attend must register on the portal by 5:00pm on "
+        "8 December 2026.\n"
+        "\n"
+        "Stage 2 - Initial tenders, to be returned by 12:00pm on 16 April 2027.\n"
+    )
+    found = timeline(text)
+    assert (Kind.OTHER, at("2026-12-08", "17:00")) in found
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-04-16", "12:00")) in found

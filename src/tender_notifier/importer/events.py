@@ -81,7 +81,7 @@ REGISTRATION_WORDS = (
 # ("aanmelden voor toelating") and no deadline it would be the name of ("Sluitingsdatum
 # aanmelding" is the requests to participate)
 REGISTERING = re.compile(
-    r"^\W{0,3}((?!sluit|deadline|uiterst|closing|termijn|datum|date)[\w',-]{1,20}\s{1,3}){0,4}?"
+    r"^\W{0,3}((?!sluit|deadline|uiterst|closing|termijn|datum|date)[\w',-]{1,20}\s{1,3}){0,8}?"
     r"(regist(er|reer|reren|ration|ratie)|sign up|book (a |your )?(place|seat|slot)|aanmelden"
     # Flemish: "Wie wil deelnemen, schrijft zich uiterlijk <date> in"
     r"|(schrijft|schrijven|schrijf) (zich|je|u)"

@@ -299,7 +299,7 @@ RULES: tuple[Rule, ...] = (
         r"|(aanleveren|indienen|insturen).{0,80}\bcv"
         r"|submission|submit|\bquotations?\b|\bquotes?\b(?! (the |our |your )?(ref|kenmerk))"
         r"|\bbids?\b|proposals?|\boffers?\b"
-        r"|\btenders?\b.{0,80}\b(due|received|uploaded|lodged|delivered)"
+        r"|\btenders?\b.{0,80}\b(due|received|uploaded|lodged|delivered|returned|submitted)"
         r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
         r"|\brespon(d|se) (before|by)"
         r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
