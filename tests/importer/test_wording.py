@@ -504,3 +504,19 @@ def test_a_stage_of_tenders_to_be_returned_and_registering_further_into_the_sent
     found = timeline(text)
     assert (Kind.OTHER, at("2026-12-08", "17:00")) in found
     assert (Kind.SUBMISSION_DEADLINE, at("2027-04-16", "12:00")) in found
+
+
+def test_a_sentence_that_opens_on_what_the_one_before_named() -> None:
+    text = (
+        "Accompanied visits to all nine sites are optional but strongly recommended. They will "
+        "run on Wednesday 9 December 2026, between 9:30am and 3pm, starting from the main "
+        "reception.\n"
+    )
+    assert timeline(text) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2026, 12, 9, 9, 30, tzinfo=ZONE), datetime(2026, 12, 9, 15, 0, tzinfo=ZONE)
+            ),
+        )
+    ]

@@ -28,8 +28,9 @@ EVENT_WORDS = (
     r"|site (tour|inspection|meeting|walk|survey)|walk-?through|bidders'? (meeting|conference)"
     r"|\bkijk(dag|middag|ochtend|moment)\b"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)"
-    r"|\b(bezoek|visit|inspection|bezichtiging) (aan|van|of|to) (de |het |the )?(locatie|terrein"
-    r"|site|premises|building|gebouw|pand|object|werk)\b"
+    r"|\b(bezoek(en)?|visits?|inspections?|bezichtiging(en)?) (aan|van|of|to) (\w{1,12} ){0,3}?"
+    r"(locaties?|terreinen|terrein|sites?|premises|buildings?|gebouwen|gebouw|panden|pand"
+    r"|objecten|object|werk)\b"
 )
 # Events whose names would read as another step's ("vragenuur", "clarification meeting": no
 # questions deadline), asked for before the questions and the submission deadline

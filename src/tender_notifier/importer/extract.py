@@ -30,9 +30,9 @@ from .lines_above import (
     OLD_LABEL,
     ChangedPart,
     LeadIn,
-    asked_about,
     bare_date,
     heading_above,
+    named_before,
     new_under_old,
 )
 from .meanings import Background
@@ -90,7 +90,7 @@ def extract(
     change = ChangedPart()
     lead_in = LeadIn()
     for segment in pieces:
-        topic = section.topic(previous, segment) or asked_about(previous, segment)
+        topic = section.topic(previous, segment) or named_before(previous, segment)
         if segment.follows_blank(previous):
             # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
             # "Aanmelden kan tot en met 20 oktober 2026": an event's paragraph, not the next

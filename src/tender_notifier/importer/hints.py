@@ -27,9 +27,14 @@ ASSIGNMENT = re.compile(
     re.IGNORECASE,
 )
 
+# Where a visit starts is no start: "starting from the main reception", "start bij de hoofdingang"
+_MEETING_POINT = (
+    r"(?!(ing|s|t)? (from|at|bij|vanaf|aan|in) (the |de |het )?(main |hoofd)?(reception|entrance"
+    r"|ingang|receptie|car park|parkeerplaats|gate|poort|hoofdingang|steunpunt|lobby|foyer))"
+)
 # Words for the start of the assignment (``rules`` puts them last but one in its table)
 START_WORDS = (
-    r"\bstart|start\b|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
+    rf"\bstart{_MEETING_POINT}|start\b{_MEETING_POINT}|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
     r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
     r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
     r"|\b(runs?|lasts?) from\W{0,3}$"

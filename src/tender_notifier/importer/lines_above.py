@@ -15,25 +15,27 @@ from .segment import Segment
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-# "Stuur ze", "Please send them", "Die kun je": a sentence that opens on what the one before named
+# "Stuur ze", "Please send them", "Die kun je", "They will run on": a sentence that opens on what
+# the one before named
 _POINTS_BACK = re.compile(
     r"^\W{0,3}((please|graag|dan|u|je|you)\s{1,3}){0,2}([^\W\d_]{2,15}\s{1,3})?"
-    r"(ze|them|die|deze|these|it|dit|this)\b",
+    r"(ze|them|die|deze|these|it|dit|this|they|zij)\b",
     re.IGNORECASE,
 )
 
 
-def asked_about(previous: Segment | None, segment: Segment) -> Kind | None:
-    """The step a question just before ``segment`` names, when ``segment`` answers it about
-    that step: "Heb je vragen over de aanvraag? Stuur ze uiterlijk <date> naar je
-    accountmanager", "Any questions? Please send them by <date>"."""
+def named_before(previous: Segment | None, segment: Segment) -> Kind | None:
+    """The step the sentence just before ``segment`` names without a date, when ``segment``
+    opens on it: "Heb je vragen over de aanvraag? Stuur ze uiterlijk <date>", "Accompanied
+    visits to all nine sites are optional. They will run on <date>"."""
     if (
         previous is None
-        or not previous.text.rstrip().endswith("?")
         or segment.follows_blank(previous)
         or segment.in_table
         or segment.in_cell
+        or previous.in_table
         or not _POINTS_BACK.match(segment.text)
+        or find_dates(previous.text)
     ):
         return None
     step = kind_of(previous.text)
