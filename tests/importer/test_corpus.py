@@ -134,7 +134,6 @@ NOT_READ_YET = {
     ("209-pdf-umc-inhuur-datamanager", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 18))),
     # 212: a quoted question in an earlier mail ("Klopt het dat de gesprekken op 23 december
     #   zijn ...?") about a day the newer mail calls off
-    ("212-corporatie-mail-jaarwisseling", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 23))),
     # 217: a site visit before the negotiations' questions deadline is read as an impossible
     #   order (interviews follow the questions)
     ("217-flemish-leuven-lokaal-bestuur", "missed", Kind.OTHER, span(2026, 12, 11, 10, 0, 11, 30)),

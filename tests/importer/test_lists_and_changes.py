@@ -418,3 +418,23 @@ def test_the_times_entries_of_a_log_were_written_are_no_steps() -> None:
         "The presentations will take place on 5 October 2027.\n"
     )
     assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 10, 5)))]
+
+
+def test_not_on_one_day_but_on_another() -> None:
+    text = (
+        "Vraag: Komt er een tweede vragenronde?\n"
+        "Antwoord: Ja. De tweede ronde sluit echter niet op vrijdag 20 februari 2026, maar op "
+        "dinsdag 24 februari 2026 om 12:00 uur.\n"
+        "\n"
+        "De presentaties worden verplaatst naar dinsdag 24 maart 2026 en vinden plaats tussen "
+        "09:00 en 16:00 uur in het Provinciehuis.\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-02-24", "12:00")),
+        (
+            Kind.INTERVIEWS,
+            Span(
+                datetime(2026, 3, 24, 9, 0, tzinfo=ZONE), datetime(2026, 3, 24, 16, 0, tzinfo=ZONE)
+            ),
+        ),
+    ]

@@ -137,6 +137,8 @@ REPLACED_WORDS = (
     # "de sluitingsdatum is 8 juli (niet 7 juli)"
     r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
     r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"
+    # "sluit echter niet op <date>, maar op <date>": the first is not the step's day
+    r"|\b(niet|not)\s{1,3}(op|on|per)\W{0,3}$"
     r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
     r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
     r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}"

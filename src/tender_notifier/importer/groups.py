@@ -148,6 +148,12 @@ _CONJUNCTION = re.compile(
     r"\b(?:en|and|maar|but|terwijl|while|whereas|waarna|daarna|then|plus|ook|also)\b", re.IGNORECASE
 )
 _TIME_INTRO = re.compile(r"\b(?:om|at|van|from|tussen|between)\s{1,3}$", re.IGNORECASE)
+# "... naar dinsdag 24 maart 2026 en vinden plaats tussen": the same subject goes on
+_SAME_SUBJECT_GOES_ON = re.compile(
+    r"\s{0,3}(?:en|and)\s{1,3}(?:(?:vinden|vindt|vind)\s{1,3}plaats|(?:will\s{1,3})?(?:take|takes)"
+    r"\s{1,3}place|(?:will\s{1,3})?(?:run|runs))\s{1,3}(?:om|at|van|from|tussen|between)\s{1,3}$",
+    re.IGNORECASE,
+)
 
 
 def _in_clause(
@@ -161,7 +167,10 @@ def _in_clause(
     if (
         _CLAUSE_GAP.fullmatch(text, end, gap_end)
         and _TIME_INTRO.search(text, end, gap_end)
-        and not _CONJUNCTION.search(text, end, gap_end)
+        and (
+            not _CONJUNCTION.search(text, end, gap_end)
+            or _SAME_SUBJECT_GOES_ON.match(text, end, gap_end)
+        )
     ):
         return k
     return None

@@ -85,7 +85,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(verlengd|verschoven|verplaatst|gewijzigd|uitgesteld|extended|moved|postponed"
         r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips|moves"
         r"|verplaatsen|verzetten)( (we|wij|ze|zij|die|deze|it|them))? (tot( en met)?|t/m|naar|to"
-        r"|until)\W{0,3}$",
+        r"|until)\W{0,3}$"
+        # "niet op <date>, maar op": the day it is instead
+        r"|^\W{0,3}(maar|but|doch)\s{1,3}(op|on|per|by)\W{0,3}$",
         "De deadline is verlengd tot",
     ),
     _rule(

@@ -134,7 +134,9 @@ def read_segment(
             # words before a range say it is the assignment's, whatever follows it
             meaning = Kind.START
         if meaning is None and previous is Background.REPLACED and moved_to(own_before):
-            meaning = carried  # "The original closing date of <date> has been moved to <date>"
+            # "The original closing date of <date> has been moved to <date>"; "sluit niet op
+            # <date>, maar op <date>": what the sentence names, when the old date named nothing
+            meaning = carried if isinstance(carried, Kind) else named_step(text[: group.start])
         elif meaning is None and moved_to(own_before) and _RESCHEDULED.search(own_before):
             # "de gesprekken kunnen niet op 23 december doorgaan, die verplaatsen we naar"
             meaning = named_step(text[: group.start])
@@ -216,7 +218,11 @@ def read_segment(
         if (
             decided is Kind.SUBMISSION_DEADLINE
             and document.question_rounds
-            and _A_ROUND.search(own_before)
+            and (
+                _A_ROUND.search(own_before)
+                # "De tweede ronde sluit niet op <date>, maar op <date>"
+                or (previous is Background.REPLACED and _A_ROUND.search(text[: group.start]))
+            )
         ):
             decided = Kind.QUESTIONS_DEADLINE  # "voor de tweede ronde is de sluitingstermijn"
         if after.lstrip().startswith("?") or (
