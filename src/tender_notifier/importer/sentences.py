@@ -12,7 +12,8 @@ from datetime import date
 
 from ..timeline import Kind
 from .background import gone_by
-from .clauses import APPROXIMATELY, moved_on
+from .between_dates import follows_on, shared_from_the_end, split_between
+from .clauses import moved_on
 from .confidence import own_label
 from .dates import find_dates
 from .document import Document
@@ -20,23 +21,12 @@ from .draft import Found, Unplaced
 from .events import REGISTERING
 from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
-from .hints import ASSIGNMENT, LEADS_ON, SAME_SUBJECT
+from .hints import ASSIGNMENT, SAME_SUBJECT
 from .rules import Background, Depends, Meaning, classify, moved_to, named_step
 from .segment import Segment
 from .times import TimeHit, find_times, in_zone
 from .undated import read_same_day, read_times_only, read_vague
 
-_MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
-_MAX_FOLLOW_ON_LISTED = 60  # or this close, when the words end in "and"/"en" or a comma
-_LISTED = re.compile(
-    r"(?:\b(?:and|en|or|of|maar|but)(?: (?:on|op|at|om))?|,|;)$"
-    # "1e ronde: t/m 2 februari 2027; 2e ronde: t/m 16 februari", "perceel 2:", "lot B -"
-    r"|\b(?:\d{1,2}(?:e|ste|de|nd|rd|th)? (?:ronde|round)"
-    r"|(?:ronde|round|perceel|lot|kavel) (?:\d{1,2}|[a-h])"
-    r"|(?:eerste|tweede|derde|first|second|third) (?:ronde|round))\b",
-    re.IGNORECASE,
-)
-_NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
 _HEADING_LABEL = re.compile(r"[^:.;]{1,40}:\s{0,3}")
 # The particle of a verb split around the date, which is the date's own word
 _PARTICLE = re.compile(r"\s{0,3}(?:in|aan|af|uit)\b", re.IGNORECASE)
@@ -114,7 +104,7 @@ def read_segment(
         return
     previous: Meaning | None = None
     carried: Meaning | None = None  # what a moved date was for, for the date it moved to
-    shared = _shared_from_the_end(text, groups)
+    shared = shared_from_the_end(text, groups)
     about_assignment = bool(groups) and bool(ASSIGNMENT.search(text))
     for index, group in enumerate(groups):
         before = text[groups[index - 1].end if index else 0 : group.start]
@@ -122,8 +112,8 @@ def read_segment(
         after = text[
             group.dates[-1].end : groups[index + 1].start if index + 1 < len(groups) else len(text)
         ]
-        own_before = _split(before)[1] if index else before
-        own_after = _split(after)[0] if index + 1 < len(groups) else after
+        own_before = split_between(before)[1] if index else before
+        own_after = split_between(after)[0] if index + 1 < len(groups) else after
         if not own_after and (particle := _PARTICLE.match(after)):
             own_after = particle.group(0)  # "gaat op 1 januari 2027 in en loopt tot en met"
         meaning = classify(own_before, own_after) or shared[index]
@@ -152,7 +142,7 @@ def read_segment(
             and REGISTERING.search(own_before)
         ):
             meaning = Kind.OTHER  # "Aanmelden vóór <date>" for an open procedure's tour
-        if meaning is None and index and _follows_on(before):
+        if meaning is None and index and follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
         # only the words after it ("tot en met 30 april 2031, met de mogelijkheid tot
@@ -321,36 +311,6 @@ def _time_not_read(decided: Meaning | None, group: Group, loose: list[TimeHit]) 
     )
 
 
-def _shared_from_the_end(text: str, groups: list[Group]) -> list[Meaning | None]:
-    """The meaning a date shares with the dates after it, when only the words after the last
-    say what they are for: "perceel 1: 1 maart 2027; perceel 2: 8 maart 2027 (sluiting)"."""
-    shared: list[Meaning | None] = [None] * len(groups)
-    if not groups:
-        return shared
-    last = groups[-1]
-    tail = classify(text[groups[-2].end if len(groups) > 1 else 0 : last.start], "")
-    meaning = classify("", text[last.end :]) if tail is None else None
-    for index in range(len(groups) - 2, -1, -1):
-        between = text[groups[index].end : groups[index + 1].start]
-        if meaning is None or not _follows_on(between) or classify(between, ""):
-            break
-        shared[index] = meaning
-    return shared
-
-
-def _split(between: str) -> tuple[str, str]:
-    """The words between two dates: those of the first date, those of the second.
-
-    At the last clause break ("Op 15 maart 2027 sluit de inschrijving, op 22 maart 2027
-    volgen de gesprekken"); without one, words that lead on to the second date ("by 31 July
-    2027 with the contract starting on") are the second's only.
-    """
-    cut = max(between.rfind(","), between.rfind(";"))
-    if cut >= 0:
-        return between[:cut], between[cut + 1 :]
-    return ("" if LEADS_ON.search(between) else between), between
-
-
 _LABEL_MAX = 60  # "Maandag 6 juli 2026 – eerste werkdag": a date and its label, no sentence
 
 
@@ -388,13 +348,3 @@ def _decided(
     if selection and meaning is Kind.SUBMISSION_DEADLINE:
         return Kind.PARTICIPATION_DEADLINE
     return meaning
-
-
-def _follows_on(before: str) -> bool:
-    """Whether the words between two dates only join them ("en", "and on", "(first round) and")."""
-    words = APPROXIMATELY.sub(" ", before).strip()  # "(was c. 10 February) on or about"
-    if _NEW_CLAUSE.fullmatch(words):
-        return False  # "sluit om 09:00 uur, op 14 mei 2027 ontvangen ...": a clause of its own
-    return len(words) <= _MAX_FOLLOW_ON or (
-        len(words) <= _MAX_FOLLOW_ON_LISTED and bool(_LISTED.search(words))
-    )
