@@ -520,3 +520,27 @@ def test_a_sentence_that_opens_on_what_the_one_before_named() -> None:
             ),
         )
     ]
+
+
+def test_registering_after_the_date_attending_a_visit_and_belgian_works() -> None:
+    text = (
+        "We houden een schouw op donderdag 14 januari 2027 van 09:00 tot 11:00 uur. Graag "
+        "uiterlijk maandag 11 januari 2027 even aanmelden bij mij per mail.\n"
+        "\n"
+        "Candidates invited to tender must attend a compulsory site visit at the premises on "
+        "03/03/2027 at 10:00 (local time).\n"
+        "\n"
+        "Het bevel van aanvang wordt voorzien op woensdag 1 september 2027. Tijdens het "
+        "bouwverlof van 19 juli tot en met 6 augustus 2027 worden geen werken uitgevoerd.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, Day(date(2027, 1, 11))),
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 14, 9, 0, tzinfo=ZONE), datetime(2027, 1, 14, 11, 0, tzinfo=ZONE)
+            ),
+        ),
+        (Kind.OTHER, at("2027-03-03", "10:00")),
+        (Kind.START, Day(date(2027, 9, 1))),
+    ]

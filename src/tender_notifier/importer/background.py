@@ -73,6 +73,7 @@ BACKGROUND_WORDS = (
     r"|\b(vogel)?broedseizoen|\bbroedperiode|\b(breeding|nesting|bird nesting) season\b"
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)|\breces\b"
     r"|\brecess\b|zomersluiting|kerstsluiting|\b(gesloten|closed) (van|from|between|tussen)\b"
+    r"|\bbouwverlo(f|ven)\b"
     r"|\b(is|are) closed\b"
     # "alleen toegestaan buiten het broedseizoen (15 maart – 15 juli)"
     r"|\b(buiten|outside)\b[^.;:]{0,40}$"

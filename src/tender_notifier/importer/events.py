@@ -42,6 +42,9 @@ NAMED_EVENT_WORDS = (
     # the rounds of a competitive dialogue or a negotiation come before the final tenders
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
     r"|onderhandelingsronde|negotiation rounds?"
+    # "Candidates invited to tender must attend a compulsory site visit at ... on": the visit
+    rf"|\b(attend|bijwonen|deelnemen aan)\b(\s[\w'-]{{1,20}}){{0,3}}?\s{_EVENT}\b"
+    r"[^.;]{0,80}\b(on|op)\W{0,3}$"
     # telling the buyer one will bid is no bid: "Intention to bid (via Jaggaer message)"
     r"|\bintention to (bid|tender|respond|submit)\b|\bintent to (bid|tender)\b"
     # the buyer presents the procedure, not the bidders their tenders

@@ -19,6 +19,8 @@ ASSIGNMENT = re.compile(
     r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
     # the building contract's own words: "Site possession:", "Practical completion"
     r"|\b(site possession|possession of (the )?site|practical completion)\b"
+    # Belgian works: "Het bevel van aanvang wordt voorzien op"
+    r"|\b(bevel van aanvang|aanvangsbevel|order to commence|notice to proceed)\b"
     # "start 1 november 2027, eind 30 juni 2028, daarna optie tot verlenging met een jaar"
     r"|\b(optie|opties|option|options) (tot|to|for) (verlenging|verlengen|extension|extend)"
     r"|\b(levering|leveringen|delivery|deliveries|aannemer|contractor)\b"

@@ -39,6 +39,11 @@ _DEADLINE_AND_OPENING = re.compile(
     r"(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
+_REGISTER_AFTER = re.compile(
+    r"\W{0,3}(\w{1,12}\s{1,3}){0,2}?(aanmelden|inschrijven|registreren|register|sign up"
+    r"|book (a |your )?(place|seat|slot))\b",
+    re.IGNORECASE,
+)
 _A_ROUND = re.compile(r"\b(ronde|round)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 _TERM = (Kind.START, Kind.END)
@@ -131,7 +136,7 @@ def read_segment(
             # "de gesprekken kunnen niet op 23 december doorgaan, die verplaatsen we naar"
             meaning = named_step(text[: group.start])
         if meaning in (None, Kind.PARTICIPATION_DEADLINE, Kind.SUBMISSION_DEADLINE) and (
-            _registers_for(group, event, own_before)
+            _registers_for(group, event, own_before, own_after)
             # under "Aanmelding voor de marktinformatiebijeenkomst": "Aanmelden kan tot en met"
             or (topic is Kind.OTHER and bool(REGISTERING.search(own_before)))
         ):
@@ -246,12 +251,12 @@ def read_segment(
     read_vague(segment, dates, unplaced)
 
 
-def _registers_for(group: Group, event: date | None, words: str) -> bool:
-    """Whether ``words`` register for the event on ``event``, by a day no later than it."""
+def _registers_for(group: Group, event: date | None, before: str, after: str) -> bool:
+    """Whether the words around a date register for the event on ``event``, by a day no later
+    than it: before it, or just after it ("Graag uiterlijk maandag 11 januari even aanmelden")."""
     day = group.dates[0].day
-    return (
-        event is not None and day is not None and day <= event and bool(REGISTERING.search(words))
-    )
+    registers = REGISTERING.search(before) or _REGISTER_AFTER.match(after)
+    return event is not None and day is not None and day <= event and bool(registers)
 
 
 def _read_date_first(
