@@ -544,3 +544,15 @@ def test_registering_after_the_date_attending_a_visit_and_belgian_works() -> Non
         (Kind.OTHER, at("2027-03-03", "10:00")),
         (Kind.START, Day(date(2027, 9, 1))),
     ]
+
+
+def test_the_same_day_in_a_clause_before_another() -> None:
+    text = (
+        "Uiterste datum voor ontvangst van de offertes: dinsdag 2 februari 2027 om 11u00.\n"
+        "De offertes worden elektronisch ingediend. De openingszitting vindt plaats op dezelfde "
+        "dag om 11u15 in het Administratief Centrum; de zitting is openbaar.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-02", "11:00")),
+        (Kind.OPENING, at("2027-02-02", "11:15")),
+    ]

@@ -126,8 +126,13 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     """A step on the day of the step in the sentence just before, or the day after: "Op
     diezelfde dag om 14:00 uur vindt de opening plaats.", "De gesprekken zijn de dag erna"."""
     match = _SAME_DAY.search(segment.text)
-    kind = _whole(segment.text) if match else None
-    if match is None or not found or not isinstance(kind, Kind):
+    if match is None or not found:
+        return False
+    # the step of the clause that says so: "De openingszitting vindt plaats op dezelfde dag om
+    # 11u00 in het Administratief Centrum; de zitting is openbaar"
+    end = segment.text.find(";", match.end())
+    kind = _whole(segment.text if end < 0 else segment.text[:end])
+    if not isinstance(kind, Kind):
         return False
     last = found[-1]
     # "the same day" is the last step's, also over a heading ("Opening" / "De openingszitting
