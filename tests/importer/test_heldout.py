@@ -71,6 +71,16 @@ scored only at its end: 80.5 % (173/215) and 16 invented with the rules before t
 (90/115) and 10 invented with the rules before the round, 82.6 % (95/115) and 10 after. Over
 the three judge sets (80 texts, 550 dates): 81.8 % and 37 invented before the round, 86.9 %
 (478/550) and 29 after. Over all 230: 87.0 % (1315/1511) and 99.
+The twelfth round read six development sets of 15 texts written without looking at the rules
+(they joined the training corpus as 381-470) for general mechanisms: cells of space-aligned
+tables wrapped in several columns, logs of questions, lines ending on a colon over the dates
+listed under them, a sentence that opens on what the one before named, changes of some lots
+only, the year of a text that writes none read from the day it is read, UK signs in mail
+addresses. Six judge sets of 15, written at the same time and never read (231-320), were scored
+before the round and after it only: 81.3 % (584/718) and 91 invented before, 84.1 % (604/718)
+and 86 after (by pairs: 87.5 % and 20 to 90.5 % and 19; 82.8 % and 37 to 85.3 % and 34; 74.4 %
+and 34 to 77.2 % and 33, the last pair asked for unusual layouts). On texts 1-230 the round went
+from 87.0 % and 99 to 87.9 % (1328/1511) and 95. Over all 320: 86.7 % (1932/2229) and 181.
 """
 
 from __future__ import annotations
@@ -79,12 +89,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (1315/1511, 99 invented); raise the recall and lower the invented
+# What the rules reach now (1932/2229, 181 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 80 texts new to the rules, 86.9 % and 29.
-HELDOUT_RECALL = 0.870
-HELDOUT_INVENTED = 99
-HELDOUT_FILES = 230
+# on unseen text, is not reached: on the last 90 texts new to the rules, 84.1 % and 86.
+HELDOUT_RECALL = 0.866
+HELDOUT_INVENTED = 181
+HELDOUT_FILES = 320
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
