@@ -583,9 +583,7 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 29, 18, 0),
     ),
-    ("397-fenland-grounds-cf", "invented", Kind.OTHER, Day(date(2026, 12, 8))),
     ("397-fenland-grounds-cf", "missed", Kind.AWARD, Day(date(2027, 2, 19))),
-    ("397-fenland-grounds-cf", "missed", Kind.OTHER, span(2026, 12, 8, 10, 30, 16, 0)),
     (
         "398-strathmore-property-framework-pcs",
         "missed",

@@ -668,3 +668,14 @@ def test_labels_wrapped_in_the_first_column_of_an_aligned_timetable() -> None:
     assert timeline(text) == [
         (Kind.SUBMISSION_DEADLINE, Moment(datetime(2027, 2, 15, 12, 0, tzinfo=UTC)))
     ]
+
+
+def test_days_joined_by_and_on_share_the_hours_written_after_the_last() -> None:
+    text = (
+        "Accompanied site visits will run on Tuesday 8 December 2026 and on Wednesday "
+        "9 December 2026, between 9:30am and 3pm.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, span_of("2026-12-08", "09:30", "15:00")),
+        (Kind.OTHER, span_of("2026-12-09", "09:30", "15:00")),
+    ]

@@ -37,7 +37,10 @@ def _connector() -> re.Pattern[str]:
     )
 
 
-_ALTERNATIVE = re.compile(r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)? ?$", re.IGNORECASE)
+# "8 en 9 december", "Tuesday 8 December and on Wednesday 9 December": days of one step
+_ALTERNATIVE = re.compile(
+    r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)?(?: (?:op|on))? ?$", re.IGNORECASE
+)
 _RANGE = re.compile(
     r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
 )
