@@ -22,6 +22,8 @@ DONE = (
     r"|held|issued|sent|signed|concluded|awarded|completed|ended|opened|founded|answered|amended"
     r"|modified|updated|corrected|revised|released|launched|uploaded|posted|made available)"
 )
+# The making of a copy of a text, whose day is no step: "Q&A log exported 15/01/2026 17:02"
+COPY_MADE = r"(exported|generated|printed|geëxporteerd|gegenereerd|afgedrukt)"
 # "de eerste nota van inlichtingen is op <date> gepubliceerd": the words on both sides say it
 _DONE_BEFORE = re.compile(r"\b(is|zijn|werd|werden)\s{1,3}(op|per)\W{0,3}$", re.IGNORECASE)
 _DONE_AFTER = re.compile(rf"^\W{{0,3}}(\w{{1,20}}\s{{1,3}}){{0,4}}?{DONE}\b", re.IGNORECASE)

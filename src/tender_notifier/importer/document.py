@@ -9,6 +9,7 @@ from datetime import date, timedelta, tzinfo
 from functools import cache
 
 from ..timeline import Kind
+from .background import COPY_MADE
 from .dates import find_dates, month_names, month_pattern
 from .rules import Background, kind_of
 from .segment import Segment
@@ -31,10 +32,8 @@ _OPEN = re.compile(
     re.IGNORECASE,
 )
 # "Q&A log exported 15/01/2026 17:02": the day this copy was made, whatever it names
-_THIS_COPY = (
-    r"\b(exported|generated|printed|geëxporteerd|gegenereerd|afgedrukt)\s{1,3}(on\s|op\s)?"
-    r"(?=\d)"
-)
+_THIS_COPY = rf"\b{COPY_MADE}\s{{1,3}}(on\s|op\s)?(?=\d)"
+_COPY_DAY = re.compile(_THIS_COPY, re.IGNORECASE)
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
@@ -143,8 +142,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         if published is None and days and publishes(segment):
             published = days[0]
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
-            if kind_of(segment.text) in (None, Background.BACKGROUND) or re.search(
-                _THIS_COPY, segment.text, re.IGNORECASE
+            if kind_of(segment.text) in (None, Background.BACKGROUND) or _COPY_DAY.search(
+                segment.text
             ):
                 since = issued = published
             elif _THIS_DAY.search(segment.text):

@@ -306,8 +306,10 @@ _LOT_NOTE = re.compile(r"^(?:perceel|percelen|lots?|kavels?|deelopdracht)\b[^,:;
 def _of_other_lots(one: Milestone, other: Milestone) -> bool:
     """Whether the two come from the columns of different lots: each lot keeps its own order
     (the award of lot 1 may come before the presentations of lot 2)."""
-    lots = [_LOT_NOTE.match(m.note or "") for m in (one, other)]
-    return all(lots) and lots[0].group(0).lower() != lots[1].group(0).lower()  # type: ignore[union-attr]
+    first, second = (_LOT_NOTE.match(m.note or "") for m in (one, other))
+    if first is None or second is None:
+        return False
+    return first.group(0).lower() != second.group(0).lower()
 
 
 def _in_impossible_pairs(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:

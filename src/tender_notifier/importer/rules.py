@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..timeline import Kind
 from .background import (
     BACKGROUND_WORDS,
+    COPY_MADE,
     DONE,
     RELATIVE_WORDS,
     REPLACED_WORDS,
@@ -99,8 +100,8 @@ RULES: tuple[Rule, ...] = (
         # the entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026"
         r"|\b(asked|answered|raised|gesteld|beantwoord)\s{1,3}((on|op)\s{1,3})?$"
         # the day a copy was made: "Q&A log exported 15/01/2026 17:02", "(laatst bijgewerkt"
-        r"|\b(exported|generated|printed|geëxporteerd|gegenereerd|afgedrukt|last updated"
-        r"|laatst bijgewerkt)\s{1,3}((on|op)\s{1,3})?(\w{2,9}dag\s{1,3})?$"
+        rf"|\b({COPY_MADE}|last updated|laatst bijgewerkt)\s{{1,3}}((on|op)\s{{1,3}})?"
+        r"(\w{2,9}dag\s{1,3})?$"
         # "Answer - 15/01/2026 12:05": the time an entry of a log of questions was written
         r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}[-\u2013]\s{0,3}$",
         "De eerste vragenronde is gesloten op",

@@ -23,7 +23,7 @@ from itertools import chain, pairwise
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
 from .segment import Segment
-from .wrapped import goes_on, goes_on_aligned, is_prose, merged, merged_aligned
+from .wrapped import carried_on, is_prose
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
@@ -264,29 +264,16 @@ def _logical_lines(
             i += 1
             continue
         if _is_row(raw[i]):
-            row, joins = raw[i].strip(), [(0, i + 1)]
-            i += 1
-            if i < count and goes_on(raw[i - 1], raw[i]):
-                # a row whose cells wrap over the lines below it: one row of whole cells
-                rows = [raw[i - 1]]
-                while i < count and goes_on(rows[0], raw[i]):
-                    rows.append(raw[i])
-                    i += 1
-                row = " | ".join(merged(rows))
-                # its lines, first and last: which line a date stood on is not kept
-                yield row, ((0, i - len(rows) + 1), (len(row), i)), True
+            whole = carried_on(raw, i)
+            if whole is None:
+                yield raw[i].strip(), ((0, i + 1),), True
+                i += 1
                 continue
-            if i < count and goes_on_aligned(raw[i - 1], raw[i]):
-                # "Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
-                # "                                           22nd September 2027"
-                rows = [raw[i - 1]]
-                while i < count and goes_on_aligned(rows[0], raw[i]):
-                    rows.append(raw[i])
-                    i += 1
-                row = "   ".join(merged_aligned(rows))
-                yield row, ((0, i - len(rows) + 1), (len(row), i)), True
-                continue
-            yield row, tuple(joins), True
+            # a row whose cells wrap over the lines below it: one row of whole cells, with
+            # its lines, first and last (which line a date stood on is not kept)
+            row, end = whole
+            yield row, ((0, i + 1), (len(row), end)), True
+            i = end
             continue
         parts, size, joins, last_line, j = [line], len(line), [(0, i + 1)], line, i + 1
         continued = False

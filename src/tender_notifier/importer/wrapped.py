@@ -126,6 +126,23 @@ def merged_aligned(rows: list[str]) -> list[str]:
     return [_joined(parts) for parts in columns]
 
 
+def carried_on(lines: list[str], first: int) -> tuple[str, int] | None:
+    """The row ``lines[first]`` with the lines below it that carry its cells on, as one row of
+    whole cells, and the index of the line after them; None when the next line does not carry
+    it on. Rows ruled with bars ("|    | the Authority consider ...") and rows aligned with
+    spaces ("Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
+    "                                                    22nd September 2027") alike."""
+    row = lines[first]
+    kinds = ((goes_on, merged, " | "), (goes_on_aligned, merged_aligned, "   "))
+    for goes, merge, separator in kinds:
+        end = first + 1
+        while end < len(lines) and goes(row, lines[end]):
+            end += 1
+        if end > first + 1:
+            return separator.join(merge(lines[first:end])), end
+    return None
+
+
 def is_prose(cell: str) -> bool:
     """Whether a cell holds sentences rather than a label or a value."""
     return len(cell) >= _PROSE_CELL and len(cell.split()) >= _PROSE_WORDS
