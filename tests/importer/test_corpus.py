@@ -237,12 +237,6 @@ NOT_READ_YET = {
     ("253-maasstad-patientbewaking-heraanbesteding", "missed", Kind.OTHER, at(2027, 1, 29, 16, 0)),
     ("254-hanze-nvi-audiovisueel", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
     ("255-broker-vacature-den-haag", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 21))),
-    (
-        "256-almere-ondergrondse-containers-stand",
-        "invented",
-        Kind.OTHER,
-        span(2026, 12, 1, 14, 0, 15, 30),
-    ),
     ("257-radboudumc-minicompetitie-anesthesie", "missed", Kind.AWARD, Day(date(2027, 1, 15))),
     (
         "257-radboudumc-minicompetitie-anesthesie",
@@ -560,7 +554,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 3, 25, 9, 30, 12, 0),
     ),
-    ("391-hdsr-ecologie-percelen", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 5, 17))),
     ("392-find-a-tender-leeds-domestic-abuse", "missed", Kind.OTHER, Day(date(2027, 2, 12))),
     (
         "393-etenders-galway-ecology-framework",
@@ -664,12 +657,6 @@ NOT_READ_YET = {
         "416-galway-library-rfid-etenders",
         "invented",
         Kind.QUESTIONS_DEADLINE,
-        Day(date(2026, 3, 17)),
-    ),
-    (
-        "416-galway-library-rfid-etenders",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
         Day(date(2026, 3, 18)),
     ),
     ("416-galway-library-rfid-etenders", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2026, 3, 18))),
@@ -754,7 +741,6 @@ NOT_READ_YET = {
         Day(date(2027, 1, 8)),
     ),
     ("439-northfield-nhs-clarification-log", "missed", Kind.AWARD, Day(date(2027, 3, 5))),
-    ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 4, 27))),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 4, 5))),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 4, 6))),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 5, 10))),
@@ -904,6 +890,12 @@ NOT_READ_YET = {
         "missed",
         Kind.OTHER,
         Day(date(2027, 4, 26)),
+    ),
+    (
+        "256-almere-ondergrondse-containers-stand",
+        "invented",
+        Kind.OTHER,
+        span(2026, 12, 1, 14, 0, 15, 30),
     ),
 }
 

@@ -180,6 +180,26 @@ _VOID_AFTER = re.compile(
     r"\s(vervroegd|uitgesteld|verschoven|verplaatst|postponed|moved|brought forward))\b",
     re.IGNORECASE,
 )
+# "(maandag 17 mei is het Tweede Pinksterdag)", "Tuesday 27 April is King's Day": a public
+# holiday falls on the date, no step does
+_HOLIDAY = (
+    r"((tweede |eerste )?(pinkster|paas|kerst)dag|pinksteren|pasen|hemelvaart(sdag)?|koningsdag"
+    r"|bevrijdingsdag|nieuwjaarsdag|goede vrijdag|(een |nationale |officiële )?feestdag"
+    r"|king'?s day|good friday|easter (monday|sunday)|whit monday|ascension day|christmas( day)?"
+    r"|boxing day|new year'?s day|st\.? patrick'?s day|(early may |spring |summer |august )?"
+    r"bank holiday|(a |public |national )holiday)\b"
+)
+_HOLIDAY_AFTER = re.compile(
+    rf"^\W{{0,3}}((is|zijn|valt|het|de|een|a|an|the|op|on|being)\s{{1,3}}){{0,3}}{_HOLIDAY}",
+    re.IGNORECASE,
+)
+_HOLIDAY_BEFORE = re.compile(rf"\b{_HOLIDAY}\s{{0,3}}[(,:]?\s{{0,3}}$", re.IGNORECASE)
+# "Tussen 24 december en 1 januari is de afdeling gesloten": the buyer is away, no step
+_CLOSED_AFTER = re.compile(
+    r"^\W{0,3}(inclusive|inclusief|incl\.)?\W{0,3}(is|zijn|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,3}?"
+    r"(gesloten|dicht|closed)\b",
+    re.IGNORECASE,
+)
 # what happens to what comes in then: "submissions at 00:00 on 16 March 2027 are late"
 _LATE_AFTER = re.compile(
     r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,2}?(are|is|will be|shall be|worden|wordt|zijn)\s"
@@ -235,4 +255,7 @@ def past_or_void(before: str, after: str) -> bool:
         or _NO_STEP_AFTER.search(after)
         or _LATE_AFTER.match(clause)
         or (_WHICH_BEFORE.search(before) and _WERE_AFTER.match(after))
+        or _HOLIDAY_AFTER.match(clause)
+        or _HOLIDAY_BEFORE.search(before)
+        or _CLOSED_AFTER.match(clause)
     )

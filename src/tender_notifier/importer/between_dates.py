@@ -59,6 +59,8 @@ def follows_on(before: str) -> bool:
     words = APPROXIMATELY.sub(" ", before).strip()  # "(was c. 10 February) on or about"
     if _NEW_CLAUSE.fullmatch(words):
         return False  # "sluit om 09:00 uur, op 14 mei 2027 ontvangen ...": a clause of its own
+    if words.count("(") > words.count(")"):
+        return False  # "... 15:30 uur (maandag 17 mei is het Tweede Pinksterdag)": an aside
     return len(words) <= _MAX_FOLLOW_ON or (
         len(words) <= _MAX_FOLLOW_ON_LISTED and bool(_LISTED.search(words))
     )

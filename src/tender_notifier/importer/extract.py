@@ -221,6 +221,7 @@ _NOT_BINDING = re.compile(
 )
 
 
+_COLUMN = re.compile(r"\b(kolom|column)\b", re.IGNORECASE)
 _STAR = "*"
 _STARRED = re.compile(r"asterisk|sterretje|\(\*\)|marked with \*|gemarkeerd met \*", re.IGNORECASE)
 _SECTION_REF = re.compile(
@@ -248,7 +249,10 @@ def _binding(
         section = _SECTION_HEADING.match(segment.text)
         if section is not None and section.group(1) in not_binding:
             return False
-        return starred or not _NOT_BINDING.search(segment.text)
+        # "De kolom "Oorspronkelijk" is alleen ter informatie opgenomen": a column's dates
+        return (
+            starred or not _NOT_BINDING.search(segment.text) or bool(_COLUMN.search(segment.text))
+        )
     if previous is not None and segment.line - previous.line > 1:
         return True
     return binding

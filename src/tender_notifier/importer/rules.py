@@ -177,7 +177,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
-        r" (een |an |the |a )?(\w{1,20} )?\w{0,12}?"
+        r" (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} )?\w{0,12}?"
         r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7}\b[^.;]{0,40}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on"
         r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
@@ -199,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)"
         # the outcome of the whole request, not of a selection of it
         r"|\b(definitieve )?keuze (voor |van )?(de |een )?kandidaat|bekendmaking (van de )?winnaar"
+        r"|\bdefinitieve keuze\b"
         r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
         r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
         r"(?! van de (cv|sel))",

@@ -11,6 +11,7 @@ from .rules import kind_of
 from .segment import Segment
 
 _SECTION_HEADING_MAX = 60
+_NAMING_HEADING_MAX = 120
 
 
 class Section:
@@ -52,7 +53,12 @@ def _is_section_heading(segment: Segment) -> bool:
     return (
         not segment.is_field
         and not segment.in_table
-        and len(text) <= _SECTION_HEADING_MAX
+        and (
+            len(text) <= _SECTION_HEADING_MAX
+            # "Productdemonstratie en gebruikerstest (inschrijver presenteert; locatie Zwolle,
+            # Sophia Vakschool)": a longer heading whose words name a step
+            or (len(text) <= _NAMING_HEADING_MAX and isinstance(kind_of(text), Kind))
+        )
         and not text.endswith((".", ":", ";", ",", "?"))
         and not find_dates(text)
     )
