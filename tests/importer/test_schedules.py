@@ -75,3 +75,88 @@ def test_an_invitation_to_an_online_interview_on_a_day_is_the_interview() -> Non
         (Kind.INTERVIEWS, span("2027-02-09", "13:00", "17:00")),
         (Kind.AWARD, Day(date(2027, 2, 16))),
     ]
+
+
+def test_a_column_headed_old_holds_the_dates_that_were_replaced() -> None:
+    assert timeline(
+        "Geactualiseerde planning\n"
+        "Opdrachtgever: Universiteit Twente\n"
+        "\n"
+        "  Stap                                         Datum / tijd          Oud\n"
+        "  Uiterste datum vragen 2e ronde               19-02-2027 12:00      12-02-2027 12:00\n"
+        "  Sluiting inschrijving                        15-03-2027 12:00      01-03-2027 12:00\n"
+        "  Voorlopige gunningsbeslissing                16-04-2027            02-04-2027\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-02-19", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-15", "12:00")),
+        (Kind.AWARD, Day(date(2027, 4, 16))),
+    ]
+
+
+def test_a_value_after_a_dotted_leader_goes_on_under_itself() -> None:
+    assert timeline(
+        "Planning\n"
+        "Opdrachtgever: Provincie Gelderland\n"
+        "\n"
+        "Uiterste datum indienen inschrijving ............. dinsdag 1 juni 2027, 10:00 uur\n"
+        "Interviews sleutelfunctionarissen ................ dinsdag 15 juni en woensdag 16 juni"
+        " 2027,\n"
+        "                                                   telkens tussen 09:00 en 17:00 uur\n"
+        "Voorlopige gunningsbeslissing .................... donderdag 1 juli 2027\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-06-01", "10:00")),
+        (Kind.INTERVIEWS, span("2027-06-15", "09:00", "17:00")),
+        (Kind.INTERVIEWS, span("2027-06-16", "09:00", "17:00")),
+        (Kind.AWARD, Day(date(2027, 7, 1))),
+    ]
+
+
+def test_a_label_left_open_goes_on_beside_the_rest_of_its_date() -> None:
+    assert timeline(
+        "Aanbestedingsleidraad\n"
+        "Opdrachtgever: Gemeente Apeldoorn\n"
+        "\n"
+        "Activiteit                                     Datum / tijdstip\n"
+        "Aanmelden voor de schouw (via de               uiterlijk vrijdag 12 februari\n"
+        "berichtenmodule)                               2027, 12:00 uur\n"
+        "Schouw (verzamelen bij de hoofdingang          dinsdag 16 februari 2027,\n"
+        "Stadhuis, Marktplein 1)                        09:30 – 12:00 uur\n"
+    ) == [
+        (Kind.OTHER, at("2027-02-12", "12:00")),
+        (Kind.OTHER, span("2027-02-16", "09:30", "12:00")),
+    ]
+
+
+def test_old_and_new_dates_under_a_sentence_are_those_of_the_step_it_names() -> None:
+    assert timeline(
+        "Rechtzetting\n"
+        "Opdrachtgever: Stad Mechelen\n"
+        "\n"
+        "Naar aanleiding van een aanpassing van de meetstaat wordt de uiterste datum voor\n"
+        "ontvangst van de offertes verschoven.\n"
+        "\n"
+        "Oude datum: dinsdag 11/05/2027 om 10u00\n"
+        "Nieuwe datum: dinsdag 18/05/2027 om 10u00\n"
+        "\n"
+        "Oorspronkelijke aankondiging\n"
+        "Uiterste datum voor ontvangst van de offertes: 11/05/2027 om 10u00\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-05-18", "10:00"))]
+
+
+def test_the_days_a_log_of_questions_was_asked_answered_and_updated_are_no_steps() -> None:
+    assert timeline(
+        "Vragen en antwoorden\n"
+        "Opdrachtgever: Gemeente Amersfoort\n"
+        "\n"
+        "  Publicatie antwoorden ..... maandag 7 december 2026\n"
+        "  Sluiting inschrijving ..... donderdag 10 december 2026, 09.00 uur\n"
+        "\n"
+        "Vragen en antwoorden (2)                      Laatste update: 07-12-2026\n"
+        "#1   Gesteld: 01-12-2026 14:31   Beantwoord: 07-12-2026 10:05\n"
+        "Is een VOG vereist? Ja.\n"
+        "Datum vraag: 02-12-2026 09:12\n"
+        "Mag de kandidaat parttime werken? Nee.\n"
+    ) == [
+        (Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 7))),
+        (Kind.SUBMISSION_DEADLINE, at("2026-12-10", "09:00")),
+    ]

@@ -132,6 +132,16 @@ BACKGROUND_WORDS = (
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
 )
 
+# The entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026", "Gesteld:
+# 01-12-2026 14:31", "Datum vraag: 19-01-2027 14:07", "Laatste update: 07-12-2026"
+LOG_ENTRY_WORDS = (
+    r"\b(asked|answered|raised|gesteld|beantwoord)(\s{1,3}|\s{0,3}:\s{0,3})((on|op)\s{1,3})?$"
+    r"|\b(datum|date)\s{1,3}(van\s{1,3}(de\s{1,3})?)?(vraag|antwoord|beantwoording|question"
+    r"|answer|asked|answered|raised)\s{0,3}:?\s{0,3}$"
+    r"|\b(vraag|question|answer|antwoord)\s{0,3}(datum|date)\s{0,3}:?\s{0,3}$"
+    r"|\b(laatste update|last update|bijgewerkt op)\s{0,3}:?\s{0,3}$"
+)
+
 # The words just before the old date of a moved one: "verplaatst van", "(was:", "instead of"
 REPLACED_WORDS = (
     r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"

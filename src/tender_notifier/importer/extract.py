@@ -24,6 +24,7 @@ from . import facts
 from .dates import find_dates
 from .document import Document, document_of, publishes
 from .draft import Draft, Found, Unplaced
+from .finds import OLD_DATE
 from .lines_above import (
     CHANGED_PART,
     INSTEAD_OF,
@@ -33,6 +34,7 @@ from .lines_above import (
     bare_date,
     heading_above,
     named_before,
+    named_over,
     new_under_old,
 )
 from .meanings import Background
@@ -103,6 +105,10 @@ def extract(
             # "NOTA VAN INLICHTINGEN 1" / "Datum: 12 februari 2027": the answers themselves,
             # published that day, not a step ahead
             heading = None
+        if heading is None and OLD_LABEL.match(segment.text):
+            # "... wordt de uiterste datum voor ontvangst van de offertes verschoven." / "Oude
+            # datum: 11/05/2027" / "Nieuwe datum: 18/05/2027": the step the sentence names
+            heading = named_over(previous, segment)
         if heading is None and new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         listed = lead_in.step(previous, segment)
@@ -134,7 +140,12 @@ def extract(
                 # "Oorspronkelijk:   uiterste datum ... 18/03/2027 om 11u00; opening ...": a
                 # row of old text is old in every clause, as a line of it is
                 read = replace(segment, in_table=False)
+            listed_before = len(unplaced)
             read_segment(read, found, unplaced, document, heading, selection, event, topic)
+            if heading is Background.REPLACED and isinstance(above, Kind):
+                # "Oude datum: dinsdag 11/05/2027 om 10u00" under the step a sentence named
+                new = unplaced[listed_before:]
+                unplaced[listed_before:] = [_old_of(u, above, document) for u in new]
             events = [f.day for f in found[count:] if f.kind is Kind.OTHER]
             if events and not segment.in_table:
                 event = events[-1]
@@ -269,6 +280,15 @@ def _read_not_binding(
     read_segment(segment, found, unplaced, document, heading, selection)
     reason = "the text says this date is not binding; not used"
     unplaced.extend(Unplaced(f.line, f.day.isoformat(), reason, f.note) for f in found)
+
+
+def _old_of(item: Unplaced, step: Kind, document: Document) -> Unplaced:
+    """``item``, an old date of ``step`` when it is one that names no step of its own."""
+    if item.old is not None or item.reason != OLD_DATE:
+        return item
+    hits = find_dates(item.found, document.years)
+    day = hits[0].day if hits else None
+    return replace(item, old=(day, step)) if day is not None else item
 
 
 # The lines at the head of a text, where "Datum:" gives the day of the text itself

@@ -17,6 +17,8 @@ from .times import TimeHit
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 
+OLD_DATE = "the old date of one that was moved; not used"
+
 
 # Why the dates of a sentence that is no step are listed, where it says more than "background"
 _NOT_A_STEP = {
@@ -61,7 +63,7 @@ def read_group(
     if meaning is Background.REPLACED:
         step = named_step(segment.text)  # "Deadline aanbieding was: dinsdag 8 december 2026"
         for hit, _ in usable:
-            reason = "the old date of one that was moved; not used"
+            reason = OLD_DATE
             old = (hit.day, step) if hit.day is not None and isinstance(step, Kind) else None
             unplaced.append(
                 Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text, old)

@@ -42,6 +42,14 @@ def named_before(previous: Segment | None, segment: Segment) -> Kind | None:
     return step if isinstance(step, Kind) else None
 
 
+def named_over(previous: Segment | None, segment: Segment) -> Kind | None:
+    """The step a sentence without a date just above ``segment`` names."""
+    if previous is None or segment.line - previous.last_line > 2 or find_dates(previous.text):
+        return None
+    step = kind_of(previous.text)
+    return step if isinstance(step, Kind) else None
+
+
 # A change notice's pair of lines under the step they change: the old date, then the new one
 OLD_LABEL = re.compile(
     r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously"
@@ -145,7 +153,10 @@ def new_under_old(previous: Segment | None, segment: Segment) -> bool:
 # A change notice names the part it changes in a field over the old and the new text
 CHANGED_PART = re.compile(
     r"^(section to change|part to change|(place of (the )?)?text to be (changed|corrected|modified)"
-    r"|plaats van de te wijzigen tekst|te wijzigen (tekst|onderdeel|rubriek))\s{0,3}:\s{0,3}",
+    r"|plaats van de te wijzigen tekst|te wijzigen (tekst|onderdeel|rubriek)"
+    # "Afdeling: 5.1.12 - Termijn voor ontvangst van inschrijvingen", "Section: IV.2.2) ..."
+    r"|(afdeling|rubriek|section|onderdeel)\s{0,3}:\s{0,3}[\dIVX.]{1,12}\)?\s{0,3}[-\u2013:]?)"
+    r"\s{0,3}:?\s{0,3}",
     re.IGNORECASE,
 )
 _HEADING_MAX = 120  # a heading is a short line without a full stop...

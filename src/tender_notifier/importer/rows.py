@@ -55,9 +55,17 @@ _NEW_COLUMN = re.compile(
 )
 
 
+# "Stap | Datum / tijd | Oud": a column of old dates beside the dates that stand
+_OLD_ONLY = re.compile(
+    r"^\W{0,3}(?:oud|oude datum|old|old date|was|vorige datum|previous|previous date|original"
+    r"|original date|oorspronkelijk|oorspronkelijke datum)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _replaced_columns(header: list[str]) -> frozenset[int]:
     if not any(_NEW_COLUMN.search(cell) for cell in header):
-        return frozenset()
+        return frozenset(k for k, cell in enumerate(header) if k and _OLD_ONLY.match(cell))
     return frozenset(
         k
         for k, cell in enumerate(header)

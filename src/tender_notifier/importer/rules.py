@@ -28,6 +28,7 @@ from .background import (
     BACKGROUND_WORDS,
     COPY_MADE,
     DONE,
+    LOG_ENTRY_WORDS,
     RELATIVE_WORDS,
     REPLACED_WORDS,
     WEEK_WORDS,
@@ -97,8 +98,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(is|zijn|was|were|werd|werden|has been|have been)\s{1,3}"
         r"(\w{1,20}\s{1,3}){0,2}?"
         rf"({DONE})\s{{1,3}}(op|per|on)\W{{0,3}}$"
-        # the entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026"
-        r"|\b(asked|answered|raised|gesteld|beantwoord)\s{1,3}((on|op)\s{1,3})?$"
+        rf"|{LOG_ENTRY_WORDS}"
         # the day a copy was made: "Q&A log exported 15/01/2026 17:02", "(laatst bijgewerkt"
         rf"|\b({COPY_MADE}|last updated|laatst bijgewerkt)\s{{1,3}}((on|op)\s{{1,3}})?"
         r"(\w{2,9}dag\s{1,3})?$"

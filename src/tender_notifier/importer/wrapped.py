@@ -83,6 +83,19 @@ def _column(starts: list[int], start: int) -> int | None:
     return None
 
 
+# "Aanmelden voor de schouw (via de" / "berichtenmodule)": a label that cannot end there
+_UNFINISHED = re.compile(
+    r"\b(de|het|een|van|voor|bij|en|of|op|met|via|naar|the|a|an|of|for|to|and|or|in|on|at|by"
+    r"|with)$",
+    re.IGNORECASE,
+)
+
+
+def _unfinished(label: str) -> bool:
+    """Whether ``label`` breaks off in its words: a bracket left open, a word that leads on."""
+    return label.count("(") > label.count(")") or bool(_UNFINISHED.search(label))
+
+
 def goes_on_aligned(row: str, line: str) -> bool:
     """Whether ``line`` carries on cells of the row above it, in a table aligned with spaces:
 
@@ -106,7 +119,11 @@ def goes_on_aligned(row: str, line: str) -> bool:
     for (start, text), column in zip(cells, columns, strict=True):
         if start < starts[1] - _ALIGN_SLACK:
             broken = above[0][1].endswith("-") and text[:1].islower()
-            label_goes_on = text[:1].islower() and not find_dates(line) and not under_dates
+            label = above[0][1]
+            label_goes_on = (
+                text[:1].islower()
+                and ((not find_dates(line) and not under_dates) or _unfinished(label))
+            ) or (label.count("(") > label.count(")") and ")" in text)
             if not (broken or label_goes_on):
                 return False
         elif column is None:
@@ -126,6 +143,26 @@ def merged_aligned(rows: list[str]) -> list[str]:
     return [_joined(parts) for parts in columns]
 
 
+# "Interviews ........ dinsdag 15 juni en woensdag 16 juni 2027," over "          telkens
+# tussen 09:00 en 17:00 uur": a value after a dotted leader, wrapped under itself
+_LEADER = re.compile(r"\.{4,}\s*(?=\S)")
+
+
+def goes_on_dotted(row: str, line: str) -> bool:
+    """Whether ``line`` carries on the value of a row whose label is led to it by dots: it
+    starts where that value starts, and leads to no value of its own."""
+    leader = _LEADER.search(row)
+    if leader is None or not line.strip() or _LEADER.search(line) or "\t" in line:
+        return False
+    start = len(line) - len(line.lstrip(" "))
+    return abs(start - leader.end()) <= _ALIGN_SLACK
+
+
+def merged_dotted(rows: list[str]) -> list[str]:
+    """The row with the lines that carry its value on, as one line."""
+    return [" ".join(r.strip() for r in rows)]
+
+
 def carried_on(lines: list[str], first: int) -> tuple[str, int] | None:
     """The row ``lines[first]`` with the lines below it that carry its cells on, as one row of
     whole cells, and the index of the line after them; None when the next line does not carry
@@ -133,7 +170,11 @@ def carried_on(lines: list[str], first: int) -> tuple[str, int] | None:
     spaces ("Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
     "                                                    22nd September 2027") alike."""
     row = lines[first]
-    kinds = ((goes_on, merged, " | "), (goes_on_aligned, merged_aligned, "   "))
+    kinds = (
+        (goes_on, merged, " | "),
+        (goes_on_aligned, merged_aligned, "   "),
+        (goes_on_dotted, merged_dotted, ""),
+    )
     for goes, merge, separator in kinds:
         end = first + 1
         while end < len(lines) and goes(row, lines[end]):
