@@ -556,3 +556,40 @@ def test_the_same_day_in_a_clause_before_another() -> None:
         (Kind.SUBMISSION_DEADLINE, at("2027-02-02", "11:00")),
         (Kind.OPENING, at("2027-02-02", "11:15")),
     ]
+
+
+def test_the_outcome_of_the_first_phase_and_the_itt_to_the_shortlisted_are_the_shortlist() -> None:
+    assert timeline(
+        "  SAQ response deadline .............................. 12:00, Thursday 11 February 2027\n"
+        "  Notification of Phase 1 outcome .................... Friday 12 March 2027\n"
+        "  Issue of ITT to shortlisted candidates ............. Monday 15 March 2027\n"
+    ) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2027-02-11", "12:00")),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 3, 12))),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 3, 15))),
+    ]
+
+
+def test_hours_written_with_am_and_pm_on_both_sides_of_a_dash_are_a_span() -> None:
+    site_visit = timeline("Site visit ......... Monday 28 June 2027, 2pm-4pm\n")
+    assert site_visit == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 6, 28, 14, 0, tzinfo=ZONE), datetime(2027, 6, 28, 16, 0, tzinfo=ZONE)
+            ),
+        )
+    ]
+
+
+def test_the_day_a_step_was_first_set_on_or_extended_from_is_its_old_one() -> None:
+    assert timeline(
+        "Om de inschrijvers voldoende tijd te geven, wordt de uiterste datum voor het\n"
+        "indienen van de offertes, oorspronkelijk vastgesteld op donderdag 1 april 2027\n"
+        "om 10u00, uitgesteld tot donderdag 15 april 2027 om 10u00.\n"
+        "As a result we have also extended the deadline for clarification questions\n"
+        "from 5pm on Friday 12 March 2027 to 5pm on Friday 26 March 2027.\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-03-26", "17:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-15", "10:00")),
+    ]

@@ -26,7 +26,14 @@ SHORTLIST_WORDS = (
     r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
     r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
     # "Notification of SAQ outcome", "Stage 1 results": the outcome of the selection's forms
-    r"|\b(sqs?|pqqs?|saqs?|stage 1|stage one|fase 1)\W{0,3}(result|outcome|uitslag|resultaat)s?\b"
+    r"|\b(sqs?|pqqs?|saqs?|stage 1|stage one|fase 1|phase 1|phase one|first phase|eerste fase)"
+    r"\W{0,3}(result|outcome|uitslag|resultaat)s?\b"
+    r"|\b(outcome|result|uitslag|resultaat)s? (of|van) (the |de )?(sqs?|pqqs?|saqs?|stage 1"
+    r"|stage one|phase 1|phase one|first phase|fase 1|eerste fase)\b"
+    # "Issue of ITT to shortlisted candidates": the invitation that says who goes on
+    r"|\b(issue|dispatch|sending|verzending)\s(of\s|van\s)?(the\s|de\s)?(itt|itn|rft"
+    r"|invitations? to (tender|negotiate|submit)|gunningsleidraad|inschrijvingsleidraad)\b"
+    r".{0,10}\b(to|aan)\s(the\s|de\s)?(shortlisted|selected|successful|geselecteerde)\b"
     r"|\b(receive|ontvang\w{0,2})\b.{0,20}\b(tender documents|gunningsleidraad|itt)\b"
     # feedback on an offer, not the feedback after the interviews
     r"|\b(terugkoppeling|feedback)\b(?!\s(na|after)\b)"
