@@ -593,3 +593,45 @@ def test_the_day_a_step_was_first_set_on_or_extended_from_is_its_old_one() -> No
         (Kind.QUESTIONS_DEADLINE, at("2027-03-26", "17:00")),
         (Kind.SUBMISSION_DEADLINE, at("2027-04-15", "10:00")),
     ]
+
+
+def test_a_log_of_clarifications_answers_with_r_and_names_its_earlier_versions() -> None:
+    assert timeline(
+        "This log supersedes versions 1 (issued 27/07/2027) and 2 (issued 06/08/2027).\n"
+        "\n"
+        "5   | 04/08/2027    | Q: Would the University consider extending the deadline?\n"
+        "\n"
+        "    R: Yes. The deadline for clarification requests is extended to 5pm on Tuesday\n"
+        "       24 August 2027. The University will publish its final responses no later\n"
+        "       than 27/08/2027.\n"
+        "\n"
+        "6   | 09/08/2027    | Q: What is the anticipated timetable after tender receipt?\n"
+        "\n"
+        "    R: The University expects to notify the outcome of the evaluation to all\n"
+        "       tenderers by 8 October 2027.\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-08-24", "17:00")),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 8, 27))),
+        (Kind.AWARD, Day(date(2027, 10, 8))),
+    ]
+
+
+def test_a_timetable_whose_labels_wrap_beside_a_column_of_comments() -> None:
+    assert timeline(
+        "Summary timetable                          Date                       Comments\n"
+        "Deadline for requesting any additional     04/10/2027                 By e-mail only,"
+        " see\n"
+        "information from EMSA                                                 section 1.5\n"
+        "Last date on which clarifications are      08/10/2027\n"
+        "issued by EMSA\n"
+        "Deadline for submission of tenders         14/10/2027 at 16:00        Via e-Submission\n"
+        "Registration for attending the             19/10/2027 at 12:00        One representative\n"
+        "opening session                                                       per tenderer\n"
+        "Opening session                            21/10/2027 at 10:00        EMSA premises\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 10, 4))),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 10, 8))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-10-14", "16:00")),
+        (Kind.OTHER, at("2027-10-19", "12:00")),
+        (Kind.OPENING, at("2027-10-21", "10:00")),
+    ]

@@ -94,7 +94,9 @@ BACKGROUND_WORDS = (
     # the day the announcement was changed: "Aangepast op 10 juli 2027: ..."
     r"|^\W{0,3}(aangepast|gewijzigd|bijgewerkt|geactualiseerd|updated|amended|revised|modified"
     r"|changed) (op|per|on)\W{0,3}$"
-    r"|\bupdate\b|\bversie\b|\bversion\b|datum (van )?(het |dit )?document|document date"
+    r"|\bupdate\b|\bversies?\b|\bversions?\b|datum (van )?(het |dit )?document|document date"
+    # "This log supersedes versions 1 (issued 27/07/2027) and 2": the earlier copies
+    r"|\bsupersedes?\b"
     # the day of a change, not "Wijziging 1: de sluitingsdatum is gewijzigd van ..."
     r"|\bwijziging\W{0,3}$|datum (van de )?wijziging|rectificatie|corrigendum|erratum"
     r"|\bcorrection\b"

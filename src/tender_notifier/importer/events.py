@@ -78,6 +78,10 @@ REGISTRATION_WORDS = (
     # "Uiterste datum aanmelding schouw:", "Site visit registration deadline:"
     rf"|\b(aanmelding|aanmelden|registratie|registration)\s{{1,3}}(\w{{1,20}}\s{{1,3}})?\w{{0,12}}?{_EVENT}\b"
     rf"|{_EVENT}\W{{0,3}}(registration|registratie|aanmelding|sign-?up)\b"
+    # "Registration for attending the opening session": to be let in, not the opening itself
+    r"|\b(registration|register|registering|aanmelden|aanmelding|inschrijven)\s(for|voor|to)\s"
+    r"(attend(ing)?\s|bijwonen van\s)?(the\s|de\s)?(public\s|openbare\s)?"
+    r"(opening|openingszitting)(\s(session|sessie|zitting))?\b"
 )
 # "... the supplier day on 14 September 2027 should register via Mercell by", "Digitale
 # informatiebijeenkomst op 2 maart 2027; aanmelden kan tot": registering, in the sentence of

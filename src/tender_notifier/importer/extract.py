@@ -295,7 +295,9 @@ def _old_of(item: Unplaced, step: Kind, document: Document) -> Unplaced:
 _HEAD_LINES = 8
 # "Antwoord: De schouw op 10 december 2026 ...", "A: Yes. Site visits will take place on": the
 # answer of a log of questions speaks of the steps it names, not of the answers' publication
-_ANSWER_LABEL = re.compile(r"^\W{0,3}(antwoord|answer|response|reply|a)\s{0,3}:\s{0,3}", re.I)
+_ANSWER_LABEL = re.compile(
+    r"^\W{0,3}(antwoord|antw|answer|response|reply|resp|a|r)\s{0,3}[:.]\s{0,3}", re.I
+)
 
 
 def _without_answer_label(segment: Segment) -> Segment:

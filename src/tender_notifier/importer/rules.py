@@ -38,6 +38,7 @@ from .clauses import label_of_note, names_outside_after, on_both_sides, own_clau
 from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTILL_WORDS
 from .hints import END_WORDS, START_WORDS, TERM_UNTIL
 from .meanings import Background, Depends, Meaning
+from .outcome import OUTCOME_WORDS
 from .selection import SHORTLIST_WORDS
 
 __all__ = [
@@ -133,7 +134,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         # "We will publish all outstanding responses on this page by"
-        r"|\bpublish\w{0,3} (all |the |our |any )?(\w{1,20} )?(responses|answers|replies)\b"
+        r"|\bpublish\w{0,3} (all |the |our |any |its |their )?(\w{1,20} )?"
+        r"(responses|answers|replies)\b"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
@@ -169,7 +171,8 @@ RULES: tuple[Rule, ...] = (
         # not "Presentations and clarification interviews for the three highest-scoring bidders"
         r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)"
         r"|clarification(?!s? (interview|meeting|presentation))|\benquir(y|ies)\b|\bqueries\b"
-        r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(additional|further) information"
+        r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(any )?(additional|further)"
+        r" information"
         r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
         r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
         "Vragen kunnen ingediend worden tot",
@@ -191,18 +194,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.AWARD,
-        r"(successful|winning|preferred) (supplier|bidder|tenderer|candidate|provider)\b.{0,30}"
-        r"\b(notified|informed|announced)"
-        r"|\bappoint(ment of)? (a |the )?(successful )?(supplier|contractor|provider|bidder)\b"
-        r"|(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
-        r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
-        r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)"
-        # the outcome of the whole request, not of a selection of it
-        r"|\b(definitieve )?keuze (voor |van )?(de |een )?kandidaat|bekendmaking (van de )?winnaar"
-        r"|\bdefinitieve keuze\b"
-        r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
-        r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
-        r"(?! van de (cv|sel))",
+        OUTCOME_WORDS,
         "Bidders will be notified of the outcome by",
     ),
     _rule(

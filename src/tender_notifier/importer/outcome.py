@@ -1,0 +1,22 @@
+"""Words that say a date is when suppliers hear the outcome of the whole procedure: the award
+told to the bidders, not the selection of a first phase (``selection``)."""
+
+from __future__ import annotations
+
+OUTCOME_WORDS = (
+    r"(successful|winning|preferred) (supplier|bidder|tenderer|candidate|provider)\b.{0,30}"
+    r"\b(notified|informed|announced)"
+    r"|\bappoint(ment of)? (a |the )?(successful )?(supplier|contractor|provider|bidder)\b"
+    r"|(notified|informed) (of|about) the (outcome|result)( of the (tender|evaluation"
+    r"|procurement))?\W{0,3}((by|on)\b)?\W{0,3}$"
+    # "expects to notify the outcome of the evaluation to all tenderers by"
+    r"|\bnotify (\w{1,20} ){0,2}?the (outcome|result)s? of the (tender|evaluation|procurement"
+    r"|competition)\b"
+    r"|(terugkoppeling|feedback) (over |van |op |on )?(de |the )?(gunning|award)"
+    # the outcome of the whole request, not of a selection of it
+    r"|\b(definitieve )?keuze (voor |van )?(de |een )?kandidaat|bekendmaking (van de )?winnaar"
+    r"|\bdefinitieve keuze\b"
+    r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
+    r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
+    r"(?! van de (cv|sel))"
+)
