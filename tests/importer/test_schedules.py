@@ -160,3 +160,28 @@ def test_the_days_a_log_of_questions_was_asked_answered_and_updated_are_no_steps
         (Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 7))),
         (Kind.SUBMISSION_DEADLINE, at("2026-12-10", "09:00")),
     ]
+
+
+def test_a_day_and_a_time_in_fields_under_a_sentence_naming_the_step() -> None:
+    assert timeline(
+        "Uitnodiging kennismakingsgesprek\n"
+        "Opdrachtgever: DICTU\n"
+        "Aanvraag: DICTU-2027-0088\n"
+        "Functie: Scrum Master\n"
+        "\n"
+        "Beste leverancier,\n"
+        "\n"
+        "Uw kandidaat is geselecteerd voor een kennismakingsgesprek voor deze aanvraag.\n"
+        "\n"
+        "    Datum:              donderdag 28 januari 2027\n"
+        "    Tijd:               10:30 - 11:15 uur\n"
+        "    Locatie:            DICTU, Rijnstraat 8, Den Haag\n"
+        "\n"
+        "Bevestig de aanwezigheid van uw kandidaat uiterlijk dinsdag 26 januari 2027 om 12:00\n"
+        "uur via Flextender.\n"
+        "Ik ontvang graag uiterlijk maandag 25 januari (vóór 17:00 uur) je CV en motivatie.\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-25", "17:00")),
+        (Kind.OTHER, at("2027-01-26", "12:00")),
+        (Kind.INTERVIEWS, span("2027-01-28", "10:30", "11:15")),
+    ]

@@ -455,6 +455,11 @@ def test_a_cell_wrapped_onto_the_next_line_of_a_space_aligned_table_is_read_whol
         "UK4: Tender notice - Procurement Act 2023",
         "NHS Greater Manchester Integrated Care Board",
         "Estimated value: £250,000 excluding VAT",
+        "NORTH RIDING COMMUNITY HEALTHCARE NHS TRUST",
+        "Portal: Atamis",
+        "Portal: In-Tend",
+        "Buyer: Kildare County Council",
+        "Buyer: Stockport Metropolitan Borough Council",
     ],
 )
 def test_a_text_of_the_uk_has_its_times_in_uk_time(sign: str) -> None:

@@ -467,7 +467,7 @@ def test_flemish_steps_in_their_own_words() -> None:
 def test_registering_for_an_event_however_the_way_to_register_is_worded() -> None:
     text = (
         "Site visits will be held on Tuesday 12 January 2027 from 10:00 to 12:00. Book your "
-        "place via the Atamis messaging function by 5pm on Friday 8 January 2027.\n"
+        "place via the portal messaging function by 5pm on Friday 8 January 2027.\n"
         "\n"
         "Meet the buyer event – Tuesday 19 January 2027, Harbourside House. Please register "
         "attendance (max. two per organisation) by Thursday 14 January 2027.\n"

@@ -78,6 +78,9 @@ REGISTRATION_WORDS = (
     # "Uiterste datum aanmelding schouw:", "Site visit registration deadline:"
     rf"|\b(aanmelding|aanmelden|registratie|registration)\s{{1,3}}(\w{{1,20}}\s{{1,3}})?\w{{0,12}}?{_EVENT}\b"
     rf"|{_EVENT}\W{{0,3}}(registration|registratie|aanmelding|sign-?up)\b"
+    # "Bevestig de aanwezigheid van uw kandidaat uiterlijk": telling the buyer one comes
+    r"|\bbevestig\w{0,3}\s(\w{1,12}\s){0,2}?(aanwezigheid|deelname|komst)\b"
+    r"|\bconfirm\s(\w{1,12}\s){0,2}?(attendance|participation)\b"
     # "Registration for attending the opening session": to be let in, not the opening itself
     r"|\b(registration|register|registering|aanmelden|aanmelding|inschrijven)\s(for|voor|to)\s"
     r"(attend(ing)?\s|bijwonen van\s)?(the\s|de\s)?(public\s|openbare\s)?"

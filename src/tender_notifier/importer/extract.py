@@ -105,6 +105,10 @@ def extract(
             # "NOTA VAN INLICHTINGEN 1" / "Datum: 12 februari 2027": the answers themselves,
             # published that day, not a step ahead
             heading = None
+        if heading is None and topic is None and _DAY_FIELD.match(segment.text):
+            # "Uw kandidaat is geselecteerd voor een kennismakingsgesprek." / "Datum: donderdag
+            # 28 januari 2027" / "Tijd: 10:30 - 11:15 uur": the step the sentence names
+            heading = named_over(previous, segment)
         if heading is None and OLD_LABEL.match(segment.text):
             # "... wordt de uiterste datum voor ontvangst van de offertes verschoven." / "Oude
             # datum: 11/05/2027" / "Nieuwe datum: 18/05/2027": the step the sentence names
@@ -175,6 +179,8 @@ def extract(
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+# A field that gives a day and nothing of what it is for
+_DAY_FIELD = re.compile(r"^\W{0,3}(datum|date|dag|day|wanneer|when)\s{0,3}:", re.IGNORECASE)
 # A line that changes the planning: its dates replace the earlier dates of their steps
 _MOVES = re.compile(
     r"\b(verlengd|verschoven|verplaatst|verschuift|schuift|gewijzigd|correctie|rectificatie"
