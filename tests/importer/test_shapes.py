@@ -684,3 +684,26 @@ def test_days_joined_by_and_on_share_the_hours_written_after_the_last() -> None:
         (Kind.OTHER, span_of("2026-12-08", "09:30", "15:00")),
         (Kind.OTHER, span_of("2026-12-09", "09:30", "15:00")),
     ]
+
+
+def test_a_letter_dated_under_both_addresses_gives_the_year_of_its_days() -> None:
+    text = (
+        "AZ Sint-Jan Brugge AV\n"
+        "Dienst Aankoop\n"
+        "Ruddershove 10, 8000 Brugge\n"
+        "\n"
+        "                                              Aangetekend en per e-mail\n"
+        "                                              MedTrace Benelux NV\n"
+        "                                              t.a.v. de heer Koen Maes\n"
+        "                                              Industrieweg 44\n"
+        "                                              9032 Wondelgem\n"
+        "\n"
+        "Brugge, 8 maart 2027\n"
+        "\n"
+        "Betreft: uitnodiging tot het indienen van een initiële offerte\n"
+        "\n"
+        "Uw initiële offerte moet ons bereiken uiterlijk op maandag 19 april om 10.00 uur.\n"
+        "Het ziekenhuis behoudt zich het recht voor om de opdracht te gunnen op basis van de\n"
+        "initiële offertes (art. 38, §5 van de wet van 17 juni 2016).\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-04-19", "10:00"))]

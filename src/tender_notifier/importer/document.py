@@ -71,6 +71,7 @@ _THIS_DAY = re.compile(
 # the day it was sent is the day it was published
 _MAIL_DATE = re.compile(r"^(datum|date|verzonden|sent|verstuurd)\s{0,3}:", re.IGNORECASE)
 _MAIL_HEAD = 8  # lines
+_LETTER_HEAD = 16  # lines: a letter's dateline stands under the addresses of both sides
 # A letter's dateline at its head: "Nijmegen, 3 december 2026", "Brussel, 4/12/2026"
 _DATELINE = re.compile(r"^[A-Z][\w'.-]{1,20}(?: [\w'.-]{1,20}){0,2},\s{1,3}(?=\S)")
 _HISTORY = 730  # days
@@ -153,6 +154,10 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         # the dates written; "de inschrijving sloot op 12 mei 2023" in a text of 2027 is history
         middle = sorted(written)[(len(written) - 1) // 2]
         since = middle - timedelta(days=_HISTORY)
+    if written:
+        # "volgens de wet van 17 juni 2016" in a letter of 2027 names no step's year
+        middle = sorted(written)[len(written) // 2]
+        steps = [day for day in steps if abs((middle - day).days) <= _HISTORY]
     if published is None and not written and heading_year is not None:
         published = date(heading_year, 1, 1)
     return Document(
@@ -227,10 +232,10 @@ def publishes(segment: Segment) -> bool:
     if _PUBLISHED.search(text):
         # "Publication date of next tender notice (estimated): 1 October 2029"
         return not _ANOTHER_NOTICE.search(text)
-    if segment.line > _MAIL_HEAD:
+    if segment.line > _LETTER_HEAD:
         return False
     if _MAIL_DATE.match(text):
-        return True
+        return segment.line <= _MAIL_HEAD
     # the place and the day only: the date ends the line
     head = _DATELINE.match(text)
     if head is None:
