@@ -185,3 +185,24 @@ def test_a_day_and_a_time_in_fields_under_a_sentence_naming_the_step() -> None:
         (Kind.OTHER, at("2027-01-26", "12:00")),
         (Kind.INTERVIEWS, span("2027-01-28", "10:30", "11:15")),
     ]
+
+
+def test_labels_and_values_of_a_dotted_schedule_wrap_on_either_side_of_the_dots() -> None:
+    assert timeline(
+        "Beschrijvend document\n"
+        "Opdrachtgever: Rijksuniversiteit Groningen\n"
+        "\n"
+        "Uiterste termijn vragen over dit Beschrijvend document ........ 11 januari 2027,\n"
+        "12:00 uur\n"
+        "Dialoogronde 2 (individuele sessies, incl.\n"
+        "demonstratie prototype) ......................................... 13 en 14 april 2027\n"
+        "Mededeling sluiting dialoog ..................................... 14 mei 2027\n"
+        "Uiterste termijn indienen Inschrijving ......................... 7 juni 2027,\n"
+        "12:00 uur\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-11", "12:00")),
+        (Kind.OTHER, Day(date(2027, 4, 13))),
+        (Kind.OTHER, Day(date(2027, 4, 14))),
+        (Kind.OTHER, Day(date(2027, 5, 14))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-06-07", "12:00")),
+    ]

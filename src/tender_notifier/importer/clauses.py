@@ -129,7 +129,9 @@ def names_outside_after(pattern: re.Pattern[str], context: str) -> bool:
 
 
 # "Gunning (besluit over toelating):": a label and the words in brackets that explain it
-_LABEL_WITH_NOTE = re.compile(r"^\W{0,3}([^()\d:;]{2,40}?)\s{0,3}\([^()]{1,80}\)\W{0,3}$")
+_LABEL_WITH_NOTE = re.compile(
+    r"^\W{0,3}([^()\d:;]{2,40}?(\s\d{1,2})?)\s{0,3}\([^()]{1,80}\)\W{0,3}$"
+)
 
 
 def label_of_note(before: str) -> str | None:

@@ -42,6 +42,9 @@ NAMED_EVENT_WORDS = (
     # the rounds of a competitive dialogue or a negotiation come before the final tenders
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
     r"|onderhandelingsronde|negotiation rounds?"
+    # "Mededeling sluiting dialoog": the dialogue ends, no tender is due
+    r"|\b(sluiting|afsluiting|einde|closure|close|end) (van |of )?(de |the )?(dialoog|dialogue)\b"
+    r"(?![^.;]{0,30}\b(invitation|uitnodiging))"
     # "Candidates invited to tender must attend a compulsory site visit at ... on": the visit
     rf"|\b(attend|bijwonen|deelnemen aan)\b(\s[\w'-]{{1,20}}){{0,3}}?\s{_EVENT}\b"
     r"[^.;]{0,80}\b(on|op)\W{0,3}$"

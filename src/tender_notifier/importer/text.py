@@ -263,6 +263,12 @@ def _logical_lines(
         if not line:
             i += 1
             continue
+        if i + 1 < count and _opens_row(raw[i], raw[i + 1]):
+            # "Dialoogronde 2 (individuele sessies, incl." / "demonstratie prototype) .......
+            # 13 en 14 april 2027": a label wrapped onto the row of its value
+            yield f"{line} {raw[i + 1].strip()}", ((0, i + 1), (len(line) + 1, i + 2)), True
+            i += 2
+            continue
         if _is_row(raw[i]):
             whole = carried_on(raw, i)
             if whole is None:
@@ -299,6 +305,22 @@ def _logical_lines(
             last_line, j = following, k + 1
         yield "".join(parts), tuple(joins), False
         i = j
+
+
+_DOTTED = re.compile(r"\.{4,}")
+
+
+def _opens_row(line: str, following: str) -> bool:
+    """Whether ``line`` is the first part of the label of the dotted row ``following``: it
+    leaves a bracket open that the row closes, and holds no date or row of its own."""
+    return (
+        line.count("(") > line.count(")")
+        and not _DOTTED.search(line)
+        and not _is_row(line)
+        and bool(_DOTTED.search(following))
+        and ")" in following.split("..", 1)[0]
+        and not find_dates(line)
+    )
 
 
 def _cell_sentences(cell: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:

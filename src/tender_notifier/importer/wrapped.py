@@ -146,6 +146,7 @@ def merged_aligned(rows: list[str]) -> list[str]:
 # "Interviews ........ dinsdag 15 juni en woensdag 16 juni 2027," over "          telkens
 # tussen 09:00 en 17:00 uur": a value after a dotted leader, wrapped under itself
 _LEADER = re.compile(r"\.{4,}\s*(?=\S)")
+_TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d\d(\s?[-\u2013]\s?\d{1,2}[:.]\d\d)?\s{0,3}(uur|u|h)?\.?$")
 
 
 def goes_on_dotted(row: str, line: str) -> bool:
@@ -155,7 +156,10 @@ def goes_on_dotted(row: str, line: str) -> bool:
     if leader is None or not line.strip() or _LEADER.search(line) or "\t" in line:
         return False
     start = len(line) - len(line.lstrip(" "))
-    return abs(start - leader.end()) <= _ALIGN_SLACK
+    if abs(start - leader.end()) <= _ALIGN_SLACK:
+        return True
+    # "... 11 januari 2027," / "12:00 uur": the time of a value cut off after its comma
+    return row.rstrip().endswith(",") and bool(_TIME_ALONE.match(line.strip()))
 
 
 def merged_dotted(rows: list[str]) -> list[str]:
