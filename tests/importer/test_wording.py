@@ -635,3 +635,30 @@ def test_a_timetable_whose_labels_wrap_beside_a_column_of_comments() -> None:
         (Kind.OTHER, at("2027-10-19", "12:00")),
         (Kind.OPENING, at("2027-10-21", "10:00")),
     ]
+
+
+def test_a_familiarisation_day_its_registration_and_the_published_responses() -> None:
+    assert timeline(
+        "The Council will hold a site familiarisation day on Tuesday 26 January 2027 between 10am"
+        " and 3pm.\n"
+        "Bidders wishing to attend must register through the portal no later than 5pm on"
+        " Thursday 21 January 2027.\n"
+        "\n"
+        "The Council will publish all questions and responses, anonymised, on or before"
+        " Wednesday 3 February 2027.\n"
+    ) == [
+        (Kind.OTHER, at("2027-01-21", "17:00")),
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 26, 10, 0, tzinfo=ZONE), datetime(2027, 1, 26, 15, 0, tzinfo=ZONE)
+            ),
+        ),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 2, 3))),
+    ]
+
+
+def test_a_day_to_the_end_of_the_term_is_its_start() -> None:
+    assert timeline(
+        "Contract dates (estimated)\n1 June 2027 to the end of the initial 36-month term\n"
+    ) == [(Kind.START, Day(date(2027, 6, 1)))]

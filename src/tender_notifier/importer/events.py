@@ -13,7 +13,7 @@ import re
 _EVENT = (
     r"(bijeenkomst|sessie|session|schouw|locatiebezoek|plaatsbezoek|site visit|visit|webinar"
     r"|briefing|meeting|rondleiding|tour|supplier day|leveranciersdag|marktdag|informatiedag"
-    r"|open (dag|day)|infomoment|informatiemoment)"
+    r"|open (dag|day)|infomoment|informatiemoment|familiari[sz]ation (day|visit|event))"
 )
 # The events themselves, by their own names (``rules`` asks for them after the submission
 # deadline: "Inschrijvers die de schouw bijwonen, dienen ... in te schrijven" is no event)
@@ -28,6 +28,7 @@ EVENT_WORDS = (
     r"|site (tour|inspection|meeting|walk|survey)|walk-?through|bidders'? (meeting|conference)"
     r"|\bkijk(dag|middag|ochtend|moment)\b"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)"
+    r"|\b(site |premises )?familiari[sz]ation (day|visit|event|session|tour)\b"
     r"|\b(bezoek(en)?|visits?|inspections?|bezichtiging(en)?) (aan|van|of|to) (\w{1,12} ){0,3}?"
     r"(locaties?|terreinen|terrein|sites?|premises|buildings?|gebouwen|gebouw|panden|pand"
     r"|objecten|object|werk)\b"

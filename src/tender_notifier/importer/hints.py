@@ -40,6 +40,9 @@ START_WORDS = (
     r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
     r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
     r"|\b(runs?|lasts?) from\W{0,3}$"
+    # "1 June 2027 to the end of the initial 36-month term": the term's first day
+    r"|^\W{0,3}(to|until|till|tot( en met)?|t/m)\s(the\s|het\s)?(end|einde)\s(of|van)\s"
+    r"(the\s|de\s|het\s)?([\w-]{1,20}\s){0,2}(term|contract|looptijd|overeenkomst|period|periode)\b"
     r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
     # "De raamovereenkomst gaat voor alle percelen in op"
     r"|\b(gaat|gaan)\b[^.;]{0,40}\bin (op|per)\W{0,3}$"

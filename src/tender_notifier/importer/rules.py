@@ -134,7 +134,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         # "We will publish all outstanding responses on this page by"
-        r"|\bpublish\w{0,3} (all |the |our |any |its |their )?(\w{1,20} )?"
+        r"|\bpublish\w{0,3} (all |the |our |any |its |their )?(\w{1,20} ){0,3}?"
         r"(responses|answers|replies)\b"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
