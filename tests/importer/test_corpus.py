@@ -888,12 +888,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         Day(date(2027, 4, 26)),
     ),
-    (
-        "256-almere-ondergrondse-containers-stand",
-        "invented",
-        Kind.OTHER,
-        span(2026, 12, 1, 14, 0, 15, 30),
-    ),
 }
 
 

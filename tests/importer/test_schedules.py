@@ -206,3 +206,24 @@ def test_labels_and_values_of_a_dotted_schedule_wrap_on_either_side_of_the_dots(
         (Kind.OTHER, Day(date(2027, 5, 14))),
         (Kind.SUBMISSION_DEADLINE, at("2027-06-07", "12:00")),
     ]
+
+
+def test_a_table_of_original_and_revised_dates_aligned_with_spaces() -> None:
+    assert timeline(
+        "Revised timetable\n"
+        "Buyer: University of Mercia\n"
+        "\n"
+        "  Stage                                        Original                 Revised\n"
+        "  -------------------------------------------  -----------------------  ----------------\n"
+        "  Participation stage: clarification deadline  12 March 2027, 17:00     Tue 16 March 2027,"
+        " 17:00\n"
+        "  Return of Procurement Specific               19 March 2027, 12 noon   Thu 1 April 2027,"
+        " 12 noon\n"
+        "    Questionnaire (PSQ)\n"
+        "  Tender return                                14 May 2027, 12 noon     Fri 21 May 2027,"
+        " 12 noon\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-03-16", "17:00")),
+        (Kind.PARTICIPATION_DEADLINE, at("2027-04-01", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-05-21", "12:00")),
+    ]

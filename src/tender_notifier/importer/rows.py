@@ -11,7 +11,8 @@ from .dates import find_dates
 from .segment import Segment
 from .times import find_times
 
-_FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):\s{0,3}\S")
+# a label and its value; not "12 March 2027, 17:00", whose colon is a time's
+_FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40})(?<!\d):\s{0,3}\S")
 _LETTER = re.compile(r"[^\W\d_]")
 _RULE = re.compile(r"^[-=:+ |]+$")
 

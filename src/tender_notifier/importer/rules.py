@@ -217,8 +217,8 @@ RULES: tuple[Rule, ...] = (
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
         r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|pre-?qualification questionnaires?"
-        r"|suitability assessment questionnaires?)\b"
-        r"|selectiefase|selection (phase|stage)"
+        r"|suitability assessment questionnaires?|psqs?|procurement specific questionnaires?)\b"
+        r"|selectiefase|selection (phase|stage)|participation stage"
         # a request to be admitted to the dynamic purchasing system the call-off is made under
         r"|\bapply (\w{1,20} ){0,2}?to join\b|\bapplications? to join\b",
         "Uiterste datum voor verzoeken tot deelneming:",

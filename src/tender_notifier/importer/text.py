@@ -23,7 +23,7 @@ from itertools import chain, pairwise
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
 from .segment import Segment
-from .wrapped import carried_on, is_prose
+from .wrapped import carried_on, cells_under, is_prose
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
@@ -92,17 +92,20 @@ def segments(text: str) -> list[Segment]:
     """The announcement as sentences and fields, in reading order."""
     out: list[Segment] = []
     header: list[str] = []  # the head row of the table being read
+    head = ""  # that row as written, for the columns of a table aligned with spaces
     label = ""  # the first cell of the table's last row
     for unit, joins, is_row in _logical_lines(lines(text)):
         if is_row:
             cells = _cells(unit)
+            if header and len(cells) < len(header):
+                cells = cells_under(head, unit) or cells
             if _NO_LABEL.match(unit) and label and len(cells) == 1 and _starts_with_date(cells[0]):
                 cells = [label, *cells]  # "|   | di 23 juni 2026, 13.00 uur |": the row above's
             label = cells[0] if cells else ""
             dated = any(ch.isdigit() for ch in unit) and any(find_dates(c) for c in cells)
             pieces: Iterator[Segment]
             if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
-                header = cells  # not "|-----|-----|" under a markdown table's head row
+                header, head = cells, unit  # not "|-----|-----|" under a markdown table's head
             prose = [c for c in cells if is_prose(c)] if "|" in unit else []
             if prose:
                 # "| 14 | 18/03/2027 | Given the Easter holidays, will ... | Yes. The closing

@@ -75,6 +75,23 @@ def _aligned_cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _ALIGNED_CELL.finditer(line)]
 
 
+def cells_under(head: str, row: str) -> list[str] | None:
+    """The cells of ``row`` cut where the columns of the head row ``head`` start, in a table
+    aligned with spaces whose row runs two cells together ("clarification deadline  12 March
+    2027, 17:00" under "Stage ... Original"); None when the row does not fit that head."""
+    if "\t" in head + row or "|" in head + row:
+        return None
+    starts = [start for start, _ in _aligned_cells(head)]
+    cuts = [0]
+    for start in starts[1:]:
+        if start < len(row) and row[start - 2 : start] == "  " and row[start] != " ":
+            cuts.append(start)
+    if len(cuts) != len(starts):
+        return None
+    cells = [row[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(row)], strict=True)]
+    return [" ".join(c.split()) for c in cells] if all(cells) else None
+
+
 def _column(starts: list[int], start: int) -> int | None:
     """The column of ``starts`` a cell starting at ``start`` stands in, if it stands in one."""
     for k, column_start in enumerate(starts):
@@ -124,6 +141,9 @@ def goes_on_aligned(row: str, line: str) -> bool:
                 text[:1].islower()
                 and ((not find_dates(line) and not under_dates) or _unfinished(label))
             ) or (label.count("(") > label.count(")") and ")" in text)
+            # "Return of Procurement Specific" / "  Questionnaire (PSQ)": a hanging indent
+            hangs = above[0][0] < start and len(cells) == 1 and not find_dates(line)
+            label_goes_on = label_goes_on or hangs
             if not (broken or label_goes_on):
                 return False
         elif column is None:
