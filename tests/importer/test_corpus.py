@@ -788,12 +788,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 5, 25, 11, 0),
     ),
-    (
-        "456-hhnk-dijkversterking-westfriese-omringdijk",
-        "invented",
-        Kind.START,
-        Day(date(2027, 10, 1)),
-    ),
     ("456-hhnk-dijkversterking-westfriese-omringdijk", "missed", Kind.START, Day(date(2027, 9, 1))),
     (
         "458-prorail-overwegen-noordoost-dialoog",

@@ -227,3 +227,21 @@ def test_a_table_of_original_and_revised_dates_aligned_with_spaces() -> None:
         (Kind.PARTICIPATION_DEADLINE, at("2027-04-01", "12:00")),
         (Kind.SUBMISSION_DEADLINE, at("2027-05-21", "12:00")),
     ]
+
+
+def test_the_rows_of_lots_under_a_heading_each_take_its_step_when_their_values_wrap() -> None:
+    assert timeline(
+        "Aanbestedingsleidraad\n"
+        "Opdrachtgever: Waterschap Rivierenland\n"
+        "\n"
+        "Schouw (niet verplicht)\n"
+        "  Perceel 1 ............................................... dinsdag 19 januari 2027,\n"
+        "                                                            09:00 – 12:00 uur\n"
+        "  Perceel 2 ............................................... dinsdag 19 januari 2027,\n"
+        "                                                            13:30 – 16:30 uur\n"
+        "\n"
+        "Het maaiseizoen loopt in de regel van 15 mei tot en met 15 november.\n"
+    ) == [
+        (Kind.OTHER, span("2027-01-19", "09:00", "12:00")),
+        (Kind.OTHER, span("2027-01-19", "13:30", "16:30")),
+    ]

@@ -73,6 +73,8 @@ BACKGROUND_WORDS = (
     r"|zomerreces|summer (holiday|break|recess)|\bniet ouder (zijn )?dan|\bno older than"
     # the seasons that bound the works: "in het broedseizoen (15 maart tot en met 15 juli)"
     r"|\b(vogel)?broedseizoen|\bbroedperiode|\b(breeding|nesting|bird nesting) season\b"
+    # "Het maaiseizoen loopt in de regel van 15 mei tot en met 15 november"
+    r"|\b\w{2,12}seizoen\b|\b(mowing|growing|cutting|grass[- ]cutting|heating) season\b"
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)|\breces\b"
     r"|\brecess\b|zomersluiting|kerstsluiting|\b(gesloten|closed) (van|from|between|tussen)\b"
     r"|\bbouwverlo(f|ven)\b"

@@ -114,6 +114,9 @@ def segments(text: str) -> list[Segment]:
                 pieces = chain(*(_cell_sentences(c, joins) for c in prose))
             else:
                 pieces = row_segments(header, cells, joins[0][1], dated)
+                if len(joins) > 1:
+                    # a row carried on over lines ends on its last line: no blank line follows
+                    pieces = (_ending_on(piece, joins[-1][1]) for piece in pieces)
         elif rule_line(unit):
             continue  # "--------+--------" under a head row: the table goes on
         else:
@@ -308,6 +311,11 @@ def _logical_lines(
             last_line, j = following, k + 1
         yield "".join(parts), tuple(joins), False
         i = j
+
+
+def _ending_on(piece: Segment, line: int) -> Segment:
+    """``piece``, read as ending on ``line``."""
+    return replace(piece, joins=((0, piece.line), (len(piece.text), line)))
 
 
 _DOTTED = re.compile(r"\.{4,}")
