@@ -245,3 +245,18 @@ def test_the_rows_of_lots_under_a_heading_each_take_its_step_when_their_values_w
         (Kind.OTHER, span("2027-01-19", "09:00", "12:00")),
         (Kind.OTHER, span("2027-01-19", "13:30", "16:30")),
     ]
+
+
+def test_a_label_goes_on_indented_on_the_line_of_its_dotted_value() -> None:
+    assert timeline(
+        "Timetable\n"
+        "Buyer: Westshire County Council\n"
+        "\n"
+        "  Quote deadline ............................................ Wed 21 July 2027, 12 noon\n"
+        "  Vehicle inspections\n"
+        "    at Westbridge Fleet Depot ................................. Mon 26 July 2027,"
+        " 9am-3pm\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-07-21", "13:00")),
+        (Kind.OTHER, span("2027-07-26", "10:00", "16:00")),
+    ]

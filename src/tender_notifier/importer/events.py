@@ -29,9 +29,9 @@ EVENT_WORDS = (
     r"|\bkijk(dag|middag|ochtend|moment)\b"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)"
     r"|\b(site |premises )?familiari[sz]ation (day|visit|event|session|tour)\b"
-    r"|\b(bezoek(en)?|visits?|inspections?|bezichtiging(en)?) (aan|van|of|to) (\w{1,12} ){0,3}?"
+    r"|\b(bezoek(en)?|visits?|inspections?|bezichtiging(en)?) (aan|van|of|to|at) (\w{1,12} ){0,3}?"
     r"(locaties?|terreinen|terrein|sites?|premises|buildings?|gebouwen|gebouw|panden|pand"
-    r"|objecten|object|werk)\b"
+    r"|objecten|object|werk|depots?|yards?|werf|werven)\b"
 )
 # Events whose names would read as another step's ("vragenuur", "clarification meeting": no
 # questions deadline), asked for before the questions and the submission deadline

@@ -23,7 +23,7 @@ from itertools import chain, pairwise
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
 from .segment import Segment
-from .wrapped import carried_on, cells_under, is_prose
+from .wrapped import carried_on, cells_under, is_prose, opens_row
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
@@ -269,7 +269,7 @@ def _logical_lines(
         if not line:
             i += 1
             continue
-        if i + 1 < count and _opens_row(raw[i], raw[i + 1]):
+        if i + 1 < count and opens_row(raw[i], raw[i + 1]):
             # "Dialoogronde 2 (individuele sessies, incl." / "demonstratie prototype) .......
             # 13 en 14 april 2027": a label wrapped onto the row of its value
             yield f"{line} {raw[i + 1].strip()}", ((0, i + 1), (len(line) + 1, i + 2)), True
@@ -316,22 +316,6 @@ def _logical_lines(
 def _ending_on(piece: Segment, line: int) -> Segment:
     """``piece``, read as ending on ``line``."""
     return replace(piece, joins=((0, piece.line), (len(piece.text), line)))
-
-
-_DOTTED = re.compile(r"\.{4,}")
-
-
-def _opens_row(line: str, following: str) -> bool:
-    """Whether ``line`` is the first part of the label of the dotted row ``following``: it
-    leaves a bracket open that the row closes, and holds no date or row of its own."""
-    return (
-        line.count("(") > line.count(")")
-        and not _DOTTED.search(line)
-        and not _is_row(line)
-        and bool(_DOTTED.search(following))
-        and ")" in following.split("..", 1)[0]
-        and not find_dates(line)
-    )
 
 
 def _cell_sentences(cell: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:

@@ -211,3 +211,24 @@ def carried_on(lines: list[str], first: int) -> tuple[str, int] | None:
 def is_prose(cell: str) -> bool:
     """Whether a cell holds sentences rather than a label or a value."""
     return len(cell) >= _PROSE_CELL and len(cell.split()) >= _PROSE_WORDS
+
+
+_DOTTED = re.compile(r"\.{4,}")
+_CELL_GAP = re.compile(r"\t|\||\S {3,}\S")
+
+
+def opens_row(line: str, following: str) -> bool:
+    """Whether ``line`` is the first part of the label of the dotted row ``following``: it
+    leaves a bracket open that the row closes, or the row goes on indented under it in
+    lower case; and it holds no date, and is no row of cells of its own."""
+    indent = len(line) - len(line.lstrip(" "))
+    below = following.lstrip(" ")
+    hangs = below[:1].islower() and len(following) - len(below) > indent
+    return (
+        (line.count("(") > line.count(")") or hangs)
+        and not _DOTTED.search(line)
+        and not _CELL_GAP.search(line.strip())
+        and bool(_DOTTED.search(following))
+        and (hangs or ")" in following.split("..", 1)[0])
+        and not find_dates(line)
+    )
