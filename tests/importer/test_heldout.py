@@ -81,6 +81,16 @@ before the round and after it only: 81.3 % (584/718) and 91 invented before, 84.
 and 86 after (by pairs: 87.5 % and 20 to 90.5 % and 19; 82.8 % and 37 to 85.3 % and 34; 74.4 %
 and 34 to 77.2 % and 33, the last pair asked for unusual layouts). On texts 1-230 the round went
 from 87.0 % and 99 to 87.9 % (1328/1511) and 95. Over all 320: 86.7 % (1932/2229) and 181.
+The thirteenth round read eight development sets of 15 texts written without looking at the
+rules (they joined the training corpus as 471-590) for general mechanisms: public holidays and
+closed offices named beside their dates, tables of original and revised dates aligned with
+spaces, labels and values of dotted schedules wrapped on either side of the dots, a column
+headed "Oud", old and new dates under the sentence that names their step, the fields of a log
+of questions, a letter's dateline under both addresses, UK platforms and bodies. Six judge
+sets of 15, written at the same time and never read (321-410), were scored before the round
+and after it only: 82.9 % (619/747) and 86 invented before, 84.9 % (634/747) and 76 after. On
+texts 1-320 the round went from 86.7 % and 181 to 87.1 % (1941/2229) and 162. Over all 410:
+86.5 % (2575/2976) and 238.
 """
 
 from __future__ import annotations
@@ -89,12 +99,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (1932/2229, 181 invented); raise the recall and lower the invented
+# What the rules reach now (2575/2976, 238 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 90 texts new to the rules, 84.1 % and 86.
-HELDOUT_RECALL = 0.866
-HELDOUT_INVENTED = 181
-HELDOUT_FILES = 320
+# on unseen text, is not reached: on the last 90 texts new to the rules, 84.9 % and 76.
+HELDOUT_RECALL = 0.865
+HELDOUT_INVENTED = 238
+HELDOUT_FILES = 410
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
