@@ -287,7 +287,6 @@ NOT_READ_YET = {
     ("277-tudelft-interviews", "missed", Kind.INTERVIEWS, span(2027, 3, 9, 9, 30, 14, 30)),
     ("277-tudelft-interviews", "missed", Kind.OTHER, at(2027, 2, 26, 12, 0)),
     ("279-nhs-scotland-utc", "missed", Kind.OTHER, at(2027, 2, 19, 16, 0)),
-    ("280-ogp-ireland-minicomp", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 4))),
     ("282-icc-hague-us-dates", "missed", Kind.END, Day(date(2027, 10, 31))),
     ("282-icc-hague-us-dates", "missed", Kind.INTERVIEWS, Day(date(2027, 4, 6))),
     ("282-icc-hague-us-dates", "missed", Kind.OTHER, span(2027, 1, 19, 15, 0, 16, 30)),
@@ -650,13 +649,6 @@ NOT_READ_YET = {
     ("414-north-somerset-drainage-lots", "missed", Kind.AWARD, Day(date(2026, 3, 27))),
     ("414-north-somerset-drainage-lots", "missed", Kind.OTHER, at(2026, 1, 23, 18, 0)),
     ("416-galway-library-rfid-etenders", "invented", Kind.AWARD, Day(date(2026, 6, 1))),
-    (
-        "416-galway-library-rfid-etenders",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2026, 3, 18)),
-    ),
-    ("416-galway-library-rfid-etenders", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2026, 3, 18))),
     ("416-galway-library-rfid-etenders", "missed", Kind.START, Day(date(2026, 6, 1))),
     ("420-kortrijk-participatie-leiewijken", "missed", Kind.OTHER, at(2026, 9, 18, 12, 0)),
     (
@@ -1368,9 +1360,6 @@ NOT_READ_YET = {
         Day(date(2027, 2, 26)),
     ),
     ("535-fts-university-estates-consultancy", "invented", Kind.INTERVIEWS, Day(date(2027, 7, 1))),
-    ("535-fts-university-estates-consultancy", "invented", Kind.START, Day(date(2027, 7, 30))),
-    ("535-fts-university-estates-consultancy", "missed", Kind.INTERVIEWS, Day(date(2027, 5, 18))),
-    ("535-fts-university-estates-consultancy", "missed", Kind.INTERVIEWS, Day(date(2027, 5, 19))),
     (
         "538-email-irish-university-presentations",
         "invented",
@@ -1392,7 +1381,6 @@ NOT_READ_YET = {
     ("538-email-irish-university-presentations", "missed", Kind.AWARD, Day(date(2027, 5, 7))),
     ("540-pdf-itt-school-reroofing", "invented", Kind.START, Day(date(2027, 6, 9))),
     ("540-pdf-itt-school-reroofing", "invented", Kind.START, Day(date(2027, 8, 27))),
-    ("541-letter-housing-kitchens-itt", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 3, 3))),
     ("541-letter-housing-kitchens-itt", "missed", Kind.OTHER, Day(date(2027, 2, 15))),
     ("542-striive-tue-data-engineer", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
     ("543-eprocurement-ugent-hpc-negotiation", "invented", Kind.INTERVIEWS, Day(date(2027, 5, 31))),
@@ -1863,8 +1851,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 3, 15, 13, 0),
     ),
-    ("541-letter-housing-kitchens-itt", "missed", Kind.OTHER, span(2027, 2, 23, 10, 30, 13, 30)),
-    ("541-letter-housing-kitchens-itt", "missed", Kind.OTHER, span(2027, 2, 24, 10, 30, 13, 30)),
     (
         "544-dps-calloff-endoscopy-insourcing",
         "missed",

@@ -662,3 +662,40 @@ def test_a_day_to_the_end_of_the_term_is_its_start() -> None:
     assert timeline(
         "Contract dates (estimated)\n1 June 2027 to the end of the initial 36-month term\n"
     ) == [(Kind.START, Day(date(2027, 6, 1)))]
+
+
+def test_visits_and_interviews_that_take_place_somewhere_on_a_day_and_a_consolidated_response() -> (
+    None
+):
+    assert timeline(
+        "Void property visits. Visits will take place on Tuesday 23rd February 2027 and Wednesday"
+        " 24th February 2027, from 9.30am to 12.30pm on each day.\n"
+        "\n"
+        "Questions. Any questions must be raised by 4pm on Friday 26th February 2027. We will"
+        " issue a consolidated response to all tenderers by Wednesday 3rd March 2027.\n"
+        "\n"
+        "The top eight will be invited to a presentation and interview with the evaluation panel,"
+        " which will take place at the Estates Hub, Western Bank, on 18 and 19 May 2027.\n"
+        "\n"
+        "Please note that the University's offices close for the summer shutdown between 30 July"
+        " and 1 August 2027.\n"
+    ) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 2, 23, 9, 30, tzinfo=ZONE),
+                datetime(2027, 2, 23, 12, 30, tzinfo=ZONE),
+            ),
+        ),
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 2, 24, 9, 30, tzinfo=ZONE),
+                datetime(2027, 2, 24, 12, 30, tzinfo=ZONE),
+            ),
+        ),
+        (Kind.QUESTIONS_DEADLINE, at("2027-02-26", "16:00")),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 3, 3))),
+        (Kind.INTERVIEWS, Day(date(2027, 5, 18))),
+        (Kind.INTERVIEWS, Day(date(2027, 5, 19))),
+    ]

@@ -78,6 +78,8 @@ BACKGROUND_WORDS = (
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)|\breces\b"
     r"|\brecess\b|zomersluiting|kerstsluiting|\b(gesloten|closed) (van|from|between|tussen)\b"
     r"|\bbouwverlo(f|ven)\b"
+    # "our offices close for the summer shutdown between 30 July and 1 August"
+    r"|\bshut-?down\b|\b(offices?|kantoor|kantoren)\s(\w{1,12}\s){0,2}?(close|closes|sluit|sluiten)\b"
     r"|\b(is|are) closed\b"
     # "alleen toegestaan buiten het broedseizoen (15 maart – 15 juli)"
     r"|\b(buiten|outside)\b[^.;:]{0,40}$"

@@ -134,8 +134,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
         r"(q\s?&\s?a|faq|clarifications)"
         # "We will publish all outstanding responses on this page by"
-        r"|\bpublish\w{0,3} (all |the |our |any |its |their )?(\w{1,20} ){0,3}?"
-        r"(responses|answers|replies)\b"
+        r"|\b(publish|issue|circulate)\w{0,3} (all |the |our |any |its |their |a |an )?"
+        r"(\w{1,20} ){0,3}?(responses?|answers|replies)\b"
         r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
         "De vragen en bijbehorende antwoorden worden op",
     ),
@@ -186,10 +186,11 @@ RULES: tuple[Rule, ...] = (
         r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
         r"|toe( te )?lichten)\b[^.;]{0,90}\b(op|on)\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
-        r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,40}"
+        r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,60}"
         r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
         r" held|(wordt|worden) gehouden|(is|are) scheduled|(is|zijn|staat|staan) gepland)"
-        r"\W{1,3}(on|op|for|voor)?\W{0,3}$",
+        # "which will take place at the Estates Hub, Western Bank, on"
+        r"(\W{1,3}(on|op|for|voor)?|,? (at|in|op|bij) [^.;]{1,50}?\b(on|op))\W{0,3}$",
         "De kandidaten worden uitgenodigd voor een gesprek op",
     ),
     _rule(
