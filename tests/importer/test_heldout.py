@@ -90,7 +90,11 @@ of questions, a letter's dateline under both addresses, UK platforms and bodies.
 sets of 15, written at the same time and never read (321-410), were scored before the round
 and after it only: 82.9 % (619/747) and 86 invented before, 84.9 % (634/747) and 76 after. On
 texts 1-320 the round went from 86.7 % and 181 to 87.1 % (1941/2229) and 162. Over all 410:
-86.5 % (2575/2976) and 238.
+86.5 % (2575/2976) and 238. Three more judge sets of 15, written while the round was closing
+(411-455), were scored with the rules from its start, after its main part and at its end: 322
+of 372 dates (86.6 %) each time, and 28, 27 and 27 invented; the round gained nothing on them.
+With the round's last rules, texts 1-410 came to 2576/2976 and 237. Over all 455: 86.6 %
+(2898/3348) and 264.
 """
 
 from __future__ import annotations
@@ -99,12 +103,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (2575/2976, 238 invented); raise the recall and lower the invented
+# What the rules reach now (2898/3348, 264 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 90 texts new to the rules, 84.9 % and 76.
+# on unseen text, is not reached: on the last 135 texts new to the rules, 85.4 % and 103.
 HELDOUT_RECALL = 0.865
-HELDOUT_INVENTED = 238
-HELDOUT_FILES = 410
+HELDOUT_INVENTED = 264
+HELDOUT_FILES = 455
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
