@@ -219,7 +219,7 @@ _HOLIDAY_AFTER = re.compile(
 _HOLIDAY_BEFORE = re.compile(rf"\b{_HOLIDAY}\s{{0,3}}[(,:]?\s{{0,3}}$", re.IGNORECASE)
 # "Tussen 24 december en 1 januari is de afdeling gesloten": the buyer is away, no step
 _CLOSED_AFTER = re.compile(
-    r"^\W{0,3}(inclusive|inclusief|incl\.)?\W{0,3}(is|zijn|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,3}?"
+    r"^\W{0,3}(inclusive|inclusief|incl\.)?\W{0,3}(is|zijn|are)\s{1,3}(\w{1,20}\s{1,3}){0,3}?"
     r"(gesloten|dicht|closed)\b",
     re.IGNORECASE,
 )

@@ -149,14 +149,14 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
                 since = issued = published
             elif _THIS_DAY.search(segment.text):
                 issued = published  # "op de datum van deze uitnodiging (3 december 2026)"
+    ordered = sorted(written)
     if since is None and written:
         # no publication date: a step lies at most two years before the (lower) middle of
         # the dates written; "de inschrijving sloot op 12 mei 2023" in a text of 2027 is history
-        middle = sorted(written)[(len(written) - 1) // 2]
-        since = middle - timedelta(days=_HISTORY)
+        since = ordered[(len(ordered) - 1) // 2] - timedelta(days=_HISTORY)
     if written:
         # "volgens de wet van 17 juni 2016" in a letter of 2027 names no step's year
-        middle = sorted(written)[len(written) // 2]
+        middle = ordered[len(ordered) // 2]
         steps = [day for day in steps if abs((middle - day).days) <= _HISTORY]
     if published is None and not written and heading_year is not None:
         published = date(heading_year, 1, 1)

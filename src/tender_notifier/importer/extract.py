@@ -105,13 +105,13 @@ def extract(
             # "NOTA VAN INLICHTINGEN 1" / "Datum: 12 februari 2027": the answers themselves,
             # published that day, not a step ahead
             heading = None
-        if heading is None and topic is None and _DAY_FIELD.match(segment.text):
-            # "Uw kandidaat is geselecteerd voor een kennismakingsgesprek." / "Datum: donderdag
-            # 28 januari 2027" / "Tijd: 10:30 - 11:15 uur": the step the sentence names
-            heading = named_over(previous, segment)
-        if heading is None and OLD_LABEL.match(segment.text):
+        if heading is None and (
+            (topic is None and _DAY_FIELD.match(segment.text)) or OLD_LABEL.match(segment.text)
+        ):
+            # the step the sentence above names: "Uw kandidaat is geselecteerd voor een
+            # kennismakingsgesprek." / "Datum: donderdag 28 januari 2027" / "Tijd: 10:30 uur";
             # "... wordt de uiterste datum voor ontvangst van de offertes verschoven." / "Oude
-            # datum: 11/05/2027" / "Nieuwe datum: 18/05/2027": the step the sentence names
+            # datum: 11/05/2027" / "Nieuwe datum: 18/05/2027"
             heading = named_over(previous, segment)
         if heading is None and new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"

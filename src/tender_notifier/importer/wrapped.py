@@ -102,15 +102,20 @@ def _column(starts: list[int], start: int) -> int | None:
 
 # "Aanmelden voor de schouw (via de" / "berichtenmodule)": a label that cannot end there
 _UNFINISHED = re.compile(
-    r"\b(de|het|een|van|voor|bij|en|of|op|met|via|naar|the|a|an|of|for|to|and|or|in|on|at|by"
+    r"\b(de|het|een|van|voor|bij|en|of|op|met|via|naar|the|a|an|for|to|and|or|in|on|at|by"
     r"|with)$",
     re.IGNORECASE,
 )
 
 
+def _open_bracket(text: str) -> bool:
+    """Whether ``text`` opens a bracket it does not close."""
+    return text.count("(") > text.count(")")
+
+
 def _unfinished(label: str) -> bool:
     """Whether ``label`` breaks off in its words: a bracket left open, a word that leads on."""
-    return label.count("(") > label.count(")") or bool(_UNFINISHED.search(label))
+    return _open_bracket(label) or bool(_UNFINISHED.search(label))
 
 
 def goes_on_aligned(row: str, line: str) -> bool:
@@ -136,14 +141,14 @@ def goes_on_aligned(row: str, line: str) -> bool:
     for (start, text), column in zip(cells, columns, strict=True):
         if start < starts[1] - _ALIGN_SLACK:
             broken = above[0][1].endswith("-") and text[:1].islower()
-            label = above[0][1]
+            label, lower = above[0][1], text[:1].islower()
             label_goes_on = (
-                text[:1].islower()
-                and ((not find_dates(line) and not under_dates) or _unfinished(label))
-            ) or (label.count("(") > label.count(")") and ")" in text)
-            # "Return of Procurement Specific" / "  Questionnaire (PSQ)": a hanging indent
-            hangs = above[0][0] < start and len(cells) == 1 and not find_dates(line)
-            label_goes_on = label_goes_on or hangs
+                (lower and not find_dates(line) and not under_dates)
+                or (lower and _unfinished(label))
+                or (_open_bracket(label) and ")" in text)
+                # "Return of Procurement Specific" / "  Questionnaire (PSQ)": a hanging indent
+                or (above[0][0] < start and len(cells) == 1 and not find_dates(line))
+            )
             if not (broken or label_goes_on):
                 return False
         elif column is None:
@@ -166,6 +171,7 @@ def merged_aligned(rows: list[str]) -> list[str]:
 # "Interviews ........ dinsdag 15 juni en woensdag 16 juni 2027," over "          telkens
 # tussen 09:00 en 17:00 uur": a value after a dotted leader, wrapped under itself
 _LEADER = re.compile(r"\.{4,}\s*(?=\S)")
+_DOTTED = re.compile(r"\.{4,}")
 _TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d\d(\s?[-\u2013]\s?\d{1,2}[:.]\d\d)?\s{0,3}(uur|u|h)?\.?$")
 
 
@@ -213,7 +219,6 @@ def is_prose(cell: str) -> bool:
     return len(cell) >= _PROSE_CELL and len(cell.split()) >= _PROSE_WORDS
 
 
-_DOTTED = re.compile(r"\.{4,}")
 _CELL_GAP = re.compile(r"\t|\||\S {3,}\S")
 
 
@@ -225,7 +230,7 @@ def opens_row(line: str, following: str) -> bool:
     below = following.lstrip(" ")
     hangs = below[:1].islower() and len(following) - len(below) > indent
     return (
-        (line.count("(") > line.count(")") or hangs)
+        (_open_bracket(line) or hangs)
         and not _DOTTED.search(line)
         and not _CELL_GAP.search(line.strip())
         and bool(_DOTTED.search(following))
