@@ -144,6 +144,19 @@ def test_failed_rows_come_back_at_their_next_attempt_then_die(store: Store) -> N
     assert [d.id for d in store.ledger.claim(later, LEASE)] == [dead.id]
 
 
+def test_the_next_attempt_after_a_moment_skips_the_rows_due_by_then(store: Store) -> None:
+    sub = subscriber(store)
+    store.ledger.add([row(sub, "k1"), row(sub, "k2")], NOW)
+    early, late = store.ledger.claim(NOW, LEASE)
+    store.ledger.mark_failed(early.id, "451 try later", NOW + timedelta(seconds=5))
+    store.ledger.mark_failed(late.id, "451 try later", NOW + timedelta(seconds=9))
+    assert store.ledger.next_attempt_at() == NOW + timedelta(seconds=5)
+    assert store.ledger.next_attempt_at(after=NOW + timedelta(seconds=5)) == NOW + timedelta(
+        seconds=9
+    )
+    assert store.ledger.next_attempt_at(after=NOW + timedelta(seconds=9)) is None
+
+
 def test_hand_back_returns_a_claim_untouched(store: Store) -> None:
     sub = subscriber(store)
     store.ledger.add([row(sub)], NOW)

@@ -301,7 +301,7 @@ class Engine:
         if self._stopping:
             return
         now = self.clock()
-        by_channel, retry_at = await asyncio.to_thread(self._planning_inputs)
+        by_channel, waiting, retry_at = await asyncio.to_thread(self._planning_inputs, now)
         self._channels = frozenset(by_channel)
         offsets = set().union(*by_channel.values())
         if self.reminders.plan_offsets(offsets):
@@ -311,17 +311,23 @@ class Engine:
             return
         if self._wakeups is None:
             self._wakeups = Wakeups(self._scheduler, materialise=self._on_ahead, due=self._on_due)
-        if retry_at is not None and retry_at <= now:
+        if waiting is not None and waiting <= now:
             # Rows due already and not yet claimed (a burst under way): the loop claims them as
-            # slots free up. A wake-up "now" would plan again, find them again, and spin.
+            # slots free up. A wake-up "now" would plan again, find them again, and spin; the
+            # wake-up goes to the first retry after them (``retry_at``), which they must not hide.
             self.asks.claim_again()
             self.asks.wake.set()
-            retry_at = None
         moments = due_moments(self.timelines.tenders(), offsets, self.settings.reminders, after=now)
         upcoming = self._wakeups.replace(
             moments, now=now, retry_at=retry_at, missing_until=self.timelines.missing_until()
         )
         self.metrics.next_due.set(upcoming.timestamp() if upcoming else 0)
 
-    def _planning_inputs(self) -> tuple[dict[Channel, set[timedelta]], datetime | None]:
-        return self.store.subscriptions.active_offsets(), self.store.ledger.next_attempt_at()
+    def _planning_inputs(
+        self, now: datetime
+    ) -> tuple[dict[Channel, set[timedelta]], datetime | None, datetime | None]:
+        """The offsets of the active subscriptions, the earliest retry waiting in the ledger,
+        and the earliest one after ``now``."""
+        ledger = self.store.ledger
+        offsets = self.store.subscriptions.active_offsets()
+        return offsets, ledger.next_attempt_at(), ledger.next_attempt_at(after=now)

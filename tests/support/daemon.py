@@ -244,8 +244,10 @@ class Daemon:
     def __enter__(self) -> Daemon:
         return self.start()
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, *exc: object) -> None:
         try:
             self.stop()
         finally:
             self.kill()
+            if kind is not None:  # the test failed: its report shows what the daemon logged
+                print("\n".join(self.lines[-300:]))

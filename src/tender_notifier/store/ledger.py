@@ -350,13 +350,15 @@ class Ledger:
             ).all()
         return {status: count for status, count in rows}
 
-    def next_attempt_at(self) -> datetime | None:
-        """The earliest moment a pending or failed row wants another try. (Rows whose lease
-        or instance lapsed are noticed by the heartbeat, see ``Instances.stalled_work``.)"""
+    def next_attempt_at(self, after: datetime | None = None) -> datetime | None:
+        """The earliest moment a pending or failed row wants another try; with ``after``, the
+        earliest one later than that. (Rows whose lease or instance lapsed are noticed by the
+        heartbeat, see ``Instances.stalled_work``.)"""
+        query = select(func.min(deliveries.c.next_attempt_at)).where(
+            deliveries.c.status.in_((PENDING, FAILED))
+        )
+        if after is not None:
+            query = query.where(deliveries.c.next_attempt_at > after)
         with self.engine.connect() as conn:
-            value: datetime | None = conn.execute(
-                select(func.min(deliveries.c.next_attempt_at)).where(
-                    deliveries.c.status.in_((PENDING, FAILED))
-                )
-            ).scalar()
+            value: datetime | None = conn.execute(query).scalar()
         return value
