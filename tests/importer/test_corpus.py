@@ -126,12 +126,9 @@ NOT_READ_YET = {
     #   do not inherit the event of that sentence
     ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 6, 9, 30)),
     ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 8, 13, 30)),
-    # 209: "de geselecteerde kandidaten krijgen hierover uiterlijk <date> bericht": no rule
-    #   for being told
     # 208: "de antwoorden uit de eerste ronde (gepubliceerd op 12-11-'26) blijven van kracht",
     #   one sentence wrapped over two lines, is the answers of the earlier round
     ("208-inhuurdesk-tweede-ronde", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 11, 12))),
-    ("209-pdf-umc-inhuur-datamanager", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 18))),
     # 212: a quoted question in an earlier mail ("Klopt het dat de gesprekken op 23 december
     #   zijn ...?") about a day the newer mail calls off
     # 217: a site visit before the negotiations' questions deadline is read as an impossible
@@ -141,15 +138,12 @@ NOT_READ_YET = {
     #   impossible order, and the second list item gets no heading
     ("219-flemish-de-lijn-bafo", "missed", Kind.INTERVIEWS, span(2026, 12, 15, 9, 0, 12, 30)),
     ("219-flemish-de-lijn-bafo", "missed", Kind.INTERVIEWS, span(2026, 12, 16, 13, 30, 17, 0)),
-    # 222: "an accompanied tour of the larger sites", its booking ("Please book ... by"), and
-    #   "answered from 4 January" (no publication day) in a sentence about the office closure
-    ("222-cf-parish-grounds", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 4))),
+    # 222: "an accompanied tour of the larger sites" and its booking ("Please book ... by")
     ("222-cf-parish-grounds", "missed", Kind.OTHER, Day(date(2026, 12, 11))),
     ("222-cf-parish-grounds", "missed", Kind.OTHER, span(2026, 12, 15, 10, 30, 13, 30)),
     # 224: days counted back from the deadline ("11 calendar days before") and an opening
     #   registration the rules do not read
     ("224-eu-agency-translation", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 16))),
-    ("224-eu-agency-translation", "missed", Kind.OTHER, at(2027, 1, 25, 12, 0)),
     ("224-eu-agency-translation", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 11))),
     # 229: the quoted timetable of the first mail keeps the tasting day the new mail moved
     #   (interviews may come more than once, so a move does not replace them)
@@ -174,11 +168,9 @@ NOT_READ_YET = {
     ),
     # 232: "ITT issued" on the day of the text, which states no publication day
     ("232-ccs-minicomp-cloud", "invented", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 3))),
-    # 233: a meeting's end from its length ("one and a half hours"), and a start in a
-    #   corrigendum line
+    # 233: a meeting's end from its length ("one and a half hours")
     ("233-etenders-corrigendum-council", "invented", Kind.OTHER, at(2026, 12, 16, 12, 0)),
     ("233-etenders-corrigendum-council", "missed", Kind.OTHER, span(2026, 12, 16, 12, 0, 13, 30)),
-    ("233-etenders-corrigendum-council", "missed", Kind.START, Day(date(2027, 3, 1))),
     # 234: "will invite the tenderer(s) for a negotiation meeting ... on" is read as the
     #   invitation; "(ending 12:00 noon)" after "until"
     ("234-ec-lowvalue-email", "missed", Kind.INTERVIEWS, span(2027, 1, 26, 14, 0, 15, 30)),
@@ -266,13 +258,10 @@ NOT_READ_YET = {
     ),
     ("264-go-scholengroep-ict-vragen", "missed", Kind.AWARD, Day(date(2027, 1, 13))),
     ("264-go-scholengroep-ict-vragen", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
-    ("266-cork-county-council-corrigendum", "missed", Kind.START, Day(date(2027, 5, 1))),
-    ("269-leeds-cc-clarification-log", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 18, 0)),
     # the answer "The commencement date for both lots is Tuesday 6 April 2027", read whole in
     # its wrapped cell, is a sentence that does not name the contract
     ("269-leeds-cc-clarification-log", "missed", Kind.START, Day(date(2027, 4, 6))),
     ("269-leeds-cc-clarification-log", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 2))),
-    ("269-leeds-cc-clarification-log", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 17, 0)),
     ("271-fts-highways-drainage", "missed", Kind.END, Day(date(2031, 3, 31))),
     ("273-euipo-export-cloud", "missed", Kind.OPENING, at(2027, 2, 11, 10, 30)),
     ("273-euipo-export-cloud", "missed", Kind.OTHER, span(2027, 1, 12, 14, 0, 16, 0)),
@@ -317,19 +306,12 @@ NOT_READ_YET = {
     ("295-aquafin-tweefasig", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
     # 296-320 (written without seeing the rules; the dev set of the rules for tying dates to
     # their words and times), what the rules do not read yet:
-    # - 310: a "dialogue kick-off meeting for shortlisted candidates" is a meeting, and
-    #   "informed whether or not they have been shortlisted on or about" the shortlist
+    # - 310: a "dialogue kick-off meeting for shortlisted candidates" is a meeting
     (
         "310-opw-archives-competitive-dialogue",
         "missed",
         Kind.OTHER,
         span(2026, 11, 24, 15, 0, 17, 0),
-    ),
-    (
-        "310-opw-archives-competitive-dialogue",
-        "missed",
-        Kind.SHORTLIST_NOTICE,
-        Day(date(2026, 11, 13)),
     ),
     # - 311: "Heeft u vragen over deze uitnodiging? Deze kunt u tot en met ... stellen": the
     #   questions are named in the sentence before the date's
@@ -371,8 +353,6 @@ NOT_READ_YET = {
     ),
     ("328-tenderned-nvi-uitrukkleding-vru", "invented", Kind.AWARD, Day(date(2028, 2, 1))),
     ("330-eprocurement-gent-sanitair", "missed", Kind.END, Day(date(2027, 8, 27))),
-    ("331-find-a-tender-leeds-highways", "missed", Kind.AWARD, Day(date(2027, 6, 7))),
-    ("331-find-a-tender-leeds-highways", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 7))),
     ("335-nhs-itt-weight-management-yearturn", "missed", Kind.START, Day(date(2028, 4, 1))),
     (
         "338-inhuurdesk-mail-projectleider-warmte",
@@ -414,7 +394,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Day(date(2027, 6, 14)),
     ),
-    ("346-fts-mid-wessex-cdc-imaging", "invented", Kind.INTERVIEWS, Day(date(2027, 7, 16))),
     (
         "347-sorc-mail-glider-fleet-revised",
         "invented",
@@ -511,12 +490,10 @@ NOT_READ_YET = {
         at(2027, 6, 25, 13, 0),
     ),
     ("376-nhs-mini-competition-patient-flow", "invented", Kind.OTHER, at(2027, 6, 25, 13, 0)),
-    ("377-university-rfq-freezers", "missed", Kind.AWARD, Day(date(2027, 3, 5))),
     ("377-university-rfq-freezers", "missed", Kind.OTHER, span(2027, 2, 15, 11, 0, 13, 0)),
     ("377-university-rfq-freezers", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 13, 0)),
     ("377-university-rfq-freezers", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 23, 15, 0)),
     ("377-university-rfq-freezers", "invented", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 12, 0)),
-    ("379-housing-itt-responsive-repairs", "missed", Kind.AWARD, Day(date(2028, 2, 11))),
     (
         "379-housing-itt-responsive-repairs",
         "missed",
@@ -524,7 +501,6 @@ NOT_READ_YET = {
         span(2028, 1, 19, 10, 30, 17, 0),
     ),
     ("379-housing-itt-responsive-repairs", "missed", Kind.OTHER, span(2027, 11, 24, 11, 0, 13, 0)),
-    ("379-housing-itt-responsive-repairs", "invented", Kind.INTERVIEWS, Day(date(2028, 2, 11))),
     # 379: the hours of the interviews in the row below an invitation
     (
         "379-housing-itt-responsive-repairs",
@@ -557,14 +533,6 @@ NOT_READ_YET = {
         Kind.PARTICIPATION_DEADLINE,
         at(2027, 3, 26, 13, 0),
     ),
-    (
-        "395-recruiter-email-interim-procurement",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        Day(date(2027, 3, 1)),
-    ),
-    ("395-recruiter-email-interim-procurement", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 11))),
-    ("395-recruiter-email-interim-procurement", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 9))),
     ("395-recruiter-email-interim-procurement", "missed", Kind.INTERVIEWS, at(2027, 2, 17, 10, 0)),
     (
         "395-recruiter-email-interim-procurement",
@@ -588,9 +556,6 @@ NOT_READ_YET = {
     ("399-cartrefi-dyffryn-kitchens-s2w-qa", "missed", Kind.OTHER, at(2027, 1, 7, 18, 0)),
     ("400-shannon-etb-print-etenders", "missed", Kind.OTHER, Day(date(2026, 12, 15))),
     ("400-shannon-etb-print-etenders", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 3, 13, 0)),
-    ("403-emsa-events-travel-tender-specs", "invented", Kind.OPENING, at(2027, 1, 18, 13, 0)),
-    ("403-emsa-events-travel-tender-specs", "missed", Kind.OTHER, at(2027, 1, 18, 13, 0)),
-    ("406-iakn-ondergrondse-containers-rectificatie", "missed", Kind.START, Day(date(2027, 3, 1))),
     (
         "407-open-oproep-basisschool-ontwerp",
         "invented",
@@ -616,12 +581,6 @@ NOT_READ_YET = {
         Day(date(2027, 3, 24)),
     ),
     (
-        "410-wessex-valley-trains-cleaning-email",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 1, 4)),
-    ),
-    (
         "411-striive-informatiemanager-haarlemmermeer",
         "invented",
         Kind.INTERVIEWS,
@@ -638,12 +597,6 @@ NOT_READ_YET = {
         "missed",
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 1, 15)),
-    ),
-    (
-        "411-striive-informatiemanager-haarlemmermeer",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 1, 12, 12, 0),
     ),
     ("413-herentals-studieopdracht-zwembad", "missed", Kind.OTHER, at(2026, 3, 20, 16, 0)),
     ("414-north-somerset-drainage-lots", "missed", Kind.AWARD, Day(date(2026, 3, 27))),
@@ -685,14 +638,10 @@ NOT_READ_YET = {
     ("430-drenthe-dialoogleidraad-brug", "missed", Kind.INTERVIEWS, Day(date(2027, 3, 9))),
     ("430-drenthe-dialoogleidraad-brug", "missed", Kind.INTERVIEWS, Day(date(2027, 4, 13))),
     ("430-drenthe-dialoogleidraad-brug", "missed", Kind.INTERVIEWS, Day(date(2027, 5, 25))),
-    ("431-lingehof-nvi2-percelen", "missed", Kind.INTERVIEWS, span(2027, 1, 19, 9, 0, 12, 30)),
-    ("431-lingehof-nvi2-percelen", "missed", Kind.INTERVIEWS, span(2027, 2, 2, 13, 0, 17, 0)),
     ("433-az-leiestroom-textiel-mail", "invented", Kind.OTHER, Day(date(2027, 2, 10))),
     ("433-az-leiestroom-textiel-mail", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 10))),
     ("433-az-leiestroom-textiel-mail", "missed", Kind.OTHER, span(2027, 1, 20, 9, 0, 12, 0)),
     ("433-az-leiestroom-textiel-mail", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 3))),
-    ("435-brackendale-grounds-itt", "invented", Kind.INTERVIEWS, Day(date(2027, 4, 1))),
-    ("435-brackendale-grounds-itt", "missed", Kind.AWARD, Day(date(2027, 4, 1))),
     ("435-brackendale-grounds-itt", "missed", Kind.OTHER, at(2026, 12, 7, 18, 0)),
     ("437-strathmore-drt-competitive-dialogue", "invented", Kind.OTHER, Day(date(2027, 3, 1))),
     ("437-strathmore-drt-competitive-dialogue", "invented", Kind.OTHER, Day(date(2027, 3, 2))),
@@ -704,7 +653,6 @@ NOT_READ_YET = {
     ("437-strathmore-drt-competitive-dialogue", "missed", Kind.INTERVIEWS, Day(date(2027, 3, 3))),
     ("437-strathmore-drt-competitive-dialogue", "missed", Kind.INTERVIEWS, Day(date(2027, 4, 19))),
     ("437-strathmore-drt-competitive-dialogue", "missed", Kind.INTERVIEWS, Day(date(2027, 4, 20))),
-    ("439-northfield-nhs-clarification-log", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 5))),
     (
         "439-northfield-nhs-clarification-log",
         "invented",
@@ -729,7 +677,6 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         Day(date(2027, 1, 8)),
     ),
-    ("439-northfield-nhs-clarification-log", "missed", Kind.AWARD, Day(date(2027, 3, 5))),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 4, 5))),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 4, 6))),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 5, 10))),
@@ -882,19 +829,6 @@ NOT_READ_YET = {
     ),
     ("474-eprocurement-vlaanderen-stad-mechelen", "missed", Kind.OTHER, Day(date(2027, 4, 20))),
     ("474-eprocurement-vlaanderen-stad-mechelen", "missed", Kind.OTHER, at(2027, 4, 22, 14, 0)),
-    ("475-find-a-tender-nhs-framework", "invented", Kind.INTERVIEWS, Day(date(2027, 8, 20))),
-    (
-        "476-contracts-finder-council-refill-stations",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 6, 14)),
-    ),
-    (
-        "476-contracts-finder-council-refill-stations",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 6, 14)),
-    ),
     ("476-contracts-finder-council-refill-stations", "missed", Kind.OTHER, Day(date(2027, 9, 30))),
     (
         "477-etenders-university-cleaning-clarifications",
@@ -902,13 +836,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         Day(date(2027, 8, 3)),
     ),
-    (
-        "477-etenders-university-cleaning-clarifications",
-        "missed",
-        Kind.OTHER,
-        Day(date(2027, 7, 30)),
-    ),
-    ("478-ted-emsa-framework-lisbon", "invented", Kind.OPENING, at(2027, 10, 19, 13, 0)),
     ("479-striive-ministerie-product-owner", "invented", Kind.START, Day(date(2027, 12, 27))),
     ("479-striive-ministerie-product-owner", "missed", Kind.AWARD, Day(date(2027, 10, 22))),
     (
@@ -940,12 +867,6 @@ NOT_READ_YET = {
         "invented",
         Kind.SUBMISSION_DEADLINE,
         Day(date(2026, 12, 9)),
-    ),
-    (
-        "482-inhuren-gemeente-uitnodiging-brief",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 1, 7, 14, 0, 15, 0),
     ),
     ("482-inhuren-gemeente-uitnodiging-brief", "missed", Kind.OTHER, Day(date(2026, 12, 22))),
     (
@@ -1098,7 +1019,6 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         Day(date(2026, 7, 15)),
     ),
-    ("504-find-a-tender-nhs-epr-amended", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 11))),
     (
         "505-eprocurement-vlaanderen-rechtzetting-speelplein",
         "missed",
@@ -1163,12 +1083,6 @@ NOT_READ_YET = {
         "511-contracts-finder-council-email-site-visit",
         "invented",
         Kind.OTHER,
-        Day(date(2027, 7, 2)),
-    ),
-    (
-        "511-contracts-finder-council-email-site-visit",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
         Day(date(2027, 7, 2)),
     ),
     (
@@ -1347,19 +1261,6 @@ NOT_READ_YET = {
         span(2027, 8, 26, 9, 0, 12, 30),
     ),
     ("532-contracts-finder-grounds-maintenance", "missed", Kind.OTHER, Day(date(2027, 3, 19))),
-    (
-        "533-etenders-county-council-climate",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 2, 26)),
-    ),
-    (
-        "533-etenders-county-council-climate",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 2, 26)),
-    ),
-    ("535-fts-university-estates-consultancy", "invented", Kind.INTERVIEWS, Day(date(2027, 7, 1))),
     (
         "538-email-irish-university-presentations",
         "invented",
@@ -1546,8 +1447,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 7, 13, 9, 0, 16, 0),
     ),
-    ("567-uk-university-revised-timetable", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 25))),
-    ("567-uk-university-revised-timetable", "missed", Kind.AWARD, Day(date(2027, 6, 25))),
     (
         "568-irish-council-inline-reply",
         "invented",
@@ -1640,19 +1539,6 @@ NOT_READ_YET = {
     ("576-kapellen-dorpsplein-bestek", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 22, 11, 0)),
     (
         "577-leuven-bestelwagens-rechtzetting",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 3, 9)),
-    ),
-    ("577-leuven-bestelwagens-rechtzetting", "invented", Kind.OTHER, at(2027, 3, 3, 12, 0)),
-    (
-        "577-leuven-bestelwagens-rechtzetting",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 3, 5)),
-    ),
-    (
-        "577-leuven-bestelwagens-rechtzetting",
         "missed",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 4, 1, 10, 0),
@@ -1689,12 +1575,6 @@ NOT_READ_YET = {
         at(2027, 4, 22, 11, 0),
     ),
     ("582-gelderland-projectleider-flextender", "missed", Kind.INTERVIEWS, Day(date(2027, 1, 20))),
-    (
-        "583-bristol-parking-back-office-fts",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 1, 4)),
-    ),
     (
         "585-vitaal-wonen-planmatig-onderhoud-percelen",
         "invented",
@@ -1771,7 +1651,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2027, 1, 21, 10, 0, 11, 30),
     ),
-    ("588-eurojust-translation-services-ted", "missed", Kind.OTHER, at(2027, 4, 21, 12, 0)),
     (
         "590-rug-roosterapplicatie-beschrijvend-document",
         "invented",

@@ -103,11 +103,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (2898/3348, 264 invented); raise the recall and lower the invented
+# What the rules reach now (2915/3348, 254 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 135 texts new to the rules, 85.4 % and 103.
-HELDOUT_RECALL = 0.865
-HELDOUT_INVENTED = 264
+HELDOUT_RECALL = 0.870
+HELDOUT_INVENTED = 254
 HELDOUT_FILES = 455
 
 

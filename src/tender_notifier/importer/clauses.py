@@ -192,8 +192,13 @@ def words_of(before: str, after: str) -> tuple[str, str, str]:
     word that only says the date is approximate ("was c.", "on or about") and a time written
     before the date ("by 5pm on") left out before it."""
     after = as_words(after)
-    before = _TIME_FIRST.sub(" ", APPROXIMATELY.sub(" ", as_words(before)))
+    before = _TIME_FIRST.sub(" ", APPROXIMATELY.sub(" ", _DASH_ASIDE.sub(" ", as_words(before))))
     return before, after, own_clause_after(after)
+
+
+# "Written tenders - method statements, the implementation plan and the pricing schedule - are
+# then due at": an aside of a few words between dashes, which says nothing of the date
+_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:[^\s–—.;:-]+\s){3,20}?[^\s–—.;:-]+\s[-–—]\s")
 
 
 # "by 5pm on Wednesday 10 February", "uiterlijk om 12:00 uur op": the time before its date

@@ -170,6 +170,8 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
             continue  # the second day of "October 26 - 27, 2026", already read
         if match.group("d4") and not _numbers_read_as_a_day(match):
             continue
+        if _the_verb_may(match):
+            continue  # "Tenderers for Lot 1 may withdraw it"
         hit = _date_hit(match, years)
         leading: list[DateHit] = []
         if match.group("m") and hit.day is not None:
@@ -279,6 +281,14 @@ _CLAUSE_OR_TIME_AFTER = re.compile(
 
 def _yearless_month_first(match: re.Match[str]) -> bool:
     return match.group("m2") is not None and match.group("y2") is None
+
+
+def _the_verb_may(match: re.Match[str]) -> bool:
+    """Whether the month of a date without a year is the verb "may", written in lower case."""
+    g = match.group
+    month = g("m") if g("m") else g("m2")
+    year = g("y") if g("m") else g("y2")
+    return month == "may" and not year and not g("wd")
 
 
 def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:

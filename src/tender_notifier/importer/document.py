@@ -38,7 +38,7 @@ _COPY_DAY = re.compile(_THIS_COPY, re.IGNORECASE)
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
     r"|gepubliceerd op|(geplaatst|verschenen) op|(?<!will be )(?<!to be )(?<!shall be )published on"
-    r"|publication date"
+    r"|publication date|\bdate published\b"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
@@ -46,7 +46,8 @@ _PUBLISHED = re.compile(
     r"|\bpublished in (the )?(OJEU|OJ|Official Journal|TED|Supplement)\b[\w ]{0,30}? on\b"
     r"|\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
-    r"|^(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)\s{0,3}:"
+    r"|(^|:\s{0,3})(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)"
+    r"\s{0,3}:"
     # "Published 2 February 2027, 3:14pm", "Last updated: 03/12/2026": the day of this version
     r"|^(published|posted|issued|gepubliceerd|geplaatst)\s{1,3}(on\s{1,3}|op\s{1,3})?(?=\d)"
     r"|^(last updated|laatst bijgewerkt|laatste wijziging|updated)\s{0,3}(:|on\b|op\b)"
@@ -64,7 +65,9 @@ _ANOTHER_NOTICE = re.compile(
 )
 # The day of the text itself, in a sentence that names a step too
 _THIS_DAY = re.compile(
-    r"\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b",
+    r"\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
+    # "Clarification Document No. 2    Issued: 02/12/2026": the day of this document
+    r"|:\s{0,3}(issued|published|gepubliceerd)\s{0,3}:\s{0,3}(?=\d)",
     re.IGNORECASE,
 )
 # The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):

@@ -27,6 +27,8 @@ EVENT_WORDS = (
     r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"
     r"|site (tour|inspection|meeting|walk|survey)|walk-?through|bidders'? (meeting|conference)"
     r"|\bkijk(dag|middag|ochtend|moment)\b"
+    # "*** Event details ***" over "Date: Thursday 21st January 2027" (not "in the event that")
+    r"|\bevent (details|information|date)\b|(?<!\bin )\b(the|this|our) event\b(?! (of|that)\b)"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)"
     r"|\b(site |premises )?familiari[sz]ation (day|visit|event|session|tour)\b"
     # "Visits will take place on Tuesday 23rd February and Wednesday 24th February"
@@ -54,7 +56,12 @@ NAMED_EVENT_WORDS = (
     r"[^.;]{0,80}\b(on|op)\W{0,3}$"
     # telling the buyer one will bid is no bid: "Intention to bid (via Jaggaer message)"
     r"|\bintention to (bid|tender|respond|submit)\b|\bintent to (bid|tender)\b"
-    # the buyer presents the procedure, not the bidders their tenders
+    # "Please confirm whether or not you intend to submit a tender ... by"
+    r"|\bconfirm\b[^.;]{0,40}\bintend\w{0,2} to (bid|tender|submit|respond)\b"
+    # the buyer presents the procedure, not the bidders their tenders: "we will repeat the main
+    # presentation online via Teams on"
+    r"|\b(we|wij)\s(will|shall|zullen)\s(\w{1,12}\s)?(repeat|give|hold|host|deliver|run|geven"
+    r"|houden|herhalen)\s(a|an|the|our|de|een|onze)\s(\w{1,12}\s)?(presentation|presentatie)\b"
     r"|\b(presentation|presentatie|toelichting) (of|van|op) (the |de |het )?(tender documents"
     r"|aanbestedingsstukken|aanbestedingsdocumenten|opdracht|assignment|project|procurement"
     r"|aanbesteding|procedure)\b"
@@ -88,6 +95,11 @@ REGISTRATION_WORDS = (
     # "Bevestig de aanwezigheid van uw kandidaat uiterlijk": telling the buyer one comes
     r"|\bbevestig\w{0,3}\s(\w{1,12}\s){0,2}?(aanwezigheid|deelname|komst)\b"
     r"|\bconfirm\s(\w{1,12}\s){0,2}?(attendance|participation)\b"
+    # "Bidders wishing to attend should register no later than 5pm on"
+    r"|\b(wishing|wanting|who wish|who want|intending) to attend\b[^.;]{0,40}\b(register|book"
+    r"|confirm|notify|inform)"
+    # "Wil je uiterlijk maandag 14 december 12u bevestigen dat de kandidaat aanwezig kan zijn?"
+    r"|\bbevestig\w{0,3}\b[^.;?]{0,30}\baanwezig\b|\bconfirm\w{0,3}\b[^.;?]{0,30}\battend\b"
     # "Registration for attending the opening session": to be let in, not the opening itself
     r"|\b(registration|register|registering|aanmelden|aanmelding|inschrijven)\s(for|voor|to)\s"
     r"(attend(ing)?\s|bijwonen van\s)?(the\s|de\s)?(public\s|openbare\s)?"

@@ -31,6 +31,7 @@ from .lines_above import (
     OLD_LABEL,
     ChangedPart,
     LeadIn,
+    OldText,
     bare_date,
     heading_above,
     named_before,
@@ -90,12 +91,14 @@ def extract(
     event: date | None = None  # the day of the event the paragraph dated
     section = Section()
     change = ChangedPart()
+    old_text = OldText()
     lead_in = LeadIn()
     for segment in pieces:
         topic = section.topic(previous, segment) or named_before(previous, segment)
-        if segment.follows_blank(previous):
+        if segment.follows_blank(previous) and not _TO_ATTEND.search(segment.text):
             # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
             # "Aanmelden kan tot en met 20 oktober 2026": an event's paragraph, not the next
+            # (unless it speaks of attending: "Suppliers wishing to attend should register")
             event = None
         selection = _phase(segment, selection)
         if not segment.in_table or (previous is not None and not previous.in_table):
@@ -120,6 +123,9 @@ def extract(
             heading = listed  # "Gesprekken:" / "* maandag 9 maart" / "* woensdag 11 maart"
         elif topic is None and listed is not None:
             topic = listed  # "Gunning:" / "- perceel 3: college van vrijdag 9 april 2027."
+        quoted_old = old_text.holds(previous, segment)
+        if quoted_old:
+            heading = Background.REPLACED  # "WHERE IT READS:" / "Time limit ...: 19 January 2027"
         changed = change.step(previous, segment)
         if heading is None and changed is not None:
             heading = changed  # "Lezen:" / "Datum: 28/10/2027" under the part it changes
@@ -150,6 +156,10 @@ def extract(
                 # "Oude datum: dinsdag 11/05/2027 om 10u00" under the step a sentence named
                 new = unplaced[listed_before:]
                 unplaced[listed_before:] = [_old_of(u, above, document) for u in new]
+            elif quoted_old:
+                # the old text quoted whole: a day its new text gives again did not change
+                new = unplaced[listed_before:]
+                unplaced[listed_before:] = [replace(u, old=None) for u in new]
             events = [f.day for f in found[count:] if f.kind is Kind.OTHER]
             if events and not segment.in_table:
                 event = events[-1]
@@ -180,6 +190,7 @@ def extract(
 
 _LETTER = re.compile(r"[^\W\d_]")
 # A field that gives a day and nothing of what it is for
+_TO_ATTEND = re.compile(r"\b(wishing|wanting|who wish|who want)\sto\sattend\b", re.IGNORECASE)
 _DAY_FIELD = re.compile(r"^\W{0,3}(datum|date|dag|day|wanneer|when)\s{0,3}:", re.IGNORECASE)
 # A line that changes the planning: its dates replace the earlier dates of their steps
 _MOVES = re.compile(
@@ -233,7 +244,11 @@ def _phase(segment: Segment, selection: bool) -> bool:
 
 # "Indicative timetable (for information only; these dates are not binding)"
 _NOT_BINDING = re.compile(
-    r"\b(not|non)[- ]binding|\bniet bindend|for information only|ter informatie",
+    r"\b(not|non)[- ]binding|\bniet bindend|for information only|ter informatie"
+    # a marketplace page's list of other requests: "Bekijk ook" / "- Consulent Wmo (sluit ...)"
+    r"|^\W{0,3}(bekijk ook|zie ook|see also|vergelijkbare (opdrachten|vacatures)|andere "
+    r"(opdrachten|vacatures|aanvragen)|related (opportunities|tenders|jobs|vacancies)|other "
+    r"(opportunities|tenders|vacancies))\W{0,3}$",
     re.IGNORECASE,
 )
 

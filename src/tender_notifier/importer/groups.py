@@ -32,7 +32,8 @@ def _connector() -> re.Pattern[str]:
     (Wednesday) at 12:00"."""
     return re.compile(
         rf"{_SEPARATORS}(?:(?:{_CONNECTOR_WORDS}|{weekday_pattern()})\b{_SEPARATORS}"
-        rf"|a\.s\.{_SEPARATORS})*",
+        # "5 januari a.s. 12:00u", the Nordic "13 January 2027 kl. 12.00" (klokken)
+        rf"|a\.s\.{_SEPARATORS}|kl\.{_SEPARATORS})*",
         re.IGNORECASE,
     )
 

@@ -12,6 +12,10 @@ from .dates import month_pattern
 ASSIGNMENT = re.compile(
     r"opdracht(?!gever)|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
+    r"|\bframework\b|\bconcessi(e|on)\b"
+    # "A: Anticipated commencement is 1 April 2027": a planned start is the assignment's
+    r"|\b(anticipated|expected|planned|estimated|proposed|intended|beoogde|verwachte|geplande)"
+    r"\s(commencement|start|startdatum|aanvang)\b"
     # "an interim adviser from 13 September until 31 December, 36 hours a week"
     r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
     r"|\bhet werk\b|\bthe works\b|\buitvoering\b|\b(de|der|van) werken\b|\bcall-?off\b"

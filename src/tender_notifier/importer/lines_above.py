@@ -19,7 +19,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 # the one before named
 _POINTS_BACK = re.compile(
     r"^\W{0,3}((please|graag|dan|u|je|you)\s{1,3}){0,2}([^\W\d_]{2,15}\s{1,3})?"
-    r"(ze|them|die|deze|these|it|dit|this|they|zij)\b",
+    r"(ze|them|die|deze|these|it|dit|this|they|zij)\b"
+    # "We've set aside two days for this, Tuesday 16 February and ...", "Daarvoor is ... gepland"
+    r"|^\W{0,3}([\w'\u2019-]{1,15}\s{1,3}){0,8}?((for|voor)\s(this|these|it|dit|deze)"
+    r"|hiervoor|daarvoor)\b",
     re.IGNORECASE,
 )
 
@@ -53,6 +56,7 @@ def named_over(previous: Segment | None, segment: Segment) -> Kind | None:
 # A change notice's pair of lines under the step they change: the old date, then the new one
 OLD_LABEL = re.compile(
     r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously"
+    r"|where it (reads|says)|text to be replaced|bestaande tekst|huidige tekst"
     r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text))\s{0,3}:",
     re.IGNORECASE,
 )
@@ -62,7 +66,9 @@ INSTEAD_OF = re.compile(
     r"^(in plaats van|instead of|oorspronkelijk(e tekst)?|original text)\s{0,3}:", re.IGNORECASE
 )
 _NEW_LABEL = re.compile(
-    r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised)\s{0,3}:",
+    r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised"
+    r"|(it )?(should|shall|must|will) read|to read|read as follows|new text|nieuwe tekst"
+    r"|moet (luiden|zijn))\s{0,3}:",
     re.IGNORECASE,
 )
 
@@ -95,8 +101,9 @@ def bare_date(segment: Segment) -> bool:
     return bool(hits) and not _LETTER.search(segment.text[: hits[0].start])
 
 
-# "- percelen 1 en 2: beslissing van het college van vrijdag 26 maart 2027;"
-_ITEM = re.compile(r"^\s{0,8}[-*•·–]\s")
+# "- percelen 1 en 2: beslissing van het college van vrijdag 26 maart 2027;", a lot's row
+# "Lot 2 ........ 24.02.2027, 09:00-15:00"
+_ITEM = re.compile(r"^\s{0,8}([-*•·–]\s|(lot|perceel|kavel)\s{0,3}\d{1,2}\b)", re.IGNORECASE)
 
 
 def _listed(segment: Segment) -> bool:
@@ -138,6 +145,27 @@ class ChangedPart:
             self._new, self._line = False, segment.line
             return self._step
         return self._step if self._new or segment.line == self._line else None
+
+
+class OldText:
+    """The lines under a label alone that opens a change notice's old text: "WHERE IT READS:"
+    / "Time limit for receipt of tenders: 19 January 2027", up to the label of the new text or
+    a blank line."""
+
+    def __init__(self) -> None:
+        self._old = False
+
+    def holds(self, previous: Segment | None, segment: Segment) -> bool:
+        """Whether ``segment`` is a line of the old text."""
+        if segment.follows_blank(previous):
+            self._old = False
+        text = segment.text.strip()
+        if (label := OLD_LABEL.match(text)) and label.end() == len(text):
+            self._old = True
+            return False
+        if _NEW_LABEL.match(text) or CHANGED_PART.match(text):
+            self._old = False
+        return self._old
 
 
 def new_under_old(previous: Segment | None, segment: Segment) -> bool:

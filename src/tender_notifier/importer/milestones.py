@@ -242,6 +242,10 @@ _BEFORE: dict[Kind, frozenset[Kind]] = {
     Kind.AWARD: frozenset({Kind.START, Kind.END}),
     Kind.START: frozenset({Kind.END}),
 }
+# the steps of the tender phase that may follow the presentations of a selection's candidates
+_BEFORE_FINAL_TENDERS = frozenset(
+    {Kind.SUBMISSION_DEADLINE, Kind.QUESTIONS_DEADLINE, Kind.ANSWERS_PUBLISHED}
+)
 _AFTER: dict[Kind, frozenset[Kind]] = {
     kind: frozenset(early for early, lates in _BEFORE.items() if kind in lates) for kind in Kind
 }
@@ -267,7 +271,7 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
         default=None,
     )
     # In a procedure with a selection first (a negotiation, a dialogue), the candidates may
-    # present before their final tenders (a BAFO) are due
+    # present before their final tenders (a BAFO) are due, and ask their questions after
     two_phase = any(m.kind is Kind.PARTICIPATION_DEADLINE for m in milestones)
     pairs = {
         (a, b)
@@ -276,9 +280,11 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
         if late.kind in _BEFORE.get(early.kind, ())
         and spans[a][0] >= spans[b][1]
         and not (
-            early.kind is Kind.SUBMISSION_DEADLINE
-            and late.kind is Kind.INTERVIEWS
-            and (two_phase or spans[a][0] != first_deadline)
+            late.kind is Kind.INTERVIEWS
+            and (
+                (early.kind is Kind.SUBMISSION_DEADLINE and spans[a][0] != first_deadline)
+                or (two_phase and early.kind in _BEFORE_FINAL_TENDERS)
+            )
         )
         and not _of_other_lots(early, late)
     }

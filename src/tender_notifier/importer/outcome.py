@@ -16,6 +16,15 @@ OUTCOME_WORDS = (
     # the outcome of the whole request, not of a selection of it
     r"|\b(definitieve )?keuze (voor |van )?(de |een )?kandidaat|bekendmaking (van de )?winnaar"
     r"|\bdefinitieve keuze\b"
+    # a request's field "Uitslag: uiterlijk vrijdag 18-12-2026 via het VMS": its outcome
+    r"|^\W{0,3}(uitslag|outcome|result|beslissing|decision)\s{0,3}:"
+    # "she expects to make a decision by", "de opdrachtgever neemt uiterlijk ... een besluit"
+    r"|\b(make|makes|take|takes|neemt|nemen) (a |the |her |his |their |een |het )?(final "
+    r"|definitieve? )?(decision|besluit|beslissing)\b(?! (on|about|over) (the |de )?(shortlist"
+    r"|selecti))"
+    # the UK's Procurement Act: the assessment summaries go out with the award decision
+    r"|\b(issue|publish|send)\w{0,3} (\w{1,12} ){0,2}?assessment summar(y|ies)\b"
+    r"|\bassessment summar(y|ies) (are |will be )?(issued|published|sent)\b"
     r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
     r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
     r"(?! van de (cv|sel))"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..timeline import Kind
+from .answers import ANSWER_WORDS
 from .background import (
     BACKGROUND_WORDS,
     COPY_MADE,
@@ -40,6 +41,7 @@ from .hints import END_WORDS, START_WORDS, TERM_UNTIL
 from .meanings import Background, Depends, Meaning
 from .outcome import OUTCOME_WORDS
 from .selection import SHORTLIST_WORDS
+from .submission import SUBMISSION_WORDS
 
 __all__ = [
     "RULES",
@@ -104,7 +106,13 @@ RULES: tuple[Rule, ...] = (
         rf"|\b({COPY_MADE}|last updated|laatst bijgewerkt)\s{{1,3}}((on|op)\s{{1,3}})?"
         r"(\w{2,9}dag\s{1,3})?$"
         # "Answer - 15/01/2026 12:05": the time an entry of a log of questions was written
-        r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}[-\u2013]\s{0,3}$",
+        r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}[-\u2013]\s{0,3}$"
+        # "questions submitted in that period will be answered from": a period begins
+        r"|\b(answered|beantwoord|processed|behandeld|dealt with)\s(from|vanaf)\W{0,3}$"
+        # "Nota: NvI 1 (12 vragen beantwoord), gepubliceerd op": a participle after a comma,
+        # with no verb that puts it ahead
+        r"|,\s{1,3}(gepubliceerd|geplaatst|verstuurd|verzonden|published|posted|issued|sent)"
+        r"\s{1,3}(op|on)\W{0,3}$",
         "De eerste vragenronde is gesloten op",
     ),
     _rule(
@@ -114,29 +122,16 @@ RULES: tuple[Rule, ...] = (
         r"\b(vragen|questions)\s(\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
         r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
         r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
-        r"|\bq\s?&\s?a[- ](deadline|round|ronde|cut-?off|closes)|deadline (for )?(the )?q\s?&\s?a",
+        r"|\bq\s?&\s?a[- ](deadline|round|ronde|cut-?off|closes)|deadline (for )?(the )?q\s?&\s?a"
+        # "Naar aanleiding van de nota van inlichtingen kunnen nog aanvullende vragen worden"
+        r"|(naar aanleiding van|n\.\s?a\.\s?v\.|following|in response to) (de |het |the )?"
+        r"(\w{1,20}\s)?(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)\b[^.;]{0,40}"
+        r"(vragen|questions)\b",
         "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot",
     ),
     _rule(
         Kind.ANSWERS_PUBLISHED,
-        r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b"
-        r"|\b(eerste|tweede|derde|laatste|volgende) nota\b"
-        r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
-        r"|\bq\s?&\s?a\W{0,3}$"
-        r"|publication of (the )?q\s?&\s?a"
-        r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
-        r"|\bclarifications? (are |will be |shall be )?(issued|circulated|sent out)\b"
-        r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
-        r"|\bresponses? to (the )?(clarification |tender |bidders'? )?(questions|queries"
-        r"|clarifications|clarification requests)"
-        r"|\b(issue|publication) of (the )?(responses|replies)"
-        r"|\b(responses|replies)\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
-        r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
-        r"(q\s?&\s?a|faq|clarifications)"
-        # "We will publish all outstanding responses on this page by"
-        r"|\b(publish|issue|circulate)\w{0,3} (all |the |our |any |its |their |a |an )?"
-        r"(\w{1,20} ){0,3}?(responses?|answers|replies)\b"
-        r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)",
+        ANSWER_WORDS,
         "De vragen en bijbehorende antwoorden worden op",
     ),
     _rule(
@@ -220,6 +215,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|pre-?qualification questionnaires?"
         r"|suitability assessment questionnaires?|psqs?|procurement specific questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)|participation stage"
+        r"|\b(applications?|aanvra(ag|gen)) (for|to|tot) (\w{1,12} )?"
+        r"(pre-?qualification|prekwalificatie)"
         # a request to be admitted to the dynamic purchasing system the call-off is made under
         r"|\bapply (\w{1,20} ){0,2}?to join\b|\bapplications? to join\b",
         "Uiterste datum voor verzoeken tot deelneming:",
@@ -229,7 +226,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
         r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
         r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
-        r"|(?<!suitability )assessment(?! questionnaire)|kennismaking"
+        r"|(?<!suitability )assessment"
+        r"(?! (questionnaire|summar|report|feedback|outcome|result|criteri))|kennismaking"
         r"|\bintakes?\b|\bmondelinge (toelichting|presentatie|verdediging)\b"
         r"|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
@@ -278,42 +276,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.SUBMISSION_DEADLINE,
-        r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
-        r"|\b(tenders|bids|offers) (are|must be|should be|shall be) (to be )?returned\b"
-        r"|\breageer\b|indieningsdatum|indieningstermijn|\bbafo\b|\bbest (and|&) final\b"
-        # "Wil je kandidaten uiterlijk woensdag 9/12 om 12:00 bij mij aanleveren?"
-        r"|(?<!geselecteerde )(?<!uitgenodigde )\bkandidat\w{0,4}\s(uiterlijk|vóór|before|by)"
-        r"\W{0,3}$"
-        # Flemish: "Bezorg je cv en een korte motivatie ... ten laatste op"
-        r"|\bbezorg(en|t)?\s(je|jouw|uw|de|het|een)\s(\w{1,12}\s)?(cv|kandidatuur|offerte"
-        r"|inschrijving|aanbieding|motivatie)"
-        r"|voordragen|voorgedragen|kandida\w{0,4}\b.{0,40}\b(aanleveren|inleveren|indienen)"
-        r"|(aanleveren|inleveren|uploaden) (van )?(de |uw |je )?(cv|kandida)"
-        r"|\b(ingediend|aangeleverd|ingeleverd)\b"
-        r"|sluitingsdatum|sluitingstermijn|sluitingstijd|sluitingsmoment|\bsluit(en|ing)?\b|deadline"
-        r"|uiterste (inzend|indien)?datum"
-        r"|\bcv'?s?\b.{0,80}(aanleveren|indienen|insturen|sturen|mailen|toesturen|opsturen)"
-        r"|(aanleveren|indienen|insturen).{0,80}\bcv"
-        r"|submission|submit|\bquotations?\b|\bquotes?\b(?! (the |our |your )?(ref|kenmerk))"
-        r"|\bbids?\b|proposals?|\boffers?\b"
-        r"|\btenders?\b.{0,80}\b(due|received|uploaded|lodged|delivered|returned|submitted)"
-        r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"
-        r"|\brespon(d|se) (before|by)"
-        r"|receipt of (tenders|bids|offers)|return date|\b(tender|bid|offer) return"
-        r"|\breturn of (the )?(tenders|bids|offers)\b"
-        r"|inleverdatum|inlevering|indiendatum|aanleverdatum|aanlevertermijn"
-        # "CVs to me by", "I need your updated CV and a short statement (...) by"
-        r"|\b(cv'?s?|résumés?|resumes?)\b[^.;]{0,120}\b(uiterlijk|v[oó]{2}r|before|by)\W{0,3}$"
-        # "Ik ontvang graag uiterlijk morgen (di 19/1) vóór 17:00 uur je CV"
-        r"|^\W{0,3}([\w.:()]{1,12}\s{1,3}){0,4}?(je|jouw|uw|your)\s(cv'?s?|résumé|resume)\b"
-        r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
-        r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b"
-        # a verb split around the date: "Lever uiterlijk 5 januari je kandidaat aan", "Bied je
-        # kandidaat uiterlijk 5 januari aan"
-        r"|\b(bied|biedt|lever|levert|dien|dient|stuur|stuurt)\b(\s[\w.]{1,20}){0,3}\s"
-        r"(kandida\w{0,4}|cv'?s?|offerte|inschrijving)\b"
-        r"|^\W{0,3}([\w.:]{1,20}\s{1,3}){0,4}?(je|uw|jouw|de|het)\s(\w{1,20}\s)?"
-        r"(kandida\w{0,4}|cv'?s?|offerte|inschrijving|aanbieding)\s(\w{1,20}\s){0,2}?(aan|in)\b",
+        SUBMISSION_WORDS,
         "De reactietermijn van deze aanvraag duurt tot",
     ),
     _rule(Kind.OTHER, EVENT_WORDS, "Informatiebijeenkomst op"),
@@ -352,16 +315,44 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         named = next((r.meaning for r in RULES if r.pattern.search(label)), None)
         if isinstance(named, Kind) and not named.is_deadline and named is not skip:
             return named
-    for context in (
-        own_clause(before, _says_something),
-        after_clause + _NOT_BEFORE_A_DATE,
-    ):
+    own = own_clause(before, _says_something)
+    if (tail := _after_comma(own)) is not None:
+        return tail  # "Gesprekken zijn in wk 2, start 1 feb '27": the step just before it
+    for context in (own, after_clause + _NOT_BEFORE_A_DATE):
         for rule in RULES:
             if rule.meaning is not skip and names_outside_after(rule.pattern, context):
                 if rule.meaning is Depends.MOVED_TO:
                     return _named(context)
                 return rule.meaning
     return None
+
+
+def term_after_comma(words: str) -> bool:
+    """Whether the words just before a date name the start or end after a comma, as a label."""
+    return _after_comma(words) is not None
+
+
+def _after_comma(words: str) -> Kind | None:
+    """The start or end a few words after the last comma name by themselves ("Gesprekken zijn
+    in wk 2, start"), not a relative clause ("(ref. ...), which runs until")."""
+    head, comma, tail = words.rpartition(",")
+    if not comma or not head.strip() or len(tail.split()) > _COMMA_TAIL_WORDS:
+        return None
+    if _RELATIVE.match(tail):
+        return None
+    return next(
+        (
+            r.meaning
+            for r in RULES
+            if isinstance(r.meaning, Kind) and r.meaning in _TERM and r.pattern.search(tail)
+        ),
+        None,
+    )
+
+
+_COMMA_TAIL_WORDS = 3
+_TERM = (Kind.START, Kind.END)
+_RELATIVE = re.compile(r"^\W{0,3}(which|that|who|die|dat|welke|waarna|waarbij)\b", re.IGNORECASE)
 
 
 def _says_something(words: str) -> bool:

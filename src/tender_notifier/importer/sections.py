@@ -18,22 +18,33 @@ class Section:
     """The step a section's heading names ("Plaatsbezoek", "INFORMATIEBIJEENKOMST"), for a
     sentence of prose under it whose own words do not say what its date is for ("Afspraak op
     woensdag 10 februari 2027 om 9u30"). The section ends at a blank line after its first
-    sentence, or at the next heading."""
+    sentence, or at the next heading; a paragraph that points to what follows ("vóór het
+    hieronder genoemde tijdstip", "as set out below") lends it to the next one too."""
 
     def __init__(self) -> None:
         self._step: Kind | None = None
         self._read = False  # a sentence was read under the heading
+        self._points_on = False  # the paragraph read points to the one that follows
 
     def topic(self, previous: Segment | None, segment: Segment) -> Kind | None:
         if segment.follows_blank(previous) and self._read:
-            self._step = None
+            if not self._points_on:
+                self._step = None
+            self._points_on = False
         if _is_section_heading(segment):
             meaning = None if NO_TOPIC.match(segment.text) else kind_of(segment.text)
             self._step = meaning if isinstance(meaning, Kind) else None
-            self._read = False
+            self._read = self._points_on = False
             return None
         self._read = True
+        self._points_on = self._points_on or bool(_POINTS_ON.search(segment.text))
         return self._step
+
+
+# "Uw inschrijving dient ... vóór het hieronder genoemde tijdstip", "at the times set out below"
+_POINTS_ON = re.compile(
+    r"\b(hieronder|onderstaande?|hierna volgende|below|as follows|als volgt)\b", re.IGNORECASE
+)
 
 
 # Headings that name no step of their own: "Wat vragen wij" (what is asked of a candidate),

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 SHORTLIST_WORDS = (
     # not "notified" alone: of what, the selection or the award?
-    r"genodigd|uitnodiging|uitnodigen|\binvit(e|es|ed|ation|ations|ing)\b"
+    # (not "tijden volgen in de uitnodiging", "as stated in the invitation": what it will say)
+    r"genodigd|(?<!\bin de )(?<!\bin the )uitnodiging|uitnodigen"
+    r"|\binvit(e|es|ed|ing)\b|(?<!\bin de )(?<!\bin the )\binvitations?\b"
     r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
     r"|\bweten (wie|welke \w{1,15}) (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
     r"|notification of shortlist"
@@ -24,7 +26,7 @@ SHORTLIST_WORDS = (
     r"|gegadigden|candidates|suppliers|bidders)"
     r"|selectie (van )?(de )?(kandidaten|gegadigden)"
     r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
-    r"|(selection|selectie)[- ]?(result|outcome|uitslag|resultaat)"
+    r"|(selection|selectie|qualification|kwalificatie)[- ]?(result|outcome|uitslag|resultaat)"
     # "Notification of SAQ outcome", "Stage 1 results": the outcome of the selection's forms
     r"|\b(sqs?|pqqs?|saqs?|stage 1|stage one|fase 1|phase 1|phase one|first phase|eerste fase)"
     r"\W{0,3}(result|outcome|uitslag|resultaat)s?\b"
@@ -41,11 +43,18 @@ SHORTLIST_WORDS = (
     r"|(besluit|beslissing|decision) (over|on|op|omtrent|about) (de |the )?"
     r"(toelating|admission|selectie|selection)"
     r"|(outcome|result|uitslag|terugkoppeling|feedback)( (of|on|van|over))? (the |de )?"
-    r"(selection|selectie|shortlist|prequalification|pre-qualification)"
+    r"(selection|selectie|shortlist|prequalification|pre-qualification|qualification)"
     r"|\b(itt|itn|gunningsleidraad|invitation to tender)\b.{0,20}\b(issued|sent|released"
     r"|verstuurd|verzonden|beschikbaar gesteld)|verzending (van )?(de )?gunningsleidraad"
     # "Of je kandidaat door is, hoor je uiterlijk", "Bureaus die voor de pitch worden
     # uitgenodigd, horen dat uiterlijk"
     r"|\bof (je|jouw|uw) kandida\w{1,4} (door|verder|doorgaat|door is)\b"
     r"|\buitgenodigd\b[^.;]{0,20}\bhoren (dat|dit|het)\b"
+    # "Geselecteerde kandidaten krijgen uiterlijk vrijdag 18 december bericht"
+    r"|\b(geselecteerde|uitgenodigde|selected|shortlisted) (kandidaten|gegadigden|candidates"
+    r"|bidders|suppliers)\b[^.;]{0,30}\b(krijgen|ontvangen|horen|receive|hear|will hear)\b"
+    # "We'll let everyone know whether they've passed by": the outcome of the selection
+    r"|\b(know|hear|informed|notified|told|tell|inform|notify)\b[^.;]{0,30}\b(whether|if|who)\b"
+    r"[^.;]{0,30}"
+    r"\b(passed|progress(ed|es)?|through to|been (shortlisted|selected))\b"
 )

@@ -22,7 +22,15 @@ from .events import REGISTERING
 from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, SAME_SUBJECT
-from .rules import Background, Depends, Meaning, classify, moved_to, named_step
+from .rules import (
+    Background,
+    Depends,
+    Meaning,
+    classify,
+    moved_to,
+    named_step,
+    term_after_comma,
+)
 from .segment import Segment
 from .times import TimeHit, find_times, in_zone
 from .undated import read_same_day, read_times_only, read_vague
@@ -63,6 +71,10 @@ _REQUEST = re.compile(
 
 
 _OLD = Background.REPLACED
+# the field that dates the document itself, whatever it names
+_ISSUED = re.compile(
+    r"(^|:)\W{0,3}(issued|date of issue|issue date)\s{0,3}:\s{0,3}$", re.IGNORECASE
+)
 # a question of a Q&A log, whose dates the answer settles: "Q: ...", "Vraag: ...", a cell of a
 # table that asks ("Wilt u ... mailen?" in a mail is a request, and is read)
 _ASKED = re.compile(r"\W{0,3}(q|vraag|question)\s{0,3}:", re.IGNORECASE)
@@ -189,7 +201,12 @@ def read_segment(
             # "Het nieuwe beleid treedt in werking op 1 januari 2028": a policy's start, not
             # the assignment's
             meaning = None
-        if meaning in _TERM and not _labelled(segment) and not about_assignment:
+        if (
+            meaning in _TERM
+            and not _labelled(segment)
+            and not about_assignment
+            and not term_after_comma(own_before)
+        ):
             # "Support for that system ends on 31 December 2028", "The platform has to be
             # available from the start of the academic year on": a start or an end in a
             # sentence that does not speak of the assignment is not its start or end
@@ -210,6 +227,8 @@ def read_segment(
             read_group(segment, old, meaning, context, found, unplaced)
             group, meaning = new, carried
         decided = _decided(meaning, document, selection)
+        if _ISSUED.search(own_before):
+            decided = Background.PAST  # "Clarification Document No. 2   Issued: 02/12/2026"
         if (
             decided is Kind.SUBMISSION_DEADLINE
             and document.question_rounds
@@ -323,7 +342,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 # A line labelled with a lot: "Perceel 2 – Lindenholt: 27 november 2026" (asked only when
 # nothing else in the line says what its date is for)
 _LOT = re.compile(
-    r"^\W{0,3}(perceel|percelen|lot|lots|deel|part)\s{0,3}\d{1,2}\b[^:]{0,40}:", re.IGNORECASE
+    r"^\W{0,3}(perceel|percelen|lot|lots|deel|part)\s{0,3}(\d{1,2}|[A-Z])\b[^:]{0,40}:",
+    re.IGNORECASE,
 )
 
 

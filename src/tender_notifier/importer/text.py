@@ -23,6 +23,7 @@ from itertools import chain, pairwise
 from .dates import find_dates, month_pattern, weekday_pattern
 from .rows import row_segments, rule_line
 from .segment import Segment
+from .sentence_ends import sentence_ends
 from .wrapped import carried_on, cells_under, is_prose, opens_row
 
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
@@ -55,10 +56,10 @@ MAX_SEGMENT = 2000
 # cells are stripped afterwards anyway.
 # Dotted leaders ("Clarification deadline ....... Fri 18 Sep 2026") part cells like a tab.
 _CELL_SPLIT = re.compile(r"\t+|\|| {3,}| ?\.{4,} ?| ?\u2026{2,} ?")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,8}(?=[A-ZÀ-Ý\"'\u201c\u2018(])")
 _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)])\s")
 _ENDS_CLAUSE = re.compile(r"[.!?;:]$")
-_FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):\s{0,3}\S")
+# "Perceel 1: 14 januari", not "It takes place on 14/01/2027 at 09:00, ..."
+_FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):(?!(?<=\d:)\d\d)\s{0,3}\S")
 _LETTER = re.compile(r"[^\W\d_]")
 _RULE_CELL = re.compile(r"^[-=:+ ]+$")
 
@@ -187,6 +188,7 @@ def _join_separator(
         or (last.endswith(",") and not _FIELD.match(following))  # "... on Tuesday," / "March 2,"
         or bool(_OPEN_END.search(last))
         or _wrapped(last, following, width)
+        or _date_broken(last, following)
     )
     if (
         blank_lines == 0
@@ -204,6 +206,20 @@ _OPEN_END = re.compile(
     r"|om|tot|voor|aan|met|en|uiterlijk|vóór|per)$",
     re.IGNORECASE,
 )
+
+
+@cache
+def _broken_date() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The end of a line and the start of the next between which a date is broken: "no later
+    than 5pm on Monday 14th" / "December 2026", "... on Monday" / "14 December"."""
+    end = re.compile(rf"(\b\d{{1,2}}(st|nd|rd|th)?|\b({weekday_pattern()}),?)$", re.IGNORECASE)
+    start = re.compile(rf"^({month_pattern()})\b|^\d{{1,2}}(st|nd|rd|th)?\s", re.IGNORECASE)
+    return end, start
+
+
+def _date_broken(last: str, following: str) -> bool:
+    end, start = _broken_date()
+    return bool(end.search(last)) and bool(start.match(following)) and _prose(last)
 
 
 def _wrap_width(raw: list[str]) -> int:
@@ -327,26 +343,11 @@ def _cell_sentences(cell: str, joins: tuple[tuple[int, int], ...]) -> Iterator[S
 
 def _sentences(unit: str, joins: tuple[tuple[int, int], ...]) -> Iterator[Segment]:
     start = 0
-    for match in _SENTENCE_END.finditer(unit):
-        if _in_brackets(unit, match.start(), match.end()):
-            continue
-        yield _segment(unit, start, match.start(), joins)
-        start = match.end()
+    for end, following in sentence_ends(unit):
+        yield _segment(unit, start, end, joins)
+        start = following
     if start < len(unit):
         yield _segment(unit, start, len(unit), joins)
-
-
-_BRACKET_REACH = 60  # characters: "(incl. UEA)", "(o.a. CV)", not a paragraph in brackets
-
-
-def _in_brackets(unit: str, start: int, end: int) -> bool:
-    """Whether ``unit[start:end]`` stands inside short brackets: "Indienen verzoek tot
-    deelneming (incl. UEA): 6 oktober 2026" is one sentence."""
-    before = unit[max(0, start - _BRACKET_REACH) : start]
-    after = unit[end : end + _BRACKET_REACH]
-    opened = before.rfind("(")
-    closed = after.find(")")
-    return opened > before.rfind(")") and closed >= 0 and not 0 <= after.find("(") < closed
 
 
 def _segment(unit: str, start: int, end: int, joins: tuple[tuple[int, int], ...]) -> Segment:

@@ -31,6 +31,48 @@ _HOURS = (
     "twaalf",
 )
 
+# Where the EU's bodies sit, in the zone of their country: "17:00 (Lisbon time)" is EMSA's
+_SEATS = {
+    "Lisbon": "Europe/Lisbon",
+    "Lisboa": "Europe/Lisbon",
+    "Athens": "Europe/Athens",
+    "Heraklion": "Europe/Athens",
+    "Thessaloniki": "Europe/Athens",
+    "Helsinki": "Europe/Helsinki",
+    "Tallinn": "Europe/Tallinn",
+    "Riga": "Europe/Riga",
+    "Vilnius": "Europe/Vilnius",
+    "Sofia": "Europe/Sofia",
+    "Bucharest": "Europe/Bucharest",
+    "Nicosia": "Asia/Nicosia",
+    "Luxembourg": "Europe/Luxembourg",
+    "Madrid": "Europe/Madrid",
+    "Alicante": "Europe/Madrid",
+    "Bilbao": "Europe/Madrid",
+    "Vigo": "Europe/Madrid",
+    "Rome": "Europe/Rome",
+    "Parma": "Europe/Rome",
+    "Turin": "Europe/Rome",
+    "Ispra": "Europe/Rome",
+    "Vienna": "Europe/Vienna",
+    "Warsaw": "Europe/Warsaw",
+    "Prague": "Europe/Prague",
+    "Bratislava": "Europe/Bratislava",
+    "Budapest": "Europe/Budapest",
+    "Ljubljana": "Europe/Ljubljana",
+    "Zagreb": "Europe/Zagreb",
+    "Valletta": "Europe/Malta",
+    "Copenhagen": "Europe/Copenhagen",
+    "Stockholm": "Europe/Stockholm",
+    "Oslo": "Europe/Oslo",
+    "Cologne": "Europe/Berlin",
+    "Frankfurt": "Europe/Berlin",
+    "Strasbourg": "Europe/Paris",
+    "Angers": "Europe/Paris",
+    "Geel": "Europe/Brussels",
+    "Petten": "Europe/Amsterdam",
+    "The Hague": "Europe/Amsterdam",
+}
 _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<=\d[uh][-\u2013])|(?<=\d[ap]m[-\u2013])|(?<![\w.,:/-]))
@@ -39,11 +81,12 @@ _TIME = re.compile(
         (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon|midday)\b)?
         (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
+      | (?P<h7>[01]\d|2[0-3])(?P<mi7>[0-5]\d)\s{0,2}hrs(?![^\W\d_])
       | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
       | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
-        (?!\s{0,3}(?:per|p\.|/|in|a|an|each|x)\b)
+        (?!\s{0,3}(?:per(?!\s{1,3}(?:mail|e-?mail|post|telefoon))|p\.|/|in|a|an|each|x)\b)
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\bvanaf\s))
         half\s(?P<half>"""
     + "|".join(_HOURS)
@@ -58,7 +101,10 @@ _TIME = re.compile(
         (?!\d))?|Coordinated\sUniversal\sTime|(?<=\d)Z)
         |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
         |local\stime|lokale\stijd|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
-        \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam)\)?
+        \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam
+        |(?P<city>"""
+    + "|".join(_SEATS)
+    + r""")\s(?:local\s)?time)\)?
         (?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -139,6 +185,9 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         weak = g("sep") == "." and not (g("suffix") or meridiem or g("noon") or g("tz"))
     elif g("h2") is not None:
         hour, meridiem, weak = int(g("h2")), g("ap2").lower().replace(".", ""), False
+    elif g("h7") is not None:
+        # "1500hrs": a time only next to a date ("1500 hrs" may be hours of work)
+        hour, minute, meridiem, weak = int(g("h7")), int(g("mi7")), "", True
     elif g("noon3") is not None:
         hour, meridiem, weak = 12, "", False
     elif g("h4") is not None:
@@ -178,6 +227,8 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
     """The zone a time's suffix names, when it is not the tender's own."""
     if g("uk"):
         return _UK
+    if city := g("city"):
+        return ZoneInfo(next(zone for seat, zone in _SEATS.items() if seat.lower() == city.lower()))
     if not g("utc"):
         return None
     if not g("oh"):
@@ -240,9 +291,23 @@ def declared_zone(text: str) -> tzinfo | None:
         return _capital_zone(match.group("city"))
     if match is not None:
         return UTC if match.group("utc") else _UK
-    if _DECLARED_ALL.search(text) or _UK_PLATFORM.search(text) or _DECLARED_HEADING.fullmatch(text):
+    if (
+        _DECLARED_ALL.search(text)
+        or _UK_PLATFORM.search(text)
+        or _DECLARED_HEADING.fullmatch(text)
+        or _UK_TIME.search(text)
+    ):
         return _UK
     return None
+
+
+# "Tender deadline: Dec 14, 2026 12:00 PM GMT": a text that writes one time in UK time writes
+# the others it leaves bare in it too (not "GMT+1", an offset)
+_UK_TIME = re.compile(
+    r"\d(\s{0,3}[ap]\.?m\.?)?\s{0,3}\(?(GMT|BST|UK time|U\.K\. time|British (summer )?time"
+    r"|London time|Irish time|Dublin time)\b(?!\s{0,2}[+\u2212-]\s{0,2}\d)",
+    re.IGNORECASE,
+)
 
 
 def _capital_zone(city: str) -> tzinfo | None:

@@ -34,6 +34,9 @@ def read_times_only(
         strong = times  # "Tijdstip: 12.00": a field that holds nothing but its time
     if not strong:
         return
+    if len(strong) > 1 and label and TIME_LABEL.search(label):
+        # "Time: 10am until 1pm (tea and coffee from 9.30am)": the time outside the aside
+        strong = [t for t in strong if not _in_aside(segment.text, t)] or strong
     if len(strong) == 1 and label and TIME_LABEL.search(label):
         wanted = kind_of(label)
         for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
@@ -185,3 +188,8 @@ def read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced])
         reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
         line = segment.line_at(match.start())
         unplaced.append(Unplaced(line, match.group(0), reason, segment.text))
+
+
+def _in_aside(text: str, hit: TimeHit) -> bool:
+    """Whether ``hit`` stands in brackets."""
+    return text.rfind("(", 0, hit.start) > text.rfind(")", 0, hit.start)

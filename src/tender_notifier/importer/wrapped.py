@@ -9,9 +9,15 @@ laid out: each cell read whole, and a cell of prose read as the sentences it hol
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from .dates import find_dates
+from .dates import find_dates, weekday_pattern
 
+_LETTERS = re.compile(r"[^\W\d_]")
+_OPEN_VALUE = re.compile(
+    rf"(\b(on|op|at|om|by|the)|,|\b({weekday_pattern()}))\W{{0,2}}$", re.IGNORECASE
+)
+_SENTENCE_STOP = re.compile(r"[.?!](\s|$)")
 _PROSE_CELL = 60  # characters: a cell this long that wraps is prose, not a label or a value
 _PROSE_WORDS = 8
 
@@ -36,12 +42,38 @@ def goes_on(row: str, line: str) -> bool:
         return False
     outer = _outer(row)
     cells, above = pipe_cells(line, outer), pipe_cells(row, outer)
+    if (
+        len(cells) == len(above) >= 2
+        and _label_goes_on(above[0], cells[0])
+        and (not all(cells) or all(_value_open(cell) for cell in above[1:]))
+    ):
+        # "| Latest date for receipt of | 15:00 on 13 January 2027 |" / "| clarification
+        # requests | |": the label wrapped, in lower case or in brackets, with a cell left
+        # empty or each value above cut off before its date ("12:00 noon on Wednesday" /
+        # "3 February 2027"; not "| week 13 | Voornemen tot gunning |")
+        return True
     return (
         len(cells) == len(above) >= 3
         and not cells[0]
         # "|   | 09:00 – 12:30 | 13:00 – 17:00 |": the hours of the dates above
         and (any(not cell for cell in cells[1:]) or not find_dates(line))
         and any(cells)
+    )
+
+
+def _value_open(cell: str) -> bool:
+    """Whether a value ends where its date is still to come: "12:00 noon (Irish time) on
+    Wednesday", "15:00 on"."""
+    return bool(_OPEN_VALUE.search(cell)) and not find_dates(cell)
+
+
+def _label_goes_on(label: str, cell: str) -> bool:
+    """Whether ``cell`` carries on the first cell ``label`` of the row above."""
+    return (
+        bool(_LETTERS.search(label))
+        and (cell[:1].islower() or cell[:1] == "(")
+        and not label.endswith((".", ":", ";"))
+        and not find_dates(cell)
     )
 
 
@@ -151,7 +183,11 @@ def goes_on_aligned(row: str, line: str) -> bool:
             )
             if not (broken or label_goes_on):
                 return False
-        elif column is None:
+        elif column is None and not (
+            # "uiterlijk woensdag 23" / "december 2026      -": the value goes on under its
+            # cell, and a column the row above left empty gets its value
+            start > above[-1][0] + len(above[-1][1]) + 1 and any(k is not None for k in columns)
+        ):
             return False
     return True
 
@@ -200,10 +236,14 @@ def carried_on(lines: list[str], first: int) -> tuple[str, int] | None:
     spaces ("Latest time ... for receipt of tenders     12 noon (Irish time), Wednesday" /
     "                                                    22nd September 2027") alike."""
     row = lines[first]
-    kinds = (
-        (goes_on, merged, " | "),
-        (goes_on_aligned, merged_aligned, "   "),
-        (goes_on_dotted, merged_dotted, ""),
+    kinds: tuple[tuple[Callable[[str, str], bool], Callable[[list[str]], list[str]], str], ...] = (
+        ((goes_on_tabbed, merged_tabbed, "\t"),)
+        if "\t" in row
+        else (
+            (goes_on, merged, " | "),
+            (goes_on_aligned, merged_aligned, "   "),
+            (goes_on_dotted, merged_dotted, ""),
+        )
     )
     for goes, merge, separator in kinds:
         end = first + 1
@@ -214,9 +254,71 @@ def carried_on(lines: list[str], first: int) -> tuple[str, int] | None:
     return None
 
 
+def goes_on_tabbed(row: str, line: str) -> bool:
+    """Whether ``line`` carries on cells of the row above it, in a table parted by tabs:
+
+        Bidder briefing session (MS Teams –<TAB>Wednesday 16th December 2026,
+        register via portal messaging)<TAB>10:00 – 11:00
+        Deadline for clarification questions<TAB>12:00 noon, Monday 4th January
+        <TAB>2027
+
+    as many cells or fewer, the first empty or the rest of the label above (in lower case,
+    closing its bracket, or after a last word that leaves it open), and the values above still
+    without their date unless a cell is left empty."""
+    if not line.strip():
+        return False
+    above = [c.strip() for c in row.split("\t")]
+    cells = [c.strip() for c in line.split("\t")]
+    if len(above) < 2 or len(cells) > len(above):
+        return False
+    values = [c for c in above[1:] if c]
+    if not cells[0]:
+        # "<TAB>2027" under "... Monday 4th January", not "<TAB>perceel 3<TAB>di 09-03-2027"
+        return any(cells) and (not find_dates(line) or _all_open(values))
+    label = above[0]
+    goes = (
+        cells[0][:1].islower()
+        or (_open_bracket(label) and ")" in cells[0])
+        or cells[0][:1] == "("
+        or bool(_OPEN_LABEL.search(label))
+    )
+    return (
+        goes
+        and bool(_LETTERS.search(label))  # not "2.4.1<TAB>Attendance at the session ..."
+        and len(cells[0]) <= _PROSE_CELL
+        and not label.endswith((".", ":", ";"))
+        and not find_dates(cells[0])
+        and (len(cells) == 1 or not all(cells) or _all_open(values))
+    )
+
+
+def _all_open(values: list[str]) -> bool:
+    return bool(values) and all(_value_open(c) for c in values)
+
+
+# a label cut off after a word that leaves it open: "Assessment summaries issued and"
+_OPEN_LABEL = re.compile(r"\s(and|or|of|the|to|for|en|of|van|de|het|voor|met|–|-)$", re.IGNORECASE)
+
+
+def merged_tabbed(rows: list[str]) -> list[str]:
+    """The cells of a row parted by tabs and of the lines that carry it on, each whole."""
+    columns: list[list[str]] = [[] for _ in rows[0].split("\t")]
+    for row in rows:
+        for k, cell in enumerate(row.split("\t")):
+            if cell.strip():
+                columns[k].append(cell.strip())
+    return [_joined(parts) for parts in columns]
+
+
 def is_prose(cell: str) -> bool:
     """Whether a cell holds sentences rather than a label or a value."""
-    return len(cell) >= _PROSE_CELL and len(cell.split()) >= _PROSE_WORDS
+    return (
+        len(cell) >= _PROSE_CELL
+        and len(cell.split()) >= _PROSE_WORDS
+        # a sentence ends in it: not a long label, "Latest date for issue of responses to
+        # clarification requests"
+        and bool(_SENTENCE_STOP.search(cell))
+    )
 
 
 _CELL_GAP = re.compile(r"\t|\||\S {3,}\S")
@@ -225,10 +327,11 @@ _CELL_GAP = re.compile(r"\t|\||\S {3,}\S")
 def opens_row(line: str, following: str) -> bool:
     """Whether ``line`` is the first part of the label of the dotted row ``following``: it
     leaves a bracket open that the row closes, or the row goes on indented under it in
-    lower case; and it holds no date, and is no row of cells of its own."""
+    lower case or in brackets ("- Site visit, selected candidates only" / "  (mandatory) ....");
+    and it holds no date, and is no row of cells of its own."""
     indent = len(line) - len(line.lstrip(" "))
     below = following.lstrip(" ")
-    hangs = below[:1].islower() and len(following) - len(below) > indent
+    hangs = (below[:1].islower() or below[:1] == "(") and len(following) - len(below) > indent
     return (
         (_open_bracket(line) or hangs)
         and not _DOTTED.search(line)

@@ -1,0 +1,29 @@
+"""Words that say a date is when the buyer publishes its answers to the suppliers' questions: a
+nota van inlichtingen, a Q&A log, clarification responses."""
+
+from __future__ import annotations
+
+ANSWER_WORDS = (
+    r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b"
+    r"|\b(eerste|tweede|derde|laatste|volgende) nota\b"
+    r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
+    r"|\bq\s?&\s?a\W{0,3}$"
+    r"|publication of (the )?q\s?&\s?a"
+    r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
+    r"|\bclarifications? (are |will be |shall be )?(issued|circulated|sent out)\b"
+    r"|information memorandum|clarification (note|document|bulletin)|beantwoording"
+    r"|\bresponses? to (the |all |any )?(clarification |tender |bidders'? )?(questions|queries"
+    r"|clarifications|clarification requests)"
+    r"|\b(issue|publication) of (the )?(responses|replies)"
+    r"|\b(responses|replies)\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
+    r"|\b(clarification|sq|itt) (responses|answers|log)\b|\bpublish\w{0,3} (the |a |an )?"
+    r"(q\s?&\s?a|faq|clarifications)"
+    # "We will publish all outstanding responses on this page by"
+    r"|\b(publish|issue|circulate)\w{0,3} (all |the |our |any |its |their |a |an )?"
+    r"(\w{1,20} ){0,3}?(responses?|answers|replies)\b"
+    r"|publication of (the )?(clarifications?|answers|responses|q\s?&\s?a|faq)"
+    # "CPD will endeavour to respond to all clarification questions by": the buyer replies
+    r"|\b(will|shall|endeavour to|aims? to|intends? to|expects? to|plans? to)\s(\w{1,20}\s)?"
+    r"(respond|reply)\sto\s(all\s|the\s|any\s|each\s)?(\w{1,20}\s)?"
+    r"(questions|queries|clarifications?|clarification requests)\b"
+)

@@ -1,0 +1,178 @@
+"""What the shape of a text says of its dates: a change notice's old and new text, the day of
+the document itself, a paragraph that points to the list below it, a marketplace's list of
+other requests, and the cells of tables wrapped over lines (bars, tabs, spaces, dots)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from tender_notifier.importer import extract
+from tender_notifier.timeline import Day, Kind, Moment, Span, When
+
+from .corpus import ZONE
+
+
+def at(day: str, clock: str) -> Moment:
+    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
+
+
+def timeline(text: str) -> list[tuple[Kind, When]]:
+    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
+    return [(m.kind, m.when) for m in draft.tender.milestones]
+
+
+def test_the_old_text_under_a_label_of_its_own_is_old() -> None:
+    assert timeline(
+        "Corrigendum 2\n"
+        "\n"
+        "Where it reads:\n"
+        '"Time limit for receipt of tenders: 10 March 2027 at 16:00"\n'
+        "It should read:\n"
+        '"Time limit for receipt of tenders: 24 March 2027 at 16:00"\n'
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-24", "16:00"))]
+
+
+def test_the_new_text_may_restate_a_day_that_did_not_change() -> None:
+    assert timeline(
+        "Plaats van de te wijzigen tekst: Looptijd van de opdracht\n"
+        "In plaats van:\n"
+        "Aanvang: 01/04/2027\n"
+        "Einde: 31/03/2029\n"
+        "Lezen:\n"
+        "Aanvang: 01/05/2027\n"
+        "Einde: 31/03/2029\n"
+    ) == [(Kind.START, Day(date(2027, 5, 1))), (Kind.END, Day(date(2029, 3, 31)))]
+
+
+def test_the_day_a_document_was_issued_is_no_step_whatever_the_document_is() -> None:
+    assert timeline(
+        "Clarification Bulletin 3                        Issued: 01/12/2026\n"
+        "\n"
+        "Clarification responses issued: 14 January 2027\n"
+    ) == [(Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 14)))]
+
+
+def test_a_notice_already_published_is_no_step_ahead() -> None:
+    assert timeline(
+        "Nota:   NvI 2 (8 vragen beantwoord), gepubliceerd op 02-12-2026\n"
+        "Sluitingsdatum: 12-01-2027 10:00 uur\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-12", "10:00"))]
+
+
+def test_a_paragraph_that_points_below_lends_its_heading_to_the_list_under_it() -> None:
+    assert timeline(
+        "Inschrijven\n"
+        "Uw inschrijving moet per perceel binnen zijn vóór het onderstaande tijdstip.\n"
+        "\n"
+        "  - Perceel A: dinsdag 9 maart 2027, 10.00 uur\n"
+        "  - Perceel B: dinsdag 9 maart 2027, 14.00 uur\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-09", "10:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-09", "14:00")),
+    ]
+
+
+def test_other_requests_listed_on_a_marketplace_page_are_not_this_one() -> None:
+    assert timeline(
+        "Sluitingsdatum: vrijdag 5 maart 2027\n"
+        "\n"
+        "Zie ook\n"
+        "- Adviseur Omgevingswet (sluit 26-02-2027)\n"
+        "- Projectsecretaris (sluit 01-03-2027)\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 5)))]
+
+
+def test_the_questions_of_the_tender_phase_may_follow_the_candidates_presentations() -> None:
+    assert timeline(
+        "Requests to participate: 11 January 2027\n"
+        "Presentations by shortlisted candidates: 8 February 2027\n"
+        "Clarification questions (tender phase): 22 February 2027\n"
+        "Final tenders: 15 March 2027\n"
+    ) == [
+        (Kind.PARTICIPATION_DEADLINE, Day(date(2027, 1, 11))),
+        (Kind.INTERVIEWS, Day(date(2027, 2, 8))),
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 22))),
+        (Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 15))),
+    ]
+
+
+def test_a_label_wrapped_in_a_table_ruled_with_bars_is_read_whole() -> None:
+    assert timeline(
+        "| Activity                            | Date                          |\n"
+        "|-------------------------------------|-------------------------------|\n"
+        "| Latest date for issue of answers    | 3 March 2027                  |\n"
+        "| to clarification questions          |                               |\n"
+        "| Closing date and time for receipt   | 12:00 noon on Wednesday       |\n"
+        "| of tenders                          | 17 March 2027                 |\n"
+        "| week 14                             | Evaluation                    |\n"
+    ) == [
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 3, 3))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-17", "12:00")),
+    ]
+
+
+def test_the_cells_of_a_table_parted_by_tabs_wrap_over_lines() -> None:
+    assert timeline(
+        "Stage\tDate\n"
+        "Supplier briefing (online –\tThursday 14th January 2027,\n"
+        "book via the portal)\t14:00 – 15:00\n"
+        "Tender return deadline\t12:00 noon, Friday 5th\n"
+        "\tFebruary 2027\n"
+        "\tperceel 2\tdi 09-03-2027\n"
+    )[:2] == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 14, 14, 0, tzinfo=ZONE), datetime(2027, 1, 14, 15, 0, tzinfo=ZONE)
+            ),
+        ),
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-05", "12:00")),
+    ]
+
+
+def test_a_value_goes_on_under_its_cell_beside_a_column_the_row_above_left_empty() -> None:
+    assert timeline(
+        " Nr.  Activiteit                              Datum                      Tijdstip\n"
+        " 1    Publicatie Nota van Inlichtingen        uiterlijk vrijdag 15\n"
+        "                                              januari 2027               -\n"
+    ) == [(Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 15)))]
+
+
+def test_a_date_broken_over_two_lines_of_prose_is_one_date() -> None:
+    assert timeline(
+        "Attendance is optional. Those wishing to attend should register by 5pm on Monday 11th\n"
+        "January 2027, giving the names of two attendees.\n"
+    ) == [(Kind.OTHER, at("2027-01-11", "17:00"))]
+
+
+def test_the_lots_listed_under_a_lead_in_take_its_step() -> None:
+    assert timeline(
+        "Deadline for final tenders:\n"
+        "   Lot 1 ............................ 19.04.2027 kl. 12:00\n"
+        "   Lot 2 ............................ 26.04.2027 kl. 12:00\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-19", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-26", "12:00")),
+    ]
+
+
+def test_a_label_in_brackets_hanging_under_a_dotted_row_belongs_to_it() -> None:
+    assert timeline(
+        "  - Information session for candidates\n"
+        "    (online) ............................ Tuesday 2 March 2027, 10h00 - 11h30, link sent\n"
+        "                                          to each candidate by the procurement team\n"
+    ) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 3, 2, 10, 0, tzinfo=ZONE), datetime(2027, 3, 2, 11, 30, tzinfo=ZONE)
+            ),
+        )
+    ]
+
+
+def test_a_sentence_with_a_time_is_no_field_and_may_point_back() -> None:
+    assert timeline(
+        "Additional information: a walk-round of the depot is offered to tenderers.\n"
+        "It takes place on 19/01/2027 at 10:00, meeting at the gate.\n"
+    ) == [(Kind.OTHER, at("2027-01-19", "10:00"))]

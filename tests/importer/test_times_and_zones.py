@@ -1,0 +1,99 @@
+"""Times written the way other countries and trades write them: "1500hrs", "kl. 12.00", "12u
+per mail", a time in the zone of an EU body's seat, a text that writes one time in UK time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from tender_notifier.importer import extract
+from tender_notifier.importer.dates import find_dates
+from tender_notifier.timeline import Day, Kind, Moment, Span, When
+
+from .corpus import ZONE
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(day: str, clock: str, zone: ZoneInfo = ZONE) -> Moment:
+    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), zone))
+
+
+def timeline(text: str) -> list[tuple[Kind, When]]:
+    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
+    return [(m.kind, m.when) for m in draft.tender.milestones]
+
+
+def test_a_time_in_hours_and_minutes_without_a_colon_is_read_next_to_a_date() -> None:
+    assert timeline("Tenders must be returned by 1400hrs on Friday 12th March 2027.\n") == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-12", "14:00"))
+    ]
+
+
+def test_hours_of_work_in_that_form_are_no_time() -> None:
+    assert timeline("Start: 1 June 2027. The estimate is 1200 hrs over the first year.\n") == [
+        (Kind.START, Day(date(2027, 6, 1)))
+    ]
+
+
+def test_an_hour_sent_by_mail_is_a_time_hours_per_week_are_not() -> None:
+    assert timeline("Graag je cv uiterlijk dinsdag 9 maart 2027 17u per mail naar mij.\n") == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-09", "17:00"))
+    ]
+
+
+def test_a_time_in_the_zone_of_an_eu_body_seat_is_that_moment() -> None:
+    assert timeline(
+        "Time limit for receipt of tenders: 3 March 2027 at 16:00 (Lisbon time)\n"
+        "Opening of tenders: 5 March 2027 at 11:00 (Helsinki time)\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-03", "16:00", ZoneInfo("Europe/Lisbon"))),
+        (Kind.OPENING, at("2027-03-05", "11:00", ZoneInfo("Europe/Helsinki"))),
+    ]
+
+
+def test_the_nordic_word_before_a_time_ties_it_to_its_date() -> None:
+    assert timeline("Deadline for submission of tenders: 22 April 2027 kl. 12.00\n") == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-04-22", "12:00"))
+    ]
+
+
+def test_one_time_written_in_uk_time_puts_the_bare_ones_in_it_too() -> None:
+    assert timeline(
+        "Tender deadline: 4 March 2027, 12:00 PM GMT\n"
+        "Clarification questions close at 17:00 on 22 February 2027.\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-02-22", "17:00", LONDON)),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-04", "12:00", LONDON)),
+    ]
+
+
+def test_an_offset_from_gmt_is_no_sign_of_uk_time() -> None:
+    assert timeline(
+        "Webinar: 10 February 2027, 10:00 (GMT+1)\nSluiting inschrijving: 3 maart 2027 12:00 uur\n"
+    )[-1] == (Kind.SUBMISSION_DEADLINE, at("2027-03-03", "12:00"))
+
+
+def test_a_time_field_keeps_its_own_time_not_the_one_in_its_aside() -> None:
+    assert timeline(
+        "Supplier information session\n"
+        "\n"
+        "Date:   Tuesday 16 March 2027\n"
+        "Time:   1:30pm until 4pm (doors open at 1pm)\n"
+        "Venue:  Town Hall\n"
+    ) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 3, 16, 13, 30, tzinfo=ZONE),
+                datetime(2027, 3, 16, 16, 0, tzinfo=ZONE),
+            ),
+        )
+    ]
+
+
+def test_the_verb_may_after_a_number_is_no_date() -> None:
+    assert find_dates("Bidders for Lot 2 may ask questions until 1 May 2027.")[0].text == (
+        "1 May 2027"
+    )
+    assert [h.text for h in find_dates("Lot 3 may be awarded separately.")] == []
