@@ -176,3 +176,44 @@ def test_a_sentence_with_a_time_is_no_field_and_may_point_back() -> None:
         "Additional information: a walk-round of the depot is offered to tenderers.\n"
         "It takes place on 19/01/2027 at 10:00, meeting at the gate.\n"
     ) == [(Kind.OTHER, at("2027-01-19", "10:00"))]
+
+
+def test_a_paragraph_that_announces_sections_lends_its_step_to_their_dates() -> None:
+    assert timeline(
+        "The Council will hold site visits for each lot. Details are as follows:\n"
+        "\n"
+        "LOT 1 - North depot (workshops and yard)\n"
+        "   Date:   Wednesday 13 January 2027\n"
+        "   Time:   10:00 - 12:00\n"
+        "\n"
+        "LOT 2 - South depot (offices)\n"
+        "   Date:   Thursday 14 January 2027\n"
+        "\n"
+        "Places are limited to two per organisation. Tenders are due on 5 February 2027.\n"
+    ) == [
+        (
+            Kind.OTHER,
+            Span(
+                datetime(2027, 1, 13, 10, 0, tzinfo=ZONE), datetime(2027, 1, 13, 12, 0, tzinfo=ZONE)
+            ),
+        ),
+        (Kind.OTHER, Day(date(2027, 1, 14))),
+        (Kind.SUBMISSION_DEADLINE, Day(date(2027, 2, 5))),
+    ]
+
+
+def test_the_day_a_log_is_issued_after_a_dash_is_no_step() -> None:
+    assert timeline(
+        "CLARIFICATION LOG – Version 2 – issued 02/12/2026\n"
+        "\n"
+        "Tenders are due by 12:00 on 15/01/2027.\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-15", "12:00"))]
+
+
+def test_tupe_is_a_sign_of_uk_time() -> None:
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    assert timeline(
+        "TUPE information will be provided with the ITT.\nTender return: 12:00 on 15/01/2027\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, Moment(datetime(2027, 1, 15, 12, 0, tzinfo=london)))]

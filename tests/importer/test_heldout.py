@@ -95,6 +95,22 @@ texts 1-320 the round went from 86.7 % and 181 to 87.1 % (1941/2229) and 162. Ov
 of 372 dates (86.6 %) each time, and 28, 27 and 27 invented; the round gained nothing on them.
 With the round's last rules, texts 1-410 came to 2576/2976 and 237. Over all 455: 86.6 %
 (2898/3348) and 264.
+The fourteenth round read four development sets of 15 texts written without looking at the
+rules (English prose and mails of UK and Irish buyers, Dutch marketplace requests and mails,
+Belgian, EU and Nordic notices, PDF pastes) and then three more (they joined the training
+corpus as 591-695) for general mechanisms: times written "1500hrs", "kl. 12.00" or in the zone
+of an EU body's seat, a text that writes one time in UK time, the old text of a change notice
+quoted under a label of its own, cells of tables parted by tabs or bars wrapped over lines,
+buyers that answer, tell who passed or decide in words of their own, a sentence that points
+back or names the start after a comma, a paragraph that announces the sections under it, no
+sentence end after a title or an initial. The last three development sets were scored before
+any of their texts was read: 80.1 % (225/281) with the rules from the start of the round,
+81.5 % after its first part. Four judge sets of 15, written at the same time and never read
+(456-515), were scored before the round, after its first part and at its end: 87.5 % (316/361)
+and 28 invented, then 89.2 % (322/361) and 24 both times (the second part gained nothing on
+them, while the three sets it was tuned on went from 81.5 % to 87.9 %). On texts 1-455 the round
+went from 86.6 % and 264 to 87.1 % (2916/3348) and 254. Over all 515: 87.3 % (3238/3709) and
+278.
 """
 
 from __future__ import annotations
@@ -103,12 +119,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (2915/3348, 254 invented); raise the recall and lower the invented
+# What the rules reach now (3238/3709, 278 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 135 texts new to the rules, 85.4 % and 103.
-HELDOUT_RECALL = 0.870
-HELDOUT_INVENTED = 254
-HELDOUT_FILES = 455
+# on unseen text, is not reached: on the last 60 texts new to the rules, 89.2 % and 24.
+HELDOUT_RECALL = 0.873
+HELDOUT_INVENTED = 278
+HELDOUT_FILES = 515
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(

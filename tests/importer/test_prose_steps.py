@@ -162,3 +162,68 @@ def test_a_lot_named_by_a_letter_may_end_a_sentence() -> None:
         "Dit geldt voor perceel B.",
         "De termijn blijft staan.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Stage 1 responses due: 9 March 2027, 12:00", Kind.PARTICIPATION_DEADLINE),
+        (
+            "We will circulate a consolidated clarifications document to all parties on or"
+            " before 9 March 2027.",
+            Kind.ANSWERS_PUBLISHED,
+        ),
+        (
+            "The Authority will issue its final clarifications by 9 March 2027.",
+            Kind.ANSWERS_PUBLISHED,
+        ),
+        ("Publication of the last replies (Q&A page): 9 March 2027", Kind.ANSWERS_PUBLISHED),
+        ("Selected candidates will meet the panel on 9 March 2027.", Kind.INTERVIEWS),
+        (
+            "Wij nodigen alle inschrijvers uit hun offerte mondeling toe te lichten op"
+            " 9 maart 2027.",
+            Kind.INTERVIEWS,
+        ),
+        (
+            "Please confirm the names of attendees by email no later than 9 March 2027.",
+            Kind.OTHER,
+        ),
+        ("Het werk dient uiterlijk 9 maart 2028 gereed te zijn.", Kind.END),
+        ("Het eindrapport moet uiterlijk 9 maart 2028 zijn opgeleverd.", Kind.END),
+        ("Building works starting on site from 9 March 2027.", Kind.START),
+    ],
+)
+def test_more_sentences_name_their_step(sentence: str, kind: Kind) -> None:
+    assert [k for k, _ in timeline(sentence + "\n")] == [kind]
+
+
+def test_a_date_in_an_example_of_several_words_is_no_step() -> None:
+    assert (
+        timeline(
+            "For example, if a bidder uploads its offer on 3 March 2027, the form may be dated"
+            " 1 March 2027.\n"
+        )
+        == []
+    )
+
+
+def test_a_step_first_planned_for_one_day_takes_place_on_another() -> None:
+    assert timeline(
+        "- the opening session, initially planned for 19/01/2027, will take place on"
+        " 04/03/2027 at 10:00.\n"
+    ) == [(Kind.OPENING, at("2027-03-04", "10:00"))]
+
+
+def test_a_paragraph_of_its_own_to_sign_up_is_for_the_event_above() -> None:
+    assert timeline(
+        "De schouw is op dinsdag 12 januari 2027 om 9:30 uur.\n"
+        "\n"
+        "Graag uiterlijk vrijdag 8 januari, vóór 16:00, aanmelden via de berichtenmodule, met de"
+        " namen van de deelnemers.\n"
+    ) == [(Kind.OTHER, at("2027-01-08", "16:00")), (Kind.OTHER, at("2027-01-12", "09:30"))]
+
+
+def test_a_time_after_commencing_belongs_to_its_date() -> None:
+    assert timeline(
+        "The site visit will take place on 12 January 2027, commencing at 10.30am.\n"
+    ) == [(Kind.OTHER, at("2027-01-12", "10:30"))]

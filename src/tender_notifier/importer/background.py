@@ -132,7 +132,7 @@ BACKGROUND_WORDS = (
     r"|\b(which|that|die|dat|welke) (had|hadden|was|were|werd|werden)\b[^.;]{0,40}$"
     # a date given as an example, a day the buyer or the supplier is not there
     r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|zoals op)"
-    r"(\W{1,3}[\w']{1,20}){0,6}\W{0,3}$"
+    r"(\W{1,3}[\w']{1,20}){0,9}\W{0,3}$"
     # a step of the table that is done: "| Marktconsultatie | afgerond | 15 januari 2027 |"
     r"|\b(afgerond|voltooid|completed|done)\W{0,3}$"
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
@@ -164,7 +164,8 @@ REPLACED_WORDS = (
     r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
     r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
     # "oorspronkelijk vastgesteld op <date> om 10u00, uitgesteld tot"
-    r"|\b(voorheen|eerder|previously|formerly|originally|oorspronkelijk)\s{1,3}(vastgesteld"
+    r"|\b(voorheen|eerder|previously|formerly|originally|initially|aanvankelijk"
+    r"|oorspronkelijk)\s{1,3}(vastgesteld"
     r"|gepland|voorzien|bepaald|gepubliceerd|scheduled|planned|set|fixed|published|given)"
     r"\s{1,3}(op|on|for|as)\W{0,3}$"
     r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}"

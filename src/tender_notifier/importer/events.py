@@ -94,7 +94,7 @@ REGISTRATION_WORDS = (
     rf"|{_EVENT}\W{{0,3}}(registration|registratie|aanmelding|sign-?up)\b"
     # "Bevestig de aanwezigheid van uw kandidaat uiterlijk": telling the buyer one comes
     r"|\bbevestig\w{0,3}\s(\w{1,12}\s){0,2}?(aanwezigheid|deelname|komst)\b"
-    r"|\bconfirm\s(\w{1,12}\s){0,2}?(attendance|participation)\b"
+    r"|\bconfirm\s(\w{1,12}\s){0,3}?(attendance|participation|attendees)\b"
     # "Bidders wishing to attend should register no later than 5pm on"
     r"|\b(wishing|wanting|who wish|who want|intending) to attend\b[^.;]{0,40}\b(register|book"
     r"|confirm|notify|inform)"

@@ -108,7 +108,13 @@ def extract(
             # "NOTA VAN INLICHTINGEN 1" / "Datum: 12 februari 2027": the answers themselves,
             # published that day, not a step ahead
             heading = None
-        if heading is None and (
+        if (
+            heading is None
+            and topic not in (None, Kind.ANSWERS_PUBLISHED)  # not the day of a NvI itself
+            and _DAY_FIELD.match(segment.text)
+        ):
+            heading = topic  # "LOT 1 - Tweedbank" / "Date: Wednesday 13th January 2027"
+        elif heading is None and (
             (topic is None and _DAY_FIELD.match(segment.text)) or OLD_LABEL.match(segment.text)
         ):
             # the step the sentence above names: "Uw kandidaat is geselecteerd voor een
@@ -190,7 +196,15 @@ def extract(
 
 _LETTER = re.compile(r"[^\W\d_]")
 # A field that gives a day and nothing of what it is for
-_TO_ATTEND = re.compile(r"\b(wishing|wanting|who wish|who want)\sto\sattend\b", re.IGNORECASE)
+_TO_ATTEND = re.compile(
+    r"\b(wishing|wanting|who wish|who want)\sto\sattend\b"
+    # a paragraph of its own to sign up people: "Graag uiterlijk vrijdag 8 januari aanmelden
+    # via ..., met de namen van max. 2 personen" (not "Aanmelden als gegadigde kan tot")
+    r"|\b(aanmelden|meld (u|je|jullie) (zich )?aan|register|book your place)\b[^.;]{0,80}"
+    r"\b(namen|names|personen|persons|people|attendees|deelnemers|representatives"
+    r"|vertegenwoordigers)\b",
+    re.IGNORECASE,
+)
 _DAY_FIELD = re.compile(r"^\W{0,3}(datum|date|dag|day|wanneer|when)\s{0,3}:", re.IGNORECASE)
 # A line that changes the planning: its dates replace the earlier dates of their steps
 _MOVES = re.compile(

@@ -22,7 +22,7 @@ _CONNECTOR_WORDS = (
     r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|precies|exactly"
     r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
     # "op donderdag 7 januari 2027, aanvang 10.00 uur"
-    r"|aanvang|starting|starts|beginning|begint|start"
+    r"|aanvang|starting|starts|beginning|begint|start|commencing|commences"
 )
 
 

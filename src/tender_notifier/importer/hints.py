@@ -12,7 +12,7 @@ from .dates import month_pattern
 ASSIGNMENT = re.compile(
     r"opdracht(?!gever)|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
-    r"|\bframework\b|\bconcessi(e|on)\b"
+    r"|\bframework\b|\bconcessi(e|on)\b|\bworks (start\w{0,3}|commenc\w{1,4}|begin\w{0,3})\b"
     # "A: Anticipated commencement is 1 April 2027": a planned start is the assignment's
     r"|\b(anticipated|expected|planned|estimated|proposed|intended|beoogde|verwachte|geplande)"
     r"\s(commencement|start|startdatum|aanvang)\b"
@@ -20,7 +20,7 @@ ASSIGNMENT = re.compile(
     r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
     r"|\bhet werk\b|\bthe works\b|\buitvoering\b|\b(de|der|van) werken\b|\bcall-?off\b"
     # the words of its term, and of works and supplies delivered
-    r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}"
+    r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}|\bopgeleverd\b"
     # the building contract's own words: "Site possession:", "Practical completion"
     r"|\b(site possession|possession of (the )?site|practical completion)\b"
     # Belgian works: "Het bevel van aanvang wordt voorzien op"
@@ -69,6 +69,8 @@ END_WORDS = (
     r"|\b(final report|eindrapport\w{0,4}|eindrapportage)\b.{0,20}\b(due|opgeleverd|gereed"
     r"|delivered|uiterlijk)\b"
     r"|\b(runs?|run|lasts?|continues?) (until|till|to|through)\W{0,3}$"
+    # "Het werk dient uiterlijk 31 oktober 2027 gereed te zijn"
+    r"|^\W{0,3}(gereed|klaar|afgerond|opgeleverd)\s(te\s)?(zijn|worden)\b"
     r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
     r"\W{0,3}$"
     r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$"

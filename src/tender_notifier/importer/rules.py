@@ -215,6 +215,9 @@ RULES: tuple[Rule, ...] = (
         r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|pre-?qualification questionnaires?"
         r"|suitability assessment questionnaires?|psqs?|procurement specific questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)|participation stage"
+        # "Stage 1 responses due": the first stage of two is the selection's
+        r"|\b(stage|phase|fase) (1|one|i)\b[^.;]{0,20}\b(responses?|submissions?|returns?|due"
+        r"|deadline|sluiting)\b"
         r"|\b(applications?|aanvra(ag|gen)) (for|to|tot) (\w{1,12} )?"
         r"(pre-?qualification|prekwalificatie)"
         # a request to be admitted to the dynamic purchasing system the call-off is made under
@@ -226,6 +229,11 @@ RULES: tuple[Rule, ...] = (
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
         r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
         r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
+        # "nodigen wij alle inschrijvers uit hun offerte mondeling toe te lichten op"
+        r"|\bmondeling toe\s(te\s)?lichten\b"
+        # "Shortlisted candidates will meet the Director (via Teams) on"
+        r"|\b(shortlisted|selected|geselecteerde)\s(candidates?|kandidaten|suppliers|bidders)"
+        r"\s(will\s)?(meet|ontmoeten|spreken)\b"
         r"|(?<!suitability )assessment"
         r"(?! (questionnaire|summar|report|feedback|outcome|result|criteri))|kennismaking"
         r"|\bintakes?\b|\bmondelinge (toelichting|presentatie|verdediging)\b"

@@ -19,26 +19,68 @@ class Section:
     sentence of prose under it whose own words do not say what its date is for ("Afspraak op
     woensdag 10 februari 2027 om 9u30"). The section ends at a blank line after its first
     sentence, or at the next heading; a paragraph that points to what follows ("vóór het
-    hieronder genoemde tijdstip", "as set out below") lends it to the next one too."""
+    hieronder genoemde tijdstip", "as set out below") lends it to the next one too. A sentence
+    that names a step and points to what follows ("will hold site visits for each lot. Details
+    are as follows:") lends it to the sections under it whose headings name none ("LOT 1 -
+    Tweedbank Leisure Centre" / "Date: ..."), up to a paragraph of prose of their own."""
 
     def __init__(self) -> None:
         self._step: Kind | None = None
         self._read = False  # a sentence was read under the heading
         self._points_on = False  # the paragraph read points to the one that follows
+        self._lead: Kind | None = None  # the step of a paragraph over several sections
+        self._named: Kind | None = None  # the step the paragraph read so far names
 
     def topic(self, previous: Segment | None, segment: Segment) -> Kind | None:
-        if segment.follows_blank(previous) and self._read:
-            if not self._points_on:
-                self._step = None
-            self._points_on = False
+        if segment.follows_blank(previous):
+            if self._read:
+                if not self._points_on:
+                    self._step = None
+                self._points_on = False
+            part = self._lead is not None and _part_heading(segment)
+            if self._lead is not None and not part and _prose(segment):
+                self._lead = None  # "Places are limited to two ...": the sections are over
+            self._named = None
+        if self._lead is not None and _part_heading(segment):
+            self._step = self._lead  # "LOT 1 - Tweedbank Leisure Centre (pool hall, ...)"
+            self._read = self._points_on = False
+            return None
         if _is_section_heading(segment):
             meaning = None if NO_TOPIC.match(segment.text) else kind_of(segment.text)
             self._step = meaning if isinstance(meaning, Kind) else None
+            if isinstance(meaning, Kind):
+                self._lead = None
             self._read = self._points_on = False
             return None
         self._read = True
         self._points_on = self._points_on or bool(_POINTS_ON.search(segment.text))
+        if _prose(segment):
+            named = kind_of(segment.text)
+            self._named = named if isinstance(named, Kind) else self._named
+            if self._named is not None and _POINTS_ON.search(segment.text):
+                self._lead = self._named
         return self._step
+
+
+# The heading of one part of what a paragraph announced: a lot, a session, a location
+_PART = re.compile(
+    r"^\W{0,3}(lot|perceel|kavel|deelopdracht|session|sessie|ronde|round|location|locatie"
+    r"|site|visit|bezoek)\s{0,3}[\w.]{1,3}\b",
+    re.IGNORECASE,
+)
+
+
+def _part_heading(segment: Segment) -> bool:
+    return (
+        not segment.is_field
+        and not segment.in_table
+        and bool(_PART.match(segment.text))
+        and not find_dates(segment.text)
+    )
+
+
+def _prose(segment: Segment) -> bool:
+    return not segment.is_field and not segment.in_table and not segment.in_cell
 
 
 # "Uw inschrijving dient ... vóór het hieronder genoemde tijdstip", "at the times set out below"

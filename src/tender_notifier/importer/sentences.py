@@ -48,7 +48,7 @@ _DEADLINE_AND_OPENING = re.compile(
     re.IGNORECASE,
 )
 _REGISTER_AFTER = re.compile(
-    r"\W{0,3}(\w{1,12}\s{1,3}){0,2}?(aanmelden|inschrijven|registreren|register|sign up"
+    r"\W{0,3}([\w:.,]{1,12}\s{1,3}){0,3}?(aanmelden|inschrijven|registreren|register|sign up"
     r"|book (a |your )?(place|seat|slot))\b",
     re.IGNORECASE,
 )
@@ -71,9 +71,16 @@ _REQUEST = re.compile(
 
 
 _OLD = Background.REPLACED
+# "the public opening, initially planned for <date>, will take place on <date>"
+_TAKES_PLACE = re.compile(
+    r"\b(will (now )?(take place|be held)|(vindt|vinden) (nu )?plaats|wordt (nu )?gehouden)"
+    r"\s(on|op)\W{0,3}$",
+    re.IGNORECASE,
+)
 # the field that dates the document itself, whatever it names
 _ISSUED = re.compile(
-    r"(^|:)\W{0,3}(issued|date of issue|issue date)\s{0,3}:\s{0,3}$", re.IGNORECASE
+    r"(^|:|[\u2013\u2014-])\W{0,3}(issued|date of issue|issue date)(\s{0,3}:|\s{1,3}on)?\s{0,3}$",
+    re.IGNORECASE,
 )
 # a question of a Q&A log, whose dates the answer settles: "Q: ...", "Vraag: ...", a cell of a
 # table that asks ("Wilt u ... mailen?" in a mail is a request, and is read)
@@ -140,7 +147,11 @@ def read_segment(
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
             # words before a range say it is the assignment's, whatever follows it
             meaning = Kind.START
-        if meaning is None and previous is Background.REPLACED and moved_to(own_before):
+        if (
+            meaning is None
+            and previous is Background.REPLACED
+            and (moved_to(own_before) or _TAKES_PLACE.search(own_before))
+        ):
             # "The original closing date of <date> has been moved to <date>"; "sluit niet op
             # <date>, maar op <date>": what the sentence names, when the old date named nothing
             meaning = carried if isinstance(carried, Kind) else named_step(text[: group.start])

@@ -277,7 +277,8 @@ _UK_PLATFORM = re.compile(
     r"|@[\w.-]{1,60}\.(?:co|gov|org|ac|nhs|police)\.uk\b|@[\w.-]{1,60}\.gov\.ie\b"
     r"|\bIR35\b|\bGBP\s?\d"
     # the UK's platforms and its public bodies
-    r"|\b(?:Atamis|In-Tend|ProContract|Delta\seSourcing|Proactis|Due\sNorth)\b"
+    r"|\b(?:Atamis|In-Tend|ProContract|Delta\seSourcing|Proactis|Due\sNorth|NEPO|YORtender"
+    r"|PCS-Tender|eTendersNI|TUPE)\b"
     r"|\b(?:County|Borough|District)\sCouncil\b|\bIntegrated\sCare\sBoard\b"
     r"|\bNHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:TRUST|BOARD)\b",
 )
