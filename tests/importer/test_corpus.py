@@ -2029,18 +2029,6 @@ NOT_READ_YET = {
     ("675-scholengroep-catering-onderhandeling", "missed", Kind.OTHER, Day(date(2027, 2, 23))),
     ("675-scholengroep-catering-onderhandeling", "missed", Kind.OTHER, Day(date(2027, 2, 25))),
     (
-        "676-provincie-utrecht-ecologisch-onderzoek",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2027, 1, 27)),
-    ),
-    (
-        "676-provincie-utrecht-ecologisch-onderzoek",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 1, 27, 9, 30, 13, 0),
-    ),
-    (
         "681-deventer-groenonderhoud-percelen",
         "missed",
         Kind.ANSWERS_PUBLISHED,

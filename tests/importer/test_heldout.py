@@ -110,7 +110,8 @@ any of their texts was read: 80.1 % (225/281) with the rules from the start of t
 and 28 invented, then 89.2 % (322/361) and 24 both times (the second part gained nothing on
 them, while the three sets it was tuned on went from 81.5 % to 87.9 %). On texts 1-455 the round
 went from 86.6 % and 264 to 87.1 % (2916/3348) and 254. Over all 515: 87.3 % (3238/3709) and
-278.
+278. A last rule (the hours of a step told as "beginnen om half tien en duren tot 12.30 uur")
+made that 2917 and 253 on texts 1-455 and 3239 and 277 over all 515.
 """
 
 from __future__ import annotations
@@ -119,11 +120,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (3238/3709, 278 invented); raise the recall and lower the invented
+# What the rules reach now (3239/3709, 277 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 60 texts new to the rules, 89.2 % and 24.
 HELDOUT_RECALL = 0.873
-HELDOUT_INVENTED = 278
+HELDOUT_INVENTED = 277
 HELDOUT_FILES = 515
 
 

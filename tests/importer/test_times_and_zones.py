@@ -97,3 +97,17 @@ def test_the_verb_may_after_a_number_is_no_date() -> None:
         "1 May 2027"
     )
     assert [h.text for h in find_dates("Lot 3 may be awarded separately.")] == []
+
+
+def test_hours_told_as_a_start_and_how_long_it_runs_are_a_period() -> None:
+    assert timeline(
+        "De presentaties vinden plaats op dinsdag 2 februari 2027. De presentaties beginnen om"
+        " half tien en duren tot uiterlijk 12.30 uur.\n"
+    ) == [
+        (
+            Kind.INTERVIEWS,
+            Span(
+                datetime(2027, 2, 2, 9, 30, tzinfo=ZONE), datetime(2027, 2, 2, 12, 30, tzinfo=ZONE)
+            ),
+        )
+    ]

@@ -110,10 +110,15 @@ _TIME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_SPAN_GAP = re.compile(
-    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014)\s{0,3}$",
+    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014"
+    # "De gesprekken beginnen om half tien en duren tot uiterlijk 13.00 uur", "start at 10:00
+    # and finish by 12:30"
+    r"|(?:en|and)\s(?:duren|duurt|lopen|loopt|eindigen|eindigt|zijn klaar|runs?|lasts?"
+    r"|finish(?:es)?|ends?|close|closes)\s(?:tot|until|till|to|by|at|om)"
+    r"(?:\s(?:uiterlijk|ongeveer|rond|approximately|about|around))?)\s{0,3}$",
     re.IGNORECASE,
 )
-_TIME_SPAN_GAP_MAX = 20
+_TIME_SPAN_GAP_MAX = 40
 
 
 @dataclass(frozen=True, slots=True)
