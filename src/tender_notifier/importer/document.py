@@ -65,9 +65,7 @@ _ANOTHER_NOTICE = re.compile(
 )
 # The day of the text itself, in a sentence that names a step too
 _THIS_DAY = re.compile(
-    r"\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b"
-    # "Clarification Document No. 2    Issued: 02/12/2026": the day of this document
-    r"|:\s{0,3}(issued|published|gepubliceerd)\s{0,3}:\s{0,3}(?=\d)",
+    r"\bdatum van (deze|dit) (uitnodiging|bericht|brief)|\bdate of this (invitation|letter)\b",
     re.IGNORECASE,
 )
 # The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):

@@ -37,8 +37,7 @@ class Section:
                 if not self._points_on:
                     self._step = None
                 self._points_on = False
-            part = self._lead is not None and _part_heading(segment)
-            if self._lead is not None and not part and _prose(segment):
+            if self._lead is not None and not _part_heading(segment) and _prose(segment):
                 self._lead = None  # "Places are limited to two ...": the sections are over
             self._named = None
         if self._lead is not None and _part_heading(segment):

@@ -103,7 +103,7 @@ _TIME = re.compile(
         |local\stime|lokale\stijd|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam
         |(?P<city>"""
-    + "|".join(_SEATS)
+    + "|".join(map(re.escape, _SEATS))
     + r""")\s(?:local\s)?time)\)?
         (?![^\W\d_]))?
     """,
@@ -233,7 +233,7 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
     if g("uk"):
         return _UK
     if city := g("city"):
-        return ZoneInfo(next(zone for seat, zone in _SEATS.items() if seat.lower() == city.lower()))
+        return ZoneInfo(_SEATS[city.title()])
     if not g("utc"):
         return None
     if not g("oh"):

@@ -67,11 +67,16 @@ def _value_open(cell: str) -> bool:
     return bool(_OPEN_VALUE.search(cell)) and not find_dates(cell)
 
 
-def _label_goes_on(label: str, cell: str) -> bool:
-    """Whether ``cell`` carries on the first cell ``label`` of the row above."""
+def _label_goes_on(label: str, cell: str, *, open_end: bool = False) -> bool:
+    """Whether ``cell`` carries on the first cell ``label`` of the row above: in lower case or
+    in brackets, or (``open_end``) closing the label's bracket or after a last word that leaves
+    it open ("Assessment summaries issued and")."""
+    goes = cell[:1].islower() or cell[:1] == "("
+    if open_end:
+        goes = goes or (_open_bracket(label) and ")" in cell) or _leaves_open(label)
     return (
-        bool(_LETTERS.search(label))
-        and (cell[:1].islower() or cell[:1] == "(")
+        goes
+        and bool(_LETTERS.search(label))
         and not label.endswith((".", ":", ";"))
         and not find_dates(cell)
     )
@@ -80,9 +85,14 @@ def _label_goes_on(label: str, cell: str) -> bool:
 def merged(rows: list[str]) -> list[str]:
     """The cells of a row and the lines that carry it on, each cell read whole."""
     outer = _outer(rows[0])
-    columns: list[list[str]] = [[] for _ in pipe_cells(rows[0], outer)]
+    return _merged_cells([pipe_cells(row, outer) for row in rows])
+
+
+def _merged_cells(rows: list[list[str]]) -> list[str]:
+    """Each column of ``rows`` (a row and the lines that carry its cells on) as one cell."""
+    columns: list[list[str]] = [[] for _ in rows[0]]
     for row in rows:
-        for k, cell in enumerate(pipe_cells(row, outer)):
+        for k, cell in enumerate(row):
             if cell:
                 columns[k].append(cell)
     return [_joined(parts) for parts in columns]
@@ -275,19 +285,10 @@ def goes_on_tabbed(row: str, line: str) -> bool:
     if not cells[0]:
         # "<TAB>2027" under "... Monday 4th January", not "<TAB>perceel 3<TAB>di 09-03-2027"
         return any(cells) and (not find_dates(line) or _all_open(values))
-    label = above[0]
-    goes = (
-        cells[0][:1].islower()
-        or (_open_bracket(label) and ")" in cells[0])
-        or cells[0][:1] == "("
-        or bool(_OPEN_LABEL.search(label))
-    )
+    # (not "2.4.1<TAB>Attendance at the session is not mandatory": no label, and prose)
     return (
-        goes
-        and bool(_LETTERS.search(label))  # not "2.4.1<TAB>Attendance at the session ..."
+        _label_goes_on(above[0], cells[0], open_end=True)
         and len(cells[0]) <= _PROSE_CELL
-        and not label.endswith((".", ":", ";"))
-        and not find_dates(cells[0])
         and (len(cells) == 1 or not all(cells) or _all_open(values))
     )
 
@@ -296,18 +297,14 @@ def _all_open(values: list[str]) -> bool:
     return bool(values) and all(_value_open(c) for c in values)
 
 
-# a label cut off after a word that leaves it open: "Assessment summaries issued and"
-_OPEN_LABEL = re.compile(r"\s(and|or|of|the|to|for|en|of|van|de|het|voor|met|–|-)$", re.IGNORECASE)
+def _leaves_open(label: str) -> bool:
+    """Whether ``label`` ends on a word or a dash that leads on to the next line."""
+    return bool(_UNFINISHED.search(label)) or label.endswith((" -", " \u2013"))
 
 
 def merged_tabbed(rows: list[str]) -> list[str]:
     """The cells of a row parted by tabs and of the lines that carry it on, each whole."""
-    columns: list[list[str]] = [[] for _ in rows[0].split("\t")]
-    for row in rows:
-        for k, cell in enumerate(row.split("\t")):
-            if cell.strip():
-                columns[k].append(cell.strip())
-    return [_joined(parts) for parts in columns]
+    return _merged_cells([[c.strip() for c in row.split("\t")] for row in rows])
 
 
 def is_prose(cell: str) -> bool:
