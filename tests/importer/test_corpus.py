@@ -1390,12 +1390,6 @@ NOT_READ_YET = {
     ),
     ("559-aa-en-maas-mail-gewijzigde-planning", "missed", Kind.OTHER, at(2027, 2, 8, 12, 0)),
     (
-        "560-galway-coco-minor-works-framework",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        Day(date(2027, 1, 22)),
-    ),
-    (
         "561-broker-reminder-data-engineer",
         "missed",
         Kind.QUESTIONS_DEADLINE,
@@ -1926,30 +1920,6 @@ NOT_READ_YET = {
         at(2027, 1, 29, 13, 0),
     ),
     (
-        "648-aanbestedingsleidraad-odru-vth-systeem",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2027, 3, 11)),
-    ),
-    (
-        "648-aanbestedingsleidraad-odru-vth-systeem",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2027, 3, 9)),
-    ),
-    (
-        "648-aanbestedingsleidraad-odru-vth-systeem",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 3, 11, 9, 30, 16, 30),
-    ),
-    (
-        "648-aanbestedingsleidraad-odru-vth-systeem",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 3, 9, 9, 30, 16, 30),
-    ),
-    (
         "650-bericht-verlenging-percelen-groenonderhoud",
         "missed",
         Kind.SUBMISSION_DEADLINE,
@@ -2081,7 +2051,6 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         Day(date(2027, 1, 6)),
     ),
-    ("686-north-tyneside-clarification-log", "missed", Kind.OTHER, Day(date(2026, 12, 11))),
     ("689-fps-finance-dialogue-rounds", "invented", Kind.OTHER, Day(date(2027, 3, 19))),
     ("689-fps-finance-dialogue-rounds", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 3, 19))),
     ("689-fps-finance-dialogue-rounds", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 5, 28))),

@@ -146,6 +146,12 @@ LOG_ENTRY_WORDS = (
     r"|answer|asked|answered|raised)\s{0,3}:?\s{0,3}$"
     r"|\b(vraag|question|answer|antwoord)\s{0,3}(datum|date)\s{0,3}:?\s{0,3}$"
     r"|\b(laatste update|last update|bijgewerkt op)\s{0,3}:?\s{0,3}$"
+    # "Question 1      received 19/11/2026": the day a question came in, not "must be received"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)\breceived\s{1,3}((on|at)\s{1,3})?$"
+    # "Antwoord (02-12-2026 15:30):": the time an answer of a log was written
+    r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}\($"
+    # "01_Invitation_v1.0.pdf   02/12/2026 15:40": the day a document was uploaded
+    r"|\.(pdf|docx?|xlsx?|zip|odt|ods|pptx?|csv|xml)\s{0,3}[:|]?\s{0,3}$"
 )
 
 # The words just before the old date of a moved one: "verplaatst van", "(was:", "instead of"

@@ -33,7 +33,12 @@ _OPEN = re.compile(
 )
 # "Q&A log exported 15/01/2026 17:02": the day this copy was made, whatever it names
 _THIS_COPY = rf"\b{COPY_MADE}\s{{1,3}}(on\s|op\s)?(?=\d)"
-_COPY_DAY = re.compile(_THIS_COPY, re.IGNORECASE)
+# "QUESTIONS AND ANSWERS – version 3 (last updated 03/12/2026)": the day of this version,
+# whatever step the line names
+_COPY_DAY = re.compile(
+    _THIS_COPY + r"|\b(last updated|laatst bijgewerkt)\s{0,3}(:\s{0,3}|on\s|op\s)?(?=\d)",
+    re.IGNORECASE,
+)
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
@@ -49,7 +54,8 @@ _PUBLISHED = re.compile(
     r"|(^|:\s{0,3})(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)"
     r"\s{0,3}:"
     # "Published 2 February 2027, 3:14pm", "Last updated: 03/12/2026": the day of this version
-    r"|^(published|posted|issued|gepubliceerd|geplaatst)\s{1,3}(on\s{1,3}|op\s{1,3})?(?=\d)"
+    r"|^\W{0,3}(published|posted|issued|gepubliceerd|geplaatst)\s{1,3}(on\s{1,3}|op\s{1,3})?"
+    r"(?=\d)"
     r"|^(last updated|laatst bijgewerkt|laatste wijziging|updated)\s{0,3}(:|on\b|op\b)"
     r"|\((last updated|laatst bijgewerkt)\b"
     # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
@@ -60,7 +66,9 @@ _PUBLISHED = re.compile(
 # The publication of a notice still to come
 _ANOTHER_NOTICE = re.compile(
     r"\b(next|future|later|following|volgende|nieuwe) (\w{1,12} )?(notice|aankondiging|publicatie"
-    r"|tender|procurement|aanbesteding)",
+    r"|tender|procurement|aanbesteding)"
+    # "Publication date of tender notice (estimated)": a notice still to come
+    r"|\b(estimated|expected|planned|anticipated|indicative|verwachte?|beoogde?|geplande?)\b",
     re.IGNORECASE,
 )
 # The day of the text itself, in a sentence that names a step too

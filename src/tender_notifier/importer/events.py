@@ -29,7 +29,7 @@ EVENT_WORDS = (
     r"|\bkijk(dag|middag|ochtend|moment)\b"
     # "*** Event details ***" over "Date: Thursday 21st January 2027" (not "in the event that")
     r"|\bevent (details|information|date)\b|(?<!\bin )\b(the|this|our) event\b(?! (of|that)\b)"
-    r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)"
+    r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)|\bmarket[- ]warming\b"
     r"|\b(site |premises )?familiari[sz]ation (day|visit|event|session|tour)\b"
     # "Visits will take place on Tuesday 23rd February and Wednesday 24th February"
     r"|\b(visits|viewings|bezoeken|bezichtigingen)\b[^.;]{0,30}\b(will take place|take place"
@@ -112,7 +112,8 @@ REGISTRATION_WORDS = (
 # aanmelding" is the requests to participate)
 REGISTERING = re.compile(
     r"^\W{0,3}((?!sluit|deadline|uiterst|closing|termijn|datum|date)[\w',-]{1,20}\s{1,3}){0,8}?"
-    r"(regist(er|reer|reren|ration|ratie)|sign up|book (a |your )?(place|seat|slot)|aanmelden"
+    r"(regist(er|reer|reren|ration|ratie)|sign up|(book|reserve) (a |your )?(place|seat|slot)"
+    r"|(places|seats|slots) (must|should|can|may|need to) be (booked|reserved)|aanmelden"
     # Flemish: "Wie wil deelnemen, schrijft zich uiterlijk <date> in"
     r"|(schrijft|schrijven|schrijf) (zich|je|u)"
     r"|aanmelding|meld (u|je) (zich )?aan|confirm (your )?attendance|register attendance"

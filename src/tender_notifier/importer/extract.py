@@ -260,9 +260,10 @@ def _phase(segment: Segment, selection: bool) -> bool:
 _NOT_BINDING = re.compile(
     r"\b(not|non)[- ]binding|\bniet bindend|for information only|ter informatie"
     # a marketplace page's list of other requests: "Bekijk ook" / "- Consulent Wmo (sluit ...)"
-    r"|^\W{0,3}(bekijk ook|zie ook|see also|vergelijkbare (opdrachten|vacatures)|andere "
-    r"(opdrachten|vacatures|aanvragen)|related (opportunities|tenders|jobs|vacancies)|other "
-    r"(opportunities|tenders|vacancies))\W{0,3}$",
+    r"|^\W{0,3}(bekijk ook|zie ook|see also|ook interessant|(vergelijkbare|soortgelijke"
+    r"|gelijksoortige|andere|meer|recente|nieuwe) (opdrachten|vacatures|aanvragen|aanbestedingen)"
+    r"|(related|similar|other|more|recent) (opportunities|tenders|jobs|vacancies|notices)"
+    r"|you (may|might) also (like|be interested( in)?))\W{0,3}$",
     re.IGNORECASE,
 )
 

@@ -190,8 +190,9 @@ _EACH = re.compile(
 )
 # "between 09:30 and 12:30 each day": the words after the time say it is each day's
 _EACH_AFTER = re.compile(
-    r"\s{0,3},?\s{0,3}(?:on\s)?(?:each day|each of (?:the|these|those) days|both days|elke dag"
-    r"|iedere dag|beide dagen|telkens)\b",
+    # "(10:00 start at the Civic Centre main reception on both days)"
+    r"\s{0,3},?\s{0,3}(?:[^.;,\n()\d]{0,60}?\s)?(?:on\s)?(?:each day"
+    r"|each of (?:the|these|those) days|both days|elke dag|iedere dag|beide dagen|telkens)\b",
     re.IGNORECASE,
 )
 _NO_OTHER_DATE = re.compile(r"[^.;\n\d]{0,80}")

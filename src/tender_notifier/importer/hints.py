@@ -40,8 +40,10 @@ _MEETING_POINT = (
 )
 # Words for the start of the assignment (``rules`` puts them last but one in its table)
 START_WORDS = (
-    rf"\bstart{_MEETING_POINT}|start\b{_MEETING_POINT}|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar|available"
-    r"|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
+    rf"\bstart{_MEETING_POINT}|start\b{_MEETING_POINT}|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar"
+    # "available" for work, not a document "(available on the Atamis portal, project C301744)"
+    r"|available(?!\s(on|via|through|in|at)\s(the\s)?([\w-]{1,20}\s){0,2}?(portal|website|site"
+    r"|platform|page|system|tenderned|mercell|negometrix))|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
     r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
     r"|\b(runs?|lasts?) from\W{0,3}$"
     # "1 June 2027 to the end of the initial 36-month term": the term's first day

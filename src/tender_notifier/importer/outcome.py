@@ -25,6 +25,9 @@ OUTCOME_WORDS = (
     # the UK's Procurement Act: the assessment summaries go out with the award decision
     r"|\b(issue|publish|send)\w{0,3} (\w{1,12} ){0,2}?assessment summar(y|ies)\b"
     r"|\bassessment summar(y|ies) (are |will be )?(issued|published|sent)\b"
+    # "Moderation complete / outcome letters issued": the letters that tell the outcome
+    r"|\b(outcome|award|result) (letters?|notifications?) (\w{1,12} )?(issued|sent"
+    r"|dispatched|released)\b|\b(issue|dispatch|send)\w{0,3} (of )?(the )?(outcome|award) letters\b"
     r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
     r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
     r"(?! van de (cv|sel))"

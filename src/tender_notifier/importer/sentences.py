@@ -353,7 +353,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 # A line labelled with a lot: "Perceel 2 – Lindenholt: 27 november 2026" (asked only when
 # nothing else in the line says what its date is for)
 _LOT = re.compile(
-    r"^\W{0,3}(perceel|percelen|lot|lots|deel|part)\s{0,3}(\d{1,2}|[A-Z])\b[^:]{0,40}:",
+    r"^\W{0,3}(perceel|percelen|lot|lots|deel|part)\s{0,3}(\d{1,2}|[A-Z])\b[^:]{0,40}:"
+    # one of several rounds, days or sessions of the step the heading names: "Eerste ronde:",
+    # "Ronde 2:", "Day 1:", "Sessie B:"
+    r"|^\W{0,3}((eerste|tweede|derde|first|second|third|1e|2e|3e)\s{1,3}(ronde|round|dag|day"
+    r"|sessie|session)|(ronde|round|dag|day|sessie|session)\s{0,3}(\d|[A-D])\b)\s{0,3}:",
     re.IGNORECASE,
 )
 

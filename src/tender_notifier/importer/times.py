@@ -73,6 +73,19 @@ _SEATS = {
     "Petten": "Europe/Amsterdam",
     "The Hague": "Europe/Amsterdam",
 }
+_HOUR_WORDS = "|".join(_HOURS) + "|\u00e9\u00e9n"
+# the words a time in words follows: "om half tien", "tussen half tien en kwart over twee",
+# "vanaf tien uur"
+_AFTER_WORD = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{w}\s)"
+        for w in ("om", "tot", "voor", "v\u00f3\u00f3r", "vanaf", "tussen", "en", "van", "rond")
+    )
+    + ")"
+)
+# a whole hour in words only after these: "sessies van drie uur" is how long they last
+_BEFORE_HOUR = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("om", "vanaf", "rond")) + ")"
 _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<=\d[uh][-\u2013])|(?<=\d[ap]m[-\u2013])|(?<![\w.,:/-]))
@@ -87,11 +100,18 @@ _TIME = re.compile(
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
       | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
         (?!\s{0,3}(?:per(?!\s{1,3}(?:mail|e-?mail|post|telefoon))|p\.|/|in|a|an|each|x)\b)
-      | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\bvanaf\s))
-        half\s(?P<half>"""
-    + "|".join(_HOURS)
+      | """
+    + _AFTER_WORD
+    + r"""(?P<part>half|kwart\s(?:over|voor))\s(?P<half>"""
+    + _HOUR_WORDS
     + r"""|1[0-2]|[1-9])
         (?![^\W\d_])(?:\s{0,3}uur(?![^\W\d_]))?
+      | """
+    + _BEFORE_HOUR
+    + r"""(?P<whole>"""
+    + _HOUR_WORDS
+    + r""")\s{1,3}uur(?![^\W\d_])
+        (?!\s{0,3}(?:per|p\.|/|in|a|an|each|x|werk|reistijd|rijden)\b)
       | (?<![\w.,:/-])(?P<h6>0?[7-9]|1\d|2[0-3])
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
@@ -200,11 +220,16 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     elif g("h5") is not None:
         # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
         hour, meridiem, weak = int(g("h5")), "", True
-    elif g("half") is not None:
-        # "om half tien": half an hour before ten, in the hours of an office day (7:30-18:30)
-        word = g("half").lower()
-        hour = (int(word) if word.isdigit() else _HOURS.index(word) + 1) - 1
-        hour, minute, meridiem, weak = hour + 12 if hour < 7 else hour, 30, "", False
+    elif g("half") is not None or g("whole") is not None:
+        # "om half tien": half an hour before ten, "kwart over twee", "om tien uur", in the
+        # hours of an office day (7:00-18:45)
+        hour, minute = _hour_of(g("half") or g("whole") or "")
+        part = (g("part") or "").lower()
+        if part == "half" or part.endswith("voor"):
+            hour, minute = hour - 1, 30 if part == "half" else 45
+        elif part:
+            minute = 15
+        hour, meridiem, weak = hour + 12 if hour < 7 else hour, "", False
     else:  # the 9 of "van 9 tot 12 uur", "13-15 uur": a time only next to a date
         hour, meridiem, weak = int(g("h6")), "", True
     if meridiem:
@@ -223,6 +248,12 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         zone=_zone(g),
         zoned=bool(g("tz")),
     )
+
+
+def _hour_of(word: str) -> tuple[int, int]:
+    """The hour a word or number names ("tien", "één", "10") and no minutes."""
+    word = word.lower().replace("\u00e9", "e")
+    return (int(word) if word.isdigit() else _HOURS.index(word) + 1), 0
 
 
 _UK = ZoneInfo("Europe/London")

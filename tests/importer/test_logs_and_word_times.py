@@ -1,0 +1,154 @@
+"""Dates that record what happened (a question received, an answer written, a document
+uploaded, the version of a log), times told in Dutch words, and steps named in the words of
+other trades and platforms."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from tender_notifier.importer import extract
+from tender_notifier.importer.document import document_of
+from tender_notifier.importer.text import segments
+from tender_notifier.timeline import Day, Kind, Moment, Span, When
+
+from .corpus import ZONE
+
+
+def at(day: str, clock: str) -> Moment:
+    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
+
+
+def between(day: str, start: str, end: str) -> Span:
+    first = date.fromisoformat(day)
+    return Span(
+        datetime.combine(first, time.fromisoformat(start), ZONE),
+        datetime.combine(first, time.fromisoformat(end), ZONE),
+    )
+
+
+def timeline(text: str) -> list[tuple[Kind, When]]:
+    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
+    return [(m.kind, m.when) for m in draft.tender.milestones]
+
+
+def test_a_period_told_in_words_is_read_as_its_hours() -> None:
+    assert timeline(
+        "De gesprekken zijn gepland op dinsdag 22 december 2026 in de ochtend, tussen half tien"
+        " en half één, op het waterschapshuis.\n"
+        "Het plaatsbezoek is op 6 januari 2027 van kwart voor negen tot kwart over tien.\n"
+    ) == [
+        (Kind.INTERVIEWS, between("2026-12-22", "09:30", "12:30")),
+        (Kind.OTHER, between("2027-01-06", "08:45", "10:15")),
+    ]
+
+
+def test_a_whole_hour_in_words_is_a_time_how_long_something_lasts_is_not() -> None:
+    assert timeline(
+        "De informatiebijeenkomst begint op 12 januari 2027 om tien uur.\n"
+        "Op 19 januari 2027 houden we gesprekken van een uur, twee uur per kandidaat.\n"
+    ) == [
+        (Kind.OTHER, at("2027-01-12", "10:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 1, 19))),
+    ]
+
+
+def test_the_day_a_question_was_received_is_no_deadline() -> None:
+    assert timeline(
+        "Question 1                          received 19/11/2026\n"
+        "Is a consortium allowed?\n\n"
+        "Tenders must be received on 14 January 2027 at 12:00.\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-14", "12:00"))]
+
+
+def test_the_time_an_answer_was_written_is_no_publication_of_answers() -> None:
+    assert timeline(
+        "Vraag 3 - gesteld op 02-12-2026 10:47\nMag de kandidaat ook op locatie werken?\n"
+        "Antwoord (02-12-2026 15:30):\nJa, twee dagen per week.\n\n"
+        "Vragen kunnen tot en met vrijdag 18 december 2026 worden gesteld.\n"
+    ) == [(Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 18)))]
+
+
+def test_the_upload_time_of_a_document_is_no_step() -> None:
+    assert timeline(
+        "Buyer Attachments\n"
+        "  01_Further_Competition_Invitation_v1.0.pdf          02/12/2026 15:40\n"
+        "  05_Social_Value_Model_Questions.pdf                 02/12/2026 15:41\n\n"
+        "Supplier response deadline: 14/01/2027 12:00\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-14", "12:00"))]
+
+
+def test_the_version_of_a_log_is_its_day_whatever_its_heading_names() -> None:
+    text = "QUESTIONS AND ANSWERS - version 3 (last updated 03/12/2026)\n"
+    assert document_of(segments(text)).published == date(2026, 12, 3)
+
+
+def test_a_publication_still_to_come_is_not_the_day_of_the_notice() -> None:
+    text = (
+        "Tender notice\n  * Published 30 November 2026, 2:18pm\n\n"
+        "Publication date of tender notice (estimated)\n1 April 2027\n"
+    )
+    assert document_of(segments(text)).published == date(2026, 11, 30)
+
+
+def test_letters_that_tell_the_outcome_are_the_award() -> None:
+    assert timeline(
+        "Activity\tDate\n"
+        "Supplier response deadline\t14/01/2027 12:00\n"
+        "Moderation complete / outcome letters issued\t09/02/2027\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-14", "12:00")),
+        (Kind.AWARD, Day(date(2027, 2, 9))),
+    ]
+
+
+def test_a_marketplace_list_of_similar_requests_is_no_step() -> None:
+    assert timeline(
+        "Reageren kan tot en met woensdag 16 december 2026, uiterlijk 12.00 uur.\n\n"
+        "Soortgelijke opdrachten\n"
+        "- Projectleider Dijkversterking, Waterschap Aa en Maas (sluit 8 januari 2027)\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-16", "12:00"))]
+
+
+def test_the_rounds_under_a_heading_are_of_the_step_it_names() -> None:
+    assert timeline(
+        "Sollicitatiegesprekken\n"
+        "Eerste ronde:  do 14 jan. 2027 (ochtend), Werkplein Peizerweg\n"
+        "Tweede ronde:  di 19 jan. 2027 om 16.00 uur, met de afdelingsmanager\n"
+    ) == [
+        (Kind.INTERVIEWS, Day(date(2027, 1, 14))),
+        (Kind.INTERVIEWS, at("2027-01-19", "16:00")),
+    ]
+
+
+def test_a_document_available_on_a_portal_is_no_start() -> None:
+    assert (
+        timeline(
+            "Market questionnaire - suppliers are asked to complete the market questionnaire"
+            " (available on the Atamis portal, project C301744) by midday on Friday 29 January"
+            " 2027.\n"
+        )
+        == []
+    )
+
+
+def test_a_market_warming_event_and_booking_a_place_are_other_steps() -> None:
+    assert timeline(
+        "In-person market warming event - Tuesday 19 January 2027, 10:00 to 13:00 at The"
+        " Riverside Centre.\n\n"
+        "The site visits will take place on 15 December 2026. Places must be booked through"
+        " the portal by midday on Thursday 10 December 2026.\n"
+    ) == [
+        (Kind.OTHER, at("2026-12-10", "12:00")),
+        (Kind.OTHER, Day(date(2026, 12, 15))),
+        (Kind.OTHER, between("2027-01-19", "10:00", "13:00")),
+    ]
+
+
+def test_a_time_in_brackets_for_both_days_is_each_days() -> None:
+    assert timeline(
+        "The site visits scheduled for Tuesday 15 and Wednesday 16 December 2026 will go ahead"
+        " as planned (10:00 start at the Civic Centre main reception on both days).\n"
+    ) == [
+        (Kind.OTHER, at("2026-12-15", "10:00")),
+        (Kind.OTHER, at("2026-12-16", "10:00")),
+    ]
