@@ -2060,11 +2060,9 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Day(date(2027, 5, 28)),
     ),
-    ("692-eib-it-consultancy-lots", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 2, 16))),
     ("692-eib-it-consultancy-lots", "missed", Kind.INTERVIEWS, Day(date(2027, 3, 17))),
     ("692-eib-it-consultancy-lots", "missed", Kind.INTERVIEWS, span(2027, 3, 15, 14, 0, 17, 30)),
     ("692-eib-it-consultancy-lots", "missed", Kind.INTERVIEWS, span(2027, 3, 15, 9, 0, 12, 30)),
-    ("692-eib-it-consultancy-lots", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 12))),
     ("692-eib-it-consultancy-lots", "invented", Kind.SHORTLIST_NOTICE, Day(date(2027, 3, 17))),
     (
         "693-leeds-wellbeing-app-moved-presentations",

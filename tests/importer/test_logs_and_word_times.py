@@ -152,3 +152,45 @@ def test_a_time_in_brackets_for_both_days_is_each_days() -> None:
         (Kind.OTHER, at("2026-12-15", "10:00")),
         (Kind.OTHER, at("2026-12-16", "10:00")),
     ]
+
+
+def test_a_belgian_notice_in_french_is_read() -> None:
+    assert timeline(
+        "Les questions sont posées via le forum au plus tard le jeudi 14 janvier 2027.\n"
+        "Les réponses seront publiées au plus tard le lundi 18 janvier 2027.\n"
+        "Les offres doivent être parvenues au plus tard le jeudi 21 janvier 2027 à 10h00.\n"
+        "La séance d'ouverture des offres aura lieu le jeudi 21 janvier 2027 à 10h15.\n"
+        "Une visite des lieux aura lieu le mardi 12 janvier 2027 de 9h30 à 12h00.\n"
+        "La séance d'information prévue le mercredi 16 décembre 2026 est annulée.\n"
+        "L'Hôtel communal est fermé du 24 décembre 2026 au 1er janvier 2027.\n"
+    ) == [
+        (Kind.OTHER, between("2027-01-12", "09:30", "12:00")),
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 14))),
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 18))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-21", "10:00")),
+        (Kind.OPENING, at("2027-01-21", "10:15")),
+    ]
+
+
+def test_a_french_change_keeps_the_new_date_not_the_old() -> None:
+    assert timeline(
+        "La date limite de réception des offres est reportée au mardi 9 février 2027 à 14h00"
+        " au lieu du mardi 26 janvier 2027 à 14h00.\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-09", "14:00"))]
+
+
+def test_amended_dates_under_the_part_they_change_are_its_new_ones() -> None:
+    assert timeline(
+        "CORRIGENDUM No 2\n\n"
+        "1. Time limit for receipt of tenders\n"
+        "   Previously:   11 January 2027 at 13:00\n"
+        "   Amended to:   25 January 2027 at 13:00\n\n"
+        "2. Last date on which the Agency replies to requests for additional information\n"
+        "   Previously:   5 January 2027\n"
+        "   Amended to:   19 January 2027\n\n"
+        "Documents\n"
+        "  Clarifications No 1 (PDF)                               27/11/2026\n"
+    ) == [
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 19))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-25", "13:00")),
+    ]

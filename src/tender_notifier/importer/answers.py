@@ -4,7 +4,7 @@ nota van inlichtingen, a Q&A log, clarification responses."""
 from __future__ import annotations
 
 ANSWER_WORDS = (
-    r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b"
+    r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b|\br\u00e9ponses?\b"
     r"|\b(eerste|tweede|derde|laatste|volgende) nota\b"
     r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
     r"|\bq\s?&\s?a\W{0,3}$"
@@ -27,4 +27,7 @@ ANSWER_WORDS = (
     r"|\b(will|shall|endeavour to|aims? to|intends? to|expects? to|plans? to)\s(\w{1,20}\s)?"
     r"(respond|reply)\sto\s(all\s|the\s|any\s|each\s)?(\w{1,20}\s)?"
     r"(questions|queries|clarifications?|clarification requests)\b"
+    # "Last date on which Frontex replies to requests for additional information"
+    r"|\b(replies|responds|answers) to (the )?(requests for (additional |further )?information"
+    r"|questions|queries)\b"
 )

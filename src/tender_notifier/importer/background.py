@@ -34,7 +34,7 @@ _HAD_AFTER = re.compile(
     re.IGNORECASE,
 )
 BACKGROUND_WORDS = (
-    r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op"
+    r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpubli\u00e9e?\b"
     # not "replies will be published on the portal by": a step ahead
     r"|(?<!can be )(?<!may be )(?<!will be )(?<!to be )(?<!shall be )\bpublished\b"
     r"|\bpublication\b|(?<!can be )(?<!may be )\bposted\b|\bsinds\b|\bsince\b"
@@ -76,7 +76,8 @@ BACKGROUND_WORDS = (
     # "Het maaiseizoen loopt in de regel van 15 mei tot en met 15 november"
     r"|\b\w{2,12}seizoen\b|\b(mowing|growing|cutting|grass[- ]cutting|heating) season\b"
     r"|kerstreces|feestdagen|holiday (period|season)|christmas (period|break|holiday)|\breces\b"
-    r"|\brecess\b|zomersluiting|kerstsluiting|\b(gesloten|closed) (van|from|between|tussen)\b"
+    r"|\brecess\b|zomersluiting|kerstsluiting|\b(gesloten|closed|ferm\u00e9e?) (van|from|between"
+    r"|tussen|du)\b|\bcong\u00e9s\b"
     r"|\bbouwverlo(f|ven)\b"
     # "our offices close for the summer shutdown between 30 July and 1 August"
     r"|\bshut-?down\b|\b(offices?|kantoor|kantoren)\s(\w{1,12}\s){0,2}?(close|closes|sluit|sluiten)\b"
@@ -151,7 +152,7 @@ LOG_ENTRY_WORDS = (
     # "Antwoord (02-12-2026 15:30):": the time an answer of a log was written
     r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}\($"
     # "01_Invitation_v1.0.pdf   02/12/2026 15:40": the day a document was uploaded
-    r"|\.(pdf|docx?|xlsx?|zip|odt|ods|pptx?|csv|xml)\s{0,3}[:|]?\s{0,3}$"
+    r"|(\.|\()(pdf|docx?|xlsx?|zip|odt|ods|pptx?|csv|xml)\)?\s{0,3}[:|]?\s{0,3}$"
 )
 
 # The words just before the old date of a moved one: "verplaatst van", "(was:", "instead of"
@@ -167,7 +168,8 @@ REPLACED_WORDS = (
     r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"
     # "sluit echter niet op <date>, maar op <date>": the first is not the step's day
     r"|\b(niet|not)\s{1,3}(op|on|per)\W{0,3}$"
-    r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\b(oude|old|previous|vorige|eerdere)"
+    r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\bau lieu (du|de|des|de la)\W{0,3}$"
+    r"|\b(oude|old|previous|vorige|eerdere)"
     r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
     # "oorspronkelijk vastgesteld op <date> om 10u00, uitgesteld tot"
     r"|\b(voorheen|eerder|previously|formerly|originally|initially|aanvankelijk"
@@ -206,7 +208,8 @@ _VOID_AFTER = re.compile(
     r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,6}?(ingetrokken|vervallen|vervalt|geannuleerd|stopgezet"
     r"|withdrawn|cancell?ed|superseded|staat hier los|staan hier los|not related|unrelated"
     r"|no longer appl(y|ies)|niet meer van toepassing|(gaat|gaan) niet door|called off"
-    r"|will not (take place|go ahead)|(is|zijn|has been|have been|wordt|worden)"
+    r"|will not (take place|go ahead)|annul\u00e9e?s?|supprim\u00e9e?s?"
+    r"|(is|zijn|has been|have been|wordt|worden)"
     r"\s(vervroegd|uitgesteld|verschoven|verplaatst|postponed|moved|brought forward))\b",
     re.IGNORECASE,
 )

@@ -1,8 +1,8 @@
 """Finding explicit dates in a piece of announcement text (times of day: ``times``).
 
-Month and weekday names come from Babel's locale data for Dutch and English (wide and abbreviated,
-"format" and "stand-alone"), plus every prefix of a full month name that names one month only, so
-"sept" and "okt." are read and no month table is written by hand.
+Month and weekday names come from Babel's locale data for Dutch, English and French (wide and
+abbreviated, "format" and "stand-alone"), plus every prefix of a full month name that names one
+month only, so "sept" and "okt." are read and no month table is written by hand.
 
 Why not ``dateparser.search``? It completes what the text leaves out from the wall clock:
 ``dateparser.parse("morgen")`` and ``dateparser.parse("3 maanden")`` both return a date, and so does
@@ -36,7 +36,7 @@ from babel import Locale
 
 from .years import Years
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = ("nl", "en", "fr")  # French: Belgian and EU notices
 
 
 def _babel_names(table: Literal["months", "days"]) -> dict[str, int]:
@@ -107,7 +107,7 @@ def _date_regex() -> re.Pattern[str]:
           | (?P<nd>[0-3]?\d)(?P<sep>[-/.])(?P<nm>[01]?\d)(?P=sep)(?P<ny>{year})
           | (?P<sd>[0-3]?\d)(?P<ssep>[-/])(?P<sm>[01]?\d)(?P=ssep)['\u2019]?(?P<sy>[2-4]\d)
             (?![\d]|[-/.,]\d)
-          | (?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
+          | (?P<d>[0-3]?\d)(?:ste|de|er|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
             (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?:(?P<y>{year})|'(?P<ys>[2-4]\d)(?!\d)))?
           | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
             (?:,?\s{{1,3}}(?P<y2>{year}))?

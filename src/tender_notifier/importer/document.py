@@ -43,7 +43,7 @@ _COPY_DAY = re.compile(
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
     r"|gepubliceerd op|(geplaatst|verschenen) op|(?<!will be )(?<!to be )(?<!shall be )published on"
-    r"|publication date|\bdate published\b"
+    r"|publication date|\bdate published\b|\bpubli\u00e9e? le\b|date de publication"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
     r"|\bdate of issue\b|\bissue date\b"
@@ -82,7 +82,7 @@ _MAIL_DATE = re.compile(r"^(datum|date|verzonden|sent|verstuurd)\s{0,3}:", re.IG
 _MAIL_HEAD = 8  # lines
 _LETTER_HEAD = 16  # lines: a letter's dateline stands under the addresses of both sides
 # A letter's dateline at its head: "Nijmegen, 3 december 2026", "Brussel, 4/12/2026"
-_DATELINE = re.compile(r"^[A-Z][\w'.-]{1,20}(?: [\w'.-]{1,20}){0,2},\s{1,3}(?=\S)")
+_DATELINE = re.compile(r"^[A-Z][\w'.-]{1,20}(?: [\w'.-]{1,20}){0,2},\s{1,3}(?:le\s{1,3})?(?=\S)")
 _HISTORY = 730  # days
 # A heading that gives the year of the dates below it: "Planning 2027", "Timetable (2027)"
 _PLANNING_YEAR = re.compile(

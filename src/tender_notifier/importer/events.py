@@ -19,6 +19,7 @@ _EVENT = (
 # deadline: "Inschrijvers die de schouw bijwonen, dienen ... in te schrijven" is no event)
 EVENT_WORDS = (
     r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
+    r"|\bvisites?\b|s\u00e9ance d'information|r\u00e9union d'information"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
     r"|\binfo(rmatie)?moment(en)?\b|\bwalk-?rounds?\b|\bwalkabouts?\b"
     r"|\bmeet[- ]the[- ](buyer|market|client|team)\b"
@@ -96,7 +97,7 @@ REGISTRATION_WORDS = (
     r"|\bbevestig\w{0,3}\s(\w{1,12}\s){0,2}?(aanwezigheid|deelname|komst)\b"
     r"|\bconfirm\s(\w{1,12}\s){0,3}?(attendance|participation|attendees)\b"
     # "Bidders wishing to attend should register no later than 5pm on"
-    r"|\b(wishing|wanting|who wish|who want|intending) to attend\b[^.;]{0,40}\b(register|book"
+    r"|\b(wishing|wanting|who wish|who want|intending) to attend\b[^.;]{0,60}\b(register|book"
     r"|confirm|notify|inform)"
     # "Wil je uiterlijk maandag 14 december 12u bevestigen dat de kandidaat aanwezig kan zijn?"
     r"|\bbevestig\w{0,3}\b[^.;?]{0,30}\baanwezig\b|\bconfirm\w{0,3}\b[^.;?]{0,30}\battend\b"

@@ -23,6 +23,8 @@ _CONNECTOR_WORDS = (
     r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
     # "op donderdag 7 januari 2027, aanvang 10.00 uur"
     r"|aanvang|starting|starts|beginning|begint|start|commencing|commences"
+    # French: "le jeudi 21 janvier 2027 à 10h00", "de 9h30 à 12h00"
+    r"|\u00e0|de|d\u00e8s|avant|au plus tard"
 )
 
 
@@ -40,10 +42,10 @@ def _connector() -> re.Pattern[str]:
 
 # "8 en 9 december", "Tuesday 8 December and on Wednesday 9 December": days of one step
 _ALTERNATIVE = re.compile(
-    r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or)?(?: (?:op|on))? ?$", re.IGNORECASE
+    r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or|et|ou|et/ou)?(?: (?:op|on|le))? ?$", re.IGNORECASE
 )
 _RANGE = re.compile(
-    r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through) ?$", re.IGNORECASE
+    r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through|au) ?$", re.IGNORECASE
 )
 _BETWEEN = re.compile(r"\b(?:tussen|between)\s{1,3}$", re.IGNORECASE)
 MAX_GAP = 30

@@ -57,7 +57,8 @@ def named_over(previous: Segment | None, segment: Segment) -> Kind | None:
 OLD_LABEL = re.compile(
     r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously"
     r"|where it (reads|says)|text to be replaced|bestaande tekst|huidige tekst"
-    r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text))\s{0,3}:",
+    r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text)|au lieu de"
+    r"|ancienne date)\s{0,3}:",
     re.IGNORECASE,
 )
 # "Instead of: A supplier engagement event will take place on 20 May 2027.": the old text,
@@ -68,7 +69,8 @@ INSTEAD_OF = re.compile(
 _NEW_LABEL = re.compile(
     r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised"
     r"|(it )?(should|shall|must|will) read|to read|read as follows|new text|nieuwe tekst"
-    r"|moet (luiden|zijn))\s{0,3}:",
+    r"|moet (luiden|zijn)|amended( to)?|changed to|corrected to|now reads|becomes"
+    r"|gewijzigd (in|naar)|wordt gewijzigd (in|naar)|lire|à lire|nouvelle date)\s{0,3}:",
     re.IGNORECASE,
 )
 

@@ -91,6 +91,8 @@ RULES: tuple[Rule, ...] = (
         r"|rescheduled|changed|schuift|verschuift|schuiven|verschuiven|shifts|slips|moves"
         r"|verplaatsen|verzetten)( (we|wij|ze|zij|die|deze|it|them))? (tot( en met)?|t/m|naar|to"
         r"|until)\W{0,3}$"
+        # French: "La date limite ... est reportée au"
+        r"|\b(report|prolong|postpos|modifi|d\u00e9cal)\u00e9e?s? (au|\u00e0|jusqu'au)\W{0,3}$"
         # "niet op <date>, maar op": the day it is instead
         r"|^\W{0,3}(maar|but|doch)\s{1,3}(op|on|per|by)\W{0,3}$",
         "De deadline is verlengd tot",
@@ -169,7 +171,8 @@ RULES: tuple[Rule, ...] = (
         r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(any )?(additional|further)"
         r" information"
         r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
-        r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie",
+        r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie"
+        r"|demandes? de renseignements|informations compl\u00e9mentaires",
         "Vragen kunnen ingediend worden tot",
     ),
     _rule(
@@ -210,6 +213,7 @@ RULES: tuple[Rule, ...] = (
         r"|verzoek(en)? (tot|om) toelating|toelatingsverzoek"
         r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
         r"|requests? (to|for) participat|expressions? of interest|conditions of participation"
+        r"|demandes? de participation|\bcandidatures\b"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
         r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|pre-?qualification questionnaires?"
@@ -259,7 +263,9 @@ RULES: tuple[Rule, ...] = (
         r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)( (communicated|announced"
         r"|notified|published|bekendgemaakt|bekend))?\W{0,3}$"
         r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking"
-        r"|\bnotification of (the )?(outcome|result)s?\b(?! of (the )?(selection|stage|sq|pqq))",
+        r"|\bnotification of (the )?(outcome|result)s?\b(?! of (the )?(selection|stage|sq|pqq))"
+        r"|(?<!crit\u00e8re d')(?<!crit\u00e8res d')\battribution\b"
+        r"|notification (du|de la d\u00e9cision d'attribution du) march\u00e9",
         "Voorlopige gunning:",
     ),
     _rule(
@@ -272,7 +278,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(de|the) opening (vindt|plaats|is|will|takes)\b"
         r"|openen van de (inschrijvingen|offertes|enveloppen)|\bopening\W{0,3}$"
         r"|\b(electronic|elektronische|digital|digitale) opening\b|\bopening (session|sitting)\b"
-        r"|proces-verbaal van (aanbesteding|opening)",
+        r"|proces-verbaal van (aanbesteding|opening)"
+        r"|\bouverture des (offres|plis)|s\u00e9ance d'ouverture",
         "Opening inschrijvingen:",
     ),
     _rule(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 SUBMISSION_WORDS = (
     r"inschrij(?!ver)|offerte|aanbieding|aanbieden|aangeboden|reactietermijn|\breageren|\breactie"
+    # French: "Les offres doivent être parvenues au plus tard le", "dépôt des offres"
+    r"|\boffres\b|\bremise des offres\b"
     r"|\b(tenders|bids|offers) (are|must be|should be|shall be) (to be )?returned\b"
     r"|\breageer\b|indieningsdatum|indieningstermijn|\bbafo\b|\bbest (and|&) final\b"
     # "Wil je kandidaten uiterlijk woensdag 9/12 om 12:00 bij mij aanleveren?"

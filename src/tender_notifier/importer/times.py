@@ -98,7 +98,7 @@ _TIME = re.compile(
       | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
-      | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])
+      | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u|h)(?![^\W\d_])
         (?!\s{0,3}(?:per(?!\s{1,3}(?:mail|e-?mail|post|telefoon))|p\.|/|in|a|an|each|x)\b)
       | """
     + _AFTER_WORD
@@ -130,7 +130,7 @@ _TIME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_SPAN_GAP = re.compile(
-    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014"
+    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014|\u00e0"
     # "De gesprekken beginnen om half tien en duren tot uiterlijk 13.00 uur", "start at 10:00
     # and finish by 12:30"
     r"|(?:en|and)\s(?:duren|duurt|lopen|loopt|eindigen|eindigt|zijn klaar|runs?|lasts?"
