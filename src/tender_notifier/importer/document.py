@@ -35,8 +35,16 @@ _OPEN = re.compile(
 _THIS_COPY = rf"\b{COPY_MADE}\s{{1,3}}(on\s|op\s)?(?=\d)"
 # "QUESTIONS AND ANSWERS – version 3 (last updated 03/12/2026)": the day of this version,
 # whatever step the line names
+# "CLARIFICATION LOG - Version 3 - issued 03/12/2026": the day of a numbered version
+_VERSION_DAY = (
+    r"\b(version|versie|revision|rev\.?)\s{0,3}\d{1,2}(\.\d{1,2})?\b[^.;\d]{0,10}?"
+    r"\b(issued|published|dated|updated|uitgegeven|gepubliceerd|d\.d\.)\s{1,3}(on\s{1,3}|op\s{1,3})?"
+    r"(?=\d)"
+)
 _COPY_DAY = re.compile(
-    _THIS_COPY + r"|\b(last updated|laatst bijgewerkt)\s{0,3}(:\s{0,3}|on\s|op\s)?(?=\d)",
+    _THIS_COPY
+    + r"|\b(last updated|laatst bijgewerkt)\s{0,3}(:\s{0,3}|on\s|op\s)?(?=\d)|"
+    + _VERSION_DAY,
     re.IGNORECASE,
 )
 # Where an announcement says when it was published: years left out count from there.
@@ -60,7 +68,9 @@ _PUBLISHED = re.compile(
     r"|\((last updated|laatst bijgewerkt)\b"
     # the day of this version of the text: "Datum aanvraag:", "Datum rectificatie:"
     r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum|"
-    + _THIS_COPY,
+    + _THIS_COPY
+    + "|"
+    + _VERSION_DAY,
     re.IGNORECASE,
 )
 # The publication of a notice still to come

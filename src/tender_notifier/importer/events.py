@@ -31,6 +31,7 @@ EVENT_WORDS = (
     # "*** Event details ***" over "Date: Thursday 21st January 2027" (not "in the event that")
     r"|\bevent (details|information|date)\b|(?<!\bin )\b(the|this|our) event\b(?! (of|that)\b)"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)|\bmarket[- ]warming\b"
+    r"|\b(tender|bid|bidder|bidders'|supplier|procurement) (surgery|surgeries|clinics?)\b"
     r"|\b(site |premises )?familiari[sz]ation (day|visit|event|session|tour)\b"
     # "Visits will take place on Tuesday 23rd February and Wednesday 24th February"
     r"|\b(visits|viewings|bezoeken|bezichtigingen)\b[^.;]{0,30}\b(will take place|take place"
@@ -101,6 +102,9 @@ REGISTRATION_WORDS = (
     r"|confirm|notify|inform)"
     # "Wil je uiterlijk maandag 14 december 12u bevestigen dat de kandidaat aanwezig kan zijn?"
     r"|\bbevestig\w{0,3}\b[^.;?]{0,30}\baanwezig\b|\bconfirm\w{0,3}\b[^.;?]{0,30}\battend\b"
+    # "Wilt u uiterlijk 3 februari doorgeven welke teamleden aan het interview deelnemen?"
+    r"|\b(doorgeven|laten weten|opgeven|confirm|let us know|tell us)\b[^.;?]{0,20}\b(welke|wie"
+    r"|who|which)\b[^.;?]{0,60}\b(deelnemen|aanwezig|attend|attending|join)\b"
     # "Registration for attending the opening session": to be let in, not the opening itself
     r"|\b(registration|register|registering|aanmelden|aanmelding|inschrijven)\s(for|voor|to)\s"
     r"(attend(ing)?\s|bijwonen van\s)?(the\s|de\s)?(public\s|openbare\s)?"
@@ -125,6 +129,6 @@ REGISTERING = re.compile(
     r"(\s{0,3}(,[^,.;:()]{1,60},|\([^()]{1,60}\)))?"
     # then where and how ("via the Atamis messaging function by 5pm on"), naming no step
     r"(\s{1,3}(?!(tenders?|bids?|offers?|offertes?|inschrijving\w{0,2}|vragen|questions?)\b)"
-    r"[\w'’./@:-]{1,30}){0,12}\W{0,3}$",
+    r"[\w'’./@:,-]{1,30}){0,12}\W{0,3}$",
     re.IGNORECASE,
 )

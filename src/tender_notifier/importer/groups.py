@@ -153,6 +153,12 @@ _CLAUSE_GAP = re.compile(r"[^.;,:\n|\t()\d]{1,60}")
 _CONJUNCTION = re.compile(
     r"\b(?:en|and|maar|but|terwijl|while|whereas|waarna|daarna|then|plus|ook|also)\b", re.IGNORECASE
 )
+# "on Tuesday 19th January 2027, meeting at the Largs office at 10am": where and when to meet
+_MEETING_GAP = re.compile(
+    r",\s{1,3}(?:meeting|gathering|arriving|starting|beginning|commencing|verzamelen|aanvang)\b"
+    r"[^.;,:\n|\t()\d]{0,60}",
+    re.IGNORECASE,
+)
 _TIME_INTRO = re.compile(r"\b(?:om|at|van|from|tussen|between)\s{1,3}$", re.IGNORECASE)
 # "... naar dinsdag 24 maart 2026 en vinden plaats tussen": the same subject goes on
 _SAME_SUBJECT_GOES_ON = re.compile(
@@ -171,7 +177,7 @@ def _in_clause(
         return None
     gap_end = times[k].start
     if (
-        _CLAUSE_GAP.fullmatch(text, end, gap_end)
+        (_CLAUSE_GAP.fullmatch(text, end, gap_end) or _MEETING_GAP.fullmatch(text, end, gap_end))
         and _TIME_INTRO.search(text, end, gap_end)
         and (
             not _CONJUNCTION.search(text, end, gap_end)

@@ -11,6 +11,7 @@ from .dates import month_pattern
 # Words that say a period of days is the assignment itself: "van 1 sept tot 31 dec" = start, end.
 ASSIGNMENT = re.compile(
     r"opdracht(?!gever)|period|looptijd|\bduur\b|duration|\bterm\b|inzet|project|contract|assignment"
+    r"|\bmarch\u00e9\b|\btravaux\b|\bprestations\b|\bcontrat\b"
     r"|engagement|werkzaamheden|overeenkomst|agreement|dienstverlening|\bservices?\b|inhuur"
     r"|\bframework\b|\bconcessi(e|on)\b|\bworks (start\w{0,3}|commenc\w{1,4}|begin\w{0,3})\b"
     # "A: Anticipated commencement is 1 April 2027": a planned start is the assignment's
@@ -20,7 +21,8 @@ ASSIGNMENT = re.compile(
     r"|\binterim\b|\b(uur|uren|hours?) (per|a|each|in de) week\b|\btraject\b"
     r"|\bhet werk\b|\bthe works\b|\buitvoering\b|\b(de|der|van) werken\b|\bcall-?off\b"
     # the words of its term, and of works and supplies delivered
-    r"|\b(startdatum|einddatum|ingangsdatum|start date|end date)\b|\boplever\w{0,4}|\bopgeleverd\b"
+    r"|\b(startdatum|einddatum|ingangsdatum|start date|end date|starting date|commencement date)\b"
+    r"|\boplever\w{0,4}|\bopgeleverd\b"
     # the building contract's own words: "Site possession:", "Practical completion"
     r"|\b(site possession|possession of (the )?site|practical completion)\b"
     # Belgian works: "Het bevel van aanvang wordt voorzien op"
@@ -49,7 +51,10 @@ START_WORDS = (
     # "1 June 2027 to the end of the initial 36-month term": the term's first day
     r"|^\W{0,3}(to|until|till|tot( en met)?|t/m)\s(the\s|het\s)?(end|einde)\s(of|van)\s"
     r"(the\s|de\s|het\s)?([\w-]{1,20}\s){0,2}(term|contract|looptijd|overeenkomst|period|periode)\b"
-    r"|commence|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b|in werking|takes effect"
+    r"|commence|\bstarting date\b|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b"
+    r"|in werking|takes effect"
+    # French: "Le marché prend cours le 1er avril 2027", "début des travaux"
+    r"|\bprend(ra)? cours\b|\bd\u00e9but\b|\bd\u00e9bute(ra)?\b|\bcommencement\b"
     # "De raamovereenkomst gaat voor alle percelen in op"
     r"|\b(gaat|gaan)\b[^.;]{0,40}\bin (op|per)\W{0,3}$"
     r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"

@@ -24,7 +24,7 @@ OUTCOME_WORDS = (
     r"|selecti))"
     # the UK's Procurement Act: the assessment summaries go out with the award decision
     r"|\b(issue|publish|send)\w{0,3} (\w{1,12} ){0,2}?assessment summar(y|ies)\b"
-    r"|\bassessment summar(y|ies) (are |will be )?(issued|published|sent)\b"
+    r"|\bassessment summar(y|ies) (\w{1,12} ){0,4}?(issued|published|sent)\b"
     # "Moderation complete / outcome letters issued": the letters that tell the outcome
     r"|\b(outcome|award|result) (letters?|notifications?) (\w{1,12} )?(issued|sent"
     r"|dispatched|released)\b|\b(issue|dispatch|send)\w{0,3} (of )?(the )?(outcome|award) letters\b"

@@ -121,7 +121,8 @@ RULES: tuple[Rule, ...] = (
         Kind.QUESTIONS_DEADLINE,
         # questions about the first answers: "Vragen naar aanleiding van de eerste nota van
         # inlichtingen kunnen worden gesteld tot" is a second questions round
-        r"\b(vragen|questions)\s(\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
+        # "vragen ronde 2 (alleen over NvI 1 en gewijzigde stukken)"
+        r"\b(vragen|questions)\s(\(?\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
         r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
         r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
         r"|\bq\s?&\s?a[- ](deadline|round|ronde|cut-?off|closes)|deadline (for )?(the )?q\s?&\s?a"
@@ -182,7 +183,7 @@ RULES: tuple[Rule, ...] = (
         r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7}\b[^.;]{0,40}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on"
         r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
-        r"|toe( te )?lichten)\b[^.;]{0,90}\b(op|on)\W{0,3}$"
+        r"|toe( te )?lichten)\b[^.;]{0,90}\b(op|on)(\s(either|both))?\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
         r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,60}"
         r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"

@@ -34,7 +34,7 @@ class Section:
     def topic(self, previous: Segment | None, segment: Segment) -> Kind | None:
         if segment.follows_blank(previous):
             if self._read:
-                if not self._points_on:
+                if not self._points_on and not _OFFERS_DATES.search(segment.text):
                     self._step = None
                 self._points_on = False
             if self._lead is not None and not _part_heading(segment) and _prose(segment):
@@ -85,6 +85,16 @@ def _prose(segment: Segment) -> bool:
 # "Uw inschrijving dient ... vóór het hieronder genoemde tijdstip", "at the times set out below"
 _POINTS_ON = re.compile(
     r"\b(hieronder|onderstaande?|hierna volgende|below|as follows|als volgt)\b", re.IGNORECASE
+)
+
+
+# A line that announces the dates listed under it and names no step: "Deux dates sont
+# proposées au choix :", "Er zijn twee momenten:", "The following dates are available:", for
+# the step of the section it stands in
+_OFFERS_DATES = re.compile(
+    r"^[^.;:]{0,60}\b(dates?|data|datums?|momenten|moments?|dagen|days|sessions?|sessies"
+    r"|cr\u00e9neaux|options|slots?|tijdsloten|tijdstippen)\b[^.;:]{0,60}:\s{0,3}$",
+    re.IGNORECASE,
 )
 
 

@@ -117,7 +117,7 @@ def _closing(kind: Kind) -> Kind:
 
 _SAME_DAY = re.compile(
     r"\b(?:(?P<same>(?P<day>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
-    r"|(?:op|on) (?:die|that) (?:dag|day))"
+    r"|(?:op|on) (?:die|that) (?:dag|day)|le m\u00eame jour|ce m\u00eame jour|ce jour-l\u00e0)"
     # "Aansluitend, om 13:30 uur, vindt een openbare opening plaats": right after it
     r"|aansluitend|direct daarna|immediately after(?:wards)?|directly after(?:wards)?)"
     r"|(?P<next>de volgende dag|de dag erna|de dag daarna|the following day|the next day))\b",
