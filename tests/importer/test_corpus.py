@@ -219,12 +219,6 @@ NOT_READ_YET = {
     ("249-das-waterschap-planning", "missed", Kind.END, Day(date(2027, 7, 9))),
     ("249-das-waterschap-planning", "invented", Kind.END, Day(date(2028, 6, 13))),
     ("249-das-waterschap-planning", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 17))),
-    (
-        "250-tenderned-schoonmaak-gemeente-ede",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2026, 12, 4, 12, 0),
-    ),
     ("252-hdsr-niet-openbaar-ingenieursdiensten", "missed", Kind.END, Day(date(2031, 5, 31))),
     ("253-maasstad-patientbewaking-heraanbesteding", "missed", Kind.OTHER, at(2027, 1, 29, 16, 0)),
     ("254-hanze-nvi-audiovisueel", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
@@ -260,7 +254,6 @@ NOT_READ_YET = {
     ("264-go-scholengroep-ict-vragen", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
     # the answer "The commencement date for both lots is Tuesday 6 April 2027", read whole in
     # its wrapped cell, is a sentence that does not name the contract
-    ("269-leeds-cc-clarification-log", "missed", Kind.START, Day(date(2027, 4, 6))),
     ("269-leeds-cc-clarification-log", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 2))),
     ("271-fts-highways-drainage", "missed", Kind.END, Day(date(2031, 3, 31))),
     ("273-euipo-export-cloud", "missed", Kind.OPENING, at(2027, 2, 11, 10, 30)),
@@ -272,6 +265,9 @@ NOT_READ_YET = {
     ("274-pca-hague-facilities", "missed", Kind.PARTICIPATION_DEADLINE, at(2027, 1, 8, 17, 0)),
     ("274-pca-hague-facilities", "invented", Kind.OTHER, at(2027, 1, 8, 17, 0)),
     ("276-ec-dg-dgt-translation", "invented", Kind.OTHER, Day(date(2027, 3, 31))),
+    # 277: the slots of a day ("Tue 09.03.27   slot A 09h30-10h30 ... slot C 13h30-14h30") are
+    #   one period from the first slot's start to the last one's end; the last slot is read
+    ("277-tudelft-interviews", "invented", Kind.INTERVIEWS, span(2027, 3, 9, 13, 30, 14, 30)),
     ("277-tudelft-interviews", "missed", Kind.INTERVIEWS, span(2027, 3, 10, 10, 0, 15, 0)),
     ("277-tudelft-interviews", "missed", Kind.INTERVIEWS, span(2027, 3, 9, 9, 30, 14, 30)),
     ("277-tudelft-interviews", "missed", Kind.OTHER, at(2027, 2, 26, 12, 0)),
@@ -299,7 +295,6 @@ NOT_READ_YET = {
     ("285-hhnk-negometrix-iso", "invented", Kind.START, Day(date(2027, 3, 15))),
     ("287-umcg-email-verschuiving", "missed", Kind.OTHER, at(2027, 2, 5, 16, 0)),
     ("287-umcg-email-verschuiving", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 11, 10, 0)),
-    ("288-woonbron-jaarwisseling", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 4))),
     ("290-uva-nvi-schoonmaak", "missed", Kind.OTHER, span(2026, 12, 15, 13, 0, 15, 30)),
     ("293-stad-gent-opening", "missed", Kind.OTHER, span(2027, 2, 25, 13, 0, 16, 30)),
     ("293-stad-gent-opening", "invented", Kind.OPENING, at(2027, 2, 9, 11, 15)),
@@ -670,12 +665,6 @@ NOT_READ_YET = {
         "missed",
         Kind.ANSWERS_PUBLISHED,
         Day(date(2027, 1, 19)),
-    ),
-    (
-        "439-northfield-nhs-clarification-log",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 1, 8)),
     ),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 4, 5))),
     ("440-azr-lab-automation-negotiation", "invented", Kind.OTHER, Day(date(2027, 4, 6))),
@@ -1328,12 +1317,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 3, 16, 12, 0),
     ),
-    (
-        "550-apeldoorn-nvi1-riolering",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2027, 3, 22, 12, 0),
-    ),
     ("550-apeldoorn-nvi1-riolering", "invented", Kind.START, Day(date(2027, 7, 1))),
     ("551-mechelen-stadsarchief-dak-gevel", "invented", Kind.AWARD, Day(date(2027, 7, 19))),
     ("551-mechelen-stadsarchief-dak-gevel", "invented", Kind.AWARD, Day(date(2027, 8, 6))),
@@ -1471,11 +1454,13 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 19, 9, 0),
     ),
+    # 572: without the answers of "answered as of 16 August 2027" (a closure's end), the
+    #   questions on the final tender after the outline solutions lie out of the order read
     (
         "572-eu-agency-dialogue-invitation",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 8, 16)),
+        "missed",
+        Kind.QUESTIONS_DEADLINE,
+        Day(date(2027, 8, 20)),
     ),
     ("572-eu-agency-dialogue-invitation", "missed", Kind.OTHER, Day(date(2027, 4, 13))),
     ("572-eu-agency-dialogue-invitation", "missed", Kind.OTHER, span(2027, 4, 20, 10, 0, 16, 0)),
@@ -1643,12 +1628,6 @@ NOT_READ_YET = {
         "invented",
         Kind.OTHER,
         Day(date(2027, 3, 3)),
-    ),
-    (
-        "590-rug-roosterapplicatie-beschrijvend-document",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 1, 4)),
     ),
     (
         "590-rug-roosterapplicatie-beschrijvend-document",
@@ -1820,13 +1799,6 @@ NOT_READ_YET = {
     ("625-dlr-thermal-vacuum-chamber", "invented", Kind.INTERVIEWS, Day(date(2027, 4, 20))),
     ("625-dlr-thermal-vacuum-chamber", "missed", Kind.OTHER, Day(date(2027, 4, 20))),
     ("630-emsa-rpas-corrigendum", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 22))),
-    ("631-ugent-selectiebeslissing-studieopdracht", "missed", Kind.OTHER, Day(date(2026, 12, 14))),
-    (
-        "631-ugent-selectiebeslissing-studieopdracht",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        Day(date(2026, 12, 14)),
-    ),
     (
         "632-avinor-baggage-handling-negotiation",
         "invented",
@@ -2016,13 +1988,6 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         Day(date(2027, 2, 1)),
     ),
-    ("681-deventer-groenonderhoud-percelen", "missed", Kind.OTHER, Day(date(2027, 1, 4))),
-    (
-        "681-deventer-groenonderhoud-percelen",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        Day(date(2027, 1, 4)),
-    ),
     (
         "681-deventer-groenonderhoud-percelen",
         "invented",
@@ -2045,12 +2010,6 @@ NOT_READ_YET = {
     ("683-delfland-gemaal-renovatie", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 15, 12, 0)),
     ("684-dublin-graffiti-removal-history", "missed", Kind.END, Day(date(2028, 2, 29))),
     ("684-dublin-graffiti-removal-history", "invented", Kind.START, Day(date(2030, 2, 28))),
-    (
-        "686-north-tyneside-clarification-log",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 1, 6)),
-    ),
     ("689-fps-finance-dialogue-rounds", "invented", Kind.OTHER, Day(date(2027, 3, 19))),
     ("689-fps-finance-dialogue-rounds", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 3, 19))),
     ("689-fps-finance-dialogue-rounds", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 5, 28))),

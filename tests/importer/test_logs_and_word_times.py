@@ -194,3 +194,68 @@ def test_amended_dates_under_the_part_they_change_are_its_new_ones() -> None:
         (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 19))),
         (Kind.SUBMISSION_DEADLINE, at("2027-01-25", "13:00")),
     ]
+
+
+def test_a_date_with_dots_and_a_short_year_is_read() -> None:
+    assert timeline(
+        "Clarification questions should be submitted no later than 5.00pm on 16.02.27.\n"
+    ) == [(Kind.QUESTIONS_DEADLINE, at("2027-02-16", "17:00"))]
+
+
+def test_the_ways_to_attend_an_event_take_the_event_of_their_section() -> None:
+    assert timeline(
+        "Event details\n\n"
+        "In person:    Wednesday 20th January 2027, 10:00 - 13:00\n"
+        "              The Pavilion Suite, Kidderford\n\n"
+        "Online:       Thursday 21st January 2027, 14:00 - 15:30 (Microsoft Teams)\n"
+        "              The online session will repeat the presentations from the event.\n\n"
+        "How to book\n\n"
+        "Please register through the portal by 5pm on Wednesday 13th January 2027.\n"
+    ) == [
+        (Kind.OTHER, at("2027-01-13", "17:00")),
+        (Kind.OTHER, between("2027-01-20", "10:00", "13:00")),
+        (Kind.OTHER, between("2027-01-21", "14:00", "15:30")),
+    ]
+
+
+def test_the_day_after_which_questions_are_answered_again_is_no_step() -> None:
+    assert timeline(
+        "Het kantoor is gesloten van 24 december 2026 tot en met 3 januari 2027. Vragen die in"
+        " deze periode worden gesteld, worden na 2027-01-04 beantwoord.\n"
+        "Requests for clarification received during this period will be handled from"
+        " 5 January 2027.\n\n"
+        "Inschrijven kan tot 14 januari 2027 om 12.00 uur.\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-14", "12:00"))]
+
+
+def test_a_french_section_on_a_visit_lends_it_to_the_dates_it_offers() -> None:
+    assert timeline(
+        "I.5 Visite des lieux obligatoire\n\n"
+        "Afin de permettre aux soumissionnaires d'évaluer les prestations, une visite est"
+        " obligatoire.\n\n"
+        "Deux dates sont proposées au choix :\n"
+        "   - le mercredi 6 janvier 2027 à 9h30.\n"
+        "   - le lundi 11 janvier 2027 à 14h00.\n\n"
+        "I.9 Durée du marché\n\n"
+        "Le marché prend cours le 1er avril 2027, pour une durée de 36 mois.\n"
+    ) == [
+        (Kind.OTHER, at("2027-01-06", "09:30")),
+        (Kind.OTHER, at("2027-01-11", "14:00")),
+        (Kind.START, Day(date(2027, 4, 1))),
+    ]
+
+
+def test_a_log_dated_by_its_version_and_the_presentation_on_either_day() -> None:
+    assert timeline(
+        "CLARIFICATION LOG - Version 3 - issued 03/12/2026\n\n"
+        "1 | 20/11/2026 | Please confirm the deadline. | The deadline is 22 January 2027.\n\n"
+        "Shortlisted bidders will be invited to present on either 3 or 4 February 2027.\n"
+        "The final version of this log will be published no later than 13 January 2027.\n"
+        "The Employer's target date for the Starting Date is Monday 12th April 2027.\n"
+    ) == [
+        (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 13))),
+        (Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 22))),
+        (Kind.INTERVIEWS, Day(date(2027, 2, 3))),
+        (Kind.INTERVIEWS, Day(date(2027, 2, 4))),
+        (Kind.START, Day(date(2027, 4, 12))),
+    ]

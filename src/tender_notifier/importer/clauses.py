@@ -18,6 +18,7 @@ _ASKED_BEFORE = re.compile(
 _ANSWERED_AFTER = re.compile(
     r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(beantwoord|answered|responded to)\b", re.IGNORECASE
 )
+_AFTER_IT = re.compile(r"\b(na|after|vanaf|from)\W{0,3}$", re.IGNORECASE)
 # "Inschrijvingen worden op <date> om 12:30 uur geopend": the opening, not the deadline
 _OPENED_BEFORE = re.compile(
     r"\b(worden|wordt|will be|are|is)\s{1,3}(\w{1,20}\s{1,3}){0,2}?(op|on)\W{0,3}$", re.IGNORECASE
@@ -56,7 +57,8 @@ def on_both_sides(before: str, after: str) -> Kind | Background | None:
     if _OPENED_AFTER.match(after) and _OPENED_BEFORE.search(before):
         return Kind.OPENING
     if _ANSWERED_AFTER.match(after) and _ASKED_BEFORE.search(before):
-        return Kind.ANSWERS_PUBLISHED
+        # "Vragen ... worden na 2027-01-04 beantwoord": after it, not on it
+        return Background.BACKGROUND if _AFTER_IT.search(before) else Kind.ANSWERS_PUBLISHED
     if _COMPLETED_AFTER.match(after):
         return Kind.END
     if _IN_AFTER.match(after) and _GOES_BEFORE.search(before):

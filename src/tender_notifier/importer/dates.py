@@ -107,6 +107,8 @@ def _date_regex() -> re.Pattern[str]:
           | (?P<nd>[0-3]?\d)(?P<sep>[-/.])(?P<nm>[01]?\d)(?P=sep)(?P<ny>{year})
           | (?P<sd>[0-3]?\d)(?P<ssep>[-/])(?P<sm>[01]?\d)(?P=ssep)['\u2019]?(?P<sy>[2-4]\d)
             (?![\d]|[-/.,]\d)
+          | (?P<dd>[0-3]\d)\.(?P<dm>[01]\d)\.(?P<dy>[2-4]\d)
+            (?![\d]|[-/.,]\d)
           | (?P<d>[0-3]?\d)(?:ste|de|er|e|st|nd|rd|th)?\.?\s{{1,3}}(?:of\s{{1,3}})?
             (?P<m>{months}){_NOT_LETTER}\.?(?:,?\s{{0,3}}(?:(?P<y>{year})|'(?P<ys>[2-4]\d)(?!\d)))?
           | (?P<m2>{months}){_NOT_LETTER}\.?\s{{1,3}}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
@@ -299,6 +301,8 @@ def _date_hit(match: re.Match[str], years: Years | None) -> DateHit:
         numbers = (int(g("nd")), int(g("nm")), int(g("ny")))
     elif g("sy"):
         numbers = (int(g("sd")), int(g("sm")), 2000 + int(g("sy")))
+    elif g("dy"):  # "26.01.27": two digits each, as the UK and Germany write it
+        numbers = (int(g("dd")), int(g("dm")), 2000 + int(g("dy")))
     elif g("ys"):
         numbers = (int(g("d")), month_names()[g("m").lower()], 2000 + int(g("ys")))
     elif g("y3"):

@@ -64,6 +64,8 @@ NAMED_EVENT_WORDS = (
     # presentation online via Teams on"
     r"|\b(we|wij)\s(will|shall|zullen)\s(\w{1,12}\s)?(repeat|give|hold|host|deliver|run|geven"
     r"|houden|herhalen)\s(a|an|the|our|de|een|onze)\s(\w{1,12}\s)?(presentation|presentatie)\b"
+    # "The online session will repeat the presentations from the in-person event"
+    r"|\b(repeat|repeats|herhaalt|herhalen)\s(\w{1,12}\s){0,2}(presentations?|presentaties?)\b"
     r"|\b(presentation|presentatie|toelichting) (of|van|op) (the |de |het )?(tender documents"
     r"|aanbestedingsstukken|aanbestedingsdocumenten|opdracht|assignment|project|procurement"
     r"|aanbesteding|procedure)\b"

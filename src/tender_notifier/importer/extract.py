@@ -205,7 +205,12 @@ _TO_ATTEND = re.compile(
     r"|vertegenwoordigers)\b",
     re.IGNORECASE,
 )
-_DAY_FIELD = re.compile(r"^\W{0,3}(datum|date|dag|day|wanneer|when)\s{0,3}:", re.IGNORECASE)
+# a field that says when, or how one takes part: "Date:", "In person:", "Online:"
+_DAY_FIELD = re.compile(
+    r"^\W{0,3}(datum|date|dag|day|wanneer|when|in person|in-person|online|virtual|virtueel|fysiek"
+    r"|op locatie|digitaal|on site)\s{0,3}:",
+    re.IGNORECASE,
+)
 # A line that changes the planning: its dates replace the earlier dates of their steps
 _MOVES = re.compile(
     r"\b(verlengd|verschoven|verplaatst|verschuift|schuift|gewijzigd|correctie|rectificatie"

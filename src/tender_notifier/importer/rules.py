@@ -40,6 +40,7 @@ from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTI
 from .hints import END_WORDS, START_WORDS, TERM_UNTIL
 from .meanings import Background, Depends, Meaning
 from .outcome import OUTCOME_WORDS
+from .questions import QUESTION_WORDS, QUESTIONS_ON_ANSWERS
 from .selection import SHORTLIST_WORDS
 from .submission import SUBMISSION_WORDS
 
@@ -110,7 +111,11 @@ RULES: tuple[Rule, ...] = (
         # "Answer - 15/01/2026 12:05": the time an entry of a log of questions was written
         r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}[-\u2013]\s{0,3}$"
         # "questions submitted in that period will be answered from": a period begins
-        r"|\b(answered|beantwoord|processed|behandeld|dealt with)\s(from|vanaf)\W{0,3}$"
+        # "requests received during this period will be handled from / answered after"
+        r"|\b(answered|beantwoord|processed|behandeld|dealt with|handled|responded to|replied to"
+        r"|in behandeling genomen)\s(from|vanaf|after|na|as of|once|per)\W{0,3}$"
+        # "Vragen die in deze periode worden gesteld, worden na 2027-01-04 beantwoord"
+        r"|\b(worden|wordt|will be|are|is)\s(pas\s|only\s)?(na|after)\W{0,3}$"
         # "Nota: NvI 1 (12 vragen beantwoord), gepubliceerd op": a participle after a comma,
         # with no verb that puts it ahead
         r"|,\s{1,3}(gepubliceerd|geplaatst|verstuurd|verzonden|published|posted|issued|sent)"
@@ -119,17 +124,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.QUESTIONS_DEADLINE,
-        # questions about the first answers: "Vragen naar aanleiding van de eerste nota van
-        # inlichtingen kunnen worden gesteld tot" is a second questions round
-        # "vragen ronde 2 (alleen over NvI 1 en gewijzigde stukken)"
-        r"\b(vragen|questions)\s(\(?\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
-        r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
-        r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
-        r"|\bq\s?&\s?a[- ](deadline|round|ronde|cut-?off|closes)|deadline (for )?(the )?q\s?&\s?a"
-        # "Naar aanleiding van de nota van inlichtingen kunnen nog aanvullende vragen worden"
-        r"|(naar aanleiding van|n\.\s?a\.\s?v\.|following|in response to) (de |het |the )?"
-        r"(\w{1,20}\s)?(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)\b[^.;]{0,40}"
-        r"(vragen|questions)\b",
+        QUESTIONS_ON_ANSWERS,
         "Vragen naar aanleiding van de eerste nota van inlichtingen kunnen worden gesteld tot",
     ),
     _rule(
@@ -166,14 +161,7 @@ RULES: tuple[Rule, ...] = (
     _rule(Kind.OTHER, NAMED_EVENT_WORDS, "Inlichtingenbijeenkomst (digitaal):"),
     _rule(
         Kind.QUESTIONS_DEADLINE,
-        # not "Presentations and clarification interviews for the three highest-scoring bidders"
-        r"\bvra(ag|gen)(?!lijst)|vragenronde|\bquestions?\b(?! ?naire)"
-        r"|clarification(?!s? (interview|meeting|presentation))|\benquir(y|ies)\b|\bqueries\b"
-        r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(any )?(additional|further)"
-        r" information"
-        r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
-        r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie"
-        r"|demandes? de renseignements|informations compl\u00e9mentaires",
+        QUESTION_WORDS,
         "Vragen kunnen ingediend worden tot",
     ),
     _rule(

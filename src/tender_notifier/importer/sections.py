@@ -45,7 +45,13 @@ class Section:
             self._read = self._points_on = False
             return None
         if _is_section_heading(segment):
-            meaning = None if NO_TOPIC.match(segment.text) else kind_of(segment.text)
+            meaning = (
+                Kind.OTHER  # "How to book" / "Please register ... by 5pm on"
+                if _BOOKING.match(segment.text)
+                else None
+                if NO_TOPIC.match(segment.text)
+                else kind_of(segment.text)
+            )
             self._step = meaning if isinstance(meaning, Kind) else None
             if isinstance(meaning, Kind):
                 self._lead = None
@@ -94,6 +100,14 @@ _POINTS_ON = re.compile(
 _OFFERS_DATES = re.compile(
     r"^[^.;:]{0,60}\b(dates?|data|datums?|momenten|moments?|dagen|days|sessions?|sessies"
     r"|cr\u00e9neaux|options|slots?|tijdsloten|tijdstippen)\b[^.;:]{0,60}:\s{0,3}$",
+    re.IGNORECASE,
+)
+
+
+# The heading of how to sign up for an event: its dates are for signing up
+_BOOKING = re.compile(
+    r"^\W{0,3}(how to (book|register|sign up|attend|take part)|booking( a place)?"
+    r"|hoe (aan te melden|meld je je aan|kunt u zich aanmelden))\W{0,3}$",
     re.IGNORECASE,
 )
 
