@@ -111,3 +111,25 @@ def test_hours_told_as_a_start_and_how_long_it_runs_are_a_period() -> None:
             ),
         )
     ]
+
+
+def test_a_time_in_the_zone_of_a_city_anywhere_is_that_moment() -> None:
+    assert timeline(
+        "Deadline for submission of bids: 14 January 2027 at 1600 hrs Nairobi time.\n"
+        "Pre-bid meeting: 5 January 2027 at 10:00 (Geneva time)\n"
+        "Bid opening: 15 January 2027 at 10:00 Kathmandu time\n"
+    ) == [
+        (Kind.OTHER, at("2027-01-05", "10:00", ZoneInfo("Europe/Zurich"))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-14", "16:00", ZoneInfo("Africa/Nairobi"))),
+        (Kind.OPENING, at("2027-01-15", "10:00", ZoneInfo("Asia/Kathmandu"))),
+    ]
+
+
+def test_an_abbreviation_of_one_zone_only_names_it_a_word_does_not() -> None:
+    assert timeline(
+        "Expressions of interest must be received by 12:00 noon EST on 20 January 2027.\n"
+        "Questions may be sent until 8 January 2027 at 10:00 eat.\n"
+    ) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-08", "10:00")),
+        (Kind.PARTICIPATION_DEADLINE, at("2027-01-20", "12:00", ZoneInfo("America/New_York"))),
+    ]

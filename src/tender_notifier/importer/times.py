@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from .dates import DateHit
+from .zones import ABBREVIATIONS, city_pattern, zone_named
 
 # The hours in words, one to twelve, as in "om half tien" (9:30): ``_TIME`` matches them, and
 # each one's place here is its number.
@@ -31,48 +32,6 @@ _HOURS = (
     "twaalf",
 )
 
-# Where the EU's bodies sit, in the zone of their country: "17:00 (Lisbon time)" is EMSA's
-_SEATS = {
-    "Lisbon": "Europe/Lisbon",
-    "Lisboa": "Europe/Lisbon",
-    "Athens": "Europe/Athens",
-    "Heraklion": "Europe/Athens",
-    "Thessaloniki": "Europe/Athens",
-    "Helsinki": "Europe/Helsinki",
-    "Tallinn": "Europe/Tallinn",
-    "Riga": "Europe/Riga",
-    "Vilnius": "Europe/Vilnius",
-    "Sofia": "Europe/Sofia",
-    "Bucharest": "Europe/Bucharest",
-    "Nicosia": "Asia/Nicosia",
-    "Luxembourg": "Europe/Luxembourg",
-    "Madrid": "Europe/Madrid",
-    "Alicante": "Europe/Madrid",
-    "Bilbao": "Europe/Madrid",
-    "Vigo": "Europe/Madrid",
-    "Rome": "Europe/Rome",
-    "Parma": "Europe/Rome",
-    "Turin": "Europe/Rome",
-    "Ispra": "Europe/Rome",
-    "Vienna": "Europe/Vienna",
-    "Warsaw": "Europe/Warsaw",
-    "Prague": "Europe/Prague",
-    "Bratislava": "Europe/Bratislava",
-    "Budapest": "Europe/Budapest",
-    "Ljubljana": "Europe/Ljubljana",
-    "Zagreb": "Europe/Zagreb",
-    "Valletta": "Europe/Malta",
-    "Copenhagen": "Europe/Copenhagen",
-    "Stockholm": "Europe/Stockholm",
-    "Oslo": "Europe/Oslo",
-    "Cologne": "Europe/Berlin",
-    "Frankfurt": "Europe/Berlin",
-    "Strasbourg": "Europe/Paris",
-    "Angers": "Europe/Paris",
-    "Geel": "Europe/Brussels",
-    "Petten": "Europe/Amsterdam",
-    "The Hague": "Europe/Amsterdam",
-}
 _HOUR_WORDS = "|".join(_HOURS) + "|\u00e9\u00e9n"
 # the words a time in words follows: "om half tien", "tussen half tien en kwart over twee",
 # "vanaf tien uur"
@@ -123,8 +82,10 @@ _TIME = re.compile(
         |local\stime|lokale\stijd|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam
         |(?P<city>"""
-    + "|".join(map(re.escape, _SEATS))
-    + r""")\s(?:local\s)?time)\)?
+    + city_pattern()
+    + r""")\s(?:local\s)?time|(?P<abbr>(?-i:"""
+    + "|".join(ABBREVIATIONS)
+    + r""")))\)?
         (?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -263,8 +224,8 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
     """The zone a time's suffix names, when it is not the tender's own."""
     if g("uk"):
         return _UK
-    if city := g("city"):
-        return ZoneInfo(_SEATS[city.title()])
+    if name := g("city") or g("abbr"):
+        return zone_named(name)
     if not g("utc"):
         return None
     if not g("oh"):
@@ -325,7 +286,7 @@ def declared_zone(text: str) -> tzinfo | None:
     or by naming a platform of the UK or Ireland."""
     match = _DECLARED.search(text)
     if match is not None and match.group("city"):
-        return _capital_zone(match.group("city"))
+        return zone_named(match.group("city"))
     if match is not None:
         return UTC if match.group("utc") else _UK
     if (
@@ -345,14 +306,6 @@ _UK_TIME = re.compile(
     r"|London time|Irish time|Dublin time)\b(?!\s{0,2}[+\u2212-]\s{0,2}\d)",
     re.IGNORECASE,
 )
-
-
-def _capital_zone(city: str) -> tzinfo | None:
-    """The zone named after a European city ("Lisbon": Europe/Lisbon), if there is one."""
-    try:
-        return ZoneInfo(f"Europe/{city}")
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def in_zone(times: list[TimeHit], zone: tzinfo | None) -> list[TimeHit]:

@@ -1,0 +1,117 @@
+"""The zones times are written in, by the names texts give them: a city ("17:00 (Lisbon time)",
+"1600 hrs Nairobi time"), an abbreviation ("EAT", "EST") or the seat of an EU body, each in the
+zone of its country (IANA's own names, from the standard library's zone data)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+# Where the EU's bodies sit, in the zone of their country: "17:00 (Lisbon time)" is EMSA's
+_SEATS = {
+    "Lisbon": "Europe/Lisbon",
+    "Lisboa": "Europe/Lisbon",
+    "Athens": "Europe/Athens",
+    "Heraklion": "Europe/Athens",
+    "Thessaloniki": "Europe/Athens",
+    "Helsinki": "Europe/Helsinki",
+    "Tallinn": "Europe/Tallinn",
+    "Riga": "Europe/Riga",
+    "Vilnius": "Europe/Vilnius",
+    "Sofia": "Europe/Sofia",
+    "Bucharest": "Europe/Bucharest",
+    "Nicosia": "Asia/Nicosia",
+    "Luxembourg": "Europe/Luxembourg",
+    "Madrid": "Europe/Madrid",
+    "Alicante": "Europe/Madrid",
+    "Bilbao": "Europe/Madrid",
+    "Vigo": "Europe/Madrid",
+    "Rome": "Europe/Rome",
+    "Parma": "Europe/Rome",
+    "Turin": "Europe/Rome",
+    "Ispra": "Europe/Rome",
+    "Vienna": "Europe/Vienna",
+    "Warsaw": "Europe/Warsaw",
+    "Prague": "Europe/Prague",
+    "Bratislava": "Europe/Bratislava",
+    "Budapest": "Europe/Budapest",
+    "Ljubljana": "Europe/Ljubljana",
+    "Zagreb": "Europe/Zagreb",
+    "Valletta": "Europe/Malta",
+    "Copenhagen": "Europe/Copenhagen",
+    "Stockholm": "Europe/Stockholm",
+    "Oslo": "Europe/Oslo",
+    "Cologne": "Europe/Berlin",
+    "Frankfurt": "Europe/Berlin",
+    "Strasbourg": "Europe/Paris",
+    "Angers": "Europe/Paris",
+    "Geel": "Europe/Brussels",
+    "Petten": "Europe/Amsterdam",
+    "The Hague": "Europe/Amsterdam",
+}
+# Cities that name a zone without being in its IANA name
+_ALIASES = {
+    "Geneva": "Europe/Zurich",
+    "Genève": "Europe/Zurich",
+    "Bern": "Europe/Zurich",
+    "Washington": "America/New_York",
+    "Washington DC": "America/New_York",
+    "Washington, DC": "America/New_York",
+    "Delhi": "Asia/Kolkata",
+    "New Delhi": "Asia/Kolkata",
+    "Mumbai": "Asia/Kolkata",
+    "Beijing": "Asia/Shanghai",
+    "Hanoi": "Asia/Bangkok",
+    "Abuja": "Africa/Lagos",
+    "Islamabad": "Asia/Karachi",
+    "Manila": "Asia/Manila",
+    "Ottawa": "America/Toronto",
+    "Canberra": "Australia/Sydney",
+    "Wellington": "Pacific/Auckland",
+}
+# Abbreviations that name one zone only (not "IST", India's and Ireland's, nor "CST")
+ABBREVIATIONS = {
+    "EAT": "Africa/Nairobi",
+    "CAT": "Africa/Maputo",
+    "WAT": "Africa/Lagos",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "NPT": "Asia/Kathmandu",
+    "ICT": "Asia/Bangkok",
+    "PKT": "Asia/Karachi",
+    "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong",
+    "JST": "Asia/Tokyo",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+}
+_REGIONS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Lower-case city names -> IANA zone: every city a zone is named after, and the others."""
+    names = {}
+    for key in available_timezones():
+        region, _, place = key.partition("/")
+        if region in _REGIONS and place and "/" not in place:
+            names[place.replace("_", " ").lower()] = key
+    return names | {name.lower(): key for name, key in (_SEATS | _ALIASES).items()}
+
+
+@cache
+def city_pattern() -> str:
+    """A regex alternation of the city names, longest first."""
+    return "|".join(re.escape(n) for n in sorted(_cities(), key=len, reverse=True))
+
+
+def zone_named(name: str) -> ZoneInfo | None:
+    """The zone a city or an abbreviation names, if it names one."""
+    key = ABBREVIATIONS.get(name) or _cities().get(" ".join(name.split()).lower())
+    if key is None:
+        return None
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
