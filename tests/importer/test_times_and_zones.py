@@ -133,3 +133,25 @@ def test_an_abbreviation_of_one_zone_only_names_it_a_word_does_not() -> None:
         (Kind.QUESTIONS_DEADLINE, at("2027-01-08", "10:00")),
         (Kind.PARTICIPATION_DEADLINE, at("2027-01-20", "12:00", ZoneInfo("America/New_York"))),
     ]
+
+
+def test_local_time_is_the_time_of_the_place_the_notice_is_about() -> None:
+    assert timeline(
+        "Kutaisi Municipality, Georgia - Electric Buses\n"
+        "Bids must be delivered to the address below on or before 9 March 2027 at 14:00 hours"
+        " (local time). Bids will be opened in Kutaisi, Georgia on 9 March 2027 at 15:00 hours"
+        " (local time).\n"
+    ) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-09", "14:00", ZoneInfo("Asia/Tbilisi"))),
+        (Kind.OPENING, at("2027-03-09", "15:00", ZoneInfo("Asia/Tbilisi"))),
+    ]
+
+
+def test_one_time_in_a_city_s_time_puts_the_others_in_it_too() -> None:
+    assert timeline(
+        "Closing date for bids: Thursday 28 January 2027, 14:00 hrs Amman time\n"
+        "Site visit: Monday 11 January 2027 at 09:30 hrs\n"
+    ) == [
+        (Kind.OTHER, at("2027-01-11", "09:30", ZoneInfo("Asia/Amman"))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-28", "14:00", ZoneInfo("Asia/Amman"))),
+    ]

@@ -15,6 +15,7 @@ from .rules import Background, kind_of
 from .segment import Segment
 from .times import declared_zone
 from .years import Years
+from .zones import local_zone
 
 # A procedure in which candidates first ask to take part and only those invited tender.
 _TWO_PHASE = re.compile(
@@ -168,6 +169,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
                 since = issued = published
             elif _THIS_DAY.search(segment.text):
                 issued = published  # "op de datum van deze uitnodiging (3 december 2026)"
+    # "Bids must be delivered ... by 10:00 hours (local time)" in a notice about Kutaisi, Georgia
+    zone = zone or local_zone(" ".join(segment.text for segment in pieces))
     ordered = sorted(written)
     if since is None and written:
         # no publication date: a step lies at most two years before the (lower) middle of

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, time, timedelta, timezone, tzinfo
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from .dates import DateHit
@@ -79,7 +80,7 @@ _TIME = re.compile(
         |GMT/BST|BST/GMT)|(?P<utc>(?:GMT|UTC)(?:\s{0,2}(?P<sign>[+\u2212-])\s{0,2}(?P<oh>0?\d|1[0-4])(?::?(?P<om>[0-5]\d))?
         (?!\d))?|Coordinated\sUniversal\sTime|(?<=\d)Z)
         |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
-        |local\stime|lokale\stijd|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
+        |(?P<local>local\stime|lokale\stijd|heure\slocale)|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam
         |(?P<city>"""
     + city_pattern()
@@ -116,7 +117,7 @@ class TimeHit:
     meridiem: str = ""  # "am" or "pm" when written
     # the zone the time is written in when it is not the tender's: "12:00 UK time" is
     # Europe/London, "10:00 GMT" and ISO's "T09:00:00Z" UTC, "12:00:00 (UTC+01:00)" one hour
-    # ahead of UTC; CET, "Brussels time" and "local time" are the tender's
+    # ahead of UTC; CET and "Brussels time" are the tender's, "local time" the text's
     zone: tzinfo | None = None
     zoned: bool = False  # a zone is written next to it (the tender's, or another)
 
@@ -207,7 +208,8 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         weak=weak,
         meridiem=meridiem,
         zone=_zone(g),
-        zoned=bool(g("tz")),
+        # "10:00 hours (local time)": the zone of the place the text is about
+        zoned=bool(g("tz")) and not g("local"),
     )
 
 
@@ -239,7 +241,7 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
 _DECLARED = re.compile(
     r"\b(?:times|deadlines|tijden|tijdstippen)\b[^.;:]{0,30}?\b(?:are|is|zijn|worden)\s"
     r"(?:(?:given|stated|shown|expressed|listed|quoted|displayed|vermeld|weergegeven"
-    r"|aangegeven|in|de|het|the)\s){0,3}"
+    r"|aangegeven|in|de|het|the|local)\s){0,3}"
     r"(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
     r"|(?P<utc>GMT|UTC)"
     # "All times are Lisbon local time (WET)": a European capital's time
@@ -296,7 +298,20 @@ def declared_zone(text: str) -> tzinfo | None:
         or _UK_TIME.search(text)
     ):
         return _UK
+    # "14:00 hrs Amman time": the other times of the text are that city's too (outside Europe,
+    # where a text gives one step in the zone of another body's seat and the rest in its own)
+    if (city := _city_time().search(text)) is not None:
+        return zone_named(city.group("city") or city.group("abbr"))
     return None
+
+
+@cache
+def _city_time() -> re.Pattern[str]:
+    return re.compile(
+        rf"\d(?:\s{{0,3}}(?:[ap]\.?m\.?|hrs|hours|h))?\s{{0,3}}\(?(?:(?P<city>{city_pattern(europe=False)})"
+        rf"\s(?:local\s)?time\b|(?P<abbr>(?-i:{'|'.join(ABBREVIATIONS)}))\b)",
+        re.IGNORECASE,
+    )
 
 
 # "Tender deadline: Dec 14, 2026 12:00 PM GMT": a text that writes one time in UK time writes

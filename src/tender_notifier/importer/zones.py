@@ -5,8 +5,12 @@ zone of its country (IANA's own names, from the standard library's zone data).""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from babel import Locale
+from babel.core import get_global
 
 # Where the EU's bodies sit, in the zone of their country: "17:00 (Lisbon time)" is EMSA's
 _SEATS = {
@@ -78,7 +82,6 @@ ABBREVIATIONS = {
     "EST": "America/New_York",
     "EDT": "America/New_York",
     "NPT": "Asia/Kathmandu",
-    "ICT": "Asia/Bangkok",
     "PKT": "Asia/Karachi",
     "SGT": "Asia/Singapore",
     "HKT": "Asia/Hong_Kong",
@@ -101,16 +104,52 @@ def _cities() -> dict[str, str]:
 
 
 @cache
-def city_pattern() -> str:
-    """A regex alternation of the city names, longest first."""
-    return "|".join(re.escape(n) for n in sorted(_cities(), key=len, reverse=True))
+def city_pattern(europe: bool = True) -> str:
+    """A regex alternation of the city names (outside Europe only, unless ``europe``), longest
+    first."""
+    names = (n for n, key in _cities().items() if europe or not key.startswith("Europe/"))
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def zone_named(name: str) -> ZoneInfo | None:
     """The zone a city or an abbreviation names, if it names one."""
     key = ABBREVIATIONS.get(name) or _cities().get(" ".join(name.split()).lower())
-    if key is None:
+    return None if key is None else _zone_of(key)
+
+
+# "local time", where a text says its times are those of the place it is about
+_LOCAL_TIME = re.compile(r"\b(local time|heure locale|hora local)\b", re.IGNORECASE)
+
+
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Country names (English, of the countries with one zone) and city names -> zone."""
+    zones: dict[str, str] = {}
+    for code, keys in get_global("territory_zones").items():
+        name = Locale("en").territories.get(code)
+        if name and len(keys) == 1 and len(name) >= 4:
+            zones[name] = keys[0]
+    for city, key in _cities().items():
+        if len(city) >= 4:
+            zones.setdefault(city.title(), key)
+    names = "|".join(re.escape(n) for n in sorted(zones, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({names})(?![\w-])"), zones
+
+
+def local_zone(text: str) -> ZoneInfo | None:
+    """The zone of the place a text that writes "local time" is about: the country or city
+    it names most often ("Kutaisi, Georgia"), when one is named more than any other."""
+    if not _LOCAL_TIME.search(text):
         return None
+    pattern, zones = _places()
+    counts = Counter(zones[m.group(1)] for m in pattern.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return _zone_of(ranked[0][0])
+
+
+def _zone_of(key: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
