@@ -259,3 +259,24 @@ def test_a_log_dated_by_its_version_and_the_presentation_on_either_day() -> None
         (Kind.INTERVIEWS, Day(date(2027, 2, 4))),
         (Kind.START, Day(date(2027, 4, 12))),
     ]
+
+
+def test_saying_one_will_bid_is_no_bid_and_afternoon_hours_go_on_from_the_morning() -> None:
+    assert timeline(
+        "Could you please confirm by COP Wednesday 9th December 2026 whether or not you intend"
+        " to submit a response?\n\n"
+        "  - Submission deadline: 12:00 Fri 22 January 2027\n"
+        "  - Interviews: Thursday 4th Feb 2027, slots between 9.30 and 4.30\n"
+    ) == [
+        (Kind.OTHER, Day(date(2026, 12, 9))),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-22", "12:00")),
+        (Kind.INTERVIEWS, between("2027-02-04", "09:30", "16:30")),
+    ]
+
+
+def test_a_document_listed_with_its_size_was_uploaded_that_day() -> None:
+    assert timeline(
+        "Documenten\n"
+        "  Offerteformulier.docx                      (88 KB)    30/11/2026\n\n"
+        "Uiterste datum voor ontvangst van de offertes: 19/01/2027 11:00\n"
+    ) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-19", "11:00"))]

@@ -152,7 +152,8 @@ LOG_ENTRY_WORDS = (
     # "Antwoord (02-12-2026 15:30):": the time an answer of a log was written
     r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}\($"
     # "01_Invitation_v1.0.pdf   02/12/2026 15:40": the day a document was uploaded
-    r"|(\.|\()(pdf|docx?|xlsx?|zip|odt|ods|pptx?|csv|xml)\)?\s{0,3}[:|]?\s{0,3}$"
+    r"|(\.|\()(pdf|docx?|xlsx?|zip|odt|ods|pptx?|csv|xml)\)?\s{0,3}"
+    r"(\(\s{0,3}[\d.,]{1,8}\s{0,3}[kmg]i?b\s{0,3}\)\s{0,3})?[:|]?\s{0,3}$"
 )
 
 # The words just before the old date of a moved one: "verplaatst van", "(was:", "instead of"

@@ -45,6 +45,16 @@ _DECIDED_AFTER = re.compile(
 _GOES_BEFORE = re.compile(
     r"\b(gaat|gaan|treedt|treden)\s[^.;,]{0,40}\b(op|per)\W{0,3}$", re.IGNORECASE
 )
+_CONFIRM_BEFORE = re.compile(
+    r"\b(confirm|let (us|me) know|tell us|bevestig\w{0,3}|laat (ons|mij|me) \w{0,8} ?weten"
+    r"|laten weten)\b[^.;?]{0,40}$",
+    re.IGNORECASE,
+)
+_INTEND_AFTER = re.compile(
+    r"^[^.;?]{0,40}\b(intend\w{0,3}|intention|plan to|van plan|voornemens|wilt inschrijven"
+    r"|gaat inschrijven)\b",
+    re.IGNORECASE,
+)
 _IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
 
 
@@ -63,6 +73,10 @@ def on_both_sides(before: str, after: str) -> Kind | Background | None:
         return Kind.END
     if _IN_AFTER.match(after) and _GOES_BEFORE.search(before):
         return Kind.START
+    if _INTEND_AFTER.match(after) and _CONFIRM_BEFORE.search(before):
+        # "Could you please confirm by COP Wednesday 9th December whether or not you intend to
+        # submit a response?": telling the buyer one will bid, no bid
+        return Kind.OTHER
     return None
 
 

@@ -143,15 +143,17 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
             and hit.start - last.end <= _TIME_SPAN_GAP_MAX
             and _TIME_SPAN_GAP.match(text[last.end : hit.start])
         ):
-            begin = last.begin
+            begin, finish = last.begin, hit.begin
             if hit.meridiem == "pm" and not last.meridiem and begin.hour + 12 <= hit.begin.hour:
                 begin = begin.replace(hour=begin.hour + 12)  # "1:00 to 3:00 pm"
+            if not hit.meridiem and finish < begin and finish.hour < 7 and begin < time(12):
+                finish = finish.replace(hour=finish.hour + 12)  # "slots between 9.30 and 4.30"
             spans[-1] = TimeHit(
                 last.start,
                 hit.end,
                 text[last.start : hit.end],
                 begin,
-                hit.begin,
+                finish,
                 weak=last.weak and hit.weak,
                 zone=hit.zone or last.zone,
                 zoned=hit.zoned or last.zoned,
