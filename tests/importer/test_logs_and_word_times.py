@@ -280,3 +280,14 @@ def test_a_document_listed_with_its_size_was_uploaded_that_day() -> None:
         "  Offerteformulier.docx                      (88 KB)    30/11/2026\n\n"
         "Uiterste datum voor ontvangst van de offertes: 19/01/2027 11:00\n"
     ) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-19", "11:00"))]
+
+
+def test_a_site_briefing_and_saying_how_many_come_are_other_steps() -> None:
+    assert timeline(
+        "Op dinsdag 15 december 2026 om half tien 's ochtends vindt een aanwijzing ter plaatse"
+        " plaats. Wilt u uiterlijk vrijdag 11 december 2026 laten weten met hoeveel personen u"
+        " komt?\n"
+    ) == [
+        (Kind.OTHER, Day(date(2026, 12, 11))),
+        (Kind.OTHER, at("2026-12-15", "09:30")),
+    ]

@@ -20,6 +20,8 @@ _EVENT = (
 EVENT_WORDS = (
     r"bijeenkomst|schouw|locatiebezoek|plaatsbezoek|terreinbezoek|werkbezoek|bezichtiging"
     r"|\bvisites?\b|s\u00e9ance d'information|r\u00e9union d'information"
+    # a works site briefing: "vindt een aanwijzing ter plaatse plaats"
+    r"|\baanwijzing (ter plaatse|op (de )?locatie|op de bouwplaats|op het werk)\b"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
     r"|\binfo(rmatie)?moment(en)?\b|\bwalk-?rounds?\b|\bwalkabouts?\b"
     r"|\bmeet[- ]the[- ](buyer|market|client|team)\b"
@@ -104,6 +106,9 @@ REGISTRATION_WORDS = (
     r"|confirm|notify|inform)"
     # "Wil je uiterlijk maandag 14 december 12u bevestigen dat de kandidaat aanwezig kan zijn?"
     r"|\bbevestig\w{0,3}\b[^.;?]{0,30}\baanwezig\b|\bconfirm\w{0,3}\b[^.;?]{0,30}\battend\b"
+    # "Wilt u uiterlijk 11 december laten weten met hoeveel personen u komt?"
+    r"|\bmet hoeveel (personen|mensen|deelnemers)\b|\bhow many (people|attendees|delegates"
+    r"|representatives)\b"
     # "Wilt u uiterlijk 3 februari doorgeven welke teamleden aan het interview deelnemen?"
     r"|\b(doorgeven|laten weten|opgeven|confirm|let us know|tell us)\b[^.;?]{0,20}\b(welke|wie"
     r"|who|which)\b[^.;?]{0,60}\b(deelnemen|aanwezig|attend|attending|join)\b"

@@ -45,7 +45,9 @@ _AFTER_WORD = (
     + ")"
 )
 # a whole hour in words only after these: "sessies van drie uur" is how long they last
-_BEFORE_HOUR = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("om", "vanaf", "rond")) + ")"
+_BEFORE_HOUR = (
+    "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("om", "vanaf", "rond", "ongeveer", "circa")) + ")"
+)
 _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<=\d[uh][-\u2013])|(?<=\d[ap]m[-\u2013])|(?<![\w.,:/-]))
