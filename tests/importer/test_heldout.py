@@ -112,6 +112,20 @@ them, while the three sets it was tuned on went from 81.5 % to 87.9 %). On texts
 went from 86.6 % and 264 to 87.1 % (2916/3348) and 254. Over all 515: 87.3 % (3238/3709) and
 278. A last rule (the hours of a step told as "beginnen om half tien en duren tot 12.30 uur")
 made that 2917 and 253 on texts 1-455 and 3239 and 277 over all 515.
+The fifteenth round read nine development sets of 15 texts written without looking at the
+rules (they joined the training corpus as 696-830): Dutch marketplace requests and formal
+tenders, UK and Irish notices, logs and mails, Belgian and EU notices in Dutch, French and
+English, hard layouts, and notices of international organisations with times in their own
+zones. It built general mechanisms: dates that record what happened (a question received, an
+answer written, a document uploaded, the version of a log), times in Dutch words ("tussen half
+tien en half één"), Belgian and EU notices in French, dates written "26.01.27", "Amended to:"
+under the part it changes, the zone of any city or of an unambiguous abbreviation ("1600 hrs
+Nairobi time", "12:00 noon EST"), "local time" in a notice about a place abroad, saying whether
+one will bid, ways to attend under an event's heading. Four judge sets of 15, written at its
+start and never read (516-575), found 352 of 422 dates (83.4 %) and invented 46 with the rules
+from its start, 360 (85.3 %) and 45 with its last rules; two more, written while it went on
+(576-605), 179 of 205 (87.3 %) and 20, then 183 (89.3 %) and 16. On texts 1-515 the round went
+from 3239 and 277 to 3245 (87.5 %) and 273. Over all 605: 87.4 % (3788/4336) and 334.
 """
 
 from __future__ import annotations
@@ -120,12 +134,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (3239/3709, 277 invented); raise the recall and lower the invented
+# What the rules reach now (3788/4336, 334 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 60 texts new to the rules, 89.2 % and 24.
+# on unseen text, is not reached: on the last 90 texts new to the rules, 86.6 % and 61.
 HELDOUT_RECALL = 0.873
-HELDOUT_INVENTED = 277
-HELDOUT_FILES = 515
+HELDOUT_INVENTED = 334
+HELDOUT_FILES = 605
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
