@@ -73,8 +73,29 @@ def weekday_names() -> dict[str, int]:
     return _with_prefixes(_babel_names("days"), 3)
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _alternation(names: Iterable[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """A regex that matches any of ``names``, longest first, factored on common prefixes ("ma(?:a
+    (?:ndag)?|...)"): a search tries a few letters at each place, not every name."""
+    trie: _Trie = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+
+    return pattern(trie)
 
 
 @cache

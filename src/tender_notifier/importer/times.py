@@ -10,11 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, time, timedelta, timezone, tzinfo
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from .dates import DateHit
-from .zones import ABBREVIATIONS, city_pattern, zone_named
+from .zones import ABBREVIATIONS, zone_named
 
 # The hours in words, one to twelve, as in "om half tien" (9:30): ``_TIME`` matches them, and
 # each one's place here is its number.
@@ -84,9 +83,8 @@ _TIME = re.compile(
         |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
         |(?P<local>local\stime|lokale\stijd|heure\slocale)|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam
-        |(?P<city>"""
-    + city_pattern()
-    + r""")\s(?:local\s)?time|(?P<abbr>(?-i:"""
+        |(?P<city>(?-i:[A-Z][a-z]{2,14}(?:[\s-][A-Z][a-z]{2,14})?))\s(?:local\s)?time
+        |(?P<abbr>(?-i:"""
     + "|".join(ABBREVIATIONS)
     + r""")))\)?
         (?![^\W\d_]))?
@@ -168,12 +166,15 @@ def find_times(text: str, dates: list[DateHit]) -> list[TimeHit]:
 def _time_hit(match: re.Match[str]) -> TimeHit | None:
     g = match.group
     minute = 0
+    # "9:00 Closing time": a capitalised word before "time" that names no zone is no zone
+    unknown = bool(g("city") or g("abbr")) and _zone(g) is None
+    zoned = bool(g("tz")) and not unknown
     if g("h") is not None:
         hour, minute = int(g("h")), int(g("mi"))
         meridiem = (g("ap") or "").lower().replace(".", "")
         if g("noon") and (hour, minute) != (12, 0):
             return None
-        weak = g("sep") == "." and not (g("suffix") or meridiem or g("noon") or g("tz"))
+        weak = g("sep") == "." and not (g("suffix") or meridiem or g("noon") or zoned)
     elif g("h2") is not None:
         hour, meridiem, weak = int(g("h2")), g("ap2").lower().replace(".", ""), False
     elif g("h7") is not None:
@@ -202,7 +203,7 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
-    text = g(0).rstrip()
+    text = g(0).rstrip() if not unknown else g(0)[: match.start("tz") - match.start()].rstrip()
     end = match.start() + len(text)
     return TimeHit(
         match.start(),
@@ -213,7 +214,7 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         meridiem=meridiem,
         zone=_zone(g),
         # "10:00 hours (local time)": the zone of the place the text is about
-        zoned=bool(g("tz")) and not g("local"),
+        zoned=zoned and not g("local"),
     )
 
 
@@ -304,18 +305,23 @@ def declared_zone(text: str) -> tzinfo | None:
         return _UK
     # "14:00 hrs Amman time": the other times of the text are that city's too (outside Europe,
     # where a text gives one step in the zone of another body's seat and the rest in its own)
-    if (city := _city_time().search(text)) is not None:
-        return zone_named(city.group("city") or city.group("abbr"))
+    return _city_zone(text)
+
+
+_CITY_TIME = re.compile(
+    r"\d(?:\s{0,3}(?:[ap]\.?m\.?|hrs|hours|h))?\s{0,3}\(?(?:(?P<city>[A-Z][a-z]{2,14}"
+    r"(?:[\s-][A-Z][a-z]{2,14})?)\s(?:local\s)?time\b|(?P<abbr>" + "|".join(ABBREVIATIONS) + r")\b)"
+)
+
+
+def _city_zone(text: str) -> tzinfo | None:
+    """The zone of the first time written in a city's time outside Europe, or in one zone's
+    abbreviation ("14:00 hrs Amman time", "12:00 noon EST")."""
+    for match in _CITY_TIME.finditer(text):
+        zone = zone_named(match.group("city") or match.group("abbr"))
+        if zone is not None and not zone.key.startswith("Europe/"):
+            return zone
     return None
-
-
-@cache
-def _city_time() -> re.Pattern[str]:
-    return re.compile(
-        rf"\d(?:\s{{0,3}}(?:[ap]\.?m\.?|hrs|hours|h))?\s{{0,3}}\(?(?:(?P<city>{city_pattern(europe=False)})"
-        rf"\s(?:local\s)?time\b|(?P<abbr>(?-i:{'|'.join(ABBREVIATIONS)}))\b)",
-        re.IGNORECASE,
-    )
 
 
 # "Tender deadline: Dec 14, 2026 12:00 PM GMT": a text that writes one time in UK time writes

@@ -103,14 +103,6 @@ def _cities() -> dict[str, str]:
     return names | {name.lower(): key for name, key in (_SEATS | _ALIASES).items()}
 
 
-@cache
-def city_pattern(europe: bool = True) -> str:
-    """A regex alternation of the city names (outside Europe only, unless ``europe``), longest
-    first."""
-    names = (n for n, key in _cities().items() if europe or not key.startswith("Europe/"))
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
 def zone_named(name: str) -> ZoneInfo | None:
     """The zone a city or an abbreviation names, if it names one."""
     key = ABBREVIATIONS.get(name) or _cities().get(" ".join(name.split()).lower())
