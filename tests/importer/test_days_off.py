@@ -3,25 +3,12 @@ named in announcements next to their dates, and are no steps of the procedure.""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
-from tender_notifier.importer import extract
-from tender_notifier.timeline import Day, Kind, Moment, Span, When
+from tender_notifier.timeline import Day, Kind, Moment
 
 from .corpus import ZONE
-
-
-def span(day: str, start: str, end: str) -> Span:
-    first = date.fromisoformat(day)
-    return Span(
-        datetime.combine(first, time.fromisoformat(start), ZONE),
-        datetime.combine(first, time.fromisoformat(end), ZONE),
-    )
-
-
-def timeline(text: str) -> list[tuple[Kind, When]]:
-    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
-    return [(m.kind, m.when) for m in draft.tender.milestones]
+from .reading import span, timeline
 
 
 def test_a_holiday_named_in_brackets_after_the_days_of_a_step_is_no_day_of_it() -> None:

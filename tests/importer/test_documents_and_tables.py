@@ -4,21 +4,12 @@ other requests, and the cells of tables wrapped over lines (bars, tabs, spaces, 
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
-from tender_notifier.importer import extract
-from tender_notifier.timeline import Day, Kind, Moment, Span, When
+from tender_notifier.timeline import Day, Kind, Moment, Span
 
 from .corpus import ZONE
-
-
-def at(day: str, clock: str) -> Moment:
-    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
-
-
-def timeline(text: str) -> list[tuple[Kind, When]]:
-    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
-    return [(m.kind, m.when) for m in draft.tender.milestones]
+from .reading import at, timeline
 
 
 def test_the_old_text_under_a_label_of_its_own_is_old() -> None:

@@ -4,31 +4,13 @@ other trades and platforms."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 
-from tender_notifier.importer import extract
 from tender_notifier.importer.document import document_of
 from tender_notifier.importer.text import segments
-from tender_notifier.timeline import Day, Kind, Moment, Span, When
+from tender_notifier.timeline import Day, Kind
 
-from .corpus import ZONE
-
-
-def at(day: str, clock: str) -> Moment:
-    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
-
-
-def between(day: str, start: str, end: str) -> Span:
-    first = date.fromisoformat(day)
-    return Span(
-        datetime.combine(first, time.fromisoformat(start), ZONE),
-        datetime.combine(first, time.fromisoformat(end), ZONE),
-    )
-
-
-def timeline(text: str) -> list[tuple[Kind, When]]:
-    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
-    return [(m.kind, m.when) for m in draft.tender.milestones]
+from .reading import at, span, timeline
 
 
 def test_a_period_told_in_words_is_read_as_its_hours() -> None:
@@ -37,8 +19,8 @@ def test_a_period_told_in_words_is_read_as_its_hours() -> None:
         " en half één, op het waterschapshuis.\n"
         "Het plaatsbezoek is op 6 januari 2027 van kwart voor negen tot kwart over tien.\n"
     ) == [
-        (Kind.INTERVIEWS, between("2026-12-22", "09:30", "12:30")),
-        (Kind.OTHER, between("2027-01-06", "08:45", "10:15")),
+        (Kind.INTERVIEWS, span("2026-12-22", "09:30", "12:30")),
+        (Kind.OTHER, span("2027-01-06", "08:45", "10:15")),
     ]
 
 
@@ -140,7 +122,7 @@ def test_a_market_warming_event_and_booking_a_place_are_other_steps() -> None:
     ) == [
         (Kind.OTHER, at("2026-12-10", "12:00")),
         (Kind.OTHER, Day(date(2026, 12, 15))),
-        (Kind.OTHER, between("2027-01-19", "10:00", "13:00")),
+        (Kind.OTHER, span("2027-01-19", "10:00", "13:00")),
     ]
 
 
@@ -164,7 +146,7 @@ def test_a_belgian_notice_in_french_is_read() -> None:
         "La séance d'information prévue le mercredi 16 décembre 2026 est annulée.\n"
         "L'Hôtel communal est fermé du 24 décembre 2026 au 1er janvier 2027.\n"
     ) == [
-        (Kind.OTHER, between("2027-01-12", "09:30", "12:00")),
+        (Kind.OTHER, span("2027-01-12", "09:30", "12:00")),
         (Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 14))),
         (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 18))),
         (Kind.SUBMISSION_DEADLINE, at("2027-01-21", "10:00")),
@@ -213,8 +195,8 @@ def test_the_ways_to_attend_an_event_take_the_event_of_their_section() -> None:
         "Please register through the portal by 5pm on Wednesday 13th January 2027.\n"
     ) == [
         (Kind.OTHER, at("2027-01-13", "17:00")),
-        (Kind.OTHER, between("2027-01-20", "10:00", "13:00")),
-        (Kind.OTHER, between("2027-01-21", "14:00", "15:30")),
+        (Kind.OTHER, span("2027-01-20", "10:00", "13:00")),
+        (Kind.OTHER, span("2027-01-21", "14:00", "15:30")),
     ]
 
 
@@ -270,7 +252,7 @@ def test_saying_one_will_bid_is_no_bid_and_afternoon_hours_go_on_from_the_mornin
     ) == [
         (Kind.OTHER, Day(date(2026, 12, 9))),
         (Kind.SUBMISSION_DEADLINE, at("2027-01-22", "12:00")),
-        (Kind.INTERVIEWS, between("2027-02-04", "09:30", "16:30")),
+        (Kind.INTERVIEWS, span("2027-02-04", "09:30", "16:30")),
     ]
 
 

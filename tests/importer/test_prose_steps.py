@@ -4,24 +4,14 @@ names, and words that look like a step but are not one."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 
 import pytest
 
-from tender_notifier.importer import extract
 from tender_notifier.importer.text import segments
-from tender_notifier.timeline import Day, Kind, Moment, When
+from tender_notifier.timeline import Day, Kind
 
-from .corpus import ZONE
-
-
-def at(day: str, clock: str) -> Moment:
-    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
-
-
-def timeline(text: str) -> list[tuple[Kind, When]]:
-    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
-    return [(m.kind, m.when) for m in draft.tender.milestones]
+from .reading import at, timeline
 
 
 @pytest.mark.parametrize(

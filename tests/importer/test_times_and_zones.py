@@ -1,27 +1,20 @@
 """Times written the way other countries and trades write them: "1500hrs", "kl. 12.00", "12u
-per mail", a time in the zone of an EU body's seat, a text that writes one time in UK time."""
+per mail", a time in the zone of an EU body's seat or of any city ("Nairobi time"), an
+abbreviation of one zone ("EST"), "local time" in a notice about a place abroad, a text that
+writes one time in UK time."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from tender_notifier.importer import extract
 from tender_notifier.importer.dates import find_dates
-from tender_notifier.timeline import Day, Kind, Moment, Span, When
+from tender_notifier.timeline import Day, Kind, Span
 
 from .corpus import ZONE
+from .reading import at, timeline
 
 LONDON = ZoneInfo("Europe/London")
-
-
-def at(day: str, clock: str, zone: ZoneInfo = ZONE) -> Moment:
-    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), zone))
-
-
-def timeline(text: str) -> list[tuple[Kind, When]]:
-    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
-    return [(m.kind, m.when) for m in draft.tender.milestones]
 
 
 def test_a_time_in_hours_and_minutes_without_a_colon_is_read_next_to_a_date() -> None:

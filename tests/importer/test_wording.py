@@ -3,23 +3,14 @@ deadline, the invitation and the award, times before their date, sentences wrapp
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 import pytest
 
-from tender_notifier.importer import extract
-from tender_notifier.timeline import Day, Kind, Moment, Span, When
+from tender_notifier.timeline import Day, Kind, Span, When
 
 from .corpus import ZONE
-
-
-def at(day: str, clock: str) -> Moment:
-    return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), ZONE))
-
-
-def timeline(text: str) -> list[tuple[Kind, When]]:
-    draft = extract("Titel\nOpdrachtgever: Gemeente X\n" + text, zone=ZONE)
-    return [(m.kind, m.when) for m in draft.tender.milestones]
+from .reading import at, timeline
 
 
 def test_a_sentence_wrapped_where_two_lines_open_with_a_date_is_one_sentence() -> None:
