@@ -76,7 +76,7 @@ def weekday_names() -> dict[str, int]:
 _Trie = dict[str, "_Trie"]
 
 
-def _alternation(names: Iterable[str]) -> str:
+def alternation(names: Iterable[str]) -> str:
     """A regex that matches any of ``names``, longest first, factored on common prefixes ("ma(?:a
     (?:ndag)?|...)"): a search tries a few letters at each place, not every name."""
     trie: _Trie = {}
@@ -101,13 +101,13 @@ def _alternation(names: Iterable[str]) -> str:
 @cache
 def month_pattern() -> str:
     """A regex alternation of month names, for other modules that speak of months."""
-    return _alternation(month_names())
+    return alternation(month_names())
 
 
 @cache
 def weekday_pattern() -> str:
     """A regex alternation of weekday names."""
-    return _alternation(weekday_names())
+    return alternation(weekday_names())
 
 
 _NOT_LETTER = r"(?![^\W\d_])"

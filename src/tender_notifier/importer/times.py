@@ -167,7 +167,8 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     g = match.group
     minute = 0
     # "9:00 Closing time": a capitalised word before "time" that names no zone is no zone
-    unknown = bool(g("city") or g("abbr")) and _zone(g) is None
+    zone = _zone(g)
+    unknown = bool(g("city") or g("abbr")) and zone is None
     zoned = bool(g("tz")) and not unknown
     if g("h") is not None:
         hour, minute = int(g("h")), int(g("mi"))
@@ -212,7 +213,7 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         time(hour, minute),
         weak=weak,
         meridiem=meridiem,
-        zone=_zone(g),
+        zone=zone,
         # "10:00 hours (local time)": the zone of the place the text is about
         zoned=zoned and not g("local"),
     )

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from babel import Locale
 from babel.core import get_global
 
+from .dates import alternation
+
 # Where the EU's bodies sit, in the zone of their country: "17:00 (Lisbon time)" is EMSA's
 _SEATS = {
     "Lisbon": "Europe/Lisbon",
@@ -95,7 +97,7 @@ _REGIONS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Ind
 @cache
 def _cities() -> dict[str, str]:
     """Lower-case city names -> IANA zone: every city a zone is named after, and the others."""
-    names = {}
+    names: dict[str, str] = {}
     for key in available_timezones():
         region, _, place = key.partition("/")
         if region in _REGIONS and place and "/" not in place:
@@ -124,8 +126,7 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
     for city, key in _cities().items():
         if len(city) >= 4:
             zones.setdefault(city.title(), key)
-    names = "|".join(re.escape(n) for n in sorted(zones, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({names})(?![\w-])"), zones
+    return re.compile(rf"(?<![\w-])({alternation(zones)})(?![\w-])"), zones
 
 
 def local_zone(text: str) -> ZoneInfo | None:
