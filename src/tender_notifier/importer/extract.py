@@ -125,8 +125,14 @@ def extract(
         if heading is None and new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         listed = lead_in.step(previous, segment)
-        if heading is None and listed is not None and bare_date(segment):
-            heading = listed  # "Gesprekken:" / "* maandag 9 maart" / "* woensdag 11 maart"
+        if (
+            (heading is None or lead_in.offers_slots)
+            and listed is not None
+            and (bare_date(segment) or segment.in_table)
+        ):
+            # "Gesprekken:" / "* maandag 9 maart" / "* woensdag 11 maart"; "De presentaties zijn
+            # in het gemeentehuis. Er zijn de volgende tijdvakken beschikbaar:" / "- dinsdag ..."
+            heading = listed
         elif topic is None and listed is not None:
             topic = listed  # "Gunning:" / "- perceel 3: college van vrijdag 9 april 2027."
         quoted_old = old_text.holds(previous, segment)

@@ -17,7 +17,7 @@ _SEPARATORS = r"[\s,;:/|@()\-\u2013\u2014]*"
 _CONNECTOR_WORDS = (
     r"om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
     r"|vanaf|tot|until|t/m|tot en met|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
-    r"|(?:time )?slots?|tijdslots?|tijdvakken|tijdvak"
+    r"|(?:time )?slots?(?: [a-z0-9]{1,2}:?)?|tijdslots?|tijdvakken|tijdvak"
     r"|in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds)"
     r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|precies|exactly"
     r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
@@ -71,7 +71,8 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         limit = min(dates[i + 1].start if i + 1 < len(dates) else len(text), hit.end + MAX_GAP + 1)
         for k in range(bisect_left(starts, hit.end), bisect_left(starts, limit)):
             if k not in used and _joins(text, hit.end, times[k].start):
-                bound[i] = times[k]
+                until = dates[i + 1].start if i + 1 < len(dates) else len(text)
+                bound[i] = _slots(text, times, k, until, used)
                 used.add(k)
                 break
     members: list[list[int]] = []
@@ -125,12 +126,64 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
                     and _joins(text, t.end, start)
                     and not _NEW_CLAUSE.search(text, t.end, start)
                 ):
+                    t = _slots_before(text, times, k, earlier, used)
                     own, start = [t] * len(own), t.start
                     used.add(k)
                     break
         end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
         groups.append(Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
     return groups
+
+
+# What stands between the slots of one day: "09:30 - 12:30 and 13:30 - 16:30", "09:00 - 09:45
+# |   10:00 - 10:45", "slot A 09h30-10h30   slot B 11h00-12h00"
+_SLOT_GAP = re.compile(
+    r"\s{0,6}(?:[,;|/&]|and|en|et)?\s{0,6}"
+    r"(?:(?:(?:time\s)?slot|tijdslot|sessie|session|blok|block|ronde|round)\s{0,2}[a-z0-9]{0,2}\s{0,2}:?)?"
+    r"\s{0,6}(?:(?:van|from|de)\s{1,3})?",
+    re.IGNORECASE,
+)
+
+
+def _slots(text: str, times: list[TimeHit], k: int, limit: int, used: set[int]) -> TimeHit:
+    """The time at ``k``, or, when spans of time follow it one after another before ``limit``
+    (the slots of one day), one span from its start to the last one's end."""
+    first = last = times[k]
+    while (
+        last.finish is not None
+        and k + 1 < len(times)
+        and times[k + 1].start < limit
+        and times[k + 1].finish is not None
+        and times[k + 1].begin >= last.finish
+        and _SLOT_GAP.fullmatch(text, last.end, times[k + 1].start)
+    ):
+        k += 1
+        last = times[k]
+        used.add(k)
+    if last is first:
+        return first
+    return replace(first, end=last.end, text=text[first.start : last.end], finish=last.finish)
+
+
+def _slots_before(text: str, times: list[TimeHit], k: int, earlier: int, used: set[int]) -> TimeHit:
+    """The time at ``k``, or with the slots of the same day just before it (from ``earlier``
+    on: "slot A 09h30-10h30 slot B 11h00-12h00: Tue 09.03.27"), one span over them all."""
+    first = last = times[k]
+    while first.finish is not None and k > 0 and k - 1 not in used:
+        earlier_slot = times[k - 1]
+        if (
+            earlier_slot.start < earlier
+            or earlier_slot.finish is None
+            or earlier_slot.finish > first.begin
+            or not _SLOT_GAP.fullmatch(text, earlier_slot.end, first.start)
+        ):
+            break
+        k -= 1
+        first = earlier_slot
+        used.add(k)
+    if first is last:
+        return last
+    return replace(first, end=last.end, text=text[first.start : last.end], finish=last.finish)
 
 
 def _year_of_the_end(first: DateHit, last: DateHit) -> DateHit:

@@ -75,6 +75,16 @@ _NEW_LABEL = re.compile(
 )
 
 
+# a lead-in that offers times, not a step: "Slots are available as follows:", "... een tijdslot
+# binnen een van de volgende blokken:", "Hiervoor zijn twee dagdelen gereserveerd:"
+_TIMES_OF = re.compile(
+    r"\b(slots?|tijdslots?|time ?slots?|blokken|dagdelen|tijdvakken)\b",
+    re.IGNORECASE,
+)
+# a blank line may stand between a lead-in that offers times and the items listed under it
+_LEAD_IN_GAP = 2
+
+
 class LeadIn:
     """The step a line that ends on a colon names, for the dates listed alone under it:
     "Gesprekken (on site, locatie Venlo):" / "* maandag 9 maart, 09:00 - 12:00 uur" / "*
@@ -82,18 +92,46 @@ class LeadIn:
 
     def __init__(self) -> None:
         self._step: Kind | None = None
+        self._before: Segment | None = None  # the segment before ``previous``
+        # the lead-in offers slots: the rows of a table under it are its items too
+        self._slots = False
+
+    @property
+    def offers_slots(self) -> bool:
+        """Whether the lead-in offers times for the step the sentence before it names."""
+        return self._slots and self._step is not None
 
     def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
         """The step of ``segment``'s dates, when it is an item listed under a lead-in."""
-        if not _listed(segment) or segment.follows_blank(previous):
-            self._step = None
-        elif (
+        before, self._before = self._before, previous
+        lead = (
             previous is not None
             and previous.text.rstrip().endswith(":")
             and not find_dates(previous.text)
+        )
+        slots = bool(_TIMES_OF.search(previous.text)) if lead and previous else self._slots
+        if not _listed(segment) and not (slots and segment.in_table and find_dates(segment.text)):
+            self._step, self._slots = None, False
+        elif (
+            lead
+            and previous is not None
+            and (
+                not segment.follows_blank(previous)
+                or (segment.line - previous.last_line <= _LEAD_IN_GAP and slots)
+            )
         ):
             meaning = kind_of(previous.text)
+            self._slots = slots
+            if slots:
+                # "Presentations take place at the Ministry. Slots are available as follows:",
+                # "... voor een gesprek. Hiervoor zijn twee dagdelen gereserveerd:": the times
+                # of the step the sentence before names
+                meaning = named_over(before, previous) or meaning
+                if meaning is Kind.SHORTLIST_NOTICE:
+                    meaning = Kind.INTERVIEWS  # the slots of what they are invited to
             self._step = meaning if isinstance(meaning, Kind) else None
+        elif segment.follows_blank(previous):
+            self._step, self._slots = None, False
         return self._step
 
 

@@ -43,9 +43,12 @@ _AFTER_WORD = (
     )
     + ")"
 )
-# a whole hour in words only after these: "sessies van drie uur" is how long they last
+# a whole hour in words only after these: "sessies van drie uur" is how long they last, "van
+# kwart over één tot vier uur" when it ends
 _BEFORE_HOUR = (
-    "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("om", "vanaf", "rond", "ongeveer", "circa")) + ")"
+    "(?:"
+    + "|".join(rf"(?<=\b{w}\s)" for w in ("om", "vanaf", "rond", "ongeveer", "circa", "tot"))
+    + ")"
 )
 _TIME = re.compile(
     r"""
