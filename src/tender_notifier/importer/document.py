@@ -13,7 +13,7 @@ from .background import COPY_MADE
 from .dates import find_dates, month_names, month_pattern
 from .rules import Background, kind_of
 from .segment import Segment
-from .times import declared_zone
+from .times import declared_zone, declares_own_zone
 from .years import Years
 from .zones import local_zone
 
@@ -142,9 +142,11 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     heading_year: int | None = None  # "Planning 2027" above dates written without a year
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
     zone: tzinfo | None = None
+    own_zone = False  # the text says its times are the tender's own ("CET")
     issued: date | None = None
     for segment in pieces:
         zone = zone or declared_zone(segment.text)
+        own_zone = own_zone or declares_own_zone(segment.text)
         said_two = said_two or bool(_TWO_PHASE.search(segment.text))
         two_phase = two_phase or said_two
         open_procedure = open_procedure or bool(_OPEN.search(segment.text))
@@ -171,6 +173,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
                 issued = published  # "op de datum van deze uitnodiging (3 december 2026)"
     # "Bids must be delivered ... by 10:00 hours (local time)" in a notice about Kutaisi, Georgia
     zone = zone or local_zone(" ".join(segment.text for segment in pieces))
+    if own_zone:
+        zone = None  # "All times shown below are Central European Time (CET)"
     ordered = sorted(written)
     if since is None and written:
         # no publication date: a step lies at most two years before the (lower) middle of

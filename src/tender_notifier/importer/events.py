@@ -129,6 +129,8 @@ REGISTERING = re.compile(
     # Flemish: "Wie wil deelnemen, schrijft zich uiterlijk <date> in"
     r"|(schrijft|schrijven|schrijf) (zich|je|u)"
     r"|aanmelding|meld (u|je) (zich )?aan|confirm (your )?attendance|register attendance"
+    # French: "L'inscription est obligatoire par courriel ... au plus tard le"
+    r"|(l')?inscription (est )?(obligatoire|pr\u00e9alable|requise)|(s'|vous )inscri(re|vez|vent)"
     # Flemish: "Inschrijven voor één van beide momenten kan tot"
     r"|inschrijven voor (\w{1,10} ){0,3}(moment|momenten|sessie|sessies|bezoek|plaatsbezoek"
     r"|bijeenkomst|infosessie))\b"

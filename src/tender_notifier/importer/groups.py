@@ -23,8 +23,9 @@ _CONNECTOR_WORDS = (
     r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
     # "op donderdag 7 januari 2027, aanvang 10.00 uur"
     r"|aanvang|starting|starts|beginning|begint|start|commencing|commences"
-    # French: "le jeudi 21 janvier 2027 à 10h00", "de 9h30 à 12h00"
-    r"|\u00e0|de|d\u00e8s|avant|au plus tard"
+    # French: "le jeudi 21 janvier 2027 à 10h00", "de 9h30 à 12h00", "Date : 15/01/2027
+    # Heure locale : 11:00"
+    r"|\u00e0|de|d\u00e8s|avant|au plus tard|heure|heure locale"
 )
 
 

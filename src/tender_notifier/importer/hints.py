@@ -81,6 +81,9 @@ END_WORDS = (
     r"|\b(inzet|opdracht|contract|overeenkomst|looptijd)\b.{0,20}\b(t/m|tot en met|tot|until)"
     r"\W{0,3}$"
     r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$"
+    # French: "début le 01/03/2027, fin le 31/08/2028", "le contrat prend fin le"
+    r"|\bfin\s(le|du|des|de\sla|de\sl')(?![^\W\d_])|^\W{0,3}fin\W{0,3}$|\bprend(ra)?\sfin\b"
+    r"|\bse\stermine(ra)?\b"
 )
 
 # The last day of the assignment's term, after words that may name its start
@@ -124,7 +127,7 @@ SAME_SUBJECT = re.compile(
 )
 
 # A label whose value is a time that belongs to the date just above it: "Eindtijd  09:00 uur".
-TIME_LABEL = re.compile(r"tijd|tijdstip|\btime\b|\buur\b|\bhour\b", re.IGNORECASE)
+TIME_LABEL = re.compile(r"tijd|tijdstip|\btime\b|\buur\b|\bhour\b|\bheure\b", re.IGNORECASE)
 
 
 def _vague_pattern() -> re.Pattern[str]:

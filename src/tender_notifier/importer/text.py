@@ -57,7 +57,13 @@ MAX_SEGMENT = 2000
 # Dotted leaders ("Clarification deadline ....... Fri 18 Sep 2026") part cells like a tab.
 _CELL_SPLIT = re.compile(r"\t+|\|| {3,}| ?\.{4,} ?| ?\u2026{2,} ?")
 _BULLET = re.compile(r"^(?:[-*•·]|\d+[.)])\s")
-_ENDS_CLAUSE = re.compile(r"[.!?;:]$")
+# a full stop after an abbreviation that a number follows ends no clause: "... 13.01.2027 kl." /
+# "12:00", "om ca." / "14.00 uur", "zie art." / "3.2"
+_ENDS_CLAUSE = re.compile(
+    r"(?<!\bkl(?=\.))(?<!\bca(?=\.))(?<!\bnr(?=\.))(?<!\bno(?=\.))(?<!\bart(?=\.))"
+    r"(?<!\bapprox(?=\.))[.!?;:]$",
+    re.IGNORECASE,
+)
 # "Perceel 1: 14 januari", not "It takes place on 14/01/2027 at 09:00, ..."
 _FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):(?!(?<=\d:)\d\d)\s{0,3}\S")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -259,6 +259,25 @@ _DECLARED = re.compile(
 )
 
 
+# "ALL TIMES SHOWN BELOW AND IN THE PORTAL ARE CENTRAL EUROPEAN TIME (CET)" in a UK notice, a
+# column headed "Time (CET)": the tender's own zone, whatever else hints at the UK
+_DECLARED_OWN = re.compile(
+    r"\b(?:all|alle)\s(?:the\s|de\s)?(?:times|deadlines|tijden|tijdstippen)\b[^.;:]{0,40}?"
+    r"\b(?:are|is|zijn|worden)\s"
+    r"(?:(?:given|stated|shown|expressed|listed|quoted|displayed|vermeld|weergegeven"
+    r"|aangegeven|in|de|het|the|local)\s){0,3}"
+    r"(?:CET|CEST|CET/CEST|Central\sEuropean(?:\sSummer)?\sTime|Brussels\stime|Amsterdam\stime"
+    r"|Dutch\stime|Nederlandse\stijd)(?![^\W\d_])"
+    r"|\b(?:time|tijd|tijdstip)\s\((?:CET|CEST|CET/CEST)\)",
+    re.IGNORECASE,
+)
+
+
+def declares_own_zone(text: str) -> bool:
+    """Whether ``text`` says the times are written in the tender's own zone (CET)."""
+    return bool(_DECLARED_OWN.search(text))
+
+
 # "(all times UK time)" over a timetable
 _DECLARED_ALL = re.compile(
     r"\ball\s(?:times|deadlines)(?:\s(?:are|in))?\s(?:UK|U\.K\.|British|London|Irish)"

@@ -1,0 +1,77 @@
+"""A UK notice that says all its times are Central European Time, a time after "kl." on the
+next line, and French words for the end of a contract, registering for a session and the time
+of a change notice's row."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tender_notifier.timeline import Day, Kind
+
+from .reading import at, span, timeline
+
+
+def test_a_uk_notice_that_states_its_times_are_cet_is_read_in_cet() -> None:
+    text = (
+        "Contracting authority: Aberdeen Harbour Board, contact tenders@example.co.uk\n"
+        "All times given in this notice and on the portal are Central European Time (CET).\n"
+        "Deadline for tenders: Friday 5 February 2027 at 14:00\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-05", "14:00"))]
+
+
+def test_a_column_headed_time_cet_reads_its_rows_in_cet() -> None:
+    text = (
+        "Procurement via Proactis.\n"
+        "\n"
+        "Step                        Date                Time (CET)\n"
+        "Clarification deadline      Monday 18 Jan 2027  17:00\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2027-01-18", "17:00"))]
+
+
+def test_times_of_one_step_in_cet_leave_the_others_in_uk_time() -> None:
+    text = (
+        "Procurement via Proactis.\n"
+        "Tenders are due on 22 January 2027 at 12:00 noon.\n"
+        "The demonstrations are run on Texel, so their times are given in Central European "
+        "Time.\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-22", "13:00")),
+    ]
+
+
+def test_a_time_after_kl_on_the_next_line_belongs_to_its_date() -> None:
+    text = (
+        "The deadline for questions is moved to 13.01.2027 kl.\n"
+        "12:00. The tender deadline is 01.02.2027 kl. 12:00.\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-13", "12:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-01", "12:00")),
+    ]
+
+
+def test_the_french_end_of_a_contract_is_its_end() -> None:
+    text = "Durée du marché : début le 01/04/2027, fin le 31/03/2029, sans reconduction.\n"
+    assert timeline(text) == [
+        (Kind.START, Day(date(2027, 4, 1))),
+        (Kind.END, Day(date(2029, 3, 31))),
+    ]
+
+
+def test_registering_in_french_for_a_session_is_an_other_step() -> None:
+    text = (
+        "Une séance d'information aura lieu le mercredi 13 janvier 2027 de 14h00 à 15h30. "
+        "L'inscription est obligatoire au plus tard le lundi 11 janvier 2027 à 12h00.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, at("2027-01-11", "12:00")),
+        (Kind.OTHER, span("2027-01-13", "14:00", "15:30")),
+    ]
+
+
+def test_a_french_local_time_field_beside_its_date_gives_the_time() -> None:
+    text = "Date limite de réception des offres\nDate : 19/02/2027   Heure locale : 10:00\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-19", "10:00"))]
