@@ -887,30 +887,6 @@ NOT_READ_YET = {
     ("495-etenders-hse-beds-mattresses", "missed", Kind.INTERVIEWS, Day(date(2027, 3, 25))),
     (
         "496-eu-osha-restricted-communication-lots",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        span(2027, 6, 2, 9, 30, 13, 0),
-    ),
-    (
-        "496-eu-osha-restricted-communication-lots",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        span(2027, 6, 9, 14, 0, 17, 30),
-    ),
-    (
-        "496-eu-osha-restricted-communication-lots",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 6, 2, 9, 30, 13, 0),
-    ),
-    (
-        "496-eu-osha-restricted-communication-lots",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 6, 9, 14, 0, 17, 30),
-    ),
-    (
-        "496-eu-osha-restricted-communication-lots",
         "missed",
         Kind.QUESTIONS_DEADLINE,
         Day(date(2027, 5, 17)),
@@ -1278,18 +1254,6 @@ NOT_READ_YET = {
     ("544-dps-calloff-endoscopy-insourcing", "missed", Kind.AWARD, Day(date(2027, 11, 12))),
     ("544-dps-calloff-endoscopy-insourcing", "missed", Kind.INTERVIEWS, Day(date(2027, 11, 3))),
     ("544-dps-calloff-endoscopy-insourcing", "missed", Kind.START, Day(date(2027, 12, 4))),
-    (
-        "545-eib-restricted-catering-corrigendum",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        span(2027, 6, 22, 9, 30, 12, 0),
-    ),
-    (
-        "545-eib-restricted-catering-corrigendum",
-        "missed",
-        Kind.OTHER,
-        span(2027, 6, 22, 9, 30, 12, 0),
-    ),
     ("546-zwolle-stationsomgeving-niet-openbaar", "missed", Kind.OTHER, Day(date(2027, 5, 31))),
     (
         "548-woonstichting-schilderwerk-uitnodiging",

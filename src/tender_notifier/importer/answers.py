@@ -16,7 +16,8 @@ ANSWER_WORDS = (
     r"|clarifications|clarification requests)"
     r"|\b(issue|publication) of (the )?(responses|replies)"
     r"|\b(responses|replies)\b.{0,30}\b(circulated|published|shared|issued|made available)\b"
-    r"|\b(clarification|sq|itt) (responses|answers|log)\b"
+    # "SQ clarification log", not "Deadline for ITT responses" (the tenders themselves)
+    r"|\bclarification (responses|answers|log)\b|\b(sq|itt) (answers|log)\b"
     # "The final version of this log will be published no later than"
     r"|\b(this|the) (clarification |q\s?&\s?a )?log (will|shall) be (published|issued|updated)\b"
     r"|\bpublish\w{0,3} (the |a |an )?"

@@ -6,8 +6,13 @@ from __future__ import annotations
 SHORTLIST_WORDS = (
     # not "notified" alone: of what, the selection or the award?
     # (not "tijden volgen in de uitnodiging", "as stated in the invitation": what it will say)
-    r"genodigd|(?<!\bin de )(?<!\bin the )uitnodiging|uitnodigen"
-    r"|\binvit(e|es|ed|ing)\b|(?<!\bin de )(?<!\bin the )\binvitations?\b"
+    # not who was invited, doing something else: "Invited suppliers must submit initial tenders
+    # by", "De uitgenodigde kandidaten presenteren op"
+    r"genodigd(?!e\s(kandidaten|gegadigden|partijen|inschrijvers|leveranciers|bureaus)\b)"
+    r"|(?<!\bin de )(?<!\bin the )uitnodiging|uitnodigen"
+    r"|\binvit(e|es|ing)\b|\binvited\b(?!\s(suppliers|bidders|candidates|tenderers|parties"
+    r"|applicants|organisations|companies|firms)\b)"
+    r"|(?<!\bin de )(?<!\bin the )\binvitations?\b"
     r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
     r"|\bweten (wie|welke \w{1,15}) (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
     r"|notification of shortlist"

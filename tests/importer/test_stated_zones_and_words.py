@@ -1,6 +1,6 @@
 """A UK notice that says all its times are Central European Time, a time after "kl." on the
-next line, and French words for the end of a contract, registering for a session and the time
-of a change notice's row."""
+next line, French words for the end of a contract, registering for a session and the time of a
+change notice's row, and UK words for who was invited, ITT responses and their assessment."""
 
 from __future__ import annotations
 
@@ -75,3 +75,21 @@ def test_registering_in_french_for_a_session_is_an_other_step() -> None:
 def test_a_french_local_time_field_beside_its_date_gives_the_time() -> None:
     text = "Date limite de réception des offres\nDate : 19/02/2027   Heure locale : 10:00\n"
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-19", "10:00"))]
+
+
+def test_who_was_invited_submitting_tenders_is_the_submission() -> None:
+    text = "Invited bidders must submit their initial tenders by 12:00 on 22 March 2027.\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-03-22", "12:00"))]
+
+
+def test_the_deadline_for_itt_responses_is_the_tenders_not_the_answers() -> None:
+    text = "Deadline for ITT responses: 17 December 2026, 12:00\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-17", "12:00"))]
+
+
+def test_the_assessment_of_responses_is_no_step() -> None:
+    text = (
+        "Deadline for SQ responses         01.03.2027\n"
+        "Assessment of SQ responses        08.03.2027\n"
+    )
+    assert timeline(text) == [(Kind.PARTICIPATION_DEADLINE, Day(date(2027, 3, 1)))]
