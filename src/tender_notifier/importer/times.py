@@ -95,7 +95,9 @@ _TIME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_SPAN_GAP = re.compile(
-    r"^\s{0,3}(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till|and|en|-|\u2013|\u2014|\u00e0"
+    # "from 10:30 until approximately 12:30"
+    r"^\s{0,3}(?:(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till)(?:\s{1,3}(?:approximately"
+    r"|approx\.|about|around|ongeveer|circa|ca\.|uiterlijk))?|and|en|-|\u2013|\u2014|\u00e0"
     # "De gesprekken beginnen om half tien en duren tot uiterlijk 13.00 uur", "start at 10:00
     # and finish by 12:30"
     r"|(?:en|and)\s(?:duren|duurt|lopen|loopt|eindigen|eindigt|zijn klaar|runs?|lasts?"

@@ -29,6 +29,8 @@ def read_times_only(
     label, _, value = segment.text.partition(":") if segment.is_field else ("", "", "")
     if any(ch.isdigit() for ch in label):
         label = ""  # "Het tijdstip van sluiting is 12:00 uur": a sentence, not a field
+    # not the old time of a moved one: "close at 10:00 on that day (previously 12:00)"
+    times = [t for t in times if not _OLD_TIME.search(segment.text, 0, t.start)]
     strong = [t for t in times if not t.weak]
     if label and TIME_LABEL.search(label) and len(times) == 1 and _only(value, times[0]):
         strong = times  # "Tijdstip: 12.00": a field that holds nothing but its time
@@ -72,6 +74,15 @@ def read_times_only(
             unplaced.append(Unplaced(segment.line_at(t.start), t.text, reason, segment.text))
 
 
+_CUT_OFF = re.compile(r"\b(after|na|later than|later dan)\s{1,3}$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;]\s")
+_OLD_TIME = re.compile(
+    r"\((?:previously|was|formerly|originally|instead of|eerder|voorheen|oorspronkelijk"
+    r"|in plaats van|i\.p\.v\.|au lieu de)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _completes(segment: Segment, t: TimeHit, target: Found) -> bool:
     """Whether the sentence ``segment``, with the time ``t`` and no date, gives the time of the
     step dated without one in the sentence just before: "Het tijdstip van sluiting is 12:00
@@ -79,7 +90,16 @@ def _completes(segment: Segment, t: TimeHit, target: Found) -> bool:
     will run between 09:30 and 16:00." after the day of the presentations."""
     if not target.prose or target.begin is not None or segment.line - target.line > 1:
         return False
-    whole = _whole(segment.text)
+    if (
+        target.kind.is_deadline
+        and _THAT_DAY.search(segment.text)
+        and _CUT_OFF.search(segment.text, 0, t.start)
+    ):
+        return True  # "Questions received after 17:00 on that date will not be answered."
+    # the clause of the time: "It will run from 10:30 until 12:30, and remote attendance is
+    # available" gives the hours of the briefing before, whatever the clause after it names
+    cut = _CLAUSE_END.search(segment.text, t.end)
+    whole = _whole(segment.text if cut is None else segment.text[: cut.start()])
     if whole is target.kind and _TIME_OF.search(segment.text):
         return True
     if segment.in_table or segment.in_cell:
@@ -97,7 +117,9 @@ _SESSIONS = re.compile(r"\b(sessions?|sessies?|slots?|tijdslot(en)?)\b", re.IGNO
 
 
 # "die dag", "that day": the day of the date before
-_THAT_DAY = re.compile(r"\b(die|diezelfde|dezelfde|that|the same) (dag|day)\b", re.IGNORECASE)
+_THAT_DAY = re.compile(
+    r"\b(die|diezelfde|dezelfde|that|the same) (dag|day|datum|date)\b", re.IGNORECASE
+)
 
 
 def _only(value: str, t: TimeHit) -> bool:
@@ -135,15 +157,26 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     # 11u00 in het Administratief Centrum; de zitting is openbaar"
     end = segment.text.find(";", match.end())
     kind = _whole(segment.text if end < 0 else segment.text[:end])
+    last = found[-1]
+    if kind is None and t is not None and match.group("same") and last.kind.is_deadline:
+        # "The portal will now close at 10:00 on that day": no other step, the deadline's
+        # time (not "Op die dag ontvang je om 17:00 uur bericht" after the interviews' day)
+        kind = last.kind
     if not isinstance(kind, Kind):
         return False
-    last = found[-1]
     # "the same day" is the last step's, also over a heading ("Opening" / "De openingszitting
     # vindt plaats op dezelfde dag om 10u30"), not over a paragraph or more
     # "aansluitend", "de volgende dag": only just after the step
     reach = _SAME_DAY_REACH if match.group("day") else 1
-    if kind is last.kind or segment.line - last.line > reach:
+    if segment.line - last.line > reach:
         return False
+    if kind is last.kind:
+        if t is None or last.begin is not None or not match.group("same"):
+            return False
+        # "CV submission deadline: moved to Monday 14 December 2026." / "The portal will now
+        # close at 10:00 on that day": the time of the step just dated
+        _complete(found, len(found) - 1, t, segment)
+        return True
     day = last.day if match.group("same") else last.day + timedelta(days=1)
     begin, finish = (None, None) if t is None else (t.begin, t.finish)
     if kind.is_deadline and finish is not None:
