@@ -475,20 +475,8 @@ NOT_READ_YET = {
     ("377-university-rfq-freezers", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 13, 0)),
     ("377-university-rfq-freezers", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 23, 15, 0)),
     ("377-university-rfq-freezers", "invented", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 12, 0)),
-    (
-        "379-housing-itt-responsive-repairs",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2028, 1, 19, 10, 30, 17, 0),
-    ),
     ("379-housing-itt-responsive-repairs", "missed", Kind.OTHER, span(2027, 11, 24, 11, 0, 13, 0)),
     # 379: the hours of the interviews in the row below an invitation
-    (
-        "379-housing-itt-responsive-repairs",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        span(2028, 1, 19, 10, 30, 17, 0),
-    ),
     # 284: the second day of a list of interview slots, read as the first slot like the first day
     ("284-inhuurdesk-pnh-projectleider", "invented", Kind.INTERVIEWS, at(2026, 12, 18, 13, 30)),
     # 248: the interviews of the quoted earlier mail, on the day the CVs are now due

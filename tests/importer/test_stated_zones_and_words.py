@@ -93,3 +93,15 @@ def test_the_assessment_of_responses_is_no_step() -> None:
         "Assessment of SQ responses        08.03.2027\n"
     )
     assert timeline(text) == [(Kind.PARTICIPATION_DEADLINE, Day(date(2027, 3, 1)))]
+
+
+def test_a_step_attended_by_invitation_is_that_step_not_the_invitation() -> None:
+    text = (
+        "Demonstraties (alleen de drie hoogst gerangschikte inschrijvers)   16-02-2027   "
+        "volgens uitnodiging\n"
+        "Site presentations (by invitation only): 3 March 2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, Day(date(2027, 2, 16))),
+        (Kind.INTERVIEWS, Day(date(2027, 3, 3))),
+    ]

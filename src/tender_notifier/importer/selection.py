@@ -9,10 +9,11 @@ SHORTLIST_WORDS = (
     # not who was invited, doing something else: "Invited suppliers must submit initial tenders
     # by", "De uitgenodigde kandidaten presenteren op"
     r"genodigd(?!e\s(kandidaten|gegadigden|partijen|inschrijvers|leveranciers|bureaus)\b)"
-    r"|(?<!\bin de )(?<!\bin the )uitnodiging|uitnodigen"
+    # not how one takes part: "volgens uitnodiging", "op uitnodiging", "by invitation only"
+    r"|(?<!\bin de )(?<!\bin the )(?<!\bvolgens )(?<!\bop )(?<!\bper )uitnodiging|uitnodigen"
     r"|\binvit(e|es|ing)\b|\binvited\b(?!\s(suppliers|bidders|candidates|tenderers|parties"
     r"|applicants|organisations|companies|firms)\b)"
-    r"|(?<!\bin de )(?<!\bin the )\binvitations?\b"
+    r"|(?<!\bin de )(?<!\bin the )(?<!\bby )(?<!\bon )(?<!\bupon )\binvitations?\b"
     r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
     r"|\bweten (wie|welke \w{1,15}) (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
     r"|notification of shortlist"
