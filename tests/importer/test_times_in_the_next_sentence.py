@@ -1,6 +1,7 @@
-"""A time given in the sentence after its date: the hours of an event ("It will run from 10:30
-until approximately 12:30, and ..."), the cut-off of a deadline ("Questions received after 17:00
-on that date ..."), a deadline's new time "on that day" with its old one in brackets."""
+"""A time given after its date: in the next sentence, the hours of an event ("It will run from
+10:30 until approximately 12:30, and ..."), the cut-off of a deadline ("Questions received after
+17:00 on that date ..."), a deadline's new time "on that day" with its old one in brackets; in
+the line a ruled table wraps a date's cell into."""
 
 from __future__ import annotations
 
@@ -41,3 +42,17 @@ def test_a_time_on_the_day_of_interviews_that_names_no_step_is_not_theirs() -> N
         "bericht.\n"
     )
     assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 1, 20)))]
+
+
+def test_a_time_in_the_line_a_ruled_table_wraps_its_date_cell_into() -> None:
+    text = (
+        "| Activity                                | Date                |\n"
+        "| Bidders' information webinar (MS Teams) | 9 December 2026,    |\n"
+        "|                                         | 14:00 - 15:00       |\n"
+        "| Deadline for receipt of clarification   | 6 January 2027,     |\n"
+        "|   questions                             | 12:00 noon          |\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, span("2026-12-09", "14:00", "15:00")),
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-06", "12:00")),
+    ]

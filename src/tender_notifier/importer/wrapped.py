@@ -45,13 +45,22 @@ def goes_on(row: str, line: str) -> bool:
     if (
         len(cells) == len(above) >= 2
         and _label_goes_on(above[0], cells[0])
-        and (not all(cells) or all(_value_open(cell) for cell in above[1:]))
+        # or its time: "| Deadline for receipt of clarification | 6 January 2027, |"
+        and (not all(cells) or all(_value_open(cell) or cell.endswith(",") for cell in above[1:]))
     ):
         # "| Latest date for receipt of | 15:00 on 13 January 2027 |" / "| clarification
         # requests | |": the label wrapped, in lower case or in brackets, with a cell left
         # empty or each value above cut off before its date ("12:00 noon on Wednesday" /
         # "3 February 2027"; not "| week 13 | Voornemen tot gunning |")
         return True
+    if (
+        len(cells) == len(above) >= 2
+        and not cells[0]
+        and any(cells)
+        and not find_dates(line)
+        and all(cell.endswith(",") for cell in above[1:] if cell)
+    ):
+        return True  # "| Webinar | 9 December 2026, |" / "|  | 14:00 - 15:00 |": its time
     return (
         len(cells) == len(above) >= 3
         and not cells[0]
