@@ -105,3 +105,21 @@ def test_a_step_attended_by_invitation_is_that_step_not_the_invitation() -> None
         (Kind.INTERVIEWS, Day(date(2027, 2, 16))),
         (Kind.INTERVIEWS, Day(date(2027, 3, 3))),
     ]
+
+
+def test_a_mail_dated_by_date_sent_puts_the_tender_it_thanks_for_in_the_past() -> None:
+    text = (
+        "Date sent: 03/12/2026 14:52\n"
+        "\n"
+        "Thank you for your tender submitted on 6 November 2026. A mobilisation meeting has "
+        "been arranged for Thursday 7 January 2027, 10:00 to 11:30, at Council Headquarters.\n"
+    )
+    assert timeline(text) == [(Kind.OTHER, span("2027-01-07", "10:00", "11:30"))]
+
+
+def test_the_end_of_a_standstill_period_the_sentence_names_is_an_other_step() -> None:
+    text = (
+        "The standstill period begins on the day after this notice is sent and, because the "
+        "tenth day falls on a Sunday, it ends at 23:59 on Monday 14 December 2026.\n"
+    )
+    assert timeline(text) == [(Kind.OTHER, at("2026-12-14", "23:59"))]

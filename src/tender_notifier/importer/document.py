@@ -89,7 +89,10 @@ _THIS_DAY = re.compile(
 )
 # The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):
 # the day it was sent is the day it was published
-_MAIL_DATE = re.compile(r"^(datum|date|verzonden|sent|verstuurd)\s{0,3}:", re.IGNORECASE)
+_MAIL_DATE = re.compile(
+    r"^(datum|date|verzonden|sent|verstuurd|date sent|sent on|datum verzonden)\s{0,3}:",
+    re.IGNORECASE,
+)
 _MAIL_HEAD = 8  # lines
 _LETTER_HEAD = 16  # lines: a letter's dateline stands under the addresses of both sides
 # A letter's dateline at its head: "Nijmegen, 3 december 2026", "Brussel, 4/12/2026"

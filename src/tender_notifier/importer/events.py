@@ -30,6 +30,9 @@ EVENT_WORDS = (
     r"|informatiedag|marktdag|information (session|meeting|day)|market (session|meeting|day)"
     r"|site (tour|inspection|meeting|walk|survey)|walk-?through|bidders'? (meeting|conference)"
     r"|\bkijk(dag|middag|ochtend|moment)\b"
+    # after the award: "A mobilisation meeting has been arranged for", "startoverleg op"
+    r"|\b(mobili[sz]ation|implementation|kick-?off|contract start-?up) (meeting|workshop)\b"
+    r"|\b(startoverleg|startbijeenkomst|kick-?off ?(overleg|bijeenkomst))\b"
     # "*** Event details ***" over "Date: Thursday 21st January 2027" (not "in the event that")
     r"|\bevent (details|information|date)\b|(?<!\bin )\b(the|this|our) event\b(?! (of|that)\b)"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)|\bmarket[- ]warming\b"

@@ -36,7 +36,13 @@ from .background import (
     past_or_void,
 )
 from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause, words_of
-from .events import EVENT_WORDS, NAMED_EVENT_WORDS, REGISTRATION_WORDS, STANDSTILL_WORDS
+from .events import (
+    EVENT_WORDS,
+    NAMED_EVENT_WORDS,
+    REGISTRATION_WORDS,
+    STANDSTILL_PERIOD,
+    STANDSTILL_WORDS,
+)
 from .hints import END_WORDS, START_WORDS, TERM_UNTIL
 from .meanings import Background, Depends, Meaning
 from .outcome import OUTCOME_WORDS
@@ -321,6 +327,8 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
             return named
     own = own_clause(before, _says_something)
     if (tail := _after_comma(own)) is not None:
+        if tail is Kind.END and STANDSTILL_PERIOD.search(own):
+            return Kind.OTHER  # "The standstill period begins ..., it ends at 23:59 on"
         return tail  # "Gesprekken zijn in wk 2, start 1 feb '27": the step just before it
     for context in (own, after_clause + _NOT_BEFORE_A_DATE):
         for rule in RULES:
