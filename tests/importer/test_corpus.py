@@ -325,13 +325,6 @@ NOT_READ_YET = {
     ("324-striive-data-engineer-kadaster", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 5, 31, 10, 0, 13, 0)),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 6, 1, 10, 0, 13, 0)),
-    (
-        "327-nijmegen-groenonderhoud-percelen",
-        "missed",
-        Kind.OTHER,
-        span(2026, 10, 22, 15, 0, 16, 30),
-    ),
-    ("327-nijmegen-groenonderhoud-percelen", "invented", Kind.OTHER, Day(date(2026, 10, 22))),
     ("328-tenderned-nvi-uitrukkleding-vru", "missed", Kind.OTHER, span(2027, 10, 11, 8, 30, 16, 0)),
     (
         "328-tenderned-nvi-uitrukkleding-vru",

@@ -273,3 +273,22 @@ def test_a_site_briefing_and_saying_how_many_come_are_other_steps() -> None:
         (Kind.OTHER, Day(date(2026, 12, 11))),
         (Kind.OTHER, at("2026-12-15", "09:30")),
     ]
+
+
+def test_spans_and_evening_hours_told_in_dutch_words() -> None:
+    text = (
+        "De eerste gesprekken vinden plaats op maandagmiddag 11 januari 2027 tussen één en vijf "
+        "uur.\n"
+        "De presentaties zijn op donderdag 14 januari 2027 van negen uur tot half een.\n"
+        "Op dinsdag 15 december 2026 is er om acht uur 's avonds een online informatiesessie.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, at("2026-12-15", "20:00")),
+        (Kind.INTERVIEWS, span("2027-01-11", "13:00", "17:00")),
+        (Kind.INTERVIEWS, span("2027-01-14", "09:00", "12:30")),
+    ]
+
+
+def test_hours_between_two_numbers_in_words_per_week_are_no_time() -> None:
+    text = "De opdracht start op maandag 11 januari 2027, voor tussen twee en drie uur per week.\n"
+    assert timeline(text) == [(Kind.START, Day(date(2027, 1, 11)))]

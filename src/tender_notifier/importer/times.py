@@ -48,7 +48,15 @@ _AFTER_WORD = (
 _BEFORE_HOUR = (
     "(?:"
     + "|".join(rf"(?<=\b{w}\s)" for w in ("om", "vanaf", "rond", "ongeveer", "circa", "tot"))
+    # the end of "tussen één en vijf uur"
+    + "".join(rf"|(?<=\btussen\s{w}\sen\s)" for w in (*_HOURS, "\u00e9\u00e9n"))
     + ")"
+)
+# the start of a span in words: "van negen uur tot half een", "tussen één en vijf uur"
+_SPAN_START_HOUR = (
+    rf"(?<=\bvan\s)(?P<from_hour>{_HOUR_WORDS})\s{{1,3}}uur(?=\s{{1,3}}(?:tot|-|\u2013)\s)"
+    rf"|(?<=\btussen\s)(?P<between_hour>{_HOUR_WORDS})(?=\s{{1,3}}en\s{{1,3}}(?:{_HOUR_WORDS})"
+    rf"\s{{1,3}}uur\b(?!\s{{1,3}}(?:per|p\.|/|in|a|an|each|x|werk)\b))"
 )
 _TIME = re.compile(
     r"""
@@ -76,6 +84,10 @@ _TIME = re.compile(
     + _HOUR_WORDS
     + r""")\s{1,3}uur(?![^\W\d_])
         (?!\s{0,3}(?:per|p\.|/|in|a|an|each|x|werk|reistijd|rijden)\b)
+        (?P<evening>\s{1,3}'s\s(?:avonds|middags)\b)?
+      | """
+    + _SPAN_START_HOUR
+    + r"""
       | (?<![\w.,:/-])(?P<h6>0?[7-9]|1\d|2[0-3])
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
@@ -193,16 +205,18 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     elif g("h5") is not None:
         # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
         hour, meridiem, weak = int(g("h5")), "", True
-    elif g("half") is not None or g("whole") is not None:
+    elif any(g(name) is not None for name in ("half", "whole", "from_hour", "between_hour")):
         # "om half tien": half an hour before ten, "kwart over twee", "om tien uur", in the
-        # hours of an office day (7:00-18:45)
-        hour, minute = _hour_of(g("half") or g("whole") or "")
+        # hours of an office day (7:00-18:45), or of the evening: "om acht uur 's avonds"
+        word = g("half") or g("whole") or g("from_hour") or g("between_hour") or ""
+        hour, minute = _hour_of(word)
         part = (g("part") or "").lower()
         if part == "half" or part.endswith("voor"):
             hour, minute = hour - 1, 30 if part == "half" else 45
         elif part:
             minute = 15
-        hour, meridiem, weak = hour + 12 if hour < 7 else hour, "", False
+        evening = g("evening") is not None and hour < 12
+        hour, meridiem, weak = hour + 12 if hour < 7 or evening else hour, "", False
     else:  # the 9 of "van 9 tot 12 uur", "13-15 uur": a time only next to a date
         hour, meridiem, weak = int(g("h6")), "", True
     if meridiem:
