@@ -1749,22 +1749,10 @@ NOT_READ_YET = {
     ),
     ("633-hsl-market-dialogue-ticketing", "invented", Kind.OTHER, Day(date(2027, 1, 19))),
     ("633-hsl-market-dialogue-ticketing", "missed", Kind.OTHER, span(2027, 1, 19, 9, 0, 10, 30)),
-    (
-        "634-cjeu-technical-maintenance-invitation",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 2, 1)),
-    ),
     ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 12, 9, 30)),
     ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 13, 9, 30)),
     ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 14, 14, 0)),
     ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 7, 12, 0)),
-    (
-        "634-cjeu-technical-maintenance-invitation",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 2, 1)),
-    ),
     (
         "635-digitaal-vlaanderen-data-architect-request",
         "invented",

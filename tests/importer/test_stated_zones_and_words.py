@@ -123,3 +123,15 @@ def test_the_end_of_a_standstill_period_the_sentence_names_is_an_other_step() ->
         "tenth day falls on a Sunday, it ends at 23:59 on Monday 14 December 2026.\n"
     )
     assert timeline(text) == [(Kind.OTHER, at("2026-12-14", "23:59"))]
+
+
+def test_questions_sent_through_a_tab_named_questions_and_answers_are_questions() -> None:
+    text = (
+        'Questions must be submitted via the "Questions and answers" tab of this call until '
+        "29/01/2027 at 12:00. Vragen stelt u in de Vragen en antwoorden-module tot "
+        "1 februari 2027.\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-29", "12:00")),
+        (Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 1))),
+    ]

@@ -4,7 +4,11 @@ nota van inlichtingen, a Q&A log, clarification responses."""
 from __future__ import annotations
 
 ANSWER_WORDS = (
-    r"antwoord|nota van inlichtingen|\bnvi\b|\banswer(s|ed)?\b|\br\u00e9ponses?\b"
+    # not the name of where questions go: 'via the "Questions and answers" tab', "in de
+    # Vragen en antwoorden-module"
+    r"antwoord(?!en\W{0,2}[\s-](tab|tabblad|module|sectie|rubriek|functie|forum|pagina)\b)"
+    r"|nota van inlichtingen|\bnvi\b|\br\u00e9ponses?\b"
+    r"|\banswer(s|ed)?\b(?!\W{0,2}\s(tab|section|module|forum|function|page|area|menu)\b)"
     r"|\b(eerste|tweede|derde|laatste|volgende) nota\b"
     r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
     r"|\bq\s?&\s?a\W{0,3}$"
