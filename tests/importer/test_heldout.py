@@ -126,6 +126,21 @@ start and never read (516-575), found 352 of 422 dates (83.4 %) and invented 46 
 from its start, 360 (85.3 %) and 45 with its last rules; two more, written while it went on
 (576-605), 179 of 205 (87.3 %) and 20, then 183 (89.3 %) and 16. On texts 1-515 the round went
 from 3239 and 277 to 3245 (87.5 %) and 273. Over all 605: 87.4 % (3788/4336) and 334.
+The sixteenth round read four development sets of 15 texts written without looking at the
+rules (they joined the training corpus as 831-890: Dutch marketplace requests, UK, Irish,
+Scottish and Welsh notices, Belgian, Nordic and EU notices, hard layouts), each scored before it
+was read: 341 of 428 dates (79.7 %) and 65 invented, then 367 (85.7 %) and 47. It built general
+mechanisms: the slots of a day as one period, a line offering slots that lends the step of the
+sentence before it, a statement that all times are CET against signs of the UK, a time after
+"kl." on the next line, a time in the sentence after its date (the clause of the time, a
+cut-off "after 17:00 on that date", a deadline's new time "on that day"), a ruled table's date
+cell going on with its time, Dutch spans and evening hours in words, French words for the end
+of a contract, registering and a local time field, and wording ("Invited bidders must submit",
+"ITT responses", a step "by invitation only", a "Questions and answers" tab, the end of a
+standstill period, kick-off and mobilisation meetings). Three judge sets of 15, written at its
+start and never read (606-650), found 261 of 297 dates (87.9 %) and invented 36 with the rules
+from its start, 262 (88.2 %) and 33 with its last rules. On texts 1-605 the round went from
+3788 and 334 to 3796 (87.5 %) and 331. Over all 650: 87.6 % (4058/4633) and 364.
 """
 
 from __future__ import annotations
@@ -134,12 +149,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (3788/4336, 334 invented); raise the recall and lower the invented
+# What the rules reach now (4058/4633, 364 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 90 texts new to the rules, 86.6 % and 61.
-HELDOUT_RECALL = 0.873
-HELDOUT_INVENTED = 334
-HELDOUT_FILES = 605
+# on unseen text, is not reached: on the last 45 texts new to the rules, 88.2 % and 33.
+HELDOUT_RECALL = 0.875
+HELDOUT_INVENTED = 364
+HELDOUT_FILES = 650
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
