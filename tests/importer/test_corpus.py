@@ -2554,9 +2554,7 @@ NOT_READ_YET = {
     #   slots, a meeting's end from its length ("duurt 45 minuten", "een half uur"), a time in a
     #   later clause after ";" ("wij vragen u de ochtend ... vrij te houden"), applications to a
     #   list of experts (requests to participate to their writer, tenders to the rules), the
-    #   steps of a market engagement, post-award documents to upload, and a sentence pointing
-    #   back over a moved date ("Interviews: no longer on 16 December. They will now take
-    #   place on ...")
+    #   steps of a market engagement and post-award documents to upload
     (
         "832-gelderland-informatieanalist-subsidies",
         "missed",
@@ -2842,7 +2840,6 @@ NOT_READ_YET = {
     ("877-patient-transport-nhs", "invented", Kind.OTHER, Day(date(2027, 2, 10))),
     ("878-dijkversterking-wdod", "missed", Kind.AWARD, Day(date(2027, 4, 13))),
     ("878-dijkversterking-wdod", "invented", Kind.OTHER, Day(date(2027, 4, 13))),
-    ("879-interim-dpo-email", "missed", Kind.INTERVIEWS, span(2027, 1, 6, 10, 30, 14, 0)),
     (
         "880-nvi-communicatieadvies-utrecht",
         "invented",

@@ -10,7 +10,7 @@ from tender_notifier.importer import extract
 from tender_notifier.timeline import Day, Kind, Moment, Span
 
 from .corpus import ZONE
-from .test_shapes import at, timeline
+from .test_shapes import at, span_of, timeline
 
 
 def test_a_date_first_item_gives_each_step_the_time_in_its_own_clause() -> None:
@@ -438,3 +438,11 @@ def test_not_on_one_day_but_on_another() -> None:
             ),
         ),
     ]
+
+
+def test_a_sentence_pointing_back_over_a_voided_date_takes_its_step_and_place() -> None:
+    text = (
+        "- Presentations: no longer on 15 January. They will now take place on Tuesday\n"
+        "  19 January 2027 at our Town Hall, Market Square, between 10:00 and 12:30.\n"
+    )
+    assert timeline(text) == [(Kind.INTERVIEWS, span_of("2027-01-19", "10:00", "12:30"))]

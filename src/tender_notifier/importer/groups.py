@@ -213,6 +213,9 @@ _MEETING_GAP = re.compile(
     r"[^.;,:\n|\t()\d]{0,60}",
     re.IGNORECASE,
 )
+# "on Wednesday 6 January 2027 at our Civic Offices, Station Road, between 09:30 and 13:00": a
+# place whose address has commas
+_PLACE_GAP = re.compile(r"\s{1,3}(?:at|in|bij|te|op)\s[^.;:\n|\t()\d]{1,80}", re.IGNORECASE)
 _TIME_INTRO = re.compile(r"\b(?:om|at|van|from|tussen|between)\s{1,3}$", re.IGNORECASE)
 # "... naar dinsdag 24 maart 2026 en vinden plaats tussen": the same subject goes on
 _SAME_SUBJECT_GOES_ON = re.compile(
@@ -231,7 +234,11 @@ def _in_clause(
         return None
     gap_end = times[k].start
     if (
-        (_CLAUSE_GAP.fullmatch(text, end, gap_end) or _MEETING_GAP.fullmatch(text, end, gap_end))
+        (
+            _CLAUSE_GAP.fullmatch(text, end, gap_end)
+            or _MEETING_GAP.fullmatch(text, end, gap_end)
+            or _PLACE_GAP.fullmatch(text, end, gap_end)
+        )
         and _TIME_INTRO.search(text, end, gap_end)
         and (
             not _CONJUNCTION.search(text, end, gap_end)

@@ -8,7 +8,8 @@ import re
 
 from ..timeline import Kind
 from .dates import find_dates
-from .rules import Meaning, kind_of
+from .meanings import Background
+from .rules import Meaning, classify, kind_of, named_step
 from .sections import NO_TOPIC
 from .segment import Segment
 
@@ -38,9 +39,16 @@ def named_before(previous: Segment | None, segment: Segment) -> Kind | None:
         or segment.in_cell
         or previous.in_table
         or not _POINTS_BACK.match(segment.text)
-        or find_dates(previous.text)
     ):
         return None
+    hits = find_dates(previous.text)
+    if hits:
+        # "Interviews: no longer on 16 December." / "They will now take place on ...": the step
+        # whose old date the sentence before voids
+        before = previous.text[: hits[0].start]
+        if len(hits) > 1 or classify(before, "") is not Background.REPLACED:
+            return None
+        return named_step(before)
     step = kind_of(previous.text)
     return step if isinstance(step, Kind) else None
 
