@@ -141,6 +141,9 @@ standstill period, kick-off and mobilisation meetings). Three judge sets of 15, 
 start and never read (606-650), found 261 of 297 dates (87.9 %) and invented 36 with the rules
 from its start, 262 (88.2 %) and 33 with its last rules. On texts 1-605 the round went from
 3788 and 334 to 3796 (87.5 %) and 331. Over all 650: 87.6 % (4058/4633) and 364.
+Three more judge sets of 15, written while the round was closing (651-695), found 237 of 289
+dates (82.0 %) and invented 51 with the rules from its start and with its last rules alike:
+the round gained nothing on them. Over all 695: 87.3 % (4295/4922) and 415.
 """
 
 from __future__ import annotations
@@ -149,12 +152,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (4058/4633, 364 invented); raise the recall and lower the invented
+# What the rules reach now (4295/4922, 415 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 45 texts new to the rules, 88.2 % and 33.
-HELDOUT_RECALL = 0.875
-HELDOUT_INVENTED = 364
-HELDOUT_FILES = 650
+# on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
+HELDOUT_RECALL = 0.872
+HELDOUT_INVENTED = 415
+HELDOUT_FILES = 695
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
