@@ -263,10 +263,14 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
 
 # "All deadlines below are given in UK time", "times are given in UK time unless stated
 # otherwise": the zone of every time written without one (a zone written next to a time wins)
+_TIMES = r"(?:times|deadlines|tijden|tijdstippen)\b"
+# "are given in", "zijn weergegeven in": the verb between the times and the zone they are in
+_ARE_GIVEN_IN = (
+    r"\b(?:are|is|zijn|worden)\s(?:(?:given|stated|shown|expressed|listed|quoted|displayed"
+    r"|vermeld|weergegeven|aangegeven|in|de|het|the|local)\s){0,3}"
+)
 _DECLARED = re.compile(
-    r"\b(?:times|deadlines|tijden|tijdstippen)\b[^.;:]{0,30}?\b(?:are|is|zijn|worden)\s"
-    r"(?:(?:given|stated|shown|expressed|listed|quoted|displayed|vermeld|weergegeven"
-    r"|aangegeven|in|de|het|the|local)\s){0,3}"
+    rf"\b{_TIMES}[^.;:]{{0,30}}?{_ARE_GIVEN_IN}"
     r"(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
     r"|(?P<utc>GMT|UTC)"
     # "All times are Lisbon local time (WET)": a European capital's time
@@ -278,10 +282,7 @@ _DECLARED = re.compile(
 # "ALL TIMES SHOWN BELOW AND IN THE PORTAL ARE CENTRAL EUROPEAN TIME (CET)" in a UK notice, a
 # column headed "Time (CET)": the tender's own zone, whatever else hints at the UK
 _DECLARED_OWN = re.compile(
-    r"\b(?:all|alle)\s(?:the\s|de\s)?(?:times|deadlines|tijden|tijdstippen)\b[^.;:]{0,40}?"
-    r"\b(?:are|is|zijn|worden)\s"
-    r"(?:(?:given|stated|shown|expressed|listed|quoted|displayed|vermeld|weergegeven"
-    r"|aangegeven|in|de|het|the|local)\s){0,3}"
+    rf"\b(?:all|alle)\s(?:the\s|de\s)?{_TIMES}[^.;:]{{0,40}}?{_ARE_GIVEN_IN}"
     r"(?:CET|CEST|CET/CEST|Central\sEuropean(?:\sSummer)?\sTime|Brussels\stime|Amsterdam\stime"
     r"|Dutch\stime|Nederlandse\stijd)(?![^\W\d_])"
     r"|\b(?:time|tijd|tijdstip)\s\((?:CET|CEST|CET/CEST)\)",
