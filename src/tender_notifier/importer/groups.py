@@ -140,7 +140,8 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
 # |   10:00 - 10:45", "slot A 09h30-10h30   slot B 11h00-12h00"
 _SLOT_GAP = re.compile(
     r"\s{0,6}(?:[,;|/&]|and|en|et)?\s{0,6}"
-    r"(?:(?:(?:time\s)?slot|tijdslot|sessie|session|blok|block|ronde|round)\s{0,2}[a-z0-9]{0,2}\s{0,2}:?)?"
+    r"(?:(?:(?:time\s)?slot|tijdslot|sessie|session|blok|block|ronde|round)"
+    r"\s{0,2}[a-z0-9]{0,2}\s{0,2}:?)?"
     r"\s{0,6}(?:(?:van|from|de)\s{1,3})?",
     re.IGNORECASE,
 )
@@ -151,39 +152,44 @@ def _slots(text: str, times: list[TimeHit], k: int, limit: int, used: set[int]) 
     (the slots of one day), one span from its start to the last one's end."""
     first = last = times[k]
     while (
-        last.finish is not None
-        and k + 1 < len(times)
-        and times[k + 1].start < limit
-        and times[k + 1].finish is not None
-        and times[k + 1].begin >= last.finish
-        and _SLOT_GAP.fullmatch(text, last.end, times[k + 1].start)
+        k + 1 < len(times) and times[k + 1].start < limit and _next_slot(text, last, times[k + 1])
     ):
         k += 1
         last = times[k]
         used.add(k)
-    if last is first:
-        return first
-    return replace(first, end=last.end, text=text[first.start : last.end], finish=last.finish)
+    return _over(text, first, last)
 
 
 def _slots_before(text: str, times: list[TimeHit], k: int, earlier: int, used: set[int]) -> TimeHit:
     """The time at ``k``, or with the slots of the same day just before it (from ``earlier``
     on: "slot A 09h30-10h30 slot B 11h00-12h00: Tue 09.03.27"), one span over them all."""
     first = last = times[k]
-    while first.finish is not None and k > 0 and k - 1 not in used:
-        earlier_slot = times[k - 1]
-        if (
-            earlier_slot.start < earlier
-            or earlier_slot.finish is None
-            or earlier_slot.finish > first.begin
-            or not _SLOT_GAP.fullmatch(text, earlier_slot.end, first.start)
-        ):
-            break
+    while (
+        k > 0
+        and k - 1 not in used
+        and times[k - 1].start >= earlier
+        and _next_slot(text, times[k - 1], first)
+    ):
         k -= 1
-        first = earlier_slot
+        first = times[k]
         used.add(k)
+    return _over(text, first, last)
+
+
+def _next_slot(text: str, slot: TimeHit, following: TimeHit) -> bool:
+    """Whether the span ``following`` is the next slot of the day after the span ``slot``."""
+    return (
+        slot.finish is not None
+        and following.finish is not None
+        and following.begin >= slot.finish
+        and bool(_SLOT_GAP.fullmatch(text, slot.end, following.start))
+    )
+
+
+def _over(text: str, first: TimeHit, last: TimeHit) -> TimeHit:
+    """One span from the start of ``first`` to the end of ``last``."""
     if first is last:
-        return last
+        return first
     return replace(first, end=last.end, text=text[first.start : last.end], finish=last.finish)
 
 

@@ -33,6 +33,10 @@ _HOURS = (
 )
 
 _HOUR_WORDS = "|".join(_HOURS) + "|\u00e9\u00e9n"
+# a city's name, of one or two capitalised words ("Nairobi", "Addis Ababa", "Port-Louis"), and
+# the abbreviations of one zone only, as a time's zone names them: "1600 hrs Nairobi time"
+_CITY = r"[A-Z][a-z]{2,14}(?:[\s-][A-Z][a-z]{2,14})?"
+_ABBREVIATION = "|".join(ABBREVIATIONS)
 # the words a time in words follows: "om half tien", "tussen half tien en kwart over twee",
 # "vanaf tien uur"
 _AFTER_WORD = (
@@ -98,9 +102,11 @@ _TIME = re.compile(
         |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
         |(?P<local>local\stime|lokale\stijd|heure\slocale)|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam
-        |(?P<city>(?-i:[A-Z][a-z]{2,14}(?:[\s-][A-Z][a-z]{2,14})?))\s(?:local\s)?time
+        |(?P<city>(?-i:"""
+    + _CITY
+    + r"""))\s(?:local\s)?time
         |(?P<abbr>(?-i:"""
-    + "|".join(ABBREVIATIONS)
+    + _ABBREVIATION
     + r""")))\)?
         (?![^\W\d_]))?
     """,
@@ -349,8 +355,8 @@ def declared_zone(text: str) -> tzinfo | None:
 
 
 _CITY_TIME = re.compile(
-    r"\d(?:\s{0,3}(?:[ap]\.?m\.?|hrs|hours|h))?\s{0,3}\(?(?:(?P<city>[A-Z][a-z]{2,14}"
-    r"(?:[\s-][A-Z][a-z]{2,14})?)\s(?:local\s)?time\b|(?P<abbr>" + "|".join(ABBREVIATIONS) + r")\b)"
+    rf"\d(?:\s{{0,3}}(?:[ap]\.?m\.?|hrs|hours|h))?\s{{0,3}}\(?"
+    rf"(?:(?P<city>{_CITY})\s(?:local\s)?time\b|(?P<abbr>{_ABBREVIATION})\b)"
 )
 
 
