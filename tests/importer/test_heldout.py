@@ -144,6 +144,8 @@ from its start, 262 (88.2 %) and 33 with its last rules. On texts 1-605 the roun
 Three more judge sets of 15, written while the round was closing (651-695), found 237 of 289
 dates (82.0 %) and invented 51 with the rules from its start and with its last rules alike:
 the round gained nothing on them. Over all 695: 87.3 % (4295/4922) and 415.
+Four more judge sets of 15, written without looking at the rules (696-755), joined unseen:
+350 of their 415 dates (84.3 %) and 95 invented. Over all 755: 87.0 % (4645/5337) and 510.
 """
 
 from __future__ import annotations
@@ -155,9 +157,9 @@ from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 # What the rules reach now (4295/4922, 415 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
-HELDOUT_RECALL = 0.872
-HELDOUT_INVENTED = 415
-HELDOUT_FILES = 695
+HELDOUT_RECALL = 0.870
+HELDOUT_INVENTED = 510
+HELDOUT_FILES = 755
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
