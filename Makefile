@@ -7,7 +7,7 @@ CONFIG ?= config/notifier.toml
 
 INTEROP := tests/interop
 
-.PHONY: run test lint bench check clean interop
+.PHONY: run test lint bench check clean interop reader
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/burst.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/pace.py
+
+# Train the importer's learned reader again after the training corpus changed
+# (tests/importer/corpus); scikit-learn is needed for training only, not to run the importer.
+reader: $(STAMP)
+	$(BIN)/pip install --quiet scikit-learn
+	$(BIN)/python tools/train_reader.py
 
 clean:
 	rm -rf $(VENV) var build src/*.egg-info $(INTEROP)/node_modules

@@ -7,6 +7,7 @@ reported (``Totals``), never a file's own misses, so they stay unseen.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +36,16 @@ Fact = tuple[Kind, When]
 def items(folder: Path = CORPUS) -> list[Path]:
     """Every announcement in ``folder`` that has an expected timeline next to it."""
     return sorted(p for p in folder.glob("*.txt") if p.with_suffix(".toml").exists())
+
+
+def corpus_digest(paths: list[Path]) -> str:
+    """A digest of the names and contents of these announcements and their timelines, which the
+    learned reader records for the corpus it learned from."""
+    digest = hashlib.sha256()
+    for path in paths:
+        for part in (path, path.with_suffix(".toml")):
+            digest.update(part.name.encode() + b"\0" + part.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def facts(milestones: tuple[Milestone, ...]) -> Counter[Fact]:

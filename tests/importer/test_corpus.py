@@ -90,14 +90,13 @@ def span(
 #   "uiterlijk"), no milestone to its writer;
 # - 242: "Dialoogronde 2: 12 april 2027, 09:00-17:00 uur" is an interview to its writer, an
 #   `other` round of a dialogue to 37 and 51 (and to the rules);
-# - 242: "Contractering — beoogd 1 september 2027" is the start to its writer; signing the
-#   contract has no milestone kind (docs/importer.md).
+# - 242: "Contractering — beoogd 1 september 2027" is the start to its writer; the rules read
+#   no kind in signing the contract (docs/importer.md), the learned reader reads the start.
 DISAGREEMENTS = {
     ("01-flextender-beleidsadviseur-jeugd", "invented", Kind.START, Day(date(2027, 3, 1))),
     ("241-woningcorporatie-meervoudig", "invented", Kind.AWARD, Day(date(2027, 2, 1))),
     ("242-ziekenhuis-dialoog", "missed", Kind.INTERVIEWS, span(2027, 4, 12, 9, 0, 17, 0)),
     ("242-ziekenhuis-dialoog", "invented", Kind.OTHER, span(2027, 4, 12, 9, 0, 17, 0)),
-    ("242-ziekenhuis-dialoog", "missed", Kind.START, Day(date(2027, 9, 1))),
     # 285: an opening "(digitaal, niet openbaar)" is no milestone to its writer, an opening to 08
     ("285-hhnk-negometrix-iso", "invented", Kind.OPENING, at(2027, 2, 4, 10, 15)),
 }
@@ -123,10 +122,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2026, 12, 16, 9, 30, 12, 30),
     ),
-    # 207: list items under "Voor perceel 2 is een plaatsbezoek verplicht ... kiest er één:"
-    #   do not inherit the event of that sentence
-    ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 6, 9, 30)),
-    ("207-flemish-aanbesteding-schoonmaak-percelen", "missed", Kind.OTHER, at(2027, 1, 8, 13, 30)),
     # 208: "de antwoorden uit de eerste ronde (gepubliceerd op 12-11-'26) blijven van kracht",
     #   one sentence wrapped over two lines, is the answers of the earlier round
     ("208-inhuurdesk-tweede-ronde", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 11, 12))),
@@ -140,7 +135,6 @@ NOT_READ_YET = {
     ("219-flemish-de-lijn-bafo", "missed", Kind.INTERVIEWS, span(2026, 12, 15, 9, 0, 12, 30)),
     ("219-flemish-de-lijn-bafo", "missed", Kind.INTERVIEWS, span(2026, 12, 16, 13, 30, 17, 0)),
     # 222: "an accompanied tour of the larger sites" and its booking ("Please book ... by")
-    ("222-cf-parish-grounds", "missed", Kind.OTHER, Day(date(2026, 12, 11))),
     ("222-cf-parish-grounds", "missed", Kind.OTHER, span(2026, 12, 15, 10, 30, 13, 30)),
     # 224: days counted back from the deadline ("11 calendar days before") and an opening
     #   registration the rules do not read
@@ -179,12 +173,8 @@ NOT_READ_YET = {
     ("234-ec-lowvalue-email", "invented", Kind.SHORTLIST_NOTICE, span(2027, 1, 26, 14, 0, 15, 30)),
     # 235: "Invitation sent to admitted suppliers" on the day of the text (no publication day
     #   stated), an admission deadline and an execution window
-    ("235-port-amsterdam-dps", "missed", Kind.END, Day(date(2027, 3, 26))),
     ("235-port-amsterdam-dps", "missed", Kind.PARTICIPATION_DEADLINE, at(2026, 12, 7, 17, 0)),
     ("235-port-amsterdam-dps", "invented", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 3))),
-    ("235-port-amsterdam-dps", "missed", Kind.START, Day(date(2027, 2, 1))),
-    # 239: "Verstrekking gunningsleidraad aan geselecteerden" in the award phase's timetable
-    ("239-niet-openbaar-provincie", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 15))),
     # 244: negotiations before the BAFO round's questions deadline are read as an impossible
     #   order
     (
@@ -209,22 +199,13 @@ NOT_READ_YET = {
         at(2027, 3, 30, 12, 30),
     ),
     ("245-tenderned-openbaar-mededingingsprocedure", "invented", Kind.OTHER, at(2027, 3, 30, 9, 0)),
-    (
-        "245-tenderned-openbaar-mededingingsprocedure",
-        "missed",
-        Kind.SHORTLIST_NOTICE,
-        Day(date(2027, 2, 3)),
-    ),
     # 246-295 (written without seeing the rules), what the rules do not read yet
     ("247-inhuurdesk-provincie-gelderland-qa", "missed", Kind.END, Day(date(2027, 12, 31))),
     ("249-das-waterschap-planning", "missed", Kind.END, Day(date(2027, 7, 9))),
     ("249-das-waterschap-planning", "invented", Kind.END, Day(date(2028, 6, 13))),
     ("249-das-waterschap-planning", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 17))),
     ("252-hdsr-niet-openbaar-ingenieursdiensten", "missed", Kind.END, Day(date(2031, 5, 31))),
-    ("253-maasstad-patientbewaking-heraanbesteding", "missed", Kind.OTHER, at(2027, 1, 29, 16, 0)),
     ("254-hanze-nvi-audiovisueel", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
-    ("255-broker-vacature-den-haag", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 21))),
-    ("257-radboudumc-minicompetitie-anesthesie", "missed", Kind.AWARD, Day(date(2027, 1, 15))),
     (
         "257-radboudumc-minicompetitie-anesthesie",
         "missed",
@@ -238,12 +219,10 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         span(2027, 1, 12, 13, 0, 16, 0),
     ),
-    ("259-flextender-haarlem-opties", "missed", Kind.AWARD, Day(date(2027, 1, 15))),
     ("259-flextender-haarlem-opties", "invented", Kind.END, Day(date(2028, 12, 31))),
     ("260-apeldoorn-correctie-standstill", "invented", Kind.OTHER, Day(date(2026, 12, 14))),
     ("261-stad-gent-groenonderhoud", "missed", Kind.OPENING, at(2027, 1, 19, 11, 0)),
     ("263-az-sint-jan-offerteaanvraag", "missed", Kind.INTERVIEWS, span(2027, 1, 20, 13, 0, 17, 0)),
-    ("263-az-sint-jan-offerteaanvraag", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("263-az-sint-jan-offerteaanvraag", "invented", Kind.INTERVIEWS, at(2027, 1, 20, 13, 0)),
     (
         "263-az-sint-jan-offerteaanvraag",
@@ -251,7 +230,6 @@ NOT_READ_YET = {
         Kind.QUESTIONS_DEADLINE,
         Day(date(2026, 12, 11)),
     ),
-    ("264-go-scholengroep-ict-vragen", "missed", Kind.AWARD, Day(date(2027, 1, 13))),
     ("264-go-scholengroep-ict-vragen", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
     # the answer "The commencement date for both lots is Tuesday 6 April 2027", read whole in
     # its wrapped cell, is a sentence that does not name the contract
@@ -268,9 +246,6 @@ NOT_READ_YET = {
     ("276-ec-dg-dgt-translation", "invented", Kind.OTHER, Day(date(2027, 3, 31))),
     # 277: the second day of the slots, under a lead-in that names no slots ("Interviews take
     #   place ... on two days:") and after a blank line
-    ("277-tudelft-interviews", "missed", Kind.INTERVIEWS, span(2027, 3, 10, 10, 0, 15, 0)),
-    ("277-tudelft-interviews", "missed", Kind.OTHER, at(2027, 2, 26, 12, 0)),
-    ("279-nhs-scotland-utc", "missed", Kind.OTHER, at(2027, 2, 19, 16, 0)),
     ("282-icc-hague-us-dates", "missed", Kind.END, Day(date(2027, 10, 31))),
     ("282-icc-hague-us-dates", "missed", Kind.INTERVIEWS, Day(date(2027, 4, 6))),
     ("282-icc-hague-us-dates", "missed", Kind.OTHER, span(2027, 1, 19, 15, 0, 16, 30)),
@@ -292,20 +267,8 @@ NOT_READ_YET = {
     ("285-hhnk-negometrix-iso", "missed", Kind.OTHER, span(2027, 1, 7, 9, 0, 13, 0)),
     ("285-hhnk-negometrix-iso", "invented", Kind.END, Day(date(2027, 7, 15))),
     ("285-hhnk-negometrix-iso", "invented", Kind.START, Day(date(2027, 3, 15))),
-    ("287-umcg-email-verschuiving", "missed", Kind.OTHER, at(2027, 2, 5, 16, 0)),
     ("287-umcg-email-verschuiving", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 11, 10, 0)),
-    ("290-uva-nvi-schoonmaak", "missed", Kind.OTHER, span(2026, 12, 15, 13, 0, 15, 30)),
-    ("293-stad-gent-opening", "missed", Kind.OTHER, span(2027, 2, 25, 13, 0, 16, 30)),
     ("293-stad-gent-opening", "invented", Kind.OPENING, at(2027, 2, 9, 11, 15)),
-    ("295-aquafin-tweefasig", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
-    # 296-320 (written without seeing the rules; the dev set of the rules for tying dates to
-    # their words and times), what the rules do not read yet:
-    # - 310: a "dialogue kick-off meeting for shortlisted candidates" is a meeting
-    # - 311: "Heeft u vragen over deze uitnodiging? Deze kunt u tot en met ... stellen": the
-    #   questions are named in the sentence before the date's
-    # - 318: "Wilt u deelnemen, meld u dan uiterlijk donderdag 10 september 12.00 uur aan", two
-    #   sentences after the site visit's
-    ("318-zwolle-speelplaatsen-email", "missed", Kind.OTHER, at(2026, 9, 10, 12, 0)),
     # 321-380: the two development sets of the eleventh round, written without looking at the
     #   rules and then read for general mechanisms (sections and their headings, wrapped table
     #   cells, change notices' labels on lines of their own, UK signs, one moment in two zones).
@@ -325,7 +288,6 @@ NOT_READ_YET = {
     ("324-striive-data-engineer-kadaster", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 5, 31, 10, 0, 13, 0)),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 6, 1, 10, 0, 13, 0)),
-    ("328-tenderned-nvi-uitrukkleding-vru", "missed", Kind.OTHER, span(2027, 10, 11, 8, 30, 16, 0)),
     (
         "328-tenderned-nvi-uitrukkleding-vru",
         "missed",
@@ -334,24 +296,11 @@ NOT_READ_YET = {
     ),
     ("328-tenderned-nvi-uitrukkleding-vru", "invented", Kind.AWARD, Day(date(2028, 2, 1))),
     ("330-eprocurement-gent-sanitair", "missed", Kind.END, Day(date(2027, 8, 27))),
-    ("335-nhs-itt-weight-management-yearturn", "missed", Kind.START, Day(date(2028, 4, 1))),
-    (
-        "338-inhuurdesk-mail-projectleider-warmte",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 11, 9, 0),
-    ),
     (
         "338-inhuurdesk-mail-projectleider-warmte",
         "invented",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 8, 12, 0),
-    ),
-    (
-        "339-vggm-uitrukkleding-helmen-percelen",
-        "missed",
-        Kind.OTHER,
-        span(2027, 6, 30, 9, 0, 12, 0),
     ),
     ("343-amsterdam-marktconsultatie-stadslogistiek", "missed", Kind.OTHER, Day(date(2027, 5, 17))),
     ("343-amsterdam-marktconsultatie-stadslogistiek", "missed", Kind.OTHER, at(2027, 4, 30, 17, 0)),
@@ -367,7 +316,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         Day(date(2027, 5, 17)),
     ),
-    ("344-nijmegen-nvi-schoonmaak-stadswinkels", "missed", Kind.OTHER, at(2027, 6, 1, 10, 0)),
     ("344-nijmegen-nvi-schoonmaak-stadswinkels", "missed", Kind.OTHER, at(2027, 6, 1, 14, 0)),
     (
         "344-nijmegen-nvi-schoonmaak-stadswinkels",
@@ -402,7 +350,6 @@ NOT_READ_YET = {
     ),
     ("353-between-warmtetransitie-amersfoort", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 10))),
     ("354-inhuurdesk-contractmanager-waterschap", "invented", Kind.END, Day(date(2027, 12, 31))),
-    ("355-headfirst-scrummaster-provincie", "missed", Kind.INTERVIEWS, Day(date(2027, 9, 8))),
     ("356-nijmegen-inhuur-circulaire-economie", "invented", Kind.END, Day(date(2029, 5, 31))),
     (
         "361-mail-planningswijziging-deventer",
@@ -430,28 +377,13 @@ NOT_READ_YET = {
         Day(date(2026, 11, 17)),
     ),
     ("367-contracts-finder-school-cleaning", "missed", Kind.AWARD, Day(date(2027, 3, 19))),
-    (
-        "367-contracts-finder-school-cleaning",
-        "missed",
-        Kind.OTHER,
-        span(2027, 2, 10, 16, 30, 18, 0),
-    ),
-    (
-        "367-contracts-finder-school-cleaning",
-        "missed",
-        Kind.OTHER,
-        span(2027, 2, 11, 16, 30, 18, 0),
-    ),
     ("367-contracts-finder-school-cleaning", "invented", Kind.START, Day(date(2027, 3, 19))),
     ("368-competitive-flexible-ticketing", "missed", Kind.AWARD, Day(date(2027, 3, 5))),
     ("368-competitive-flexible-ticketing", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 4))),
     ("368-competitive-flexible-ticketing", "invented", Kind.OTHER, Day(date(2027, 2, 4))),
-    ("370-sell2wales-ukspf-evaluation", "missed", Kind.END, Day(date(2028, 1, 31))),
     ("370-sell2wales-ukspf-evaluation", "missed", Kind.OTHER, span(2027, 2, 17, 11, 0, 12, 0)),
     ("372-etenders-clarification-log-security", "missed", Kind.OTHER, at(2027, 4, 8, 18, 0)),
     ("373-ted-germany-lcms", "invented", Kind.OPENING, at(2027, 4, 15, 10, 1)),
-    ("375-eu-commission-call-for-tenders", "missed", Kind.OTHER, Day(date(2027, 3, 12))),
-    ("376-nhs-mini-competition-patient-flow", "missed", Kind.AWARD, Day(date(2027, 7, 30))),
     (
         "376-nhs-mini-competition-patient-flow",
         "missed",
@@ -463,7 +395,6 @@ NOT_READ_YET = {
     ("377-university-rfq-freezers", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 13, 0)),
     ("377-university-rfq-freezers", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 23, 15, 0)),
     ("377-university-rfq-freezers", "invented", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 12, 0)),
-    ("379-housing-itt-responsive-repairs", "missed", Kind.OTHER, span(2027, 11, 24, 11, 0, 13, 0)),
     # 379: the hours of the interviews in the row below an invitation
     # 284: the second day of a list of interview slots, read as the first slot like the first day
     ("284-inhuurdesk-pnh-projectleider", "invented", Kind.INTERVIEWS, at(2026, 12, 18, 13, 30)),
@@ -483,21 +414,18 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 3, 25, 9, 30, 12, 0),
     ),
-    ("392-find-a-tender-leeds-domestic-abuse", "missed", Kind.OTHER, Day(date(2027, 2, 12))),
     (
         "393-etenders-galway-ecology-framework",
         "missed",
         Kind.PARTICIPATION_DEADLINE,
         at(2027, 3, 26, 13, 0),
     ),
-    ("395-recruiter-email-interim-procurement", "missed", Kind.INTERVIEWS, at(2027, 2, 17, 10, 0)),
     (
         "395-recruiter-email-interim-procurement",
         "missed",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 29, 18, 0),
     ),
-    ("397-fenland-grounds-cf", "missed", Kind.AWARD, Day(date(2027, 2, 19))),
     (
         "398-strathmore-property-framework-pcs",
         "missed",
@@ -510,8 +438,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 21, 13, 0),
     ),
-    ("399-cartrefi-dyffryn-kitchens-s2w-qa", "missed", Kind.OTHER, at(2027, 1, 7, 18, 0)),
-    ("400-shannon-etb-print-etenders", "missed", Kind.OTHER, Day(date(2026, 12, 15))),
     ("400-shannon-etb-print-etenders", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 3, 13, 0)),
     (
         "407-open-oproep-basisschool-ontwerp",
@@ -565,12 +491,6 @@ NOT_READ_YET = {
         "425-contracts-finder-trust-grounds-maintenance",
         "missed",
         Kind.OTHER,
-        at(2026, 4, 16, 13, 0),
-    ),
-    (
-        "425-contracts-finder-trust-grounds-maintenance",
-        "missed",
-        Kind.OTHER,
         span(2026, 4, 21, 10, 30, 16, 0),
     ),
     (
@@ -597,9 +517,7 @@ NOT_READ_YET = {
     ("430-drenthe-dialoogleidraad-brug", "missed", Kind.INTERVIEWS, Day(date(2027, 5, 25))),
     ("433-az-leiestroom-textiel-mail", "invented", Kind.OTHER, Day(date(2027, 2, 10))),
     ("433-az-leiestroom-textiel-mail", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 10))),
-    ("433-az-leiestroom-textiel-mail", "missed", Kind.OTHER, span(2027, 1, 20, 9, 0, 12, 0)),
     ("433-az-leiestroom-textiel-mail", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 3))),
-    ("435-brackendale-grounds-itt", "missed", Kind.OTHER, at(2026, 12, 7, 18, 0)),
     ("437-strathmore-drt-competitive-dialogue", "invented", Kind.OTHER, Day(date(2027, 3, 1))),
     ("437-strathmore-drt-competitive-dialogue", "invented", Kind.OTHER, Day(date(2027, 3, 2))),
     ("437-strathmore-drt-competitive-dialogue", "invented", Kind.OTHER, Day(date(2027, 3, 3))),
@@ -703,24 +621,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 3, 9, 9, 0, 17, 0),
     ),
-    (
-        "458-prorail-overwegen-noordoost-dialoog",
-        "missed",
-        Kind.OTHER,
-        span(2027, 2, 18, 13, 0, 16, 0),
-    ),
-    (
-        "458-prorail-overwegen-noordoost-dialoog",
-        "missed",
-        Kind.SHORTLIST_NOTICE,
-        Day(date(2027, 2, 5)),
-    ),
-    (
-        "459-woonstichting-renovatie-componistenbuurt-email",
-        "missed",
-        Kind.PARTICIPATION_DEADLINE,
-        Day(date(2027, 1, 8)),
-    ),
     ("461-stad-gent-heraanleg-kortrijksepoortstraat", "invented", Kind.END, Day(date(2028, 1, 7))),
     (
         "461-stad-gent-heraanleg-kortrijksepoortstraat",
@@ -747,7 +647,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2027, 1, 6, 11, 0, 12, 0),
     ),
-    ("464-nhs-trust-ward-refurbishment-block-c", "missed", Kind.END, Day(date(2027, 10, 29))),
     (
         "465-kildare-coco-naas-active-travel-addendum",
         "invented",
@@ -759,12 +658,6 @@ NOT_READ_YET = {
         "invented",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 28, 13, 0),
-    ),
-    (
-        "465-kildare-coco-naas-active-travel-addendum",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 2, 4, 13, 0),
     ),
     (
         "468-utrecht-university-installations-memorandum",
@@ -798,12 +691,6 @@ NOT_READ_YET = {
     (
         "480-between-ziekenhuis-email-gewijzigde-planning",
         "missed",
-        Kind.OTHER,
-        at(2027, 11, 17, 12, 0),
-    ),
-    (
-        "480-between-ziekenhuis-email-gewijzigde-planning",
-        "missed",
         Kind.QUESTIONS_DEADLINE,
         at(2027, 11, 5, 12, 0),
     ),
@@ -819,7 +706,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Day(date(2026, 12, 9)),
     ),
-    ("482-inhuren-gemeente-uitnodiging-brief", "missed", Kind.OTHER, Day(date(2026, 12, 22))),
     (
         "483-tenderned-universiteit-rectificatie",
         "missed",
@@ -859,8 +745,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Day(date(2027, 4, 9)),
     ),
-    ("495-etenders-hse-beds-mattresses", "missed", Kind.INTERVIEWS, Day(date(2027, 3, 23))),
-    ("495-etenders-hse-beds-mattresses", "missed", Kind.INTERVIEWS, Day(date(2027, 3, 25))),
     (
         "496-eu-osha-restricted-communication-lots",
         "missed",
@@ -897,7 +781,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2027, 3, 18, 9, 0, 12, 0),
     ),
-    ("498-ugent-dialoog-uitnodiging-brief", "missed", Kind.OTHER, span(2027, 1, 25, 14, 0, 16, 30)),
     (
         "499-ctm-rivierenland-das-nadere-opdracht",
         "invented",
@@ -1001,12 +884,6 @@ NOT_READ_YET = {
         Day(date(2027, 5, 25)),
     ),
     (
-        "510-ctm-ziekenhuis-disposables-percelen",
-        "missed",
-        Kind.OTHER,
-        span(2027, 10, 4, 9, 0, 12, 0),
-    ),
-    (
         "511-contracts-finder-council-email-site-visit",
         "invented",
         Kind.OTHER,
@@ -1103,18 +980,6 @@ NOT_READ_YET = {
     (
         "514-mercell-nvi-tue-av-selectiefase",
         "missed",
-        Kind.INTERVIEWS,
-        span(2027, 5, 11, 9, 0, 17, 0),
-    ),
-    (
-        "514-mercell-nvi-tue-av-selectiefase",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 5, 12, 9, 0, 17, 0),
-    ),
-    (
-        "514-mercell-nvi-tue-av-selectiefase",
-        "missed",
         Kind.PARTICIPATION_DEADLINE,
         at(2027, 2, 19, 14, 0),
     ),
@@ -1149,12 +1014,6 @@ NOT_READ_YET = {
         "missed",
         Kind.QUESTIONS_DEADLINE,
         at(2027, 3, 24, 12, 0),
-    ),
-    (
-        "516-utrecht-projectleider-warmtetransitie",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 1, 28, 9, 0, 12, 0),
     ),
     (
         "521-rijkswaterstaat-contractmanager-rectificatie",
@@ -1209,8 +1068,6 @@ NOT_READ_YET = {
     ("538-email-irish-university-presentations", "missed", Kind.AWARD, Day(date(2027, 5, 7))),
     ("540-pdf-itt-school-reroofing", "invented", Kind.START, Day(date(2027, 6, 9))),
     ("540-pdf-itt-school-reroofing", "invented", Kind.START, Day(date(2027, 8, 27))),
-    ("541-letter-housing-kitchens-itt", "missed", Kind.OTHER, Day(date(2027, 2, 15))),
-    ("542-striive-tue-data-engineer", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
     ("543-eprocurement-ugent-hpc-negotiation", "invented", Kind.INTERVIEWS, Day(date(2027, 5, 31))),
     ("543-eprocurement-ugent-hpc-negotiation", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 1))),
     ("543-eprocurement-ugent-hpc-negotiation", "missed", Kind.OTHER, Day(date(2027, 5, 31))),
@@ -1227,9 +1084,7 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2027, 11, 3)),
     ),
-    ("544-dps-calloff-endoscopy-insourcing", "missed", Kind.AWARD, Day(date(2027, 11, 12))),
     ("544-dps-calloff-endoscopy-insourcing", "missed", Kind.INTERVIEWS, Day(date(2027, 11, 3))),
-    ("544-dps-calloff-endoscopy-insourcing", "missed", Kind.START, Day(date(2027, 12, 4))),
     ("546-zwolle-stationsomgeving-niet-openbaar", "missed", Kind.OTHER, Day(date(2027, 5, 31))),
     (
         "548-woonstichting-schilderwerk-uitnodiging",
@@ -1250,8 +1105,6 @@ NOT_READ_YET = {
     ("552-meridian-housing-repairs-lots", "missed", Kind.OTHER, Day(date(2027, 6, 24))),
     ("553-wetterskip-gunningsbeslissing-baggeren", "invented", Kind.AWARD, Day(date(2027, 5, 28))),
     ("553-wetterskip-gunningsbeslissing-baggeren", "missed", Kind.OTHER, Day(date(2027, 5, 28))),
-    ("553-wetterskip-gunningsbeslissing-baggeren", "missed", Kind.OTHER, Day(date(2027, 6, 3))),
-    ("553-wetterskip-gunningsbeslissing-baggeren", "missed", Kind.OTHER, at(2027, 6, 22, 10, 0)),
     (
         "554-flextender-haarlemmermeer-omgevingsmanager",
         "invented",
@@ -1264,7 +1117,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 1, 21, 13, 0, 17, 0),
     ),
-    ("555-hhnk-gemalen-concurrentiegerichte-dialoog", "missed", Kind.START, Day(date(2027, 10, 1))),
     (
         "556-rijnhart-ketenpartner-bouwteam-mercell",
         "missed",
@@ -1304,7 +1156,6 @@ NOT_READ_YET = {
         Kind.QUESTIONS_DEADLINE,
         at(2027, 1, 15, 10, 0),
     ),
-    ("562-linkedin-nhs-pmo-lead", "missed", Kind.INTERVIEWS, Day(date(2027, 1, 21))),
     ("564-whatsapp-dakrenovatie-schouw", "invented", Kind.OTHER, at(2027, 3, 12, 8, 44)),
     ("564-whatsapp-dakrenovatie-schouw", "invented", Kind.OTHER, at(2027, 3, 16, 11, 58)),
     (
@@ -1363,17 +1214,9 @@ NOT_READ_YET = {
         at(2027, 11, 4, 13, 0),
     ),
     ("568-irish-council-inline-reply", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 11, 5))),
-    ("568-irish-council-inline-reply", "missed", Kind.AWARD, Day(date(2027, 11, 19))),
-    ("568-irish-council-inline-reply", "missed", Kind.START, Day(date(2027, 12, 6))),
     ("569-inhuurdesk-update-two-roles", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 11))),
     ("570-flextender-interview-invitation", "invented", Kind.START, Day(date(2027, 2, 1))),
     ("570-flextender-interview-invitation", "missed", Kind.AWARD, Day(date(2027, 2, 3))),
-    (
-        "570-flextender-interview-invitation",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 1, 29, 14, 0, 14, 45),
-    ),
     (
         "570-flextender-interview-invitation",
         "missed",
@@ -1423,9 +1266,7 @@ NOT_READ_YET = {
         Day(date(2027, 10, 29)),
     ),
     ("574-linkedin-gemeente-marktdag-vervoer", "invented", Kind.OTHER, Day(date(2027, 10, 15))),
-    ("574-linkedin-gemeente-marktdag-vervoer", "missed", Kind.OTHER, Day(date(2027, 10, 19))),
     ("574-linkedin-gemeente-marktdag-vervoer", "missed", Kind.OTHER, Day(date(2027, 10, 29))),
-    ("574-linkedin-gemeente-marktdag-vervoer", "missed", Kind.OTHER, at(2027, 11, 1, 12, 0)),
     (
         "575-dps-calloff-reminder-school-transport",
         "missed",
@@ -1463,14 +1304,12 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         Day(date(2027, 4, 15)),
     ),
-    ("581-awv-groenonderhoud-vragenforum", "missed", Kind.OTHER, at(2027, 3, 15, 12, 0)),
     (
         "581-awv-groenonderhoud-vragenforum",
         "missed",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 4, 22, 11, 0),
     ),
-    ("582-gelderland-projectleider-flextender", "missed", Kind.INTERVIEWS, Day(date(2027, 1, 20))),
     (
         "585-vitaal-wonen-planmatig-onderhoud-percelen",
         "invented",
@@ -1493,12 +1332,6 @@ NOT_READ_YET = {
         "586-azsintjan-traceersysteem-uitnodiging-offerte",
         "missed",
         Kind.OTHER,
-        at(2027, 3, 16, 14, 0),
-    ),
-    (
-        "586-azsintjan-traceersysteem-uitnodiging-offerte",
-        "missed",
-        Kind.OTHER,
         span(2027, 4, 29, 9, 0, 17, 0),
     ),
     (
@@ -1506,12 +1339,6 @@ NOT_READ_YET = {
         "missed",
         Kind.OTHER,
         span(2027, 4, 30, 9, 0, 17, 0),
-    ),
-    (
-        "586-azsintjan-traceersysteem-uitnodiging-offerte",
-        "missed",
-        Kind.START,
-        Day(date(2027, 10, 1)),
     ),
     (
         "586-azsintjan-traceersysteem-uitnodiging-offerte",
@@ -1583,14 +1410,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 4, 9, 13, 0),
     ),
-    ("495-etenders-hse-beds-mattresses", "missed", Kind.OTHER, span(2027, 3, 10, 10, 0, 16, 0)),
-    ("495-etenders-hse-beds-mattresses", "missed", Kind.OTHER, span(2027, 3, 9, 10, 0, 16, 0)),
-    (
-        "508-echa-competitive-dialogue-pdf",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 10, 22, 15, 0),
-    ),
     (
         "511-contracts-finder-council-email-site-visit",
         "missed",
@@ -1599,13 +1418,6 @@ NOT_READ_YET = {
     ),
     ("531-fts-nhs-courier-lots", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 2, 17, 18, 0)),
     ("531-fts-nhs-courier-lots", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 17, 13, 0)),
-    ("533-etenders-county-council-climate", "missed", Kind.OTHER, at(2027, 2, 5, 17, 0)),
-    (
-        "535-fts-university-estates-consultancy",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 6, 2, 13, 0),
-    ),
     (
         "536-housing-association-repairs-dialogue",
         "missed",
@@ -1617,12 +1429,6 @@ NOT_READ_YET = {
         "missed",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 3, 15, 13, 0),
-    ),
-    (
-        "544-dps-calloff-endoscopy-insourcing",
-        "missed",
-        Kind.OTHER,
-        span(2027, 10, 12, 14, 0, 15, 30),
     ),
     (
         "544-dps-calloff-endoscopy-insourcing",
@@ -1654,8 +1460,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 6, 3, 10, 30, 17, 30),
     ),
-    ("568-irish-council-inline-reply", "missed", Kind.OTHER, at(2027, 10, 22, 18, 0)),
-    ("568-irish-council-inline-reply", "missed", Kind.OTHER, at(2027, 10, 27, 11, 30)),
     (
         "575-dps-calloff-reminder-school-transport",
         "missed",
@@ -1749,10 +1553,6 @@ NOT_READ_YET = {
     ),
     ("633-hsl-market-dialogue-ticketing", "invented", Kind.OTHER, Day(date(2027, 1, 19))),
     ("633-hsl-market-dialogue-ticketing", "missed", Kind.OTHER, span(2027, 1, 19, 9, 0, 10, 30)),
-    ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 12, 9, 30)),
-    ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 13, 9, 30)),
-    ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 14, 14, 0)),
-    ("634-cjeu-technical-maintenance-invitation", "missed", Kind.OTHER, at(2027, 1, 7, 12, 0)),
     (
         "635-digitaal-vlaanderen-data-architect-request",
         "invented",
@@ -1803,34 +1603,8 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 29, 13, 0),
     ),
-    (
-        "650-bericht-verlenging-percelen-groenonderhoud",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 2, 16, 10, 0),
-    ),
-    (
-        "650-bericht-verlenging-percelen-groenonderhoud",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 2, 16, 11, 0),
-    ),
-    (
-        "650-bericht-verlenging-percelen-groenonderhoud",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 2, 9, 12, 0),
-    ),
-    (
-        "653-eib-event-services-presentation-invitation",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 2, 12, 17, 0),
-    ),
-    ("654-borders-leisure-site-visits", "missed", Kind.OTHER, at(2027, 1, 11, 18, 0)),
     ("655-westmoor-kitchens-reminder", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 12))),
     ("655-westmoor-kitchens-reminder", "missed", Kind.INTERVIEWS, span(2027, 1, 12, 10, 30, 14, 0)),
-    ("659-eacea-invitation-to-tender-timetable", "missed", Kind.OTHER, Day(date(2027, 1, 12))),
     ("660-westmeath-spc-minutes-design-framework", "invented", Kind.OTHER, at(2026, 12, 16, 12, 0)),
     (
         "660-westmeath-spc-minutes-design-framework",
@@ -1838,9 +1612,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2026, 12, 16, 12, 0, 13, 30),
     ),
-    ("661-cnect-ai-govtech-questions-answers", "missed", Kind.OTHER, Day(date(2027, 3, 2))),
-    ("663-tfw-station-cleaning-market-engagement", "missed", Kind.OTHER, Day(date(2027, 1, 15))),
-    ("663-tfw-station-cleaning-market-engagement", "missed", Kind.OTHER, at(2027, 2, 12, 13, 0)),
     ("669-eprocurement-mechelen-groenonderhoud", "missed", Kind.OTHER, Day(date(2027, 1, 15))),
     ("671-woningcorporatie-schouw-renovatie", "invented", Kind.OTHER, Day(date(2027, 1, 12))),
     (
@@ -1855,13 +1626,6 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         at(2027, 1, 14, 12, 0),
     ),
-    (
-        "673-uitnodiging-presentatie-amersfoort",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 1, 20, 10, 30, 11, 30),
-    ),
-    ("673-uitnodiging-presentatie-amersfoort", "missed", Kind.OTHER, at(2027, 1, 18, 12, 0)),
     (
         "674-mercell-wijziging-leerlingenvervoer",
         "missed",
@@ -1948,7 +1712,6 @@ NOT_READ_YET = {
         Day(date(2027, 1, 15)),
     ),
     ("694-groningen-campagne-energietransitie", "invented", Kind.OTHER, Day(date(2027, 1, 11))),
-    ("694-groningen-campagne-energietransitie", "missed", Kind.OTHER, Day(date(2027, 3, 3))),
     (
         "694-groningen-campagne-energietransitie",
         "missed",
@@ -1991,19 +1754,7 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2026, 12, 11, 11, 0),
     ),
-    (
-        "717-nhs-sbs-endoscopy-call-off",
-        "missed",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2026, 12, 10, 18, 0),
-    ),
     ("720-clarification-log-managed-network", "invented", Kind.START, Day(date(2027, 3, 1))),
-    (
-        "725-fts-preliminary-market-engagement-equipment",
-        "missed",
-        Kind.OTHER,
-        at(2027, 1, 29, 13, 0),
-    ),
     (
         "725-fts-preliminary-market-engagement-equipment",
         "invented",
@@ -2012,7 +1763,6 @@ NOT_READ_YET = {
     ),
     ("727-awv-rechtzetting-n74", "missed", Kind.OTHER, at(2026, 12, 17, 14, 0)),
     ("727-awv-rechtzetting-n74", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 17, 14, 0)),
-    ("728-namur-toiture-ecole", "missed", Kind.OTHER, span(2027, 1, 13, 13, 30, 16, 0)),
     (
         "730-ec-clima-study-open-procedure",
         "invented",
@@ -2101,12 +1851,6 @@ NOT_READ_YET = {
     ("755-concurrentiegerichte-dialoog-tabs", "missed", Kind.AWARD, Day(date(2027, 6, 15))),
     (
         "755-concurrentiegerichte-dialoog-tabs",
-        "missed",
-        Kind.OTHER,
-        span(2027, 2, 4, 10, 0, 12, 30),
-    ),
-    (
-        "755-concurrentiegerichte-dialoog-tabs",
         "invented",
         Kind.PARTICIPATION_DEADLINE,
         Day(date(2026, 12, 22)),
@@ -2154,7 +1898,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2026, 12, 15, 9, 30, 11, 0),
     ),
-    ("762-provincie-emvi-interviews-n264", "missed", Kind.START, Day(date(2027, 5, 3))),
     ("763-mercell-bericht-multifunctionals", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 17))),
     (
         "763-mercell-bericht-multifunctionals",
@@ -2229,12 +1972,6 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2027, 2, 15)),
     ),
-    (
-        "765-tenderned-niet-openbaar-ingenieursdiensten-hhnk",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 18, 14, 0),
-    ),
     ("766-mail-openbare-verlichting-zeewolde", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 21))),
     (
         "766-mail-openbare-verlichting-zeewolde",
@@ -2242,7 +1979,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 1, 21, 9, 0, 12, 30),
     ),
-    ("766-mail-openbare-verlichting-zeewolde", "missed", Kind.OTHER, Day(date(2026, 12, 14))),
     (
         "766-mail-openbare-verlichting-zeewolde",
         "missed",
@@ -2290,13 +2026,6 @@ NOT_READ_YET = {
         Kind.START,
         Day(date(2027, 9, 10)),
     ),
-    (
-        "773-university-fume-cupboards-clarification-log",
-        "missed",
-        Kind.START,
-        Day(date(2027, 6, 28)),
-    ),
-    ("776-pcs-scotland-road-salt-framework", "missed", Kind.AWARD, Day(date(2027, 3, 26))),
     ("778-framework-mini-competition-email", "missed", Kind.START, Day(date(2027, 3, 1))),
     ("779-housing-dynamic-market-repairs", "invented", Kind.OTHER, Day(date(2026, 12, 17))),
     ("779-housing-dynamic-market-repairs", "invented", Kind.OTHER, Day(date(2027, 1, 12))),
@@ -2308,7 +2037,6 @@ NOT_READ_YET = {
         Kind.PARTICIPATION_DEADLINE,
         at(2027, 1, 15, 13, 0),
     ),
-    ("779-housing-dynamic-market-repairs", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
     (
         "779-housing-dynamic-market-repairs",
         "invented",
@@ -2337,12 +2065,10 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2027, 2, 2)),
     ),
-    ("787-csc-nettoyage-cpas", "missed", Kind.OTHER, at(2027, 1, 6, 9, 30)),
     ("788-pmp-menuiserie-lycee", "invented", Kind.OPENING, Day(date(2027, 1, 26))),
     ("788-pmp-menuiserie-lycee", "missed", Kind.OPENING, at(2027, 1, 26, 10, 0)),
     ("789-ec-clima-study-call", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 5))),
     ("790-avis-rectificatif-spf-mobilier", "missed", Kind.OPENING, at(2027, 2, 4, 11, 0)),
-    ("790-avis-rectificatif-spf-mobilier", "missed", Kind.OTHER, at(2027, 1, 15, 12, 0)),
     (
         "790-avis-rectificatif-spf-mobilier",
         "invented",
@@ -2400,45 +2126,19 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 11, 30)),
     ),
-    ("796-vdl-aire-de-jeux", "missed", Kind.END, Day(date(2027, 7, 30))),
-    ("796-vdl-aire-de-jeux", "missed", Kind.START, Day(date(2027, 5, 3))),
     ("800-azsj-digitale-pathologie-bestek", "invented", Kind.START, Day(date(2027, 3, 15))),
-    ("804-linkedin-interim-controller", "missed", Kind.INTERVIEWS, Day(date(2027, 1, 14))),
-    ("804-linkedin-interim-controller", "missed", Kind.INTERVIEWS, Day(date(2027, 1, 19))),
     (
         "804-linkedin-interim-controller",
         "invented",
         Kind.SUBMISSION_DEADLINE,
         Day(date(2027, 1, 3)),
     ),
-    (
-        "806-doorgestuurd-gespreksslots-teamleider",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 15, 10, 0, 14, 15),
-    ),
-    (
-        "806-doorgestuurd-gespreksslots-teamleider",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 16, 9, 0, 10, 45),
-    ),
-    (
-        "806-doorgestuurd-gespreksslots-teamleider",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 21, 14, 0, 16, 0),
-    ),
-    ("806-doorgestuurd-gespreksslots-teamleider", "missed", Kind.OTHER, at(2026, 12, 9, 16, 0)),
-    ("810-flexplatform-notulist-raad", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 16))),
     ("812-uk-rfq-leadership-away-day", "missed", Kind.OTHER, at(2026, 12, 7, 13, 0)),
     ("812-uk-rfq-leadership-away-day", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 8))),
     ("814-vlaams-interim-communicatie-mechelen", "missed", Kind.OTHER, at(2026, 12, 15, 17, 0)),
     ("815-herinnering-vandaag-sluiting-fg", "invented", Kind.START, Day(date(2027, 1, 4))),
-    ("816-undp-kenya-solar-health", "missed", Kind.OTHER, Day(date(2026, 12, 11))),
     ("816-undp-kenya-solar-health", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 21, 17, 0)),
     ("816-undp-kenya-solar-health", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 1, 21, 14, 0)),
-    ("817-nepal-dor-road-upgrading", "missed", Kind.OTHER, at(2027, 1, 25, 7, 15)),
     ("818-unicef-sd-cold-chain-amendment", "missed", Kind.OPENING, at(2027, 1, 26, 14, 0)),
     (
         "818-unicef-sd-cold-chain-amendment",
@@ -2464,8 +2164,6 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         Day(date(2026, 12, 3)),
     ),
-    ("820-unops-nypo-conference-logistics-qa", "missed", Kind.OTHER, at(2027, 1, 11, 23, 0)),
-    ("820-unops-nypo-conference-logistics-qa", "missed", Kind.OTHER, at(2027, 1, 13, 16, 0)),
     (
         "820-unops-nypo-conference-logistics-qa",
         "invented",
@@ -2504,7 +2202,6 @@ NOT_READ_YET = {
         Kind.PARTICIPATION_DEADLINE,
         at(2026, 12, 22, 16, 59),
     ),
-    ("824-adb-csrn-urban-water-utilities", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
     (
         "824-adb-csrn-urban-water-utilities",
         "invented",
@@ -2529,13 +2226,6 @@ NOT_READ_YET = {
         "missed",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 2, 18, 14, 0),
-    ),
-    ("828-ncia-dcis-satellite-terminals-noi", "missed", Kind.OTHER, at(2027, 1, 8, 17, 0)),
-    (
-        "828-ncia-dcis-satellite-terminals-noi",
-        "missed",
-        Kind.OTHER,
-        span(2027, 1, 14, 13, 0, 16, 0),
     ),
     (
         "828-ncia-dcis-satellite-terminals-noi",
@@ -2686,18 +2376,6 @@ NOT_READ_YET = {
     ("840-hdsr-toezicht-baggerwerken", "invented", Kind.START, Day(date(2027, 9, 15))),
     ("840-hdsr-toezicht-baggerwerken", "invented", Kind.END, Day(date(2027, 11, 15))),
     (
-        "841-noord-brabant-adviseur-natuurvergunningen",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 17, 9, 0, 12, 0),
-    ),
-    (
-        "841-noord-brabant-adviseur-natuurvergunningen",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 18, 13, 0, 15, 30),
-    ),
-    (
         "842-dji-minicompetitie-huisvestingsadvies",
         "missed",
         Kind.INTERVIEWS,
@@ -2716,14 +2394,12 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2026, 12, 15, 20, 0, 20, 30),
     ),
-    ("844-duo-product-owner-werkenvoornederland", "missed", Kind.START, Day(date(2027, 3, 1))),
     (
         "849-fife-reactive-repairs-pcs",
         "missed",
         Kind.PARTICIPATION_DEADLINE,
         at(2027, 1, 18, 13, 0),
     ),
-    ("850-ceredigion-learner-transport-sell2wales", "missed", Kind.OTHER, at(2027, 1, 14, 18, 0)),
     (
         "850-ceredigion-learner-transport-sell2wales",
         "missed",
@@ -2736,7 +2412,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2027, 1, 21, 15, 0, 16, 30),
     ),
-    ("850-ceredigion-learner-transport-sell2wales", "missed", Kind.OTHER, at(2027, 1, 29, 13, 0)),
     (
         "850-ceredigion-learner-transport-sell2wales",
         "invented",
@@ -2746,12 +2421,6 @@ NOT_READ_YET = {
     ("851-ashworth-gas-servicing-delta", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 11))),
     ("853-mid-pennine-poct-proactis", "missed", Kind.INTERVIEWS, span(2027, 2, 23, 10, 30, 17, 30)),
     ("853-mid-pennine-poct-proactis", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 23))),
-    (
-        "854-scottish-borders-catering-award-pcs-tender",
-        "missed",
-        Kind.OTHER,
-        at(2026, 12, 11, 18, 0),
-    ),
     ("856-dfi-gully-emptying-etendersni", "missed", Kind.END, Day(date(2030, 3, 31))),
     ("857-apha-sample-logistics-atamis", "missed", Kind.OTHER, span(2027, 2, 3, 10, 0, 17, 0)),
     ("857-apha-sample-logistics-atamis", "missed", Kind.OTHER, at(2027, 2, 12, 18, 0)),
@@ -2780,27 +2449,17 @@ NOT_READ_YET = {
     ),
     ("860-nwssp-patient-transport-etender-wales", "invented", Kind.AWARD, Day(date(2027, 2, 22))),
     ("860-nwssp-patient-transport-etender-wales", "invented", Kind.START, Day(date(2027, 4, 1))),
-    ("862-namur-toiture-ecole", "missed", Kind.OTHER, at(2027, 1, 12, 14, 0)),
-    ("863-bruxelles-mobilite-rectificatif", "missed", Kind.OTHER, at(2026, 12, 15, 16, 0)),
     (
         "863-bruxelles-mobilite-rectificatif",
         "missed",
         Kind.OTHER,
         span(2026, 12, 17, 10, 0, 11, 30),
     ),
-    (
-        "863-bruxelles-mobilite-rectificatif",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 15, 11, 0),
-    ),
     ("864-luxembourg-abp-hvac-lycee", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 2))),
     ("864-luxembourg-abp-hvac-lycee", "missed", Kind.OPENING, at(2027, 2, 16, 10, 0)),
-    ("867-bsh-hydrographic-data", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 3, 15, 12, 0)),
     ("868-aarhus-tolkeydelser-qa", "invented", Kind.OTHER, at(2026, 12, 1, 13, 0)),
     ("868-aarhus-tolkeydelser-qa", "invented", Kind.AWARD, Day(date(2027, 2, 15))),
     ("868-aarhus-tolkeydelser-qa", "invented", Kind.OTHER, Day(date(2027, 2, 25))),
-    ("869-goteborg-gis-calloff-email", "missed", Kind.AWARD, Day(date(2027, 1, 18))),
     ("869-goteborg-gis-calloff-email", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 8))),
     ("871-commission-digit-cloud-restricted", "missed", Kind.OTHER, at(2026, 12, 11, 17, 0)),
     (
@@ -2821,18 +2480,14 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 11, 25)),
     ),
-    ("872-watergroep-watermeters-rechtzetting", "missed", Kind.OTHER, at(2027, 2, 11, 15, 0)),
     ("873-eea-experts-cei", "missed", Kind.PARTICIPATION_DEADLINE, at(2027, 1, 18, 13, 0)),
     ("873-eea-experts-cei", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 26))),
     ("873-eea-experts-cei", "missed", Kind.PARTICIPATION_DEADLINE, at(2028, 6, 30, 12, 0)),
     ("873-eea-experts-cei", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 18, 13, 0)),
     ("873-eea-experts-cei", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 26))),
-    ("874-enabel-evaluations-qa", "missed", Kind.OTHER, span(2027, 1, 14, 14, 0, 15, 30)),
-    ("874-enabel-evaluations-qa", "missed", Kind.OTHER, at(2027, 2, 1, 12, 0)),
     ("874-enabel-evaluations-qa", "invented", Kind.OTHER, Day(date(2026, 12, 1))),
     ("874-enabel-evaluations-qa", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
     ("876-openbare-verlichting-apeldoorn", "missed", Kind.OTHER, Day(date(2027, 3, 31))),
-    ("876-openbare-verlichting-apeldoorn", "missed", Kind.END, Day(date(2031, 4, 30))),
     ("876-openbare-verlichting-apeldoorn", "invented", Kind.OTHER, at(2026, 12, 2, 10, 0)),
     ("877-patient-transport-nhs", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 9))),
     ("877-patient-transport-nhs", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 10))),
@@ -2853,8 +2508,6 @@ NOT_READ_YET = {
         Day(date(2027, 1, 19)),
     ),
     ("881-corrigendum-wicklow", "invented", Kind.OTHER, at(2026, 12, 17, 15, 0)),
-    ("883-ev-charging-highland", "missed", Kind.AWARD, Day(date(2027, 2, 12))),
-    ("884-heraanleg-mechelen", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 15))),
     ("886-schoonmaak-ziekenhuis-mail", "missed", Kind.INTERVIEWS, span(2027, 1, 19, 14, 0, 14, 45)),
     ("886-schoonmaak-ziekenhuis-mail", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 19))),
     (
@@ -2864,7 +2517,6 @@ NOT_READ_YET = {
         Day(date(2027, 1, 19)),
     ),
     ("886-schoonmaak-ziekenhuis-mail", "invented", Kind.AWARD, Day(date(2027, 1, 26))),
-    ("887-research-storage-radboud", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 2, 14, 0)),
     (
         "887-research-storage-radboud",
         "missed",
@@ -2880,8 +2532,35 @@ NOT_READ_YET = {
         at(2027, 2, 2, 10, 0),
     ),
     ("889-clarification-log-gwynedd", "missed", Kind.OTHER, at(2026, 12, 8, 11, 0)),
-    ("889-clarification-log-gwynedd", "missed", Kind.START, Day(date(2027, 4, 1))),
     ("889-clarification-log-gwynedd", "invented", Kind.OTHER, Day(date(2026, 12, 8))),
+    # The learned reader (importer/learned.py) reads a kind in these dates that the rules cannot
+    # tell, and its writer reads none, or reads another (a meeting's registration at 13:00 and
+    # its start at 09:00, a dialogue's days, the 20:00 close of a job board, the start of a
+    # demo moved away from; a questions deadline whose time stood in another sentence)
+    ("222-cf-parish-grounds", "invented", Kind.OTHER, at(2026, 12, 15, 10, 30)),
+    ("271-fts-highways-drainage", "invented", Kind.END, span(2031, 3, 31, 10, 0, 18, 0)),
+    ("285-hhnk-negometrix-iso", "invented", Kind.OTHER, at(2027, 1, 7, 13, 0)),
+    ("285-hhnk-negometrix-iso", "invented", Kind.OTHER, at(2027, 1, 7, 9, 0)),
+    ("326-amsterdam-dialoog-laadinfra", "invented", Kind.OTHER, Day(date(2027, 5, 31))),
+    ("326-amsterdam-dialoog-laadinfra", "invented", Kind.OTHER, Day(date(2027, 6, 1))),
+    ("370-sell2wales-ukspf-evaluation", "invented", Kind.OTHER, Day(date(2027, 2, 17))),
+    ("377-university-rfq-freezers", "invented", Kind.OTHER, span(2027, 2, 15, 10, 0, 12, 0)),
+    # 14:00 in London
+    (
+        "536-housing-association-repairs-dialogue",
+        "missed",
+        Kind.QUESTIONS_DEADLINE,
+        at(2027, 6, 18, 15, 0),
+    ),
+    ("573-ziekenhuis-demo-verplaatst-teams", "invented", Kind.OTHER, at(2027, 3, 8, 15, 0)),
+    (
+        "653-eib-event-services-presentation-invitation",
+        "missed",
+        Kind.INTERVIEWS,
+        span(2027, 1, 19, 14, 0, 15, 30),
+    ),
+    ("766-mail-openbare-verlichting-zeewolde", "invented", Kind.OTHER, Day(date(2026, 12, 15))),
+    ("844-duo-product-owner-werkenvoornederland", "invented", Kind.OTHER, at(2026, 12, 15, 20, 0)),
 }
 
 

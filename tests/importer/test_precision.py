@@ -156,11 +156,13 @@ def test_registering_in_the_sentence_after_an_event_is_registering_for_it() -> N
         "We will hold an information session on 3 March 2027. Please register by 1 March 2027.\n"
     )
     assert found == [(Kind.OTHER, Day(date(2027, 3, 1))), (Kind.OTHER, Day(date(2027, 3, 3)))]
-    found, reasons = read(
-        "Tenders must be submitted by 3 March 2027. Please register by 1 March 2027.\n"
-    )
-    assert found == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 3)))]
-    assert any("could not tell" in r for r in reasons)
+    found, _ = read("Tenders must be submitted by 3 March 2027. Please register by 1 March 2027.\n")
+    # no event to register for: the rules cannot tell what 1 March is for; the learned reader
+    # reads registering as a step of its own, not as the tenders' deadline
+    assert found == [
+        (Kind.OTHER, Day(date(2027, 3, 1))),
+        (Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 3))),
+    ]
 
 
 def test_a_registration_after_the_event_or_named_a_deadline_is_no_registration_for_it() -> None:

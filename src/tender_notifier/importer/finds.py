@@ -9,6 +9,7 @@ from .draft import Found, Unplaced
 from .events import STANDSTILL_PERIOD
 from .groups import Group
 from .hints import ASSIGNMENT, PROCEDURE_PERIOD
+from .learned import reconsidered
 from .meanings import Background
 from .rules import named_step
 from .segment import Segment
@@ -47,6 +48,7 @@ def read_group(
     def skip(hit: DateHit, reason: str) -> None:
         unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text))
 
+    meaning = reconsidered(segment, group, meaning)
     usable = [(d, t) for d, t in zip(group.dates, group.times, strict=True) if d.day is not None]
     for hit in group.dates:
         if hit.problem is not None:
