@@ -155,7 +155,10 @@ and 422 after. Four judge sets of 15, written at the same time and never read (6
 reader. Over all 755: 87.0 % (4645/5337) and 510 before, 88.4 % (4717/5337) and 522 after.
 Those four sets then joined the training corpus (891-950) and the reader was trained again on
 970 texts: texts 1-695 88.8 % (4371/4922) and 420, 696-755 354 and 100 (unchanged). Over all
-755: 88.5 % (4725/5337) and 520.
+755: 88.5 % (4725/5337) and 520. Four more sets of 15 written for checking the reader as
+shipped (rules alone 371 of 425 dates and 69 invented, with the reader 383 and 71) joined the
+training corpus too (951-1010); trained again on 1030 texts: over all 755, 88.5 % (4725/5337)
+and 519.
 """
 
 from __future__ import annotations
@@ -168,7 +171,7 @@ from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
 HELDOUT_RECALL = 0.885
-HELDOUT_INVENTED = 520
+HELDOUT_INVENTED = 519
 HELDOUT_FILES = 755
 
 
