@@ -158,7 +158,9 @@ Those four sets then joined the training corpus (891-950) and the reader was tra
 755: 88.5 % (4725/5337) and 520. Four more sets of 15 written for checking the reader as
 shipped (rules alone 371 of 425 dates and 69 invented, with the reader 383 and 71) joined the
 training corpus too (951-1010); trained again on 1030 texts: over all 755, 88.5 % (4725/5337)
-and 519.
+and 519. Four more (1011-1070), on which a reader that also reads the segment before its date
+and dropping steps were measured and left, joined as well; trained on 1090 texts: 88.6 %
+(4727/5337) and 518.
 """
 
 from __future__ import annotations
@@ -171,7 +173,7 @@ from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
 HELDOUT_RECALL = 0.885
-HELDOUT_INVENTED = 519
+HELDOUT_INVENTED = 518
 HELDOUT_FILES = 755
 
 
