@@ -97,25 +97,18 @@ def main() -> None:
     paths = items(CORPUS)
     rows = [row for path in paths for row in examples(path)]
     model = fit(rows)
-    width = len(model.labels)
-    weights = {
-        name: list(model.matrix[row * width : (row + 1) * width])
-        for name, row in model.rows.items()
-    }
     data = {
         "format": learned.FORMAT,
         "corpus": corpus_digest(paths),
         "examples": len(rows),
-        "labels": model.labels,
-        "intercepts": model.intercepts,
-        "weights": dict(sorted(weights.items())),
+        **model.to_json(),
     }
     raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
     target = ROOT / "src" / "tender_notifier" / "importer" / learned.MODEL_FILE
     target.write_bytes(gzip.compress(raw, mtime=0))
     print(
         f"{target.relative_to(ROOT)}: {len(rows)} examples from {len(paths)} announcements, "
-        f"{len(weights)} features, {target.stat().st_size // 1024} KB"
+        f"{len(model.rows)} features, {target.stat().st_size // 1024} KB"
     )
 
 

@@ -4,8 +4,8 @@ The rules read the words around a date; where they cannot tell what it is for, t
 model's reading counts when it is sure enough. The model is a logistic regression over the
 words of the date's clause and sentence (``features``), trained by ``tools/train_reader.py`` on
 ``tests/importer/corpus`` and shipped as ``learned_reader.json.gz``; this module only applies
-it, with nothing beyond the standard library. How it was measured
-and why its thresholds are what they are: docs/importer.md ("The learned reader").
+it, with nothing beyond the standard library. How it was measured and why its threshold is
+what it is: docs/importer.md ("The learned reader").
 """
 
 from __future__ import annotations
@@ -96,17 +96,29 @@ class Model:
 
     def read(self, names: Iterable[str]) -> tuple[str, float]:
         """The most probable label for a date with these features, and its probability."""
-        width = len(self.labels)
         scores = list(self.intercepts)
         for name in names:
             row = self.rows.get(name)
             if row is not None:
-                for k, w in enumerate(self.matrix[row * width : (row + 1) * width]):
+                for k, w in enumerate(self._weights(row)):
                     scores[k] += w
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
-        best = max(range(width), key=exps.__getitem__)
+        best = max(range(len(exps)), key=exps.__getitem__)
         return self.labels[best], exps[best] / sum(exps)
+
+    def _weights(self, row: int) -> array[float]:
+        width = len(self.labels)
+        return self.matrix[row * width : (row + 1) * width]
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as ``from_json`` reads it, its features in alphabetical order."""
+        return {
+            "format": FORMAT,
+            "labels": self.labels,
+            "intercepts": self.intercepts,
+            "weights": {name: list(self._weights(self.rows[name])) for name in sorted(self.rows)},
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
