@@ -42,3 +42,18 @@ def test_the_days_an_office_is_closed_are_no_start_and_no_end() -> None:
         (Kind.INTERVIEWS, Day(date(2026, 12, 16))),
         (Kind.START, Day(date(2027, 1, 4))),
     ]
+
+
+def test_an_office_closed_between_two_days_written_before_the_word_is_no_start() -> None:
+    assert timeline(
+        "Start opdracht: maandag 4 januari 2027.\n"
+        "- De gemeente is tussen 2026-12-24 en 2027-01-01 gesloten; eventuele contractstukken\n"
+        "  worden daarna verstuurd.\n"
+    ) == [(Kind.START, Day(date(2027, 1, 4)))]
+
+
+def test_the_start_of_a_school_year_is_not_the_start_of_the_work() -> None:
+    assert timeline(
+        "Start werken: 05/07/2027 (aanvang schoolvakantie)\n"
+        "Oplevering: uiterlijk 27/08/2027, vóór de start van het schooljaar op 1 september 2027.\n"
+    ) == [(Kind.START, Day(date(2027, 7, 5))), (Kind.END, Day(date(2027, 8, 27)))]

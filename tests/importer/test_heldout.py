@@ -161,6 +161,14 @@ training corpus too (951-1010); trained again on 1030 texts: over all 755, 88.5 
 and 519. Four more (1011-1070), on which a reader that also reads the segment before its date
 and dropping steps were measured and left, joined as well; trained on 1090 texts: 88.6 %
 (4727/5337) and 518.
+The eighteenth round read four development sets of 15 texts written for it (rules and reader
+371 of 414 dates and 28 invented before, 386 and 20 after) for general mechanisms: a day
+without a year is not put more than about a year after the day the text is read, a change
+notice's "Section: <step>" over "Old text:" and "New text:", fields "previously:" and "now:"
+on lines of their own, a part to change that names tenders or requests, registering for an
+event is no selection phase, "Tender participation deadline", qualification questionnaires,
+an existing arrangement's end, an office closed between two days, the school year's start.
+Over all 755: 88.8 % (4739/5337) and 518.
 """
 
 from __future__ import annotations
@@ -172,7 +180,7 @@ from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 # What the rules reach now (4295/4922, 415 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
-HELDOUT_RECALL = 0.885
+HELDOUT_RECALL = 0.887
 HELDOUT_INVENTED = 518
 HELDOUT_FILES = 755
 

@@ -107,6 +107,22 @@ def test_without_a_publication_date_the_weekday_picks_the_year_next_to_the_one_r
     assert timeline(text)[0] == (Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 4)))
 
 
+def test_a_day_without_a_year_is_not_put_more_than_a_year_after_the_day_it_is_read() -> None:
+    # the only year written is the end of the initial term, years ahead
+    text = (
+        "Titel\nOpdrachtgever: Gemeente X\n"
+        "Vragen stellen tot: ma 11 jan, 12:00 uur\n"
+        "Start raamovereenkomst: za 1 mei\n"
+        "Einde eerste looptijd: ma 30 apr 2029\n"
+    )
+    draft = extract(text, zone=ZONE, today=date(2026, 12, 4))
+    assert [(m.kind, m.when) for m in draft.tender.milestones] == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-11", "12:00")),
+        (Kind.START, Day(date(2027, 5, 1))),
+        (Kind.END, Day(date(2029, 4, 30))),
+    ]
+
+
 def test_a_bare_hour_with_u_next_to_a_date_and_a_day_joined_by_of() -> None:
     text = (
         "Offerte indienen     uiterlijk 05-11-2026, 10u\n"
@@ -180,6 +196,59 @@ def test_the_new_text_of_a_changed_part_gives_its_dates_to_the_step_the_part_nam
         (Kind.SUBMISSION_DEADLINE, at("2027-10-28", "12:00")),
         (Kind.OPENING, at("2027-10-28", "12:30")),
     ]
+
+
+def test_a_section_named_in_words_gives_its_step_to_the_new_text_under_it() -> None:
+    text = (
+        "Changes made\n\n"
+        "Section: Clarification deadline\n"
+        "Old text: 4 January 2027, 5:00pm\n"
+        "New text: 15 January 2027, 5:00pm\n\n"
+        "Section: Additional information\n"
+        "Old text: The outcome will be notified on 5 February 2027.\n"
+        "New text: The outcome will be notified on 19 February 2027.\n"
+    )
+    assert timeline(text)[0] == (Kind.QUESTIONS_DEADLINE, at("2027-01-15", "17:00"))
+    assert (Kind.QUESTIONS_DEADLINE, at("2027-01-04", "17:00")) not in timeline(text)
+
+
+def test_a_changed_time_limit_for_tenders_or_requests_is_the_open_procedures_deadline() -> None:
+    text = (
+        "Plaats van de te wijzigen tekst: Termijn voor ontvangst van inschrijvingen of "
+        "deelnemingsaanvragen\n"
+        "In plaats van:\nDatum: 17-12-2026\nPlaatselijke tijd: 12:00\n"
+        "Te lezen:\nDatum: 14-01-2027\nPlaatselijke tijd: 12:00\n\n"
+        "De informatiebijeenkomst op 9 december 2026 gaat door; aanmelden via de berichtenmodule.\n"
+    )
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-01-14", "12:00")) in timeline(text)
+
+
+def test_a_numbered_change_names_the_step_of_its_old_and_new_dates() -> None:
+    text = (
+        "Wijziging 1 - Termijn voor ontvangst van inschrijvingen\n"
+        "In plaats van: 17-12-2026, 12:00 uur\n"
+        "Te lezen: 12-01-2027, 12:00 uur\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-12", "12:00"))]
+
+
+def test_indented_previous_and_now_fields_are_two_dates_not_one_old_line() -> None:
+    text = (
+        "Description of changes:\n"
+        "- Deadline for receipt of tenders:\n"
+        "  previously: 11/01/2027 17:00\n"
+        "  now: 25/01/2027 17:00\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-25", "17:00"))]
+
+
+def test_was_and_wordt_under_a_step_wrapped_onto_its_line() -> None:
+    text = (
+        "- Uiterste datum en tijdstip van inschrijving\n"
+        "  was: 19 januari 2027, 10:00 uur\n"
+        "  wordt: 2 februari 2027, 10:00 uur\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-02", "10:00"))]
 
 
 def test_the_new_text_of_a_changed_part_ends_at_a_blank_line() -> None:

@@ -106,7 +106,11 @@ BACKGROUND_WORDS = (
     r"|\bwijziging\W{0,3}$|datum (van de )?wijziging|rectificatie|corrigendum|erratum"
     r"|\bcorrection\b"
     r"|(vorige|bestaande|lopende) \w{0,20}(contract|overeenkomst|aanbesteding)"
-    r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework)"
+    r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework|arrangement)"
+    # "vóór de start van het schooljaar op 1 september": a year's start, not the work's (not
+    # "De opdracht start bij aanvang van het schooljaar")
+    r"|(?<!\bbij aanvang van )(?<!\bbij de start van )(?<!\bat the start of )"
+    r"\b(het|the) (nieuwe |new )?(school|academic|studie|college) ?(year|jaar)\b"
     r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
     r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
     r"|gestand|verbintenistermijn|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b"
@@ -231,7 +235,7 @@ _HOLIDAY_AFTER = re.compile(
 _HOLIDAY_BEFORE = re.compile(rf"\b{_HOLIDAY}\s{{0,3}}[(,:]?\s{{0,3}}$", re.IGNORECASE)
 # "Tussen 24 december en 1 januari is de afdeling gesloten": the buyer is away, no step
 _CLOSED_AFTER = re.compile(
-    r"^\W{0,3}(inclusive|inclusief|incl\.)?\W{0,3}(is|zijn|are)\s{1,3}(\w{1,20}\s{1,3}){0,3}?"
+    r"^\W{0,3}(inclusive|inclusief|incl\.)?\W{0,3}((is|zijn|are)\s{1,3}(\w{1,20}\s{1,3}){0,3}?)?"
     r"(gesloten|dicht|closed)\b",
     re.IGNORECASE,
 )

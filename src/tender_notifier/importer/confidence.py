@@ -15,7 +15,8 @@ import re
 _OWN_LABEL = re.compile(r"^\W{0,3}([^:;]{2,60}?)\s{0,3}:\W{0,3}$")
 _GENERIC_LABEL = re.compile(
     r"^(?:(?:te )?lezen|lees|read|wordt|nieuw\w{0,2}|new|revised|now)?\s{0,3}:?\s{0,3}"
-    r"(?:datum|date|dag|day|tijd|time|local time|plaatselijke tijd|wanneer|when|uur|hour)?$",
+    r"(?:datum|date|dag|day|tijd|time|local time|plaatselijke tijd|wanneer|when|uur|hour"
+    r"|text|tekst)?$",
     re.IGNORECASE,
 )
 

@@ -11,6 +11,7 @@ from functools import cache
 from ..timeline import Kind
 from .background import COPY_MADE
 from .dates import find_dates, month_names, month_pattern
+from .events import EVENT_WORDS
 from .rules import Background, kind_of
 from .segment import Segment
 from .times import declared_zone, declares_own_zone
@@ -48,6 +49,7 @@ _COPY_DAY = re.compile(
     + _VERSION_DAY,
     re.IGNORECASE,
 )
+_EVENT = re.compile(EVENT_WORDS, re.IGNORECASE)
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
@@ -161,8 +163,11 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         meaning = kind_of(segment.text) if days else None
         if isinstance(meaning, Kind):
             steps += days
-            # requests to participate come first in a procedure of two phases
-            two_phase = two_phase or meaning is Kind.PARTICIPATION_DEADLINE
+            # requests to participate come first in a procedure of two phases (not registering
+            # for an event: "De informatiebijeenkomst op 9 december ...; aanmelden via ...")
+            two_phase = two_phase or (
+                meaning is Kind.PARTICIPATION_DEADLINE and not _EVENT.search(segment.text)
+            )
         elif not days and (month := _month_of_a_step(segment.text)) is not None:
             months.append(month)
         if published is None and days and publishes(segment):
@@ -183,6 +188,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         # no publication date: a step lies at most two years before the (lower) middle of
         # the dates written; "de inschrijving sloot op 12 mei 2023" in a text of 2027 is history
         since = ordered[(len(ordered) - 1) // 2] - timedelta(days=_HISTORY)
+        if today is not None:
+            since = min(since, today)  # what is read today was published by today
     if written:
         # "volgens de wet van 17 juni 2016" in a letter of 2027 names no step's year
         middle = ordered[len(ordered) // 2]
@@ -192,8 +199,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     return Document(
         two_phase=two_phase,
         # with no date written out, a month a step names ("Start: april 2027") gives the years
-        years=Years.around(published, steps or written or months)
-        or (Years.around(None, [today]) if today is not None else None),
+        years=Years.around(published, steps or written or months, today)
+        or (Years.around(None, [today], today) if today is not None else None),
         published=since,
         issued=issued,
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,

@@ -8,7 +8,7 @@ import re
 
 from ..timeline import Kind
 from .dates import find_dates
-from .meanings import Background
+from .meanings import Background, Depends
 from .rules import Meaning, classify, kind_of, named_step
 from .sections import NO_TOPIC
 from .segment import Segment
@@ -63,7 +63,7 @@ def named_over(previous: Segment | None, segment: Segment) -> Kind | None:
 
 # A change notice's pair of lines under the step they change: the old date, then the new one
 OLD_LABEL = re.compile(
-    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|originally|previously"
+    r"^(in plaats van|instead of|was|oud|oude datum|old|old date|old text|originally|previously"
     r"|where it (reads|says)|text to be replaced|bestaande tekst|huidige tekst"
     r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text)|au lieu de"
     r"|ancienne date)\s{0,3}:",
@@ -168,18 +168,19 @@ class ChangedPart:
     14/10/2027" / "Lezen:" / "Datum: 28/10/2027". Up to the next part or a blank line."""
 
     def __init__(self) -> None:
-        self._step: Kind | None = None
+        self._step: Kind | Depends | None = None
         self._new = False  # under the line that opens the new text
         self._line = 0  # the line that opens the new text and gives it
 
-    def step(self, previous: Segment | None, segment: Segment) -> Kind | None:
+    def step(self, previous: Segment | None, segment: Segment) -> Kind | Depends | None:
         """The step ``segment`` gives its dates to, as a line of a part's new text."""
         if segment.follows_blank(previous):
             self._step, self._new = None, False
         text = segment.text.strip()
         if match := CHANGED_PART.match(text):
             meaning = kind_of(text[match.end() :])
-            self._step, self._new = (meaning if isinstance(meaning, Kind) else None), False
+            self._step = meaning if isinstance(meaning, Kind | Depends) else None
+            self._new = False
             return None
         if (label := OLD_LABEL.match(text)) and label.end() == len(text):
             self._new = False
@@ -231,7 +232,9 @@ CHANGED_PART = re.compile(
     r"^(section to change|part to change|(place of (the )?)?text to be (changed|corrected|modified)"
     r"|plaats van de te wijzigen tekst|te wijzigen (tekst|onderdeel|rubriek)"
     # "Afdeling: 5.1.12 - Termijn voor ontvangst van inschrijvingen", "Section: IV.2.2) ..."
-    r"|(afdeling|rubriek|section|onderdeel)\s{0,3}:\s{0,3}[\dIVX.]{1,12}\)?\s{0,3}[-\u2013:]?)"
+    r"|(afdeling|rubriek|section|onderdeel)\s{0,3}:\s{0,3}[\dIVX.]{1,12}\)?\s{0,3}[-\u2013:]?"
+    # "Section: Clarification deadline" / "Old text: ..." / "New text: ..." (Find a Tender)
+    r"|section(?=\s{0,3}:\s{0,3}[^\W\d]))"
     r"\s{0,3}:?\s{0,3}",
     re.IGNORECASE,
 )

@@ -211,9 +211,11 @@ RULES: tuple[Rule, ...] = (
         r"|demandes? de participation|\bcandidatures\b"
         r"|express(ing)? (your |their |its )?interest"
         r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|pre-?qualification questionnaires?"
+        r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|(pre-?)?qualification questionnaires?"
         r"|suitability assessment questionnaires?|psqs?|procurement specific questionnaires?)\b"
         r"|selectiefase|selection (phase|stage)|participation stage"
+        # "Tender participation deadline" (UK Procurement Act 2023 notices)
+        r"|\bparticipation deadline\b"
         # "Stage 1 responses due": the first stage of two is the selection's
         r"|\b(stage|phase|fase) (1|one|i)\b[^.;]{0,20}\b(responses?|submissions?|returns?|due"
         r"|deadline|sluiting)\b"

@@ -66,6 +66,8 @@ _ENDS_CLAUSE = re.compile(
 )
 # "Perceel 1: 14 januari", not "It takes place on 14/01/2027 at 09:00, ..."
 _FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40}):(?!(?<=\d:)\d\d)\s{0,3}\S")
+# a field whose value opens with a number: "now: 25/01/2027", "Deadline: 14 January"
+_DATED_FIELD = re.compile(r"^[^\W\d_][^:.!?\d]{0,30}:\s{0,3}\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _RULE_CELL = re.compile(r"^[-=:+ ]+$")
 
@@ -201,10 +203,19 @@ def _join_separator(
         and starts_low
         and not _ENDS_CLAUSE.search(last)
         and not _BULLET.match(following)
+        # "  previously: 11/01/2027 17:00" / "  now: 25/01/2027 17:00": fields of their own
+        and not (not continued and _two_dated_fields(last, following))
         and not (not continued and _starts_with_date(last) and _starts_with_date(following))
     ):
         return " "
     return None
+
+
+def _two_dated_fields(last: str, following: str) -> bool:
+    """Whether both lines are fields whose values are dates ("previously: 11/01/2027 17:00" /
+    "now: 25/01/2027 17:00"), not a date over its time ("Datum: 12-01-2027" / "uur: 10:00")."""
+    lines = (last, following)
+    return all(_DATED_FIELD.match(x) and any(h.day for h in find_dates(x)) for x in lines)
 
 
 _OPEN_END = re.compile(

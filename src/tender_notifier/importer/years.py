@@ -17,14 +17,21 @@ class Years:
     counts from its first day. Without a publication date, a weekday written with the day picks
     the year before or after that one when it falls on the day there only; otherwise the day is
     read in that year and a weekday that does not fall on it reported with it, as with a year
-    written out. Without any of these the year stays unknown.
+    written out. Without any of these the year stays unknown. Read on a known day
+    (``read_on``) and without a publication date, a day is never put more than about a year
+    after it when it falls after it in the year of that day or the next: no one leaves out the
+    year of a day further ahead ("Mon 11 Jan" above "End of initial term: 30 April 2029" is in
+    2027).
     """
 
     published: date | None
     written: tuple[date, ...]  # sorted
+    read_on: date | None = None
 
     @classmethod
-    def around(cls, published: date | None, written: list[date]) -> Years | None:
+    def around(
+        cls, published: date | None, written: list[date], read_on: date | None = None
+    ) -> Years | None:
         if published is None and not written:
             return None
         ordered = sorted(written)
@@ -32,9 +39,23 @@ class Years:
         assert middle is not None
         # a founding year or an old contract mentioned in passing is no anchor
         near = tuple(d for d in ordered if abs((middle - d).days) <= _ANCHOR_SPREAD)
-        return cls(published, near)
+        return cls(published, near, read_on)
 
     def year_for(self, month: int, day: int, weekday: int | None = None) -> int | None:
+        year = self._anchored(month, day, weekday)
+        if year is None or self.published is not None or self.read_on is None:
+            return year
+        read = self.read_on
+        if (_day(year, month, day) or read) - read <= timedelta(days=_HORIZON):
+            return year
+        since = read - timedelta(days=_BEFORE_PUBLISHED)
+        for near in (since.year, since.year + 1):
+            fit = _day(near, month, day)
+            if fit is not None and fit >= since and (weekday is None or fit.weekday() == weekday):
+                return near
+        return year
+
+    def _anchored(self, month: int, day: int, weekday: int | None) -> int | None:
         if self.published is not None:
             since = self.published - timedelta(days=_BEFORE_PUBLISHED)
         else:
@@ -67,3 +88,4 @@ def _day(year: int, month: int, day: int) -> date | None:
 _BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
 _ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
 _BEFORE_FIRST_WRITTEN = 61  # days: a date this far before the first written date is in its year
+_HORIZON = 400  # days after the day it is read beyond which a day is not written without a year
