@@ -168,7 +168,11 @@ notice's "Section: <step>" over "Old text:" and "New text:", fields "previously:
 on lines of their own, a part to change that names tenders or requests, registering for an
 event is no selection phase, "Tender participation deadline", qualification questionnaires,
 an existing arrangement's end, an office closed between two days, the school year's start.
-Over all 755: 88.8 % (4739/5337) and 518.
+Over all 755: 88.8 % (4739/5337) and 518. Four judge sets of 15 written at its start (424 dates)
+found 372 and invented 43 before and after it. They and the development sets joined the training
+corpus (1071-1190), and the reader was trained again on 1210 texts: on four more judge sets,
+written when the round's rules were done (464 dates), the round went from 403 (86.9 %) and 35
+invented to 405 (87.3 %) and 35. Over all 755: 88.8 % (4739/5337) and 518.
 """
 
 from __future__ import annotations
