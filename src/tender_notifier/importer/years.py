@@ -48,12 +48,8 @@ class Years:
         read = self.read_on
         if (_day(year, month, day) or read) - read <= timedelta(days=_HORIZON):
             return year
-        since = read - timedelta(days=_BEFORE_PUBLISHED)
-        for near in (since.year, since.year + 1):
-            fit = _day(near, month, day)
-            if fit is not None and fit >= since and (weekday is None or fit.weekday() == weekday):
-                return near
-        return year
+        fit = _first_from(read - timedelta(days=_BEFORE_PUBLISHED), month, day, weekday)
+        return year if fit is None else fit.year
 
     def _anchored(self, month: int, day: int, weekday: int | None) -> int | None:
         if self.published is not None:
@@ -62,11 +58,10 @@ class Years:
             # the steps of a procedure come in the order of the calendar, from its first dates
             # on: "Sluiting: 20 december" above "Start: 1 februari 2027" is in December 2026
             since = self.written[0] - timedelta(days=_BEFORE_FIRST_WRITTEN)
-        candidates = [_day(year, month, day) for year in (since.year, since.year + 1)]
-        after = [c for c in candidates if c is not None and c >= since]
-        if not after:
+        first = _first_from(since, month, day)
+        if first is None:
             return None
-        year = after[0].year
+        year = first.year
         if weekday is None or self.published is not None:
             return year  # after the day it was published, the date wins over its weekday
         # read from the other dates only, the year may be one off: "vrijdag 4 december" above
@@ -76,6 +71,16 @@ class Years:
             if fit is not None and fit.weekday() == weekday:
                 return near
         return year
+
+
+def _first_from(since: date, month: int, day: int, weekday: int | None = None) -> date | None:
+    """The first such day on or after ``since`` (in its year or the next), on ``weekday`` if
+    one is given."""
+    for year in (since.year, since.year + 1):
+        fit = _day(year, month, day)
+        if fit is not None and fit >= since and (weekday is None or fit.weekday() == weekday):
+            return fit
+    return None
 
 
 def _day(year: int, month: int, day: int) -> date | None:
