@@ -311,10 +311,16 @@ def test_a_daemon_killed_mid_fan_out_has_its_rows_taken_over_within_10_s(
         smtp.wait_for(40, timeout=30)
         a.kill()
         killed = time.monotonic()
-        smtp.wait_for(200, timeout=20)
+        smtp.wait_for_recipients(200, timeout=20)
         assert time.monotonic() - killed < 12
-    recipients = {str(m["To"]) for m in smtp.messages}
-    assert len(recipients) == 200
+    # A message the server took while its sender died is sent again by the taker-over
+    # (SMTP cannot tell the two apart): at most one per delivery slot, 20 by default, and
+    # with the same Message-ID, so a mail client shows it once.
+    assert len(smtp.messages) - 200 <= 20
+    ids: dict[str, set[str]] = {}
+    for message in smtp.messages:
+        ids.setdefault(str(message["To"]), set()).add(str(message["Message-ID"]))
+    assert all(len(one) == 1 for one in ids.values())
 
 
 def test_smtp_down_near_the_deadline_costs_seconds_not_the_reminder(

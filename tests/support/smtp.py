@@ -73,6 +73,19 @@ class SmtpServer:
             time.sleep(0.02)
         raise AssertionError(f"expected {count} emails, got {len(self.messages)}")
 
+    def wait_for_recipients(self, count: int, timeout: float = 20.0) -> set[str]:
+        """Wait until `count` distinct addresses have mail; a resent message counts once."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self.lock:
+                recipients = {str(m["To"]) for m in self.messages}
+            if len(recipients) >= count or time.monotonic() >= deadline:
+                break
+            time.sleep(0.02)
+        if len(recipients) < count:
+            raise AssertionError(f"expected mail to {count} addresses, got {len(recipients)}")
+        return recipients
+
     def to(self, address: str) -> list[EmailMessage]:
         with self.lock:
             return [m for m in self.messages if address in str(m["To"])]
