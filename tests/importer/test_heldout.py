@@ -173,6 +173,16 @@ found 372 and invented 43 before and after it. They and the development sets joi
 corpus (1071-1190), and the reader was trained again on 1210 texts: on four more judge sets,
 written when the round's rules were done (464 dates), the round went from 403 (86.9 %) and 35
 invented to 405 (87.3 %) and 35. Over all 755: 88.8 % (4739/5337) and 518.
+The nineteenth round let the learned reader overrule the rules where it is very sure: a step it
+reads as none with a probability of at least 0.95 is dropped, a step it reads as another kind
+with at least 0.99 takes that kind when its date is the only one of its sentence; never a step
+the rules read from a date's clauses. Thresholds and the guard were chosen on four development
+sets of 15 texts written for the round (413 dates): 349 and 60 invented before the round, 353
+and 50 after. Two rules came with it: a tender deadline at the very moment requests to
+participate close is that deadline read twice, and final tenders (a BAFO) may be due after the
+negotiation meetings. Four judge sets of 15 (440 dates): 365 (83.0 %) and 80 invented before,
+367 (83.4 %) and 70 after. Those eight sets joined the training corpus (1191-1310) and the
+reader was trained again on 1330 texts. Over all 755: 89.0 % (4750/5337) and 467.
 """
 
 from __future__ import annotations
@@ -181,11 +191,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the rules reach now (4295/4922, 415 invented); raise the recall and lower the invented
+# What the importer reaches now (4750/5337, 467 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
-HELDOUT_RECALL = 0.887
-HELDOUT_INVENTED = 518
+HELDOUT_RECALL = 0.889
+HELDOUT_INVENTED = 467
 HELDOUT_FILES = 755
 
 

@@ -1,5 +1,6 @@
 """The learned reader: where the rules cannot tell what a date is for, a model trained on the
-corpus says, when it is sure enough; it never overrules what the rules read."""
+corpus says, when it is sure enough; a step the rules read it drops or changes only when it is
+very sure, and never one the rules read from the structure of the text."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 
 from tender_notifier.importer import learned
 from tender_notifier.importer.learned import Model
-from tender_notifier.timeline import Day, Kind
+from tender_notifier.importer.segment import Segment
+from tender_notifier.timeline import Day, Kind, Moment
 
 from .corpus import CORPUS, corpus_digest, items
 from .reading import timeline
@@ -31,11 +33,70 @@ def test_below_its_threshold_the_model_leaves_the_date_unplaced(
     assert timeline("Please register by 1 March 2027.\n") == []
 
 
-def test_the_model_never_overrules_a_step_the_rules_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(learned, "learned_kind", lambda segment, group: ("award", 1.0))
-    assert timeline("Sluiting inschrijving: 12 maart 2027\n") == [
-        (Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 12)))
+def reads(monkeypatch: pytest.MonkeyPatch, label: str, p: float) -> None:
+    """The model, for every date: ``label`` with probability ``p``."""
+    monkeypatch.setattr(learned, "learned_kind", lambda segment, group: (label, p))
+
+
+DEADLINE = "Sluiting inschrijving: 12 maart 2027\n"
+
+
+def test_a_step_the_rules_read_keeps_its_kind_unless_the_model_is_very_sure_of_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads(monkeypatch, "award", learned.CHANGE - 0.01)
+    assert timeline(DEADLINE) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 12)))]
+    reads(monkeypatch, "award", learned.CHANGE)
+    assert timeline(DEADLINE) == [(Kind.AWARD, Day(date(2027, 3, 12)))]
+
+
+def test_a_date_that_shares_its_sentence_with_another_keeps_the_rules_kind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the model reads the words of the whole sentence for each of its dates alike
+    reads(monkeypatch, "award", 1.0)
+    text = "Vragen stellen kan tot 1 maart 2027; de inschrijving sluit op 12 maart 2027.\n"
+    assert [kind for kind, _ in timeline(text)] == [
+        Kind.QUESTIONS_DEADLINE,
+        Kind.SUBMISSION_DEADLINE,
     ]
+
+
+def test_a_step_the_rules_read_goes_only_when_the_model_is_very_sure_it_is_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads(monkeypatch, "none", learned.DROP - 0.01)
+    assert timeline(DEADLINE) == [(Kind.SUBMISSION_DEADLINE, Day(date(2027, 3, 12)))]
+    reads(monkeypatch, "none", learned.DROP)
+    assert timeline(DEADLINE) == []
+
+
+def test_steps_the_rules_read_from_a_dates_clauses_are_not_overruled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the model sees the date's sentence only, not which of its clauses each time stands in
+    reads(monkeypatch, "submission_deadline", 1.0)
+    item = (
+        "2026-08-24  Sluiting vragen, 12:00 uur\n"
+        "2026-09-15  Aanbesteding: inschrijving sluit om 11:00 uur, openbare opening om 11:15 uur\n"
+    )
+    on_the_15th = [
+        k for k, when in timeline(item) if isinstance(when, Moment) and when.at.day == 15
+    ]
+    assert on_the_15th == [Kind.SUBMISSION_DEADLINE, Kind.OPENING]
+    both = "Inschrijving en opening: 23 februari 2027, 11:00 uur\n"
+    assert {kind for kind, when in timeline(both) if isinstance(when, Moment)} == {
+        Kind.SUBMISSION_DEADLINE,
+        Kind.OPENING,
+    }
+
+
+def test_the_model_reads_letters_joined_by_an_ampersand_as_a_word() -> None:
+    text = "Q&A published: 5 February 2027"
+    segment = Segment(text, 1)
+    hits = learned.find_dates(text)
+    assert "before:q&a" in learned.features(text, hits, 0, segment)
+    assert timeline(text + "\n") == [(Kind.ANSWERS_PUBLISHED, Day(date(2027, 2, 5)))]
 
 
 def test_a_date_the_model_reads_as_no_step_stays_unplaced(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ from tender_notifier.importer import extract, learned
 from tender_notifier.timeline import Day, Kind, Moment, Span, When
 
 from .corpus import ZONE
+from .reading import span, timeline
 
 
 def at(day: str, clock: str) -> Moment:
@@ -203,3 +204,31 @@ def test_a_standstill_period_is_a_step_on_its_last_day() -> None:
     found, reasons = read("Informatiebijeenkomsten: 3 t/m 7 maart 2027\n")
     assert found == []
     assert any("a range of days" in r for r in reasons)
+
+
+def test_a_tender_deadline_field_at_the_moment_requests_to_participate_close_is_that_deadline() -> (
+    None
+):
+    text = (
+        "Tender Submission Deadline: 15/01/2027 12:00\n"
+        "Procedure: Restricted\n\n"
+        "Candidates must complete the Suitability Assessment Questionnaire and upload it, "
+        "together with the ESPD, no later than 12:00 on Friday 15th January 2027.\n"
+        "Candidates will be notified of the outcome of Stage 1 on or around 12th February 2027.\n"
+    )
+    assert timeline(text) == [
+        (Kind.PARTICIPATION_DEADLINE, at("2027-01-15", "12:00")),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 12))),
+    ]
+
+
+def test_final_tenders_may_be_due_after_the_negotiation_meetings() -> None:
+    text = (
+        "Your negotiation meeting is scheduled for Tuesday 12 January 2027, 10:00 - 11:30.\n\n"
+        "The remaining timetable is unchanged:\n"
+        "    - Final tenders (BAFO) due: 12:00 on Friday 29 January 2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span("2027-01-12", "10:00", "11:30")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-29", "12:00")),
+    ]

@@ -44,11 +44,18 @@ def read_group(
     context: str,
     found: list[Found],
     unplaced: list[Unplaced],
+    *,
+    weighed: bool = True,
 ) -> None:
+    """Read the dates of ``group`` as ``meaning`` says, into ``found`` or ``unplaced``.
+    ``weighed``: the learned reader may drop or change a step the rules read; not where the
+    rules read the step from the structure of the text (a clause of a date-first item, one
+    moment that is two steps), which the model, seeing the date's sentence only, cannot."""
+
     def skip(hit: DateHit, reason: str) -> None:
         unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text))
 
-    meaning = reconsidered(segment, group, meaning)
+    meaning = reconsidered(segment, group, meaning, overrule=weighed)
     usable = [(d, t) for d, t in zip(group.dates, group.times, strict=True) if d.day is not None]
     for hit in group.dates:
         if hit.problem is not None:

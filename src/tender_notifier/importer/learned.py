@@ -34,8 +34,13 @@ NONE = "none"  # the label of a date that is no step
 
 # The model's kind for a date the rules cannot tell the meaning of, from this probability on
 FILL = 0.8
+# A step the rules read is no step where the model reads none with this probability, and of
+# the model's kind where it reads another kind with this one
+DROP = 0.95
+CHANGE = 0.99
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
+# words of two letters or more, and letters joined by "&": "Q&A", "T&Cs"
+_WORD = re.compile(r"[^\W\d_]+&[^\W\d_]+|[^\W\d_]{2,}")
 _BEFORE, _NEAR, _AFTER = 10, 3, 8  # words of the clause taken before and after the date
 
 
@@ -149,12 +154,30 @@ def learned_kind(segment: Segment, group: Group) -> tuple[str, float]:
     return shipped().read(features(segment.text, hits, index, segment))
 
 
+def _alone(segment: Segment) -> bool:
+    """Whether ``segment`` dates one day only: the words of its sentence, which the model reads
+    for each of its dates, then speak of that date and no other."""
+    hits, _ = _dates_of(segment.text)
+    return sum(h.day is not None for h in hits) == 1
+
+
 def reconsidered(
-    segment: Segment, group: Group, meaning: Kind | Background | None
+    segment: Segment, group: Group, meaning: Kind | Background | None, *, overrule: bool = True
 ) -> Kind | Background | None:
-    """``meaning`` as the rules read it, or, where they cannot tell what the dates of ``group``
-    are for, the kind the model reads with a probability of at least ``FILL``."""
-    if meaning is not None or all(d.day is None for d in group.dates):
+    """``meaning`` as the rules read it, weighed against the model's reading of the dates of
+    ``group``: where the rules cannot tell what they are for, the kind the model reads with a
+    probability of at least ``FILL``; where the rules read a step, none if the model is at
+    least ``DROP`` sure it is none, or the model's other kind if it is ``CHANGE`` sure and the
+    date is the only one of its sentence (unless not ``overrule``)."""
+    if isinstance(meaning, Background) or all(d.day is None for d in group.dates):
         return meaning
     label, p = learned_kind(segment, group)
-    return Kind(label) if label != NONE and p >= FILL else None
+    if meaning is None:
+        return Kind(label) if label != NONE and p >= FILL else None
+    if not overrule:
+        return meaning
+    if label == NONE:
+        return None if p >= DROP else meaning
+    if label == meaning.value or p < CHANGE or not _alone(segment):
+        return meaning
+    return Kind(label)

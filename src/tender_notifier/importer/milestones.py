@@ -246,6 +246,13 @@ _BEFORE: dict[Kind, frozenset[Kind]] = {
 _BEFORE_FINAL_TENDERS = frozenset(
     {Kind.SUBMISSION_DEADLINE, Kind.QUESTIONS_DEADLINE, Kind.ANSWERS_PUBLISHED}
 )
+# a deadline of final tenders, which the negotiations or presentations go before
+_FINAL = re.compile(
+    r"\b(bafos?|best (and|&) final|final (tenders?|bids?|offers?)|definitieve? (inschrijving"
+    r"|offerte|aanbieding)(en)?|finale (inschrijving|offerte|aanbieding)(en)?|beste en"
+    r" definitieve)\b",
+    re.IGNORECASE,
+)
 _AFTER: dict[Kind, frozenset[Kind]] = {
     kind: frozenset(early for early, lates in _BEFORE.items() if kind in lates) for kind in Kind
 }
@@ -284,6 +291,7 @@ def _impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
             and (
                 (early.kind is Kind.SUBMISSION_DEADLINE and spans[a][0] != first_deadline)
                 or (two_phase and early.kind in _BEFORE_FINAL_TENDERS)
+                or (early.kind is Kind.SUBMISSION_DEADLINE and _FINAL.search(early.note or ""))
             )
         )
         and not _of_other_lots(early, late)
@@ -341,15 +349,37 @@ def _in_impossible_pairs(milestones: list[Milestone], zone: ZoneInfo) -> set[int
     return dropped
 
 
+_READ_TWICE = "the participation deadline's moment, read a second time as a tender's; not used"
+
+
+def _read_twice(milestones: list[Milestone]) -> set[int]:
+    """Indexes of submission deadlines at the very moment of a participation deadline: one
+    deadline read twice, as a portal's "Tender Submission Deadline" field over the first stage
+    of a restricted procedure ("Candidates must upload the SAQ no later than 12:00 on 15th
+    January 2027"). No procedure asks for its tenders when the requests to take part close."""
+    selection = {m.when for m in milestones if m.kind is Kind.PARTICIPATION_DEADLINE}
+    return {
+        k
+        for k, m in enumerate(milestones)
+        if m.kind is Kind.SUBMISSION_DEADLINE and isinstance(m.when, Moment) and m.when in selection
+    }
+
+
 def _ordered(
     lined: list[tuple[Milestone, int]], zone: ZoneInfo, unplaced: list[Unplaced]
 ) -> tuple[Milestone, ...]:
     """Drop milestones whose order is impossible (a wrong reading), then sort and name them."""
     milestones = [m for m, _ in lined]
-    dropped = _impossible(milestones, zone)
+    twice = _read_twice(milestones)
+    rest = [k for k in range(len(milestones)) if k not in twice]
+    dropped = twice | {rest[j] for j in _impossible([milestones[k] for k in rest], zone)}
     for k in sorted(dropped):
         m = milestones[k]
-        reason = f"{m.kind.value} cannot lie there in the order of the procedure; not used"
+        reason = (
+            _READ_TWICE
+            if k in twice
+            else f"{m.kind.value} cannot lie there in the order of the procedure; not used"
+        )
         day = m.begins(zone).date().isoformat()
         unplaced.append(Unplaced(lined[k][1], day, reason, m.note or ""))
     kept = [m for k, m in enumerate(milestones) if k not in dropped]

@@ -262,10 +262,13 @@ def read_segment(
             group, document.issued, same_day=True
         ):
             decided = Background.PAST  # "Invitation sent: <the day of this notice>": this one
-        if decided is Kind.OPENING and _DEADLINE_AND_OPENING.search(own_before):
-            # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
-            # opening's moment too
-            read_group(segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced)
+        # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
+        # opening's moment too; one moment that is two steps is the rules' to read
+        two = decided is Kind.OPENING and bool(_DEADLINE_AND_OPENING.search(own_before))
+        if two:
+            read_group(
+                segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced, weighed=False
+            )
         if _time_not_read(decided, group, loose):
             # "Tender return: 9am on the 26th of May": a time next to the date that was tied to
             # no date; the step without it would be a wrong one
@@ -274,7 +277,7 @@ def read_segment(
                 unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
             previous = meaning
             continue
-        read_group(segment, group, decided, context, found, unplaced)
+        read_group(segment, group, decided, context, found, unplaced, weighed=not two)
         previous = meaning
         if decided is Kind.OTHER:
             event = group.dates[-1].day or event
@@ -326,7 +329,7 @@ def _read_date_first(
         decided = _decided(meaning, document, selection)
         if isinstance(decided, Kind) and _before_publication(one, document.published):
             decided = Background.PAST
-        read_group(segment, one, decided, text, found, unplaced)
+        read_group(segment, one, decided, text, found, unplaced, weighed=False)
     return True
 
 
