@@ -208,3 +208,31 @@ def test_tupe_is_a_sign_of_uk_time() -> None:
     assert timeline(
         "TUPE information will be provided with the ITT.\nTender return: 12:00 on 15/01/2027\n"
     ) == [(Kind.SUBMISSION_DEADLINE, Moment(datetime(2027, 1, 15, 12, 0, tzinfo=london)))]
+
+
+def test_a_head_row_over_the_old_and_new_dates_only_leaves_the_steps_column_unnamed() -> None:
+    text = (
+        "The timetable has been revised as shown below.\n\n"
+        "                                Previous                      Revised\n"
+        "                                ------------------------      ---------------------\n"
+        "Enquiry deadline                30 November 2026, 5:00pm      11 December 2026, 5pm\n"
+        "Tender submission deadline      14 December 2026, 12:00pm     11 January 2027, 12:00\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-12-11", "17:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-11", "12:00")),
+    ]
+
+
+def test_a_day_said_to_come_after_publication_or_to_be_published_is_no_publication_date() -> None:
+    valid_until = (
+        "The list will be valid for five years from the date of publication of this call, i.e.\n"
+        "until 3 December 2031.\n\n"
+        "Only applications received by Friday 15 January 2027 at 17:00 will be considered.\n"
+    )
+    assert timeline(valid_until) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-15", "17:00"))]
+    next_version = (
+        "Vragen kunnen nog gesteld worden tot maandag 4 januari 2027, 12u. Een volgende versie\n"
+        "van dit document wordt gepubliceerd op woensdag 6 januari 2027.\n"
+    )
+    assert (Kind.QUESTIONS_DEADLINE, at("2027-01-04", "12:00")) in timeline(next_version)

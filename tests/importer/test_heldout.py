@@ -183,6 +183,14 @@ participate close is that deadline read twice, and final tenders (a BAFO) may be
 negotiation meetings. Four judge sets of 15 (440 dates): 365 (83.0 %) and 80 invented before,
 367 (83.4 %) and 70 after. Those eight sets joined the training corpus (1191-1310) and the
 reader was trained again on 1330 texts. Over all 755: 89.0 % (4750/5337) and 467.
+Four more development sets of 15 (438 dates), read with that reader: 354 and 60 invented before
+the round's second part, 368 and 52 after it: an opening keeps its kind against the reader
+(which learned a day's deadline and opening as the deadline), a publication date is not one the
+text says will come or that a period runs "until", "om klokke 11.00 uur", a Dutch
+"onderhandelingsronde" and the negotiation meetings or demonstrations one is invited to are
+interviews, a head row over the old and new dates only, a short dotted leader ends no sentence.
+Four judge sets of 15 (454 dates): 383 and 58 invented before, 386 (85.0 %) and 56 after. Over
+all 755: 89.4 % (4769/5337) and 455.
 """
 
 from __future__ import annotations
@@ -191,11 +199,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (4750/5337, 467 invented); raise the recall and lower the invented
+# What the importer reaches now (4769/5337, 455 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
-HELDOUT_RECALL = 0.889
-HELDOUT_INVENTED = 467
+HELDOUT_RECALL = 0.893
+HELDOUT_INVENTED = 455
 HELDOUT_FILES = 755
 
 

@@ -127,3 +127,10 @@ def test_the_shipped_model_was_trained_on_the_corpus_as_it_is() -> None:
     data = json.loads(gzip.decompress(path.read_bytes()))
     assert data["corpus"] == corpus_digest(items(CORPUS)), "run: make reader"
     assert set(data["labels"]) == {k.value for k in Kind} | {"none"}
+
+
+def test_an_opening_keeps_its_kind_against_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the model learned a day with a deadline and its opening as the deadline
+    reads(monkeypatch, "submission_deadline", 1.0)
+    text = "Openbare opening (aanbesteding):   dinsdag 2 februari 2027, 11.15 uur\n"
+    assert [kind for kind, _ in timeline(text)] == [Kind.OPENING]

@@ -148,3 +148,8 @@ def test_one_time_in_a_city_s_time_puts_the_others_in_it_too() -> None:
         (Kind.OTHER, at("2027-01-11", "09:30", ZoneInfo("Asia/Amman"))),
         (Kind.SUBMISSION_DEADLINE, at("2027-01-28", "14:00", ZoneInfo("Asia/Amman"))),
     ]
+
+
+def test_a_time_om_klokke_is_the_dates_time() -> None:
+    text = "Sluiting inschrijving:   dinsdag 2 februari 2027, om klokke 11.00 uur\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-02", "11:00"))]

@@ -10,7 +10,7 @@ import pytest
 from tender_notifier.timeline import Day, Kind, Span, When
 
 from .corpus import ZONE
-from .reading import at, timeline
+from .reading import at, span, timeline
 
 
 def test_a_sentence_wrapped_where_two_lines_open_with_a_date_is_one_sentence() -> None:
@@ -689,4 +689,41 @@ def test_visits_and_interviews_that_take_place_somewhere_on_a_day_and_a_consolid
         (Kind.ANSWERS_PUBLISHED, Day(date(2027, 3, 3))),
         (Kind.INTERVIEWS, Day(date(2027, 5, 18))),
         (Kind.INTERVIEWS, Day(date(2027, 5, 19))),
+    ]
+
+
+def test_negotiation_rounds_meetings_and_demonstrations_one_is_invited_to_are_interviews() -> None:
+    assert timeline("Onderhandelingsronde 1:   26-01-2027 09:00-12:00\n") == [
+        (Kind.INTERVIEWS, span("2027-01-26", "09:00", "12:00"))
+    ]
+    meetings = (
+        "Up to four suppliers per lot may be invited to negotiation meetings at our offices,\n"
+        "Ty Dyffryn, Heol y Felin, on Monday 22 March 2027 and Tuesday 23 March 2027,\n"
+        "09:30 - 16:30 each day.\n"
+    )
+    assert timeline(meetings) == [
+        (Kind.INTERVIEWS, span("2027-03-22", "09:30", "16:30")),
+        (Kind.INTERVIEWS, span("2027-03-23", "09:30", "16:30")),
+    ]
+    demonstrations = (
+        "The three highest-ranked tenderers will be invited to demonstrate the system at\n"
+        "Regionens hus, Storgatan 12, Skarviken, on 9 and 10 February 2027, kl. 09.00-16.00.\n"
+    )
+    assert [kind for kind, _ in timeline(demonstrations)] == [Kind.INTERVIEWS, Kind.INTERVIEWS]
+
+
+def test_applications_for_an_assessment_round_are_no_assessment() -> None:
+    text = "For the first assessment round, only applications received by 15 January 2027 count.\n"
+    assert [kind for kind, _ in timeline(text)] == [Kind.SUBMISSION_DEADLINE]
+
+
+def test_a_short_dotted_leader_ends_no_sentence() -> None:
+    text = (
+        "Timetable\n"
+        "   Deadline for clarification questions ... Thursday 10 December 2026, 17:00 CET\n"
+        "   Deadline for submission of candidates .. Monday 4 January 2027, noon (12:00 CET)\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-12-10", "17:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-04", "12:00")),
     ]

@@ -53,7 +53,9 @@ _EVENT = re.compile(EVENT_WORDS, re.IGNORECASE)
 # Where an announcement says when it was published: years left out count from there.
 _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
-    r"|gepubliceerd op|(geplaatst|verschenen) op|(?<!will be )(?<!to be )(?<!shall be )published on"
+    # not what will be: "Een volgende versie wordt gepubliceerd op woensdag 6 januari 2027"
+    r"|(?<!wordt )(?<!worden )(?<!zal )(?<!zullen )(gepubliceerd|geplaatst|verschenen) op"
+    r"|(?<!will be )(?<!to be )(?<!shall be )published on"
     r"|publication date|\bdate published\b|\bpubli\u00e9e? le\b|date de publication"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
     r"|datum document|document date|\bpublication of (the|this) (tender|notice|rfp|rfq)"
@@ -262,12 +264,18 @@ _ANY_ROUND = frozenset(
 )
 
 
+_UNTIL = re.compile(r"\b(until|till|up to|tot( en met)?|t/m)\s{1,3}$", re.IGNORECASE)
+
+
 def publishes(segment: Segment) -> bool:
     """Whether ``segment`` gives the day the announcement was published (or sent)."""
     text = segment.text
     if _PUBLISHED.search(text):
-        # "Publication date of next tender notice (estimated): 1 October 2029"
-        return not _ANOTHER_NOTICE.search(text)
+        # "Publication date of next tender notice (estimated): 1 October 2029"; "valid from the
+        # date of publication of this call, i.e. until 3 December 2031"
+        hits = [hit for hit in find_dates(text) if hit.day is not None]
+        until = bool(hits) and bool(_UNTIL.search(text[: hits[0].start]))
+        return not _ANOTHER_NOTICE.search(text) and not until
     if segment.line > _LETTER_HEAD:
         return False
     if _MAIL_DATE.match(text):

@@ -52,9 +52,10 @@ NAMED_EVENT_WORDS = (
     r"|(clarification|q\s?&\s?a) (meeting|session|webinar)|bidders'? (meeting|conference|day)"
     r"|\bpre-?(bid|tender) (meeting|conference|briefing)"
     r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
-    # the rounds of a competitive dialogue or a negotiation come before the final tenders
+    # the rounds of a competitive dialogue or a negotiation come before the final tenders (a
+    # Dutch "onderhandelingsronde" is the meeting with each bidder: an interview)
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
-    r"|onderhandelingsronde|negotiation rounds?"
+    r"|negotiation rounds?"
     # "Mededeling sluiting dialoog": the dialogue ends, no tender is due
     r"|\b(sluiting|afsluiting|einde|closure|close|end) (van |of )?(de |the )?(dialoog|dialogue)\b"
     r"(?![^.;]{0,30}\b(invitation|uitnodiging))"

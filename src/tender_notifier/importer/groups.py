@@ -19,7 +19,7 @@ _CONNECTOR_WORDS = (
     r"|vanaf|tot|until|t/m|tot en met|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
     r"|(?:time )?slots?(?: [a-z0-9]{1,2}:?)?|tijdslots?|tijdvakken|tijdvak"
     r"|in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds)"
-    r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|precies|exactly"
+    r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|klokke|precies|exactly"
     r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
     # "op donderdag 7 januari 2027, aanvang 10.00 uur"
     r"|aanvang|starting|starts|beginning|begint|start|commencing|commences"

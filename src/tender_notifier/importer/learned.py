@@ -145,13 +145,19 @@ def shipped() -> Model:
 
 def learned_kind(segment: Segment, group: Group) -> tuple[str, float]:
     """The model's reading of the first dated date of ``group``: a kind's value or ``none``."""
-    # without the text's years: a date written without one is no neighbour of it
-    hits, index_at = _dates_of(segment.text)
+    _, index_at = _dates_of(segment.text)
     first = next(d for d in group.dates if d.day is not None)
     index = index_at.get(first.start)
-    if index is None:
-        return NONE, 0.0
-    return shipped().read(features(segment.text, hits, index, segment))
+    return _readings(segment)[index] if index is not None else (NONE, 0.0)
+
+
+@lru_cache(maxsize=4)
+def _readings(segment: Segment) -> tuple[tuple[str, float], ...]:
+    """The model's reading of each date of ``segment``, once per segment."""
+    # without the text's years: a date written without one is no neighbour of it
+    hits, _ = _dates_of(segment.text)
+    model = shipped()
+    return tuple(model.read(features(segment.text, hits, k, segment)) for k in range(len(hits)))
 
 
 def _alone(segment: Segment) -> bool:
@@ -178,6 +184,8 @@ def reconsidered(
         return meaning
     if label == NONE:
         return None if p >= DROP else meaning
-    if label == meaning.value or p < CHANGE or not _alone(segment):
+    # an opening keeps its kind: the model learned the dates of a day with a deadline and its
+    # opening as the deadline ("Openbare opening: 2 februari 2027, 11.15 uur" reads as one)
+    if label == meaning.value or p < CHANGE or meaning is Kind.OPENING:
         return meaning
-    return Kind(label)
+    return Kind(label) if _alone(segment) else meaning

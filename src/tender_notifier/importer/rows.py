@@ -24,6 +24,8 @@ def rule_line(line: str) -> bool:
 
 def row_segments(header: list[str], cells: list[str], line: int, dated: bool) -> Iterator[Segment]:
     """The fields of a row under ``header`` (the head row of its table, or none)."""
+    if header and len(cells) == len(header) + 1 and _replaced_columns(["", *header]):
+        header = ["", *header]  # "        Previous     Revised": no head over the steps' column
     replaced = _replaced_columns(header) if header else frozenset()
     if dated and replaced and max(replaced) < len(cells) and not _unchanged(cells, replaced):
         cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]

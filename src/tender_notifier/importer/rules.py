@@ -174,10 +174,12 @@ RULES: tuple[Rule, ...] = (
         Kind.INTERVIEWS,
         r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
         r" (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} )?\w{0,12}?"
-        r"(gesprek|interview|presentatie|presentation|pitch)\w{0,7}\b[^.;]{0,40}?\s(op|on)\W{0,3}$"
-        # "invited to present their approach to the evaluation panel on"
+        # "invited to negotiation meetings at our offices, Tŷ Dyffryn, Heol y Felin, Aberdâr, on"
+        r"(gesprek|interview|presentatie|presentation|pitch|demonstration|negotiation meeting)"
+        r"\w{0,7}\b[^.;]{0,80}?\s(op|on)\W{0,3}$"
+        # "invited to present their approach to the evaluation panel on", "to demonstrate ... on"
         r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
-        r"|toe( te )?lichten)\b[^.;]{0,90}\b(op|on)(\s(either|both))?\W{0,3}$"
+        r"|toe( te )?lichten|demonstr(eren|ate))\b[^.;]{0,90}\b(op|on)(\s(either|both))?\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
         r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,60}"
         r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
@@ -236,14 +238,15 @@ RULES: tuple[Rule, ...] = (
         r"|\b(shortlisted|selected|geselecteerde)\s(candidates?|kandidaten|suppliers|bidders)"
         r"\s(will\s)?(meet|ontmoeten|spreken)\b"
         r"|(?<!suitability )assessment"
-        r"(?! (questionnaire|summar|report|feedback|outcome|result|criteri))|kennismaking"
+        r"(?! (questionnaire|summar|report|feedback|outcome|result|criteri|round|period|stage))"
+        r"|kennismaking"
         r"|\bintakes?\b|\bmondelinge (toelichting|presentatie|verdediging)\b"
         r"|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
         r"|aanbieding|plan)"
         r"|\bpitch"
         # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
         r"|\bnegotiation (meeting|session)s?\b|onderhandelingsvergadering|\btasting (session|day)"
-        r"|(?<!\bmet )\bonderhandeling(en)?\b(?!\s?procedure)"
+        r"|(?<!\bmet )\bonderhandeling(en|srondes?)?\b(?!\s?procedure)"
         r"|\bproeverij"
         # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
         r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
@@ -319,10 +322,9 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         return Background.BACKGROUND
     if (across := on_both_sides(before, after)) is not None:
         return across
-    # the words after a date speak of it up to the end of its clause: "tot 1 maart met verlof;
-    # vragen via het platform" is no questions deadline
-    # and the words before it from the start of its clause: "opdrachtverstrekking: juli 2027;
-    # start werkzaamheden 1 september 2027" is the start, not the award
+    # the words after a date speak of it up to the end of its clause ("tot 1 maart met verlof;
+    # vragen via het platform" is no questions deadline), the words before it from its start
+    # ("opdrachtverstrekking: juli 2027; start werkzaamheden 1 september 2027" is the start)
     if (label := label_of_note(before)) is not None:
         named = next((r.meaning for r in RULES if r.pattern.search(label)), None)
         if isinstance(named, Kind) and not named.is_deadline and named is not skip:

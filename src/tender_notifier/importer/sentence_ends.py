@@ -13,9 +13,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,8}(?=[A-ZÀ-Ý\"'\u201c\u2018(])")
 def sentence_ends(unit: str) -> Iterator[tuple[int, int]]:
     """Where each sentence of ``unit`` but the last ends, and where the next one starts."""
     for match in _SENTENCE_END.finditer(unit):
-        if _in_brackets(unit, match.start(), match.end()) or not _ends_sentence(
-            unit[max(0, match.start() - 32) : match.start()]
-        ):
+        before = unit[max(0, match.start() - 32) : match.start()]
+        if _in_brackets(unit, match.start(), match.end()) or not _ends_sentence(before):
             continue
         yield match.start(), match.end()
 
@@ -47,8 +46,15 @@ _NAMED_BY_LETTER = re.compile(
 )
 
 
+# a short dotted leader between a label and its value: "Deadline for questions ... Thursday
+# 10 December 2026", "Start DAS .. maandag 1 maart 2027"
+_LEADER = re.compile(r"\s\.{2,3}$")
+
+
 def _ends_sentence(before: str) -> bool:
     """Whether the full stop that ``before`` ends on ends a sentence."""
+    if _LEADER.search(before):
+        return False
     match = _TITLE_OR_INITIAL.search(before[-12:])
     if match is None:
         return True
