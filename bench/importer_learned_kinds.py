@@ -9,9 +9,10 @@ it). Run from the repository root:
    the fold it is judged on), with the examples and features it is trained on
    (``tools/train_reader.py``, ``importer/learned.py``): how often its kind is right, and for a
    threshold on its probability how many kinds it gives and how many of those are right.
-2. Beside the rules, as shipped, on each FOLDER (default the held-out part; only totals are
-   printed): the rules alone, and with the reader filling in the dates they cannot tell at
-   each threshold.
+2. Beside the rules on each FOLDER (default the held-out part; only totals are printed): the
+   rules alone, the reader only filling in the dates they cannot tell, as shipped (also
+   dropping and changing the steps they read where it is very sure), and each threshold
+   moved on its own.
 
 Results and what they mean: docs/importer.md ("The learned reader"), bench/README.md.
 """
@@ -58,15 +59,32 @@ def cross_validate(paths: list[Path]) -> None:
         )
 
 
+# (FILL, DROP, CHANGE) tried beside the rules; the shipped values are learned.py's
+_SETTINGS = {
+    "rules alone": (1.01, 1.01, 1.01),
+    "fill only, at 0.8": (0.8, 1.01, 1.01),
+    "shipped": None,
+    "fill at 0.6": (0.6, None, None),
+    "fill at 0.7": (0.7, None, None),
+    "fill at 0.9": (0.9, None, None),
+    "drop at 0.9": (None, 0.9, None),
+    "drop at 0.99": (None, 0.99, None),
+    "change at 0.95": (None, None, 0.95),
+}
+
+
 def beside_the_rules(folder: Path) -> None:
-    shipped = learned.FILL
+    shipped = (learned.FILL, learned.DROP, learned.CHANGE)
     try:
-        for fill in (1.01, 0.6, 0.7, 0.8, 0.9):
-            learned.FILL = fill
-            who = "rules alone" if fill > 1 else f"fill at {fill}"
+        for who, setting in _SETTINGS.items():
+            chosen = setting or shipped
+            learned.FILL, learned.DROP, learned.CHANGE = (
+                value if value is not None else default
+                for value, default in zip(chosen, shipped, strict=True)
+            )
             print(f"{folder.name}, {who}: {totals(items(folder))}")
     finally:
-        learned.FILL = shipped
+        learned.FILL, learned.DROP, learned.CHANGE = shipped
 
 
 if __name__ == "__main__":
