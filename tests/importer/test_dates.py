@@ -7,9 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tender_notifier.importer import extract
 from tender_notifier.importer.dates import find_dates, month_names
 from tender_notifier.importer.times import find_times
 from tender_notifier.importer.years import Years
+from tender_notifier.timeline import Kind
+
+from .corpus import ZONE
+from .reading import at
 
 
 @pytest.mark.parametrize(
@@ -228,4 +233,19 @@ def test_a_second_day_after_an_iso_date_takes_its_month_and_year() -> None:
     assert [h.day for h in find_dates("2026-09-15/16  Demonstrations")] == [
         date(2026, 9, 15),
         date(2026, 9, 16),
+    ]
+
+
+def test_a_date_years_before_the_reading_day_gives_no_year_to_the_others() -> None:
+    text = (
+        "Ref: MRTP/PIS/0926        Issued: Thu 3 Dec\n\n"
+        "Stage\tActivity\tDate / time\n"
+        "3\tDeadline for clarification questions\tFri 18 Dec, 1500hrs\n"
+        "7\tTender deadline\tFri 5 Mar, 1500hrs\n\n"
+        "The incumbent contract was awarded on 2 April 2019 and expires on 30 June.\n"
+    )
+    draft = extract(text, zone=ZONE, today=date(2026, 12, 4))
+    assert [(m.kind, m.when) for m in draft.tender.milestones] == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-12-18", "15:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-03-05", "15:00")),
     ]

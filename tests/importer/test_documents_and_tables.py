@@ -236,3 +236,33 @@ def test_a_day_said_to_come_after_publication_or_to_be_published_is_no_publicati
         "van dit document wordt gepubliceerd op woensdag 6 januari 2027.\n"
     )
     assert (Kind.QUESTIONS_DEADLINE, at("2027-01-04", "12:00")) in timeline(next_version)
+
+
+def test_a_cell_ending_on_verzoek_tot_goes_on_in_the_cell_below() -> None:
+    text = (
+        "  Uiterste moment indienen vragen                 donderdag 17 december    12:00\n"
+        "                                                  2026\n"
+        "  Uiterste moment indienen verzoek tot            donderdag 14 januari     14:00\n"
+        "  deelneming                                      2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-12-17", "12:00")),
+        (Kind.PARTICIPATION_DEADLINE, at("2027-01-14", "14:00")),
+    ]
+    replies = "Reageren tot\t\t14-12-2026 10:00\nGesprekken\t\t17-12-2026\n"
+    assert timeline(replies) == [
+        (Kind.SUBMISSION_DEADLINE, at("2026-12-14", "10:00")),
+        (Kind.INTERVIEWS, Day(date(2026, 12, 17))),
+    ]
+
+
+def test_responses_under_a_first_stage_of_conditions_of_participation_are_requests() -> None:
+    text = (
+        "  * Stage 1 - Conditions of participation\n"
+        "      Clarification questions close: 12:00 on Monday 11 January 2027\n"
+        "      Responses due:                 12:00 on Monday 18 January 2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2027-01-11", "12:00")),
+        (Kind.PARTICIPATION_DEADLINE, at("2027-01-18", "12:00")),
+    ]

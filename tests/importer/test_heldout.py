@@ -192,6 +192,13 @@ interviews, a head row over the old and new dates only, a short dotted leader en
 Four judge sets of 15 (454 dates): 383 and 58 invented before, 386 (85.0 %) and 56 after. Over
 all 755: 89.4 % (4769/5337) and 455. Those eight sets joined the training corpus too (1311-1430)
 and the reader was trained again on 1450 texts: over all 755, 89.2 % (4761/5337) and 457.
+A third part read four more development sets of 15 (424 dates): 353 and 77 invented with the
+rules and reader of the round's start, 359 and 63 with those of its second part, 370 and 56
+at the end: a cell ending on "verzoek tot" goes on below, responses under "Stage 1 - Conditions
+of participation" are requests to participate, an invitation to demonstrate over a longer
+clause, and a date years before the reading day ("awarded on 2 April 2019") gives no year to
+the days written without one. They joined the training corpus (1431-1490) and the reader was
+trained again on 1510 texts. Over all 755: 89.6 % (4780/5337) and 448.
 """
 
 from __future__ import annotations
@@ -200,11 +207,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (4761/5337, 457 invented); raise the recall and lower the invented
+# What the importer reaches now (4780/5337, 448 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
 # on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
-HELDOUT_RECALL = 0.892
-HELDOUT_INVENTED = 457
+HELDOUT_RECALL = 0.895
+HELDOUT_INVENTED = 448
 HELDOUT_FILES = 755
 
 

@@ -23,14 +23,16 @@ from .reading import timeline
 
 def test_a_date_the_rules_cannot_tell_gets_the_kind_the_model_reads() -> None:
     # the rules list it ("could not tell what this date is for"); registering is a step
-    assert timeline("Please register by 1 March 2027.\n") == [(Kind.OTHER, Day(date(2027, 3, 1)))]
+    assert timeline("Please register via the portal by 1 March 2027.\n") == [
+        (Kind.OTHER, Day(date(2027, 3, 1)))
+    ]
 
 
 def test_below_its_threshold_the_model_leaves_the_date_unplaced(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(learned, "FILL", 1.01)
-    assert timeline("Please register by 1 March 2027.\n") == []
+    assert timeline("Please register via the portal by 1 March 2027.\n") == []
 
 
 def reads(monkeypatch: pytest.MonkeyPatch, label: str, p: float) -> None:
@@ -101,7 +103,7 @@ def test_the_model_reads_letters_joined_by_an_ampersand_as_a_word() -> None:
 
 def test_a_date_the_model_reads_as_no_step_stays_unplaced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(learned, "learned_kind", lambda segment, group: ("none", 1.0))
-    assert timeline("Please register by 1 March 2027.\n") == []
+    assert timeline("Please register via the portal by 1 March 2027.\n") == []
 
 
 def test_a_model_reads_the_label_of_the_highest_score_with_its_probability() -> None:

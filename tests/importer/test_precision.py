@@ -158,10 +158,14 @@ def test_registering_in_the_sentence_of_an_event_is_registering_for_it() -> None
 
 def test_registering_in_the_sentence_after_an_event_is_registering_for_it() -> None:
     found, _ = read(
-        "We will hold an information session on 3 March 2027. Please register by 1 March 2027.\n"
+        "We will hold an information session on 3 March 2027. "
+        "Please register via the portal by 1 March 2027.\n"
     )
     assert found == [(Kind.OTHER, Day(date(2027, 3, 1))), (Kind.OTHER, Day(date(2027, 3, 3)))]
-    found, _ = read("Tenders must be submitted by 3 March 2027. Please register by 1 March 2027.\n")
+    found, _ = read(
+        "Tenders must be submitted by 3 March 2027. "
+        "Please register via the portal by 1 March 2027.\n"
+    )
     # no event to register for: the rules cannot tell what 1 March is for; the learned reader
     # reads registering as a step of its own, not as the tenders' deadline
     assert found == [

@@ -245,7 +245,8 @@ def _moving(pieces: list[Segment], found: list[Found]) -> list[Found]:
 # Headings that open a phase of a two-phase procedure: "Fase 1 – Selectie", "Stage 2 – Tender".
 _SELECTION_PHASE = re.compile(
     r"selectiefase|aanmeldingsfase|selection (phase|stage)|pre-?qualification|prekwalificatie"
-    r"|\b(fase|stage|phase) (1|i|one|een)\b\W{0,5}(selecti|aanmeld)",
+    r"|\b(fase|stage|phase) (1|i|one|een)\b\W{0,5}(selecti|aanmeld|deelneming|(conditions of )?"
+    r"participation|(pre-?)?qualification|suitability)",
     re.IGNORECASE,
 )
 _OTHER_PHASE = re.compile(

@@ -179,7 +179,7 @@ RULES: tuple[Rule, ...] = (
         r"\w{0,7}\b[^.;]{0,80}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on", "to demonstrate ... on"
         r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
-        r"|toe( te )?lichten|demonstr(eren|ate))\b[^.;]{0,90}\b(op|on)(\s(either|both))?\W{0,3}$"
+        r"|toe( te )?lichten|demonstr(eren|ate))\b[^.;]{0,120}\b(op|on)(\s(either|both))?\W{0,3}$"
         # "invited for an interview which will take place on": the interview's day
         r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,60}"
         r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"

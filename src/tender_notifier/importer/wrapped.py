@@ -153,8 +153,9 @@ def _column(starts: list[int], start: int) -> int | None:
 
 # "Aanmelden voor de schouw (via de" / "berichtenmodule)": a label that cannot end there
 _UNFINISHED = re.compile(
-    r"\b(de|het|een|van|voor|bij|en|of|op|met|via|naar|the|a|an|for|to|and|or|in|on|at|by"
-    r"|with)$",
+    r"\b(de|het|een|van|voor|bij|en|of|op|met|via|naar|om|aan|door|te|the|a|an|for|to|and|or"
+    # "Uiterste moment indienen verzoek tot" over "deelneming" (not "Reageren tot")
+    r"|in|on|at|by|with|(verzoek|verzoeken|aanvraag|aanvragen) tot)$",
     re.IGNORECASE,
 )
 
