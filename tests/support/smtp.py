@@ -7,6 +7,7 @@ import email
 import email.policy
 import threading
 import time
+from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any
 
@@ -65,26 +66,31 @@ class SmtpServer:
         self.controller.stop()
 
     def wait_for(self, count: int, timeout: float = 20.0) -> list[EmailMessage]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self.lock:
-                if len(self.messages) >= count:
-                    return list(self.messages)
-            time.sleep(0.02)
-        raise AssertionError(f"expected {count} emails, got {len(self.messages)}")
+        messages = self._wait(lambda: len(self.messages) >= count, timeout)
+        if len(messages) < count:
+            raise AssertionError(f"expected {count} emails, got {len(messages)}")
+        return messages
 
     def wait_for_recipients(self, count: int, timeout: float = 20.0) -> set[str]:
         """Wait until `count` distinct addresses have mail; a resent message counts once."""
-        deadline = time.monotonic() + timeout
-        while True:
-            with self.lock:
-                recipients = {str(m["To"]) for m in self.messages}
-            if len(recipients) >= count or time.monotonic() >= deadline:
-                break
-            time.sleep(0.02)
+        recipients = {
+            str(m["To"]) for m in self._wait(lambda: self._recipients() >= count, timeout)
+        }
         if len(recipients) < count:
             raise AssertionError(f"expected mail to {count} addresses, got {len(recipients)}")
         return recipients
+
+    def _recipients(self) -> int:
+        return len({str(m["To"]) for m in self.messages})
+
+    def _wait(self, done: Callable[[], bool], timeout: float) -> list[EmailMessage]:
+        """The messages once ``done`` holds (under the lock), or when ``timeout`` has passed."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self.lock:
+                if done() or time.monotonic() >= deadline:
+                    return list(self.messages)
+            time.sleep(0.02)
 
     def to(self, address: str) -> list[EmailMessage]:
         with self.lock:

@@ -201,7 +201,7 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     return Document(
         two_phase=two_phase,
         # with no date written out, a month a step names ("Start: april 2027") gives the years
-        years=Years.around(published, _recent(steps or written or months, today), today)
+        years=Years.around(published, steps or written or months, today)
         or (Years.around(None, [today], today) if today is not None else None),
         published=since,
         issued=issued,
@@ -209,16 +209,6 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         zone=zone,
         open_procedure=open_procedure and not said_two,
     )
-
-
-def _recent(days: list[date], today: date | None) -> list[date]:
-    """The days that may give a year to one written without: not those of years before the
-    day the text is read ("The incumbent contract was awarded on 2 April 2019" above "Fri 18
-    Dec" read in December 2026)."""
-    return [d for d in days if today is None or (today - d).days <= _OLD]
-
-
-_OLD = 730  # days before the reading day beyond which a date gives no year
 
 
 # A round and the word that names it: "vragenronde", "tweede ronde", "round of questions"

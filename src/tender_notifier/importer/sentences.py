@@ -264,8 +264,8 @@ def read_segment(
             decided = Background.PAST  # "Invitation sent: <the day of this notice>": this one
         # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
         # opening's moment too; one moment that is two steps is the rules' to read
-        two = decided is Kind.OPENING and bool(_DEADLINE_AND_OPENING.search(own_before))
-        if two:
+        two_steps = decided is Kind.OPENING and bool(_DEADLINE_AND_OPENING.search(own_before))
+        if two_steps:
             read_group(
                 segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced, weighed=False
             )
@@ -277,7 +277,7 @@ def read_segment(
                 unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
             previous = meaning
             continue
-        read_group(segment, group, decided, context, found, unplaced, weighed=not two)
+        read_group(segment, group, decided, context, found, unplaced, weighed=not two_steps)
         previous = meaning
         if decided is Kind.OTHER:
             event = group.dates[-1].day or event

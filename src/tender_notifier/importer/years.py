@@ -32,9 +32,13 @@ class Years:
     def around(
         cls, published: date | None, written: list[date], read_on: date | None = None
     ) -> Years | None:
-        if published is None and not written:
+        # a date written out years before the day the text is read gives no year: "awarded on
+        # 2 April 2019" above "Fri 18 Dec" in a timetable read in December 2026
+        ordered = sorted(
+            d for d in written if read_on is None or (read_on - d).days <= _ANCHOR_SPREAD
+        )
+        if published is None and not ordered:
             return None
-        ordered = sorted(written)
         middle = ordered[len(ordered) // 2] if ordered else published
         assert middle is not None
         # a founding year or an old contract mentioned in passing is no anchor
