@@ -259,12 +259,6 @@ NOT_READ_YET = {
     ("324-striive-data-engineer-kadaster", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 5, 31, 10, 0, 13, 0)),
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 6, 1, 10, 0, 13, 0)),
-    (
-        "328-tenderned-nvi-uitrukkleding-vru",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 10, 7, 10, 0),
-    ),
     ("328-tenderned-nvi-uitrukkleding-vru", "invented", Kind.AWARD, Day(date(2028, 2, 1))),
     ("330-eprocurement-gent-sanitair", "missed", Kind.END, Day(date(2027, 8, 27))),
     (
@@ -345,7 +339,6 @@ NOT_READ_YET = {
     ("368-competitive-flexible-ticketing", "missed", Kind.AWARD, Day(date(2027, 3, 5))),
     ("368-competitive-flexible-ticketing", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 4))),
     ("368-competitive-flexible-ticketing", "invented", Kind.OTHER, Day(date(2027, 2, 4))),
-    ("370-sell2wales-ukspf-evaluation", "missed", Kind.OTHER, span(2027, 2, 17, 11, 0, 12, 0)),
     ("372-etenders-clarification-log-security", "missed", Kind.OTHER, at(2027, 4, 8, 18, 0)),
     ("373-ted-germany-lcms", "invented", Kind.OPENING, at(2027, 4, 15, 10, 1)),
     (
@@ -433,12 +426,10 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 1, 15)),
     ),
-    ("413-herentals-studieopdracht-zwembad", "missed", Kind.OTHER, at(2026, 3, 20, 16, 0)),
     ("414-north-somerset-drainage-lots", "missed", Kind.AWARD, Day(date(2026, 3, 27))),
     ("414-north-somerset-drainage-lots", "missed", Kind.OTHER, at(2026, 1, 23, 18, 0)),
     ("416-galway-library-rfid-etenders", "invented", Kind.AWARD, Day(date(2026, 6, 1))),
     ("416-galway-library-rfid-etenders", "missed", Kind.START, Day(date(2026, 6, 1))),
-    ("420-kortrijk-participatie-leiewijken", "missed", Kind.OTHER, at(2026, 9, 18, 12, 0)),
     (
         "425-contracts-finder-trust-grounds-maintenance",
         "missed",
@@ -526,7 +517,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 5, 25, 11, 0),
     ),
-    ("456-hhnk-dijkversterking-westfriese-omringdijk", "missed", Kind.START, Day(date(2027, 9, 1))),
     (
         "458-prorail-overwegen-noordoost-dialoog",
         "invented",
@@ -928,7 +918,6 @@ NOT_READ_YET = {
     ),
     ("538-email-irish-university-presentations", "missed", Kind.AWARD, Day(date(2027, 5, 7))),
     ("540-pdf-itt-school-reroofing", "invented", Kind.START, Day(date(2027, 6, 9))),
-    ("540-pdf-itt-school-reroofing", "invented", Kind.START, Day(date(2027, 8, 27))),
     ("543-eprocurement-ugent-hpc-negotiation", "invented", Kind.INTERVIEWS, Day(date(2027, 5, 31))),
     ("543-eprocurement-ugent-hpc-negotiation", "invented", Kind.INTERVIEWS, Day(date(2027, 6, 1))),
     ("543-eprocurement-ugent-hpc-negotiation", "missed", Kind.OTHER, Day(date(2027, 5, 31))),
@@ -959,7 +948,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 6, 9, 9, 0, 13, 0),
     ),
-    ("556-rijnhart-ketenpartner-bouwteam-mercell", "missed", Kind.START, Day(date(2027, 9, 1))),
     (
         "556-rijnhart-ketenpartner-bouwteam-mercell",
         "missed",
@@ -1456,24 +1444,12 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         Day(date(2027, 1, 21)),
     ),
-    (
-        "694-groningen-campagne-energietransitie",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 1, 15)),
-    ),
     ("694-groningen-campagne-energietransitie", "invented", Kind.OTHER, Day(date(2027, 1, 11))),
     (
         "694-groningen-campagne-energietransitie",
         "missed",
         Kind.OTHER,
         span(2027, 1, 11, 15, 30, 17, 0),
-    ),
-    (
-        "694-groningen-campagne-energietransitie",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 1, 15, 12, 0),
     ),
     # 696-830, written without seeing the rules and read for general mechanisms in the
     #   fifteenth round, what is left: the slots of a day listed under it as one period, a
@@ -1680,13 +1656,6 @@ NOT_READ_YET = {
         "missed",
         Kind.OTHER,
         span(2027, 1, 12, 10, 30, 14, 0),
-    ),
-    ("773-university-fume-cupboards-clarification-log", "missed", Kind.END, Day(date(2027, 9, 10))),
-    (
-        "773-university-fume-cupboards-clarification-log",
-        "invented",
-        Kind.START,
-        Day(date(2027, 9, 10)),
     ),
     ("778-framework-mini-competition-email", "missed", Kind.START, Day(date(2027, 3, 1))),
     ("779-housing-dynamic-market-repairs", "invented", Kind.OTHER, Day(date(2026, 12, 17))),
@@ -2072,7 +2041,6 @@ NOT_READ_YET = {
     ("285-hhnk-negometrix-iso", "invented", Kind.OTHER, at(2027, 1, 7, 9, 0)),
     ("326-amsterdam-dialoog-laadinfra", "invented", Kind.OTHER, Day(date(2027, 5, 31))),
     ("326-amsterdam-dialoog-laadinfra", "invented", Kind.OTHER, Day(date(2027, 6, 1))),
-    ("370-sell2wales-ukspf-evaluation", "invented", Kind.OTHER, Day(date(2027, 2, 17))),
     ("377-university-rfq-freezers", "invented", Kind.OTHER, span(2027, 2, 15, 10, 0, 12, 0)),
     # 14:00 in London
     (
@@ -2088,12 +2056,6 @@ NOT_READ_YET = {
     # reader's part and threshold were chosen; what neither reads yet
     ("893-tenderned-rijnland-inhuur-ict", "invented", Kind.OTHER, at(2026, 12, 3, 17, 0)),
     ("895-den-haag-nvi-jurist-omgevingsrecht", "invented", Kind.START, Day(date(2027, 1, 4))),
-    (
-        "897-flextender-ede-projectleider-huisvesting",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 17, 13, 30, 16, 30),
-    ),
     (
         "900-mercell-hhnk-technisch-personeel",
         "missed",
@@ -2493,18 +2455,6 @@ NOT_READ_YET = {
         Day(date(2026, 12, 11)),
     ),
     (
-        "995-berichtenlog-verpleegoproepsysteem",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        at(2026, 11, 30, 12, 0),
-    ),
-    (
-        "995-berichtenlog-verpleegoproepsysteem",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 26, 12, 0),
-    ),
-    (
         "999-highways-consultancy-framework",
         "invented",
         Kind.PARTICIPATION_DEADLINE,
@@ -2692,7 +2642,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         Day(date(2027, 1, 20)),
     ),
-    ("1069-leeds-catering-equipment-qa", "missed", Kind.OTHER, at(2026, 12, 16, 18, 0)),
     # the reader trained again on 1210 texts reads these as it cannot tell
     # the texts 1071-1190: four sets written to develop the eighteenth round's rules on
     # (1071-1130) and four judge sets of it (1131-1190), as read when they joined
@@ -3088,7 +3037,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Moment(datetime(2027, 1, 21, 10, 0, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
     ),
-    ("1244-whatsapp-recruiter-bruggen", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 11))),
     (
         "1244-whatsapp-recruiter-bruggen",
         "invented",
@@ -3096,12 +3044,6 @@ NOT_READ_YET = {
         span(2026, 12, 10, 13, 0, 16, 0),
     ),
     ("1244-whatsapp-recruiter-bruggen", "missed", Kind.END, Day(date(2027, 6, 30))),
-    (
-        "1244-whatsapp-recruiter-bruggen",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 11, 13, 0, 16, 0),
-    ),
     ("1245-linkedin-data-engineer", "missed", Kind.END, Day(date(2027, 9, 30))),
     (
         "1247-kestrel-further-competition-email",
@@ -3151,18 +3093,6 @@ NOT_READ_YET = {
     ("1252-striive-data-engineer-waterschap", "invented", Kind.END, Day(date(2028, 6, 30))),
     ("1253-tenderned-leerlingenvervoer", "invented", Kind.START, Day(date(2027, 7, 3))),
     ("1258-pdf-roc-schoonmaak-leidraad", "invented", Kind.START, Day(date(2027, 4, 1))),
-    (
-        "1259-english-interim-programme-manager-acute-care",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2026, 12, 15)),
-    ),
-    (
-        "1259-english-interim-programme-manager-acute-care",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2026, 12, 15, 9, 30, 12, 30),
-    ),
     (
         "1260-brief-meervoudig-onderhands-chromebooks",
         "invented",
@@ -3568,24 +3498,6 @@ NOT_READ_YET = {
         at(2027, 1, 29, 13, 0),
     ),
     ("886-schoonmaak-ziekenhuis-mail", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 12))),
-    (
-        "1069-leeds-catering-equipment-qa",
-        "missed",
-        Kind.OTHER,
-        Moment(datetime(2027, 1, 5, 16, 0, 0, tzinfo=ZoneInfo("Europe/London"))),
-    ),
-    (
-        "1124-waterschap-email-meervoudig",
-        "invented",
-        Kind.SHORTLIST_NOTICE,
-        span(2027, 1, 21, 9, 30, 12, 30),
-    ),
-    (
-        "1124-waterschap-email-meervoudig",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 1, 21, 9, 30, 12, 30),
-    ),
     ("1243-heuvelrode-percelen", "invented", Kind.OPENING, at(2027, 2, 4, 10, 0)),
     (
         "1243-heuvelrode-percelen",
@@ -3630,12 +3542,6 @@ NOT_READ_YET = {
         "invented",
         Kind.INTERVIEWS,
         Day(date(2026, 11, 17)),
-    ),
-    (
-        "581-awv-groenonderhoud-vragenforum",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        Moment(datetime(2027, 4, 22, 11, 0, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
     ),
     ("1049-lux-abp-avis-rectificatif", "invented", Kind.OTHER, at(2026, 12, 9, 10, 0)),
     ("1187-pdf-rijksoverheid-nl", "missed", Kind.OTHER, Day(date(2027, 4, 8))),
@@ -3701,23 +3607,8 @@ NOT_READ_YET = {
     (
         "1332-harbourview-dps-void-calloff-email",
         "invented",
-        Kind.INTERVIEWS,
-        Day(date(2026, 12, 21)),
-    ),
-    (
-        "1332-harbourview-dps-void-calloff-email",
-        "invented",
         Kind.QUESTIONS_DEADLINE,
         at(2026, 12, 4, 13, 0),
-    ),
-    (
-        "1332-harbourview-dps-void-calloff-email",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2026, 12, 21, 10, 0, tzinfo=ZoneInfo("Europe/London")),
-            datetime(2026, 12, 21, 12, 0, tzinfo=ZoneInfo("Europe/London")),
-        ),
     ),
     (
         "1333-west-pennard-fire-appliances-change",
@@ -3840,12 +3731,6 @@ NOT_READ_YET = {
     ("1362-port-dialogue-lots-bafo", "missed", Kind.OTHER, Day(date(2027, 1, 22))),
     ("1362-port-dialogue-lots-bafo", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 12))),
     ("1362-port-dialogue-lots-bafo", "missed", Kind.START, Day(date(2027, 7, 1))),
-    (
-        "1362-port-dialogue-lots-bafo",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        Moment(datetime(2027, 1, 11, 12, 0, 0, tzinfo=ZoneInfo("Europe/Dublin"))),
-    ),
     ("1363-hogeschool-reisdiensten-proza", "missed", Kind.OPENING, at(2027, 1, 15, 14, 30)),
     (
         "1364-whatsapp-inhuur-provincie",
@@ -4077,17 +3962,7 @@ NOT_READ_YET = {
     ("1411-frederiksvig-playgrounds-corrigendum", "missed", Kind.END, Day(date(2029, 2, 28))),
     ("1412-fjordheim-cloud-architect-calloff", "invented", Kind.END, Day(date(2029, 2, 28))),
     ("1414-euregio-interreg-evaluatie", "invented", Kind.END, Day(date(2029, 6, 30))),
-    ("1415-cores-ju-experts-cei", "invented", Kind.OTHER, Day(date(2026, 12, 17))),
     ("1415-cores-ju-experts-cei", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 15, 17, 0)),
-    (
-        "1415-cores-ju-experts-cei",
-        "missed",
-        Kind.OTHER,
-        Span(
-            datetime(2026, 12, 17, 11, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-            datetime(2026, 12, 17, 12, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-        ),
-    ),
     (
         "1415-cores-ju-experts-cei",
         "missed",
@@ -4143,8 +4018,6 @@ NOT_READ_YET = {
     ("1419-portal-log-baggeren", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 17, 12, 0)),
     ("1420-percelen-doelgroepenvervoer", "missed", Kind.END, Day(date(2031, 12, 31))),
     ("1420-percelen-doelgroepenvervoer", "missed", Kind.END, Day(date(2031, 7, 31))),
-    ("1421-whatsapp-interim", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 17))),
-    ("1421-whatsapp-interim", "missed", Kind.INTERVIEWS, span(2026, 12, 17, 13, 0, 17, 0)),
     ("1422-timetable-noyear-library", "invented", Kind.AWARD, Day(date(2027, 3, 1))),
     (
         "1422-timetable-noyear-library",
@@ -4182,10 +4055,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         Moment(datetime(2027, 3, 12, 17, 0, 0, tzinfo=ZoneInfo("Europe/Dublin"))),
     ),
-    ("1424-nvi-leermiddelen", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 22))),
-    ("1424-nvi-leermiddelen", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 23))),
-    ("1424-nvi-leermiddelen", "missed", Kind.INTERVIEWS, span(2027, 2, 22, 9, 0, 16, 0)),
-    ("1424-nvi-leermiddelen", "missed", Kind.INTERVIEWS, span(2027, 2, 23, 9, 0, 16, 0)),
     ("1425-nordic-kl-routeplanning", "invented", Kind.OTHER, Day(date(2026, 12, 1))),
     ("1426-further-competition-email", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 9, 18, 0)),
     ("1426-further-competition-email", "invented", Kind.START, Day(date(2027, 2, 1))),
@@ -4299,35 +4168,8 @@ NOT_READ_YET = {
         span(2027, 3, 9, 9, 0, 13, 0),
     ),
     ("1437-eemdelta-dijkversterking-planning", "missed", Kind.OTHER, Day(date(2027, 3, 2))),
-    ("1438-omgevingszorg-minicompetitie-mail", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 19))),
-    (
-        "1438-omgevingszorg-minicompetitie-mail",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2027, 1, 19, 9, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-            datetime(2027, 1, 19, 12, 30, tzinfo=ZoneInfo("Europe/Brussels")),
-        ),
-    ),
     ("1439-oddp-meervoudig-onderhands", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 19))),
     ("1439-oddp-meervoudig-onderhands", "missed", Kind.OTHER, Day(date(2027, 1, 19))),
-    ("1443-zwalmbeek-projectoproep-school", "invented", Kind.INTERVIEWS, Day(date(2027, 5, 6))),
-    (
-        "1443-zwalmbeek-projectoproep-school",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2027, 5, 6, 9, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-            datetime(2027, 5, 6, 12, 30, tzinfo=ZoneInfo("Europe/Brussels")),
-        ),
-    ),
-    ("1444-oostwaard-rfq-research-data", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 12))),
-    (
-        "1444-oostwaard-rfq-research-data",
-        "missed",
-        Kind.INTERVIEWS,
-        span(2027, 1, 12, 9, 30, 12, 30),
-    ),
     (
         "1445-dalmerveen-rectificatie-leerlingenvervoer",
         "invented",
@@ -4449,7 +4291,6 @@ NOT_READ_YET = {
     ("1476-mailthread-data-architect", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 10))),
     ("1476-mailthread-data-architect", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 11))),
     ("1476-mailthread-data-architect", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 4, 12, 0)),
-    ("1476-mailthread-data-architect", "missed", Kind.INTERVIEWS, span(2026, 12, 16, 9, 0, 12, 30)),
     ("1477-recruiter-chat-security-lead", "missed", Kind.AWARD, Day(date(2026, 12, 22))),
     (
         "1477-recruiter-chat-security-lead",
@@ -4487,26 +4328,6 @@ NOT_READ_YET = {
         at(2026, 12, 14, 13, 0),
     ),
     ("1482-onderhandeling-mobiliteit-percelen", "missed", Kind.START, Day(date(2027, 9, 1))),
-    ("1483-timetable-no-years-passenger-info", "invented", Kind.OTHER, Day(date(2026, 12, 9))),
-    ("1483-timetable-no-years-passenger-info", "invented", Kind.OTHER, Day(date(2027, 2, 9))),
-    (
-        "1483-timetable-no-years-passenger-info",
-        "missed",
-        Kind.OTHER,
-        Span(
-            datetime(2026, 12, 9, 10, 30, tzinfo=ZoneInfo("Europe/London")),
-            datetime(2026, 12, 9, 12, 0, tzinfo=ZoneInfo("Europe/London")),
-        ),
-    ),
-    (
-        "1483-timetable-no-years-passenger-info",
-        "missed",
-        Kind.OTHER,
-        Span(
-            datetime(2027, 2, 9, 10, 0, tzinfo=ZoneInfo("Europe/London")),
-            datetime(2027, 2, 9, 13, 0, tzinfo=ZoneInfo("Europe/London")),
-        ),
-    ),
     (
         "1483-timetable-no-years-passenger-info",
         "missed",
@@ -4619,6 +4440,12 @@ NOT_READ_YET = {
         "invented",
         Kind.ANSWERS_PUBLISHED,
         Day(date(2027, 1, 4)),
+    ),
+    (
+        "995-berichtenlog-verpleegoproepsysteem",
+        "invented",
+        Kind.SUBMISSION_DEADLINE,
+        at(2026, 11, 30, 12, 0),
     ),
 }
 

@@ -111,8 +111,10 @@ BACKGROUND_WORDS = (
     # "De opdracht start bij aanvang van het schooljaar")
     r"|(?<!\bbij aanvang van )(?<!\bbij de start van )(?<!\bat the start of )"
     r"\b(het|the) (nieuwe |new )?(school|academic|studie|college) ?(year|jaar)\b"
-    r"|(start|aanvang) (van )?(de |het )?(\w{0,20}fase|procedure|aanbesteding|tender"
-    r"|consultatie|das)\b|start of (the )?\w{0,20} ?(phase|stage)"
+    # a phase of the procedure, not of the work ("Start ontwerpfase: 1 september 2027")
+    r"|(start|aanvang) (van )?(de |het )?((?!ontwerp|uitvoering|bouw|realisatie|implementatie)"
+    r"\w{0,20}fase|procedure|aanbesteding|tender|consultatie|das)\b"
+    r"|start of (the )?(?!design|delivery|construction|implementation)\w{0,20} ?(phase|stage)"
     r"|gestand|verbintenistermijn|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b"
     r"|geldigheid|\b(remain|remains|stay|stays|blijft|blijven)\s(\w{1,12}\s)?(valid|geldig"
     r"|van kracht|in force)\b"

@@ -21,6 +21,7 @@ _LISTED = re.compile(
     r"|(?:eerste|tweede|derde|first|second|third) (?:ronde|round))\b",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"(?<=\w\w)\.\s{1,3}(?=[A-Z])")
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:op|on)", re.IGNORECASE)
 
 
@@ -48,7 +49,10 @@ def split_between(between: str) -> tuple[str, str]:
     volgen de gesprekken"); without one, words that lead on to the second date ("by 31 July
     2027 with the contract starting on") are the second's only.
     """
-    cut = max(between.rfind(","), between.rfind(";"))
+    # a sentence that ends between them, in a cell of several: "... van 09:30 tot 12:00 uur.
+    # Deelname is niet verplicht. Aanmelden ... uiterlijk"
+    stops = [m.end() - 1 for m in _SENTENCE_END.finditer(between)]
+    cut = max(between.rfind(","), between.rfind(";"), stops[-1] if stops else -1)
     if cut >= 0:
         return between[:cut], between[cut + 1 :]
     return ("" if LEADS_ON.search(between) else between), between

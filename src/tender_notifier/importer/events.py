@@ -38,6 +38,10 @@ EVENT_WORDS = (
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)|\bmarket[- ]warming\b"
     r"|\b(tender|bid|bidder|bidders'|supplier|procurement) (surgery|surgeries|clinics?)\b"
     r"|\b(site |premises )?familiari[sz]ation (day|visit|event|session|tour)\b"
+    # handing in samples: "afgifte op 18/01/2027 tussen 9u00 en 12u00", "Samples drop-off"
+    r"|\b(afgifte|aanlevering|inlevering|d\u00e9p\u00f4t|drop-?off|delivery)\b[^.;]{0,20}"
+    r"\b(stalen|monsters|samples?|\u00e9chantillons)\b|\b(stalen|samples?|\u00e9chantillons)"
+    r"\b[^.;]{0,40}\b(afgifte|aanleveren|inleveren|d\u00e9p\u00f4t|drop-?off|delivered)\b"
     # "Visits will take place on Tuesday 23rd February and Wednesday 24th February"
     r"|\b(visits|viewings|bezoeken|bezichtigingen)\b[^.;]{0,30}\b(will take place|take place"
     r"|will be held|vinden plaats|are scheduled)\b"
@@ -78,7 +82,8 @@ NAMED_EVENT_WORDS = (
     # "Bidders are invited to attend a briefing session on": an event, no shortlist
     rf"|\b(invited|uitgenodigd|uitnodiging|invitation|uitnodigen|welcome)\b(\s[\w']{{1,20}}){{0,5}}?"
     rf"\s(informatie|info|markt|inloop|inlichtingen|vragen|leveranciers|aanbieders)?"
-    rf"({_EVENT}|event|conference)\b"
+    # (not "invited to a negotiation meeting": an interview)
+    rf"(?<!negotiation\s)(?<!negotiations\s)({_EVENT}|event|conference)\b"
 )
 # The end of the standstill period, close before the date: "Na afloop van de Alcateltermijn
 # (...) wordt definitief gegund, naar verwachting op <date>" is the award
@@ -99,12 +104,15 @@ REGISTRATION_WORDS = (
     r"\b(aanmeld\w{0,4}|inschrijv\w{0,4}|registr\w{0,8}|regist(er|ers|ering)|sign(ing)? up"
     r"|book(ing)?)\s(voor|bij|for|to attend|to join|onto|op)\s(de|het|een|the|a|an|our|onze)\s"
     rf"(\w{{1,20}}\s){{0,2}}?\w{{0,12}}?{_EVENT}\b"
-    # "Uiterste datum aanmelding schouw:", "Site visit registration deadline:"
-    rf"|\b(aanmelding|aanmelden|registratie|registration)\s{{1,3}}(\w{{1,20}}\s{{1,3}})?\w{{0,12}}?{_EVENT}\b"
+    # "Uiterste datum aanmelding schouw:", "Site visit registration deadline:", the Flemish
+    # "uiterste datum inschrijving infosessie"
+    rf"|\b(aanmelding|aanmelden|inschrijving|inschrijven|registratie|registration)\s{{1,3}}(\w{{1,20}}\s{{1,3}})?\w{{0,12}}?{_EVENT}\b"
     rf"|{_EVENT}\W{{0,3}}(registration|registratie|aanmelding|sign-?up)\b"
     # "Bevestig de aanwezigheid van uw kandidaat uiterlijk": telling the buyer one comes
     r"|\bbevestig\w{0,3}\s(\w{1,12}\s){0,2}?(aanwezigheid|deelname|komst)\b"
     r"|\bconfirm\s(\w{1,12}\s){0,3}?(attendance|participation|attendees)\b"
+    # "Notification of attendance at the opening"
+    r"|\b(notification|notice|confirmation) of (\w{1,12}\s)?attendance\b"
     # "Bidders wishing to attend should register no later than 5pm on"
     r"|\b(wishing|wanting|who wish|who want|intending) to attend\b[^.;]{0,60}\b(register|book"
     r"|confirm|notify|inform)"
@@ -136,8 +144,8 @@ REGISTERING = re.compile(
     # French: "L'inscription est obligatoire par courriel ... au plus tard le"
     r"|(l')?inscription (est )?(obligatoire|pr\u00e9alable|requise)|(s'|vous )inscri(re|vez|vent)"
     # Flemish: "Inschrijven voor één van beide momenten kan tot"
-    r"|inschrijven voor (\w{1,10} ){0,3}(moment|momenten|sessie|sessies|bezoek|plaatsbezoek"
-    r"|bijeenkomst|infosessie))\b"
+    r"|inschrijven voor (\w{1,10} ){0,3}\w{0,10}?(moment|momenten|sessie|sessies|bezoek"
+    r"|bijeenkomst))\b"
     # "Aanmelden, met maximaal twee personen per onderneming, kan tot"
     r"(\s{0,3}(,[^,.;:()]{1,60},|\([^()]{1,60}\)))?"
     # then where and how ("via the Atamis messaging function by 5pm on"), naming no step

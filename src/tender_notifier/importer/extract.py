@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from ..timeline import Kind, Tender
 from . import facts
 from .dates import find_dates
+from .dates_above import with_dates_above
 from .document import Document, document_of, publishes
 from .draft import Draft, Found, Unplaced
 from .finds import OLD_DATE
@@ -44,7 +45,7 @@ from .rules import Meaning, kind_of
 from .sections import Section
 from .segment import Segment
 from .sentences import read_segment
-from .text import segments
+from .text import lines, segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 
@@ -70,7 +71,7 @@ def extract(
         raise AnnouncementTooLarge(
             f"the announcement has {len(text):,} characters; the limit is {MAX_ANNOUNCEMENT:,}"
         )
-    pieces = segments(text)
+    pieces = with_dates_above(segments(text), lines(text))
     found: list[Found] = []
     unplaced: list[Unplaced] = []
     document = document_of(pieces, today)
@@ -148,7 +149,8 @@ def extract(
         ):
             heading = Background.REPLACED  # "In plaats van: Datum: 14/12/2026": the old one
         if segment.in_table:
-            if header is None and _LETTER.search(segment.text) and not find_dates(segment.text):
+            first_row = previous is None or not previous.in_table  # not "wk 4: Beantwoording"
+            if first_row and _LETTER.search(segment.text) and not find_dates(segment.text):
                 header = segment
             elif heading is None and header is not None:
                 heading = kind_of(header.text)  # "| Lot | Description | Deadline |"
@@ -229,7 +231,10 @@ _MOVES = re.compile(
 # perceel 1 en 2 wijzigt niet": a change of some lots only
 _OTHER_LOTS_KEPT = re.compile(
     r"\b(lots?|percel(en)?|perceel)\b([^.;]|\.\d){0,60}\b(remains? unchanged|(is|are) not (changed"
-    r"|affected)|(blijft|blijven) ongewijzigd|(wijzigt|wijzigen) niet|(is|zijn) niet gewijzigd)",
+    r"|affected)|(blijft|blijven) ongewijzigd|(wijzigt|wijzigen) niet|(is|zijn) niet gewijzigd"
+    # "Voor perceel 3 (aangepast vervoer) blijft de uiterste inschrijfdatum dinsdag 12 januari"
+    r"|(blijft|blijven|remains?|stays?) (de |het |the )?(uiterste |closing |tender )?"
+    r"(inschrijfdatum|sluitingsdatum|termijn|deadline|closing date|datum|date))",
     re.IGNORECASE,
 )
 

@@ -110,7 +110,7 @@ def read_group(
             for hit, _ in usable:
                 skip(hit, f"a range of days for {meaning.value}; add it by hand")
             return
-    elif len(usable) > 1 and meaning not in MANY:
+    elif len(usable) > 1 and meaning not in MANY and not group.respective:
         for hit, _ in usable:
             skip(hit, f"one of several dates for {meaning.value}; pick one by hand")
         return

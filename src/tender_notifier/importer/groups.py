@@ -18,14 +18,14 @@ _CONNECTOR_WORDS = (
     r"om|at|on|op|te|vóór|voor|before|by|uiterlijk|van|from|between|tussen"
     r"|vanaf|tot|until|t/m|tot en met|uur|u|t|hrs|local|lokale|plaatselijke|tijd|tijdstip|time"
     r"|(?:time )?slots?(?: [a-z0-9]{1,2}:?)?|tijdslots?|tijdvakken|tijdvak"
-    r"|in de (?:ochtend|middag|avond)|'s (?:ochtends|middags|avonds)"
+    r"|in de (?:ochtend|middag|avond|voormiddag|namiddag)|'s (?:ochtends|middags|avonds)"
     r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|klokke|precies|exactly"
     r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
     # "op donderdag 7 januari 2027, aanvang 10.00 uur"
     r"|aanvang|starting|starts|beginning|begint|start|commencing|commences"
     # French: "le jeudi 21 janvier 2027 à 10h00", "de 9h30 à 12h00", "Date : 15/01/2027
     # Heure locale : 11:00"
-    r"|\u00e0|de|d\u00e8s|avant|au plus tard|heure|heure locale"
+    r"|\u00e0|de|d\u00e8s|entre|avant|au plus tard|heure|heure locale"
 )
 
 
@@ -43,8 +43,11 @@ def _connector() -> re.Pattern[str]:
 
 # "8 en 9 december", "Tuesday 8 December and on Wednesday 9 December": days of one step
 _ALTERNATIVE = re.compile(
-    r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or|et|ou|et/ou)?(?: (?:op|on|le))? ?$", re.IGNORECASE
+    r"^ ?,? ?(?:,|&|en/of|and/or|en|of|and|or|et|ou|et/ou|respectievelijk|resp\.)?"
+    r"(?: (?:op|on|le))? ?$",
+    re.IGNORECASE,
 )
+_RESPECTIVELY = re.compile(r"respectievelijk|resp\.", re.IGNORECASE)
 _RANGE = re.compile(
     r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through|au) ?$", re.IGNORECASE
 )
@@ -61,6 +64,9 @@ class Group:
     is_range: bool
     start: int
     end: int
+    # "op 14 januari 2027 respectievelijk 2 februari 2027": one date for each of the things
+    # named, not alternatives for one
+    respective: bool = False
 
 
 def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[Group]:
@@ -78,6 +84,7 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
                 break
     members: list[list[int]] = []
     ranges: list[bool] = []
+    respective: set[int] = set()  # the groups whose dates are one for each thing named
     for i, hit in enumerate(dates):
         if members:
             last = members[-1][-1]
@@ -86,6 +93,8 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
             gap = text[gap_start : hit.start] if near else ""
             if near and not ranges[-1] and _ALTERNATIVE.match(gap) and last not in bound:
                 members[-1].append(i)
+                if _RESPECTIVELY.search(gap):
+                    respective.add(len(members) - 1)
                 # "tussen 19 en 23 juli", "between 19 and 23 July": a range, not two days
                 first = dates[members[-1][0]].start
                 if len(members[-1]) == 2 and _BETWEEN.search(text, max(0, first - 12), first):
@@ -98,7 +107,7 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
         members.append([i])
         ranges.append(False)
     groups: list[Group] = []
-    for indices, is_range in zip(members, ranges, strict=True):
+    for n, (indices, is_range) in enumerate(zip(members, ranges, strict=True)):
         if is_range and len(indices) == 2:
             dates[indices[0]] = _year_of_the_end(dates[indices[0]], dates[indices[1]])
         own = [bound.get(i) for i in indices]
@@ -132,7 +141,8 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
                     used.add(k)
                     break
         end = max([dates[i].end for i in indices] + [t.end for t in own if t is not None])
-        groups.append(Group(tuple(dates[i] for i in indices), tuple(own), is_range, start, end))
+        hits = tuple(dates[i] for i in indices)
+        groups.append(Group(hits, tuple(own), is_range, start, end, n in respective))
     return groups
 
 
@@ -258,9 +268,10 @@ def _in_clause(
 # "dinsdag 19/01 en woensdag 20/01, telkens van 9u tot 12u", "on Tuesday 16th February via
 # Teams, with slots between 10am and 1pm": the time of each of the days, or of its sessions
 _EACH = re.compile(
-    r"[^.;\n\d]{0,80}?\b(?:telkens|steeds|elke dag|iedere dag|beide dagen|each day|on each day"
-    r"|both days|both|beide|slots?|sessions?|tijdslot(en)?|sessies?"
-    r"|on both days)\W{0,3}(?:(?:van|from|tussen|between|om|at)\s{1,3})?$",
+    # over a line wrap too: "op maandag 22 of dinsdag 23 februari 2027,\n  steeds tussen"
+    r"(?:[^.;\n\d]|\n(?=[ \t]{0,12}(?-i:[a-z]))){0,80}?\b(?:telkens|steeds|elke dag|iedere dag"
+    r"|beide dagen|each day|on each day|both days|both|beide|slots?|sessions?|tijdslot(en)?"
+    r"|sessies?|on both days)\W{0,3}(?:(?:van|from|tussen|between|om|at)\s{1,3})?$",
     re.IGNORECASE,
 )
 # "between 09:30 and 12:30 each day": the words after the time say it is each day's

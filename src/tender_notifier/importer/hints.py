@@ -70,6 +70,8 @@ END_WORDS = (
     r"einddatum|eind(e|igt|igen)\b|^\W{0,3}eind\W{0,3}$|laatste (werk)?dag|last (working )?day"
     r"|loopt (af|tot)"
     r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
+    # "The services will start on 1 March 2027 and must be completed by"
+    r"|\b(must|should|shall|will|to) be completed (by|before|no later than|on)\W{0,3}$"
     r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
     r"|\bend(s|ing)?\b|oplever|\bcompletion\b|\bgereedmelding\b|^\W{0,3}gereed\W{0,20}$"
     # "the final report is due": the end of an evaluation or a study

@@ -89,6 +89,13 @@ _TIMES_OF = re.compile(
     r"\b(slots?|tijdslots?|time ?slots?|blokken|dagdelen|tijdvakken)\b",
     re.IGNORECASE,
 )
+# a lead-in that gives the new days of a step the sentence before it calls off: "De
+# intakegesprekken op 10 en 11 december komen te vervallen. Nieuwe momenten:"
+_NEW_TIMES = re.compile(
+    r"\b(nieuwe|new|revised|gewijzigde)\s(momenten|data|datums|dagen|tijden|tijdstippen|dates"
+    r"|days|times|slots)\b",
+    re.IGNORECASE,
+)
 # a blank line may stand between a lead-in that offers times and the items listed under it
 _LEAD_IN_GAP = 2
 
@@ -129,6 +136,8 @@ class LeadIn:
             )
         ):
             meaning = kind_of(previous.text)
+            if _NEW_TIMES.search(previous.text) and (voided := _called_off(before)) is not None:
+                meaning = voided
             self._slots = slots
             if slots:
                 # "Presentations take place at the Ministry. Slots are available as follows:",
@@ -141,6 +150,18 @@ class LeadIn:
         elif segment.follows_blank(previous):
             self._step, self._slots = None, False
         return self._step
+
+
+def _called_off(segment: Segment | None) -> Kind | None:
+    """The step whose dates ``segment`` calls off or moves: "De intakegesprekken op 10 en 11
+    december komen te vervallen."."""
+    hits = find_dates(segment.text) if segment is not None else []
+    if segment is None or not hits:
+        return None
+    before, after = segment.text[: hits[0].start], segment.text[hits[-1].end :]
+    if classify(before, after) not in (Background.BACKGROUND, Background.REPLACED):
+        return None
+    return named_step(before)
 
 
 def bare_date(segment: Segment) -> bool:

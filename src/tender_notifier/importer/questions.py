@@ -7,14 +7,14 @@ QUESTIONS_ON_ANSWERS = (
     # questions about the first answers: "Vragen naar aanleiding van de eerste nota van
     # inlichtingen kunnen worden gesteld tot" is a second questions round
     # "vragen ronde 2 (alleen over NvI 1 en gewijzigde stukken)"
-    r"\b(vragen|questions)\s(\(?\w{1,20}\s){0,3}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
+    r"\b(vragen|questions)\s(\(?\w{1,20},?\s){0,4}(naar aanleiding van|n\.\s?a\.\s?v\.|over|about"
     r"|on|regarding|concerning|in response to)\s(de |het |the )?(\w{1,20}\s)?"
-    r"(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
+    r"(nota(['\u2019]?s)? van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)"
     r"|\bq\s?&\s?a[- ](deadline|round|ronde|cut-?off|closes)|deadline (for )?(the )?q\s?&\s?a"
     # "Naar aanleiding van de nota van inlichtingen kunnen nog aanvullende vragen worden"
     r"|(naar aanleiding van|n\.\s?a\.\s?v\.|following|in response to) (de |het |the )?"
-    r"(\w{1,20}\s)?(nota van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)\b[^.;]{0,40}"
-    r"(vragen|questions)\b"
+    r"(\w{1,20}\s)?(nota(['\u2019]?s)? van inlichtingen|nvi|antwoorden|answers|q\s?&\s?a)\b"
+    r"[^.;]{0,40}(vragen|questions)\b"
 )
 
 QUESTION_WORDS = (

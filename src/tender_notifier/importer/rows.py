@@ -190,6 +190,11 @@ def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
         words = [c.rstrip(":") for c, d in zip(cells, dated, strict=True) if not d]
         if not words or not values:
             words, values = [cells[0].rstrip(":")], cells[1:]
+        elif len(values) == 1:
+            # "Online information session | 15/12/2026 | 11:00-12:30 (Brussels time), via MS
+            # Teams": the one time of the words is the date's
+            label, value = _time_to_value(" ".join(words), values[0])
+            words, values = [label], [value]
         yield Segment(f"{' '.join(words)}: {' '.join(values)}", line, True, True)
         return
     for k in range(0, len(cells), 2):
@@ -202,18 +207,41 @@ def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
             yield Segment(pair[0], line, bool(_FIELD.match(pair[0])), True)
 
 
+# what stands between a time and the words of its cell: "11u00 – uiterste datum", "infosessie,
+# 14u00–16u00, kantoor Hasselt"
+_NUMBERED = re.compile(r"^\d{1,2}\.\d{1,2}$")
+_AROUND_TIME = " ,;:-\u2013\u2014"
+
+
+def _time_to_value(words: str, value: str) -> tuple[str, str]:
+    """The words and the date of "09.02.2027 | 11u00 – uiterste datum indienen offertes", with
+    the one time the words give moved beside the date it is the time of."""
+    dates = find_dates(words)
+    # not "3.12 Voornemen tot gunning", a paragraph's number
+    times = [t for t in find_times(words, dates) if not (t.weak and _NUMBERED.match(t.text))]
+    if dates or len(times) != 1 or find_times(value, find_dates(value)):
+        return words, value
+    (t,) = times
+    head, tail = words[: t.start].rstrip(_AROUND_TIME), words[t.end :].lstrip(_AROUND_TIME)
+    rest = f"{head}, {tail}" if head and tail else head or tail
+    return (rest, f"{value} {t.text}") if rest else (words, value)
+
+
 # What may stand in a cell of times besides the times: "tot 12:00 uur", "tussen 9 en 11 uur".
 _TIME_WORDS = re.compile(
     r"\b(?:uur|u|h|hrs|om|at|tot|to|until|uiterlijk|v[oó]{2}r|before|by|tussen|between|en|and"
-    r"|van|from|cet|cest|local time|lokale tijd|nederlandse tijd)\b",
+    r"|van|from|cet|cest|local time|lokale tijd|nederlandse tijd|noon|midday|(uk|irish) time)\b",
     re.IGNORECASE,
 )
 
 
 def _is_value(cell: str) -> bool:
     """Whether a cell holds a date, or times and nothing else ("Vragen (12:00 uur)" is a label)."""
-    if find_dates(cell):
-        return True
+    return bool(find_dates(cell)) or times_only(cell)
+
+
+def times_only(cell: str) -> bool:
+    """Whether a cell holds times and nothing else: "at 12:00 noon", "tot 12:00 uur"."""
     times = find_times(cell, [])
     if not times:
         return False

@@ -46,6 +46,7 @@ from .events import (
 from .hints import END_WORDS, START_WORDS, TERM_UNTIL
 from .meanings import Background, Depends, Meaning
 from .outcome import OUTCOME_WORDS
+from .participation import PARTICIPATION_WORDS
 from .questions import QUESTION_WORDS, QUESTIONS_ON_ANSWERS
 from .selection import SHORTLIST_WORDS
 from .submission import SUBMISSION_WORDS
@@ -175,8 +176,8 @@ RULES: tuple[Rule, ...] = (
         r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
         r" (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} )?\w{0,12}?"
         # "invited to negotiation meetings at our offices, Tŷ Dyffryn, Heol y Felin, Aberdâr, on"
-        r"(gesprek|interview|presentatie|presentation|pitch|demonstration|negotiation meeting)"
-        r"\w{0,7}\b[^.;]{0,80}?\s(op|on)\W{0,3}$"
+        r"(gesprek|interview|presentatie|presentation|pitch|demo|toelichting|negotiation meeting)"
+        r"\w{0,9}\b[^.;]{0,80}?\s(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on", "to demonstrate ... on"
         r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
         r"|toe( te )?lichten|demonstr(eren|ate))\b[^.;]{0,120}\b(op|on)(\s(either|both))?\W{0,3}$"
@@ -206,25 +207,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.PARTICIPATION_DEADLINE,
-        r"verzoek(en)? tot deelneming|aanvra(ag|gen) tot deelneming|deelnemingsverzoek"
-        r"|verzoek(en)? (tot|om) toelating|toelatingsverzoek"
-        r"|aanmelding|aanmelden|\bmeld\w{0,2} (u|je|zich|uw organisatie) .{0,40}\baan\b"
-        r"|requests? (to|for) participat|expressions? of interest|conditions of participation"
-        r"|demandes? de participation|\bcandidatures\b"
-        r"|express(ing)? (your |their |its )?interest"
-        r"|interest (must|should|can) be expressed|belangstellingsregistratie"
-        r"|\b(sqs?|pqqs?|saqs?|selection questionnaires?|(pre-?)?qualification questionnaires?"
-        r"|suitability assessment questionnaires?|psqs?|procurement specific questionnaires?)\b"
-        r"|selectiefase|selection (phase|stage)|participation stage"
-        # "Tender participation deadline" (UK Procurement Act 2023 notices)
-        r"|\bparticipation deadline\b"
-        # "Stage 1 responses due": the first stage of two is the selection's
-        r"|\b(stage|phase|fase) (1|one|i)\b[^.;]{0,20}\b(responses?|submissions?|returns?|due"
-        r"|deadline|sluiting)\b"
-        r"|\b(applications?|aanvra(ag|gen)) (for|to|tot) (\w{1,12} )?"
-        r"(pre-?qualification|prekwalificatie)"
-        # a request to be admitted to the dynamic purchasing system the call-off is made under
-        r"|\bapply (\w{1,20} ){0,2}?to join\b|\bapplications? to join\b",
+        PARTICIPATION_WORDS,
         "Uiterste datum voor verzoeken tot deelneming:",
     ),
     _rule(

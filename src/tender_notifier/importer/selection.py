@@ -8,11 +8,14 @@ SHORTLIST_WORDS = (
     # (not "tijden volgen in de uitnodiging", "as stated in the invitation": what it will say)
     # not who was invited, doing something else: "Invited suppliers must submit initial tenders
     # by", "De uitgenodigde kandidaten presenteren op"
-    r"genodigd(?!e\s(kandidaten|gegadigden|partijen|inschrijvers|leveranciers|bureaus)\b)"
+    # nor the deadline of what they are invited to: "invited to submit final tenders by"
+    r"(?![^.;:]{0,60}\b(submit|return|lodge|upload|indienen|in te dienen|in te schrijven)\b"
+    r"[^.;:]{0,40}\b(by|before|no later than|uiterlijk|v[o\u00f3]{2}r|tot)\W{0,3}$)"
+    r"(genodigd(?!e\s(kandidaten|gegadigden|partijen|inschrijvers|leveranciers|bureaus)\b)"
     # not how one takes part: "volgens uitnodiging", "op uitnodiging", "by invitation only"
     r"|(?<!\bin de )(?<!\bin the )(?<!\bvolgens )(?<!\bop )(?<!\bper )uitnodiging|uitnodigen"
     r"|\binvit(e|es|ing)\b|\binvited\b(?!\s(suppliers|bidders|candidates|tenderers|parties"
-    r"|applicants|organisations|companies|firms)\b)"
+    r"|applicants|organisations|companies|firms)\b))"
     r"|(?<!\bin de )(?<!\bin the )(?<!\bby )(?<!\bon )(?<!\bupon )\binvitations?\b"
     r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
     r"|\bweten (wie|welke \w{1,15}) (er )?(op gesprek|door|uitgenodigd|geselecteerd)"

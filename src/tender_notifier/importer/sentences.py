@@ -43,7 +43,9 @@ _IN_FORCE = re.compile(
     r"in werking|van kracht|takes? effect|effective|\b(treedt|treden|gaat|gaan) in\b", re.IGNORECASE
 )
 _DEADLINE_AND_OPENING = re.compile(
-    r"\b(inschrijving|sluiting|indiening|submission|closing|deadline)\w{0,3}\s(en|and|&|\+)\s"
+    # "uiterste datum indienen offertes + opening", "Deadline for receipt of tenders and opening"
+    r"\b(inschrijving|sluiting|indiening|indienen|submission|closing|deadline)\w{0,6}"
+    r"(\s[\w-]{1,20}){0,4}?\s(en|and|&|\+)\s"
     r"(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
@@ -55,6 +57,7 @@ _REGISTER_AFTER = re.compile(
 _A_ROUND = re.compile(r"\b(ronde|round)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 _TERM = (Kind.START, Kind.END)
+_TERMS = (None, Background.RELATIVE)
 _NOTHING_KNOWN = Document()  # a sentence read on its own
 
 
@@ -143,9 +146,10 @@ def read_segment(
         meaning = classify(own_before, own_after) or shared[index]
         if gone_by(after):
             meaning = Background.BACKGROUND
-        if group.is_range and speaks_of_assignment(before) and classify(before, "") is None:
+        if group.is_range and speaks_of_assignment(before) and classify(before, "") in _TERMS:
             # "Contract period: 2 November 2026 to 30 April 2027, with options to extend": the
-            # words before a range say it is the assignment's, whatever follows it
+            # words before a range say it is the assignment's, whatever follows it ("24 months
+            # from 01/04/2027 to 31/03/2029": its length, and its first and last day)
             meaning = Kind.START
         if (
             meaning is None

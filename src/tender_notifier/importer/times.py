@@ -70,7 +70,8 @@ _TIME = re.compile(
         (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon|midday)\b)?
         (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
-      | (?P<h7>[01]\d|2[0-3])(?P<mi7>[0-5]\d)\s{0,2}hrs(?![^\W\d_])
+      | (?P<h7>[01]\d|2[0-3])(?P<mi7>[0-5]\d)
+        (?:\s{0,2}hrs(?![^\W\d_])|(?=\s{0,2}[-\u2013]\s{0,2}(?:[01]\d|2[0-3])[0-5]\d\s{0,2}hrs\b))
       | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
@@ -93,7 +94,7 @@ _TIME = re.compile(
     + _SPAN_START_HOUR
     + r"""
       | (?<![\w.,:/-])(?P<h6>0?[7-9]|1\d|2[0-3])
-        (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}uur\b
+        (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}(?:uur|u)\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
     )
     (?P<tz>\s{0,3}\(?(?:(?P<uk>(?:UK|U\.K\.|British|London|Irish|Dublin|GMT/BST|BST/GMT)(?:\slocal)?\stime|BST
@@ -115,7 +116,7 @@ _TIME = re.compile(
 _TIME_SPAN_GAP = re.compile(
     # "from 10:30 until approximately 12:30"
     r"^\s{0,3}(?:(?:tot(?:\s{1,3}en\s{1,3}met)?|t/m|to|until|till)(?:\s{1,3}(?:approximately"
-    r"|approx\.|about|around|ongeveer|circa|ca\.|uiterlijk))?|and|en|-|\u2013|\u2014|\u00e0"
+    r"|approx\.|about|around|ongeveer|circa|ca\.|uiterlijk))?|and|en|et|-|\u2013|\u2014|\u00e0"
     # "De gesprekken beginnen om half tien en duren tot uiterlijk 13.00 uur", "start at 10:00
     # and finish by 12:30"
     r"|(?:en|and)\s(?:duren|duurt|lopen|loopt|eindigen|eindigt|zijn klaar|runs?|lasts?"
@@ -291,7 +292,10 @@ _DECLARED_OWN = re.compile(
     rf"\b(?:all|alle)\s(?:the\s|de\s)?{_TIMES}[^.;:]{{0,40}}?{_ARE_GIVEN_IN}"
     r"(?:CET|CEST|CET/CEST|Central\sEuropean(?:\sSummer)?\sTime|Brussels\stime|Amsterdam\stime"
     r"|Dutch\stime|Nederlandse\stijd)(?![^\W\d_])"
-    r"|\b(?:time|tijd|tijdstip)\s\((?:CET|CEST|CET/CEST)\)",
+    r"|\b(?:time|tijd|tijdstip)\s\((?:CET|CEST|CET/CEST)\)"
+    # "Key dates from the client (all Dutch time, CET):", "Other dates (all CET):"
+    r"|\(all\s(?:times\s)?(?:CET|CEST|Dutch\stime|Central\sEuropean\sTime|Brussels\stime"
+    r"|Amsterdam\stime)\b",
     re.IGNORECASE,
 )
 

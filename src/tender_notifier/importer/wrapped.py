@@ -11,11 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .dates import find_dates, weekday_pattern
+from .dates import find_dates, month_pattern, weekday_pattern
+from .rows import times_only
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _OPEN_VALUE = re.compile(
     rf"(\b(on|op|at|om|by|the)|,|\b({weekday_pattern()}))\W{{0,2}}$", re.IGNORECASE
+)
+# a line of a date-first table that opens on a month, a week or a quarter: "maart 2027
+# gunning (indicatief)" under "09.02.2027   11u00 – opening" is the next item, not the rest
+_ROUGH_DATE = re.compile(
+    rf"^((begin|medio|half|eind|einde|early|mid|late|end of)\s{{1,3}})?({month_pattern()})"
+    r"\s{1,3}\d{4}\b|^(week|wk)\.?\s{0,2}\d{1,2}\b|^Q[1-4]\b",
+    re.IGNORECASE,
 )
 _SENTENCE_STOP = re.compile(r"[.?!](\s|$)")
 _PROSE_CELL = 60  # characters: a cell this long that wraps is prose, not a label or a value
@@ -189,9 +197,16 @@ def goes_on_aligned(row: str, line: str) -> bool:
     columns = [_column(starts, start) for start, _ in cells]
     # a label goes on under its own cell, not beside a value under the date above
     # ("tender_deadline   2027-02-15T12:00:00Z" / "opening   immediately after the deadline")
-    under_dates = any(k is not None and k > 0 and find_dates(above[k][1]) for k in columns)
+    # ("Latest date for receipt of clarification   Tuesday 5 January 2027" / "requests (Stage
+    # 1)   at 12:00 noon": the date's time goes on under it, and so does the label)
+    under_dates = any(
+        k is not None and k > 0 and find_dates(above[k][1]) and not times_only(text)
+        for (_, text), k in zip(cells, columns, strict=True)
+    )
     for (start, text), column in zip(cells, columns, strict=True):
         if start < starts[1] - _ALIGN_SLACK:
+            if find_dates(above[0][1]) and _ROUGH_DATE.match(text):
+                return False
             broken = above[0][1].endswith("-") and text[:1].islower()
             label, lower = above[0][1], text[:1].islower()
             label_goes_on = (

@@ -1,0 +1,163 @@
+"""How the items of a timetable are laid out: a date on a line of its own over the words of its
+step, a time in the cell of the words, a month in the column of dates, a time wrapped under its
+date, dates "respectievelijk" of two things, the new days of a step called off."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tender_notifier.timeline import Day, Kind
+
+from .reading import at, span, timeline
+
+
+def test_a_date_alone_over_the_indented_words_of_its_step_is_read_with_them() -> None:
+    text = (
+        "KEY DATES\n"
+        "\n"
+        "  Wednesday 9th December 2026, 11:00 - 12:00\n"
+        "      Optional online briefing for Framework Members (MS Teams).\n"
+        "\n"
+        "  Friday 18th December 2026, 17:00\n"
+        "      Latest time for receipt of clarification questions.\n"
+        "\n"
+        "  Thursday 14th January 2027 at noon\n"
+        "      Closing date and time for receipt of tenders.\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, span("2026-12-09", "11:00", "12:00")),
+        (Kind.QUESTIONS_DEADLINE, at("2026-12-18", "17:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-14", "12:00")),
+    ]
+
+
+def test_a_date_alone_over_words_that_are_not_indented_under_it_is_not_joined_to_them() -> None:
+    text = "Leiden, 14 januari 2027\nSluiting van de inschrijving is in de leidraad genoemd.\n"
+    assert timeline(text) == []
+
+
+def test_the_time_in_the_cell_of_the_words_is_the_time_of_the_date_beside_it() -> None:
+    text = (
+        "14.12.2026   uiterste datum inschrijving infosessie\n"
+        "17.12.2026   infosessie, 14u00-16u00, kantoor Hasselt\n"
+        "09.02.2027   11u00 - uiterste datum indienen offertes\n"
+    )
+    assert timeline(text) == [
+        (Kind.OTHER, Day(date_of("2026-12-14"))),
+        (Kind.OTHER, span("2026-12-17", "14:00", "16:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-09", "11:00")),
+    ]
+
+
+def test_a_paragraph_number_in_the_cell_of_the_words_is_no_time() -> None:
+    text = (
+        "  #    Stap                          Wanneer\n"
+        "  3.11 Sluiting inschrijving         maandag 5 juli 2027, 14.00 uur\n"
+        "  3.12 Voornemen tot gunning         vrijdag 3 september 2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-07-05", "14:00")),
+        (Kind.AWARD, Day(date_of("2027-09-03"))),
+    ]
+
+
+def test_a_deadline_and_the_opening_named_together_are_both_read_at_their_moment() -> None:
+    text = "09.02.2027   11u00 - uiterste datum indienen offertes + opening van de offertes\n"
+    assert sorted(timeline(text)) == sorted(
+        [
+            (Kind.SUBMISSION_DEADLINE, at("2027-02-09", "11:00")),
+            (Kind.OPENING, at("2027-02-09", "11:00")),
+        ]
+    )
+
+
+def test_a_month_in_the_column_of_dates_starts_the_next_item() -> None:
+    text = (
+        "09.02.2027   uiterste datum indienen offertes\n"
+        "maart 2027   gunning (indicatief)\n"
+        "03.05.2027   start van de werken\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, Day(date_of("2027-02-09"))),
+        (Kind.START, Day(date_of("2027-05-03"))),
+    ]
+
+
+def test_a_row_of_words_within_a_table_is_no_head_row_for_the_rows_below_it() -> None:
+    text = (
+        "vr 15 jan 2027        Deadline vragen, 12u\n"
+        "wk 4                  Beantwoording vragen (aan alle bureaus)\n"
+        "do 4 feb 2027         Offerte inleveren, uiterlijk 12u\n"
+        "wo 3 mrt 2027         Kick-off gekozen bureau met wethouder (stadhuis)\n"
+    )
+    kinds = [kind for kind, _ in timeline(text)]
+    assert Kind.ANSWERS_PUBLISHED not in kinds
+    assert (Kind.QUESTIONS_DEADLINE, at("2027-01-15", "12:00")) in timeline(text)
+
+
+def test_a_time_wrapped_under_its_date_in_a_table_aligned_with_spaces_is_its_time() -> None:
+    text = (
+        "  Activity                                          Date\n"
+        "  Latest date for receipt of clarification          Tuesday 5 January 2027\n"
+        "  requests (Stage 1)                                at 12:00 noon\n"
+    )
+    assert timeline(text) == [(Kind.QUESTIONS_DEADLINE, at("2027-01-05", "12:00"))]
+
+
+def test_dates_respectively_of_two_things_are_one_for_each() -> None:
+    text = (
+        "De Nota's van Inlichtingen worden uiterlijk op 14 januari 2027 respectievelijk"
+        " 2 februari 2027 gepubliceerd."
+    )
+    assert timeline(text) == [
+        (Kind.ANSWERS_PUBLISHED, Day(date_of("2027-01-14"))),
+        (Kind.ANSWERS_PUBLISHED, Day(date_of("2027-02-02"))),
+    ]
+
+
+def test_the_new_days_listed_under_a_step_called_off_are_that_steps() -> None:
+    text = (
+        "De intakegesprekken op 10 en 11 december 2026 komen te vervallen. Nieuwe momenten:\n"
+        "  - dinsdag 15 december 2026, 13:00 - 17:00 uur (Utrecht)\n"
+        "  - woensdag 16 december 2026, 9.00 - 12.30 uur (online)\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span("2026-12-15", "13:00", "17:00")),
+        (Kind.INTERVIEWS, span("2026-12-16", "09:00", "12:30")),
+    ]
+
+
+def test_the_time_of_each_day_may_stand_on_the_line_the_sentence_wraps_onto() -> None:
+    text = (
+        "De drie inschrijvers worden uitgenodigd voor een demonstratie op maandag 22 of dinsdag\n"
+        "  23 februari 2027,\n"
+        "  steeds tussen 9.00 en 16.00 uur.\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span("2027-02-22", "09:00", "16:00")),
+        (Kind.INTERVIEWS, span("2027-02-23", "09:00", "16:00")),
+    ]
+
+
+def date_of(day: str) -> date:
+    return date.fromisoformat(day)
+
+
+def test_the_time_in_a_column_of_comments_is_the_time_of_the_date_beside_it() -> None:
+    text = (
+        "  Activity                                 Date          Comments\n"
+        "  Online information session               15/12/2026    11:00-12:30 (Brussels time),"
+        " via MS Teams\n"
+    )
+    assert timeline(text) == [(Kind.OTHER, span("2026-12-15", "11:00", "12:30"))]
+
+
+def test_registering_in_a_later_sentence_of_the_same_cell_is_for_the_event_it_follows() -> None:
+    text = (
+        "30-11-2026 15:02\tJ. de Wit\tBericht verzonden\tEr wordt een schouw georganiseerd op"
+        " donderdag 10 december 2026 van 09:30 tot 12:00 uur. Deelname is niet verplicht."
+        " Aanmelden via de berichtenmodule uiterlijk maandag 7 december 2026 12:00 uur.\n"
+    )
+    found = timeline(text)
+    assert (Kind.OTHER, at("2026-12-07", "12:00")) in found
+    assert (Kind.PARTICIPATION_DEADLINE, at("2026-12-07", "12:00")) not in found
