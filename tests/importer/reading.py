@@ -22,6 +22,12 @@ def timeline(text: str) -> list[tuple[Kind, When]]:
     return [(m.kind, m.when) for m in draft.tender.milestones]
 
 
+def timeline_on(text: str, today: date) -> list[tuple[Kind, When]]:
+    """The kind and time of each milestone read in ``text`` on ``today``."""
+    draft = extract(HEAD + text, zone=ZONE, today=today)
+    return [(m.kind, m.when) for m in draft.tender.milestones]
+
+
 def at(day: str, clock: str, zone: ZoneInfo = ZONE) -> Moment:
     return Moment(datetime.combine(date.fromisoformat(day), time.fromisoformat(clock), zone))
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from tender_notifier.timeline import Day, Kind
 
-from .reading import at, span, timeline
+from .reading import at, span, timeline, timeline_on
 
 
 def test_a_date_alone_over_the_indented_words_of_its_step_is_read_with_them() -> None:
@@ -161,3 +161,69 @@ def test_registering_in_a_later_sentence_of_the_same_cell_is_for_the_event_it_fo
     found = timeline(text)
     assert (Kind.OTHER, at("2026-12-07", "12:00")) in found
     assert (Kind.PARTICIPATION_DEADLINE, at("2026-12-07", "12:00")) not in found
+
+
+def test_when_an_entry_of_a_log_was_made_is_no_step() -> None:
+    text = (
+        "Datum/tijd         | Type                      | Omschrijving\n"
+        "-------------------+---------------------------+------------------------------\n"
+        "03-12-2026 10:21   | Bericht ontvangen         | Uitnodiging informatiesessie\n"
+        "01-12-2026 14:02   | Nota van Inlichtingen     | NvI 1 gepubliceerd\n"
+        "24-11-2026 12:00   | Termijn verstreken        | Sluitingsdatum vragen ronde 1\n"
+    )
+    assert timeline(text) == []
+
+
+def test_a_weekday_that_fits_no_year_near_an_old_date_takes_the_year_it_fits_after_reading() -> (
+    None
+):
+    text = (
+        "Our Social Value Strategy was approved on 18 March 2025.\n"
+        "\n"
+        "Tender return deadline: Thu 21 Jan, 12:00\n"
+    )
+    assert timeline_on(text, date(2026, 12, 4)) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-21", "12:00"))
+    ]
+
+
+def test_the_words_beside_a_dates_cell_say_what_is_said_of_the_step_the_first_cell_names() -> None:
+    text = (
+        "Fase                       Wanneer                       Praktisch\n"
+        "-------------------------  ----------------------------  ---------------------------\n"
+        "Kandidaatstelling          tot en met zondag             online via jobs.antwerpen.be;\n"
+        "                           3 januari 2027                cv + motivatiebrief\n"
+        "Uitslag schriftelijke      uiterlijk vrijdag             per e-mail; geslaagde\n"
+        "proef                      29 januari 2027               kandidaten krijgen hun uur\n"
+        "Indiensttreding            donderdag 1 april 2027        in overleg bespreekbaar\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 3))),
+        (Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 29))),
+        (Kind.START, Day(date(2027, 4, 1))),
+    ]
+
+
+def test_the_columns_of_lots_under_a_head_row_with_no_head_over_the_steps_are_each_lots() -> None:
+    text = (
+        "|                                 | Perceel 1               | Perceel 3               |\n"
+        "|---------------------------------|-------------------------|-------------------------|\n"
+        "| Sluiting inschrijving           | do 4 feb 2027, 10:00    | do 11 feb 2027, 10:00   |\n"
+        "| Voorlopige gunning (verwacht)   | do 11 mrt 2027          | do 18 mrt 2027          |\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-04", "10:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-11", "10:00")),
+        (Kind.AWARD, Day(date(2027, 3, 11))),
+        (Kind.AWARD, Day(date(2027, 3, 18))),
+    ]
+
+
+def test_when_an_entry_of_a_log_was_posted_is_no_step_in_whichever_column_it_stands() -> None:
+    text = (
+        "Ref   Posted              Type            Subject\n"
+        "----------------------------------------------------------------\n"
+        "C-09  03/12/2026 16:12    Buyer Notice    Extension of deadlines\n"
+        "C-08  03/12/2026 11:40    Clarification   Contract start date\n"
+    )
+    assert timeline(text) == []

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tender_notifier.timeline import Day, Kind
+from tender_notifier.timeline import Day, Kind, Moment
 
 from .reading import at, span, timeline
 
@@ -59,6 +59,14 @@ from .reading import at, span, timeline
         ),
         ("Bidders are invited to attend a briefing session on 22 February 2027.", Kind.OTHER),
         ("Notification of attendance at the opening: 22 February 2027", Kind.OTHER),
+        (
+            "The council has given agencies until 22 February 2027 to put candidates forward.",
+            Kind.SUBMISSION_DEADLINE,
+        ),
+        ("Indiensttreding: 22 februari 2027", Kind.START),
+        ("Schriftelijke proef (casus): 22 februari 2027", Kind.OTHER),
+        ("Uitslag schriftelijke proef: uiterlijk 22 februari 2027", Kind.SHORTLIST_NOTICE),
+        ("Kandidaatstelling: tot en met 22 februari 2027", Kind.SUBMISSION_DEADLINE),
     ],
 )
 def test_a_phrasing_names_its_step(sentence: str, kind: Kind | None) -> None:
@@ -88,6 +96,20 @@ def test_a_phrasing_names_its_step(sentence: str, kind: Kind | None) -> None:
             "12:30",
         ),
         ("Échantillons : dépôt le 19/01/2027 entre 9h00 et 12h00", Kind.OTHER, "09:00", "12:00"),
+        (
+            "First-stage interviews are on 19 January 2027, in 45-minute slots between ten in the"
+            " morning and four in the afternoon.",
+            Kind.INTERVIEWS,
+            "10:00",
+            "16:00",
+        ),
+        (
+            "De gesprekken zelf vinden plaats op dinsdag 19 januari 2027; wij vragen u de middag"
+            " van die dag, van 13.00 tot 17.00 uur, vrij te houden.",
+            Kind.INTERVIEWS,
+            "13:00",
+            "17:00",
+        ),
     ],
 )
 def test_a_span_of_time_written_so_is_the_steps_hours(
@@ -150,3 +172,51 @@ def test_work_that_must_be_completed_by_a_day_ends_on_it() -> None:
         (Kind.START, Day(date(2027, 3, 1))),
         (Kind.END, Day(date(2027, 12, 31))),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "moment"),
+    [
+        (
+            "Tenders must be uploaded to eTenders by 3 p.m. (Irish time) on Friday 22 January"
+            " 2027. The Council does not hold a public opening.",
+            Kind.SUBMISSION_DEADLINE,
+            "2027-01-22T16:00",
+        ),
+        (
+            "De uiterste termijn voor het indienen van inschrijvingen wordt verplaatst naar"
+            " dinsdag 26 januari 2027. Het tijdstip blijft 10.00 uur.",
+            Kind.SUBMISSION_DEADLINE,
+            "2027-01-26T10:00",
+        ),
+        (
+            "De sluitingsdatum verschuift daarom van donderdag 14 januari 2027 naar donderdag"
+            " 28 januari 2027. Het tijdstip verandert niet: u kunt inschrijven tot 14.00 uur.",
+            Kind.SUBMISSION_DEADLINE,
+            "2027-01-28T14:00",
+        ),
+        (
+            "The council has given agencies until Wednesday 9th December 2026 to put candidates"
+            " forward; their portal closes at five o'clock that afternoon.",
+            Kind.SUBMISSION_DEADLINE,
+            "2026-12-09T17:00",
+        ),
+        ("Interviews: 12 January 2027 at a quarter to two.", Kind.INTERVIEWS, "2027-01-12T13:45"),
+        ("Site visit on 12 January 2027 at half past ten.", Kind.OTHER, "2027-01-12T10:30"),
+        ("Briefing on 12 January 2027 at ten o'clock.", Kind.OTHER, "2027-01-12T10:00"),
+    ],
+)
+def test_a_time_written_apart_or_in_words_is_the_steps_moment(
+    text: str, kind: Kind, moment: str
+) -> None:
+    day, clock = moment.split("T")
+    assert timeline(text) == [(kind, at(day, clock))]
+
+
+def test_a_time_written_to_the_second_keeps_its_seconds() -> None:
+    text = (
+        "Time limit for receipt of requests for additional information: 22 January 2027 at 23:59:59"
+    )
+    ((kind, when),) = timeline(text)
+    assert kind is Kind.QUESTIONS_DEADLINE
+    assert isinstance(when, Moment) and when.at.second == 59

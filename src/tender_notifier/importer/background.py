@@ -153,7 +153,7 @@ LOG_ENTRY_WORDS = (
     r"|\b(datum|date)\s{1,3}(van\s{1,3}(de\s{1,3})?)?(vraag|antwoord|beantwoording|question"
     r"|answer|asked|answered|raised)\s{0,3}:?\s{0,3}$"
     r"|\b(vraag|question|answer|antwoord)\s{0,3}(datum|date)\s{0,3}:?\s{0,3}$"
-    r"|\b(laatste update|last update|bijgewerkt op)\s{0,3}:?\s{0,3}$"
+    r"|\b(laatste update|last update|bijgewerkt op)\s{0,3}:?\s{0,3}$|^\W{0,3}logged:\s{0,3}$"
     # "Question 1      received 19/11/2026": the day a question came in, not "must be received"
     r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)\breceived\s{1,3}((on|at)\s{1,3})?$"
     # "Antwoord (02-12-2026 15:30):": the time an answer of a log was written
@@ -170,7 +170,8 @@ REPLACED_WORDS = (
     r"|verschuiven|shifts|slips|moves|slipped) (van|from)\W{0,3}$"
     # "we have also extended the deadline for clarification questions from <date> to"
     r"|\b(moved|changed|postponed|rescheduled|extended|brought forward|verplaatst|verschoven"
-    r"|verlengd|uitgesteld|vervroegd)\s([\w'’]{1,20}\s{1,3}){1,6}?(van|from)\W{0,3}$"
+    r"|verlengd|uitgesteld|vervroegd|verschuift|verschuiven|schuift|moves|shifts)"
+    r"\s([\w'’]{1,20}\s{1,3}){1,6}?(van|from)\W{0,3}$"
     # "de sluitingsdatum is 8 juli (niet 7 juli)"
     r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
     r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"

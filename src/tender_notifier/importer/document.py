@@ -14,7 +14,7 @@ from .dates import find_dates, month_names, month_pattern
 from .events import EVENT_WORDS
 from .rules import Background, kind_of
 from .segment import Segment
-from .times import declared_zone, declares_own_zone
+from .stated_zones import declared_zone, declares_own_zone
 from .years import Years
 from .zones import local_zone
 

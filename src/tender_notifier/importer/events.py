@@ -38,6 +38,8 @@ EVENT_WORDS = (
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)|\bmarket[- ]warming\b"
     r"|\b(tender|bid|bidder|bidders'|supplier|procurement) (surgery|surgeries|clinics?)\b"
     r"|\b(site |premises )?familiari[sz]ation (day|visit|event|session|tour)\b"
+    # the tests of a selection for a post: "Schriftelijke proef (casus)", "assessment day"
+    r"|\bschriftelijke (proef|test)\b|\bwritten (test|exam)\b|\bassessment (day|centre|center)\b"
     # handing in samples: "afgifte op 18/01/2027 tussen 9u00 en 12u00", "Samples drop-off"
     r"|\b(afgifte|aanlevering|inlevering|d\u00e9p\u00f4t|drop-?off|delivery)\b[^.;]{0,20}"
     r"\b(stalen|monsters|samples?|\u00e9chantillons)\b|\b(stalen|samples?|\u00e9chantillons)"

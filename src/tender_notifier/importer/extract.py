@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 from ..timeline import Kind, Tender
 from . import facts
 from .dates import find_dates
-from .dates_above import with_dates_above
 from .document import Document, document_of, publishes
 from .draft import Draft, Found, Unplaced
 from .finds import OLD_DATE
@@ -45,7 +44,7 @@ from .rules import Meaning, kind_of
 from .sections import Section
 from .segment import Segment
 from .sentences import read_segment
-from .text import lines, segments
+from .text import segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 
@@ -71,7 +70,7 @@ def extract(
         raise AnnouncementTooLarge(
             f"the announcement has {len(text):,} characters; the limit is {MAX_ANNOUNCEMENT:,}"
         )
-    pieces = with_dates_above(segments(text), lines(text))
+    pieces = segments(text)
     found: list[Found] = []
     unplaced: list[Unplaced] = []
     document = document_of(pieces, today)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .segment import Segment
-from .text import first_line
+from .text import lines
 
 UNKNOWN_BUYER = "Onbekend"
 _TITLE_MAX = 200
@@ -182,3 +182,11 @@ def tender_id(platform_name: str | None, reference_value: str | None, title_text
     parts = [p for p in (platform_name, reference_value or title_text) if p]
     slug = _SLUG.sub("-", "-".join(parts).lower()).strip("-._")[:100].strip("-._")
     return slug or "tender"
+
+
+def first_line(text: str) -> str | None:
+    """The first non-empty line, which is the title on every platform we know of."""
+    for line in lines(text):
+        if line.strip():
+            return " ".join(line.split())
+    return None

@@ -269,7 +269,9 @@ def _in_clause(
 # Teams, with slots between 10am and 1pm": the time of each of the days, or of its sessions
 _EACH = re.compile(
     # over a line wrap too: "op maandag 22 of dinsdag 23 februari 2027,\n  steeds tussen"
-    r"(?:[^.;\n\d]|\n(?=[ \t]{0,12}(?-i:[a-z]))){0,80}?\b(?:telkens|steeds|elke dag|iedere dag"
+    # and past a length: "in 45-minute slots between"
+    r"(?:[^.;\n\d]|\n(?=[ \t]{0,12}(?-i:[a-z]))|\d{1,3}[- ]?(?:minutes?|minuten|min|hours?|uur)\b)"
+    r"{0,80}?\b(?:telkens|steeds|elke dag|iedere dag"
     r"|beide dagen|each day|on each day|both days|both|beide|slots?|sessions?|tijdslot(en)?"
     r"|sessies?|on both days)\W{0,3}(?:(?:van|from|tussen|between|om|at)\s{1,3})?$",
     re.IGNORECASE,
@@ -281,6 +283,20 @@ _EACH_AFTER = re.compile(
     r"|each of (?:the|these|those) days|both days|elke dag|iedere dag|beide dagen|telkens)\b",
     re.IGNORECASE,
 )
+# the day the words before a time point back to: "... 2027; wij vragen u de middag van die dag,"
+_THAT_DAY_BEFORE = re.compile(
+    r"[^.\n\d]{0,80}\b(van|op|on|of)\s(die|diezelfde|that|the same)\s(dag|day)\b"
+    r"[^.;\n\d]{0,20}?(\b(van|from|tussen|between|om|at)\s{1,3})?",
+    re.IGNORECASE,
+)
+# a time that says it is on the day named before it: "at five o'clock that afternoon", "om
+# 12.00 uur die dag"
+_THAT_DAY_AFTER = re.compile(
+    r"\s{1,3}(on\s)?(that|the same|die|diezelfde|dezelfde)\s(day|morning|afternoon|evening|dag"
+    r"|ochtend|middag|avond)\b",
+    re.IGNORECASE,
+)
+_NO_DATE_IN_SENTENCE = re.compile(r"[^.\n\d]{0,160}")
 _NO_OTHER_DATE = re.compile(r"[^.;\n\d]{0,80}")
 # "15.12.2026 : inschrijvers A en B (9u00-12u30)", "10 February 2027 (Wythenshawe, 10:00am -
 # 1:00pm)": a time in brackets that close the date's clause
@@ -297,6 +313,9 @@ def _each_or_bracketed(
     if k == len(times) or k in used:
         return None
     t = times[k]
+    if _THAT_DAY_AFTER.match(text, t.end) and _NO_DATE_IN_SENTENCE.fullmatch(text, end, t.start):
+        return k  # "... until Wednesday 9th December ...; their portal closes at five o'clock that
+        # afternoon"
     if t.start - end > 100:
         return None
     if _EACH.match(text, end, t.start):
@@ -305,6 +324,8 @@ def _each_or_bracketed(
         return k  # "..., morning sessions only, between 09:30 and 12:30 each day"
     if _BRACKET_OPEN.match(text[end : t.start]) and _BRACKET_CLOSE.match(text, t.end):
         return k
+    if _THAT_DAY_BEFORE.fullmatch(text, end, t.start):
+        return k  # "op donderdag 28 januari 2027; wij vragen u de middag van die dag, van 13.00"
     return None
 
 

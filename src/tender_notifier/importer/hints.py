@@ -51,6 +51,7 @@ START_WORDS = (
     # "1 June 2027 to the end of the initial 36-month term": the term's first day
     r"|^\W{0,3}(to|until|till|tot( en met)?|t/m)\s(the\s|het\s)?(end|einde)\s(of|van)\s"
     r"(the\s|de\s|het\s)?([\w-]{1,20}\s){0,2}(term|contract|looptijd|overeenkomst|period|periode)\b"
+    r"|\bindiensttreding\b|\bin dienst (treden|treedt)\b"
     r"|commence|\bstarting date\b|\bbegin(t|nen|datum)?\b|\b(gaat|gaan) (in|van start)\b"
     r"|in werking|takes effect"
     # French: "Le marché prend cours le 1er avril 2027", "début des travaux"

@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .dates import find_dates
+from .dates import find_dates, weekday_pattern
 from .segment import Segment
 from .times import find_times
 
 # a label and its value; not "12 March 2027, 17:00", whose colon is a time's
 _FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40})(?<!\d):\s{0,3}\S")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_WEEKDAY = re.compile(weekday_pattern(), re.IGNORECASE)
 _RULE = re.compile(r"^[-=:+ |]+$")
 
 
@@ -24,8 +26,22 @@ def rule_line(line: str) -> bool:
 
 def row_segments(header: list[str], cells: list[str], line: int, dated: bool) -> Iterator[Segment]:
     """The fields of a row under ``header`` (the head row of its table, or none)."""
-    if header and len(cells) == len(header) + 1 and _replaced_columns(["", *header]):
-        header = ["", *header]  # "        Previous     Revised": no head over the steps' column
+    stamp = _stamp_column(header)
+    if stamp is not None and len(cells) == len(header) and _stamp(cells[stamp]):
+        # "Datum/tijd | Type | Omschrijving" / "03-12-2026 10:21 | Bericht ontvangen | ...": when
+        # an entry of a log was made, not a step; the entry itself may date one
+        yield Segment(f"logged: {cells[stamp]}", line, True, True)
+        header = header[:stamp] + header[stamp + 1 :]
+        cells = cells[:stamp] + cells[stamp + 1 :]
+        dated = any(find_dates(c) for c in cells)
+    if (
+        header
+        and len(cells) == len(header) + 1
+        and (_replaced_columns(["", *header]) or _lot_columns(["", *header]))
+    ):
+        # "        Previous     Revised", "|   | Perceel 1 | Perceel 2 |": no head over the
+        # steps' column
+        header = ["", *header]
     replaced = _replaced_columns(header) if header else frozenset()
     if dated and replaced and max(replaced) < len(cells) and not _unchanged(cells, replaced):
         cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
@@ -44,6 +60,42 @@ def row_segments(header: list[str], cells: list[str], line: int, dated: bool) ->
             yield Segment(f"{head.rstrip(':')}: {cell}", line, True, True)
     else:
         yield from _row_fields(cells, line)
+
+
+# the head of a log's column of when each entry was made, and of a column of who made it or
+# what kind of entry it is
+_STAMP_HEAD = re.compile(
+    r"^\W{0,3}(date\s{0,2}(/|&|and)\s{0,2}time|datum\s{0,2}(/|&|en)\s{0,2}tijd|timestamp"
+    r"|tijdstip|logged|posted|sent|verzonden)\W{0,3}$",
+    re.IGNORECASE,
+)
+_ENTRY_HEAD = re.compile(
+    r"^\W{0,3}(type|event|gebeurtenis|from|van|door|by|user|gebruiker|source|bron|sender"
+    r"|afzender|author|auteur|actor)\b",
+    re.IGNORECASE,
+)
+
+
+def is_log(header: list[str]) -> bool:
+    """Whether ``header`` is the head row of a log: when, who or what kind, what."""
+    return _stamp_column(header) is not None
+
+
+def _stamp_column(header: list[str]) -> int | None:
+    """The column of a log's head row that says when each entry was made ("Ref | Posted | Type |
+    Subject"), if it is one's."""
+    if len(header) < 3 or not any(_ENTRY_HEAD.match(h) for h in header):
+        return None
+    return next((k for k, h in enumerate(header) if _STAMP_HEAD.match(h)), None)
+
+
+def _stamp(cell: str) -> bool:
+    """Whether ``cell`` holds a date and its time and nothing else: "03-12-2026 10:21"."""
+    dates = find_dates(cell)
+    if len(dates) != 1:
+        return False
+    rest = cell[: dates[0].start] + cell[dates[0].end :]
+    return bool(find_times(rest, [])) and not _LETTER.search(rest)
 
 
 # "Activiteit | Oorspronkelijke datum | Nieuwe datum": a table of moved dates, whose old ones
@@ -190,6 +242,23 @@ def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
         words = [c.rstrip(":") for c, d in zip(cells, dated, strict=True) if not d]
         if not words or not values:
             words, values = [cells[0].rstrip(":")], cells[1:]
+        elif (
+            # a step's name, not "C-07" or "1" numbering a log's entry, nor a weekday
+            not dated[0]
+            and _WORD.search(cells[0])
+            and not _WEEKDAY.fullmatch(cells[0].strip(" :"))
+            and not any(c.rstrip().endswith(":") for c in cells)  # "Read:  Date: 16/12/2026"
+            and dated.index(True) < len(cells) - 1
+            and not dated[-1]
+        ):
+            # "Kandidaatstelling | tot en met zondag 3 januari 2027 | online via jobs.antwerpen.be;
+            # cv + motivatiebrief": the step, its date, then what is said of it
+            first = dated.index(True)
+            label = " ".join(c.rstrip(":") for c in cells[:first])
+            notes = " ".join(c for c in cells[first:] if not _is_value(c))
+            values = [c for c in cells[first:] if _is_value(c)]
+            yield Segment(f"{label}: {' '.join(values)} ({notes})", line, True, True)
+            return
         elif len(values) == 1:
             # "Online information session | 15/12/2026 | 11:00-12:30 (Brussels time), via MS
             # Teams": the one time of the words is the date's

@@ -202,7 +202,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Depends.TENDERS_OR_REQUESTS,
         r"(tenders?|inschrijvingen|offertes) ?(or|of|/) ?((requests?|verzoeken|aanvragen) "
-        r"(to|tot|for) (particip\w{0,6}|deelneming|deelname)|deelnemings(aanvragen|verzoeken))",
+        r"(to|tot|for) (particip\w{0,6}|deelneming|deelname)|deelnemings(aanvragen|verzoeken))"
+        # Flemish: the candidacy, a request to take part or an application for a post
+        r"|\bkandidaatstelling\b|\bkandidatuur\b",
         "Time limit for receipt of tenders or requests to participate",
     ),
     _rule(

@@ -26,6 +26,7 @@ SHORTLIST_WORDS = (
     # "The client will shortlist on"
     r"|\b(will|to|shall|would|plans to|expects to) shortlist\b"
     r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
+    r"|\buitslag (van de )?(schriftelijke |eerste )?(proef|test)\b"
     r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
     r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
     r"|(bekendmaking|kennisgeving|mededeling|announcement|notification) (van |of )?(de |the )?"

@@ -16,9 +16,13 @@ def sentence_ends(unit: str) -> Iterator[tuple[int, int]]:
         before = unit[max(0, match.start() - 32) : match.start()]
         if _in_brackets(unit, match.start(), match.end()) or not _ends_sentence(before):
             continue
+        if _MERIDIEM.search(before) and unit.startswith("(", match.end()):
+            continue  # "by 3 p.m. (Irish time) on Friday": the time's zone
+
         yield match.start(), match.end()
 
 
+_MERIDIEM = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
 _BRACKET_REACH = 60  # characters: "(incl. UEA)", "(o.a. CV)", not a paragraph in brackets
 
 

@@ -27,6 +27,8 @@ SUBMISSION_WORDS = (
     r"|submission|submit|\bquotations?\b|\bquotes?\b(?! (the |our |your )?(ref|kenmerk))"
     r"|\bbids?\b|proposals?|\boffers?\b"
     r"|\btenders?\b.{0,80}\b(due|received|uploaded|lodged|delivered|returned|submitted)"
+    # "has given agencies until <date> to put candidates forward"
+    r"|\bput\s(\w{1,12}\s){0,2}?forward\b"
     # "tenders in by 12:00 CET on", "get your bids in before"
     r"|\b(tenders?|bids?|offers?|quotes?|cvs?)\s(in|back)\s(by|before|no later than)\b"
     r"|\bclosing\b|\bcloses\b|\bindien(en|ing)\b|applications?|\bapply\b"

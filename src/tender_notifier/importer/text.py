@@ -21,7 +21,8 @@ from functools import cache
 from itertools import chain, pairwise
 
 from .dates import find_dates, month_pattern, weekday_pattern
-from .rows import row_segments, rule_line
+from .dates_above import items_over_two_lines
+from .rows import is_log, row_segments, rule_line
 from .segment import Segment
 from .sentence_ends import sentence_ends
 from .wrapped import carried_on, cells_under, is_prose, opens_row
@@ -89,21 +90,14 @@ def lines(text: str) -> list[str]:
     return normalise(text).split("\n")
 
 
-def first_line(text: str) -> str | None:
-    """The first non-empty line, which is the title on every platform we know of."""
-    for line in lines(text):
-        if line.strip():
-            return " ".join(line.split())
-    return None
-
-
 def segments(text: str) -> list[Segment]:
     """The announcement as sentences and fields, in reading order."""
     out: list[Segment] = []
     header: list[str] = []  # the head row of the table being read
     head = ""  # that row as written, for the columns of a table aligned with spaces
     label = ""  # the first cell of the table's last row
-    for unit, joins, is_row in _logical_lines(lines(text)):
+    log: list[str] = []  # the head row of a log: its rows are entries after prose breaks it
+    for unit, joins, is_row in _logical_lines(items_over_two_lines(lines(text))):
         if is_row:
             cells = _cells(unit)
             if header and len(cells) < len(header):
@@ -115,6 +109,7 @@ def segments(text: str) -> list[Segment]:
             pieces: Iterator[Segment]
             if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
                 header, head = cells, unit  # not "|-----|-----|" under a markdown table's head
+                log = cells if is_log(cells) else log
             prose = [c for c in cells if is_prose(c)] if "|" in unit else []
             if prose:
                 # "| 14 | 18/03/2027 | Given the Easter holidays, will ... | Yes. The closing
@@ -122,7 +117,7 @@ def segments(text: str) -> list[Segment]:
                 # number it and date when it was asked
                 pieces = chain(*(_cell_sentences(c, joins) for c in prose))
             else:
-                pieces = row_segments(header, cells, joins[0][1], dated)
+                pieces = row_segments(header or log, cells, joins[0][1], dated)
                 if len(joins) > 1:
                     # a row carried on over lines ends on its last line: no blank line follows
                     pieces = (_ending_on(piece, joins[-1][1]) for piece in pieces)

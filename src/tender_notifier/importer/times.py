@@ -33,9 +33,25 @@ _HOURS = (
 )
 
 _HOUR_WORDS = "|".join(_HOURS) + "|\u00e9\u00e9n"
+# the hours in English, as in "at half past ten", "quarter to two", "ten o'clock"
+_ENGLISH_HOURS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+_ENGLISH_HOUR = "|".join(_ENGLISH_HOURS) + "|1[0-2]|[1-9]"
 # a city's name, of one or two capitalised words ("Nairobi", "Addis Ababa", "Port-Louis"), and
 # the abbreviations of one zone only, as a time's zone names them: "1600 hrs Nairobi time"
-_CITY = r"[A-Z][a-z]{2,14}(?:[\s-][A-Z][a-z]{2,14})?"
+CITY = r"[A-Z][a-z]{2,14}(?:[\s-][A-Z][a-z]{2,14})?"
 _ABBREVIATION = "|".join(ABBREVIATIONS)
 # the words a time in words follows: "om half tien", "tussen half tien en kwart over twee",
 # "vanaf tien uur"
@@ -66,7 +82,7 @@ _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<=\d[uh][-\u2013])|(?<=\d[ap]m[-\u2013])|(?<![\w.,:/-]))
     (?:
-        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.hu])(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d]|[.:]\d)
+        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.hu])(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\d]|[.:]\d)
         (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon|midday)\b)?
         (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
@@ -90,6 +106,12 @@ _TIME = re.compile(
     + r""")\s{1,3}uur(?![^\W\d_])
         (?!\s{0,3}(?:per|p\.|/|in|a|an|each|x|werk|reistijd|rijden)\b)
         (?P<evening>\s{1,3}'s\s(?:avonds|middags)\b)?
+      | (?P<en_part>half\spast|(?:a\s)?quarter\spast|(?:a\s)?quarter\sto)\s(?P<en_hour>"""
+    + _ENGLISH_HOUR
+    + r""")(?![^\W\d_])
+      | (?P<oclock>"""
+    + _ENGLISH_HOUR
+    + r""")(?:\so['\u2019]clock(?![^\W\d_])|\sin\sthe\s(?P<daypart>morning|afternoon|evening)\b)
       | """
     + _SPAN_START_HOUR
     + r"""
@@ -104,7 +126,7 @@ _TIME = re.compile(
         |(?P<local>local\stime|lokale\stijd|heure\slocale)|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
         \s(?:local\s)?time|Central\sEuropean\s(?:Summer\s)?Time|Europe/Amsterdam
         |(?P<city>(?-i:"""
-    + _CITY
+    + CITY
     + r"""))\s(?:local\s)?time
         |(?P<abbr>(?-i:"""
     + _ABBREVIATION
@@ -212,6 +234,15 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     elif g("h5") is not None:
         # "14 juli 2027, 12 uur": a time only next to a date ("16 uur" may be hours of work)
         hour, meridiem, weak = int(g("h5")), "", True
+    elif g("en_hour") is not None or g("oclock") is not None:
+        # "at half past ten", "a quarter to two", "ten o'clock": in the hours of an office day
+        word = (g("en_hour") or g("oclock") or "").lower()
+        hour = int(word) if word.isdigit() else _ENGLISH_HOURS.index(word) + 1
+        part = (g("en_part") or "").lower()
+        minute = 30 if part.startswith("half") else 45 if part.endswith(" to") else 15 * bool(part)
+        hour = hour - 1 if part.endswith(" to") else hour
+        later = hour < 7 or (g("daypart") not in (None, "morning") and hour < 12)
+        hour, meridiem, weak = hour + 12 if later else hour, "", False
     elif any(g(name) is not None for name in ("half", "whole", "from_hour", "between_hour")):
         # "om half tien": half an hour before ten, "kwart over twee", "om tien uur", in the
         # hours of an office day (7:00-18:45), or of the evening: "om acht uur 's avonds"
@@ -232,11 +263,12 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     text = g(0).rstrip() if not unknown else g(0)[: match.start("tz") - match.start()].rstrip()
     end = match.start() + len(text)
+    second = int(g("sec")) if g("h") is not None and g("sec") else 0  # "23:59:59"
     return TimeHit(
         match.start(),
         end,
         text,
-        time(hour, minute),
+        time(hour, minute, second),
         weak=weak,
         meridiem=meridiem,
         zone=zone,
@@ -251,13 +283,13 @@ def _hour_of(word: str) -> tuple[int, int]:
     return (int(word) if word.isdigit() else _HOURS.index(word) + 1), 0
 
 
-_UK = ZoneInfo("Europe/London")
+UK = ZoneInfo("Europe/London")
 
 
 def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
     """The zone a time's suffix names, when it is not the tender's own."""
     if g("uk"):
-        return _UK
+        return UK
     if name := g("city") or g("abbr"):
         return zone_named(name)
     if not g("utc"):
@@ -266,121 +298,6 @@ def _zone(g: Callable[[str], str | None]) -> tzinfo | None:
         return UTC
     offset = timedelta(hours=int(g("oh") or 0), minutes=int(g("om") or 0))
     return timezone(-offset if g("sign") in ("-", "\u2212") else offset)
-
-
-# "All deadlines below are given in UK time", "times are given in UK time unless stated
-# otherwise": the zone of every time written without one (a zone written next to a time wins)
-_TIMES = r"(?:times|deadlines|tijden|tijdstippen)\b"
-# "are given in", "zijn weergegeven in": the verb between the times and the zone they are in
-_ARE_GIVEN_IN = (
-    r"\b(?:are|is|zijn|worden)\s(?:(?:given|stated|shown|expressed|listed|quoted|displayed"
-    r"|vermeld|weergegeven|aangegeven|in|de|het|the|local)\s){0,3}"
-)
-_DECLARED = re.compile(
-    rf"\b{_TIMES}[^.;:]{{0,30}}?{_ARE_GIVEN_IN}"
-    r"(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
-    r"|(?P<utc>GMT|UTC)"
-    # "All times are Lisbon local time (WET)": a European capital's time
-    r"|(?P<city>[A-Z][a-z]{3,11})(?:\slocal)?\stime)(?![^\W\d_])",
-    re.IGNORECASE,
-)
-
-
-# "ALL TIMES SHOWN BELOW AND IN THE PORTAL ARE CENTRAL EUROPEAN TIME (CET)" in a UK notice, a
-# column headed "Time (CET)": the tender's own zone, whatever else hints at the UK
-_DECLARED_OWN = re.compile(
-    rf"\b(?:all|alle)\s(?:the\s|de\s)?{_TIMES}[^.;:]{{0,40}}?{_ARE_GIVEN_IN}"
-    r"(?:CET|CEST|CET/CEST|Central\sEuropean(?:\sSummer)?\sTime|Brussels\stime|Amsterdam\stime"
-    r"|Dutch\stime|Nederlandse\stijd)(?![^\W\d_])"
-    r"|\b(?:time|tijd|tijdstip)\s\((?:CET|CEST|CET/CEST)\)"
-    # "Key dates from the client (all Dutch time, CET):", "Other dates (all CET):"
-    r"|\(all\s(?:times\s)?(?:CET|CEST|Dutch\stime|Central\sEuropean\sTime|Brussels\stime"
-    r"|Amsterdam\stime)\b",
-    re.IGNORECASE,
-)
-
-
-def declares_own_zone(text: str) -> bool:
-    """Whether ``text`` says the times are written in the tender's own zone (CET)."""
-    return bool(_DECLARED_OWN.search(text))
-
-
-# "(all times UK time)" over a timetable
-_DECLARED_ALL = re.compile(
-    r"\ball\s(?:times|deadlines)(?:\s(?:are|in))?\s(?:UK|U\.K\.|British|London|Irish)"
-    r"(?:\slocal)?\stime\b",
-    re.IGNORECASE,
-)
-# a heading over a timetable: "Indicative timetable (UK time)"
-_DECLARED_HEADING = re.compile(
-    r"[^\d()]{2,40}\((?:all\s(?:times|deadlines)\s(?:in\s)?)?(?:UK|U\.K\.|British|London|Irish)"
-    r"(?:\slocal)?\stime\):?",
-    re.IGNORECASE,
-)
-# The UK's and Ireland's own platforms publish in their time (both keep the same clock):
-# "Find a Tender", "Contracts Finder", Ireland's "eTenders", the Crown Commercial Service.
-# So do Scotland's and Wales's, the notices of the UK's Procurement Act 2023 ("UK4: Tender
-# notice"), an NHS body ("NHS Greater Manchester Integrated Care Board", "... NHS Foundation
-# Trust", not "Contact: NHS Supply Chain"), prices in pounds, and a mail from a UK address or a
-# day rate by IR35.
-_UK_PLATFORM = re.compile(
-    r"\b(?:Find\sa\sTender(?:\sService)?|Contracts\sFinder|eTenders|etenders\.gov\.ie"
-    r"|Crown\sCommercial\sService|Public\sContracts\sScotland|Sell2Wales"
-    r"|UK\d{1,2}:\s|NHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:Trust|Board|England|Foundation))\b|£\s?\d"
-    # a mail from a UK or Irish address, a day rate inside or outside IR35, prices in GBP
-    r"|@[\w.-]{1,60}\.(?:co|gov|org|ac|nhs|police)\.uk\b|@[\w.-]{1,60}\.gov\.ie\b"
-    r"|\bIR35\b|\bGBP\s?\d"
-    # the UK's platforms and its public bodies
-    r"|\b(?:Atamis|In-Tend|ProContract|Delta\seSourcing|Proactis|Due\sNorth|NEPO|YORtender"
-    r"|PCS-Tender|eTendersNI|TUPE)\b"
-    r"|\b(?:County|Borough|District)\sCouncil\b|\bIntegrated\sCare\sBoard\b"
-    r"|\bNHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:TRUST|BOARD)\b",
-)
-
-
-def declared_zone(text: str) -> tzinfo | None:
-    """The zone ``text`` says its times are written in, when it is not the tender's: in words,
-    or by naming a platform of the UK or Ireland."""
-    match = _DECLARED.search(text)
-    if match is not None and match.group("city"):
-        return zone_named(match.group("city"))
-    if match is not None:
-        return UTC if match.group("utc") else _UK
-    if (
-        _DECLARED_ALL.search(text)
-        or _UK_PLATFORM.search(text)
-        or _DECLARED_HEADING.fullmatch(text)
-        or _UK_TIME.search(text)
-    ):
-        return _UK
-    # "14:00 hrs Amman time": the other times of the text are that city's too (outside Europe,
-    # where a text gives one step in the zone of another body's seat and the rest in its own)
-    return _city_zone(text)
-
-
-_CITY_TIME = re.compile(
-    rf"\d(?:\s{{0,3}}(?:[ap]\.?m\.?|hrs|hours|h))?\s{{0,3}}\(?"
-    rf"(?:(?P<city>{_CITY})\s(?:local\s)?time\b|(?P<abbr>{_ABBREVIATION})\b)"
-)
-
-
-def _city_zone(text: str) -> tzinfo | None:
-    """The zone of the first time written in a city's time outside Europe, or in one zone's
-    abbreviation ("14:00 hrs Amman time", "12:00 noon EST")."""
-    for match in _CITY_TIME.finditer(text):
-        zone = zone_named(match.group("city") or match.group("abbr"))
-        if zone is not None and not zone.key.startswith("Europe/"):
-            return zone
-    return None
-
-
-# "Tender deadline: Dec 14, 2026 12:00 PM GMT": a text that writes one time in UK time writes
-# the others it leaves bare in it too (not "GMT+1", an offset)
-_UK_TIME = re.compile(
-    r"\d(\s{0,3}[ap]\.?m\.?)?\s{0,3}\(?(GMT|BST|UK time|U\.K\. time|British (summer )?time"
-    r"|London time|Irish time|Dublin time)\b(?!\s{0,2}[+\u2212-]\s{0,2}\d)",
-    re.IGNORECASE,
-)
 
 
 def in_zone(times: list[TimeHit], zone: tzinfo | None) -> list[TimeHit]:

@@ -63,7 +63,10 @@ def read_times_only(
         ):  # not "Sluitingsdatum: 3 juni 2027" / "Opening: 10:00 uur"
             _complete(found, len(found) - 1, strong[0], segment)
             return
-    if len(strong) == 1 and not label and found and _completes(segment, strong[0], found[-1]):
+    # (a sentence whose colon is no field's: "Het tijdstip verandert niet: u kunt inschrijven
+    # tot 14.00 uur")
+    prose = not label or bool(TIME_LABEL.search(label))
+    if len(strong) == 1 and prose and found and _completes(segment, strong[0], found[-1]):
         _complete(found, len(found) - 1, strong[0], segment)
         return
     if len(strong) == 1 and read_same_day(segment, strong[0], found):
@@ -104,6 +107,8 @@ def _completes(segment: Segment, t: TimeHit, target: Found) -> bool:
         return True
     if segment.in_table or segment.in_cell:
         return False  # the next row of a table is another subject
+    if target.kind.is_deadline and _TIME_STAYS.search(segment.text, 0, t.start):
+        return True  # "... verplaatst naar dinsdag 26 januari 2027. Het tijdstip blijft 10.00 uur."
     period = t.finish is not None and not target.kind.is_deadline
     if whole is target.kind:
         return bool(_THAT_DAY.search(segment.text) or period)
@@ -188,6 +193,13 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
 
 
 # A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
+# "Het tijdstip blijft 10.00 uur.", "Het tijdstip verandert niet: u kunt inschrijven tot 14.00
+# uur", "The closing time remains 12:00": the time of the moved deadline before
+_TIME_STAYS = re.compile(
+    r"\b(tijdstip|tijd|time|hour|uur)\b[^.;\d]{0,20}\b(blijft|verandert niet|wijzigt niet"
+    r"|remains|stays|is unchanged|does not change|unchanged)\b",
+    re.IGNORECASE,
+)
 _TIME_OF = re.compile(r"tijdstip|\btijd\b|\btime\b|\bhour\b", re.IGNORECASE)
 
 

@@ -78,6 +78,28 @@ def goes_on(row: str, line: str) -> bool:
     )
 
 
+_ENDS_OPEN = re.compile(
+    rf"(\b(on|op|at|om|by|the|en|and|of|or|tot|to|t/m|met|uiterlijk)|,|[-\u2013]"
+    rf"|\b({weekday_pattern()}))\W{{0,2}}$",
+    re.IGNORECASE,
+)
+
+
+def _dates_go_on(
+    above: list[tuple[int, str]], cells: list[tuple[int, str]], columns: list[int | None]
+) -> bool:
+    """Whether the line's dates and times all carry on a value the row above leaves open
+    ("maandag 22 en" / "dinsdag 23 februari 2027"), and it has one."""
+    dated = [
+        k
+        for (_, text), k in zip(cells, columns, strict=True)
+        if find_dates(text) or (k and times_only(text))
+    ]
+    return bool(dated) and all(
+        k is not None and k > 0 and bool(_ENDS_OPEN.search(above[k][1])) for k in dated
+    )
+
+
 def _value_open(cell: str) -> bool:
     """Whether a value ends where its date is still to come: "12:00 noon (Irish time) on
     Wednesday", "15:00 on"."""
@@ -210,7 +232,10 @@ def goes_on_aligned(row: str, line: str) -> bool:
             broken = above[0][1].endswith("-") and text[:1].islower()
             label, lower = above[0][1], text[:1].islower()
             label_goes_on = (
-                (lower and not find_dates(line) and not under_dates)
+                ((lower or text.startswith("(")) and not find_dates(line) and not under_dates)
+                # "Uitslag schriftelijke   uiterlijk vrijdag" / "proef   29 januari 2027": the
+                # label and the date broken after the weekday go on together
+                or ((lower or text.startswith("(")) and _dates_go_on(above, cells, columns))
                 or (lower and _unfinished(label))
                 or (_open_bracket(label) and ")" in text)
                 # "Return of Procurement Specific" / "  Questionnaire (PSQ)": a hanging indent

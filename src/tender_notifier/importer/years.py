@@ -74,6 +74,12 @@ class Years:
             fit = _day(near, month, day)
             if fit is not None and fit.weekday() == weekday:
                 return near
+        # "Thu 21 Jan" under "approved 18 March 2025", read in December 2026: a weekday that
+        # falls on the day in no year near the other dates says they are no anchor for it
+        if self.read_on is not None:
+            since = self.read_on - timedelta(days=_BEFORE_PUBLISHED)
+            fit = _first_from(since, month, day, weekday)
+            return year if fit is None else fit.year
         return year
 
 

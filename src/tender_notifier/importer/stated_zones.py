@@ -1,0 +1,127 @@
+"""The zone a text says its times are written in: "All times are UK time", "(all Dutch time,
+CET)", a platform of the UK or Ireland, a time in a city's time outside Europe."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, tzinfo
+
+from .times import CITY, UK
+from .zones import ABBREVIATIONS, zone_named
+
+_ABBREVIATION = "|".join(ABBREVIATIONS)
+
+
+# "All deadlines below are given in UK time", "times are given in UK time unless stated
+# otherwise": the zone of every time written without one (a zone written next to a time wins)
+_TIMES = r"(?:times|deadlines|tijden|tijdstippen)\b"
+# "are given in", "zijn weergegeven in": the verb between the times and the zone they are in
+_ARE_GIVEN_IN = (
+    r"\b(?:are|is|zijn|worden)\s(?:(?:given|stated|shown|expressed|listed|quoted|displayed"
+    r"|vermeld|weergegeven|aangegeven|in|de|het|the|local)\s){0,3}"
+)
+_DECLARED = re.compile(
+    rf"\b{_TIMES}[^.;:]{{0,30}}?{_ARE_GIVEN_IN}"
+    r"(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
+    r"|(?P<utc>GMT|UTC)"
+    # "All times are Lisbon local time (WET)": a European capital's time
+    r"|(?P<city>[A-Z][a-z]{3,11})(?:\slocal)?\stime)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+# "ALL TIMES SHOWN BELOW AND IN THE PORTAL ARE CENTRAL EUROPEAN TIME (CET)" in a UK notice, a
+# column headed "Time (CET)": the tender's own zone, whatever else hints at the UK
+_DECLARED_OWN = re.compile(
+    rf"\b(?:all|alle)\s(?:the\s|de\s)?{_TIMES}[^.;:]{{0,40}}?{_ARE_GIVEN_IN}"
+    r"(?:CET|CEST|CET/CEST|Central\sEuropean(?:\sSummer)?\sTime|Brussels\stime|Amsterdam\stime"
+    r"|Dutch\stime|Nederlandse\stijd)(?![^\W\d_])"
+    r"|\b(?:time|tijd|tijdstip)\s\((?:CET|CEST|CET/CEST)\)"
+    # "Key dates from the client (all Dutch time, CET):", "Other dates (all CET):"
+    r"|\(all\s(?:times\s)?(?:CET|CEST|Dutch\stime|Central\sEuropean\sTime|Brussels\stime"
+    r"|Amsterdam\stime)\b",
+    re.IGNORECASE,
+)
+
+
+def declares_own_zone(text: str) -> bool:
+    """Whether ``text`` says the times are written in the tender's own zone (CET)."""
+    return bool(_DECLARED_OWN.search(text))
+
+
+# "(all times UK time)" over a timetable
+_DECLARED_ALL = re.compile(
+    r"\ball\s(?:times|deadlines)(?:\s(?:are|in))?\s(?:UK|U\.K\.|British|London|Irish)"
+    r"(?:\slocal)?\stime\b",
+    re.IGNORECASE,
+)
+# a heading over a timetable: "Indicative timetable (UK time)"
+_DECLARED_HEADING = re.compile(
+    r"[^\d()]{2,40}\((?:all\s(?:times|deadlines)\s(?:in\s)?)?(?:UK|U\.K\.|British|London|Irish)"
+    r"(?:\slocal)?\stime\):?",
+    re.IGNORECASE,
+)
+# The UK's and Ireland's own platforms publish in their time (both keep the same clock):
+# "Find a Tender", "Contracts Finder", Ireland's "eTenders", the Crown Commercial Service.
+# So do Scotland's and Wales's, the notices of the UK's Procurement Act 2023 ("UK4: Tender
+# notice"), an NHS body ("NHS Greater Manchester Integrated Care Board", "... NHS Foundation
+# Trust", not "Contact: NHS Supply Chain"), prices in pounds, and a mail from a UK address or a
+# day rate by IR35.
+UK_PLATFORM = re.compile(
+    r"\b(?:Find\sa\sTender(?:\sService)?|Contracts\sFinder|eTenders|etenders\.gov\.ie"
+    r"|Crown\sCommercial\sService|Public\sContracts\sScotland|Sell2Wales"
+    r"|UK\d{1,2}:\s|NHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:Trust|Board|England|Foundation))\b|£\s?\d"
+    # a mail from a UK or Irish address, a day rate inside or outside IR35, prices in GBP
+    r"|@[\w.-]{1,60}\.(?:co|gov|org|ac|nhs|police)\.uk\b|@[\w.-]{1,60}\.gov\.ie\b"
+    r"|\bIR35\b|\bGBP\s?\d"
+    # the UK's platforms and its public bodies
+    r"|\b(?:Atamis|In-Tend|ProContract|Delta\seSourcing|Proactis|Due\sNorth|NEPO|YORtender"
+    r"|PCS-Tender|eTendersNI|TUPE)\b"
+    r"|\b(?:County|Borough|District)\sCouncil\b|\bIntegrated\sCare\sBoard\b"
+    r"|\bNHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:TRUST|BOARD)\b",
+)
+
+
+def declared_zone(text: str) -> tzinfo | None:
+    """The zone ``text`` says its times are written in, when it is not the tender's: in words,
+    or by naming a platform of the UK or Ireland."""
+    match = _DECLARED.search(text)
+    if match is not None and match.group("city"):
+        return zone_named(match.group("city"))
+    if match is not None:
+        return UTC if match.group("utc") else UK
+    if (
+        _DECLARED_ALL.search(text)
+        or UK_PLATFORM.search(text)
+        or _DECLARED_HEADING.fullmatch(text)
+        or UK_TIME.search(text)
+    ):
+        return UK
+    # "14:00 hrs Amman time": the other times of the text are that city's too (outside Europe,
+    # where a text gives one step in the zone of another body's seat and the rest in its own)
+    return _city_zone(text)
+
+
+_CITY_TIME = re.compile(
+    rf"\d(?:\s{{0,3}}(?:[ap]\.?m\.?|hrs|hours|h))?\s{{0,3}}\(?"
+    rf"(?:(?P<city>{CITY})\s(?:local\s)?time\b|(?P<abbr>{_ABBREVIATION})\b)"
+)
+
+
+def _city_zone(text: str) -> tzinfo | None:
+    """The zone of the first time written in a city's time outside Europe, or in one zone's
+    abbreviation ("14:00 hrs Amman time", "12:00 noon EST")."""
+    for match in _CITY_TIME.finditer(text):
+        zone = zone_named(match.group("city") or match.group("abbr"))
+        if zone is not None and not zone.key.startswith("Europe/"):
+            return zone
+    return None
+
+
+# "Tender deadline: Dec 14, 2026 12:00 PM GMT": a text that writes one time in UK time writes
+# the others it leaves bare in it too (not "GMT+1", an offset)
+UK_TIME = re.compile(
+    r"\d(\s{0,3}[ap]\.?m\.?)?\s{0,3}\(?(GMT|BST|UK time|U\.K\. time|British (summer )?time"
+    r"|London time|Irish time|Dublin time)\b(?!\s{0,2}[+\u2212-]\s{0,2}\d)",
+    re.IGNORECASE,
+)
