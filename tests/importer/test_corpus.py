@@ -193,15 +193,8 @@ NOT_READ_YET = {
     ("252-hdsr-niet-openbaar-ingenieursdiensten", "missed", Kind.END, Day(date(2031, 5, 31))),
     ("254-hanze-nvi-audiovisueel", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
     ("259-flextender-haarlem-opties", "invented", Kind.END, Day(date(2028, 12, 31))),
-    ("261-stad-gent-groenonderhoud", "missed", Kind.OPENING, at(2027, 1, 19, 11, 0)),
     ("263-az-sint-jan-offerteaanvraag", "missed", Kind.INTERVIEWS, span(2027, 1, 20, 13, 0, 17, 0)),
     ("263-az-sint-jan-offerteaanvraag", "invented", Kind.INTERVIEWS, at(2027, 1, 20, 13, 0)),
-    (
-        "263-az-sint-jan-offerteaanvraag",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2026, 12, 11)),
-    ),
     # the answer "The commencement date for both lots is Tuesday 6 April 2027", read whole in
     # its wrapped cell, is a sentence that does not name the contract
     ("271-fts-highways-drainage", "missed", Kind.END, Day(date(2031, 3, 31))),
@@ -237,7 +230,6 @@ NOT_READ_YET = {
     ("285-hhnk-negometrix-iso", "missed", Kind.OTHER, span(2027, 1, 7, 9, 0, 13, 0)),
     ("285-hhnk-negometrix-iso", "invented", Kind.END, Day(date(2027, 7, 15))),
     ("285-hhnk-negometrix-iso", "invented", Kind.START, Day(date(2027, 3, 15))),
-    ("287-umcg-email-verschuiving", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 11, 10, 0)),
     ("293-stad-gent-opening", "invented", Kind.OPENING, at(2027, 2, 9, 11, 15)),
     # 321-380: the two development sets of the eleventh round, written without looking at the
     #   rules and then read for general mechanisms (sections and their headings, wrapped table
@@ -260,12 +252,6 @@ NOT_READ_YET = {
     ("326-amsterdam-dialoog-laadinfra", "missed", Kind.OTHER, span(2027, 6, 1, 10, 0, 13, 0)),
     ("328-tenderned-nvi-uitrukkleding-vru", "invented", Kind.AWARD, Day(date(2028, 2, 1))),
     ("330-eprocurement-gent-sanitair", "missed", Kind.END, Day(date(2027, 8, 27))),
-    (
-        "338-inhuurdesk-mail-projectleider-warmte",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 8, 12, 0),
-    ),
     ("343-amsterdam-marktconsultatie-stadslogistiek", "missed", Kind.OTHER, Day(date(2027, 5, 17))),
     ("343-amsterdam-marktconsultatie-stadslogistiek", "missed", Kind.OTHER, at(2027, 4, 30, 17, 0)),
     (
@@ -286,12 +272,6 @@ NOT_READ_YET = {
         "invented",
         Kind.SUBMISSION_DEADLINE,
         Day(date(2027, 6, 14)),
-    ),
-    (
-        "347-sorc-mail-glider-fleet-revised",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 1, 6, 18, 0),
     ),
     (
         "348-etenders-cork-engineering-framework",
@@ -669,30 +649,6 @@ NOT_READ_YET = {
         span(2027, 3, 18, 9, 0, 12, 0),
     ),
     (
-        "500-woonstad-tarwewijk-gewijzigde-planning-mail",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 2, 12)),
-    ),
-    (
-        "500-woonstad-tarwewijk-gewijzigde-planning-mail",
-        "invented",
-        Kind.OPENING,
-        at(2027, 2, 19, 14, 0),
-    ),
-    (
-        "500-woonstad-tarwewijk-gewijzigde-planning-mail",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 2, 8, 12, 0),
-    ),
-    (
-        "500-woonstad-tarwewijk-gewijzigde-planning-mail",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 2, 19, 12, 0),
-    ),
-    (
         "502-striive-mail-adviseur-informatiebeveiliging",
         "invented",
         Kind.SUBMISSION_DEADLINE,
@@ -753,12 +709,6 @@ NOT_READ_YET = {
         Day(date(2027, 5, 25)),
     ),
     (
-        "511-contracts-finder-council-email-site-visit",
-        "invented",
-        Kind.OTHER,
-        Day(date(2027, 7, 2)),
-    ),
-    (
         "512-inhuren-das-amersfoort-qa-log",
         "invented",
         Kind.INTERVIEWS,
@@ -767,20 +717,8 @@ NOT_READ_YET = {
     (
         "513-iok-mail-onderhandelingsprocedure-fietsbrug",
         "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 3, 3)),
-    ),
-    (
-        "513-iok-mail-onderhandelingsprocedure-fietsbrug",
-        "invented",
         Kind.INTERVIEWS,
         span(2027, 4, 1, 9, 0, 12, 30),
-    ),
-    (
-        "513-iok-mail-onderhandelingsprocedure-fietsbrug",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 2, 26, 12, 0),
     ),
     (
         "513-iok-mail-onderhandelingsprocedure-fietsbrug",
@@ -1014,22 +952,9 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 5, 7, 16, 0),
     ),
-    ("573-ziekenhuis-demo-verplaatst-teams", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 3))),
-    (
-        "573-ziekenhuis-demo-verplaatst-teams",
-        "invented",
-        Kind.INTERVIEWS,
-        span(2027, 3, 2, 10, 0, 11, 30),
-    ),
     ("573-ziekenhuis-demo-verplaatst-teams", "invented", Kind.START, Day(date(2027, 3, 9))),
     ("573-ziekenhuis-demo-verplaatst-teams", "missed", Kind.AWARD, Day(date(2027, 4, 9))),
     ("573-ziekenhuis-demo-verplaatst-teams", "missed", Kind.OTHER, Day(date(2027, 3, 8))),
-    (
-        "573-ziekenhuis-demo-verplaatst-teams",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 3, 5, 12, 0),
-    ),
     (
         "574-linkedin-gemeente-marktdag-vervoer",
         "invented",
@@ -1099,28 +1024,7 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 5, 18, 10, 0),
     ),
-    (
-        "587-dji-fitnessapparatuur-mailwisseling",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 2, 4)),
-    ),
-    ("587-dji-fitnessapparatuur-mailwisseling", "invented", Kind.AWARD, Day(date(2027, 3, 12))),
     ("587-dji-fitnessapparatuur-mailwisseling", "invented", Kind.END, Day(date(2031, 3, 31))),
-    ("587-dji-fitnessapparatuur-mailwisseling", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 2))),
-    ("587-dji-fitnessapparatuur-mailwisseling", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 3))),
-    (
-        "587-dji-fitnessapparatuur-mailwisseling",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 1, 28, 10, 0),
-    ),
-    (
-        "587-dji-fitnessapparatuur-mailwisseling",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 2, 18, 14, 0),
-    ),
     (
         "587-dji-fitnessapparatuur-mailwisseling",
         "missed",
@@ -1355,12 +1259,6 @@ NOT_READ_YET = {
         span(2027, 1, 12, 9, 30, 12, 0),
     ),
     (
-        "674-mercell-wijziging-leerlingenvervoer",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 28, 10, 0),
-    ),
-    (
         "675-scholengroep-catering-onderhandeling",
         "invented",
         Kind.INTERVIEWS,
@@ -1425,12 +1323,6 @@ NOT_READ_YET = {
     ("692-eib-it-consultancy-lots", "missed", Kind.INTERVIEWS, span(2027, 3, 15, 14, 0, 17, 30)),
     ("692-eib-it-consultancy-lots", "missed", Kind.INTERVIEWS, span(2027, 3, 15, 9, 0, 12, 30)),
     ("692-eib-it-consultancy-lots", "invented", Kind.SHORTLIST_NOTICE, Day(date(2027, 3, 17))),
-    (
-        "693-leeds-wellbeing-app-moved-presentations",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2027, 1, 21)),
-    ),
     ("694-groningen-campagne-energietransitie", "invented", Kind.OTHER, Day(date(2027, 1, 11))),
     (
         "694-groningen-campagne-energietransitie",
@@ -1816,7 +1708,6 @@ NOT_READ_YET = {
         Kind.END,
         Day(date(2028, 2, 29)),
     ),
-    ("836-amersfoort-beleidsadviseur-wonen-broker", "invented", Kind.START, Day(date(2027, 1, 4))),
     (
         "837-foreign-affairs-evaluation-framework-mercell",
         "missed",
@@ -2066,7 +1957,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Day(date(2027, 1, 11)),
     ),
-    ("911-email-repairs-deadline-extension", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 7))),
     (
         "911-email-repairs-deadline-extension",
         "invented",
@@ -2147,10 +2037,7 @@ NOT_READ_YET = {
     ("935-basel-tramdepot-dialogue", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 9, 10, 12, 0)),
     ("936-zutphen-schoonmaak", "invented", Kind.OTHER, at(2026, 12, 2, 9, 30)),
     ("937-harrogate-grounds-email", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 3))),
-    ("937-harrogate-grounds-email", "invented", Kind.OTHER, Day(date(2027, 3, 1))),
-    ("937-harrogate-grounds-email", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 15, 13, 0)),
     ("937-harrogate-grounds-email", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 10))),
-    ("937-harrogate-grounds-email", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 8, 18, 0)),
     ("938-waterschap-nvi-zaaksysteem", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
     ("938-waterschap-nvi-zaaksysteem", "invented", Kind.END, Day(date(2027, 10, 1))),
     ("939-cork-design-team-wide", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 10))),
@@ -2252,7 +2139,6 @@ NOT_READ_YET = {
         Day(date(2027, 1, 26)),
     ),
     ("951-zwolle-schoonmaak", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 8))),
-    ("955-ocmw-brugge-maaltijden", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 18))),
     ("962-westvlaanderen-strooizout", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 8))),
     ("962-westvlaanderen-strooizout", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 8, 16, 0)),
     ("964-ocmw-leuven-tolken", "invented", Kind.START, Day(date(2028, 4, 1))),
@@ -2312,12 +2198,6 @@ NOT_READ_YET = {
         "missed",
         Kind.QUESTIONS_DEADLINE,
         at(2026, 12, 14, 13, 0),
-    ),
-    (
-        "972-riverside-kestle-dictation-presentation",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2027, 1, 20)),
     ),
     (
         "972-riverside-kestle-dictation-presentation",
@@ -2449,12 +2329,6 @@ NOT_READ_YET = {
     # and left; what neither reads yet. 465: read otherwise by the reader trained with them
     ("1012-gelderland-schoonmaak-nvi1", "invented", Kind.START, Day(date(2027, 12, 24))),
     ("1012-gelderland-schoonmaak-nvi1", "invented", Kind.END, Day(date(2028, 1, 2))),
-    (
-        "1014-pnh-adviseur-stikstof-mail",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 7, 12, 0),
-    ),
     ("1016-gent-zaakbeheersysteem", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 11, 12, 0)),
     ("1016-gent-zaakbeheersysteem", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 15))),
     ("1016-gent-zaakbeheersysteem", "missed", Kind.START, Day(date(2027, 6, 1))),
@@ -2500,8 +2374,6 @@ NOT_READ_YET = {
     ),
     ("1028-emsa-satellite-ais", "invented", Kind.ANSWERS_PUBLISHED, at(2027, 1, 7, 16, 0)),
     ("1028-emsa-satellite-ais", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 7, 16, 0)),
-    ("1029-nhs-digital-dictation-email", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 19))),
-    ("1029-nhs-digital-dictation-email", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 20))),
     ("1030-university-design-team", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 18))),
     ("1030-university-design-team", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 18))),
     ("1030-university-design-team", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 5))),
@@ -2524,26 +2396,6 @@ NOT_READ_YET = {
     ("1036-ogp-translation-amendment", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 14))),
     ("1038-eib-people-analytics", "missed", Kind.INTERVIEWS, span(2027, 4, 14, 9, 0, 17, 30)),
     ("1043-rouen-audition-amo", "missed", Kind.INTERVIEWS, span(2027, 1, 13, 9, 30, 10, 45)),
-    ("1044-nsomerset-repairs-system-change", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 12))),
-    ("1044-nsomerset-repairs-system-change", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 13))),
-    (
-        "1044-nsomerset-repairs-system-change",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 18, 13, 0),
-    ),
-    (
-        "1044-nsomerset-repairs-system-change",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 9, 18, 0),
-    ),
-    (
-        "1044-nsomerset-repairs-system-change",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 21)),
-    ),
     ("1048-cinea-offshore-grid-qa", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 2, 1, 15, 0)),
     (
         "1050-zorgbedrijf-tilliften-onderhandeling",
@@ -2803,12 +2655,6 @@ NOT_READ_YET = {
         Kind.QUESTIONS_DEADLINE,
         at(2026, 12, 3, 16, 0),
     ),
-    (
-        "1195-inhuurdesk-jurist-sociaal-domein",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 4, 12, 0),
-    ),
     ("1203-flextender-wijziging-toezichthouders", "invented", Kind.START, Day(date(2027, 1, 4))),
     ("1207-cf-grounds-maintenance", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 4))),
     ("1207-cf-grounds-maintenance", "invented", Kind.OTHER, Day(date(2026, 12, 17))),
@@ -2821,7 +2667,6 @@ NOT_READ_YET = {
             datetime(2026, 12, 17, 13, 0, tzinfo=ZoneInfo("Europe/London")),
         ),
     ),
-    ("1213-email-negotiation-slot", "invented", Kind.INTERVIEWS, span(2027, 1, 7, 15, 0, 16, 30)),
     ("1213-email-negotiation-slot", "invented", Kind.START, Day(date(2027, 8, 1))),
     ("1214-fts-cfp-mobile-data", "invented", Kind.OTHER, Day(date(2027, 5, 24))),
     ("1215-itt-pdf-supported-living", "invented", Kind.START, Day(date(2032, 5, 31))),
@@ -2942,7 +2787,6 @@ NOT_READ_YET = {
         Kind.QUESTIONS_DEADLINE,
         Moment(datetime(2027, 1, 14, 12, 0, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
     ),
-    ("1236-groenonderhoud-mail", "invented", Kind.AWARD, Day(date(2027, 2, 2))),
     ("1238-schoonmaak-leidraad-pdf", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 15, 12, 1)),
     ("1239-harbourside-change-notice", "invented", Kind.OTHER, Day(date(2026, 12, 15))),
     (
@@ -3466,19 +3310,6 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 12, 18)),
     ),
-    (
-        "1316-mail-woningcorporatie-schilderwerk",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 17)),
-    ),
-    ("1316-mail-woningcorporatie-schilderwerk", "invented", Kind.OTHER, at(2026, 12, 8, 10, 0)),
-    (
-        "1316-mail-woningcorporatie-schilderwerk",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 14, 12, 0),
-    ),
     ("1318-inhuurdesk-wmo-consulenten", "invented", Kind.START, Day(date(2026, 12, 15))),
     ("1319-mercell-provincie-zaaksysteem", "missed", Kind.OTHER, Day(date(2027, 1, 25))),
     ("1320-onderwijs-schoonmaak-percelen", "missed", Kind.OTHER, span(2027, 1, 11, 15, 30, 17, 0)),
@@ -3511,12 +3342,6 @@ NOT_READ_YET = {
             datetime(2027, 1, 13, 10, 0, tzinfo=ZoneInfo("Europe/London")),
             datetime(2027, 1, 13, 15, 0, tzinfo=ZoneInfo("Europe/London")),
         ),
-    ),
-    (
-        "1332-harbourview-dps-void-calloff-email",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 4, 13, 0),
     ),
     (
         "1333-west-pennard-fire-appliances-change",
@@ -3604,10 +3429,7 @@ NOT_READ_YET = {
         Kind.QUESTIONS_DEADLINE,
         Day(date(2027, 1, 19)),
     ),
-    ("1356-schoonmaak-mailwisseling", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 11))),
-    ("1356-schoonmaak-mailwisseling", "invented", Kind.AWARD, Day(date(2027, 2, 2))),
     ("1356-schoonmaak-mailwisseling", "invented", Kind.OTHER, at(2026, 12, 9, 9, 30)),
-    ("1356-schoonmaak-mailwisseling", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 7, 12, 0)),
     ("1362-port-dialogue-lots-bafo", "invented", Kind.OTHER, Day(date(2026, 12, 15))),
     ("1362-port-dialogue-lots-bafo", "invented", Kind.OTHER, Day(date(2026, 12, 16))),
     ("1362-port-dialogue-lots-bafo", "invented", Kind.OTHER, Day(date(2027, 1, 28))),
@@ -3705,14 +3527,7 @@ NOT_READ_YET = {
         at(2027, 1, 11, 12, 0),
     ),
     ("1374-mail-offerteaanvraag-ecologie", "invented", Kind.AWARD, Day(date(2027, 1, 1))),
-    ("1374-mail-offerteaanvraag-ecologie", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 15))),
     ("1374-mail-offerteaanvraag-ecologie", "missed", Kind.INTERVIEWS, Day(date(2027, 1, 12))),
-    (
-        "1374-mail-offerteaanvraag-ecologie",
-        "missed",
-        Kind.SHORTLIST_NOTICE,
-        Day(date(2026, 12, 22)),
-    ),
     (
         "1375-nota-van-inlichtingen-leerlingenvervoer",
         "invented",
@@ -3823,10 +3638,7 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Moment(datetime(2027, 1, 15, 12, 0, 0, tzinfo=ZoneInfo("Europe/Helsinki"))),
     ),
-    ("1406-donaufeld-portal-email", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 15))),
-    ("1406-donaufeld-portal-email", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 16))),
     ("1406-donaufeld-portal-email", "invented", Kind.OTHER, span(2027, 1, 27, 14, 0, 15, 30)),
-    ("1406-donaufeld-portal-email", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
     (
         "1406-donaufeld-portal-email",
         "missed",
@@ -3835,12 +3647,6 @@ NOT_READ_YET = {
             datetime(2027, 1, 27, 14, 0, tzinfo=ZoneInfo("Europe/Vienna")),
             datetime(2027, 1, 27, 15, 30, tzinfo=ZoneInfo("Europe/Vienna")),
         ),
-    ),
-    (
-        "1406-donaufeld-portal-email",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        Moment(datetime(2027, 1, 11, 12, 0, 0, tzinfo=ZoneInfo("Europe/Vienna"))),
     ),
     ("1410-mac-interim-pm-rfq", "missed", Kind.AWARD, Day(date(2026, 12, 23))),
     (
@@ -3942,8 +3748,6 @@ NOT_READ_YET = {
         Moment(datetime(2027, 3, 12, 17, 0, 0, tzinfo=ZoneInfo("Europe/Dublin"))),
     ),
     ("1425-nordic-kl-routeplanning", "invented", Kind.OTHER, Day(date(2026, 12, 1))),
-    ("1426-further-competition-email", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 9, 18, 0)),
-    ("1426-further-competition-email", "invented", Kind.START, Day(date(2027, 2, 1))),
     (
         "1426-further-competition-email",
         "invented",
@@ -4030,12 +3834,6 @@ NOT_READ_YET = {
     ),
     ("1436-brugwerk-mail-woo-projectleider", "invented", Kind.START, Day(date(2027, 1, 4))),
     (
-        "1436-brugwerk-mail-woo-projectleider",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 4, 17, 0),
-    ),
-    (
         "1437-eemdelta-dijkversterking-planning",
         "invented",
         Kind.SHORTLIST_NOTICE,
@@ -4088,18 +3886,6 @@ NOT_READ_YET = {
     ),
     ("1447-carrigmore-greenway-consultancy", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 17))),
     (
-        "1450-hallbridge-microscope-further-competition",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 4, 16, 0),
-    ),
-    (
-        "1450-hallbridge-microscope-further-competition",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 11, 16, 0),
-    ),
-    (
         "1453-ashcombe-play-equipment-rfq",
         "invented",
         Kind.SUBMISSION_DEADLINE,
@@ -4118,9 +3904,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Moment(datetime(2027, 1, 11, 23, 59, 0, tzinfo=ZoneInfo("Europe/Stockholm"))),
     ),
-    ("1465-hjortebaek-it-consultant", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 11))),
-    ("1465-hjortebaek-it-consultant", "invented", Kind.SUBMISSION_DEADLINE, at(2026, 12, 7, 12, 0)),
-    ("1465-hjortebaek-it-consultant", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 8))),
     ("1466-fjordvik-brannstasjon", "invented", Kind.INTERVIEWS, Day(date(2027, 4, 7))),
     (
         "1467-lahtiranta-school-transport",
@@ -4174,9 +3957,6 @@ NOT_READ_YET = {
     ),
     ("1475-izk-zonnepanelen-nvi", "invented", Kind.START, Day(date(2027, 9, 30))),
     ("1475-izk-zonnepanelen-nvi", "missed", Kind.END, Day(date(2027, 9, 30))),
-    ("1476-mailthread-data-architect", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 10))),
-    ("1476-mailthread-data-architect", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 11))),
-    ("1476-mailthread-data-architect", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 4, 12, 0)),
     ("1477-recruiter-chat-security-lead", "missed", Kind.AWARD, Day(date(2026, 12, 22))),
     (
         "1477-recruiter-chat-security-lead",
@@ -4362,6 +4142,23 @@ NOT_READ_YET = {
         "invented",
         Kind.SUBMISSION_DEADLINE,
         Moment(datetime(2026, 12, 4, 9, 13, 20, tzinfo=ZONE)),
+    ),
+    ("1292-eacps-stakeholder-survey", "invented", Kind.SHORTLIST_NOTICE, at(2026, 12, 17, 12, 0)),
+    (
+        "1406-donaufeld-portal-email",
+        "missed",
+        Kind.INTERVIEWS,
+        Span(
+            datetime(2027, 1, 19, 9, 30, tzinfo=ZoneInfo("Europe/Vienna")),
+            datetime(2027, 1, 19, 11, 0, tzinfo=ZoneInfo("Europe/Vienna")),
+        ),
+    ),
+    ("573-ziekenhuis-demo-verplaatst-teams", "missed", Kind.OTHER, Day(date(2027, 4, 29))),
+    (
+        "911-email-repairs-deadline-extension",
+        "invented",
+        Kind.QUESTIONS_DEADLINE,
+        Day(date(2027, 1, 4)),
     ),
 }
 

@@ -201,6 +201,19 @@ def test_work_that_must_be_completed_by_a_day_ends_on_it() -> None:
             Kind.SUBMISSION_DEADLINE,
             "2026-12-09T17:00",
         ),
+        (
+            "The contracting authority has decided to extend the time limit for receipt of"
+            " tenders, which was originally set at 15 January 2027 at 16:00, to Friday 29 January"
+            " 2027. The hour remains unchanged.",
+            Kind.SUBMISSION_DEADLINE,
+            "2027-01-29T16:00",
+        ),
+        (
+            "De inschrijvingen moeten uiterlijk maandag 1 maart 2027 binnen zijn, om tien uur"
+            " 's ochtends.",
+            Kind.SUBMISSION_DEADLINE,
+            "2027-03-01T10:00",
+        ),
         ("Interviews: 12 January 2027 at a quarter to two.", Kind.INTERVIEWS, "2027-01-12T13:45"),
         ("Site visit on 12 January 2027 at half past ten.", Kind.OTHER, "2027-01-12T10:30"),
         ("Briefing on 12 January 2027 at ten o'clock.", Kind.OTHER, "2027-01-12T10:00"),
@@ -220,3 +233,16 @@ def test_a_time_written_to_the_second_keeps_its_seconds() -> None:
     ((kind, when),) = timeline(text)
     assert kind is Kind.QUESTIONS_DEADLINE
     assert isinstance(when, Moment) and when.at.second == 59
+
+
+def test_a_step_at_the_same_moment_as_the_one_before_takes_its_day_and_time() -> None:
+    text = (
+        "Sluiting inschrijving: 19 januari 2027 om 11:00 uur. De opening van de offertes vindt"
+        " op hetzelfde tijdstip plaats."
+    )
+    assert sorted(timeline(text)) == sorted(
+        [
+            (Kind.SUBMISSION_DEADLINE, at("2027-01-19", "11:00")),
+            (Kind.OPENING, at("2027-01-19", "11:00")),
+        ]
+    )

@@ -165,6 +165,9 @@ LOG_ENTRY_WORDS = (
 
 # The words just before the old date of a moved one: "verplaatst van", "(was:", "instead of"
 REPLACED_WORDS = (
+    # "which was originally set at", "oorspronkelijk gepland op"
+    r"\b(originally|initially|oorspronkelijk|aanvankelijk)\s(\w{1,12}\s)?(set|scheduled|planned"
+    r"|fixed|foreseen|gepland|vastgesteld|voorzien|bepaald)\s(at|on|for|op|voor)\W{0,3}$|"
     r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
     r"|changed|postponed|brought forward|rescheduled|extended|schuift|verschuift|schuiven"
     r"|verschuiven|shifts|slips|moves|slipped) (van|from)\W{0,3}$"

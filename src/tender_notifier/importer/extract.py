@@ -24,6 +24,7 @@ from . import facts
 from .dates import find_dates
 from .document import Document, document_of, publishes
 from .draft import Draft, Found, Unplaced
+from .earlier_messages import without_replaced
 from .finds import OLD_DATE
 from .lines_above import (
     CHANGED_PART,
@@ -44,7 +45,7 @@ from .rules import Meaning, kind_of
 from .sections import Section
 from .segment import Segment
 from .sentences import read_segment
-from .text import segments
+from .text import normalise, segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 
@@ -182,6 +183,7 @@ def extract(
             _read_not_binding(segment, unplaced, document, heading, selection)
         previous = segment
     per_lot = any(_OTHER_LOTS_KEPT.search(segment.text) for segment in pieces)
+    found = without_replaced(found, normalise(text), unplaced)
     timeline = milestones(_moving(pieces, found), zone, unplaced, per_lot=per_lot)
     title = facts.title(text, pieces)
     buyer = facts.buyer(pieces)

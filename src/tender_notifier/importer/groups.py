@@ -218,7 +218,10 @@ def _year_of_the_end(first: DateHit, last: DateHit) -> DateHit:
 # "... om 09:00 uur, op 14 mei 2027": a time ends its clause; the next one's date is not its
 _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:en |and )?(?:op|on|per)\b", re.IGNORECASE)
 # The words between a date and a time later in its clause: no clause break, no other date
-_CLAUSE_GAP = re.compile(r"[^.;,:\n|\t()\d]{1,60}")
+# (and a comma before the time: "uiterlijk maandag 1 maart 2027 binnen zijn, om tien uur")
+_CLAUSE_GAP = re.compile(
+    r"[^.;,:\n|\t()\d]{1,60}(,\s{1,3}(om|at|van|from|tussen|between)\s{1,3})?", re.IGNORECASE
+)
 # "Vragen tot 1 maart 2027 en de informatiebijeenkomst is om 10:00 uur": another subject
 _CONJUNCTION = re.compile(
     r"\b(?:en|and|maar|but|terwijl|while|whereas|waarna|daarna|then|plus|ook|also)\b", re.IGNORECASE

@@ -33,7 +33,7 @@ from .rules import (
 )
 from .segment import Segment
 from .times import TimeHit, find_times, in_zone
-from .undated import read_same_day, read_times_only, read_vague
+from .undated import keeps_its_time, read_same_day, read_times_only, read_vague
 
 _HEADING_LABEL = re.compile(r"[^:.;]{1,40}:\s{0,3}")
 # The particle of a verb split around the date, which is the date's own word
@@ -77,7 +77,7 @@ _OLD = Background.REPLACED
 # "the public opening, initially planned for <date>, will take place on <date>"
 _TAKES_PLACE = re.compile(
     r"\b(will (now )?(take place|be held)|(vindt|vinden) (nu )?plaats|wordt (nu )?gehouden)"
-    r"\s(on|op)\W{0,3}$",
+    r"\s(on|op)\W{0,3}$|^\W{0,3}(to|naar)\W{0,3}$",  # "..., which was originally set at <date>, to"
     re.IGNORECASE,
 )
 # the field that dates the document itself, whatever it names
@@ -113,6 +113,8 @@ def read_segment(
     dates = find_dates(text, document.years)
     times = in_zone(find_times(text, dates), document.zone)
     if not dates:
+        if not times and keeps_its_time(segment, found, document.years):
+            return
         if not any(not t.weak for t in times) and read_same_day(segment, None, found):
             return
         read_times_only(segment, times, found, unplaced)

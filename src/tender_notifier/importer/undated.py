@@ -10,12 +10,13 @@ from datetime import timedelta
 from functools import lru_cache
 
 from ..timeline import Kind
-from .dates import DateHit
+from .dates import DateHit, find_dates
 from .draft import Found, Unplaced
 from .hints import TIME_LABEL, VAGUE
 from .rules import Meaning, kind_of
 from .segment import Segment
-from .times import TimeHit
+from .times import TimeHit, find_times
+from .years import Years
 
 _SAME_DAY_REACH = 4  # how many lines "op dezelfde dag" looks back for its day
 _MAX_LOOK_BACK = 8  # how many finds back a lone time ("Eindtijd 09:00 uur") looks for its date
@@ -143,13 +144,44 @@ def _closing(kind: Kind) -> Kind:
 
 
 _SAME_DAY = re.compile(
-    r"\b(?:(?P<same>(?P<day>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
+    # "de opening vindt op datzelfde tijdstip plaats": the day and the time of the step before
+    r"\b(?:(?P<moment>(?:op |at )?(?:datzelfde|hetzelfde|dezelfde|the same) (?:tijdstip|moment|uur"
+    r"|time|hour))"
+    r"|(?P<same>(?P<day>(?:diezelfde|dezelfde|the same) (?:dag|day|datum|date)"
     r"|(?:op|on) (?:die|that) (?:dag|day)|le m\u00eame jour|ce m\u00eame jour|ce jour-l\u00e0)"
     # "Aansluitend, om 13:30 uur, vindt een openbare opening plaats": right after it
     r"|aansluitend|direct daarna|immediately after(?:wards)?|directly after(?:wards)?)"
     r"|(?P<next>de volgende dag|de dag erna|de dag daarna|the following day|the next day))\b",
     re.IGNORECASE,
 )
+
+
+# "The hour remains unchanged.", "Het tijdstip blijft ongewijzigd.": a moved deadline keeps the
+# time its old date had
+_SAME_HOUR = re.compile(
+    r"\b(the )?(hour|time|closing time|tijdstip|tijd|uur|sluitingstijd)\b[^.;\d]{0,20}"
+    r"\b(remains?|stays?|blijft|blijven)\b[^.;\d]{0,12}\b(unchanged|the same|ongewijzigd"
+    r"|hetzelfde|gelijk)\b",
+    re.IGNORECASE,
+)
+
+
+def keeps_its_time(segment: Segment, found: list[Found], years: Years | None) -> bool:
+    """Whether ``segment`` says the deadline dated just before keeps its old time ("... was
+    originally set at 15 January 2027 at 16:00, to Friday 29 January 2027. The hour remains
+    unchanged."), and gives it that time: the one time of the sentence that moved it."""
+    if not _SAME_HOUR.search(segment.text) or not found:
+        return False
+    target = found[-1]
+    if not target.prose or target.begin is not None or not target.kind.is_deadline:
+        return False
+    if segment.line - target.line > 1:
+        return False
+    old = [t for t in find_times(target.note, find_dates(target.note, years)) if not t.weak]
+    if len(old) != 1:
+        return False
+    _complete(found, len(found) - 1, old[0], segment)
+    return True
 
 
 def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bool:
@@ -182,8 +214,10 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
         # close at 10:00 on that day": the time of the step just dated
         _complete(found, len(found) - 1, t, segment)
         return True
-    day = last.day if match.group("same") else last.day + timedelta(days=1)
+    day = last.day if match.group("same") or match.group("moment") else last.day + timedelta(1)
     begin, finish = (None, None) if t is None else (t.begin, t.finish)
+    if match.group("moment") and t is None:
+        begin, finish = last.begin, last.finish
     if kind.is_deadline and finish is not None:
         begin, finish = finish, None
     note = f"{last.note} {segment.text}"

@@ -1,0 +1,98 @@
+"""An earlier message quoted under a newer one ("-----Original Message-----", "Op 25 nov. 2026
+schreef ...:"): where the newer message dates a step, the earlier message's dates for that step
+are what it replaces ("Shortlisted bidders will be notified by Thursday 28 January 2027" over a
+quoted timetable's "Shortlisted bidders notified   Thu 21 January 2027")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..timeline import Kind
+from .draft import Found, Unplaced
+from .rules import RULES
+
+# the line that opens a quoted earlier message
+_QUOTED = re.compile(
+    r"^\W{0,3}(-{2,}\s{0,3}(original message|oorspronkelijk bericht|forwarded message"
+    r"|doorgestuurd bericht|origineel bericht)\s{0,3}-{2,}"
+    r"|(on|op)\s.{4,80}\s(wrote|schreef)\s{0,3}:"
+    r"|(from|van)\s{0,3}:.{2,80}\n\s{0,3}(sent|verzonden|date|datum)\s{0,3}:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REPLACED = "an earlier message's date for a step the newer message dates; not used"
+
+
+def quoted_from(text: str) -> int | None:
+    """The line (counted from 1) that opens the first earlier message quoted in ``text``, if
+    one is; a message's own header at the top of the text is none."""
+    for match in _QUOTED.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if text[: match.start()].strip() and _has_words(text[: match.start()]):
+            return line
+    return None
+
+
+def _has_words(head: str) -> bool:
+    """Whether a message's own text stands above: more than the header lines of its mail."""
+    body = [ln for ln in head.splitlines() if ln.strip() and not _HEADER.match(ln)]
+    return len(body) >= 2
+
+
+_HEADER = re.compile(
+    r"^\s{0,3}(from|to|cc|sent|date|subject|van|aan|verzonden|datum|onderwerp)\s{0,3}:",
+    re.IGNORECASE,
+)
+
+
+def without_replaced(found: list[Found], text: str, unplaced: list[Unplaced]) -> list[Found]:
+    """``found`` without the dates the earlier message quoted in ``text`` gives for a step the
+    newer message dates anew, when the newer message changes the planning (not a forward that
+    only comments on it), and does not say that step stays as it was."""
+    quoted = quoted_from(text)
+    if quoted is None:
+        return found
+    newer_text = "\n".join(text.split("\n")[: quoted - 1])
+    if not _CHANGES.search(newer_text):
+        return found
+    kept_as_was = {
+        kind
+        for sentence in _SENTENCE.split(newer_text)
+        if _AS_WAS.search(sentence)
+        for kind in _named(sentence)
+    }
+    newer: dict[Kind, set[date]] = {}
+    for f in found:
+        if f.line < quoted and f.kind not in kept_as_was:
+            newer.setdefault(f.kind, set()).add(f.day)
+    kept: list[Found] = []
+    for item in found:
+        # (the same day may stand in both, with its time only in the earlier one)
+        if item.line > quoted and item.day not in newer.get(item.kind, {item.day}):
+            unplaced.append(Unplaced(item.line, item.day.isoformat(), _REPLACED, item.note))
+            continue
+        kept.append(item)
+    return kept
+
+
+def _named(sentence: str) -> set[Kind]:
+    """Every step ``sentence`` names: "De indiening van de BAFO en de gunning" names two."""
+    return {r.meaning for r in RULES if isinstance(r.meaning, Kind) and r.pattern.search(sentence)}
+
+
+# a newer message that changes the planning: "we have agreed to revise the timetable as
+# follows", "verschuiven we de indiening ... De aangepaste timing is als volgt"
+_CHANGES = re.compile(
+    r"\b(revised?|revising|amended|amend|updated?|changed?|moved|postponed|extended|rescheduled"
+    r"|brought forward|verplaatst|verschoven|verschuiven|verschuift|gewijzigd|gewijzigde|wijzigen"
+    r"|aangepast|aangepaste|uitgesteld|verlengd|vervroegd|instead of|in plaats van|i\.p\.v\."
+    r"|correctie|correction|now (close|closes|be held|take place))\b",
+    re.IGNORECASE,
+)
+# "De indiening van de BAFO en de gunning blijven ongewijzigd": a step that stays as it was
+_AS_WAS = re.compile(
+    r"\b(blijft|blijven)\s(ongewijzigd|staan|hetzelfde|gelijk)|\bremains?\s(unchanged|as\s(it"
+    r"|they)\s(was|were))|\b(is|are|zijn|is)\s(not\s|niet\s)?(unchanged|gewijzigd)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
