@@ -199,6 +199,23 @@ of participation" are requests to participate, an invitation to demonstrate over
 clause, and a date years before the reading day ("awarded on 2 April 2019") gives no year to
 the days written without one. They joined the training corpus (1431-1490) and the reader was
 trained again on 1510 texts. Over all 755: 89.6 % (4780/5337) and 448.
+The twentieth round read eight development sets of 15 texts written without looking at the
+rules (906 dates): 742 (81.9 %) and 122 invented with the rules of the round's start, 802
+(88.5 %) and 85 at its end. Its mechanisms: a newer message that changes the planning replaces
+the dates of its quoted earlier message for the steps it dates anew (not a forward's comments,
+not a step it says stays as it was); the column of a log that says when each entry was made is
+no step; a date alone over the words indented under it; the words beside a date's cell are said
+of the step the first cell names; lots under a head row with no head over the steps' column;
+wrapped label and date cells go on together; times in words ("half past ten", "ten in the
+morning"), to the second, after "that afternoon", in the sentence after a moved deadline ("Het
+tijdstip blijft 10.00 uur", "The hour remains unchanged"); a weekday that fits no year near an
+old date; Flemish, French and informal wordings. A reading of items over two lines that were not
+indented (a date alone, the words under it) read one development set's timetables but changed
+one of these 755 texts for the worse; the judge sets had none, and it was left out. Six judge
+sets of 15 (674 dates): 581 (86.2 %) and 90 invented before the round, 593 (88.0 %) and 73
+after. Over all 755 with the reader trained on 1510 texts: 90.0 % (4802/5337) and 414. The
+fourteen sets joined the training corpus (1491-1700) and the reader was trained again on 1720
+texts. Over all 755: 90.2 % (4813/5337) and 413.
 """
 
 from __future__ import annotations
@@ -207,11 +224,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (4780/5337, 448 invented); raise the recall and lower the invented
-# count as the rules improve, never the other way to pass. The goal, 90 % and no invented date
-# on unseen text, is not reached: on the last 90 texts new to the rules, 85.2 % and 84.
-HELDOUT_RECALL = 0.895
-HELDOUT_INVENTED = 448
+# What the importer reaches now (4813/5337, 413 invented); raise the recall and lower the invented
+# count as the rules improve, never the other way to pass. The goal's recall, 90 %, is reached
+# here; no invented date is not: on the last 90 judge texts new to the rules, 88.0 % and 73.
+HELDOUT_RECALL = 0.9015
+HELDOUT_INVENTED = 413
 HELDOUT_FILES = 755
 
 
