@@ -28,7 +28,7 @@ def quoted_from(text: str) -> int | None:
     one is; a message's own header at the top of the text is none."""
     for match in _QUOTED.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
-        if text[: match.start()].strip() and _has_words(text[: match.start()]):
+        if _has_words(text[: match.start()]):
             return line
     return None
 
@@ -92,7 +92,7 @@ _CHANGES = re.compile(
 # "De indiening van de BAFO en de gunning blijven ongewijzigd": a step that stays as it was
 _AS_WAS = re.compile(
     r"\b(blijft|blijven)\s(ongewijzigd|staan|hetzelfde|gelijk)|\bremains?\s(unchanged|as\s(it"
-    r"|they)\s(was|were))|\b(is|are|zijn|is)\s(not\s|niet\s)?(unchanged|gewijzigd)",
+    r"|they)\s(was|were))|\b(is|are)\sunchanged|\b(is|zijn)\sniet\sgewijzigd",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")

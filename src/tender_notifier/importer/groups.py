@@ -316,9 +316,9 @@ def _each_or_bracketed(
     if k == len(times) or k in used:
         return None
     t = times[k]
+    # "... until Wednesday 9th December ...; their portal closes at five o'clock that afternoon"
     if _THAT_DAY_AFTER.match(text, t.end) and _NO_DATE_IN_SENTENCE.fullmatch(text, end, t.start):
-        return k  # "... until Wednesday 9th December ...; their portal closes at five o'clock that
-        # afternoon"
+        return k
     if t.start - end > 100:
         return None
     if _EACH.match(text, end, t.start):

@@ -156,21 +156,11 @@ _SAME_DAY = re.compile(
 )
 
 
-# "The hour remains unchanged.", "Het tijdstip blijft ongewijzigd.": a moved deadline keeps the
-# time its old date had
-_SAME_HOUR = re.compile(
-    r"\b(the )?(hour|time|closing time|tijdstip|tijd|uur|sluitingstijd)\b[^.;\d]{0,20}"
-    r"\b(remains?|stays?|blijft|blijven)\b[^.;\d]{0,12}\b(unchanged|the same|ongewijzigd"
-    r"|hetzelfde|gelijk)\b",
-    re.IGNORECASE,
-)
-
-
 def keeps_its_time(segment: Segment, found: list[Found], years: Years | None) -> bool:
     """Whether ``segment`` says the deadline dated just before keeps its old time ("... was
     originally set at 15 January 2027 at 16:00, to Friday 29 January 2027. The hour remains
     unchanged."), and gives it that time: the one time of the sentence that moved it."""
-    if not _SAME_HOUR.search(segment.text) or not found:
+    if not _TIME_STAYS.search(segment.text) or not found:
         return False
     target = found[-1]
     if not target.prose or target.begin is not None or not target.kind.is_deadline:
@@ -228,10 +218,11 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
 
 # A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
 # "Het tijdstip blijft 10.00 uur.", "Het tijdstip verandert niet: u kunt inschrijven tot 14.00
-# uur", "The closing time remains 12:00": the time of the moved deadline before
+# uur", "The closing time remains 12:00": the time of the moved deadline before; with no time
+# written ("The hour remains unchanged."), the time its old date had
 _TIME_STAYS = re.compile(
-    r"\b(tijdstip|tijd|time|hour|uur)\b[^.;\d]{0,20}\b(blijft|verandert niet|wijzigt niet"
-    r"|remains|stays|is unchanged|does not change|unchanged)\b",
+    r"\b(tijdstip|tijd|time|hour|uur|sluitingstijd)\b[^.;\d]{0,20}\b(blijft|blijven"
+    r"|verandert niet|wijzigt niet|remains|stays|is unchanged|does not change|unchanged)\b",
     re.IGNORECASE,
 )
 _TIME_OF = re.compile(r"tijdstip|\btijd\b|\btime\b|\bhour\b", re.IGNORECASE)
