@@ -81,7 +81,10 @@ BACKGROUND_WORDS = (
     r"|\bbouwverlo(f|ven)\b"
     # "our offices close for the summer shutdown between 30 July and 1 August"
     r"|\bshut-?down\b|\b(offices?|kantoor|kantoren)\s(\w{1,12}\s){0,2}?(close|closes|sluit|sluiten)\b"
-    r"|\b(is|are) closed\b"
+    r"|\b(is|are) closed\b|\bgesloten (is|zijn)\b"
+    # "is de Inhuurdesk beperkt bereikbaar", "in die periode vindt geen screening plaats"
+    r"|\b(beperkt|slecht|niet) (bereikbaar|geopend)\b|\b(limited|reduced) (availability|service)\b"
+    r"|\b(vindt|vinden) (er )?(dan )?geen \w{1,20} plaats\b|\bno \w{1,20} (will )?take place\b"
     # "alleen toegestaan buiten het broedseizoen (15 maart – 15 juli)"
     r"|\b(buiten|outside)\b[^.;:]{0,40}$"
     r"|(gepland|scheduled|platform) (onderhoud|maintenance)|onderhoud aan het|storing|outage"
@@ -156,6 +159,13 @@ LOG_ENTRY_WORDS = (
     r"|\b(laatste update|last update|bijgewerkt op)\s{0,3}:?\s{0,3}$|^\W{0,3}logged:\s{0,3}$"
     # "Question 1      received 19/11/2026": the day a question came in, not "must be received"
     r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)\breceived\s{1,3}((on|at)\s{1,3})?$"
+    # "Aanbieding ingediend door Kempenaar Interim B.V.: Maandag 30 november 2026, 11:03"
+    r"|\b(ingediend|verzonden|verstuurd|geplaatst|submitted|sent|posted)\s(door|by)\s[^:;]{1,60}:"
+    r"\s{0,3}$"
+    # "Aangemaakt:  01-12-2026 11:05", "Tabblad: Vragen (export 03-12-2026 17:05)": the day a
+    # page or an export was made
+    r"|^\W{0,3}(aangemaakt|created|date created|aanmaakdatum)\s{0,3}(op\s{0,3})?:?\s{0,3}$"
+    r"|\(\s{0,3}(export|exportdatum|export date)\s{0,3}:?\s{0,3}$"
     # "Antwoord (02-12-2026 15:30):": the time an answer of a log was written
     r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}\($"
     # "01_Invitation_v1.0.pdf   02/12/2026 15:40": the day a document was uploaded
@@ -168,9 +178,9 @@ REPLACED_WORDS = (
     # "which was originally set at", "oorspronkelijk gepland op"
     r"\b(originally|initially|oorspronkelijk|aanvankelijk)\s(\w{1,12}\s)?(set|scheduled|planned"
     r"|fixed|foreseen|gepland|vastgesteld|voorzien|bepaald)\s(at|on|for|op|voor)\W{0,3}$|"
-    r"(verplaatst|verschoven|gewijzigd|veranderd|aangepast|vervroegd|uitgesteld|moved"
-    r"|changed|postponed|brought forward|rescheduled|extended|schuift|verschuift|schuiven"
-    r"|verschuiven|shifts|slips|moves|slipped) (van|from)\W{0,3}$"
+    r"(verplaatst|verschoven|verlengd|verlegd|gewijzigd|veranderd|aangepast|vervroegd"
+    r"|uitgesteld|moved|changed|postponed|brought forward|rescheduled|extended|schuift"
+    r"|verschuift|schuiven|verschuiven|shifts|slips|moves|slipped) (van|from)\W{0,3}$"
     # "we have also extended the deadline for clarification questions from <date> to"
     r"|\b(moved|changed|postponed|rescheduled|extended|brought forward|verplaatst|verschoven"
     r"|verlengd|uitgesteld|vervroegd|verschuift|verschuiven|schuift|moves|shifts)"
@@ -221,6 +231,7 @@ _VOID_AFTER = re.compile(
     r"|withdrawn|cancell?ed|superseded|staat hier los|staan hier los|not related|unrelated"
     r"|no longer appl(y|ies)|niet meer van toepassing|(gaat|gaan) niet door|called off"
     r"|will not (take place|go ahead)|annul\u00e9e?s?|supprim\u00e9e?s?"
+    r"|(did|has) not (take|taken) place|(is|zijn) niet doorgegaan|(ging|gingen) niet door"
     r"|(is|zijn|has been|have been|wordt|worden)"
     r"\s(vervroegd|uitgesteld|verschoven|verplaatst|postponed|moved|brought forward))\b",
     re.IGNORECASE,
@@ -279,6 +290,21 @@ def gone_by(after: str) -> bool:
     return bool(_GONE_BY_AFTER.match(after))
 
 
+# "zij gaf aan dat zij op 4 en 5 januari nog niet beschikbaar is": a candidate is away then
+_AWAY_AFTER = re.compile(
+    r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,3}?(nog\s)?(niet beschikbaar|afwezig|unavailable"
+    r"|not available|met verlof|on leave|op vakantie|on holiday)\b",
+    re.IGNORECASE,
+)
+# "she is on leave on 4 January", "ik ben afwezig van"
+_AWAY_BEFORE = re.compile(
+    r"\b(is|are|am|zijn|ben|is\s\w{1,12})\s(\w{1,12}\s)?(on leave|away|unavailable|not available"
+    r"|afwezig|met verlof|op vakantie|niet beschikbaar)\s(on|op|from|van|until|tot|between"
+    r"|tussen)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
 # "... vóór 15 maart 2027 (accountantscontrole), maar dit is geen deadline voor de aanbieding"
 _NO_STEP_AFTER = re.compile(
     r"\b(dit|dat|this|that|it|het)\s(is|zijn|are)\s(geen|not\sa|no)\s(deadline|termijn"
@@ -303,4 +329,6 @@ def past_or_void(before: str, after: str) -> bool:
         or _HOLIDAY_AFTER.match(clause)
         or _HOLIDAY_BEFORE.search(before)
         or _CLOSED_AFTER.match(clause)
+        or _AWAY_AFTER.match(clause)
+        or _AWAY_BEFORE.search(before)
     )

@@ -62,6 +62,9 @@ NAMED_EVENT_WORDS = (
     # Dutch "onderhandelingsronde" is the meeting with each bidder: an interview)
     r"|dialoog(ronde|sessie|bijeenkomst)|dialogue (round|session|meeting)"
     r"|negotiation rounds?"
+    # a preliminary market engagement asks for views, not for tenders: "Engagement deadline",
+    # "Market engagement questionnaire" (returned by a date)
+    r"|\bengagement deadline\b|\b(market|supplier) engagement questionnaires?\b"
     # "Mededeling sluiting dialoog": the dialogue ends, no tender is due
     r"|\b(sluiting|afsluiting|einde|closure|close|end) (van |of )?(de |the )?(dialoog|dialogue)\b"
     r"(?![^.;]{0,30}\b(invitation|uitnodiging))"
@@ -76,6 +79,10 @@ NAMED_EVENT_WORDS = (
     # presentation online via Teams on"
     r"|\b(we|wij)\s(will|shall|zullen)\s(\w{1,12}\s)?(repeat|give|hold|host|deliver|run|geven"
     r"|houden|herhalen)\s(a|an|the|our|de|een|onze)\s(\w{1,12}\s)?(presentation|presentatie)\b"
+    # "an online presentation of the RfEI": the buyer presents its documents
+    r"|\b(presentation|presentatie) (of|van) (the|de|het) (\w{1,20} )?(RfEI|RFI|RFP|RFQ|ITT"
+    r"|tender|procedure|procurement|documents?|specification|aanbesteding|leidraad|bestek"
+    r"|aanbestedingsstukken|eProcurement Portal|portal|platform)\b"
     # "The online session will repeat the presentations from the in-person event"
     r"|\b(repeat|repeats|herhaalt|herhalen)\s(\w{1,12}\s){0,2}(presentations?|presentaties?)\b"
     r"|\b(presentation|presentatie|toelichting) (of|van|op) (the |de |het )?(tender documents"

@@ -184,6 +184,8 @@ def extract(
         previous = segment
     per_lot = any(_OTHER_LOTS_KEPT.search(segment.text) for segment in pieces)
     found = without_replaced(found, normalise(text), unplaced)
+    if any(_MARKET_ENGAGEMENT.fullmatch(segment.text) for segment in pieces):
+        found = [_engagement_step(f) for f in found]
     timeline = milestones(_moving(pieces, found), zone, unplaced, per_lot=per_lot)
     title = facts.title(text, pieces)
     buyer = facts.buyer(pieces)
@@ -201,6 +203,22 @@ def extract(
         milestones=timeline,
     )
     return Draft(tender=tender, unplaced=tuple(sorted(unplaced, key=lambda u: u.line)))
+
+
+# A notice of a preliminary market engagement asks for views, not for tenders or requests to
+# take part: "UK2: Preliminary market engagement notice", a field "Engagement deadline"
+_MARKET_ENGAGEMENT = re.compile(
+    r"(UK2:\s)?preliminary market engagement notice(\s[-\u2013]\s[\w\s]{1,40})?"
+    r"|engagement deadline\W{0,3}",
+    re.IGNORECASE,
+)
+
+
+def _engagement_step(found: Found) -> Found:
+    """A market engagement's deadline, "Completed questionnaires are requested by", is `other`."""
+    if found.kind in (Kind.SUBMISSION_DEADLINE, Kind.PARTICIPATION_DEADLINE):
+        return replace(found, kind=Kind.OTHER)
+    return found
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -102,7 +102,10 @@ PROCEDURE_PERIOD = re.compile(
     r"|consultation|inschrijvings|offerte|aanbestedings|beoordelings|evaluatie|procedure"
     r"|opschortings|consultatie|reactie|vragen|questions?|clarification|mobili[sz]ation"
     r"|mobilisatie|transition|transitie)[\s-]?"
-    r"(period|periode|termijn|window)",
+    r"(period|periode|termijn|window)"
+    # "Optional 1:1 sessions may be requested for the period 25 to 27 January"
+    r"|\b(sessions?|sessies?|meetings?|gesprekken|interviews|presentaties|presentations|visits"
+    r"|bezoeken|workshops?)\b[^.;]{0,60}\b(period|periode)\b",
     re.IGNORECASE,
 )
 

@@ -35,6 +35,8 @@ SHORTLIST_WORDS = (
     r"|\bcontact\b.{0,20}\b(geselecteerde|uitgenodigde|selected|shortlisted) (kandidaten"
     r"|gegadigden|candidates|suppliers|bidders)"
     r"|selectie (van )?(de )?(kandidaten|gegadigden)"
+    # "De opdrachtgever maakt uiterlijk 16 december een selectie van maximaal drie kandidaten"
+    r"|\bselectie van (maximaal|max\.?|ten hoogste|hooguit) \w{1,6} (kandidaten|gegadigden|cv)"
     r"|\b(je|u|you|kandidaten|candidates)\s(hoort|horen|hear|will hear)\b.{0,20}$"
     r"|(selection|selectie|qualification|kwalificatie)[- ]?(result|outcome|uitslag|resultaat)"
     # "Notification of SAQ outcome", "Stage 1 results": the outcome of the selection's forms

@@ -72,8 +72,8 @@ UK_PLATFORM = re.compile(
     r"|Crown\sCommercial\sService|Public\sContracts\sScotland|Sell2Wales"
     r"|UK\d{1,2}:\s|NHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:Trust|Board|England|Foundation))\b|£\s?\d"
     # a mail from a UK or Irish address, a day rate inside or outside IR35, prices in GBP
-    r"|@[\w.-]{1,60}\.(?:co|gov|org|ac|nhs|police)\.uk\b|@[\w.-]{1,60}\.gov\.ie\b"
-    r"|\bIR35\b|\bGBP\s?\d"
+    r"|@[\w.-]{1,60}\.(?:co|gov|org|ac|nhs|police|sch|ltd|plc|mod)\.uk\b|@[\w.-]{1,60}\.gov\.ie\b"
+    r"|\bIR35\b|\bGBP\s?\d|\b(?:Multi-)?Academy\sTrust\b"
     # the UK's platforms and its public bodies
     r"|\b(?:Atamis|In-Tend|ProContract|Delta\seSourcing|Proactis|Due\sNorth|NEPO|YORtender"
     r"|PCS-Tender|eTendersNI|TUPE)\b"

@@ -58,6 +58,11 @@ _SEATS = {
 }
 # Cities that name a zone without being in its IANA name
 _ALIASES = {
+    # the islands of the Caribbean Netherlands and the Kingdom's countries there
+    "Bonaire": "America/Kralendijk",
+    "Sint Eustatius": "America/Kralendijk",
+    "Saba": "America/Kralendijk",
+    "Curaçao": "America/Curacao",
     "Geneva": "Europe/Zurich",
     "Genève": "Europe/Zurich",
     "Bern": "Europe/Zurich",
@@ -94,6 +99,11 @@ ABBREVIATIONS = {
 _REGIONS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
 
 
+# The last parts of zone names that are words as well ("Australia/West", "Asia/Oral",
+# "Pacific/Easter"): "West" in a text names no zone
+_NOT_PLACES = ("north", "south", "west", "east", "easter", "oral", "wake", "virgin", "midway")
+
+
 @cache
 def _cities() -> dict[str, str]:
     """Lower-case city names -> IANA zone: every city a zone is named after, and the others."""
@@ -102,6 +112,8 @@ def _cities() -> dict[str, str]:
         region, _, place = key.partition("/")
         if region in _REGIONS and place and "/" not in place:
             names[place.replace("_", " ").lower()] = key
+    for word in _NOT_PLACES:
+        names.pop(word, None)
     return names | {name.lower(): key for name, key in (_SEATS | _ALIASES).items()}
 
 
@@ -112,7 +124,7 @@ def zone_named(name: str) -> ZoneInfo | None:
 
 
 # "local time", where a text says its times are those of the place it is about
-_LOCAL_TIME = re.compile(r"\b(local time|heure locale|hora local)\b", re.IGNORECASE)
+_LOCAL_TIME = re.compile(r"\b(local time|heure locale|hora local|lokale tijd)\b", re.IGNORECASE)
 
 
 @cache
