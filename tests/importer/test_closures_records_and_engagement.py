@@ -1,9 +1,11 @@
 """Dates that are no step of the procedure although a step's words stand near them: a buyer
 that is closed or hard to reach, a candidate who is away, a page's creation and an export, an
-offer's time of submission, a presentation that did not take place; the steps of a preliminary
-market engagement, which asks for views and not for tenders; and the words of steps that were
-read as other steps: a deadline extended "van ... naar", a selection of a few candidates, "wij
-vragen u", a buyer presenting its own documents, a zone in Dutch words."""
+offer's time of submission, a presentation that did not take place or was cancelled, what a
+document says quoted by a question or a correction, the end the options reach; the steps of a
+preliminary market engagement, which asks for views and not for tenders; and the words of steps
+that were read as other steps: a deadline extended "van ... naar", an old date after "niet", a
+selection of a few candidates, "wij vragen u", a buyer presenting its own documents, a
+clarification memorandum, a zone in Dutch words."""
 
 from __future__ import annotations
 
@@ -35,6 +37,22 @@ from .reading import HEAD, at, span, timeline
         "Aanbieding ingediend door Kempenaar Interim B.V.: Maandag 30 november 2026, 11:03",
         "A presentation originally envisaged for 2 December 2026 did not take place.",
         "De presentatie van 2 december 2026 is niet doorgegaan.",
+        "Site visit No. 2: 17/12/2026 14:00 (CANCELLED)",
+        "2 Informatiebijeenkomst vervalt: 10-12-2026, 14:00 - 16:00",
+        "Daarin stond abusievelijk dat de opschortende termijn eindigt op maandag 14 december "
+        "2026.",
+        "The reply to Question 3 erroneously mentioned 14/01/2027 as the time limit for receipt "
+        "of tenders.",
+        "V: In de aanvraag staat als startdatum 4 januari 2027.",
+        "The ITT states a contract start date of 1 March 2027 in section 2 but 1 April 2027 in "
+        "Appendix C.",
+        "The RFP refers to a deadline of January 29, 2027 in Section II.",
+        "Instead of:\n   Start: 01/03/2027\n   End:   28/02/2031\n",
+        "- Completion date: see 3.2 (the school closes to pupils on 30 June 2027).",
+        "A: De presentaties waren gepland op 9 februari 2027.",
+        "- presentaties: volgen later (i.p.v. 12 januari 2027)",
+        "Description of renewals: the contracting authority may extend the framework agreement "
+        "twice by 12 months each (maximum end date 31/03/2031).",
     ],
 )
 def test_a_date_the_sentence_says_is_no_step_gives_no_milestone(sentence: str) -> None:
@@ -95,6 +113,42 @@ def test_a_tender_notice_that_names_an_earlier_market_engagement_keeps_its_deadl
             "ECIF will give an online presentation of the RfEI and of the eProcurement Portal "
             "on Wednesday 16 December 2026, 15:00 - 16:00.",
             [(Kind.OTHER, span("2026-12-16", "15:00", "16:00"))],
+        ),
+        (
+            "Een correctie: de selectiegesprekken vinden NIET plaats op woensdag 9 december "
+            "2026, maar op woensdag 16 december 2026, tussen 10.00 en 12.30 uur.",
+            [(Kind.INTERVIEWS, span("2026-12-16", "10:00", "12:30"))],
+        ),
+        (
+            "Daarnaast is de gewenste startdatum verschoven: niet 4 januari 2027, maar maandag "
+            "11 januari 2027.",
+            [(Kind.START, Day(date(2027, 1, 11)))],
+        ),
+        (
+            "De tweede Nota van Inlichtingen verschijnt daardoor niet op 18 december 2026 maar "
+            "uiterlijk woensdag 13 januari 2027.",
+            [(Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 13)))],
+        ),
+        (
+            "The deadline for questions moves to 5 January 2027 at 10:00 and the second "
+            "clarification memorandum will be published by 13 January 2027.",
+            [
+                (Kind.QUESTIONS_DEADLINE, at("2027-01-05", "10:00")),
+                (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 13))),
+            ],
+        ),
+        (
+            "05 | Tue | 2 Feb 2027 | - | Notification which tenderers proceed to round 2",
+            [(Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 2)))],
+        ),
+        (
+            "The contract will run from 1 April 2027 to 31 March 2029 and the Council may "
+            "extend it by 12 months.",
+            [(Kind.START, Day(date(2027, 4, 1))), (Kind.END, Day(date(2029, 3, 31)))],
+        ),
+        (
+            "De uitslag van de gesprekken ontvangt u uiterlijk vrijdag 18 december 2026.",
+            [(Kind.AWARD, Day(date(2026, 12, 18)))],
         ),
         (
             "Bidders will give a presentation of their approach on 16 December 2026.",

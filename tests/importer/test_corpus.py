@@ -191,7 +191,6 @@ NOT_READ_YET = {
     ),
     # 246-295 (written without seeing the rules), what the rules do not read yet
     ("252-hdsr-niet-openbaar-ingenieursdiensten", "missed", Kind.END, Day(date(2031, 5, 31))),
-    ("254-hanze-nvi-audiovisueel", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 12))),
     ("259-flextender-haarlem-opties", "invented", Kind.END, Day(date(2028, 12, 31))),
     ("263-az-sint-jan-offerteaanvraag", "missed", Kind.INTERVIEWS, span(2027, 1, 20, 13, 0, 17, 0)),
     ("263-az-sint-jan-offerteaanvraag", "invented", Kind.INTERVIEWS, at(2027, 1, 20, 13, 0)),
@@ -268,12 +267,6 @@ NOT_READ_YET = {
     ),
     ("344-nijmegen-nvi-schoonmaak-stadswinkels", "missed", Kind.OTHER, at(2027, 6, 1, 14, 0)),
     (
-        "344-nijmegen-nvi-schoonmaak-stadswinkels",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        Day(date(2027, 6, 14)),
-    ),
-    (
         "348-etenders-cork-engineering-framework",
         "missed",
         Kind.PARTICIPATION_DEADLINE,
@@ -335,7 +328,6 @@ NOT_READ_YET = {
     # 284: the second day of a list of interview slots, read as the first slot like the first day
     ("284-inhuurdesk-pnh-projectleider", "invented", Kind.INTERVIEWS, at(2026, 12, 18, 13, 30)),
     # 248: the interviews of the quoted earlier mail, on the day the CVs are now due
-    ("248-striive-mail-amersfoort", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 14))),
     # 381-470 (written without seeing the rules, read in the twelfth round), what the rules do
     # not read yet: dialogue and negotiation rounds their writers read as interviews (the corpus
     # reads them as other milestones), a broker's client's own closing day beside the broker's,
@@ -709,12 +701,6 @@ NOT_READ_YET = {
     ),
     (
         "513-iok-mail-onderhandelingsprocedure-fietsbrug",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 3, 8, 11, 0),
-    ),
-    (
-        "513-iok-mail-onderhandelingsprocedure-fietsbrug",
         "missed",
         Kind.OTHER,
         span(2027, 2, 17, 10, 0, 11, 30),
@@ -905,14 +891,6 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2027, 7, 13, 9, 0, 16, 0),
     ),
-    (
-        "568-irish-council-inline-reply",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 11, 4, 13, 0),
-    ),
-    ("568-irish-council-inline-reply", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 11, 5))),
-    ("569-inhuurdesk-update-two-roles", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 11))),
     (
         "570-flextender-interview-invitation",
         "missed",
@@ -1314,18 +1292,6 @@ NOT_READ_YET = {
     (
         "702-mailthread-amersfoort-beleidsadviseur-wonen",
         "invented",
-        Kind.INTERVIEWS,
-        span(2026, 12, 15, 13, 0, 16, 30),
-    ),
-    (
-        "702-mailthread-amersfoort-beleidsadviseur-wonen",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2026, 12, 4)),
-    ),
-    (
-        "702-mailthread-amersfoort-beleidsadviseur-wonen",
-        "invented",
         Kind.SUBMISSION_DEADLINE,
         Day(date(2026, 12, 16)),
     ),
@@ -1568,7 +1534,6 @@ NOT_READ_YET = {
     ("800-azsj-digitale-pathologie-bestek", "invented", Kind.START, Day(date(2027, 3, 15))),
     ("812-uk-rfq-leadership-away-day", "missed", Kind.OTHER, at(2026, 12, 7, 13, 0)),
     ("814-vlaams-interim-communicatie-mechelen", "missed", Kind.OTHER, at(2026, 12, 15, 17, 0)),
-    ("815-herinnering-vandaag-sluiting-fg", "invented", Kind.START, Day(date(2027, 1, 4))),
     ("816-undp-kenya-solar-health", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 21, 17, 0)),
     ("816-undp-kenya-solar-health", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 1, 21, 14, 0)),
     ("818-unicef-sd-cold-chain-amendment", "missed", Kind.OPENING, at(2027, 1, 26, 14, 0)),
@@ -1829,10 +1794,8 @@ NOT_READ_YET = {
         Day(date(2026, 11, 25)),
     ),
     ("873-eea-experts-cei", "missed", Kind.PARTICIPATION_DEADLINE, at(2027, 1, 18, 13, 0)),
-    ("873-eea-experts-cei", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 26))),
     ("873-eea-experts-cei", "missed", Kind.PARTICIPATION_DEADLINE, at(2028, 6, 30, 12, 0)),
     ("873-eea-experts-cei", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 18, 13, 0)),
-    ("873-eea-experts-cei", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 26))),
     ("876-openbare-verlichting-apeldoorn", "invented", Kind.OTHER, at(2026, 12, 2, 10, 0)),
     ("877-patient-transport-nhs", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 9))),
     ("877-patient-transport-nhs", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 10))),
@@ -1844,7 +1807,6 @@ NOT_READ_YET = {
         Kind.ANSWERS_PUBLISHED,
         Day(date(2026, 12, 3)),
     ),
-    ("881-corrigendum-wicklow", "invented", Kind.OTHER, at(2026, 12, 17, 15, 0)),
     ("886-schoonmaak-ziekenhuis-mail", "missed", Kind.INTERVIEWS, span(2027, 1, 19, 14, 0, 14, 45)),
     ("886-schoonmaak-ziekenhuis-mail", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 19))),
     (
@@ -1888,7 +1850,6 @@ NOT_READ_YET = {
     # 891-950: four sets of 15 texts written without looking at the rules, on which the learned
     # reader's part and threshold were chosen; what neither reads yet
     ("893-tenderned-rijnland-inhuur-ict", "invented", Kind.OTHER, at(2026, 12, 3, 17, 0)),
-    ("895-den-haag-nvi-jurist-omgevingsrecht", "invented", Kind.START, Day(date(2027, 1, 4))),
     (
         "900-mercell-hhnk-technisch-personeel",
         "missed",
@@ -1967,7 +1928,6 @@ NOT_READ_YET = {
         Day(date(2026, 12, 22)),
     ),
     ("932-avis-rectificatif-ixelles-nettoyage", "invented", Kind.OTHER, Day(date(2027, 1, 5))),
-    ("932-avis-rectificatif-ixelles-nettoyage", "invented", Kind.START, Day(date(2027, 3, 1))),
     (
         "932-avis-rectificatif-ixelles-nettoyage",
         "invented",
@@ -2012,8 +1972,6 @@ NOT_READ_YET = {
     ("941-frome-toilets-words", "missed", Kind.OTHER, span(2026, 12, 16, 11, 0, 16, 0)),
     ("941-frome-toilets-words", "missed", Kind.OTHER, span(2026, 12, 17, 11, 0, 16, 0)),
     ("942-mechelen-dakrenovatie-bestek", "missed", Kind.OTHER, at(2027, 1, 6, 9, 30)),
-    ("943-tudelft-data-engineer-mail", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 10))),
-    ("943-tudelft-data-engineer-mail", "missed", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 11))),
     (
         "944-leeds-nhs-clarification-log",
         "invented",
@@ -2644,7 +2602,6 @@ NOT_READ_YET = {
         Kind.QUESTIONS_DEADLINE,
         Day(date(2026, 12, 3)),
     ),
-    ("1231-ivw-mobiliteitsstudie-mail", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 9))),
     ("1232-eaacr-invitation-stakeholder-forum", "invented", Kind.END, Day(date(2027, 6, 25))),
     ("1232-eaacr-invitation-stakeholder-forum", "invented", Kind.OPENING, at(2027, 1, 13, 10, 0)),
     ("1232-eaacr-invitation-stakeholder-forum", "invented", Kind.START, Day(date(2027, 6, 23))),
@@ -3425,18 +3382,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2026, 12, 17, 12, 0),
     ),
-    (
-        "1380-mail-vragen-kantoormeubilair",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        Day(date(2026, 12, 14)),
-    ),
-    (
-        "1380-mail-vragen-kantoormeubilair",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 16)),
-    ),
     ("1381-schilderwerk-woningcorporatie", "invented", Kind.START, Day(date(2027, 4, 1))),
     ("1382-marktconsultatie-vth-applicatie", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 11))),
     (
@@ -3617,12 +3562,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         Moment(datetime(2027, 3, 12, 17, 0, 0, tzinfo=ZoneInfo("Europe/Dublin"))),
     ),
-    (
-        "1426-further-competition-email",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 22, 15, 0),
-    ),
     ("1427-provincie-bermonderhoud", "missed", Kind.OPENING, at(2027, 1, 28, 11, 30)),
     ("1428-pdf-leidraad-catering", "invented", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 17))),
     ("1429-slack-freelance-ux", "invented", Kind.OTHER, at(2026, 12, 7, 12, 30)),
@@ -3635,10 +3574,8 @@ NOT_READ_YET = {
         span(2027, 3, 10, 9, 0, 17, 0),
     ),
     ("1430-concurrentiegerichte-dialoog", "missed", Kind.INTERVIEWS, span(2027, 3, 9, 9, 0, 17, 0)),
-    ("260-apeldoorn-correctie-standstill", "invented", Kind.OTHER, Day(date(2026, 12, 14))),
     ("464-nhs-trust-ward-refurbishment-block-c", "missed", Kind.END, Day(date(2027, 10, 29))),
     ("553-wetterskip-gunningsbeslissing-baggeren", "missed", Kind.OTHER, Day(date(2027, 6, 3))),
-    ("720-clarification-log-managed-network", "invented", Kind.START, Day(date(2027, 3, 1))),
     (
         "741-nota-van-inlichtingen-printdiensten",
         "invented",
@@ -3851,18 +3788,6 @@ NOT_READ_YET = {
         "missed",
         Kind.PARTICIPATION_DEADLINE,
         Moment(datetime(2027, 1, 11, 12, 0, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))),
-    ),
-    (
-        "1487-fw-further-competition-research-data",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2027, 1, 12)),
-    ),
-    (
-        "1487-fw-further-competition-research-data",
-        "invented",
-        Kind.INTERVIEWS,
-        Day(date(2027, 1, 13)),
     ),
     ("1488-pdf-leidraad-baggerwerken", "invented", Kind.START, Day(date(2027, 9, 15))),
     ("1489-das-inhuuraanvraag-stikstof", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 17))),
@@ -4159,18 +4084,6 @@ NOT_READ_YET = {
             datetime(2027, 1, 8, 13, 0, tzinfo=ZoneInfo("Europe/London")),
         ),
     ),
-    (
-        "1547-suir-valley-etb-catering-thread",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 1, 8)),
-    ),
-    (
-        "1547-suir-valley-etb-catering-thread",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 1, 4, 18, 0),
-    ),
     ("1548-eemvallei-niet-openbaar-pdf", "invented", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 18))),
     (
         "1550-bergvliet-projectleider-warmtetransitie-qa",
@@ -4185,7 +4098,6 @@ NOT_READ_YET = {
         at(2026, 12, 7, 12, 0),
     ),
     ("1554-nvi2-baggeren-delfland", "missed", Kind.START, Day(date(2027, 4, 1))),
-    ("1557-between-informatieadviseur-vrr", "invented", Kind.START, Day(date(2027, 1, 4))),
     (
         "1559-fts-bristol-customer-platform",
         "invented",
@@ -4703,12 +4615,6 @@ NOT_READ_YET = {
     (
         "1652-addendum-selectieleidraad-rijkskantoor",
         "invented",
-        Kind.OTHER,
-        span(2026, 12, 10, 14, 0, 16, 0),
-    ),
-    (
-        "1652-addendum-selectieleidraad-rijkskantoor",
-        "invented",
         Kind.SHORTLIST_NOTICE,
         Day(date(2027, 2, 8)),
     ),
@@ -4810,7 +4716,6 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         span(2026, 12, 10, 14, 0, 15, 0),
     ),
-    ("1677-rws-informatieanalist-mail", "invented", Kind.START, Day(date(2027, 1, 4))),
     (
         "1677-rws-informatieanalist-mail",
         "missed",
@@ -4871,7 +4776,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Moment(datetime(2027, 1, 19, 11, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
     ),
-    ("1694-rea-qa-log-communication", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 14))),
     ("1694-rea-qa-log-communication", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 14, 16, 0)),
     (
         "1696-leiedal-mail-onderhandelingsprocedure",
@@ -4916,12 +4820,6 @@ NOT_READ_YET = {
     ),
     ("785-contracts-finder-fire-service-website", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 2))),
     (
-        "820-unops-nypo-conference-logistics-qa",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        Day(date(2027, 1, 29)),
-    ),
-    (
         "850-ceredigion-learner-transport-sell2wales",
         "missed",
         Kind.OTHER,
@@ -4946,30 +4844,6 @@ NOT_READ_YET = {
         Day(date(2026, 11, 30)),
     ),
     ("1049-lux-abp-avis-rectificatif", "invented", Kind.OTHER, at(2026, 12, 9, 10, 0)),
-    (
-        "1050-zorgbedrijf-tilliften-onderhandeling",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 1, 21)),
-    ),
-    (
-        "1050-zorgbedrijf-tilliften-onderhandeling",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2027, 1, 20, 13, 30, tzinfo=ZoneInfo("Europe/Brussels")),
-            datetime(2027, 1, 20, 14, 30, tzinfo=ZoneInfo("Europe/Brussels")),
-        ),
-    ),
-    (
-        "1050-zorgbedrijf-tilliften-onderhandeling",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2027, 1, 20, 14, 45, tzinfo=ZoneInfo("Europe/Brussels")),
-            datetime(2027, 1, 20, 16, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-        ),
-    ),
     ("1054-tue-rdm-platform-demo-slots", "invented", Kind.INTERVIEWS, at(2027, 1, 11, 12, 0)),
     ("1054-tue-rdm-platform-demo-slots", "missed", Kind.OTHER, at(2027, 1, 11, 12, 0)),
     (
@@ -5026,6 +4900,12 @@ NOT_READ_YET = {
         span(2026, 12, 9, 11, 30, 12, 45),
     ),
     ("992-presentation-rescheduled-amstelhof", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 8))),
+    (
+        "1050-zorgbedrijf-tilliften-onderhandeling",
+        "missed",
+        Kind.SUBMISSION_DEADLINE,
+        Moment(datetime(2027, 2, 1, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
+    ),
 }
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from tender_notifier.timeline import Day, Kind
 
-from .reading import at, timeline
+from .reading import at, span, timeline
 
 EARLIER = (
     "-----Original Message-----\n"
@@ -71,3 +71,44 @@ def test_a_step_the_newer_message_says_stays_as_it_was_keeps_its_quoted_date() -
     found = timeline(text)
     assert (Kind.SUBMISSION_DEADLINE, at("2027-01-18", "11:00")) in found
     assert (Kind.SUBMISSION_DEADLINE, at("2027-04-16", "11:00")) in found
+
+
+def test_a_message_in_the_middle_of_a_thread_replaces_what_the_oldest_one_dated() -> None:
+    text = (
+        "Dag Bart,\n"
+        "\n"
+        "Nog een aanvulling op mijn mail van gisteren: de degustatie vindt plaats op donderdag "
+        "4 februari 2027 van 11u45 tot 13u15.\n"
+        "\n"
+        "Groetjes,\n"
+        "Els\n"
+        "\n"
+        "Van: Els Vermeiren\n"
+        "Verzonden: woensdag 2 december 2026 16:20\n"
+        "Onderwerp: RE: Uitnodiging onderhandelingsgesprek\n"
+        "\n"
+        "Dag Bart,\n"
+        "\n"
+        "Geen probleem, we verplaatsen uw gesprek naar woensdag 20 januari 2027 van 14u tot 15u.\n"
+        "\n"
+        "Van: Els Vermeiren\n"
+        "Verzonden: maandag 30 november 2026 08:55\n"
+        "Onderwerp: Uitnodiging onderhandelingsgesprek\n"
+        "\n"
+        "Beste,\n"
+        "\n"
+        "Wij nodigen u uit voor een onderhandelingsgesprek op maandag 18 januari 2027 van 9u30 "
+        "tot 10u30.\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span("2027-01-20", "14:00", "15:00")),
+        (Kind.INTERVIEWS, span("2027-02-04", "11:45", "13:15")),
+    ]
+
+
+def test_asking_to_move_a_step_is_no_question_of_the_procedure() -> None:
+    text = (
+        "Uw vraag om het gesprek te verplaatsen naar donderdag 21 januari 2027 kunnen we helaas "
+        "niet inwilligen.\n"
+    )
+    assert timeline(text) == []

@@ -224,11 +224,11 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (4821/5337, 409 invented); raise the recall and lower the invented
+# What the importer reaches now (4823/5337, 400 invented); raise the recall and lower the invented
 # count as the rules improve, never the other way to pass. The goal's recall, 90 %, is reached
 # here; no invented date is not: on the last 90 judge texts new to the rules, 88.0 % and 73.
-HELDOUT_RECALL = 0.9033
-HELDOUT_INVENTED = 409
+HELDOUT_RECALL = 0.9036
+HELDOUT_INVENTED = 400
 HELDOUT_FILES = 755
 
 

@@ -42,6 +42,9 @@ BACKGROUND_WORDS = (
     r"|(?<!zonder )(?<!geen )verleng|(?<!without )(?<!excluding )(?<!no )extension|\boptie"
     # not "optional", "optioneel": an optional site visit is one all the same
     r"|\boption(?!al|eel)"
+    # the end the options reach: "may extend the framework twice (maximum end date 31/03/2031)"
+    r"|\b(maximum|max\.?|maximale) (end date|einddatum|looptijd|duration)\b|\brenewals?\b"
+    r"|\b(may|can|could|kan|kunnen|mag|mogen)\s(\w{1,20}\s){0,3}?(extend|renew|verlengen)\b"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
     # the first phase's documents going out: the notice itself ("Issue of Suitability
     # Assessment Questionnaire: 01/12/2026")
@@ -80,7 +83,9 @@ BACKGROUND_WORDS = (
     r"|tussen|du)\b|\bcong\u00e9s\b"
     r"|\bbouwverlo(f|ven)\b"
     # "our offices close for the summer shutdown between 30 July and 1 August"
-    r"|\bshut-?down\b|\b(offices?|kantoor|kantoren)\s(\w{1,12}\s){0,2}?(close|closes|sluit|sluiten)\b"
+    r"|\bshut-?down\b|\b(offices?|kantoor|kantoren|schools?|campus|kitchen|library|premises"
+    r"|gebouw|stadhuis|gemeentehuis)\s(\w{1,12}\s){0,2}?(close|closes|sluit|sluiten|reopens"
+    r"|re-opens)\b"
     r"|\b(is|are) closed\b|\bgesloten (is|zijn)\b"
     # "is de Inhuurdesk beperkt bereikbaar", "in die periode vindt geen screening plaats"
     r"|\b(beperkt|slecht|niet) (bereikbaar|geopend)\b|\b(limited|reduced) (availability|service)\b"
@@ -185,12 +190,18 @@ REPLACED_WORDS = (
     r"|\b(moved|changed|postponed|rescheduled|extended|brought forward|verplaatst|verschoven"
     r"|verlengd|uitgesteld|vervroegd|verschuift|verschuiven|schuift|moves|shifts)"
     r"\s([\w'’]{1,20}\s{1,3}){1,6}?(van|from)\W{0,3}$"
+    # "De presentaties waren gepland op 9 februari 2027; ... worden zij gehouden op"
+    r"|\b(waren|was|stond|stonden|were|had been)\s(gepland|voorzien|scheduled|planned)\s(op|voor"
+    r"|on|for)\W{0,3}$"
     # "de sluitingsdatum is 8 juli (niet 7 juli)"
     r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
     r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"
     # "sluit echter niet op <date>, maar op <date>": the first is not the step's day
     r"|\b(niet|not)\s{1,3}(op|on|per)\W{0,3}$"
-    r"|in plaats van\W{0,3}$|instead of\W{0,3}$|\bau lieu (du|de|des|de la)\W{0,3}$"
+    # "vinden NIET plaats op woensdag 9 december, maar op", "niet 4 januari, maar"
+    r"|\b(niet|not)\s{1,3}(plaats\s{1,3}(op\s{1,3})?|take place\s{1,3}(on\s{1,3})?)?$"
+    r"|in plaats van\W{0,3}$|\bi\.\s?p\.\s?v\.?\W{0,3}$|instead of\W{0,3}$"
+    r"|\bau lieu (du|de|des|de la)\W{0,3}$"
     r"|\b(oude|old|previous|vorige|eerdere)"
     r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
     # "oorspronkelijk vastgesteld op <date> om 10u00, uitgesteld tot"
@@ -232,6 +243,9 @@ _VOID_AFTER = re.compile(
     r"|no longer appl(y|ies)|niet meer van toepassing|(gaat|gaan) niet door|called off"
     r"|will not (take place|go ahead)|annul\u00e9e?s?|supprim\u00e9e?s?"
     r"|(did|has) not (take|taken) place|(is|zijn) niet doorgegaan|(ging|gingen) niet door"
+    # a request declined: "Uw vraag om ... te verplaatsen naar <date> kunnen we niet inwilligen"
+    r"|niet\s(\w{1,12}\s)?(inwilligen|honoreren|toestaan|ingaan)"
+    r"|(cannot|can't|can not|unable to|not able to)\s(\w{1,12}\s)?(grant|accommodate|agree|accept)"
     r"|(is|zijn|has been|have been|wordt|worden)"
     r"\s(vervroegd|uitgesteld|verschoven|verplaatst|postponed|moved|brought forward))\b",
     re.IGNORECASE,
@@ -296,6 +310,25 @@ _AWAY_AFTER = re.compile(
     r"|not available|met verlof|on leave|op vakantie|on holiday)\b",
     re.IGNORECASE,
 )
+# "Informatiebijeenkomst vervalt: 10-12-2026", "Site visit No. 2: 17/12/2026 14:00 (CANCELLED)"
+_VOID_BEFORE = re.compile(
+    r"\b(vervalt|vervallen|cancell?ed|geannuleerd|withdrawn|ingetrokken)\s{0,3}[:\-\u2013]?\s{0,3}$",
+    re.IGNORECASE,
+)
+_CANCELLED_AFTER = re.compile(
+    r"^\W{0,3}(\d{1,2}[:.]\d{2}\W{0,5})?\(?(cancell?ed|geannuleerd|vervallen|vervalt|withdrawn)\b",
+    re.IGNORECASE,
+)
+# What a document says, quoted by a question or a correction: "Daarin stond abusievelijk dat",
+# "In de aanvraag staat als startdatum", "The RFP refers to a deadline of"
+_QUOTED_BEFORE = re.compile(
+    r"\b(abusievelijk|ten onrechte|per abuis|erroneously|incorrectly|mistakenly|by mistake)\b"
+    r"|\b(staat|stond|stonden)\s(\w{1,20}\s){0,2}?als\s(\w{1,20}\s){0,2}?\w{0,12}"
+    r"(datum|termijn|deadline)\W{0,3}$"
+    r"|\b(rfp|rft|rfq|itt|itn|tender documents?|specification|contract notice)\s"
+    r"(\w{1,12}\s){0,2}?(states?|stated|refers? to|mentions?|mentioned|says)\b",
+    re.IGNORECASE,
+)
 # "she is on leave on 4 January", "ik ben afwezig van"
 _AWAY_BEFORE = re.compile(
     r"\b(is|are|am|zijn|ben|is\s\w{1,12})\s(\w{1,12}\s)?(on leave|away|unavailable|not available"
@@ -331,4 +364,7 @@ def past_or_void(before: str, after: str) -> bool:
         or _CLOSED_AFTER.match(clause)
         or _AWAY_AFTER.match(clause)
         or _AWAY_BEFORE.search(before)
+        or _VOID_BEFORE.search(before)
+        or _CANCELLED_AFTER.match(clause)
+        or _QUOTED_BEFORE.search(before)
     )

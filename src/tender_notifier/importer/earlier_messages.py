@@ -26,11 +26,16 @@ _REPLACED = "an earlier message's date for a step the newer message dates; not u
 def quoted_from(text: str) -> int | None:
     """The line (counted from 1) that opens the first earlier message quoted in ``text``, if
     one is; a message's own header at the top of the text is none."""
-    for match in _QUOTED.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        if _has_words(text[: match.start()]):
-            return line
-    return None
+    return next(iter(_quotes(text)), None)
+
+
+def _quotes(text: str) -> list[int]:
+    """The lines that open each earlier message quoted in ``text``, the newest first."""
+    return [
+        text.count("\n", 0, match.start()) + 1
+        for match in _QUOTED.finditer(text)
+        if _has_words(text[: match.start()])
+    ]
 
 
 def _has_words(head: str) -> bool:
@@ -49,9 +54,16 @@ def without_replaced(found: list[Found], text: str, unplaced: list[Unplaced]) ->
     """``found`` without the dates the earlier message quoted in ``text`` gives for a step the
     newer message dates anew, when the newer message changes the planning (not a forward that
     only comments on it), and does not say that step stays as it was."""
-    quoted = quoted_from(text)
-    if quoted is None:
-        return found
+    for quoted in _quotes(text):
+        found = _replaced_below(found, text, quoted, unplaced)
+    return found
+
+
+def _replaced_below(
+    found: list[Found], text: str, quoted: int, unplaced: list[Unplaced]
+) -> list[Found]:
+    """``found`` without the dates of the messages from line ``quoted`` on that the messages
+    above it replace (each of a thread's messages is newer than the ones it quotes)."""
     newer_text = "\n".join(text.split("\n")[: quoted - 1])
     if not _CHANGES.search(newer_text):
         return found
@@ -86,6 +98,7 @@ _CHANGES = re.compile(
     r"\b(revised?|revising|amended|amend|updated?|changed?|moved|postponed|extended|rescheduled"
     r"|brought forward|verplaatst|verschoven|verschuiven|verschuift|gewijzigd|gewijzigde|wijzigen"
     r"|aangepast|aangepaste|uitgesteld|verlengd|vervroegd|instead of|in plaats van|i\.p\.v\."
+    r"|verplaatsen|verzetten|verzet"
     r"|correctie|correction|now (close|closes|be held|take place))\b",
     re.IGNORECASE,
 )

@@ -160,9 +160,10 @@ def extract(
             # sentence after an event's may register for it
             count = len(found)
             read = _without_answer_label(segment)
-            if segment.in_table and INSTEAD_OF.match(segment.text):
+            if segment.in_table and (quoted_old or INSTEAD_OF.match(segment.text)):
                 # "Oorspronkelijk:   uiterste datum ... 18/03/2027 om 11u00; opening ...": a
-                # row of old text is old in every clause, as a line of it is
+                # row of old text is old in every clause, as a line of it is (and "Instead of:"
+                # / "   End:   28/02/2031", aligned under the label)
                 read = replace(segment, in_table=False)
             listed_before = len(unplaced)
             read_segment(read, found, unplaced, document, heading, selection, event, topic)

@@ -29,6 +29,9 @@ OUTCOME_WORDS = (
     r"|\b(outcome|award|result) (letters?|notifications?) (\w{1,12} )?(issued|sent"
     r"|dispatched|released)\b|\b(issue|dispatch|send)\w{0,3} (of )?(the )?(outcome|award) letters\b"
     r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
+    # "De uitslag van de gesprekken ontvangt u uiterlijk": the choice after the last step
+    r"|\b(uitslag|uitkomst|outcome|result) (van|of) (de |the )?(gesprekken|interviews"
+    r"|presentaties|presentations)\b"
     r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
     r"(?! van de (cv|sel))"
 )

@@ -20,7 +20,7 @@ QUESTIONS_ON_ANSWERS = (
 QUESTION_WORDS = (
     # not "Presentations and clarification interviews for the three highest-scoring bidders"
     # (not the verb: "Wij vragen u de kandidaat beschikbaar te houden", "vragen wij u")
-    r"(?<!\bwij )(?<!\bwe )(?<!\bik )\bvra(ag|gen)(?!lijst)(?!\s{1,3}(u|jullie|je|wij|we|ik)\b)"
+    r"(?<!\bwij )(?<!\bwe )(?<!\bik )\bvra(ag|gen)(?!lijst)(?!\s{1,3}(u|jullie|je|wij|we|ik|om)\b)"
     r"|vragenronde|\bquestions?\b(?! ?naire)"
     r"|clarification(?!s? (interview|meeting|presentation))|\benquir(y|ies)\b|\bqueries\b"
     r"|inlichtingen|verduidelijking|request(s|ing)? (for )?(any )?(additional|further)"

@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
         # French: "La date limite ... est reportée au"
         r"|\b(report|prolong|postpos|modifi|d\u00e9cal)\u00e9e?s? (au|\u00e0|jusqu'au)\W{0,3}$"
         # "niet op <date>, maar op": the day it is instead
-        r"|^\W{0,3}(maar|but|doch)\s{1,3}(op|on|per|by)\W{0,3}$",
+        r"|^\W{0,3}(maar|but|doch)\s{1,3}(op|on|per|by|uiterlijk|no later than)\W{0,3}$",
         "De deadline is verlengd tot",
     ),
     _rule(
@@ -215,6 +215,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
+        r"(?<!\buitslag van de )(?<!\bresult of the )(?<!\boutcome of the )(?<!\buitkomst van de )"
         r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
         r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
         # "nodigen wij alle inschrijvers uit hun offerte mondeling toe te lichten op"
@@ -232,7 +233,7 @@ RULES: tuple[Rule, ...] = (
         # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
         r"|\bnegotiation (meeting|session)s?\b|onderhandelingsvergadering|\btasting (session|day)"
         r"|(?<!\bmet )\bonderhandeling(en|srondes?)?\b(?!\s?procedure)"
-        r"|\bproeverij"
+        r"|\bproeverij|\bdegustatie|\bproefmaaltijd"
         # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
         r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
         r"|gegadigden|bureaus|aanbieders|bidders|suppliers|candidates|vendors|tenderers|firms)\b"
