@@ -23,14 +23,9 @@ _QUOTED = re.compile(
 _REPLACED = "an earlier message's date for a step the newer message dates; not used"
 
 
-def quoted_from(text: str) -> int | None:
-    """The line (counted from 1) that opens the first earlier message quoted in ``text``, if
-    one is; a message's own header at the top of the text is none."""
-    return next(iter(_quotes(text)), None)
-
-
 def _quotes(text: str) -> list[int]:
-    """The lines that open each earlier message quoted in ``text``, the newest first."""
+    """The lines (counted from 1) that open each earlier message quoted in ``text``, the newest
+    first; a message's own header at the top of the text is none."""
     return [
         text.count("\n", 0, match.start()) + 1
         for match in _QUOTED.finditer(text)
