@@ -123,15 +123,9 @@ NOT_READ_YET = {
         Kind.INTERVIEWS,
         span(2026, 12, 16, 9, 30, 12, 30),
     ),
-    # 208: "de antwoorden uit de eerste ronde (gepubliceerd op 12-11-'26) blijven van kracht",
-    #   one sentence wrapped over two lines, is the answers of the earlier round
-    # 212: a quoted question in an earlier mail ("Klopt het dat de gesprekken op 23 december
-    #   zijn ...?") about a day the newer mail calls off
     # 217: a site visit before the negotiations' questions deadline is read as an impossible
     #   order (interviews follow the questions)
     ("217-flemish-leuven-lokaal-bestuur", "missed", Kind.OTHER, span(2026, 12, 11, 10, 0, 11, 30)),
-    # 219: negotiations before a questions deadline of the BAFO round are read as an
-    #   impossible order, and the second list item gets no heading
     # 222: "an accompanied tour of the larger sites" and its booking ("Please book ... by")
     ("222-cf-parish-grounds", "missed", Kind.OTHER, span(2026, 12, 15, 10, 30, 13, 30)),
     # 224: days counted back from the deadline ("11 calendar days before") and an opening
@@ -159,7 +153,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2026, 12, 10, 14, 0),
     ),
-    # 232: "ITT issued" on the day of the text, which states no publication day
     # 233: a meeting's end from its length ("one and a half hours")
     ("233-etenders-corrigendum-council", "invented", Kind.OTHER, at(2026, 12, 16, 12, 0)),
     ("233-etenders-corrigendum-council", "missed", Kind.OTHER, span(2026, 12, 16, 12, 0, 13, 30)),
@@ -204,8 +197,6 @@ NOT_READ_YET = {
     ("274-pca-hague-facilities", "missed", Kind.PARTICIPATION_DEADLINE, at(2027, 1, 8, 17, 0)),
     ("274-pca-hague-facilities", "invented", Kind.OTHER, at(2027, 1, 8, 17, 0)),
     ("276-ec-dg-dgt-translation", "invented", Kind.OTHER, Day(date(2027, 3, 31))),
-    # 277: the second day of the slots, under a lead-in that names no slots ("Interviews take
-    #   place ... on two days:") and after a blank line
     ("282-icc-hague-us-dates", "missed", Kind.END, Day(date(2027, 10, 31))),
     ("282-icc-hague-us-dates", "missed", Kind.INTERVIEWS, Day(date(2027, 4, 6))),
     ("282-icc-hague-us-dates", "missed", Kind.OTHER, span(2027, 1, 19, 15, 0, 16, 30)),
@@ -309,7 +300,6 @@ NOT_READ_YET = {
     ("368-competitive-flexible-ticketing", "missed", Kind.AWARD, Day(date(2027, 3, 5))),
     ("368-competitive-flexible-ticketing", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 4))),
     ("368-competitive-flexible-ticketing", "invented", Kind.OTHER, Day(date(2027, 2, 4))),
-    ("372-etenders-clarification-log-security", "missed", Kind.OTHER, at(2027, 4, 8, 18, 0)),
     ("373-ted-germany-lcms", "invented", Kind.OPENING, at(2027, 4, 15, 10, 1)),
     (
         "376-nhs-mini-competition-patient-flow",
@@ -322,10 +312,8 @@ NOT_READ_YET = {
     ("377-university-rfq-freezers", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 13, 0)),
     ("377-university-rfq-freezers", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 2, 23, 15, 0)),
     ("377-university-rfq-freezers", "invented", Kind.QUESTIONS_DEADLINE, at(2027, 2, 16, 12, 0)),
-    # 379: the hours of the interviews in the row below an invitation
     # 284: the second day of a list of interview slots, read as the first slot like the first day
     ("284-inhuurdesk-pnh-projectleider", "invented", Kind.INTERVIEWS, at(2026, 12, 18, 13, 30)),
-    # 248: the interviews of the quoted earlier mail, on the day the CVs are now due
     # 381-470 (written without seeing the rules, read in the twelfth round), what the rules do
     # not read yet: dialogue and negotiation rounds their writers read as interviews (the corpus
     # reads them as other milestones), a broker's client's own closing day beside the broker's,
@@ -906,12 +894,6 @@ NOT_READ_YET = {
     (
         "572-eu-agency-dialogue-invitation",
         "missed",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2027, 2, 15, 16, 0),
-    ),
-    (
-        "572-eu-agency-dialogue-invitation",
-        "missed",
         Kind.SUBMISSION_DEADLINE,
         at(2027, 5, 7, 16, 0),
     ),
@@ -944,12 +926,6 @@ NOT_READ_YET = {
         "missed",
         Kind.OTHER,
         span(2027, 5, 18, 9, 0, 12, 0),
-    ),
-    (
-        "578-herzele-studieopdracht-uitnodiging",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 4, 21)),
     ),
     (
         "581-awv-groenonderhoud-vragenforum",
@@ -1530,8 +1506,6 @@ NOT_READ_YET = {
         at(2027, 2, 10, 16, 0),
     ),
     ("800-azsj-digitale-pathologie-bestek", "invented", Kind.START, Day(date(2027, 3, 15))),
-    ("812-uk-rfq-leadership-away-day", "missed", Kind.OTHER, at(2026, 12, 7, 13, 0)),
-    ("814-vlaams-interim-communicatie-mechelen", "missed", Kind.OTHER, at(2026, 12, 15, 17, 0)),
     ("816-undp-kenya-solar-health", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 21, 17, 0)),
     ("816-undp-kenya-solar-health", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 1, 21, 14, 0)),
     ("818-unicef-sd-cold-chain-amendment", "missed", Kind.OPENING, at(2027, 1, 26, 14, 0)),
@@ -1918,7 +1892,6 @@ NOT_READ_YET = {
     ("928-aarhus-waste-dialogue", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 3, 5, 12, 0)),
     ("929-leiedal-onderhandeling-mail", "invented", Kind.INTERVIEWS, at(2026, 12, 15, 12, 0)),
     ("929-leiedal-onderhandeling-mail", "missed", Kind.OTHER, at(2026, 12, 15, 12, 0)),
-    ("929-leiedal-onderhandeling-mail", "missed", Kind.SUBMISSION_DEADLINE, at(2027, 1, 11, 10, 0)),
     (
         "932-avis-rectificatif-ixelles-nettoyage",
         "invented",
@@ -2436,7 +2409,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 13, 18, 0),
     ),
-    ("1157-pdf-itt-timetable-housing-grp", "missed", Kind.OTHER, at(2027, 1, 8, 13, 0)),
     ("1157-pdf-itt-timetable-housing-grp", "missed", Kind.AWARD, Day(date(2027, 3, 8))),
     (
         "1157-pdf-itt-timetable-housing-grp",
@@ -2641,12 +2613,6 @@ NOT_READ_YET = {
         Day(date(2027, 2, 1)),
     ),
     ("1241-werkplekbeheer-niet-openbaar", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 1))),
-    (
-        "1242-rtpi-competitive-flexible",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        Day(date(2027, 1, 27)),
-    ),
     ("1242-rtpi-competitive-flexible", "missed", Kind.AWARD, Day(date(2027, 6, 1))),
     (
         "1242-rtpi-competitive-flexible",
@@ -2770,12 +2736,6 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2027, 2, 23)),
     ),
-    (
-        "1263-veiligheidsregio-uitrukkleding-planning",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 3, 11, 14, 0),
-    ),
     ("1265-bonaire-drainage-tender", "invented", Kind.OPENING, at(2027, 1, 21, 10, 0)),
     ("1265-bonaire-drainage-tender", "invented", Kind.OTHER, at(2026, 12, 15, 9, 0)),
     ("1265-bonaire-drainage-tender", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 12, 30, 16, 0)),
@@ -2810,15 +2770,6 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 12, 18)),
     ),
-    (
-        "1270-kestrel-valley-presentation-email",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2027, 1, 12, 14, 0, tzinfo=ZoneInfo("Europe/London")),
-            datetime(2027, 1, 12, 15, 0, tzinfo=ZoneInfo("Europe/London")),
-        ),
-    ),
     ("1270-kestrel-valley-presentation-email", "missed", Kind.OTHER, Day(date(2026, 12, 18))),
     ("1272-calder-moor-mfd-further-competition", "invented", Kind.END, Day(date(2027, 6, 30))),
     (
@@ -2833,7 +2784,6 @@ NOT_READ_YET = {
         Kind.SHORTLIST_NOTICE,
         Day(date(2027, 1, 14)),
     ),
-    ("1273-wyverley-icb-market-engagement", "missed", Kind.OTHER, Day(date(2027, 1, 7))),
     ("1277-brightwater-fra-assessment-summary", "invented", Kind.OTHER, Day(date(2027, 10, 28))),
     (
         "1277-brightwater-fra-assessment-summary",
@@ -3049,7 +2999,6 @@ NOT_READ_YET = {
         Kind.PARTICIPATION_DEADLINE,
         at(2027, 1, 14, 14, 1),
     ),
-    ("219-flemish-de-lijn-bafo", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 11, 10, 0)),
     (
         "425-contracts-finder-trust-grounds-maintenance",
         "invented",
@@ -3654,12 +3603,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Moment(datetime(2027, 1, 13, 12, 0, 0, tzinfo=ZoneInfo("Europe/Dublin"))),
     ),
-    (
-        "1464-vasterby-lokalvard",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        Moment(datetime(2027, 1, 11, 23, 59, 0, tzinfo=ZoneInfo("Europe/Stockholm"))),
-    ),
     ("1466-fjordvik-brannstasjon", "invented", Kind.INTERVIEWS, Day(date(2027, 4, 7))),
     (
         "1467-lahtiranta-school-transport",
@@ -3862,15 +3805,6 @@ NOT_READ_YET = {
         Moment(datetime(2026, 12, 4, 9, 13, 20, tzinfo=ZONE)),
     ),
     ("1292-eacps-stakeholder-survey", "invented", Kind.SHORTLIST_NOTICE, at(2026, 12, 17, 12, 0)),
-    (
-        "1406-donaufeld-portal-email",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2027, 1, 19, 9, 30, tzinfo=ZoneInfo("Europe/Vienna")),
-            datetime(2027, 1, 19, 11, 0, tzinfo=ZoneInfo("Europe/Vienna")),
-        ),
-    ),
     ("573-ziekenhuis-demo-verplaatst-teams", "missed", Kind.OTHER, Day(date(2027, 4, 29))),
     (
         "911-email-repairs-deadline-extension",
@@ -4433,19 +4367,7 @@ NOT_READ_YET = {
         Moment(datetime(2027, 1, 20, 12, 0, tzinfo=ZoneInfo("Europe/Dublin"))),
     ),
     ("1629-gent-innovatiepartnerschap-riolering", "missed", Kind.START, Day(date(2027, 9, 1))),
-    (
-        "1630-utwente-catering-rectificatie",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 3, 19)),
-    ),
     ("1630-utwente-catering-rectificatie", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 17))),
-    (
-        "1630-utwente-catering-rectificatie",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        at(2027, 3, 12, 12, 0),
-    ),
     (
         "1631-bristol-dps-send-transport",
         "invented",
@@ -4830,12 +4752,6 @@ NOT_READ_YET = {
     ("836-amersfoort-beleidsadviseur-wonen-broker", "missed", Kind.START, Day(date(2027, 1, 18))),
     ("964-ocmw-leuven-tolken", "invented", Kind.START, Day(date(2028, 4, 1))),
     ("992-presentation-rescheduled-amstelhof", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 8))),
-    (
-        "1050-zorgbedrijf-tilliften-onderhandeling",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        Moment(datetime(2027, 2, 1, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
-    ),
     ("1190-find-a-tender-change-notice", "invented", Kind.OTHER, Day(date(2026, 12, 15))),
     (
         "1190-find-a-tender-change-notice",
@@ -4860,21 +4776,6 @@ NOT_READ_YET = {
         at(2027, 1, 8, 12, 0),
     ),
     ("1425-nordic-kl-routeplanning", "invented", Kind.OTHER, Day(date(2026, 12, 1))),
-    (
-        "1435-idab-rectificatie-campagne",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 15, 15, 0),
-    ),
-    (
-        "1435-idab-rectificatie-campagne",
-        "missed",
-        Kind.OTHER,
-        Span(
-            datetime(2026, 12, 15, 14, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-            datetime(2026, 12, 15, 15, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-        ),
-    ),
     ("1650-activiteitenlog-schoonmaak", "invented", Kind.AWARD, Day(date(2027, 2, 5))),
     (
         "1651-slack-revised-timetable-pis",
@@ -4926,23 +4827,7 @@ NOT_READ_YET = {
     ("1717-etenders-grounds-maintenance", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 13))),
     ("1718-fts-corrigendum-lab-equipment", "invented", Kind.OTHER, Day(date(2027, 2, 22))),
     ("1718-fts-corrigendum-lab-equipment", "missed", Kind.AWARD, Day(date(2027, 2, 22))),
-    (
-        "1719-ted-eura-records-management",
-        "missed",
-        Kind.OTHER,
-        Moment(datetime(2027, 1, 5, 17, 0, tzinfo=ZoneInfo("Europe/Luxembourg"))),
-    ),
     ("1719-ted-eura-records-management", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 1, 11))),
-    ("1720-mail-hspi-presentation-invite", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 20))),
-    (
-        "1720-mail-hspi-presentation-invite",
-        "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2027, 1, 20, 14, 0, tzinfo=ZoneInfo("Europe/Dublin")),
-            datetime(2027, 1, 20, 15, 30, tzinfo=ZoneInfo("Europe/Dublin")),
-        ),
-    ),
     ("1721-etenders-qa-log-parking", "invented", Kind.OTHER, at(2026, 12, 8, 11, 0)),
     (
         "1721-etenders-qa-log-parking",
@@ -4964,12 +4849,6 @@ NOT_READ_YET = {
         "missed",
         Kind.PARTICIPATION_DEADLINE,
         Moment(datetime(2026, 12, 14, 23, 59, tzinfo=ZoneInfo("Europe/London"))),
-    ),
-    (
-        "1723-ec-invitation-ecodesign-study",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 1, 8)),
     ),
     ("1729-ecif-rfei-advisory-framework", "invented", Kind.OTHER, Day(date(2026, 12, 3))),
     ("1730-mat-rfq-network-refresh", "missed", Kind.START, Day(date(2027, 7, 26))),
@@ -5102,12 +4981,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         span(2026, 12, 17, 13, 30, 16, 0),
     ),
-    (
-        "1766-rectificatie-openbare-verlichting",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 26, 12, 0),
-    ),
     ("1767-nvi-sporthal", "invented", Kind.OPENING, Day(date(2027, 1, 21))),
     ("1767-nvi-sporthal", "invented", Kind.OTHER, Day(date(2026, 12, 15))),
     ("1767-nvi-sporthal", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 11, 27, 12, 0)),
@@ -5182,12 +5055,6 @@ NOT_READ_YET = {
     ("1787-amstelland-dialoog-mail", "missed", Kind.INTERVIEWS, span(2026, 12, 15, 10, 0, 12, 0)),
     ("1787-amstelland-dialoog-mail", "missed", Kind.INTERVIEWS, span(2027, 1, 12, 13, 0, 15, 0)),
     ("1787-amstelland-dialoog-mail", "missed", Kind.OTHER, at(2026, 12, 8, 17, 0)),
-    (
-        "1788-aa-en-maas-marktconsultatie-slib",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2026, 12, 7)),
-    ),
     (
         "1789-rivierduinen-wonen-das-inhuur",
         "invented",
@@ -5459,15 +5326,6 @@ NOT_READ_YET = {
     (
         "1818-aangetekend-bafo-catering-vlaamse-overheid",
         "missed",
-        Kind.INTERVIEWS,
-        Span(
-            datetime(2026, 12, 16, 14, 0, tzinfo=ZoneInfo("Europe/Brussels")),
-            datetime(2026, 12, 16, 15, 30, tzinfo=ZoneInfo("Europe/Brussels")),
-        ),
-    ),
-    (
-        "1818-aangetekend-bafo-catering-vlaamse-overheid",
-        "missed",
         Kind.START,
         Day(date(2027, 4, 1)),
     ),
@@ -5555,24 +5413,12 @@ NOT_READ_YET = {
         Moment(datetime(2027, 5, 17, 11, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
     ),
     (
-        "1822-gelderland-projectleider-mobiliteit",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        at(2026, 12, 4, 15, 0),
-    ),
-    (
         "1823-rivierenland-data-engineer",
         "invented",
         Kind.SUBMISSION_DEADLINE,
         Day(date(2026, 12, 8)),
     ),
     ("1824-zeist-communicatie-omgevingsvisie", "invented", Kind.OTHER, at(2026, 12, 3, 14, 0)),
-    (
-        "1828-bonaire-projectleider-huisvesting",
-        "missed",
-        Kind.QUESTIONS_DEADLINE,
-        Moment(datetime(2026, 12, 7, 16, 0, tzinfo=ZoneInfo("America/Kralendijk"))),
-    ),
     (
         "1836-openbare-verlichting-deventer",
         "invented",
@@ -5681,6 +5527,13 @@ NOT_READ_YET = {
     ),
     ("782-irish-etenders-library-rfid", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 4))),
     ("864-luxembourg-abp-hvac-lycee", "missed", Kind.QUESTIONS_DEADLINE, Day(date(2027, 2, 2))),
+    (
+        "1630-utwente-catering-rectificatie",
+        "missed",
+        Kind.SUBMISSION_DEADLINE,
+        at(2027, 1, 29, 12, 0),
+    ),
+    ("377-university-rfq-freezers", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 2, 23, 14, 0)),
 }
 
 

@@ -111,8 +111,11 @@ BACKGROUND_WORDS = (
     # "This log supersedes versions 1 (issued 27/07/2027) and 2": the earlier copies
     r"|\bsupersedes?\b"
     # the day of a change, not "Wijziging 1: de sluitingsdatum is gewijzigd van ..."
-    r"|\bwijziging\W{0,3}$|datum (van de )?wijziging|rectificatie|corrigendum|erratum"
-    r"|\bcorrection\b"
+    # ("Rectificatie 2 van 3 december 2026"), not "Rectificatie: de sluitingsdatum is ..." nor
+    # "quick correction to yesterday's mail: quotes are due"
+    r"|\bwijziging\W{0,3}$|datum (van de )?wijziging"
+    r"|(rectificatie|corrigendum|erratum|\bcorrection)\b(?!\s{0,2}:\s{0,3}[^\W\d])"
+    r"(?!\s(to|of|op|van)\s(\w{1,12}('s)?\s){0,2}(mail|e-?mail|message|bericht|letter|brief)\b)"
     r"|(vorige|bestaande|lopende) \w{0,20}(contract|overeenkomst|aanbesteding)"
     r"|(previous|existing) (\w{1,20} )?(contract|agreement|framework|arrangement)"
     # "vóór de start van het schooljaar op 1 september": a year's start, not the work's (not
@@ -128,7 +131,8 @@ BACKGROUND_WORDS = (
     r"|van kracht|in force)\b"
     r"|\b(beoordeling|evaluatie|evaluation|assessment) (van )?(de |the |of (the )?)?"
     r"(\w{1,12} )?(inschrijving|offerte|aanmelding|tender|bid|proposal|aanbieding|responses"
-    r"|submissions)"
+    r"|submissions|verzoek|deelnemingsverzoek|requests? to participate|cv|kandida|candidate"
+    r"|applications)"
     r"|start of (the )?(procedure|tender|tendering)"
     r"|(dynamisch aankoopsysteem|dynamic purchasing system|\bdas\b|\bdps\b|raamovereenkomst"
     r"|raamcontract|framework( agreement)?)"
@@ -201,6 +205,7 @@ REPLACED_WORDS = (
     # "vinden NIET plaats op woensdag 9 december, maar op", "niet 4 januari, maar"
     r"|\b(niet|not)\s{1,3}(plaats\s{1,3}(op\s{1,3})?|take place\s{1,3}(on\s{1,3})?)?$"
     r"|in plaats van\W{0,3}$|\bi\.\s?p\.\s?v\.?\W{0,3}$|instead of\W{0,3}$"
+    r"|\brather than\s{1,3}((on|at|by|the)\s{1,3})?\W{0,3}$"
     r"|\bau lieu (du|de|des|de la)\W{0,3}$"
     r"|\b(oude|old|previous|vorige|eerdere)"
     r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
@@ -209,6 +214,9 @@ REPLACED_WORDS = (
     r"|oorspronkelijk)\s{1,3}(vastgesteld"
     r"|gepland|voorzien|bepaald|gepubliceerd|scheduled|planned|set|fixed|published|given)"
     r"\s{1,3}(op|on|for|as)\W{0,3}$"
+    # "(eerder gemeld: 14 januari 2027)", "(as previously advised: 8 January)"
+    r"|\(\s{0,2}(as\s)?(eerder|previously|earlier)\s(gemeld|genoemd|aangekondigd|gecommuniceerd"
+    r"|stated|advised|announced|communicated|notified)\W{0,3}$"
     r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}"
     r"((uiterlijk|ten laatste|by|on|op|no later than|v[oó]{2}r)\s{1,3})?$"
     r"|\b(oorspronkelijke|original)\s(\w{1,20}\s){0,3}?(datum|date|deadline|sluitingsdatum"
@@ -349,6 +357,13 @@ _NO_STEP_AFTER = re.compile(
 )
 
 
+# a row given for information, not a step: "Oplevering gezamenlijke meldkamer (info):"
+_FOR_INFORMATION_BEFORE = re.compile(
+    r"\((info|ter info(rmatie)?|for information( only)?|informatief|fyi)\)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def past_or_void(before: str, after: str) -> bool:
     """Whether the words on both sides of a date say it is done, undone or of another thing."""
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
@@ -367,4 +382,5 @@ def past_or_void(before: str, after: str) -> bool:
         or _VOID_BEFORE.search(before)
         or _CANCELLED_AFTER.match(clause)
         or _QUOTED_BEFORE.search(before)
+        or _FOR_INFORMATION_BEFORE.search(before)
     )

@@ -187,10 +187,15 @@ _CHANNEL = re.compile(
 )
 
 
+# "Aan: offertes@schoonbedrijf.nl": a mailbox's name says nothing of a date near it
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
 def as_words(text: str) -> str:
     """``text`` with a portal's field names read as words: "question_deadline" as "question
-    deadline"; the name of a channel it goes through left out."""
+    deadline"; the name of a channel it goes through and mail addresses left out."""
     text = _SNAKE.sub(" ", text) if "_" in text else text
+    text = _ADDRESS.sub(" ", text) if "@" in text else text
     return _CHANNEL.sub(" ", text)
 
 
@@ -208,13 +213,35 @@ def words_of(before: str, after: str) -> tuple[str, str, str]:
     word that only says the date is approximate ("was c.", "on or about") and a time written
     before the date ("by 5pm on") left out before it."""
     after = as_words(after)
-    before = _TIME_FIRST.sub(" ", APPROXIMATELY.sub(" ", _DASH_ASIDE.sub(" ", as_words(before))))
+    before = _DASH_ASIDE.sub(" ", _BRACKET_ASIDE.sub(" ", _CAUSE.sub(" ", as_words(before))))
+    before = _TIME_FIRST.sub(" ", APPROXIMATELY.sub(" ", before))
     return before, after, own_clause_after(after)
 
 
 # "Written tenders - method statements, the implementation plan and the pricing schedule - are
 # then due at": an aside of a few words between dashes, which says nothing of the date
 _DASH_ASIDE = re.compile(r"\s[-–—]\s(?:[^\s–—.;:-]+\s){3,20}?[^\s–—.;:-]+\s[-–—]\s")
+
+
+# "eindigt dan (met toepassing van de Algemene termijnenwet) op": an aside in brackets, without
+# a date or a time, between the words and the "op" of the date they speak of (not "De
+# aanbesteding (opening van de inschrijvingen) vindt plaats op", which names the step)
+_BRACKET_ASIDE = re.compile(
+    r"\s\([^()\d]{3,80}\)(?=\s{1,3}(op|on|at|om|per|from|vanaf)\W{0,3}$)", re.IGNORECASE
+)
+
+
+# "Following a number of clarification requests we have extended the tender return date to",
+# "Naar aanleiding van vragen van meerdere partijen verschuiven we": why a date moves, whose
+# questions are not the step
+_CAUSE = re.compile(
+    r"\b(following|due to|in response to|as a result of|naar aanleiding van|n\.a\.v\.|vanwege)"
+    r"\s(\w{1,20}\s){0,5}?(requests?|questions?|queries|vragen|verzoeken|opmerkingen)\b"
+    r"(?!\s(deadline|termijn|period|periode|round|ronde|window|module|closing|sluit|stellen))"
+    r"(\s(from|of|van|by|door)\s(\w{1,20}\s){0,3}?(bidders|tenderers|suppliers|partijen"
+    r"|inschrijvers|gegadigden|marktpartijen|ondernemers))?,?(?=\s[^\W\d])",
+    re.IGNORECASE,
+)
 
 
 # "by 5pm on Wednesday 10 February", "uiterlijk om 12:00 uur op": the time before its date

@@ -66,6 +66,9 @@ _PUBLISHED = re.compile(
     # a field of its own: "Publicatie: 1 maart 2027", "Posted: 6 September 2027"
     r"|(^|:\s{0,3})(publicatie|gepubliceerd|geplaatst|plaatsingsdatum|published|posted|issued)"
     r"\s{0,3}:"
+    # "Find a Tender notice published: Friday 4th December 2026"
+    r"|^[^:]{0,30}?(?<!award )(?<!gunning )\b(notice|aankondiging|advert|advertisement)\s"
+    r"(published|posted|issued|gepubliceerd|geplaatst)\s{0,3}:"
     # "Published 2 February 2027, 3:14pm", "Last updated: 03/12/2026": the day of this version
     r"|^\W{0,3}(published|posted|issued|gepubliceerd|geplaatst)\s{1,3}(on\s{1,3}|op\s{1,3})?"
     r"(?=\d)"

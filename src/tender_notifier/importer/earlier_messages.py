@@ -69,17 +69,42 @@ def _replaced_below(
         for kind in _named(sentence)
     }
     newer: dict[Kind, set[date]] = {}
+    lots: dict[Kind, set[str] | None] = {}  # the lots the newer dates are for (None: all)
     for f in found:
         if f.line < quoted and f.kind not in kept_as_was:
             newer.setdefault(f.kind, set()).add(f.day)
+            named = _lots(f.note)
+            was = lots.get(f.kind, set())
+            lots[f.kind] = None if not named or was is None else was | named
+    every_lot = _lots(text)
     kept: list[Found] = []
     for item in found:
-        # (the same day may stand in both, with its time only in the earlier one)
-        if item.line > quoted and item.day not in newer.get(item.kind, {item.day}):
+        # (the same day may stand in both, with its time only in the earlier one; a date of
+        # some lots does not replace the date of the others: "De sluitingstermijn voor perceel
+        # 3 wordt verschoven naar ...")
+        for_lots = lots.get(item.kind)
+        other_lots = (
+            for_lots is not None
+            and not (for_lots & _lots(item.note))
+            and not every_lot <= for_lots  # "perceel 1 en perceel 2" of two is every lot
+        )
+        if (
+            item.line > quoted
+            and item.day not in newer.get(item.kind, {item.day})
+            and not other_lots
+        ):
             unplaced.append(Unplaced(item.line, item.day.isoformat(), _REPLACED, item.note))
             continue
         kept.append(item)
     return kept
+
+
+_LOT = re.compile(r"\b(?:perceel|percelen|lots?|kavels?)\s{1,3}(\w{1,3})\b", re.IGNORECASE)
+
+
+def _lots(note: str) -> set[str]:
+    """The lots a sentence names: "perceel 3" names "3"."""
+    return {m.group(1).lower() for m in _LOT.finditer(note)}
 
 
 def _named(sentence: str) -> set[Kind]:
@@ -100,7 +125,8 @@ _CHANGES = re.compile(
 # "De indiening van de BAFO en de gunning blijven ongewijzigd": a step that stays as it was
 _AS_WAS = re.compile(
     r"\b(blijft|blijven)\s(ongewijzigd|staan|hetzelfde|gelijk)|\bremains?\s(unchanged|as\s(it"
-    r"|they)\s(was|were))|\b(is|are)\sunchanged|\b(is|zijn)\sniet\sgewijzigd",
+    r"|they)\s(was|were))|\b(is|are)\sunchanged|\b(is|zijn)\sniet\sgewijzigd"
+    r"|\b(verandert|veranderen|wijzigt|wijzigen)\s(\w{1,20}\s){0,3}?niet\b|\b(does|do) not change",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")

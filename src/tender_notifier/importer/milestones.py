@@ -32,15 +32,22 @@ _IDS = {
 
 
 def milestones(
-    found: list[Found], zone: ZoneInfo, unplaced: list[Unplaced], *, per_lot: bool = False
+    found: list[Found],
+    zone: ZoneInfo,
+    unplaced: list[Unplaced],
+    *,
+    per_lot: bool = False,
+    two_phase: bool = False,
 ) -> tuple[Milestone, ...]:
     """The timeline made of ``found``; what cannot be part of it goes to ``unplaced``.
 
     ``per_lot`` says the text moves the dates of some lots only: the old dates stay those of
-    the other lots ("The timetable for Lots 1 and 2 is not changed")."""
+    the other lots ("The timetable for Lots 1 and 2 is not changed"). ``two_phase`` says the
+    text names a procedure of two phases (a negotiation, a dialogue), whose presentations may
+    go before the final tenders."""
     kept = found if per_lot else _moved(_not_old(found, unplaced), unplaced)
     merged = _merge(_same_instants(kept, zone), unplaced)
-    return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced)
+    return _ordered(_in_zone(merged, zone, unplaced), zone, unplaced, two_phase)
 
 
 def _not_old(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
@@ -229,13 +236,15 @@ def _read_twice(milestones: list[Milestone]) -> set[int]:
 
 
 def _ordered(
-    lined: list[tuple[Milestone, int]], zone: ZoneInfo, unplaced: list[Unplaced]
+    lined: list[tuple[Milestone, int]], zone: ZoneInfo, unplaced: list[Unplaced], two_phase: bool
 ) -> tuple[Milestone, ...]:
     """Drop milestones whose order is impossible (a wrong reading), then sort and name them."""
     milestones = [m for m, _ in lined]
     twice = _read_twice(milestones)
     rest = [k for k in range(len(milestones)) if k not in twice]
-    dropped = twice | {rest[j] for j in impossible([milestones[k] for k in rest], zone)}
+    dropped = twice | {
+        rest[j] for j in impossible([milestones[k] for k in rest], zone, two_phase=two_phase)
+    }
     for k in sorted(dropped):
         m = milestones[k]
         reason = (

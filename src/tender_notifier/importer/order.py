@@ -56,7 +56,7 @@ _AFTER: dict[Kind, frozenset[Kind]] = {
 }
 
 
-def impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
+def impossible(milestones: list[Milestone], zone: ZoneInfo, *, two_phase: bool = False) -> set[int]:
     """Indexes of milestones that lie in an impossible order with others (a wrong reading).
 
     The milestone in the most impossible pairs goes first, then the next, until none is left:
@@ -76,8 +76,9 @@ def impossible(milestones: list[Milestone], zone: ZoneInfo) -> set[int]:
         default=None,
     )
     # In a procedure with a selection first (a negotiation, a dialogue), the candidates may
-    # present before their final tenders (a BAFO) are due, and ask their questions after
-    two_phase = any(m.kind is Kind.PARTICIPATION_DEADLINE for m in milestones)
+    # present before their final tenders (a BAFO) are due, and ask their questions after: a
+    # procedure the text names so, or one with requests to participate
+    two_phase = two_phase or any(m.kind is Kind.PARTICIPATION_DEADLINE for m in milestones)
     pairs = {
         (a, b)
         for a, early in enumerate(milestones)

@@ -249,6 +249,9 @@ RULES: tuple[Rule, ...] = (
         r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)( (communicated|announced"
         r"|notified|published|bekendgemaakt|bekend))?\W{0,3}$"
         r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking"
+        # admission to a pool: "Bekendmaking voorlopige toelating ... dinsdag 30 maart 2027"
+        r"|\b(bekendmaking|uitslag|besluit|beslissing)( over| van| tot)?( de)? (voorlopige "
+        r"|definitieve )?toelating\b|\bvoorlopige toelating\b"
         r"|\bnotification of (the )?(outcome|result)s?\b(?! of (the )?(selection|stage|sq|pqq))"
         r"|(?<!crit\u00e8re d')(?<!crit\u00e8res d')\battribution\b"
         r"|notification (du|de la d\u00e9cision d'attribution du) march\u00e9",

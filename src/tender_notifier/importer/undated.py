@@ -38,8 +38,10 @@ def read_times_only(
     if not strong:
         return
     if len(strong) > 1 and label and TIME_LABEL.search(label):
-        # "Time: 10am until 1pm (tea and coffee from 9.30am)": the time outside the aside
+        # "Time: 10am until 1pm (tea and coffee from 9.30am)", "Time: 14:00-15:30, please
+        # arrive by 13:40": the time outside the aside, not the one to arrive by
         strong = [t for t in strong if not _in_aside(segment.text, t)] or strong
+        strong = [t for t in strong if not _ARRIVAL.search(segment.text, 0, t.start)] or strong
     if len(strong) == 1 and label and TIME_LABEL.search(label):
         wanted = kind_of(label)
         for index in range(len(found) - 1, max(len(found) - 1 - _MAX_LOOK_BACK, -1), -1):
@@ -71,6 +73,8 @@ def read_times_only(
         _complete(found, len(found) - 1, strong[0], segment)
         return
     if len(strong) == 1 and read_same_day(segment, strong[0], found):
+        return
+    if len(strong) == 1 and _read_slot(segment, strong[0], found):
         return
     if isinstance(_whole(segment.text), Kind):
         for t in strong:
@@ -189,7 +193,7 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
         # "The portal will now close at 10:00 on that day": no other step, the deadline's
         # time (not "Op die dag ontvang je om 17:00 uur bericht" after the interviews' day)
         kind = last.kind
-    if not isinstance(kind, Kind):
+    if not isinstance(kind, Kind) or _IN_THE_OFFER.search(segment.text):
         return False
     # "the same day" is the last step's, also over a heading ("Opening" / "De openingszitting
     # vindt plaats op dezelfde dag om 10u30"), not over a paragraph or more
@@ -214,6 +218,47 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     zone = None if t is None else t.zone
     found.append(Found(kind, day, begin, finish, note, segment.line, True, zone))
     return True
+
+
+_SLOT_REACH = 3  # how many lines below its day the first slot of a list may stand
+_ITEM = re.compile(r"\s{0,4}[-\u2022*\u2013]\s")
+
+
+def _read_slot(segment: Segment, t: TimeHit, found: list[Found]) -> bool:
+    """A list of the time slots of the step dated just above, an item each: "Op dinsdag 5
+    januari 2027 vindt de schouw plaats. Per perceel is er een eigen tijdvak:" / "- Perceel 1:
+    08.30 - 10.00 uur, start bij het stadskantoor" / "- Perceel 2: 10.30 - 12.00 uur, ...".
+    The first slot gives the step its hours; each next one, in the line below, is a step of
+    its own on that day."""
+    if t.finish is None or not found or segment.in_table or not _ITEM.match(segment.text):
+        return False
+    last = found[-1]
+    if last.kind.is_deadline or last.zone is not None or t.zone is not None:
+        return False
+    # what the item names up to its time ("Perceel 1: 08.30 - 10.00 uur", not the "start bij
+    # het stadskantoor" after it)
+    kind = kind_of(segment.text[: t.end])
+    if isinstance(kind, Kind) and kind is not last.kind:
+        return False
+    if last.begin is None and 0 < segment.line - last.line <= _SLOT_REACH:
+        _complete(found, len(found) - 1, t, segment)
+        return True
+    near = segment.line - last.line <= 4 * _SLOT_REACH
+    slot_above = _ITEM.match(last.note.rpartition("; ")[2]) and last.note.count("; ") == 1
+    if slot_above and last.finish is not None and t.begin >= last.finish and near:
+        note = f"{last.note.partition('; ')[0]}; {segment.text}"
+        found.append(Found(last.kind, last.day, t.begin, t.finish, note, last.line, last.prose))
+        return True
+    return False
+
+
+# "Please confirm in your submission that the candidate can attend on that day": the offer
+# holds the answer, it is not due that day
+_IN_THE_OFFER = re.compile(
+    r"\b(in|with|bij|met) (your|uw|je|the|de|het) (submission|offer|tender|bid|inschrijving"
+    r"|offerte|aanbieding)\b",
+    re.IGNORECASE,
+)
 
 
 # A sentence that gives the time of a step named in it: "Het tijdstip van sluiting is 12:00 uur."
@@ -258,6 +303,13 @@ def read_vague(segment: Segment, dates: list[DateHit], unplaced: list[Unplaced])
         reason = f"not a date ({meaning.value.replace('_', ' ')}?); add it by hand if it is one"
         line = segment.line_at(match.start())
         unplaced.append(Unplaced(line, match.group(0), reason, segment.text))
+
+
+_ARRIVAL = re.compile(
+    r"\b(arrive|arrival|aanwezig|inloop|ontvangst|registration|registratie|doors open)\b"
+    r"[^,;.()]{0,20}$",
+    re.IGNORECASE,
+)
 
 
 def _in_aside(text: str, hit: TimeHit) -> bool:
