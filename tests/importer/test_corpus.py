@@ -2642,12 +2642,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         Moment(datetime(2027, 1, 21, 10, 0, 0, tzinfo=ZoneInfo("Europe/Brussels"))),
     ),
-    (
-        "1244-whatsapp-recruiter-bruggen",
-        "invented",
-        Kind.INTERVIEWS,
-        span(2026, 12, 10, 13, 0, 16, 0),
-    ),
     ("1244-whatsapp-recruiter-bruggen", "missed", Kind.END, Day(date(2027, 6, 30))),
     ("1245-linkedin-data-engineer", "missed", Kind.END, Day(date(2027, 9, 30))),
     (
@@ -3203,12 +3197,6 @@ NOT_READ_YET = {
     ("1362-port-dialogue-lots-bafo", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 12))),
     ("1362-port-dialogue-lots-bafo", "missed", Kind.START, Day(date(2027, 7, 1))),
     ("1363-hogeschool-reisdiensten-proza", "missed", Kind.OPENING, at(2027, 1, 15, 14, 30)),
-    (
-        "1364-whatsapp-inhuur-provincie",
-        "invented",
-        Kind.INTERVIEWS,
-        span(2026, 12, 17, 13, 0, 16, 0),
-    ),
     ("1366-university-lab-gases-pdf", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 4))),
     ("1366-university-lab-gases-pdf", "invented", Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 15))),
     ("1366-university-lab-gases-pdf", "missed", Kind.END, Day(date(2030, 3, 31))),
@@ -3859,12 +3847,6 @@ NOT_READ_YET = {
     ("1501-utrecht-flextender-chat-jurist", "invented", Kind.INTERVIEWS, Day(date(2026, 12, 15))),
     (
         "1501-utrecht-flextender-chat-jurist",
-        "invented",
-        Kind.INTERVIEWS,
-        span(2026, 12, 14, 9, 30, 12, 0),
-    ),
-    (
-        "1501-utrecht-flextender-chat-jurist",
         "missed",
         Kind.ANSWERS_PUBLISHED,
         Day(date(2026, 12, 7)),
@@ -3913,7 +3895,6 @@ NOT_READ_YET = {
         ),
     ),
     ("1528-hadea-teams-chat", "invented", Kind.OPENING, at(2027, 1, 27, 10, 0)),
-    ("1528-hadea-teams-chat", "invented", Kind.OTHER, Day(date(2027, 1, 21))),
     ("1528-hadea-teams-chat", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 2, 3, 10, 0)),
     (
         "1528-hadea-teams-chat",

@@ -200,3 +200,60 @@ def test_a_step_before_a_notice_published_so_is_over() -> None:
     # (Find a Tender's times are UK time)
     london = ZoneInfo("Europe/London")
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-02-01", "14:00", london))]
+
+
+def test_the_end_the_extensions_reach_is_no_end() -> None:
+    text = "Estimated contract dates: 1 June 2027 to 31 May 2030, extendable to 31 May 2032\n"
+    assert timeline(text) == [
+        (Kind.START, Day(date(2027, 6, 1))),
+        (Kind.END, Day(date(2030, 5, 31))),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mandatory standstill period of 8 working days is expected to end on Tuesday 16 "
+        "March 2027, after which the contract award notice will be published.",
+        "| 3 | Standstill period ends (8 working days) | 16 March 2027 | Indicative |",
+    ],
+)
+def test_the_end_of_a_standstill_counted_in_days_is_its_end_not_the_contracts(
+    sentence: str,
+) -> None:
+    assert timeline(sentence + "\n") == [(Kind.OTHER, Day(date(2027, 3, 16)))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Works can be called off from 1 April 2027; the framework agreement ends 31-03-2029.",
+        "Afroepen mogelijk vanaf 1 april 2027; de raamovereenkomst eindigt op 31-03-2029.",
+    ],
+)
+def test_the_first_day_of_call_offs_is_the_start(sentence: str) -> None:
+    assert timeline(sentence + "\n") == [
+        (Kind.START, Day(date(2027, 4, 1))),
+        (Kind.END, Day(date(2029, 3, 31))),
+    ]
+
+
+def test_the_hours_of_an_event_after_an_aside_in_brackets() -> None:
+    text = (
+        "Die partijen krijgen op woensdag 17 februari 2027 een rondleiding langs de "
+        "parkeergarages (schouw), van 9.00 tot 13.00 uur.\n"
+    )
+    assert timeline(text) == [(Kind.OTHER, span("2027-02-17", "09:00", "13:00"))]
+
+
+def test_interviews_of_one_day_moved_to_another_day_are_held_on_that_one() -> None:
+    text = (
+        "| Selectiegesprekken | 21 december 2026 | 09:00 - 12:00 |\n"
+        "| Start opdracht | 11 januari 2027 | |\n\n"
+        "MEDEDELING: de selectiegesprekken zijn verplaatst naar dinsdag 22 december 2026, "
+        "13:00 - 16:00 uur.\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span("2026-12-22", "13:00", "16:00")),
+        (Kind.START, Day(date(2027, 1, 11))),
+    ]

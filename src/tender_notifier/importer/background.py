@@ -44,6 +44,7 @@ BACKGROUND_WORDS = (
     r"|\boption(?!al|eel)"
     # the end the options reach: "may extend the framework twice (maximum end date 31/03/2031)"
     r"|\b(maximum|max\.?|maximale) (end date|einddatum|looptijd|duration)\b|\brenewals?\b"
+    r"|\b(extendable|extendible|extensible|renewable)\b"
     r"|\b(may|can|could|kan|kunnen|mag|mogen)\s(\w{1,20}\s){0,3}?(extend|renew|verlengen)\b"
     r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
     # the first phase's documents going out: the notice itself ("Issue of Suitability

@@ -213,7 +213,7 @@ def words_of(before: str, after: str) -> tuple[str, str, str]:
     word that only says the date is approximate ("was c.", "on or about") and a time written
     before the date ("by 5pm on") left out before it."""
     after = as_words(after)
-    before = _DASH_ASIDE.sub(" ", _BRACKET_ASIDE.sub(" ", _CAUSE.sub(" ", as_words(before))))
+    before = _DASH_ASIDE.sub(" ", _BRACKET_ASIDE.sub(" ", without_cause(as_words(before))))
     before = _TIME_FIRST.sub(" ", APPROXIMATELY.sub(" ", before))
     return before, after, own_clause_after(after)
 
@@ -242,6 +242,12 @@ _CAUSE = re.compile(
     r"|inschrijvers|gegadigden|marktpartijen|ondernemers))?,?(?=\s[^\W\d])",
     re.IGNORECASE,
 )
+
+
+def without_cause(text: str) -> str:
+    """``text`` without the reason it gives for a move: "Following a number of clarification
+    requests we have extended the tender return date to" speaks of the tender return date."""
+    return _CAUSE.sub(" ", text)
 
 
 # "by 5pm on Wednesday 10 February", "uiterlijk om 12:00 uur op": the time before its date

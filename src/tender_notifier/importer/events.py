@@ -99,8 +99,8 @@ NAMED_EVENT_WORDS = (
 # (...) wordt definitief gegund, naar verwachting op <date>" is the award
 STANDSTILL_WORDS = (
     r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn"
-    r"|wachttermijn)([^.;,]{0,30}|[^.;,]{0,40}\b(eindigt|ends?|expires|loopt af|verstrijkt)"
-    r"\b[^.;,]{0,25})$"
+    r"|wachttermijn)([^.;,]{0,30}|[^.;,]{0,60}\b(eindigt|ends?|expires|loopt af|verstrijkt)"
+    r"\b[^.;,]{0,40})$"
 )
 # A period that is the standstill: its end is the step
 STANDSTILL_PERIOD = re.compile(

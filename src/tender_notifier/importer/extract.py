@@ -254,8 +254,6 @@ _MOVES = re.compile(
 _OTHER_LOTS_KEPT = re.compile(
     r"\b(lots?|percel(en)?|perceel)\b([^.;]|\.\d){0,60}\b(remains? unchanged|(is|are) not (changed"
     r"|affected)|(blijft|blijven) ongewijzigd|(wijzigt|wijzigen) niet|(is|zijn) niet gewijzigd"
-    # "Voor perceel 1 en 2 verandert de sluitingstermijn niet", "does not change"
-    r"|(verandert|veranderen) (\w{1,20} ){0,3}?niet|(does|do) not change"
     # "Voor perceel 3 (aangepast vervoer) blijft de uiterste inschrijfdatum dinsdag 12 januari"
     r"|(blijft|blijven|remains?|stays?) (de |het |the )?(uiterste |closing |tender )?"
     r"(inschrijfdatum|sluitingsdatum|termijn|deadline|closing date|datum|date))",

@@ -220,7 +220,10 @@ _NEW_CLAUSE = re.compile(r"[,;]\s{0,3}(?:en |and )?(?:op|on|per)\b", re.IGNORECA
 # The words between a date and a time later in its clause: no clause break, no other date
 # (and a comma before the time: "uiterlijk maandag 1 maart 2027 binnen zijn, om tien uur")
 _CLAUSE_GAP = re.compile(
-    r"[^.;,:\n|\t()\d]{1,60}(,\s{1,3}(om|at|van|from|tussen|between)\s{1,3})?", re.IGNORECASE
+    # (an aside in brackets: "een rondleiding langs de parkeergarages (schouw), van 9.00 tot")
+    r"(?:[^.;,:\n|\t()\d]|\([^().;:\d\n]{1,30}\)){1,60}(,\s{1,3}(om|at|van|from|tussen"
+    r"|between)\s{1,3})?",
+    re.IGNORECASE,
 )
 # "Vragen tot 1 maart 2027 en de informatiebijeenkomst is om 10:00 uur": another subject
 _CONJUNCTION = re.compile(

@@ -48,6 +48,9 @@ START_WORDS = (
     r"|platform|page|system|tenderned|mercell|negometrix))|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"
     r"|\beerste werkdag|\bfirst (working )?day\b|^\W{0,3}kick-?off\W{0,3}$|\bingaan\b"
     r"|\b(runs?|lasts?) from\W{0,3}$"
+    # "Works can be called off from", "Afroepen mogelijk vanaf": the framework's first day
+    r"|\bcalled off from\W{0,3}$|\bcall-?offs? (\w{1,12} ){0,2}?from\W{0,3}$"
+    r"|\bafroep(en)? (\w{1,12} ){0,2}?(vanaf|per)\W{0,3}$"
     # "1 June 2027 to the end of the initial 36-month term": the term's first day
     r"|^\W{0,3}(to|until|till|tot( en met)?|t/m)\s(the\s|het\s)?(end|einde)\s(of|van)\s"
     r"(the\s|de\s|het\s)?([\w-]{1,20}\s){0,2}(term|contract|looptijd|overeenkomst|period|periode)\b"

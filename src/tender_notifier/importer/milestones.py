@@ -65,10 +65,20 @@ def _not_old(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
     return kept
 
 
+def _moves_all(move: Found, found: list[Found]) -> bool:
+    """Whether ``move`` replaces every earlier date of its step."""
+    if move.kind not in MANY:
+        return True
+    same = [f for f in found if f.kind is move.kind]
+    return len(same) == 2 and sum(f.line == move.line for f in same) == 1
+
+
 def _moved(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
     """Without the dates a later line that changes the planning replaces: of each step done
-    once, what comes before its last move (on another line) goes."""
-    last_move = {f.kind: k for k, f in enumerate(found) if f.moves and f.kind not in MANY}
+    once, what comes before its last move (on another line) goes; of a step that may be held
+    on several days, the one day before a move to one other day ("Selectiegesprekken | 21
+    december 2026" / "... zijn de selectiegesprekken verplaatst naar dinsdag 22 december")."""
+    last_move = {f.kind: k for k, f in enumerate(found) if f.moves and _moves_all(f, found)}
     kept: list[Found] = []
     for k, item in enumerate(found):
         move = last_move.get(item.kind)

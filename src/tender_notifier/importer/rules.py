@@ -35,7 +35,14 @@ from .background import (
     WEEK_WORDS,
     past_or_void,
 )
-from .clauses import label_of_note, names_outside_after, on_both_sides, own_clause, words_of
+from .clauses import (
+    label_of_note,
+    names_outside_after,
+    on_both_sides,
+    own_clause,
+    without_cause,
+    words_of,
+)
 from .events import (
     EVENT_WORDS,
     NAMED_EVENT_WORDS,
@@ -372,6 +379,7 @@ def named_step(words: str) -> Kind | None:
 
 def _named(context: str) -> Meaning | None:
     """What "... is verlengd tot" names, if it names a step: the deadline, not an option."""
+    context = without_cause(context)
     for rule in RULES:
         if isinstance(rule.meaning, Kind) and rule.pattern.search(context):
             return rule.meaning
