@@ -229,6 +229,21 @@ newer ones that change the planning. Over all 755 with the reader of 1720 texts:
 463 (84.3 %) and 95 invented before the round, 473 (86.2 %) and 83 after. The ten sets joined
 the training corpus (1701-1850) and the reader was trained again on 1870 texts. Over all 755:
 90.2 % (4814/5337) and 399.
+The twenty-second round read five development sets of 15 texts written without looking at the
+rules (556 dates): 508 (91.4 %) and 42 invented with the rules of its start, 526 (94.6 %) and 28
+at its end. Its mechanisms: old dates "(eerder gemeld: ...)" and "rather than on"; a newer mail
+that moves one lot's date keeps the other lots'; a mail address names no step; the questions that
+made a date move are not the step; a correction heading its sentence; slots listed under an
+event's day; an event's hours, not the time to arrive by; evaluations and rows "(info)"; an aside
+in brackets before "op" and between a day and its hours; final tenders after the negotiations
+of a procedure named so; the end the extensions reach; a standstill counted in days; call-offs
+from a day; one interview day moved to another. Over the 755: 90.3 % (4817/5337) and 398.
+Three judge sets of 15 (290 dates), written at the same time and never read: 263 (90.7 %) and 24
+invented before the round, 263 and 23 after. Trained on the five development sets as well, the
+reader gave 4817 and 402 over the 755 (with the judge sets too: 4811 and 403), above the count
+of invented dates this file allows, so the development sets did not join the training corpus
+and the reader stays the one trained on 1870 texts. The judge sets joined the held-out part
+unseen (756-800). Over all 800: 90.3 % (5080/5627) and 421.
 """
 
 from __future__ import annotations
@@ -237,12 +252,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (4814/5337, 399 invented); raise the recall and lower the invented
-# count as the rules improve, never the other way to pass. The goal's recall, 90 %, is reached
-# here; no invented date is not: on the last 75 judge texts new to the rules, 86.2 % and 83.
-HELDOUT_RECALL = 0.9020
-HELDOUT_INVENTED = 399
-HELDOUT_FILES = 755
+# What the importer reaches now (5080/5627, 421 invented; 4817/5337 and 398 on texts 1-755);
+# raise the recall and lower the invented count as the rules improve, never the other way to
+# pass. The goal's recall, 90 %, is reached here; no invented date is not.
+HELDOUT_RECALL = 0.9027
+HELDOUT_INVENTED = 421
+HELDOUT_FILES = 800
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(
