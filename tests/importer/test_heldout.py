@@ -244,6 +244,20 @@ reader gave 4817 and 402 over the 755 (with the judge sets too: 4811 and 403), a
 of invented dates this file allows, so the development sets did not join the training corpus
 and the reader stays the one trained on 1870 texts. The judge sets joined the held-out part
 unseen (756-800). Over all 800: 90.3 % (5080/5627) and 421.
+The twenty-third round read five development sets of 15 texts written without looking at the
+rules (552 dates; full of dates that are no step, Flemish notices, staffing requests, threads
+and tables of versions): 490 (88.8 %) and 54 invented with the rules of its start, 510 (92.4 %)
+and 32 at its end. Its mechanisms: the end renewals reach ("hernieuwbaar ..., maximaal driemaal
+(uiterlijk tot ...)") and an existing contract's; a meeting point at an entrance; registering
+for a session with "Inschrijven verplicht tot" or "Inschrijven via ... tot"; "verantwoordelijke"
+is no answer; a span from a time on one day to a time on another (up to a week); a head row
+naming versions with their dates; a row whose new cell says "vervalt"; a standstill's end among
+moved dates; a visit that "will no longer take place on"; a thread sent oldest first; a kick-off
+with the carriers awarded; webinars about the application process; an open call that selects
+teams. Over the 800: 90.3 % (5080/5627) and 419. Three judge sets of 15 (331 dates), written at
+the same time and never read: 309 (93.4 %) and 16 invented before the round, 309 and 16 after.
+The development sets stay out of the training corpus, as in the round before. The judge sets
+joined the held-out part unseen (801-845). Over all 845: 90.4 % (5389/5958) and 435.
 """
 
 from __future__ import annotations
@@ -252,12 +266,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (5080/5627, 421 invented; 4817/5337 and 398 on texts 1-755);
+# What the importer reaches now (5389/5958, 435 invented; 5080/5627 and 419 on texts 1-800);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9027
-HELDOUT_INVENTED = 421
-HELDOUT_FILES = 800
+HELDOUT_RECALL = 0.9044
+HELDOUT_INVENTED = 435
+HELDOUT_FILES = 845
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(

@@ -6,7 +6,8 @@ from __future__ import annotations
 ANSWER_WORDS = (
     # not the name of where questions go: 'via the "Questions and answers" tab', "in de
     # Vragen en antwoorden-module"
-    r"antwoord(?!en\W{0,2}[\s-](tab|tabblad|module|sectie|rubriek|functie|forum|pagina)\b)"
+    # not "verantwoordelijke", "verantwoording": who is responsible, an account
+    r"(?<!ver)antwoord(?!en\W{0,2}[\s-](tab|tabblad|module|sectie|rubriek|functie|forum|pagina)\b)"
     r"|nota(['\u2019]?s)? van inlichtingen|\bnvi\b|\br\u00e9ponses?\b"
     r"|\banswer(s|ed)?\b(?!\W{0,2}\s(tab|section|module|forum|function|page|area|menu)\b)"
     r"|\b(eerste|tweede|derde|laatste|volgende) nota\b"

@@ -44,9 +44,13 @@ BACKGROUND_WORDS = (
     r"|\boption(?!al|eel)"
     # the end the options reach: "may extend the framework twice (maximum end date 31/03/2031)"
     r"|\b(maximum|max\.?|maximale) (end date|einddatum|looptijd|duration)\b|\brenewals?\b"
-    r"|\b(extendable|extendible|extensible|renewable)\b"
+    r"|\b(extendable|extendible|extensible|renewable|hernieuwbaar|vernieuwbaar)\b"
+    # "telkens één jaar, maximaal driemaal (uiterlijk tot 31/12/2030)": the renewals' end
+    r"|\b(maximaal|max\.|hooguit|ten hoogste)\s(\w{1,5}maal|\d\s?(maal|keer)"
+    r"|(een|één|twee|drie|vier) keer)\b"
     r"|\b(may|can|could|kan|kunnen|mag|mogen)\s(\w{1,20}\s){0,3}?(extend|renew|verlengen)\b"
-    r"|\b(huidige|zittende|current|incumbent)\b|present (contract|agreement|supplier|provider)"
+    r"|\b(huidige|zittende|current|incumbent)\b|\b(het|de|the|our|ons) (bestaande|existing)\b"
+    r"|present (contract|agreement|supplier|provider)"
     # the first phase's documents going out: the notice itself ("Issue of Suitability
     # Assessment Questionnaire: 01/12/2026")
     r"|\bissue of (the )?(suitability assessment |selection |pre-?qualification )?"
@@ -200,7 +204,8 @@ REPLACED_WORDS = (
     r"|on|for)\W{0,3}$"
     # "de sluitingsdatum is 8 juli (niet 7 juli)"
     r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
-    r"|niet meer (plaats )?(op|per)?\W{0,3}$|no longer (on|at|by)\W{0,3}$"
+    r"|niet meer (plaats )?(op|per)?\W{0,3}$"
+    r"|no longer ((take|takes) place |be held |go ahead )?(on|at|by)\W{0,3}$"
     # "sluit echter niet op <date>, maar op <date>": the first is not the step's day
     r"|\b(niet|not)\s{1,3}(op|on|per)\W{0,3}$"
     # "vinden NIET plaats op woensdag 9 december, maar op", "niet 4 januari, maar"

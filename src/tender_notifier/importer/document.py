@@ -24,7 +24,9 @@ _TWO_PHASE = re.compile(
     r"|competitive dialogue|competitive procedure with negotiation|negotiated procedure"
     r"|mededingingsprocedure met onderhandeling|innovati(on|e)[- ]?partner|two[- ](phase|stage)"
     r"|twee fasen|tweefasen|selectiefase|selection (phase|stage)|pre-?qualification"
-    r"|selectieleidraad",
+    r"|selectieleidraad|mededingingsprocedure|\bopen oproep\b"
+    # "De selectiecommissie ... selecteert maximaal vijf teams": candidates first, then tenders
+    r"|\bselecteert (maximaal|ten hoogste|hooguit) \w{1,6} (teams|gegadigden|bureaus)\b",
     re.IGNORECASE,
 )
 # A procedure of one phase in which anyone may tender: it has no requests to participate

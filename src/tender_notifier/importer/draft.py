@@ -57,6 +57,7 @@ class Found:
     prose: bool
     zone: tzinfo | None = None  # the zone its times are written in, when not the tender's
     moves: bool = False  # said in a line that changes the planning: it replaces earlier dates
+    until: date | None = None  # the day ``finish`` falls on, when not ``day``: a span of days
 
     @property
     def precision(self) -> int:

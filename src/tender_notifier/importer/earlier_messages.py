@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from ..timeline import Kind
+from .dates import find_dates
 from .draft import Found, Unplaced
 from .rules import RULES
 
@@ -25,12 +27,28 @@ _REPLACED = "an earlier message's date for a step the newer message dates; not u
 
 def _quotes(text: str) -> list[int]:
     """The lines (counted from 1) that open each earlier message quoted in ``text``, the newest
-    first; a message's own header at the top of the text is none."""
-    return [
-        text.count("\n", 0, match.start()) + 1
-        for match in _QUOTED.finditer(text)
-        if _has_words(text[: match.start()])
-    ]
+    first; a message's own header at the top of the text is none. A thread whose messages are
+    sent later the lower they stand ("Exported from the portal, oldest message first") quotes
+    none: each of its messages is newer than the ones above it."""
+    matches = [m for m in _QUOTED.finditer(text) if _has_words(text[: m.start()])]
+    sent = [_sent(text[: min(matches[0].start(), _HEADER_SPAN)] if matches else "")]
+    sent += [_sent(text[m.start() : m.start() + _HEADER_SPAN]) for m in matches]
+    if any(a is not None and b is not None and b > a for a, b in pairwise(sent)):
+        return []
+    return [text.count("\n", 0, match.start()) + 1 for match in matches]
+
+
+_HEADER_SPAN = 300  # the characters of a quoted message's header
+_SENT = re.compile(
+    r"^\W{0,3}(sent|date|verzonden|datum|on|op)\b[^\n]{0,80}", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _sent(head: str) -> date | None:
+    """The day the message that opens with ``head`` was sent, as its header says."""
+    line = _SENT.search(head)
+    hits = find_dates(line.group(0)) if line else []
+    return hits[0].day if hits else None
 
 
 def _has_words(head: str) -> bool:

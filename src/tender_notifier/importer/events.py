@@ -33,6 +33,9 @@ EVENT_WORDS = (
     # after the award: "A mobilisation meeting has been arranged for", "startoverleg op"
     r"|\b(mobili[sz]ation|implementation|kick-?off|contract start-?up) (meeting|workshop)\b"
     r"|\b(startoverleg|startbijeenkomst|kick-?off ?(overleg|bijeenkomst))\b"
+    # "een kick-off voor de implementatie met de gegunde vervoerder(s)"
+    r"|\bkick-?off (voor|for) (de |het |the )?(implementatie|implementation|invoering|transitie"
+    r"|transition)\b"
     # "*** Event details ***" over "Date: Thursday 21st January 2027" (not "in the event that")
     r"|\bevent (details|information|date)\b|(?<!\bin )\b(the|this|our) event\b(?! (of|that)\b)"
     r"|\bopen (dag|day)\b|\bengagement (event|session|day|meeting)|\bmarket[- ]warming\b"
@@ -99,7 +102,8 @@ NAMED_EVENT_WORDS = (
 # (...) wordt definitief gegund, naar verwachting op <date>" is the award
 STANDSTILL_WORDS = (
     r"(standstill|opschortingstermijn|opschortende termijn|alcatel|bezwaartermijn"
-    r"|wachttermijn)([^.;,]{0,30}|[^.;,]{0,60}\b(eindigt|ends?|expires|loopt af|verstrijkt)"
+    r"|wachttermijn)([^.;,]{0,30}|[^.;,(]{0,12}\s?\([^()]{0,30}\)[^.;,]{0,12}"
+    r"|[^.;,]{0,60}\b(eindigt|ends?|expires|loopt af|verstrijkt)"
     r"\b[^.;,]{0,40})$"
 )
 # A period that is the standstill: its end is the step
@@ -155,7 +159,8 @@ REGISTERING = re.compile(
     r"|(l')?inscription (est )?(obligatoire|pr\u00e9alable|requise)|(s'|vous )inscri(re|vez|vent)"
     # Flemish: "Inschrijven voor één van beide momenten kan tot"
     r"|inschrijven voor (\w{1,10} ){0,3}\w{0,10}?(moment|momenten|sessie|sessies|bezoek"
-    r"|bijeenkomst))\b"
+    r"|bijeenkomst)|inschrijven (is )?(verplicht|noodzakelijk|vereist)"
+    r"|inschrijven (via|bij|kan|per mail))\b"
     # "Aanmelden, met maximaal twee personen per onderneming, kan tot"
     r"(\s{0,3}(,[^,.;:()]{1,60},|\([^()]{1,60}\)))?"
     # then where and how ("via the Atamis messaging function by 5pm on"), naming no step

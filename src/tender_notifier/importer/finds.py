@@ -3,6 +3,8 @@ assignment, its start and end), each with its time; what cannot be one is listed
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..timeline import Kind
 from .dates import DateHit
 from .draft import Found, Unplaced
@@ -89,6 +91,7 @@ def read_group(
         if hit.other_weekday is not None:
             skip(hit, f"{hit.other_weekday} does not fall on {hit.day}; the date is used, check it")
     picks: list[tuple[Kind, DateHit, TimeHit | None]]
+    until = None  # the last day of a span of days
     if group.is_range and len(usable) == 2:
         (first, _), (last, last_time) = usable
         if meaning.is_deadline:
@@ -102,6 +105,12 @@ def read_group(
         elif meaning is Kind.OTHER and STANDSTILL_PERIOD.search(context):
             # "Standstill period: 1 June 2027 – 11 June 2027": the step is its end
             picks = [(meaning, last, last_time)]
+        elif meaning in MANY and _from_time_to_time(usable):
+            # "tussen maandag 08/02/2027 9u00 en vrijdag 12/02/2027 17u00": one span of days
+            first_time = usable[0][1]
+            assert first_time is not None and last_time is not None and last.day is not None
+            picks = [(meaning, first, replace(first_time, finish=last_time.begin))]
+            until = last.day
         elif meaning in MANY and first.day and last.day and (last.day - first.day).days == 1:
             # "presentations: 28-29 April 2027": each day, as "28 and 29 April" would be; a
             # longer period ("23 - 25 June") is more than its first and last day
@@ -131,5 +140,24 @@ def read_group(
                 segment.line_at(hit.start),
                 not segment.is_field,
                 t.zone if t is not None else None,
+                until=until,
             )
         )
+
+
+def _from_time_to_time(usable: list[tuple[DateHit, TimeHit | None]]) -> bool:
+    """Whether a range goes from a time on one day to a time on a later one, in one zone."""
+    (first, begin), (last, end) = usable
+    return (
+        begin is not None
+        and end is not None
+        and begin.finish is None
+        and end.finish is None
+        and begin.zone == end.zone
+        and first.day is not None
+        and last.day is not None
+        and 0 < (last.day - first.day).days <= _WEEK
+    )
+
+
+_WEEK = 7  # the longest span of days an event of the procedure is read as

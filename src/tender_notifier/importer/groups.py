@@ -51,6 +51,7 @@ _RESPECTIVELY = re.compile(r"respectievelijk|resp\.", re.IGNORECASE)
 _RANGE = re.compile(
     r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through|au) ?$", re.IGNORECASE
 )
+_AND = re.compile(r"^ ?(?:en|and|et) ?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:tussen|between)\s{1,3}$", re.IGNORECASE)
 MAX_GAP = 30
 
@@ -100,7 +101,20 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
                 if len(members[-1]) == 2 and _BETWEEN.search(text, max(0, first - 12), first):
                     ranges[-1] = True
                 continue
-            if near and len(members[-1]) == 1 and _RANGE.match(gap):
+            first = dates[members[-1][0]].start
+            if (
+                near
+                and len(members[-1]) == 1
+                and (
+                    _RANGE.match(gap)
+                    # "tussen maandag 08/02/2027 9u00 en vrijdag 12/02/2027 17u00": one to the other
+                    or (
+                        last in bound
+                        and _AND.match(gap)
+                        and _BETWEEN.search(text, max(0, first - 12), first)
+                    )
+                )
+            ):
                 members[-1].append(i)
                 ranges[-1] = True
                 continue

@@ -42,7 +42,9 @@ _MEETING_POINT = (
 )
 # Words for the start of the assignment (``rules`` puts them last but one in its table)
 START_WORDS = (
-    rf"\bstart{_MEETING_POINT}|start\b{_MEETING_POINT}|aanvang|ingangsdatum|\bingaand|\bingang\b|beschikbaar"
+    rf"\bstart{_MEETING_POINT}|start\b{_MEETING_POINT}|aanvang|ingangsdatum|\bingaand"
+    # not "samenkomst aan de ingang van het park": where to meet
+    r"|(?<!de )(?<!een )\bingang\b|beschikbaar"
     # "available" for work, not a document "(available on the Atamis portal, project C301744)"
     r"|available(?!\s(on|via|through|in|at)\s(the\s)?([\w-]{1,20}\s){0,2}?(portal|website|site"
     r"|platform|page|system|tenderned|mercell|negometrix))|availability|\bvangt\s(\w{1,20}\s)?aan\b|\baanvangen\b"

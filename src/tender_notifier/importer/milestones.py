@@ -150,7 +150,7 @@ def _same_instants(found: list[Found], zone: ZoneInfo) -> list[Found]:
 def _in_tender_zone(item: Found, zone: ZoneInfo) -> Found:
     """``item`` at the same instant in ``zone`` when it was written in another ("12 noon (Irish
     time)"), so that it merges with the same moment written in the tender's zone."""
-    if item.zone is None or item.begin is None:
+    if item.zone is None or item.begin is None or item.until is not None:
         return item
     start = datetime.combine(item.day, item.begin, tzinfo=item.zone).astimezone(zone)
     finish = None
@@ -201,7 +201,7 @@ def _when(item: Found, zone: ZoneInfo) -> When | str:
         return f"{item.begin:%H:%M} does not exist on that day in {zone.key}; not used"
     if item.finish is None:
         return Moment(start)
-    end = _local(item.day, item.finish, zone)
+    end = _local(item.until or item.day, item.finish, zone)
     if end is None:
         return f"{item.finish:%H:%M} does not exist on that day in {zone.key}; not used"
     if end <= start:
@@ -215,7 +215,7 @@ def _from_elsewhere(item: Found, written: tzinfo, zone: ZoneInfo) -> When | str:
     start = datetime.combine(item.day, item.begin, tzinfo=written).astimezone(zone)
     if item.finish is None:
         return Moment(start)
-    end = datetime.combine(item.day, item.finish, tzinfo=written).astimezone(zone)
+    end = datetime.combine(item.until or item.day, item.finish, tzinfo=written).astimezone(zone)
     if end <= start:
         return f"ends ({item.finish:%H:%M}) before it starts ({item.begin:%H:%M}); not used"
     return Span(start, end)

@@ -110,6 +110,22 @@ _NEW_COLUMN = re.compile(
 )
 
 
+# "Original (v1, 19 Nov 2026)": a column's title, whose date in brackets says which version
+_DATED_TITLE = re.compile(r"^[^()\d]{2,30}\([^()]{0,40}\)\W{0,3}$")
+
+
+def names_columns(cells: list[str]) -> bool:
+    """Whether a row with dates is a head row all the same: "Activity | Original (v1, 19 Nov
+    2026) | Revised (v3)", each date in brackets after the title of an old or new column."""
+    titled = [c for c in cells if _DATED_TITLE.match(c)]
+    return (
+        len(cells) > 2
+        and not any(ch.isdigit() for ch in cells[0])
+        and all(_DATED_TITLE.match(c) for c in cells[1:] if any(ch.isdigit() for ch in c))
+        and any(_OLD_COLUMN.search(c) or _NEW_COLUMN.search(c) for c in titled)
+    )
+
+
 # "Stap | Datum / tijd | Oud": a column of old dates beside the dates that stand
 _OLD_ONLY = re.compile(
     r"^\W{0,3}(?:oud|oude datum|old|old date|was|vorige datum|previous|previous date|original"
@@ -136,12 +152,22 @@ _UNCHANGED = re.compile(
 )
 
 
+# "| Online informatiebijeenkomst | 8 december 2026, 14:00 | vervalt |": the step is void
+_CANCELLED = re.compile(
+    r"^\W{0,3}(?:vervalt|vervallen|komt te vervallen|geannuleerd|gaat niet door|geschrapt"
+    r"|cancell?ed|withdrawn|deleted|removed|no longer (held|required|takes place))\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _unchanged(cells: list[str], replaced: frozenset[int]) -> bool:
     """Whether a row of a table of moved dates says its date did not move, in words or by no
     new date ("Waar de kolom 'Nieuw' leeg is, blijft de oorspronkelijke datum van kracht")."""
     new = [c for k, c in enumerate(cells) if k not in replaced]
     if any(_UNCHANGED.match(c) for c in new):
         return True
+    if any(_CANCELLED.match(c) for c in new):
+        return False  # "| Online informatiebijeenkomst | 8 december 2026 | vervalt |": void
     # no new date, and one old one: not "15 maart 2027, 10:00 uur  29 maart 2027" run together
     old = [c for k, c in enumerate(cells) if k in replaced]
     return not any(find_dates(c) for c in new) and all(len(find_dates(c)) <= 1 for c in old)

@@ -252,7 +252,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.AWARD,
-        r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund"
+        r"(?<!\bna )(?<!\bafter )(gunning(?!sfase|scriteri|sleidraad|smethodiek)|\bgegund(?!e\s)"
         r"|\bte gunnen|\bgunnen\b|^\W{0,3}(decision|besluit|beslissing)( (communicated|announced"
         r"|notified|published|bekendgemaakt|bekend))?\W{0,3}$"
         r"|\baward(?! phase| stage| criteri))|opdrachtverlening|opdrachtverstrekking"
@@ -323,6 +323,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # ("opdrachtverstrekking: juli 2027; start werkzaamheden 1 september 2027" is the start)
     if (label := label_of_note(before)) is not None:
         named = next((r.meaning for r in RULES if r.pattern.search(label)), None)
+        named = Kind.OTHER if named is Kind.END and STANDSTILL_PERIOD.search(label) else named
         if isinstance(named, Kind) and not named.is_deadline and named is not skip:
             return named
     own = own_clause(before, _says_something)
@@ -382,6 +383,8 @@ def _named(context: str) -> Meaning | None:
     context = without_cause(context)
     for rule in RULES:
         if isinstance(rule.meaning, Kind) and rule.pattern.search(context):
+            if rule.meaning is Kind.END and STANDSTILL_PERIOD.search(context):
+                return Kind.OTHER  # "End of standstill period": the standstill's, not the term's
             return rule.meaning
     return None
 

@@ -22,7 +22,7 @@ from itertools import chain, pairwise
 
 from .dates import find_dates, month_pattern, weekday_pattern
 from .dates_above import items_over_two_lines
-from .rows import is_log, row_segments, rule_line
+from .rows import is_log, names_columns, row_segments, rule_line
 from .segment import Segment
 from .sentence_ends import sentence_ends
 from .wrapped import carried_on, cells_under, is_prose, opens_row
@@ -106,6 +106,7 @@ def segments(text: str) -> list[Segment]:
                 cells = [label, *cells]  # "|   | di 23 juni 2026, 13.00 uur |": the row above's
             label = cells[0] if cells else ""
             dated = any(ch.isdigit() for ch in unit) and any(find_dates(c) for c in cells)
+            dated = dated and not (not header and names_columns(cells))
             pieces: Iterator[Segment]
             if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
                 header, head = cells, unit  # not "|-----|-----|" under a markdown table's head
