@@ -103,3 +103,44 @@ def test_the_organisation_that_invites_the_reader_is_the_buyer() -> None:
     assert buyer("Subject: RFQ\n\nTU Delft invites you to take part in a mini-competition.\n") == (
         "TU Delft"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # councils, trusts, boards and Belgian bodies on a line of their own
+        (
+            "Cleaning and housekeeping services\n\nNorthgate Hospitals NHS Foundation Trust\n",
+            "Northgate Hospitals NHS Foundation Trust",
+        ),
+        (
+            "School extension\nKildrum Education and Training Board\n",
+            "Kildrum Education and Training Board",
+        ),
+        ("Zorgbedrijf Rivierenland – welzijnsvereniging\nMaaltijden\n", "Zorgbedrijf Rivierenland"),
+        # a name in capitals, written as a name; abbreviations stay
+        (
+            "CALDERBROOK METROPOLITAN BOROUGH COUNCIL\nHomecare framework\n",
+            "Calderbrook Metropolitan Borough Council",
+        ),
+        (
+            "POLITIEZONE SCHELDEVALLEI-OOST (PZ 5417)\nVoertuigen\n",
+            "Politiezone Scheldevallei-Oost",
+        ),
+        (
+            "Tender notice\n\nWESTMERE HOSPITALS NHS FOUNDATION TRUST\n",
+            "Westmere Hospitals NHS Foundation Trust",
+        ),
+        ("Aanvraag\nOpdrachtgever: UWV\n", "UWV"),
+        # a name in two languages: the one the list knows
+        ("Cyngor Gwynedd / Gwynedd Council\nClarification log\n", "Gwynedd Council"),
+    ],
+)
+def test_more_kinds_of_bodies_and_names_in_capitals(text: str, expected: str) -> None:
+    assert buyer(text) == expected
+
+
+def test_a_label_in_capitals_is_no_name() -> None:
+    assert buyer("Dredging works\n\nCONTRACTING AUTHORITY\nVlaamse Binnenvaartbeheer NV\n") == (
+        "Vlaamse Binnenvaartbeheer NV"
+    )

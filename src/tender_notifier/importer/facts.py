@@ -62,18 +62,25 @@ _ORGANISATION = re.compile(
     r"|university|hogeschool|ziekenhuis|hospital|municipality|province|agency|stichting"
     r"|rijkswaterstaat|rijksvastgoedbedrijf|b\.v\.|n\.v\.|gemeenten|regio|\w{0,20}instituut"
     r"|institute|bibliotheek|library|woonstichting|woningcorporatie|uwv|school|roc"
-    r"|havenbedrijf)(?![\w.])",
+    r"|havenbedrijf|council|trust|authority|board|stad|politiezone|brandweerzone|zorgbedrijf"
+    r"|intercommunale|scholengroep|omgevingsdienst|inkoopbureau|agentschap|ocmw|nv"
+    r"|veiligheidsregio|ggd|executive agency)(?![\w.])",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
     r"[\d:;!?|\u00b7\u2013\u2014]| - |\.\s|\.$(?<!\b[BN]\.V\.)|\b(?:is|zoekt|seeks|voor|for)\b"
+    # a label, not a name: "CONTRACTING AUTHORITY"; "English version provided by ..."
+    r"|^(?i:(the |de |het )?(contracting |aanbestedende )?(authority|overheid|dienst))$"
+    r"|\bprovided by\b"
 )
 # ", Nijmegen" or " (Ministry of ...)" after a name in a field
 _ORGANISATION_TAIL = re.compile(r"\s*(?:\([^()]{0,80}\)|,[^,]{0,40})$")
 # "Belastingdienst – Centrum voor Applicatieontwikkeling": the organisation, then its department
 _DEPARTMENT = re.compile(r"\s[\u2013\u2014-]\s.{0,80}$")
 # a section number before a label: "I.1) Name and addresses"
-_SECTION_NUMBER = re.compile(r"^[IVX]{1,4}(?:\.\d{1,2}){0,3}\)\s{0,3}")
+_SECTION_NUMBER = re.compile(
+    r"^(?:[IVX]{1,4}(?:\.\d{1,2}){0,3}\)|\d{1,2}(?:\.\d{1,2}){1,3}\)?)\s{0,3}"
+)
 _TOP_SEGMENTS = 6
 _SLUG = re.compile(r"[^a-z0-9._-]+")
 
@@ -89,6 +96,14 @@ def title(text: str, segments: list[Segment]) -> str:
 
 
 def buyer(segments: list[Segment]) -> str | None:
+    """The buyer the text names (``_named_buyer``), in capitals only where its name has them."""
+    name = _named_buyer(segments)
+    if name is None or not name.isupper() or not any(len(w) > 3 for w in name.split()):
+        return name  # "UWV" stays
+    return _capitalised(name)
+
+
+def _named_buyer(segments: list[Segment]) -> str | None:
     """The buyer from a field ("Opdrachtgever: X"), else an organisation's name on a line of its
     own near the top or after a dash on the title line ("Informatieanalist – Zorginstituut
     Nederland"), else the public body named most often ("Rijswijk is een gemeente"). Of a name
@@ -153,7 +168,33 @@ def _organisation(value: str) -> str:
     # Utrecht, 3584 CX, Netherlands"
     for _ in range(_TAILS):
         value = _ORGANISATION_TAIL.sub("", value)
+    # "Cyngor Gwynedd / Gwynedd Council": the name in the language the list knows
+    names = value.split(" / ")
+    if len(names) > 1 and all(_PROPER_NAME.fullmatch(n) for n in names):
+        value = next((n for n in names if _ORGANISATION.search(n)), value)
     return value
+
+
+# "CALDERBROOK METROPOLITAN BOROUGH COUNCIL": words in capitals, but for short words that name
+# nothing (of, and, van, de) and abbreviations of up to three letters (NHS, GGD, NV)
+_SMALL_WORDS = frozenset(["of", "and", "the", "for", "van", "de", "der", "den", "het", "en"])
+_ABBREVIATION = re.compile(r"[B-DF-HJ-NP-TV-Z]{2,4}")  # no vowel: NHS, GGD, NV
+
+
+def _capitalised(value: str) -> str:
+    return " ".join(
+        word.lower()
+        if k and word.lower() in _SMALL_WORDS
+        else "-".join(_capital(part) for part in word.split("-"))
+        for k, word in enumerate(value.split(" "))
+    )
+
+
+def _capital(word: str) -> str:
+    """ "NOORD" as "Noord", "IJSSELWAARD" as "IJsselwaard"; "NHS" stays."""
+    if _ABBREVIATION.fullmatch(word):
+        return word
+    return "IJ" + word[2:].lower() if word.startswith("IJ") else word.capitalize()
 
 
 def platform(text: str, segments: list[Segment]) -> str | None:
