@@ -191,7 +191,8 @@ def _capitalised(value: str) -> str:
 
 
 def _capital(word: str) -> str:
-    """ "NOORD" as "Noord", "IJSSELWAARD" as "IJsselwaard"; "NHS" stays."""
+    """A word written in capitals as in a name: "NOORD" as "Noord", "IJSSELWAARD" as
+    "IJsselwaard"; an abbreviation without a vowel ("NHS") stays."""
     if _ABBREVIATION.fullmatch(word):
         return word
     return "IJ" + word[2:].lower() if word.startswith("IJ") else word.capitalize()

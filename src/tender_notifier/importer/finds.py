@@ -21,6 +21,7 @@ from .times import TimeHit
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
 
 OLD_DATE = "the old date of one that was moved; not used"
+_WEEK = 7  # the longest span of days an event of the procedure is read as
 
 
 # Why the dates of a sentence that is no step are listed, where it says more than "background"
@@ -158,6 +159,3 @@ def _from_time_to_time(usable: list[tuple[DateHit, TimeHit | None]]) -> bool:
         and last.day is not None
         and 0 < (last.day - first.day).days <= _WEEK
     )
-
-
-_WEEK = 7  # the longest span of days an event of the procedure is read as

@@ -92,29 +92,19 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
             gap_start = bound[last].end if last in bound else dates[last].end
             near = hit.start - gap_start <= MAX_GAP
             gap = text[gap_start : hit.start] if near else ""
+            first = dates[members[-1][0]].start
+            between = _BETWEEN.search(text, max(0, first - 12), first) is not None
             if near and not ranges[-1] and _ALTERNATIVE.match(gap) and last not in bound:
                 members[-1].append(i)
                 if _RESPECTIVELY.search(gap):
                     respective.add(len(members) - 1)
                 # "tussen 19 en 23 juli", "between 19 and 23 July": a range, not two days
-                first = dates[members[-1][0]].start
-                if len(members[-1]) == 2 and _BETWEEN.search(text, max(0, first - 12), first):
+                if len(members[-1]) == 2 and between:
                     ranges[-1] = True
                 continue
-            first = dates[members[-1][0]].start
-            if (
-                near
-                and len(members[-1]) == 1
-                and (
-                    _RANGE.match(gap)
-                    # "tussen maandag 08/02/2027 9u00 en vrijdag 12/02/2027 17u00": one to the other
-                    or (
-                        last in bound
-                        and _AND.match(gap)
-                        and _BETWEEN.search(text, max(0, first - 12), first)
-                    )
-                )
-            ):
+            # "tussen maandag 08/02/2027 9u00 en vrijdag 12/02/2027 17u00": one to the other
+            to_the_other = last in bound and between and _AND.match(gap)
+            if near and len(members[-1]) == 1 and (_RANGE.match(gap) or to_the_other):
                 members[-1].append(i)
                 ranges[-1] = True
                 continue
