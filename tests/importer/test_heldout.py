@@ -258,6 +258,19 @@ teams. Over the 800: 90.3 % (5080/5627) and 419. Three judge sets of 15 (331 dat
 the same time and never read: 309 (93.4 %) and 16 invented before the round, 309 and 16 after.
 The development sets stay out of the training corpus, as in the round before. The judge sets
 joined the held-out part unseen (801-845). Over all 845: 90.4 % (5389/5958) and 435.
+The twenty-fourth round read five development sets of 15 texts written without looking at the
+rules (530 dates; staffing requests full of dates that are no step, UK and Irish notices and
+mails, changes to published tenders, Flemish and multi-lot notices, Dutch formal tenders heavy
+with background dates): 437 (82.5 %) and 84 invented with the rules of its start, 463 (87.4 %)
+and 65 at its end. Its mechanisms: a table with a column per version ("Origineel | Rectificatie
+1 | Rectificatie 2"), where the last dated column stands; the times of one day given lot by lot,
+a milestone each, also on the line under their day; a mail from an Irish address or one that
+opens "A chara" writes Irish time; "Mgr." ends no sentence; the delivery of a first part or
+phase is no end; "invited to give a presentation"; samples explained "mondeling toe"; a pay
+award is no award. Over the 845: 90.6 % (5401/5958) and 425. Three judge sets of 15 (295
+dates), written at the same time and never read: 278 (94.2 %) and 24 invented before the round,
+278 and 24 after. The development sets stay out of the training corpus. The judge sets joined
+the held-out part unseen (846-890). Over all 890: 90.8 % (5679/6253) and 449.
 """
 
 from __future__ import annotations
@@ -266,12 +279,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (5389/5958, 435 invented; 5080/5627 and 419 on texts 1-800);
+# What the importer reaches now (5679/6253, 449 invented; 5401/5958 and 425 on texts 1-845);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9044
-HELDOUT_INVENTED = 435
-HELDOUT_FILES = 845
+HELDOUT_RECALL = 0.9082
+HELDOUT_INVENTED = 449
+HELDOUT_FILES = 890
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(

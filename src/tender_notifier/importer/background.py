@@ -161,6 +161,8 @@ BACKGROUND_WORDS = (
     # a step of the table that is done: "| Marktconsultatie | afgerond | 15 januari 2027 |"
     r"|\b(afgerond|voltooid|completed|done)\W{0,3}$"
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
+    # wages: "a further pay award is expected from 1 April 2027"
+    r"|\bpay (award|rise|increase)s?\b"
 )
 
 # The entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026", "Gesteld:

@@ -12,6 +12,7 @@ from .events import STANDSTILL_PERIOD
 from .groups import Group
 from .hints import ASSIGNMENT, PROCEDURE_PERIOD
 from .learned import reconsidered
+from .lot_times import lot_times
 from .meanings import Background
 from .rules import named_step
 from .segment import Segment
@@ -126,6 +127,12 @@ def read_group(
         return
     else:
         picks = [(meaning, hit, t) for hit, t in usable]
+        if len(usable) == 1 and (per_lot := lot_times(segment.text)):
+            # "perceel 1 om 10u00, perceel 2 om 10u45 ... op 26 januari 2027": each lot's step,
+            # in the zone of the time tied to the date (the text's own, "UK time")
+            hit, own = usable[0]
+            zone = own.zone if own is not None else None
+            picks = [(meaning, hit, replace(t, zone=t.zone or zone)) for t in per_lot]
     for kind, hit, t in picks:
         assert hit.day is not None
         begin, finish = (t.begin, t.finish) if t is not None else (None, None)

@@ -43,8 +43,9 @@ def row_segments(header: list[str], cells: list[str], line: int, dated: bool) ->
         # steps' column
         header = ["", *header]
     replaced = _replaced_columns(header) if header else frozenset()
-    if dated and replaced and max(replaced) < len(cells) and not _unchanged(cells, replaced):
-        cells = [f"(was {c})" if k in replaced else c for k, c in enumerate(cells)]
+    if dated and replaced and max(replaced) < len(cells):
+        old = _no_longer_standing(cells, replaced)
+        cells = [f"(was {c})" if k in old else c for k, c in enumerate(cells)]
     elif dated and len(header) == len(cells) and (until := _until_column(header)) is not None:
         cells = [f"tot {c}" if k == until else c for k, c in enumerate(cells)]
     lots = _lot_columns(header) if len(header) == len(cells) else []
@@ -101,8 +102,8 @@ def _stamp(cell: str) -> bool:
 # "Activiteit | Oorspronkelijke datum | Nieuwe datum": a table of moved dates, whose old ones
 # are read as "(was 5 oktober 2026)", as a sentence would write them
 _OLD_COLUMN = re.compile(
-    r"\b(?:oorspronkelijke?|oude?|vorige|eerdere|huidige|was|original|old|previous|former"
-    r"|current)\b",
+    r"\b(?:oorspronkelijke?|origine(?:el|le)|oude?|vorige|eerdere|huidige|was|original|old"
+    r"|previous|former|current)\b",
     re.IGNORECASE,
 )
 _NEW_COLUMN = re.compile(
@@ -111,18 +112,20 @@ _NEW_COLUMN = re.compile(
 
 
 # "Original (v1, 19 Nov 2026)": a column's title, whose date in brackets says which version
-_DATED_TITLE = re.compile(r"^[^()\d]{2,30}\([^()]{0,40}\)\W{0,3}$")
+_DATED_TITLE = re.compile(r"^[^()\d]{2,30}(?:\d{1,2}\s{0,3})?\([^()]{0,40}\)\W{0,3}$")
 
 
 def names_columns(cells: list[str]) -> bool:
     """Whether a row with dates is a head row all the same: "Activity | Original (v1, 19 Nov
-    2026) | Revised (v3)", each date in brackets after the title of an old or new column."""
+    2026) | Revised (v3)", "Rectificatie 1 (6-11-2026)": each date in brackets after the title
+    of an old or new column or of a version."""
     titled = [c for c in cells if _DATED_TITLE.match(c)]
+    versions = [c for c in titled if _VERSION_COLUMN.match(c)]
     return (
         len(cells) > 2
         and not any(ch.isdigit() for ch in cells[0])
         and all(_DATED_TITLE.match(c) for c in cells[1:] if any(ch.isdigit() for ch in c))
-        and any(_OLD_COLUMN.search(c) or _NEW_COLUMN.search(c) for c in titled)
+        and (any(_OLD_COLUMN.search(c) or _NEW_COLUMN.search(c) for c in titled) or bool(versions))
     )
 
 
@@ -134,7 +137,20 @@ _OLD_ONLY = re.compile(
 )
 
 
+# "| Origineel | Rectificatie 1 | Rectificatie 2 |": a column per version, the last one stands
+_VERSION_COLUMN = re.compile(
+    r"^\W{0,3}(?:rectificatie|correctie|wijziging|versie|addendum|amendment|revision|version"
+    r"|corrigendum|erratum|nvi|nota van inlichtingen|update|change)"
+    r"\s{0,3}(?:nr\.?\s{0,2})?\d{1,2}\b",
+    re.IGNORECASE,
+)
+
+
 def _replaced_columns(header: list[str]) -> frozenset[int]:
+    versions = [k for k, cell in enumerate(header) if k and _VERSION_COLUMN.match(cell)]
+    old = [k for k, cell in enumerate(header) if k and _OLD_COLUMN.search(cell)]
+    if versions and len(versions) + len(old) >= 2 and max(versions) > max(old, default=0):
+        return frozenset(k for k in (*old, *versions) if k != max(versions))
     if not any(_NEW_COLUMN.search(cell) for cell in header):
         return frozenset(k for k, cell in enumerate(header) if k and _OLD_ONLY.match(cell))
     return frozenset(
@@ -158,6 +174,15 @@ _CANCELLED = re.compile(
     r"|cancell?ed|withdrawn|deleted|removed|no longer (held|required|takes place))\W{0,3}$",
     re.IGNORECASE,
 )
+
+
+def _no_longer_standing(cells: list[str], replaced: frozenset[int]) -> frozenset[int]:
+    """The columns of ``replaced`` whose dates no longer stand: all of them where the row has a
+    new date, else all but the latest dated one ("| 04-11-2026 | 11-11-2026 | ongewijzigd |")."""
+    if not _unchanged(cells, replaced):
+        return replaced
+    dated = [k for k in replaced if find_dates(cells[k])]
+    return replaced - {max(dated)} if dated else frozenset()
 
 
 def _unchanged(cells: list[str], replaced: frozenset[int]) -> bool:

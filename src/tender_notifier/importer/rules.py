@@ -161,8 +161,8 @@ RULES: tuple[Rule, ...] = (
         # the supplies or works done by a day: "Delivery and installation completed:", "Levering
         # ten laatste op"; not "| Marktconsultatie | afgerond |", a step of the table done
         r"\b(levering|delivery|installation|installatie|oplevering|implementation|implementatie)"
-        r"\b[^.;]{0,40}\b(completed|voltooid|afgerond|gereed|ten laatste|uiterlijk"
-        r"|no later than)\b[^.;\d]{0,12}$",
+        r"\b(?![^.;]{0,30}\b(eerste|first|fase\s?\d|phase\s?\d))[^.;]{0,40}\b(completed|voltooid"
+        r"|afgerond|gereed|ten laatste|uiterlijk|no later than)\b[^.;\d]{0,12}$",
         "Delivery and installation completed:",
     ),
     _rule(Kind.OTHER, REGISTRATION_WORDS, "Please register for the session by"),
@@ -181,7 +181,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         Kind.INTERVIEWS,
         r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
-        r" (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} )?\w{0,12}?"
+        r" (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} )?(een |an |the |a )?\w{0,12}?"
         # "invited to negotiation meetings at our offices, Tŷ Dyffryn, Heol y Felin, Aberdâr, on"
         r"(gesprek|interview|presentatie|presentation|pitch|demo|toelichting|negotiation meeting)"
         r"\w{0,9}\b[^.;]{0,80}?\s(op|on)\W{0,3}$"
@@ -226,7 +226,7 @@ RULES: tuple[Rule, ...] = (
         r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
         r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
         # "nodigen wij alle inschrijvers uit hun offerte mondeling toe te lichten op"
-        r"|\bmondeling toe\s(te\s)?lichten\b"
+        r"|\bmondeling toe(\s(te\s)?lichten)?\b"
         # "Shortlisted candidates will meet the Director (via Teams) on"
         r"|\b(shortlisted|selected|geselecteerde)\s(candidates?|kandidaten|suppliers|bidders)"
         r"\s(will\s)?(meet|ontmoeten|spreken)\b"

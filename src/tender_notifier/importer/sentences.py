@@ -22,6 +22,7 @@ from .events import REGISTERING
 from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, SAME_SUBJECT
+from .lot_times import lot_times
 from .rules import (
     Background,
     Depends,
@@ -45,8 +46,7 @@ _IN_FORCE = re.compile(
 _DEADLINE_AND_OPENING = re.compile(
     # "uiterste datum indienen offertes + opening", "Deadline for receipt of tenders and opening"
     r"\b(inschrijving|sluiting|indiening|indienen|submission|closing|deadline)\w{0,6}"
-    r"(\s[\w-]{1,20}){0,4}?\s(en|and|&|\+)\s"
-    r"(\w{1,20}\s)?(opening|openen)",
+    r"(\s[\w-]{1,20}){0,4}?\s(en|and|&|\+)\s(\w{1,20}\s)?(opening|openen)",
     re.IGNORECASE,
 )
 _REGISTER_AFTER = re.compile(
@@ -275,7 +275,7 @@ def read_segment(
             read_group(
                 segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced, weighed=False
             )
-        if _time_not_read(decided, group, loose):
+        if _time_not_read(decided, group, loose) and not lot_times(text):
             # "Tender return: 9am on the 26th of May": a time next to the date that was tied to
             # no date; the step without it would be a wrong one
             for hit in group.dates:

@@ -65,18 +65,18 @@ _DECLARED_HEADING = re.compile(
 # "Find a Tender", "Contracts Finder", Ireland's "eTenders", the Crown Commercial Service.
 # So do Scotland's and Wales's, the notices of the UK's Procurement Act 2023 ("UK4: Tender
 # notice"), an NHS body ("NHS Greater Manchester Integrated Care Board", "... NHS Foundation
-# Trust", not "Contact: NHS Supply Chain"), prices in pounds, and a mail from a UK address or a
-# day rate by IR35.
+# Trust", not "Contact: NHS Supply Chain"), prices in pounds, a mail from a UK or Irish address
+# ("A chara," it may open) or a day rate by IR35.
 UK_PLATFORM = re.compile(
     r"\b(?:Find\sa\sTender(?:\sService)?|Contracts\sFinder|eTenders|etenders\.gov\.ie"
     r"|Crown\sCommercial\sService|Public\sContracts\sScotland|Sell2Wales"
     r"|UK\d{1,2}:\s|NHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:Trust|Board|England|Foundation))\b|£\s?\d"
     # a mail from a UK or Irish address, a day rate inside or outside IR35, prices in GBP
-    r"|@[\w.-]{1,60}\.(?:co|gov|org|ac|nhs|police|sch|ltd|plc|mod)\.uk\b|@[\w.-]{1,60}\.gov\.ie\b"
+    r"|@[\w.-]{1,60}\.(?:co|gov|org|ac|nhs|police|sch|ltd|plc|mod)\.uk\b|@[\w.-]{1,60}\.ie\b"
     r"|\bIR35\b|\bGBP\s?\d|\b(?:Multi-)?Academy\sTrust\b"
     # the UK's platforms and its public bodies
     r"|\b(?:Atamis|In-Tend|ProContract|Delta\seSourcing|Proactis|Due\sNorth|NEPO|YORtender"
-    r"|PCS-Tender|eTendersNI|TUPE)\b"
+    r"|PCS-Tender|eTendersNI|TUPE|Office\sof\sGovernment\sProcurement|A\schara)\b"
     r"|\b(?:County|Borough|District)\sCouncil\b|\bIntegrated\sCare\sBoard\b"
     r"|\bNHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:TRUST|BOARD)\b",
 )

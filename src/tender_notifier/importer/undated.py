@@ -13,6 +13,7 @@ from ..timeline import Kind
 from .dates import DateHit, find_dates
 from .draft import Found, Unplaced
 from .hints import TIME_LABEL, VAGUE
+from .lot_times import lot_times
 from .rules import Meaning, kind_of
 from .segment import Segment
 from .times import TimeHit, find_times
@@ -75,6 +76,8 @@ def read_times_only(
     if len(strong) == 1 and read_same_day(segment, strong[0], found):
         return
     if len(strong) == 1 and _read_slot(segment, strong[0], found):
+        return
+    if (per_lot := lot_times(segment.text)) and _of_lots(segment, per_lot, found):
         return
     if isinstance(_whole(segment.text), Kind):
         for t in strong:
@@ -271,6 +274,22 @@ _TIME_STAYS = re.compile(
     re.IGNORECASE,
 )
 _TIME_OF = re.compile(r"tijdstip|\btijd\b|\btime\b|\bhour\b", re.IGNORECASE)
+
+
+def _of_lots(segment: Segment, per_lot: list[TimeHit], found: list[Found]) -> bool:
+    """Whether the times of each lot in ``segment`` are those of the step dated without a time
+    just above, which leads to them: "De opening vindt plaats op dinsdag 26 januari 2027:" /
+    "perceel 1 om 10u00, perceel 2 om 10u45 en perceel 3 om 11u30."; each lot's step then."""
+    target = found[-1] if found else None
+    if target is None or target.begin is not None or segment.line - target.line > 2:
+        return False
+    if not target.note.rstrip().endswith(":"):
+        return False
+    found.pop()
+    for t in per_lot:
+        found.append(target)
+        _complete(found, len(found) - 1, t, segment)
+    return True
 
 
 def _complete(found: list[Found], index: int, t: TimeHit, segment: Segment) -> None:
