@@ -271,6 +271,17 @@ award is no award. Over the 845: 90.6 % (5401/5958) and 425. Three judge sets of
 dates), written at the same time and never read: 278 (94.2 %) and 24 invented before the round,
 278 and 24 after. The development sets stay out of the training corpus. The judge sets joined
 the held-out part unseen (846-890). Over all 890: 90.8 % (5679/6253) and 449.
+The round's second part read two more development sets (198 dates; logs of questions, mail
+threads, dates that are no step beside real ones): 179 and 29 invented before it, 183 and 16
+after; over all seven sets 642/728 and 94 to 652 and 71. Its mechanisms: a log's own day in
+brackets under its heading; a numbered question or a question sentence sets no date, not even
+through the learned reader; a module's name after "via de module"; rows of a table under "as
+follows:"; a time and the span it starts are one milestone; day and month before a full date
+take its year; school holidays; what had to be rescheduled or was attended; samples handed in
+on their own. Over the 890: 90.9 % (5686/6253) and 436. Three judge sets of 15 (292 dates),
+written while the round went on and never read: 264 (90.4 %) and 32 invented with the rules
+before the round, after its first part and at its end alike. They joined the held-out part
+unseen (891-935). Over all 935: 90.9 % (5950/6545) and 468.
 """
 
 from __future__ import annotations
@@ -279,12 +290,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (5679/6253, 449 invented; 5401/5958 and 425 on texts 1-845);
+# What the importer reaches now (5950/6545, 468 invented; 5686/6253 and 436 on texts 1-890);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9082
-HELDOUT_INVENTED = 449
-HELDOUT_FILES = 890
+HELDOUT_RECALL = 0.9090
+HELDOUT_INVENTED = 468
+HELDOUT_FILES = 935
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .holidays import on_a_holiday
+
 # A past participle: Dutch ones with their prefixes ("gesloten", "ingesteld", "beantwoord",
 # "verstuurd"), English ones by name. What is planned is not done: "is gepland op".
 DONE = (
@@ -161,9 +163,15 @@ BACKGROUND_WORDS = (
     # a step of the table that is done: "| Marktconsultatie | afgerond | 15 januari 2027 |"
     r"|\b(afgerond|voltooid|completed|done)\W{0,3}$"
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
+    # what was attended: "Thank you to all who attended the site visit ... on Tuesday 24 November"
+    r"|\b(attended|bijgewoond|bijwoonden|took part in|deelnamen aan|aanwezig waren bij)\b"
+    r"[^.;]{0,80}$"
     # wages: "a further pay award is expected from 1 April 2027"
     r"|\bpay (award|rise|increase)s?\b"
 )
+
+# "(Batch 2, published 2 December 2026)" under a heading: the day of the text itself
+BRACKETED_COPY = r"\(\s{0,3}([^()]{0,25}[,;]\s{0,3})?(published|issued|gepubliceerd)\b[^()\d]{0,30}"
 
 # The entry of a log of questions: "Q7 - Asked 02/12/2026 - Answered 03/12/2026", "Gesteld:
 # 01-12-2026 14:31", "Datum vraag: 19-01-2027 14:07", "Laatste update: 07-12-2026"
@@ -174,7 +182,7 @@ LOG_ENTRY_WORDS = (
     r"|\b(vraag|question|answer|antwoord)\s{0,3}(datum|date)\s{0,3}:?\s{0,3}$"
     r"|\b(laatste update|last update|bijgewerkt op)\s{0,3}:?\s{0,3}$|^\W{0,3}logged:\s{0,3}$"
     # "Question 1      received 19/11/2026": the day a question came in, not "must be received"
-    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)\breceived\s{1,3}((on|at)\s{1,3})?$"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bare\s)(?<!\bis\s)\breceived(\s{1,3}|\s{0,3}:\s{0,3})((on|at)\s{1,3})?$"
     # "Aanbieding ingediend door Kempenaar Interim B.V.: Maandag 30 november 2026, 11:03"
     r"|\b(ingediend|verzonden|verstuurd|geplaatst|submitted|sent|posted)\s(door|by)\s[^:;]{1,60}:"
     r"\s{0,3}$"
@@ -182,6 +190,7 @@ LOG_ENTRY_WORDS = (
     # page or an export was made
     r"|^\W{0,3}(aangemaakt|created|date created|aanmaakdatum)\s{0,3}(op\s{0,3})?:?\s{0,3}$"
     r"|\(\s{0,3}(export|exportdatum|export date)\s{0,3}:?\s{0,3}$"
+    rf"|{BRACKETED_COPY}$"
     # "Antwoord (02-12-2026 15:30):": the time an answer of a log was written
     r"|^\W{0,3}(answer|antwoord|reply|response)\s{0,3}\($"
     # "01_Invitation_v1.0.pdf   02/12/2026 15:40": the day a document was uploaded
@@ -262,24 +271,10 @@ _VOID_AFTER = re.compile(
     # a request declined: "Uw vraag om ... te verplaatsen naar <date> kunnen we niet inwilligen"
     r"|niet\s(\w{1,12}\s)?(inwilligen|honoreren|toestaan|ingaan)"
     r"|(cannot|can't|can not|unable to|not able to)\s(\w{1,12}\s)?(grant|accommodate|agree|accept)"
-    r"|(is|zijn|has been|have been|wordt|worden)"
-    r"\s(vervroegd|uitgesteld|verschoven|verplaatst|postponed|moved|brought forward))\b",
+    r"|(is|zijn|has been|have been|wordt|worden|(has|have) had to be)\s(vervroegd|uitgesteld"
+    r"|verschoven|verplaatst|postponed|moved|rescheduled|brought forward))\b",
     re.IGNORECASE,
 )
-# "(maandag 17 mei is het Tweede Pinksterdag)", "Tuesday 27 April is King's Day": a public
-# holiday falls on the date, no step does
-_HOLIDAY = (
-    r"((tweede |eerste )?(pinkster|paas|kerst)dag|pinksteren|pasen|hemelvaart(sdag)?|koningsdag"
-    r"|bevrijdingsdag|nieuwjaarsdag|goede vrijdag|(een |nationale |officiële )?feestdag"
-    r"|king'?s day|good friday|easter (monday|sunday)|whit monday|ascension day|christmas( day)?"
-    r"|boxing day|new year'?s day|st\.? patrick'?s day|(early may |spring |summer |august )?"
-    r"bank holiday|(a |public |national )holiday)\b"
-)
-_HOLIDAY_AFTER = re.compile(
-    rf"^\W{{0,3}}((is|zijn|valt|het|de|een|a|an|the|op|on|being)\s{{1,3}}){{0,3}}{_HOLIDAY}",
-    re.IGNORECASE,
-)
-_HOLIDAY_BEFORE = re.compile(rf"\b{_HOLIDAY}\s{{0,3}}[(,:]?\s{{0,3}}$", re.IGNORECASE)
 # "Tussen 24 december en 1 januari is de afdeling gesloten": the buyer is away, no step
 _CLOSED_AFTER = re.compile(
     r"^\W{0,3}(inclusive|inclusief|incl\.)?\W{0,3}((is|zijn|are)\s{1,3}(\w{1,20}\s{1,3}){0,3}?)?"
@@ -382,8 +377,7 @@ def past_or_void(before: str, after: str) -> bool:
         or _NO_STEP_AFTER.search(after)
         or _LATE_AFTER.match(clause)
         or (_WHICH_BEFORE.search(before) and _WERE_AFTER.match(after))
-        or _HOLIDAY_AFTER.match(clause)
-        or _HOLIDAY_BEFORE.search(before)
+        or on_a_holiday(before, clause)
         or _CLOSED_AFTER.match(clause)
         or _AWAY_AFTER.match(clause)
         or _AWAY_BEFORE.search(before)

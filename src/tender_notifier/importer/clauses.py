@@ -182,7 +182,9 @@ _SNAKE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 _CHANNEL = re.compile(
     r"\b(via|through|using|in|into)\s(the|de|het)\s([\w&/-]{1,20}\s){0,4}?"
     r"(functionality|function|facility|module|tool|tab|section|messaging|berichtenmodule"
-    r"|berichtenbox|functionaliteit|functie)\b",
+    r"|berichtenbox|functionaliteit|functie)\b"
+    # and the name after it: "via de module Vragen en Antwoorden op TenderNed"
+    r"(\s[\"'\u201c\u2018]?(?-i:[A-Z])\w{1,20}(\s(en|and|&)\s\w{1,20})?[\"'\u201d\u2019]?)?",
     re.IGNORECASE,
 )
 

@@ -34,6 +34,7 @@ from typing import Literal
 
 from babel import Locale
 
+from .day_month import numbers_read_as_a_day
 from .years import Years
 
 LANGUAGES = ("nl", "en", "fr")  # French: Belgian and EU notices
@@ -191,7 +192,7 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
     for match in _date_regex().finditer(text):
         if hits and match.start() < hits[-1].end:
             continue  # the second day of "October 26 - 27, 2026", already read
-        if match.group("d4") and not _numbers_read_as_a_day(match):
+        if match.group("d4") and not numbers_read_as_a_day(match):
             continue
         if _the_verb_may(match):
             continue  # "Tenderers for Lot 1 may withdraw it"
@@ -201,6 +202,9 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
             floor = hits[-1].end if hits else 0
             leading = _leading_days(text, floor, match.start(), hit.day, hit.guessed_year)
         elif match.group("ny") and hit.day is not None:
+            # "09-03 en 10-03-2027": the day before it, written alike without a year, in its year
+            if hits and (first := _in_year_of(hits[-1], hit, text)) is not None:
+                hits[-1] = first
             # "10 of 11-11-2026", not "versie 1, 03-03-2026": joined by a word only
             floor = hits[-1].end if hits else 0
             leading = _leading_days(text, floor, match.start(), hit.day, False, words_only=True)
@@ -262,44 +266,22 @@ _TRAILING_BARE_DAY = re.compile(
 )
 
 
-def _numbers_read_as_a_day(match: re.Match[str]) -> bool:
-    """Whether "9-3" or "14/07" (no year) is a day: after a weekday ("di 9-3", "Thu 9/9"),
-    with a slash and a month of two digits ("14/07"), or after a word that introduces a date
-    and before the end of its clause or a time ("uiterlijk 5/1, 12:00 uur", "op 5-1 om 10:00");
-    "24/7", "1-2 dagen", "voor 1/2 dag", "op 3/4 van de tijd" and "10-12 uur" are not."""
-    if match.group("wd") or (match.group("sep4") == "/" and len(match.group("m4")) == 2):
-        return True
-    text, start, end = match.string, match.start(), match.end()
-    if not _DATE_WORD_BEFORE.search(text, max(0, start - _DATE_WORD_REACH), start):
-        return False
-    if _CLAUSE_OR_TIME_AFTER.match(text, end):
-        return True
-    # "krijgen uiterlijk 26-02 een tijdslot": day and month of two digits each, not "10-12 uur"
-    two_digits = len(match.group("d4")) == 2 and len(match.group("m4")) == 2
-    return two_digits and not _UNIT_AFTER.match(text, end)
+def _in_year_of(previous: DateHit, hit: DateHit, text: str) -> DateHit | None:
+    """``previous`` ("09-03"), day and month without a year, in the year of ``hit``
+    ("10-03-2027") when only a word like "en" or "t/m" stands between them."""
+    numbers = _DAY_MONTH.search(previous.text)
+    if numbers is None or hit.day is None or not (previous.day is None or previous.guessed_year):
+        return None
+    if not _PAIRING.fullmatch(text, previous.end, hit.start):
+        return None
+    day, month = int(numbers.group(1)), int(numbers.group(2))
+    # "ma 1-2 t/m 31-01-2028": a first day later in the year than the second is of the year before
+    year = hit.day.year - ((month, day) > (hit.day.month, hit.day.day))
+    return _checked(previous.start, previous.end, previous.text, (day, month, year), None)
 
 
-_DATE_WORD_BEFORE = re.compile(
-    r"\b(?:op|per|tot|t/m|tot en met|v[oó]{2}r|uiterlijk|vanaf|on|by|before|until|till|due"
-    r"|deadline)\s{1,3}$"
-    # the second of "op 5/1 en 6/1"
-    r"|\d[-/]\d{1,2}\s{0,3}(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}$",
-    re.IGNORECASE,
-)
-_DATE_WORD_REACH = 20
-# "tot 10-12 uur", "op 10-12 dagen": numbers of a unit, not a day
-_UNIT_AFTER = re.compile(
-    r"\s{0,3}(?:uur|uren|u|h|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|hours?|days?"
-    r"|weeks?|months?|years?|x|keer|times|procent|percent|%|euro|eur|personen|people)"
-    r"(?![^\W\d_])",
-    re.IGNORECASE,
-)
-_CLAUSE_OR_TIME_AFTER = re.compile(
-    r"\s{0,3}(?:$|[,;:)(]|\.(?!\d)|(?:om|at|a\.s\.|aanstaande)(?![^\W\d_])|\d{1,2}[:.]\d\d"
-    # the first of "op 5/1 en 6/1"
-    r"|(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}\d{1,2}[-/]\d{1,2}(?![\d/-]))",
-    re.IGNORECASE,
-)
+_DAY_MONTH = re.compile(r"([0-3]?\d)[-/]([01]?\d)$")
+_PAIRING = re.compile(r"\s{0,3}(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}", re.IGNORECASE)
 
 
 def _yearless_month_first(match: re.Match[str]) -> bool:

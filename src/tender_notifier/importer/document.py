@@ -9,7 +9,7 @@ from datetime import date, timedelta, tzinfo
 from functools import cache
 
 from ..timeline import Kind
-from .background import COPY_MADE
+from .background import BRACKETED_COPY, COPY_MADE
 from .dates import find_dates, month_names, month_pattern
 from .events import EVENT_WORDS
 from .rules import Background, kind_of
@@ -45,10 +45,14 @@ _VERSION_DAY = (
     r"\b(issued|published|dated|updated|uitgegeven|gepubliceerd|d\.d\.)\s{1,3}(on\s{1,3}|op\s{1,3})?"
     r"(?=\d)"
 )
+# (the aside ends with the date and the line: not "(published 18 June 2024, link in the brief)")
+_BRACKETED_DAY = BRACKETED_COPY + r"(?=\d[\w ./-]{0,20}\)\s{0,3}$)"
 _COPY_DAY = re.compile(
     _THIS_COPY
     + r"|\b(last updated|laatst bijgewerkt)\s{0,3}(:\s{0,3}|on\s|op\s)?(?=\d)|"
-    + _VERSION_DAY,
+    + _VERSION_DAY
+    + "|"
+    + _BRACKETED_DAY,
     re.IGNORECASE,
 )
 _EVENT = re.compile(EVENT_WORDS, re.IGNORECASE)
@@ -80,7 +84,9 @@ _PUBLISHED = re.compile(
     r"|^datum (aanvraag|uitvraag|rectificatie|wijziging|bericht)\s{0,3}:|^rectificatiedatum|"
     + _THIS_COPY
     + "|"
-    + _VERSION_DAY,
+    + _VERSION_DAY
+    + "|"
+    + _BRACKETED_DAY,
     re.IGNORECASE,
 )
 # The publication of a notice still to come

@@ -75,6 +75,14 @@ NAMED_EVENT_WORDS = (
     # "Candidates invited to tender must attend a compulsory site visit at ... on": the visit
     rf"|\b(attend|bijwonen|deelnemen aan)\b(\s[\w'-]{{1,20}}){{0,3}}?\s{_EVENT}\b"
     r"[^.;]{0,80}\b(on|op)\W{0,3}$"
+    # samples or a test device handed in on their own: "stalen ... af te leveren ... uiterlijk op",
+    # "leveren per perceel één testtoestel ... af", "Delivery of product samples"
+    # (not "stalen damwanden": steel)
+    r"|\b(stalen van|(één|een|elk|ieder) staal|samples?|test ?toestel(len)?|demo ?toestel(len)?"
+    r"|test devices?|testexemplaren|proefexemplaren)\b[^.;]{0,80}\b(af te leveren|afleveren|af"
+    r"|leveren|delivered|received|submitted|aangeleverd|bezorgd)\b(?![^.;]{0,20}\b(with|bij|met)\s"
+    r"(your|the|de|uw|het|hun|their)\s(tender|offer|bid|offerte|inschrijving|aanbieding))"
+    r"|\bdelivery of (product )?samples\b"
     # telling the buyer one will bid is no bid: "Intention to bid (via Jaggaer message)"
     r"|\bintention to (bid|tender|respond|submit)\b|\bintent to (bid|tender)\b"
     # "Please confirm whether or not you intend to submit a tender ... by"

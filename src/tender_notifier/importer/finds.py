@@ -33,6 +33,7 @@ _NOT_A_STEP = {
     Background.INFORMATION_REQUEST: (
         "a step of a request for information, not of a tender; add it by hand"
     ),
+    Background.ASKED: "a question asks about this date; not used",
 }
 
 

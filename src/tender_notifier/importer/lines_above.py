@@ -96,8 +96,10 @@ _NEW_TIMES = re.compile(
     r"|days|times|slots)\b",
     re.IGNORECASE,
 )
-# a blank line may stand between a lead-in that offers times and the items listed under it
+# a blank line may stand between a lead-in that offers times, or says a list follows, and the
+# items listed under it
 _LEAD_IN_GAP = 2
+_FOLLOWS = re.compile(r"\b(as follows|als volgt|the following|de volgende)\W{0,3}$", re.IGNORECASE)
 
 
 class LeadIn:
@@ -125,14 +127,21 @@ class LeadIn:
             and not find_dates(previous.text)
         )
         slots = bool(_TIMES_OF.search(previous.text)) if lead and previous else self._slots
-        if not _listed(segment) and not (slots and segment.in_table and find_dates(segment.text)):
+        # a row of a table whose own words name no step: "Thursday 7 January 2027, 10:00 - 13:00
+        # | Leeds General Infirmary" under "The site visits will now take place as follows:"
+        dated_row = segment.in_table and bool(find_dates(segment.text))
+        row = dated_row and not isinstance(kind_of(segment.text), Kind)
+        if not _listed(segment) and not row and not (slots and dated_row):
             self._step, self._slots = None, False
         elif (
             lead
             and previous is not None
             and (
                 not segment.follows_blank(previous)
-                or (segment.line - previous.last_line <= _LEAD_IN_GAP and slots)
+                or (
+                    segment.line - previous.last_line <= _LEAD_IN_GAP
+                    and (slots or bool(_FOLLOWS.search(previous.text)))
+                )
             )
         ):
             meaning = kind_of(previous.text)

@@ -23,6 +23,8 @@ class Background(StrEnum):
     PAST = "past"
     # "RFI responses due": a step of a request for information, not of a tender
     INFORMATION_REQUEST = "information_request"
+    # "Can we assume the contract will start on 1 March 2027?": a question asks, it sets nothing
+    ASKED = "asked"
 
 
 class Depends(StrEnum):

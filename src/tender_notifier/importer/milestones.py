@@ -103,22 +103,38 @@ def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
     by_times: dict[tuple[Kind, date], dict[tuple[time | None, time | None], int]] = {}
     first_of_day: dict[tuple[Kind, date], int] = {}
     first_of_kind: dict[Kind, int] = {}
+    # (kind, day) -> {start -> index of the first kept find that spans from it}: "at 10:00" is
+    # the start of "10:00 - 13:00" that day
+    spans: dict[tuple[Kind, date], dict[time | None, int]] = {}
     for item in found:
         key = (item.kind, item.day)
         times = by_times.setdefault(key, {})
         if item.precision == 0:
             candidates = [first_of_day[key]] if key in first_of_day else []
         else:
+            starts = spans.get(key, {}) if item.finish is None else {}
+            start = times.get((item.begin, None)) if item.finish is not None else None
             candidates = [
-                k for k in (times.get((None, None)), times.get(_times(item))) if k is not None
+                k
+                for k in (
+                    times.get((None, None)),
+                    times.get(_times(item)),
+                    start,
+                    starts.get(item.begin),
+                )
+                if k is not None
             ]
         if candidates:
             k = min(candidates)
             before, kept[k] = _times(kept[k]), _better(kept[k], item)
-            if _times(kept[k]) != before:  # a day without a time became the day at a time
+            if _times(kept[k]) != before:  # a day got its time, or a moment its span
                 del times[before]
                 times[_times(kept[k])] = k
+            if kept[k].begin is not None and kept[k].finish is not None:
+                spans.setdefault(key, {}).setdefault(kept[k].begin, k)
             continue
+        if item.begin is not None and item.finish is not None:
+            spans.setdefault(key, {}).setdefault(item.begin, len(kept))
         first = first_of_kind.setdefault(item.kind, len(kept))
         if first != len(kept) and item.kind not in MANY:
             reason = (

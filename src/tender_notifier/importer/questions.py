@@ -3,6 +3,31 @@ and of a round about the answers already published."""
 
 from __future__ import annotations
 
+import re
+
+# A question of a Q&A log, whose dates the answer settles: "Q: ...", "Vraag: ...", "V1
+# (27-11-2026): Is het mogelijk om te starten op 18 januari in plaats van 11 januari?"; a cell of
+# a table that asks is one too ("Wilt u ... mailen?" in a mail is a request, and is read)
+ASKED = re.compile(
+    r"\W{0,3}((q|vraag|question)\s{0,3}:|(q|v|vraag|question)\s{0,3}\d{1,3}\b[^?]{0,300}\?\s{0,3}$)",
+    re.IGNORECASE,
+)
+# A question that opens with its verb or a question word ("Can we assume the contract will start
+# on 1 March 2027?"), not a date the text is unsure of ("uiterlijk 1 december 2027? (in overleg)")
+QUESTION = re.compile(
+    r"^\W{0,3}(can|could|may|might|will|would|is|are|do|does|did|should|shall|when|what|where"
+    r"|which|who|how|why|kan|kunnen|kunt|mag|mogen|zijn|wordt|worden|wanneer|wat|waar|welke|hoe"
+    r"|waarom|klopt|moet|moeten|zal|zullen|gaat|gaan)\b",
+    re.IGNORECASE,
+)
+# A request put as a question, whose date is a step all the same: "Laat je mij uiterlijk
+# maandag 14 december 12:00 uur weten of dit tijdslot past?", "kan u ons tegen 12 januari ...?"
+REQUEST = re.compile(
+    r"\b(kan u|kunt u|kun je|kan je|wilt u|wil je|laat (u|je)|zou u|zou je|could you"
+    r"|can you|would you|will you|please|gelieve)\b",
+    re.IGNORECASE,
+)
+
 QUESTIONS_ON_ANSWERS = (
     # questions about the first answers: "Vragen naar aanleiding van de eerste nota van
     # inlichtingen kunnen worden gesteld tot" is a second questions round

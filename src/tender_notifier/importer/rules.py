@@ -180,11 +180,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite) (voor|to|for|tot)"
-        r" (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} )?(een |an |the |a )?\w{0,12}?"
-        # "invited to negotiation meetings at our offices, Tŷ Dyffryn, Heol y Felin, Aberdâr, on"
+        r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite)( [\w-]{1,20}){0,4}? (voor"
+        r"|to|for|tot) (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} ){0,2}(een |an |the |a )?"
+        r"\w{0,12}?"
         r"(gesprek|interview|presentatie|presentation|pitch|demo|toelichting|negotiation meeting)"
-        r"\w{0,9}\b[^.;]{0,80}?\s(op|on)\W{0,3}$"
+        r"\w{0,9}\b[^.;]{0,80}?\s(?<!uiterlijk )(op|on)\W{0,3}$"
         # "invited to present their approach to the evaluation panel on", "to demonstrate ... on"
         r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
         r"|toe( te )?lichten|demonstr(eren|ate))\b[^.;]{0,120}\b(op|on)(\s(either|both))?\W{0,3}$"
@@ -194,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         r" held|(wordt|worden) gehouden|(is|are) scheduled|(is|zijn|staat|staan) gepland)"
         # "which will take place at the Estates Hub, Western Bank, on"
         r"(\W{1,3}(on|op|for|voor)?|,? (at|in|op|bij) [^.;]{1,50}?\b(on|op))\W{0,3}$",
-        "De kandidaten worden uitgenodigd voor een gesprek op",
+        "De kandidaten worden uitgenodigd voor een gesprek op",  # "invited to negotiation meetings"
     ),
     _rule(
         Kind.AWARD,

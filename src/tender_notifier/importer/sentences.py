@@ -23,6 +23,7 @@ from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, SAME_SUBJECT
 from .lot_times import lot_times
+from .questions import ASKED, QUESTION, REQUEST
 from .rules import (
     Background,
     Depends,
@@ -85,9 +86,6 @@ _ISSUED = re.compile(
     r"(^|:|[\u2013\u2014-])\W{0,3}(issued|date of issue|issue date)(\s{0,3}:|\s{1,3}on)?\s{0,3}$",
     re.IGNORECASE,
 )
-# a question of a Q&A log, whose dates the answer settles: "Q: ...", "Vraag: ...", a cell of a
-# table that asks ("Wilt u ... mailen?" in a mail is a request, and is read)
-_ASKED = re.compile(r"\W{0,3}(q|vraag|question)\s{0,3}:", re.IGNORECASE)
 
 
 def read_segment(
@@ -119,7 +117,7 @@ def read_segment(
             return
         read_times_only(segment, times, found, unplaced)
     asked_in_table = (segment.in_table or segment.in_cell) and text.rstrip().endswith("?")
-    if dates and (_ASKED.match(text) or asked_in_table):
+    if dates and (ASKED.match(text) or asked_in_table):
         # "Q: Could the Council extend the tender deadline to 21 December 2026?": a question
         # quotes dates, it sets none; the answer does
         reason = "a question asks about this date; not used"
@@ -261,7 +259,8 @@ def read_segment(
         ):
             # "uiterlijk 1 december 2027? (in overleg)": the text is not sure; "Is de schouw op
             # 26-11-2026 verplicht geweest?": a question asks, it dates no step
-            decided = None
+            asked = QUESTION.match(text) and not REQUEST.search(text)
+            decided = Background.ASKED if asked else None
         if isinstance(decided, Kind) and _before_publication(group, document.published):
             decided = Background.PAST
         elif decided is Kind.SHORTLIST_NOTICE and _before_publication(
