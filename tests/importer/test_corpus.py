@@ -532,20 +532,6 @@ NOT_READ_YET = {
     ("474-eprocurement-vlaanderen-stad-mechelen", "missed", Kind.OTHER, Day(date(2027, 4, 20))),
     ("474-eprocurement-vlaanderen-stad-mechelen", "missed", Kind.OTHER, at(2027, 4, 22, 14, 0)),
     ("476-contracts-finder-council-refill-stations", "missed", Kind.OTHER, Day(date(2027, 9, 30))),
-    # 477: each lot's time of a site visit is read ("Lot 1 ... at 10:00, ... Lot 2 ... at 14:00"),
-    #   but not in the UK time of the text, when the date has no time of its own
-    (
-        "477-etenders-university-cleaning-clarifications",
-        "invented",
-        Kind.OTHER,
-        at(2027, 8, 3, 10, 0),
-    ),
-    (
-        "477-etenders-university-cleaning-clarifications",
-        "invented",
-        Kind.OTHER,
-        at(2027, 8, 3, 14, 0),
-    ),
     ("479-striive-ministerie-product-owner", "missed", Kind.AWARD, Day(date(2027, 10, 22))),
     (
         "480-between-ziekenhuis-email-gewijzigde-planning",
@@ -988,18 +974,6 @@ NOT_READ_YET = {
         "missed",
         Kind.OTHER,
         span(2027, 3, 3, 13, 0, 16, 0),
-    ),
-    (
-        "477-etenders-university-cleaning-clarifications",
-        "missed",
-        Kind.OTHER,
-        at(2027, 8, 3, 11, 0),
-    ),
-    (
-        "477-etenders-university-cleaning-clarifications",
-        "missed",
-        Kind.OTHER,
-        at(2027, 8, 3, 15, 0),
     ),
     (
         "494-uom-research-storage-revised-timetable",

@@ -138,3 +138,16 @@ def test_a_pay_award_is_no_award() -> None:
         "is expected from 1 April 2027.\n"
     )
     assert timeline(text) == []
+
+
+def test_each_lots_time_is_in_the_zone_the_text_writes_its_times_in() -> None:
+    text = (
+        "KEY DATES (all times UK time)\n\n"
+        "Site visits will take place on Tuesday 3 August 2027: Lot 1 (Corrib Village) at 10:00,"
+        " and Lot 2 (Goldcrest Village) at 14:00.\n"
+    )
+    london = ZoneInfo("Europe/London")
+    assert timeline(text) == [
+        (Kind.OTHER, Moment(datetime(2027, 8, 3, 10, 0, tzinfo=london))),
+        (Kind.OTHER, Moment(datetime(2027, 8, 3, 14, 0, tzinfo=london))),
+    ]

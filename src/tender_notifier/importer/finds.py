@@ -4,6 +4,7 @@ assignment, its start and end), each with its time; what cannot be one is listed
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import tzinfo
 
 from ..timeline import Kind
 from .dates import DateHit
@@ -51,11 +52,13 @@ def read_group(
     unplaced: list[Unplaced],
     *,
     weighed: bool = True,
+    zone: tzinfo | None = None,
 ) -> None:
     """Read the dates of ``group`` as ``meaning`` says, into ``found`` or ``unplaced``.
     ``weighed``: the learned reader may drop or change a step the rules read; not where the
     rules read the step from the structure of the text (a clause of a date-first item, one
-    moment that is two steps), which the model, seeing the date's sentence only, cannot."""
+    moment that is two steps), which the model, seeing the date's sentence only, cannot.
+    ``zone``: the zone the text says its times are in, for the times of each lot."""
 
     def skip(hit: DateHit, reason: str) -> None:
         unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, segment.text))
@@ -130,10 +133,8 @@ def read_group(
         picks = [(meaning, hit, t) for hit, t in usable]
         if len(usable) == 1 and (per_lot := lot_times(segment.text)):
             # "perceel 1 om 10u00, perceel 2 om 10u45 ... op 26 januari 2027": each lot's step,
-            # in the zone of the time tied to the date (the text's own, "UK time")
-            hit, own = usable[0]
-            zone = own.zone if own is not None else None
-            picks = [(meaning, hit, replace(t, zone=t.zone or zone)) for t in per_lot]
+            # in the zone the text writes its times in ("UK time")
+            picks = [(meaning, usable[0][0], replace(t, zone=t.zone or zone)) for t in per_lot]
     for kind, hit, t in picks:
         assert hit.day is not None
         begin, finish = (t.begin, t.finish) if t is not None else (None, None)

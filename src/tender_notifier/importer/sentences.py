@@ -22,7 +22,6 @@ from .events import REGISTERING
 from .finds import read_group, speaks_of_assignment
 from .groups import Group, group_dates
 from .hints import ASSIGNMENT, SAME_SUBJECT
-from .lot_times import lot_times
 from .questions import ASKED, QUESTION, REQUEST
 from .rules import (
     Background,
@@ -35,7 +34,7 @@ from .rules import (
 )
 from .segment import Segment
 from .times import TimeHit, find_times, in_zone
-from .undated import keeps_its_time, read_same_day, read_times_only, read_vague
+from .undated import keeps_its_time, read_same_day, read_times_only, read_vague, time_not_read
 
 _HEADING_LABEL = re.compile(r"[^:.;]{1,40}:\s{0,3}")
 # The particle of a verb split around the date, which is the date's own word
@@ -274,7 +273,7 @@ def read_segment(
             read_group(
                 segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced, weighed=False
             )
-        if _time_not_read(decided, group, loose) and not lot_times(text):
+        if time_not_read(decided, group, loose, text):
             # "Tender return: 9am on the 26th of May": a time next to the date that was tied to
             # no date; the step without it would be a wrong one
             for hit in group.dates:
@@ -282,7 +281,10 @@ def read_segment(
                 unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
             previous = meaning
             continue
-        read_group(segment, group, decided, context, found, unplaced, weighed=not two_steps)
+        zone = document.zone
+        read_group(
+            segment, group, decided, context, found, unplaced, weighed=not two_steps, zone=zone
+        )
         previous = meaning
         if decided is Kind.OTHER:
             event = group.dates[-1].day or event
@@ -336,22 +338,6 @@ def _read_date_first(
             decided = Background.PAST
         read_group(segment, one, decided, text, found, unplaced, weighed=False)
     return True
-
-
-_NEAR = 20  # characters between a date and a time that may be its own
-
-
-def _time_not_read(decided: Meaning | None, group: Group, loose: list[TimeHit]) -> bool:
-    """Whether ``group`` is a step without a time next to a time tied to no date: the step's
-    own time, in words the importer does not read ("9am on the 26th of May", "3 juni
-    (t/m 12:00 uur)"); not "Vragen tot 1 maart en de bijeenkomst is om 10:00 uur"."""
-    return (
-        isinstance(decided, Kind)
-        and all(t is None for t in group.times)
-        and any(
-            0 <= group.start - t.end <= _NEAR or 0 <= t.start - group.end <= _NEAR for t in loose
-        )
-    )
 
 
 _LABEL_MAX = 60  # "Maandag 6 juli 2026 – eerste werkdag": a date and its label, no sentence

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..timeline import Kind
 from .dates import DateHit, find_dates
 from .draft import Found, Unplaced
+from .groups import Group
 from .hints import TIME_LABEL, VAGUE
 from .lot_times import lot_times
 from .rules import Meaning, kind_of
@@ -334,3 +335,21 @@ _ARRIVAL = re.compile(
 def _in_aside(text: str, hit: TimeHit) -> bool:
     """Whether ``hit`` stands in brackets."""
     return text.rfind("(", 0, hit.start) > text.rfind(")", 0, hit.start)
+
+
+_NEAR = 20  # characters between a date and a time that may be its own
+
+
+def time_not_read(decided: Meaning | None, group: Group, loose: list[TimeHit], text: str) -> bool:
+    """Whether ``group`` is a step without a time next to a time tied to no date: the step's
+    own time, in words the importer does not read ("9am on the 26th of May", "3 juni
+    (t/m 12:00 uur)"); not "Vragen tot 1 maart en de bijeenkomst is om 10:00 uur", nor the times
+    of each lot in ``text`` ("om 9u30 voor de percelen 1 en 2 en om 11u00 voor perceel 3")."""
+    return (
+        isinstance(decided, Kind)
+        and all(t is None for t in group.times)
+        and any(
+            0 <= group.start - t.end <= _NEAR or 0 <= t.start - group.end <= _NEAR for t in loose
+        )
+        and not lot_times(text)
+    )
