@@ -151,3 +151,16 @@ def test_each_lots_time_is_in_the_zone_the_text_writes_its_times_in() -> None:
         (Kind.OTHER, Moment(datetime(2027, 8, 3, 10, 0, tzinfo=london))),
         (Kind.OTHER, Moment(datetime(2027, 8, 3, 14, 0, tzinfo=london))),
     ]
+
+
+def test_each_lots_time_under_its_day_is_in_the_zone_the_text_writes_its_times_in() -> None:
+    text = (
+        "KEY DATES (all times UK time)\n\n"
+        "The public opening of tenders takes place on Tuesday 26 January 2027:\n\n"
+        "   Lot 1 at 10:00, Lot 2 at 10:45.\n"
+    )
+    london = ZoneInfo("Europe/London")
+    assert timeline(text) == [
+        (Kind.OPENING, Moment(datetime(2027, 1, 26, 10, 0, tzinfo=london))),
+        (Kind.OPENING, Moment(datetime(2027, 1, 26, 10, 45, tzinfo=london))),
+    ]

@@ -17,7 +17,7 @@ from .lot_times import lot_times
 from .meanings import Background
 from .rules import named_step
 from .segment import Segment
-from .times import TimeHit
+from .times import TimeHit, in_zone
 
 # Kinds that may occur more than once: interview slots, information sessions.
 MANY = (Kind.INTERVIEWS, Kind.OTHER)
@@ -134,7 +134,7 @@ def read_group(
         if len(usable) == 1 and (per_lot := lot_times(segment.text)):
             # "perceel 1 om 10u00, perceel 2 om 10u45 ... op 26 januari 2027": each lot's step,
             # in the zone the text writes its times in ("UK time")
-            picks = [(meaning, usable[0][0], replace(t, zone=t.zone or zone)) for t in per_lot]
+            picks = [(meaning, usable[0][0], t) for t in in_zone(per_lot, zone)]
     for kind, hit, t in picks:
         assert hit.day is not None
         begin, finish = (t.begin, t.finish) if t is not None else (None, None)

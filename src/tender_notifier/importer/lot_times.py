@@ -9,11 +9,9 @@ import re
 from .dates import find_dates
 from .times import TimeHit, find_times
 
-_LOT_WORD = re.compile(r"\b(?:perce(?:el|len)|lots?|deelopdracht(?:en)?)\s{1,3}\d", re.IGNORECASE)
-_LOTS = (
-    r"(?:perce(?:el|len)|lots?|deelopdracht(?:en)?)\s{1,3}\d{1,2}"
-    r"(?:\s{0,3}(?:,|en|and|&|t/m|-)\s{0,3}\d{1,2}\b)*"
-)
+_LOT = r"(?:perce(?:el|len)|lots?|deelopdracht(?:en)?)\s{1,3}"
+_LOT_WORD = re.compile(rf"\b{_LOT}\d", re.IGNORECASE)
+_LOTS = rf"{_LOT}\d{{1,2}}(?:\s{{0,3}}(?:,|en|and|&|t/m|-)\s{{0,3}}\d{{1,2}}\b)*"
 # "perceel 1 om 10u00", "perceel 1 (WZC Egmont, Godshuisstraat 14) om 10u00", "Lot 2: 11:00"
 _LOTS_BEFORE = re.compile(
     rf"\b{_LOTS}\s{{0,3}}(?:\([^()]{{0,80}}\)\s{{0,3}})?(?:[:\u2013-]\s{{0,3}})?"
@@ -28,12 +26,14 @@ _LOTS_AFTER = re.compile(
 _REACH = 120  # characters before a time its lot may stand in
 
 
-def lot_times(text: str) -> list[TimeHit]:
+def lot_times(text: str, times: list[TimeHit] | None = None) -> list[TimeHit]:
     """The times of ``text`` when each names the lot it is for and they are not all the same:
-    every time the text writes, or none."""
+    every time the text writes, or none. ``times``: those already found in it, in the zone the
+    text writes them in."""
     if len(_LOT_WORD.findall(text)) < 2:
         return []
-    times = find_times(text, find_dates(text))
+    if times is None:
+        times = find_times(text, find_dates(text))
     tied = [
         t
         for t in times

@@ -78,7 +78,7 @@ def read_times_only(
         return
     if len(strong) == 1 and _read_slot(segment, strong[0], found):
         return
-    if (per_lot := lot_times(segment.text)) and _of_lots(segment, per_lot, found):
+    if (per_lot := lot_times(segment.text, times)) and _of_lots(segment, per_lot, found):
         return
     if isinstance(_whole(segment.text), Kind):
         for t in strong:
