@@ -34,7 +34,7 @@ from typing import Literal
 
 from babel import Locale
 
-from .day_month import numbers_read_as_a_day
+from .day_month import JOINING, numbers_read_as_a_day
 from .years import Years
 
 LANGUAGES = ("nl", "en", "fr")  # French: Belgian and EU notices
@@ -281,7 +281,7 @@ def _in_year_of(previous: DateHit, hit: DateHit, text: str) -> DateHit | None:
 
 
 _DAY_MONTH = re.compile(r"([0-3]?\d)[-/]([01]?\d)$")
-_PAIRING = re.compile(r"\s{0,3}(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}", re.IGNORECASE)
+_PAIRING = re.compile(rf"\s{{0,3}}{JOINING}\s{{0,3}}", re.IGNORECASE)
 
 
 def _yearless_month_first(match: re.Match[str]) -> bool:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+# what joins two days: "op 5/1 en 6/1", "09-03 t/m 10-03-2027"
+JOINING = r"(?:en|and|&|of|or|t/m|tot|to|-|\u2013)"
+
 
 def numbers_read_as_a_day(match: re.Match[str]) -> bool:
     """Whether "9-3" or "14/07" (no year) is a day: after a weekday ("di 9-3", "Thu 9/9"),
@@ -29,7 +32,7 @@ _DATE_WORD_BEFORE = re.compile(
     r"\b(?:op|per|tot|t/m|tot en met|v[oó]{2}r|uiterlijk|vanaf|on|by|before|until|till|due"
     r"|deadline)\s{1,3}$"
     # the second of "op 5/1 en 6/1"
-    r"|\d[-/]\d{1,2}\s{0,3}(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}$",
+    rf"|\d[-/]\d{{1,2}}\s{{0,3}}{JOINING}\s{{0,3}}$",
     re.IGNORECASE,
 )
 _DATE_WORD_REACH = 20
@@ -43,13 +46,13 @@ _UNIT_AFTER = re.compile(
 _CLAUSE_OR_TIME_AFTER = re.compile(
     r"\s{0,3}(?:$|[,;:)(]|\.(?!\d)|(?:om|at|a\.s\.|aanstaande)(?![^\W\d_])|\d{1,2}[:.]\d\d"
     # the first of "op 5/1 en 6/1"
-    r"|(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}\d{1,2}[-/]\d{1,2}(?![\d/-]))",
+    rf"|{JOINING}\s{{0,3}}\d{{1,2}}[-/]\d{{1,2}}(?![\d/-]))",
     re.IGNORECASE,
 )
 # "09-03 en 10-03-2027", "23/02 t/m 24/02/2027": the first day of two written alike, the second
 # with its year
 _PAIRED_WITH_A_YEAR = re.compile(
-    r"\s{0,3}(?:en|and|&|of|or|t/m|tot|to|-|\u2013)\s{0,3}\d{1,2}(?P<sep>[-/.])\d{1,2}(?P=sep)"
+    rf"\s{{0,3}}{JOINING}\s{{0,3}}\d{{1,2}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)"
     r"(?:\d{4}|\d{2})(?!\d)",
     re.IGNORECASE,
 )

@@ -79,7 +79,9 @@ END_WORDS = (
     # "The services will start on 1 March 2027 and must be completed by"
     r"|\b(must|should|shall|will|to) be completed (by|before|no later than|on)\W{0,3}$"
     r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
-    r"|\bend(s|ing)?\b|oplever(?!\w{0,4}\s(van\s)?(de\s)?(eerste|fase\s?\d))|\bcompletion\b|\bgereedmelding\b|^\W{0,3}gereed\W{0,20}$"
+    # (not the delivery of a first part or phase: "oplevering fase 1 vóór")
+    r"|\bend(s|ing)?\b|oplever(?!\w{0,4}\s(van\s)?(de\s)?(eerste|fase\s?\d))|\bcompletion\b"
+    r"|\bgereedmelding\b|^\W{0,3}gereed\W{0,20}$"
     # "the final report is due": the end of an evaluation or a study
     r"|\b(final report|eindrapport\w{0,4}|eindrapportage)\b.{0,20}\b(due|opgeleverd|gereed"
     r"|delivered|uiterlijk)\b"

@@ -112,18 +112,11 @@ def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
         if item.precision == 0:
             candidates = [first_of_day[key]] if key in first_of_day else []
         else:
-            starts = spans.get(key, {}) if item.finish is None else {}
-            start = times.get((item.begin, None)) if item.finish is not None else None
-            candidates = [
-                k
-                for k in (
-                    times.get((None, None)),
-                    times.get(_times(item)),
-                    start,
-                    starts.get(item.begin),
-                )
-                if k is not None
-            ]
+            # a span after the moment it starts at, a moment after the span it starts
+            at_start = times.get((item.begin, None)) if item.finish is not None else None
+            spanning = spans.get(key, {}).get(item.begin) if item.finish is None else None
+            same = (times.get((None, None)), times.get(_times(item)), at_start, spanning)
+            candidates = [k for k in same if k is not None]
         if candidates:
             k = min(candidates)
             before, kept[k] = _times(kept[k]), _better(kept[k], item)

@@ -9,7 +9,8 @@ import re
 # (27-11-2026): Is het mogelijk om te starten op 18 januari in plaats van 11 januari?"; a cell of
 # a table that asks is one too ("Wilt u ... mailen?" in a mail is a request, and is read)
 ASKED = re.compile(
-    r"\W{0,3}((q|vraag|question)\s{0,3}:|(q|v|vraag|question)\s{0,3}\d{1,3}\b[^?]{0,300}\?\s{0,3}$)",
+    r"\W{0,3}((q|vraag|question)\s{0,3}:"
+    r"|(q|v|vraag|question)\s{0,3}\d{1,3}\b[^?]{0,300}\?\s{0,3}$)",
     re.IGNORECASE,
 )
 # A question that opens with its verb or a question word ("Can we assume the contract will start

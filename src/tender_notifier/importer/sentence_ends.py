@@ -39,7 +39,8 @@ def _in_brackets(unit: str, start: int, end: int) -> bool:
 # No sentence ends on a title or an initial: "St. Conleth's Cemetery", "mevrouw R. Yilmaz";
 # a lot, an annex or a phase named by a letter may end one ("Zie bijlage B. De termijn ...").
 _TITLE_OR_INITIAL = re.compile(
-    r"(?:^|[\s(])(?:(?P<title>St|Mr|Mrs|Ms|Dr|Prof|Dhr|Mevr|Drs|Ir|Ing|Mgr|Burg|Kard|Gen)|(?P<initial>[A-Z]))\.$"
+    r"(?:^|[\s(])(?:(?P<title>St|Mr|Mrs|Ms|Dr|Prof|Dhr|Mevr|Drs|Ir|Ing|Mgr|Burg|Kard|Gen)"
+    r"|(?P<initial>[A-Z]))\.$"
 )
 _NAMED_BY_LETTER = re.compile(
     r"\b(lot|annex|appendix|schedule|part|phase|stage|plan|section|perceel|bijlage|deel|fase"
