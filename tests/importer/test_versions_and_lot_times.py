@@ -1,7 +1,7 @@
 """Tables with a column per version, the times of one day given lot by lot, and a few words
 that name no step: "Origineel | Rectificatie 1 | Rectificatie 2" where the last dated column
 stands; "perceel 1 om 10u00, perceel 2 om 10u45" or "om 9u30 voor de percelen 1 en 2", a
-milestone for each time; a mail from an Irish address writes Irish time; a title ("Mgr.")
+milestone for each time, and no second opening to delete; a mail from an Irish address writes Irish time; a title ("Mgr.")
 ends no sentence; the delivery of a first part or phase is no end; a pay award is no award."""
 
 from __future__ import annotations
@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from tender_notifier.importer import extract
 from tender_notifier.timeline import Day, Kind, Moment
 
-from .reading import at, span, timeline
+from .corpus import ZONE
+from .reading import HEAD, at, span, timeline
 
 
 def test_the_last_column_of_versions_stands_and_unchanged_keeps_the_one_before() -> None:
@@ -90,6 +92,22 @@ def test_the_lots_times_on_the_line_under_their_day() -> None:
         (Kind.OPENING, at("2027-01-26", "10:45")),
         (Kind.OPENING, at("2027-01-26", "11:30")),
     ]
+
+
+def test_each_lots_opening_is_no_second_opening_to_delete() -> None:
+    text = (
+        "De opening van de offertes gebeurt per perceel in openbare zitting op donderdag\n"
+        "14 januari 2027: perceel 1 om 10u00, perceel 2 om 10u30 en perceel 3 om 11u00.\n"
+    )
+    draft = extract(HEAD + text, zone=ZONE)
+    assert len(draft.tender.milestones) == 3
+    assert not [u.reason for u in draft.unplaced if "delete the wrong one" in u.reason]
+
+
+def test_two_days_of_one_opening_still_ask_to_delete_the_wrong_one() -> None:
+    text = "Opening: 14 januari 2027 om 10u00.\nDe opening is op 15 januari 2027 om 10u00.\n"
+    draft = extract(HEAD + text, zone=ZONE)
+    assert [u.found for u in draft.unplaced if "delete the wrong one" in u.reason] == ["2027-01-15"]
 
 
 def test_one_time_for_all_lots_is_one_milestone() -> None:

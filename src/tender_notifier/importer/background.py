@@ -187,6 +187,8 @@ LOG_ENTRY_WORDS = (
     # "Aanbieding ingediend door Kempenaar Interim B.V.: Maandag 30 november 2026, 11:03"
     r"|\b(ingediend|verzonden|verstuurd|geplaatst|submitted|sent|posted)\s(door|by)\s[^:;]{1,60}:"
     r"\s{0,3}$"
+    # "#1  (ingediend 20-11-2026 09:41)": the day a question of a log came in
+    r"|\(\s{0,3}(ingediend|gesteld|submitted|asked|ontvangen)\s{0,3}(op|on|:)?\s{0,3}$"
     # "Aangemaakt:  01-12-2026 11:05", "Tabblad: Vragen (export 03-12-2026 17:05)": the day a
     # page or an export was made
     r"|^\W{0,3}(aangemaakt|created|date created|aanmaakdatum)\s{0,3}(op\s{0,3})?:?\s{0,3}$"
@@ -222,7 +224,7 @@ REPLACED_WORDS = (
     r"|\b(niet|not)\s{1,3}(op|on|per)\W{0,3}$"
     # "vinden NIET plaats op woensdag 9 december, maar op", "niet 4 januari, maar"
     r"|\b(niet|not)\s{1,3}(plaats\s{1,3}(op\s{1,3})?|take place\s{1,3}(on\s{1,3})?)?$"
-    r"|in plaats van\W{0,3}$|\bi\.\s?p\.\s?v\.?\W{0,3}$|instead of\W{0,3}$"
+    r"|in plaats van\W{0,3}$|\bi\.?\s?p\.?\s?v\b\.?\W{0,3}$|instead of\W{0,3}$"
     r"|\brather than\s{1,3}((on|at|by|the)\s{1,3})?\W{0,3}$"
     r"|\bau lieu (du|de|des|de la)\W{0,3}$"
     r"|\b(oude|old|previous|vorige|eerdere)"

@@ -61,6 +61,8 @@ _PUBLISHED = re.compile(
     r"publicatiedatum|datum (van )?publicatie|publicatie (aankondiging|op|van de|uitnodiging)"
     # not what will be: "Een volgende versie wordt gepubliceerd op woensdag 6 januari 2027"
     r"|(?<!wordt )(?<!worden )(?<!zal )(?<!zullen )(gepubliceerd|geplaatst|verschenen) op"
+    # "Status: gepubliceerd 25-11-2026 16:20", "Published: 25/11/2026"
+    r"|^\W{0,3}(status\s{0,3}:\s{0,3})?(gepubliceerd|published)\s{0,3}:?\s{0,3}(?=\d)"
     r"|(?<!will be )(?<!to be )(?<!shall be )published on"
     r"|publication date|\bdate published\b|\bpubli\u00e9e? le\b|date de publication"
     r"|date of (publication|dispatch)|posted on|date posted|verzenddatum|datum (van )?verzending"
@@ -162,7 +164,11 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     zone: tzinfo | None = None
     own_zone = False  # the text says its times are the tender's own ("CET")
     issued: date | None = None
+    sent: date | None = None  # the day of a chat's first message ("[26-11-2026 08:52] ...")
     for segment in pieces:
+        if segment.stamp:
+            sent = sent or next((hit.day for hit in find_dates(segment.text) if hit.day), None)
+            continue
         zone = zone or declared_zone(segment.text)
         own_zone = own_zone or declares_own_zone(segment.text)
         said_two = said_two or bool(_TWO_PHASE.search(segment.text))
@@ -192,6 +198,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
                 since = issued = published
             elif _THIS_DAY.search(segment.text):
                 issued = published  # "op de datum van deze uitnodiging (3 december 2026)"
+    if published is None and sent is not None:
+        published = since = issued = sent  # what a chat speaks of as ahead is after it began
     # "Bids must be delivered ... by 10:00 hours (local time)" in a notice about Kutaisi, Georgia
     zone = zone or local_zone(" ".join(segment.text for segment in pieces))
     if own_zone:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from ..timeline import Kind, Tender
 from . import facts
+from .characters import normalise
 from .dates import find_dates
 from .document import Document, document_of, publishes
 from .draft import Draft, Found, Unplaced
@@ -33,6 +34,7 @@ from .lines_above import (
     ChangedPart,
     LeadIn,
     OldText,
+    answered,
     bare_date,
     heading_above,
     named_before,
@@ -41,11 +43,12 @@ from .lines_above import (
 )
 from .meanings import Background
 from .milestones import milestones
+from .questions import ANSWER_LABEL
 from .rules import Meaning, kind_of
 from .sections import Section
 from .segment import Segment
 from .sentences import read_segment
-from .text import normalise, segments
+from .text import segments
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 
@@ -95,6 +98,8 @@ def extract(
     old_text = OldText()
     lead_in = LeadIn()
     for segment in pieces:
+        if segment.stamp:
+            continue  # when a message was sent (document_of reads it)
         topic = section.topic(previous, segment) or named_before(previous, segment)
         if segment.follows_blank(previous) and not _TO_ATTEND.search(segment.text):
             # "Donderdag 22 oktober 2026, 's middags" / "Stadswinkel, Korte Nieuwstraat 6" /
@@ -123,6 +128,8 @@ def extract(
             # "... wordt de uiterste datum voor ontvangst van de offertes verschoven." / "Oude
             # datum: 11/05/2027" / "Nieuwe datum: 18/05/2027"
             heading = named_over(previous, segment)
+        if heading is None:
+            heading = answered(previous, segment)  # "Vraag 4: Wanneer start ...?" / "Antwoord:"
         if heading is None and new_under_old(previous, segment):
             heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
         listed = lead_in.step(previous, segment)
@@ -368,16 +375,11 @@ def _old_of(item: Unplaced, step: Kind, document: Document) -> Unplaced:
 
 # The lines at the head of a text, where "Datum:" gives the day of the text itself
 _HEAD_LINES = 8
-# "Antwoord: De schouw op 10 december 2026 ...", "A: Yes. Site visits will take place on": the
-# answer of a log of questions speaks of the steps it names, not of the answers' publication
-_ANSWER_LABEL = re.compile(
-    r"^\W{0,3}(antwoord|antw|answer|response|reply|resp|a|r)\s{0,3}[:.]\s{0,3}", re.I
-)
 
 
 def _without_answer_label(segment: Segment) -> Segment:
-    """``segment`` without the label that says it answers a question."""
-    match = _ANSWER_LABEL.match(segment.text)
+    """``segment`` without the label that says it answers a question: the prose of the answer."""
+    match = ANSWER_LABEL.match(segment.text)
     if match is None or not match.group(0).strip():
         return segment
     cut = match.end()

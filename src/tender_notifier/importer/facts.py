@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .characters import lines
 from .segment import Segment
-from .text import lines
 
 UNKNOWN_BUYER = "Onbekend"
 _TITLE_MAX = 200

@@ -4,7 +4,7 @@ assignment, its start and end), each with its time; what cannot be one is listed
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import tzinfo
+from datetime import time, tzinfo
 
 from ..timeline import Kind
 from .dates import DateHit
@@ -99,8 +99,12 @@ def read_group(
     picks: list[tuple[Kind, DateHit, TimeHit | None]]
     until = None  # the last day of a span of days
     if group.is_range and len(usable) == 2:
-        (first, _), (last, last_time) = usable
-        if meaning.is_deadline:
+        (first, first_time), (last, last_time) = usable
+        if _within_a_day(usable):
+            # "09:30 on 12 January to 12:30 on 12 January": one span of that day
+            assert first_time is not None and last_time is not None
+            picks = [(meaning, first, replace(first_time, finish=last_time.begin))]
+        elif meaning.is_deadline:
             picks = [(meaning, last, last_time)]
         elif meaning in (Kind.START, Kind.END) or (
             meaning not in MANY and ASSIGNMENT.search(context)
@@ -113,7 +117,6 @@ def read_group(
             picks = [(meaning, last, last_time)]
         elif meaning in MANY and _from_time_to_time(usable):
             # "tussen maandag 08/02/2027 9u00 en vrijdag 12/02/2027 17u00": one span of days
-            first_time = usable[0][1]
             assert first_time is not None and last_time is not None and last.day is not None
             picks = [(meaning, first, replace(first_time, finish=last_time.begin))]
             until = last.day
@@ -137,6 +140,9 @@ def read_group(
             picks = [(meaning, usable[0][0], t) for t in in_zone(per_lot, zone)]
     for kind, hit, t in picks:
         assert hit.day is not None
+        if kind in (Kind.START, Kind.END) and t is not None and t.finish is None:
+            # "contract_start: 2027-06-01T00:00:00+01:00", "end: 2031-05-31T23:59:59": the day
+            t = None if t.begin in _WHOLE_DAY[kind] else t
         begin, finish = (t.begin, t.finish) if t is not None else (None, None)
         if kind.is_deadline and finish is not None:
             begin, finish = finish, None  # "inschrijven tussen 09:00 en 12:00": due at 12:00
@@ -153,6 +159,28 @@ def read_group(
                 until=until,
             )
         )
+
+
+# the clock times that say a start or an end is the whole day, as data feeds write it
+_WHOLE_DAY = {
+    Kind.START: (time(0, 0),),
+    Kind.END: (time(23, 59), time(23, 59, 59)),
+}
+
+
+def _within_a_day(usable: list[tuple[DateHit, TimeHit | None]]) -> bool:
+    """Whether a range goes from a time on one day to a later time that same day."""
+    (first, begin), (last, end) = usable
+    return (
+        begin is not None
+        and end is not None
+        and begin.finish is None
+        and end.finish is None
+        and begin.zone == end.zone
+        and first.day is not None
+        and first.day == last.day
+        and begin.begin < end.begin
+    )
 
 
 def _from_time_to_time(usable: list[tuple[DateHit, TimeHit | None]]) -> bool:

@@ -52,6 +52,7 @@ _RANGE = re.compile(
     r"^ ?(?:-|\u2013|\u2014|t/m|tot en met|tot|to|until|till|through|au) ?$", re.IGNORECASE
 )
 _AND = re.compile(r"^ ?(?:en|and|et) ?$", re.IGNORECASE)
+_SLASH = re.compile(r"^ ?/ ?$")
 _BETWEEN = re.compile(r"\b(?:tussen|between)\s{1,3}$", re.IGNORECASE)
 MAX_GAP = 30
 
@@ -104,7 +105,15 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
                 continue
             # "tussen maandag 08/02/2027 9u00 en vrijdag 12/02/2027 17u00": one to the other
             to_the_other = last in bound and between and _AND.match(gap)
-            if near and len(members[-1]) == 1 and (_RANGE.match(gap) or to_the_other):
+            # "2027-01-12T09:30:00Z / 2027-01-12T12:30:00Z": an interval, as ISO 8601 writes it
+            interval = (
+                _SLASH.match(gap)
+                and last in bound
+                and i in bound
+                and dates[last].day == hit.day
+                and bound[last].begin < bound[i].begin  # not one moment in two languages
+            )
+            if near and len(members[-1]) == 1 and (_RANGE.match(gap) or to_the_other or interval):
                 members[-1].append(i)
                 ranges[-1] = True
                 continue

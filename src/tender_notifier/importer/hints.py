@@ -61,6 +61,7 @@ START_WORDS = (
     r"|in werking|takes effect"
     # French: "Le marché prend cours le 1er avril 2027", "début des travaux"
     r"|\bprend(ra)? cours\b|\bd\u00e9but\b|\bd\u00e9bute(ra)?\b|\bcommencement\b"
+    r"|\bd\u00e9marrage\b"
     # "De raamovereenkomst gaat voor alle percelen in op"
     r"|\b(gaat|gaan)\b[^.;]{0,40}\bin (op|per)\W{0,3}$"
     r"|\beffective (from|date)|\b(vanaf|met ingang van|with effect from)\W{0,3}$"
@@ -93,7 +94,7 @@ END_WORDS = (
     r"|\b(duur|looptijd|duration|term)\b.{0,30}\b(t/m|tot en met|tot|until|through)\W{0,3}$"
     # French: "début le 01/03/2027, fin le 31/08/2028", "le contrat prend fin le"
     r"|\bfin\s(le|du|des|de\sla|de\sl')(?![^\W\d_])|^\W{0,3}fin\W{0,3}$|\bprend(ra)?\sfin\b"
-    r"|\bse\stermine(ra)?\b"
+    r"|\bse\stermine(ra)?\b|\bfin de (la )?(mission|contrat|march\u00e9)\b"
 )
 
 # The last day of the assignment's term, after words that may name its start

@@ -9,6 +9,7 @@ import re
 from ..timeline import Kind
 from .dates import find_dates
 from .meanings import Background, Depends
+from .questions import ANSWER_LABEL, QUESTION_LABEL
 from .rules import Meaning, classify, kind_of, named_step
 from .sections import NO_TOPIC
 from .segment import Segment
@@ -53,6 +54,25 @@ def named_before(previous: Segment | None, segment: Segment) -> Kind | None:
     return step if isinstance(step, Kind) else None
 
 
+def answered(previous: Segment | None, segment: Segment) -> Kind | None:
+    """The step the question just above ``segment`` asks about, when ``segment`` answers it in
+    a log of questions, a blank line between them or not: "Vraag 4: Wanneer start de
+    opdracht?" / "Antwoord: 1 maart 2027."."""
+    if (
+        previous is None
+        or segment.in_table
+        or segment.in_cell
+        or previous.in_table
+        or not ANSWER_LABEL.match(segment.text)
+        or not previous.text.rstrip().endswith("?")
+        or segment.line - previous.last_line > 2
+        or find_dates(previous.text)
+    ):
+        return None
+    step = kind_of(QUESTION_LABEL.sub("", previous.text))
+    return step if isinstance(step, Kind) else None
+
+
 def named_over(previous: Segment | None, segment: Segment) -> Kind | None:
     """The step a sentence without a date just above ``segment`` names."""
     if previous is None or segment.line - previous.last_line > 2 or find_dates(previous.text):
@@ -66,18 +86,19 @@ OLD_LABEL = re.compile(
     r"^(in plaats van|instead of|was|oud|oude datum|old|old date|old text|originally|previously"
     r"|where it (reads|says)|text to be replaced|bestaande tekst|huidige tekst"
     r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text)|au lieu de"
-    r"|ancienne date)\s{0,3}:",
+    r"|ancienne date|(er )?staat)\s{0,3}:",
     re.IGNORECASE,
 )
-# "Instead of: A supplier engagement event will take place on 20 May 2027.": the old text,
-# whatever it stands under
+# "Instead of: A supplier engagement event will take place on 20 May 2027.", an erratum's
+# "Staat: ..." over its "Dit moet zijn: ...": the old text, whatever it stands under
 INSTEAD_OF = re.compile(
-    r"^(in plaats van|instead of|oorspronkelijk(e tekst)?|original text)\s{0,3}:", re.IGNORECASE
+    r"^(in plaats van|instead of|oorspronkelijk(e tekst)?|original text|(er )?staat)\s{0,3}:",
+    re.IGNORECASE,
 )
 _NEW_LABEL = re.compile(
     r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised"
     r"|(it )?(should|shall|must|will) read|to read|read as follows|new text|nieuwe tekst"
-    r"|moet (luiden|zijn)|amended( to)?|changed to|corrected to|now reads|becomes"
+    r"|(dit )?moet (luiden|zijn)|amended( to)?|changed to|corrected to|now reads|becomes"
     r"|gewijzigd (in|naar)|wordt gewijzigd (in|naar)|lire|à lire|nouvelle date)\s{0,3}:",
     re.IGNORECASE,
 )

@@ -12,9 +12,11 @@ from ..tender_file import STAGE
 from ..timeline import Day, Kind, Milestone, Moment, Span, When
 from .draft import Found, Unplaced
 from .finds import MANY
+from .lot_times import lot_times
 from .order import impossible
 from .text import excerpt
 
+_NEW_UNDER_OLD = 2  # lines between an old date and its new text under it
 _MAX_NOTE = 500  # a milestone's note quotes its sentence, up to this many characters
 _IDS = {
     Kind.QUESTIONS_DEADLINE: "questions-deadline",
@@ -57,7 +59,10 @@ def _not_old(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
     old = {u.old: u.line for u in unplaced if u.old is not None}
     kept: list[Found] = []
     for item in found:
-        if old.get((item.day, item.kind), item.line) != item.line:
+        line = old.get((item.day, item.kind), item.line)
+        # not the new text just under the old ("Staat: ... om 12.30 uur" / "Dit moet zijn: ...
+        # op 14 januari 2027 om 12.15 uur"), which may keep the day at another time
+        if line != item.line and not 0 < item.line - line <= _NEW_UNDER_OLD:
             reason = "a day the text calls the old date of a moved step; not used"
             unplaced.append(Unplaced(item.line, item.day.isoformat(), reason, item.note))
             continue
@@ -70,7 +75,10 @@ def _moves_all(move: Found, found: list[Found]) -> bool:
     if move.kind not in MANY:
         return True
     same = [f for f in found if f.kind is move.kind]
-    return len(same) == 2 and sum(f.line == move.line for f in same) == 1
+    # two days, however often each is written ("verplaatst naar vrijdag 18 december", then
+    # "gesprekken: vr 18 dec" in the summary under it); other steps are many different things
+    days = len(same) if move.kind is Kind.OTHER else len({f.day for f in same})
+    return days == 2 and sum(f.line == move.line for f in same) == 1
 
 
 def _moved(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
@@ -129,7 +137,7 @@ def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
         if item.begin is not None and item.finish is not None:
             spans.setdefault(key, {}).setdefault(item.begin, len(kept))
         first = first_of_kind.setdefault(item.kind, len(kept))
-        if first != len(kept) and item.kind not in MANY:
+        if first != len(kept) and item.kind not in MANY and not _per_lot(kept[first], item):
             reason = (
                 f"another {item.kind.value.replace('_', ' ')} than the one on line "
                 f"{kept[first].line}; both are in the file, delete the wrong one"
@@ -139,6 +147,13 @@ def _merge(found: list[Found], unplaced: list[Unplaced]) -> list[Found]:
         first_of_day.setdefault(key, len(kept))
         kept.append(item)
     return kept
+
+
+def _per_lot(first: Found, item: Found) -> bool:
+    """Whether ``item`` is the same step as ``first`` at another lot's time of its day: the
+    sentence gives each lot its own time ("perceel 1 om 10u00, perceel 2 om 10u45"), so neither
+    is wrong."""
+    return first.day == item.day and first.note == item.note and bool(lot_times(item.note))
 
 
 def _same_instants(found: list[Found], zone: ZoneInfo) -> list[Found]:

@@ -18,6 +18,8 @@ OUTCOME_WORDS = (
     r"|\bdefinitieve keuze\b"
     # a request's field "Uitslag: uiterlijk vrijdag 18-12-2026 via het VMS": its outcome
     r"|^\W{0,3}(uitslag|outcome|result|beslissing|decision)\s{0,3}:"
+    # French: "Décision du client : vendredi 18/12"
+    r"|\bd\u00e9cision (du client|d'attribution|finale)\b"
     # "she expects to make a decision by", "de opdrachtgever neemt uiterlijk ... een besluit"
     r"|\b(make|makes|take|takes|neemt|nemen) (a |the |her |his |their |een |het )?(final "
     r"|definitieve? )?(decision|besluit|beslissing)\b(?! (on|about|over) (the |de )?(shortlist"

@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 
 from ..timeline import Day, Milestone, Moment, Span, Tender
-from .text import normalise
+from .characters import normalise
 
 
 def to_toml(tender: Tender, *, source: str | None = None) -> str:

@@ -13,6 +13,16 @@ ASKED = re.compile(
     r"|(q|v|vraag|question)\s{0,3}\d{1,3}\b[^?]{0,300}\?\s{0,3}$)",
     re.IGNORECASE,
 )
+# The label of a question in a log, before what it asks: "Vraag 4:", "Question 12.", "Q3)", "V5:"
+QUESTION_LABEL = re.compile(
+    r"^\W{0,3}(q|v|vraag|question)\s{0,3}\d{0,3}\s{0,3}[:.)](?!\d)\s{0,3}", re.I
+)
+# "Antwoord: De schouw op 10 december 2026 ...", "A: Yes. Site visits will take place on": the
+# label of an answer in a log of questions
+ANSWER_LABEL = re.compile(
+    r"^\W{0,3}(antwoord|antw|answer|response|reply|resp|a|r)\s{0,3}\d{0,3}\s{0,3}[:.](?!\d)\s{0,3}",
+    re.I,
+)
 # A question that opens with its verb or a question word ("Can we assume the contract will start
 # on 1 March 2027?"), not a date the text is unsure of ("uiterlijk 1 december 2027? (in overleg)")
 QUESTION = re.compile(
@@ -53,5 +63,5 @@ QUESTION_WORDS = (
     r" information"
     r"|informatieverzoek|verzoek(en)? om (informatie|verduidelijking)"
     r"|(aanvragen|opvragen|verzoek\w{0,2} om) (van )?(aanvullende|nadere) informatie"
-    r"|demandes? de renseignements|informations compl\u00e9mentaires"
+    r"|demandes? de renseignements|informations (compl\u00e9mentaires|suppl\u00e9mentaires)"
 )

@@ -223,7 +223,7 @@ RULES: tuple[Rule, ...] = (
         Kind.INTERVIEWS,
         r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
         r"(?<!\buitslag van de )(?<!\bresult of the )(?<!\boutcome of the )(?<!\buitkomst van de )"
-        r"(gesprek|interview|presentatie|presentation|\bdemos?\b"
+        r"(gesprek|interview|entretien|presentatie|presentation|\bdemos?\b"
         r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
         # "nodigen wij alle inschrijvers uit hun offerte mondeling toe te lichten op"
         r"|\bmondeling toe(\s(te\s)?lichten)?\b"

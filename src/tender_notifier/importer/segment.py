@@ -15,6 +15,7 @@ class Segment:
     is_field: bool = False
     in_table: bool = False  # a row of a table, or a pair of cells from one
     in_cell: bool = False  # a sentence of a cell of prose in a table (a log of questions)
+    stamp: bool = False  # when the message after it was sent: "[26-11-2026 08:52]" (stamps.py)
     # (offset in ``text``, line number) for every source line that was joined into ``text``
     joins: tuple[tuple[int, int], ...] = ()
 

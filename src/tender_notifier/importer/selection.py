@@ -34,6 +34,7 @@ SHORTLIST_WORDS = (
     r"|bericht over (de )?(selectie|uitnodiging)|uitslag (van de )?(cv[- ])?selectie"
     r"|\buitslag (van de )?(schriftelijke |eerste )?(proef|test)\b"
     r"|selectiebeslissing|selectiebesluit|selection decision|toelatingsbesluit"
+    r"|\bd\u00e9cision (d'admission|de s\u00e9lection)\b"
     r"|(bekendmaking|kennisgeving|mededeling) (van )?(de )?(selectie|shortlist)"
     r"|(bekendmaking|kennisgeving|mededeling|announcement|notification) (van |of )?(de |the )?"
     r"(geselecteerde|selected|shortlisted) (gegadigden|kandidaten|candidates|bidders"

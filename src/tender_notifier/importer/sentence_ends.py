@@ -1,6 +1,7 @@
 """Where a sentence of a line of prose ends: at a full stop, a question or an exclamation mark
-before a capital, not inside short brackets ("(incl. UEA)") and not after a title or an initial
-("St. Conleth's Cemetery", "mevrouw R. Yilmaz")."""
+before a capital, not after the number of a question or an answer ("Q6. When ..."), not inside
+short brackets ("(incl. UEA)") and not after a title or an initial ("St. Conleth's Cemetery",
+"mevrouw R. Yilmaz")."""
 
 from __future__ import annotations
 
@@ -16,12 +17,16 @@ def sentence_ends(unit: str) -> Iterator[tuple[int, int]]:
         before = unit[max(0, match.start() - 32) : match.start()]
         if _in_brackets(unit, match.start(), match.end()) or not _ends_sentence(before):
             continue
+        if _NUMBERED_LABEL.fullmatch(unit, 0, match.start()):
+            continue  # "Q6. When will we hear ...?", "A6. By 18 December 2026."
         if _MERIDIEM.search(before) and unit.startswith("(", match.end()):
             continue  # "by 3 p.m. (Irish time) on Friday": the time's zone
 
         yield match.start(), match.end()
 
 
+# the number of a question or an answer in a log, which opens its line
+_NUMBERED_LABEL = re.compile(r"\W{0,3}(q|a|v|vraag|question|answer|antwoord)\s{0,3}\d{1,3}\.", re.I)
 _MERIDIEM = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
 _BRACKET_REACH = 60  # characters: "(incl. UEA)", "(o.a. CV)", not a paragraph in brackets
 

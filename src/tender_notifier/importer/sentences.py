@@ -57,6 +57,8 @@ _REGISTER_AFTER = re.compile(
 _A_ROUND = re.compile(r"\b(ronde|round)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(tot|t/m|tot en met|until|till|to|through)\W{0,3}$", re.IGNORECASE)
 _TERM = (Kind.START, Kind.END)
+# the steps a registration by a date may be read as: "may attend the opening; registration by"
+_REGISTERED = (Kind.PARTICIPATION_DEADLINE, Kind.SUBMISSION_DEADLINE, Kind.OPENING)
 _TERMS = (None, Background.RELATIVE)
 _NOTHING_KNOWN = Document()  # a sentence read on its own
 
@@ -161,7 +163,7 @@ def read_segment(
         elif meaning is None and moved_to(own_before) and _RESCHEDULED.search(own_before):
             # "de gesprekken kunnen niet op 23 december doorgaan, die verplaatsen we naar"
             meaning = named_step(text[: group.start])
-        if meaning in (None, Kind.PARTICIPATION_DEADLINE, Kind.SUBMISSION_DEADLINE) and (
+        if meaning in (None, *_REGISTERED) and (
             _registers_for(group, event, own_before, own_after)
             # under "Aanmelding voor de marktinformatiebijeenkomst": "Aanmelden kan tot en met"
             or (topic is Kind.OTHER and bool(REGISTERING.search(own_before)))
@@ -176,6 +178,8 @@ def read_segment(
         if meaning is None and index and follows_on(before):
             # "... on 18 June 2026 between 10:00 and 15:00 and on 19 June ..."
             meaning = carried if previous is Background.REPLACED else previous
+            if meaning is Kind.START and _UNTIL.search(before):
+                meaning = Kind.END  # "start 4 januari, t/m 30 juni": where it runs to
         # only the words after it ("tot en met 30 april 2031, met de mogelijkheid tot
         # verlenging") call the date background: they speak of the contract, not of its end
         after_only = meaning is Background.BACKGROUND and not classify(own_before, "")

@@ -20,36 +20,15 @@ from dataclasses import replace
 from functools import cache
 from itertools import chain, pairwise
 
+from .characters import lines
 from .dates import find_dates, month_pattern, weekday_pattern
 from .dates_above import items_over_two_lines
 from .rows import is_log, names_columns, row_segments, rule_line
 from .segment import Segment
 from .sentence_ends import sentence_ends
+from .stamps import stamp_length
 from .wrapped import carried_on, cells_under, is_prose, opens_row
 
-# Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
-# characters and control characters disappear (a tender file must never hold a CR, an ESC or
-# another C0 or C1 control: calendars and mail headers read them as structure); the Unicode line
-# and paragraph separators end a line like a newline does.
-_SPACES = str.maketrans(
-    {
-        **{chr(c): " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
-        **{chr(c): None for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)},
-        "\u000b": "\n",
-        "\u000c": "\n",
-        **{chr(c): None for c in range(0x80, 0xA0) if c != 0x85},
-        "\u0085": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n",
-        # Bidirectional overrides and isolates: they reorder what a reader sees.
-        **{chr(c): None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-    }
-)
 # A line longer than this is not prose anyone wrote: it is cut into pieces of at most this length
 # (at a space where there is one), so the work per piece has a ceiling whatever the input.
 MAX_SEGMENT = 2000
@@ -73,21 +52,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _RULE_CELL = re.compile(r"^[-=:+ ]+$")
 
 
-def normalise(text: str) -> str:
-    """Unify line ends and odd spaces, drop control characters; keep everything else as written."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
-
-
 def excerpt(text: str, limit: int) -> str:
     """``text`` if it is at most ``limit`` characters, else its start (at a space) and "…"."""
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", limit // 2, limit)
     return text[: cut if cut > 0 else limit - 1].rstrip() + "…"
-
-
-def lines(text: str) -> list[str]:
-    return normalise(text).split("\n")
 
 
 def segments(text: str) -> list[Segment]:
@@ -98,6 +68,11 @@ def segments(text: str) -> list[Segment]:
     label = ""  # the first cell of the table's last row
     log: list[str] = []  # the head row of a log: its rows are entries after prose breaks it
     for unit, joins, is_row in _logical_lines(items_over_two_lines(lines(text))):
+        if cut := stamp_length(unit):
+            # "[26-11-2026 08:52] Femke Jansen: ...": when the message was sent, then the message
+            out.append(Segment(unit[:cut].strip(), joins[0][1], stamp=True))
+            unit, is_row = unit[cut:], False
+            joins = tuple((max(0, offset - cut), line) for offset, line in joins)
         if is_row:
             cells = _cells(unit)
             if header and len(cells) < len(header):
@@ -181,6 +156,8 @@ def _join_separator(
     item of a list of dates.
     """
     last = current
+    if stamp_length(following):
+        return None  # the next message of a chat
     if _is_label(last) and _value_start().match(following) and blank_lines <= 1:
         return " " if last.endswith(":") else ": "
     # "...will be held at the" / "OPW offices, ...": a line that ends on an article, a

@@ -120,7 +120,7 @@ _TIME = re.compile(
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
     )
     (?P<tz>\s{0,3}\(?(?:(?P<uk>(?:UK|U\.K\.|British|London|Irish|Dublin|GMT/BST|BST/GMT)(?:\slocal)?\stime|BST
-        |GMT/BST|BST/GMT)|(?P<utc>(?:GMT|UTC)(?:\s{0,2}(?P<sign>[+\u2212-])\s{0,2}(?P<oh>0?\d|1[0-4])(?::?(?P<om>[0-5]\d))?
+        |GMT/BST|BST/GMT)|(?P<utc>(?:GMT|UTC|(?<=T\d\d:\d\d:\d\d)(?=[+\u2212-][01]\d:[0-5]\d))(?:\s{0,2}(?P<sign>[+\u2212-])\s{0,2}(?P<oh>0?\d|1[0-4])(?::?(?P<om>[0-5]\d))?
         (?!\d))?|Coordinated\sUniversal\sTime|(?<=\d)Z)
         |CET/CEST|CET|CEST|MET|MEST|Dutch\s(?:local\s)?time|Nederlandse\stijd|NL[-\s]tijd
         |(?P<local>local\stime|lokale\stijd|heure\slocale)|(?:Amsterdam|Brussels|Paris|Berlin|Belgian|Central\sEuropean)
@@ -162,8 +162,9 @@ class TimeHit:
     weak: bool = False
     meridiem: str = ""  # "am" or "pm" when written
     # the zone the time is written in when it is not the tender's: "12:00 UK time" is
-    # Europe/London, "10:00 GMT" and ISO's "T09:00:00Z" UTC, "12:00:00 (UTC+01:00)" one hour
-    # ahead of UTC; CET and "Brussels time" are the tender's, "local time" the text's
+    # Europe/London, "10:00 GMT" and ISO's "T09:00:00Z" UTC, "12:00:00 (UTC+01:00)" and
+    # ISO's "T12:00:00+01:00" one hour ahead of UTC; CET and "Brussels time" are the tender's,
+    # "local time" the text's
     zone: tzinfo | None = None
     zoned: bool = False  # a zone is written next to it (the tender's, or another)
 

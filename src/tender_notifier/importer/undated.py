@@ -90,7 +90,7 @@ _CUT_OFF = re.compile(r"\b(after|na|later than|later dan)\s{1,3}$", re.IGNORECAS
 _CLAUSE_END = re.compile(r"[,;]\s")
 _OLD_TIME = re.compile(
     r"\((?:previously|was|formerly|originally|instead of|eerder|voorheen|oorspronkelijk"
-    r"|in plaats van|i\.p\.v\.|au lieu de)\W{0,3}$",
+    r"|in plaats van|i\.?p\.?v\b\.?|au lieu de)\W{0,3}$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,37 @@
+"""The characters of an announcement as the importer reads them: line ends unified, odd spaces
+plain, control characters gone; everything else kept as written (notes quote it)."""
+
+from __future__ import annotations
+
+# Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
+# characters and control characters disappear (a tender file must never hold a CR, an ESC or
+# another C0 or C1 control: calendars and mail headers read them as structure); the Unicode line
+# and paragraph separators end a line like a newline does.
+_SPACES = str.maketrans(
+    {
+        **{chr(c): " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+        **{chr(c): None for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)},
+        "\u000b": "\n",
+        "\u000c": "\n",
+        **{chr(c): None for c in range(0x80, 0xA0) if c != 0x85},
+        "\u0085": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        # Bidirectional overrides and isolates: they reorder what a reader sees.
+        **{chr(c): None for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Unify line ends and odd spaces, drop control characters; keep everything else as written."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+
+
+def lines(text: str) -> list[str]:
+    return normalise(text).split("\n")

@@ -1,0 +1,31 @@
+"""The stamp a chat or a log of messages writes before each message: "[26-11-2026 08:52] Femke
+Jansen: ...", "27/11/2026, 11:05 - Sanne: ...", "[11:05, 27/11/2026] Sanne: ...". It says when
+the message was sent, which is no step of the procedure; the message after it is read alone,
+not as the rest of the line above it."""
+
+from __future__ import annotations
+
+import re
+
+from ..timeline import Kind
+from .rules import kind_of
+
+_DAY = r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_WHEN = rf"(?:{_DAY},?\s{{1,2}}{_CLOCK}|{_CLOCK},?\s{{1,2}}{_DAY})"
+# in brackets, or as a phone's chat app writes it ("27/11/2026, 11:05 - "), then who sent it,
+# up to the colon that opens the message or the line's end
+_STAMP = re.compile(
+    rf"^\s{{0,3}}(?:\[\s?{_WHEN}\s?\]\s{{0,3}}|{_DAY},\s{{1,2}}{_CLOCK}\s{{1,3}}[-\u2013]\s{{1,3}})"
+    r"(?P<sender>[^\W\d_][^:\d\n]{0,59})(?::|$)"
+)
+
+
+def stamp_length(line: str) -> int:
+    """How many characters of ``line`` its stamp takes (with the spaces after it), or 0. A
+    sender that names a step is an item of a list of dates ("[15-12-2026 12:00] Sluiting
+    inschrijving"), not someone who wrote."""
+    match = _STAMP.match(line)
+    if match is None or isinstance(kind_of(match.group("sender")), Kind):
+        return 0
+    return match.start("sender")
