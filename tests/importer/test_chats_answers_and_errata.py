@@ -2,7 +2,8 @@
 Femke:") say when a message was sent, not a step; an answer takes its step from the question
 above it; an erratum's "Staat:" is the old text under which "Dit moet zijn:" gives the new;
 an interval of two times of one day ("2027-01-12T09:30:00Z / 2027-01-12T12:30:00Z") is one
-span; and the French words of a staffing post name their steps."""
+span; the French words of a staffing post name their steps; and a text that writes a date
+month first ("12/17/2026") writes all its dates so."""
 
 from __future__ import annotations
 
@@ -195,3 +196,25 @@ def test_a_chats_stamp_is_listed_for_nobody() -> None:
     draft = extract(HEAD + "[26-11-2026 08:52] Femke Jansen: hoi\n", zone=ZONE)
     assert draft.tender.milestones == ()
     assert not any("26-11-2026" in u.found for u in draft.unplaced)
+
+
+def test_a_text_that_writes_its_dates_month_first_is_read_so() -> None:
+    text = (
+        "Posted: 11/20/2026\n"
+        "Clarification questions close ... 12/08/2026 5:00 PM\n"
+        "Bid due ... 12/17/2026 12:00 PM\n"
+        "Award notification ... 01/22/2027\n"
+    )
+    assert timeline(text) == [
+        (Kind.QUESTIONS_DEADLINE, at("2026-12-08", "17:00")),
+        (Kind.SUBMISSION_DEADLINE, at("2026-12-17", "12:00")),
+        (Kind.AWARD, Day(date(2027, 1, 22))),
+    ]
+
+
+def test_one_date_that_only_reads_day_first_keeps_every_date_day_first() -> None:
+    text = "Sluiting: 12/01/2027 12:00 uur\nGesprekken: 20/01/2027\n"
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-01-12", "12:00")),
+        (Kind.INTERVIEWS, Day(date(2027, 1, 20))),
+    ]

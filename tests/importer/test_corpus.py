@@ -197,11 +197,6 @@ NOT_READ_YET = {
     ("274-pca-hague-facilities", "missed", Kind.PARTICIPATION_DEADLINE, at(2027, 1, 8, 17, 0)),
     ("274-pca-hague-facilities", "invented", Kind.OTHER, at(2027, 1, 8, 17, 0)),
     ("276-ec-dg-dgt-translation", "invented", Kind.OTHER, Day(date(2027, 3, 31))),
-    ("282-icc-hague-us-dates", "missed", Kind.END, Day(date(2027, 10, 31))),
-    ("282-icc-hague-us-dates", "missed", Kind.INTERVIEWS, Day(date(2027, 4, 6))),
-    ("282-icc-hague-us-dates", "missed", Kind.OTHER, span(2027, 1, 19, 15, 0, 16, 30)),
-    ("282-icc-hague-us-dates", "missed", Kind.QUESTIONS_DEADLINE, at(2027, 1, 29, 23, 59)),
-    ("282-icc-hague-us-dates", "missed", Kind.START, Day(date(2027, 6, 1))),
     (
         "284-inhuurdesk-pnh-projectleider",
         "missed",

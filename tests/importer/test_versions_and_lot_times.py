@@ -1,8 +1,9 @@
 """Tables with a column per version, the times of one day given lot by lot, and a few words
 that name no step: "Origineel | Rectificatie 1 | Rectificatie 2" where the last dated column
 stands; "perceel 1 om 10u00, perceel 2 om 10u45" or "om 9u30 voor de percelen 1 en 2", a
-milestone for each time, and no second opening to delete; a mail from an Irish address writes Irish time; a title ("Mgr.")
-ends no sentence; the delivery of a first part or phase is no end; a pay award is no award."""
+milestone for each time, and no second opening to delete; a mail from an Irish address writes
+Irish time; a title ("Mgr.") ends no sentence; the delivery of a first part or phase is no end;
+a pay award is no award."""
 
 from __future__ import annotations
 

@@ -49,6 +49,7 @@ from .sections import Section
 from .segment import Segment
 from .sentences import read_segment
 from .text import segments
+from .us_dates import day_first
 
 __all__ = ["MAX_ANNOUNCEMENT", "AnnouncementTooLarge", "Draft", "Unplaced", "extract"]
 
@@ -74,6 +75,7 @@ def extract(
         raise AnnouncementTooLarge(
             f"the announcement has {len(text):,} characters; the limit is {MAX_ANNOUNCEMENT:,}"
         )
+    text = day_first(text)  # "12/17/2026" in a text that writes its dates month first
     pieces = segments(text)
     found: list[Found] = []
     unplaced: list[Unplaced] = []
