@@ -218,3 +218,20 @@ def test_one_date_that_only_reads_day_first_keeps_every_date_day_first() -> None
         (Kind.SUBMISSION_DEADLINE, at("2027-01-12", "12:00")),
         (Kind.INTERVIEWS, Day(date(2027, 1, 20))),
     ]
+
+
+def test_the_terms_of_the_lots_listed_under_contract_dates() -> None:
+    text = (
+        "Contract dates (estimated):\n"
+        "  Lots 1 and 2: 12 April 2027 to 11 April 2030 (3 years), extension to 11 April 2031\n"
+        "  Lot 3: 1 September 2027 to 31 August 2030 (3 years)\n"
+    )
+    assert sorted(timeline(text), key=str) == sorted(
+        [
+            (Kind.START, Day(date(2027, 4, 12))),
+            (Kind.END, Day(date(2030, 4, 11))),
+            (Kind.START, Day(date(2027, 9, 1))),
+            (Kind.END, Day(date(2030, 8, 31))),
+        ],
+        key=str,
+    )

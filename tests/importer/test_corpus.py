@@ -1002,12 +1002,6 @@ NOT_READ_YET = {
         at(2027, 10, 14, 18, 0),
     ),
     (
-        "552-meridian-housing-repairs-lots",
-        "missed",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2027, 2, 10, 13, 0),
-    ),
-    (
         "567-uk-university-revised-timetable",
         "missed",
         Kind.INTERVIEWS,

@@ -282,6 +282,19 @@ on their own. Over the 890: 90.9 % (5686/6253) and 436. Three judge sets of 15 (
 written while the round went on and never read: 264 (90.4 %) and 32 invented with the rules
 before the round, after its first part and at its end alike. They joined the held-out part
 unseen (891-935). Over all 935: 90.9 % (5950/6545) and 468.
+The twenty-fifth round read four development sets of 15 texts written without looking at the
+rules (453 dates; staffing requests, UK and Irish notices and logs, chats and mail threads,
+Belgian, TED and multi-lot notices): 375 (82.8 %) and 90 invented with the rules of its start,
+402 (88.7 %) and 53 at its end. Its mechanisms: a chat's stamps ("[26-11-2026 08:52] Name:",
+"27/11/2026, 11:05 - Name:") are no step and its first dates the text; an answer takes its step
+from the question above it; a log's "(ingediend <date>)"; "Status: gepubliceerd <date>"; "ipv";
+an erratum's "Staat:" over "Dit moet zijn:"; a Dutch "Op ... schreef Name <mail>:"; an interview
+moved and written again in a summary; ISO offsets ("T09:30:00+01:00") and intervals of one day;
+a start or end at midnight in a data feed is the day; French staffing words; dates written
+month first; the terms of lots under "Contract dates:". Over the 935: 91.0 % (5957/6545) and
+465. Two judge sets of 15 (226 dates), written at the same time and never read: 199 (88.1 %)
+and 32 invented before the round, 199 and 30 after. They joined the held-out part unseen
+(936-965). Over all 965: 90.9 % (6156/6771) and 495.
 """
 
 from __future__ import annotations
@@ -290,12 +303,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (5950/6545, 468 invented; 5686/6253 and 436 on texts 1-890);
+# What the importer reaches now (6156/6771, 495 invented; 5957/6545 and 465 on texts 1-935);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9090
-HELDOUT_INVENTED = 468
-HELDOUT_FILES = 935
+HELDOUT_RECALL = 0.9091
+HELDOUT_INVENTED = 495
+HELDOUT_FILES = 965
 
 
 def test_heldout_recall_is_kept_and_invented_dates_do_not_grow(

@@ -117,6 +117,13 @@ _NEW_TIMES = re.compile(
     r"|days|times|slots)\b",
     re.IGNORECASE,
 )
+# a lead-in over the terms of the contract, lot by lot: "Contract dates (estimated):" / "Lots 1
+# and 2: 12 April 2027 to 11 April 2030", "Looptijd per perceel:"
+_TERM_LEAD = re.compile(
+    r"^\W{0,3}((contract|agreement|framework|call-off) (dates|period|term|duration)|looptijd"
+    r"|contractperiode|contractduur)\b[^:.;]{0,40}:$",
+    re.IGNORECASE,
+)
 # a blank line may stand between a lead-in that offers times, or says a list follows, and the
 # items listed under it
 _LEAD_IN_GAP = 2
@@ -166,6 +173,8 @@ class LeadIn:
             )
         ):
             meaning = kind_of(previous.text)
+            if meaning is None and _TERM_LEAD.match(previous.text):
+                meaning = Kind.START  # "Contract dates (estimated):" / "Lot 3: 1 September ..."
             if _NEW_TIMES.search(previous.text) and (voided := _called_off(before)) is not None:
                 meaning = voided
             self._slots = slots
@@ -202,7 +211,9 @@ def bare_date(segment: Segment) -> bool:
 
 # "- percelen 1 en 2: beslissing van het college van vrijdag 26 maart 2027;", a lot's row
 # "Lot 2 ........ 24.02.2027, 09:00-15:00"
-_ITEM = re.compile(r"^\s{0,8}([-*•·–]\s|(lot|perceel|kavel)\s{0,3}\d{1,2}\b)", re.IGNORECASE)
+_ITEM = re.compile(
+    r"^\s{0,8}([-*•·–]\s|(lots?|percee?len|perceel|kavels?)\s{0,3}\d{1,2}\b)", re.IGNORECASE
+)
 
 
 def _listed(segment: Segment) -> bool:
