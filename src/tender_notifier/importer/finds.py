@@ -168,31 +168,30 @@ _WHOLE_DAY = {
 }
 
 
+def _times_apart(usable: list[tuple[DateHit, TimeHit | None]]) -> int | None:
+    """How many days a range goes on from a time on its first day to a later time on its last,
+    both single times in one zone; None when it is not such a range."""
+    (first, begin), (last, end) = usable
+    if (
+        begin is None
+        or end is None
+        or begin.finish is not None
+        or end.finish is not None
+        or begin.zone != end.zone
+        or first.day is None
+        or last.day is None
+    ):
+        return None
+    days = (last.day - first.day).days
+    return days if days or begin.begin < end.begin else None
+
+
 def _within_a_day(usable: list[tuple[DateHit, TimeHit | None]]) -> bool:
     """Whether a range goes from a time on one day to a later time that same day."""
-    (first, begin), (last, end) = usable
-    return (
-        begin is not None
-        and end is not None
-        and begin.finish is None
-        and end.finish is None
-        and begin.zone == end.zone
-        and first.day is not None
-        and first.day == last.day
-        and begin.begin < end.begin
-    )
+    return _times_apart(usable) == 0
 
 
 def _from_time_to_time(usable: list[tuple[DateHit, TimeHit | None]]) -> bool:
     """Whether a range goes from a time on one day to a time on a later one, in one zone."""
-    (first, begin), (last, end) = usable
-    return (
-        begin is not None
-        and end is not None
-        and begin.finish is None
-        and end.finish is None
-        and begin.zone == end.zone
-        and first.day is not None
-        and last.day is not None
-        and 0 < (last.day - first.day).days <= _WEEK
-    )
+    days = _times_apart(usable)
+    return days is not None and 0 < days <= _WEEK
