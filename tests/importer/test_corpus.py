@@ -638,24 +638,6 @@ NOT_READ_YET = {
         at(2027, 2, 11, 13, 0),
     ),
     (
-        "508-echa-competitive-dialogue-pdf",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 4, 2)),
-    ),
-    (
-        "508-echa-competitive-dialogue-pdf",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2027, 4, 9, 15, 0),
-    ),
-    (
-        "508-echa-competitive-dialogue-pdf",
-        "invented",
-        Kind.QUESTIONS_DEADLINE,
-        Day(date(2027, 3, 31)),
-    ),
-    (
         "509-flextender-provincie-overijssel-stikstof",
         "invented",
         Kind.INTERVIEWS,
@@ -1266,12 +1248,6 @@ NOT_READ_YET = {
         Kind.SUBMISSION_DEADLINE,
         at(2027, 1, 18, 12, 0),
     ),
-    (
-        "741-nota-van-inlichtingen-printdiensten",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 3)),
-    ),
     ("744-competitive-flexible-markdown", "missed", Kind.AWARD, Day(date(2027, 5, 10))),
     ("749-forwarded-mail-old-schedule", "missed", Kind.INTERVIEWS, span(2027, 2, 4, 9, 0, 16, 0)),
     ("750-tenderned-tijd-in-zin", "invented", Kind.OTHER, Day(date(2026, 12, 15))),
@@ -1542,18 +1518,6 @@ NOT_READ_YET = {
         span(2026, 12, 10, 15, 30, 16, 15),
     ),
     (
-        "833-hollandse-delta-adviseur-waterkeringen",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 14, 10, 0),
-    ),
-    (
-        "833-hollandse-delta-adviseur-waterkeringen",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        Day(date(2026, 12, 14)),
-    ),
-    (
         "834-rijkswaterstaat-inspectie-beweegbare-bruggen",
         "invented",
         Kind.OTHER,
@@ -1730,12 +1694,6 @@ NOT_READ_YET = {
     ("877-patient-transport-nhs", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 10))),
     ("877-patient-transport-nhs", "missed", Kind.AWARD, Day(date(2027, 3, 1))),
     ("877-patient-transport-nhs", "invented", Kind.OTHER, Day(date(2027, 2, 10))),
-    (
-        "880-nvi-communicatieadvies-utrecht",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 3)),
-    ),
     ("886-schoonmaak-ziekenhuis-mail", "missed", Kind.INTERVIEWS, span(2027, 1, 19, 14, 0, 14, 45)),
     ("886-schoonmaak-ziekenhuis-mail", "invented", Kind.INTERVIEWS, Day(date(2027, 1, 19))),
     (
@@ -1774,12 +1732,6 @@ NOT_READ_YET = {
         "missed",
         Kind.SHORTLIST_NOTICE,
         Day(date(2027, 1, 29)),
-    ),
-    (
-        "903-tenderned-groningen-rectificatie-sociaal-domein",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 1)),
     ),
     ("904-wetterskip-fryslan-das-inhuur", "missed", Kind.START, Day(date(2027, 2, 1))),
     (
@@ -1867,7 +1819,6 @@ NOT_READ_YET = {
     ("936-zutphen-schoonmaak", "invented", Kind.OTHER, at(2026, 12, 2, 9, 30)),
     ("937-harrogate-grounds-email", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 3))),
     ("937-harrogate-grounds-email", "missed", Kind.INTERVIEWS, Day(date(2027, 2, 10))),
-    ("938-waterschap-nvi-zaaksysteem", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 3))),
     ("938-waterschap-nvi-zaaksysteem", "invented", Kind.END, Day(date(2027, 10, 1))),
     ("939-cork-design-team-wide", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 10))),
     ("939-cork-design-team-wide", "invented", Kind.PARTICIPATION_DEADLINE, Day(date(2026, 12, 17))),
@@ -2035,18 +1986,11 @@ NOT_READ_YET = {
     ("978-amtu-library-platform-qa", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 19))),
     ("980-cedefop-skills-study", "invented", Kind.OPENING, at(2027, 2, 11, 10, 0)),
     ("980-cedefop-skills-study", "missed", Kind.OPENING, at(2027, 2, 11, 9, 0)),
-    ("981-nvi1-schoonmaak-veenhoven", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 11, 27))),
     (
         "983-infosessie-geannuleerd-baggerwerk",
         "invented",
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 12, 16)),
-    ),
-    (
-        "988-addendum-utc-research-data-platform",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 11, 30)),
     ),
     (
         "988-addendum-utc-research-data-platform",
@@ -2146,7 +2090,6 @@ NOT_READ_YET = {
     ("1017-bonaire-wegonderhoud", "missed", Kind.OPENING, at(2027, 1, 26, 15, 0)),
     ("1017-bonaire-wegonderhoud", "missed", Kind.OTHER, span(2027, 1, 6, 14, 0, 16, 0)),
     ("1019-dji-java-developer", "missed", Kind.AWARD, Day(date(2026, 12, 18))),
-    ("1020-rvb-ifd-noord-nvi2", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 2))),
     ("1024-twente-doelgroepenvervoer-dialoog", "invented", Kind.OTHER, Day(date(2027, 3, 10))),
     ("1024-twente-doelgroepenvervoer-dialoog", "invented", Kind.OTHER, Day(date(2027, 3, 11))),
     (
@@ -2275,12 +2218,6 @@ NOT_READ_YET = {
         at(2026, 12, 18, 12, 0),
     ),
     (
-        "1112-ctm-rectificatie-bluskleding",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 1)),
-    ),
-    (
         "1113-uk-email-accessibility-rfq",
         "missed",
         Kind.SUBMISSION_DEADLINE,
@@ -2356,7 +2293,6 @@ NOT_READ_YET = {
         Day(date(2026, 12, 1)),
     ),
     ("1157-pdf-itt-timetable-housing-grp", "invented", Kind.START, Day(date(2027, 3, 18))),
-    ("1158-cf-award-notice-standstill", "missed", Kind.OTHER, Day(date(2026, 12, 14))),
     ("1165-ziekenhuis-sterilisatie", "invented", Kind.OTHER, Day(date(2026, 12, 3))),
     ("1169-nhs-find-a-tender", "missed", Kind.OTHER, Day(date(2027, 7, 1))),
     ("1169-nhs-find-a-tender", "invented", Kind.START, Day(date(2027, 7, 1))),
@@ -2429,7 +2365,6 @@ NOT_READ_YET = {
     ("1215-itt-pdf-supported-living", "invented", Kind.START, Day(date(2032, 5, 31))),
     ("1215-itt-pdf-supported-living", "missed", Kind.AWARD, Day(date(2027, 3, 9))),
     ("1215-itt-pdf-supported-living", "missed", Kind.END, Day(date(2032, 5, 31))),
-    ("1217-fts-award-revenues-software", "missed", Kind.OTHER, Day(date(2026, 12, 14))),
     (
         "1221-vaei-digitalisering-archieven",
         "missed",
@@ -2891,7 +2826,6 @@ NOT_READ_YET = {
     ("1301-timetable-no-years-ticketing", "missed", Kind.INTERVIEWS, Day(date(2027, 5, 4))),
     ("1301-timetable-no-years-ticketing", "missed", Kind.INTERVIEWS, Day(date(2027, 5, 5))),
     ("1301-timetable-no-years-ticketing", "missed", Kind.OTHER, Day(date(2027, 5, 28))),
-    ("1302-portal-log-renovatie-woningen", "invented", Kind.START, Day(date(2027, 2, 15))),
     (
         "1305-mail-meervoudig-onderhands-speeltoestellen",
         "invented",
@@ -3186,12 +3120,6 @@ NOT_READ_YET = {
     ),
     ("1374-mail-offerteaanvraag-ecologie", "invented", Kind.AWARD, Day(date(2027, 1, 1))),
     ("1374-mail-offerteaanvraag-ecologie", "missed", Kind.INTERVIEWS, Day(date(2027, 1, 12))),
-    (
-        "1375-nota-van-inlichtingen-leerlingenvervoer",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 4)),
-    ),
     ("1377-das-inhuur-provincie-wadland", "missed", Kind.END, Day(date(2027, 12, 31))),
     ("1377-das-inhuur-provincie-wadland", "missed", Kind.INTERVIEWS, Day(date(2026, 12, 15))),
     ("1377-das-inhuur-provincie-wadland", "missed", Kind.START, Day(date(2027, 1, 4))),
@@ -3325,12 +3253,8 @@ NOT_READ_YET = {
         ),
     ),
     ("1418-pdf-highways-itt", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 27))),
-    ("1419-portal-log-baggeren", "invented", Kind.OPENING, at(2026, 12, 14, 10, 30)),
     ("1419-portal-log-baggeren", "invented", Kind.OTHER, at(2026, 12, 3, 9, 0)),
     ("1419-portal-log-baggeren", "invented", Kind.QUESTIONS_DEADLINE, at(2026, 11, 26, 12, 0)),
-    ("1419-portal-log-baggeren", "invented", Kind.SUBMISSION_DEADLINE, at(2026, 12, 14, 10, 0)),
-    ("1419-portal-log-baggeren", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 22))),
-    ("1419-portal-log-baggeren", "missed", Kind.QUESTIONS_DEADLINE, at(2026, 12, 17, 12, 0)),
     ("1420-percelen-doelgroepenvervoer", "missed", Kind.END, Day(date(2031, 12, 31))),
     ("1420-percelen-doelgroepenvervoer", "missed", Kind.END, Day(date(2031, 7, 31))),
     (
@@ -3382,12 +3306,6 @@ NOT_READ_YET = {
     ("1430-concurrentiegerichte-dialoog", "missed", Kind.INTERVIEWS, span(2027, 3, 9, 9, 0, 17, 0)),
     ("464-nhs-trust-ward-refurbishment-block-c", "missed", Kind.END, Day(date(2027, 10, 29))),
     ("553-wetterskip-gunningsbeslissing-baggeren", "missed", Kind.OTHER, Day(date(2027, 6, 3))),
-    (
-        "741-nota-van-inlichtingen-printdiensten",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        at(2026, 11, 24, 12, 0),
-    ),
     (
         "755-concurrentiegerichte-dialoog-tabs",
         "invented",
@@ -3444,18 +3362,6 @@ NOT_READ_YET = {
         "invented",
         Kind.QUESTIONS_DEADLINE,
         Day(date(2026, 12, 17)),
-    ),
-    (
-        "1445-dalmerveen-rectificatie-leerlingenvervoer",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 12, 10, 0),
-    ),
-    (
-        "1445-dalmerveen-rectificatie-leerlingenvervoer",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2027, 1, 15)),
     ),
     (
         "1447-carrigmore-greenway-consultancy",
@@ -3554,12 +3460,6 @@ NOT_READ_YET = {
         Day(date(2026, 12, 14)),
     ),
     ("1478-pdf-restricted-grounds-lots", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 14))),
-    (
-        "1481-portal-activity-log-telematics",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 14, 13, 0),
-    ),
     ("1482-onderhandeling-mobiliteit-percelen", "missed", Kind.START, Day(date(2027, 9, 1))),
     (
         "1483-timetable-no-years-passenger-info",
@@ -3653,12 +3553,6 @@ NOT_READ_YET = {
         Kind.QUESTIONS_DEADLINE,
         at(2026, 11, 30, 12, 0),
     ),
-    (
-        "1359-omgevingsdienst-berichtenlog",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 2)),
-    ),
     ("1094-ema-negotiated-invitation", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 2, 5, 16, 0)),
     (
         "1005-jaggaer-lims-umc",
@@ -3687,19 +3581,6 @@ NOT_READ_YET = {
         at(2026, 12, 1, 18, 48),
     ),
     ("1301-timetable-no-years-ticketing", "missed", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 5))),
-    ("1302-portal-log-renovatie-woningen", "invented", Kind.AWARD, Day(date(2027, 1, 22))),
-    (
-        "1302-portal-log-renovatie-woningen",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2026, 12, 17, 14, 0),
-    ),
-    (
-        "1302-portal-log-renovatie-woningen",
-        "missed",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 18)),
-    ),
     (
         "1308-competitive-flexible-bafo-patient-transport",
         "missed",
@@ -3714,12 +3595,6 @@ NOT_READ_YET = {
             datetime(2026, 12, 14, 14, 0, tzinfo=ZoneInfo("Europe/London")),
             datetime(2026, 12, 14, 17, 0, tzinfo=ZoneInfo("Europe/London")),
         ),
-    ),
-    (
-        "1494-gelderland-mercell-ingenieursdiensten",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 14, 12, 0),
     ),
     ("1496-terneuzen-herinrichting-markt-vlaams", "invented", Kind.OTHER, Day(date(2027, 2, 17))),
     ("1499-zuid-holland-amis-restricted", "invented", Kind.SHORTLIST_NOTICE, Day(date(2027, 2, 9))),
@@ -4103,7 +3978,6 @@ NOT_READ_YET = {
         Kind.OTHER,
         Moment(datetime(2026, 12, 10, 10, 30, tzinfo=ZoneInfo("Europe/Dublin"))),
     ),
-    ("1600-rivierenland-nota-van-inlichtingen", "invented", Kind.INTERVIEWS, Day(date(2027, 2, 3))),
     ("1602-utrecht-intermediair-mail", "invented", Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 9))),
     ("1602-utrecht-intermediair-mail", "missed", Kind.SUBMISSION_DEADLINE, at(2026, 12, 8, 12, 0)),
     ("1603-leiedal-onderhandeling-mail", "missed", Kind.END, Day(date(2027, 11, 30))),
@@ -4308,13 +4182,6 @@ NOT_READ_YET = {
         "invented",
         Kind.INTERVIEWS,
         Day(date(2027, 1, 29)),
-    ),
-    ("1650-activiteitenlog-schoonmaak", "invented", Kind.OTHER, span(2027, 1, 6, 13, 30, 15, 30)),
-    (
-        "1650-activiteitenlog-schoonmaak",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2027, 1, 11, 10, 0),
     ),
     (
         "1651-slack-revised-timetable-pis",
@@ -4554,14 +4421,12 @@ NOT_READ_YET = {
         at(2027, 1, 8, 12, 0),
     ),
     ("1425-nordic-kl-routeplanning", "invented", Kind.OTHER, Day(date(2026, 12, 1))),
-    ("1650-activiteitenlog-schoonmaak", "invented", Kind.AWARD, Day(date(2027, 2, 5))),
     (
         "1651-slack-revised-timetable-pis",
         "invented",
         Kind.SUBMISSION_DEADLINE,
         Day(date(2027, 1, 29)),
     ),
-    ("1682-leiden-schoonmaak-portal", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 7, 12, 0)),
     (
         "1689-tenderned-gelderland-verkeerskundig",
         "invented",
@@ -4660,12 +4525,6 @@ NOT_READ_YET = {
         "missed",
         Kind.START,
         Day(date(2027, 1, 4)),
-    ),
-    (
-        "1753-negometrix-nvi-financieel-adviseur-zeeland",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 12, 3)),
     ),
     ("1754-striive-uitnodiging-gesprek-rvb", "invented", Kind.START, Day(date(2027, 1, 4))),
     (
@@ -4921,12 +4780,6 @@ NOT_READ_YET = {
     ),
     (
         "1803-hartsfield-interim-commissioning",
-        "invented",
-        Kind.SUBMISSION_DEADLINE,
-        at(2025, 12, 9, 13, 0),
-    ),
-    (
-        "1803-hartsfield-interim-commissioning",
         "missed",
         Kind.INTERVIEWS,
         Span(
@@ -4949,12 +4802,6 @@ NOT_READ_YET = {
         "missed",
         Kind.SHORTLIST_NOTICE,
         Day(date(2026, 12, 11)),
-    ),
-    (
-        "1803-hartsfield-interim-commissioning",
-        "missed",
-        Kind.SUBMISSION_DEADLINE,
-        Moment(datetime(2026, 12, 9, 12, 0, tzinfo=ZoneInfo("Europe/London"))),
     ),
     ("1805-straeto-electric-buses", "invented", Kind.OPENING, at(2027, 1, 25, 14, 0)),
     ("1805-straeto-electric-buses", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 1, 25, 13, 0)),
@@ -5197,12 +5044,6 @@ NOT_READ_YET = {
         Day(date(2026, 12, 8)),
     ),
     ("1824-zeist-communicatie-omgevingsvisie", "invented", Kind.OTHER, at(2026, 12, 3, 14, 0)),
-    (
-        "1836-openbare-verlichting-deventer",
-        "invented",
-        Kind.ANSWERS_PUBLISHED,
-        Day(date(2026, 11, 27)),
-    ),
     ("1838-nhs-patient-transport", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 30))),
     ("1838-nhs-patient-transport", "invented", Kind.INTERVIEWS, Day(date(2027, 3, 31))),
     (
@@ -5223,16 +5064,6 @@ NOT_READ_YET = {
             datetime(2027, 3, 31, 17, 0, tzinfo=ZoneInfo("Europe/London")),
         ),
     ),
-    ("1841-veka-epc-platform-timing", "invented", Kind.ANSWERS_PUBLISHED, Day(date(2026, 12, 17))),
-    (
-        "1841-veka-epc-platform-timing",
-        "invented",
-        Kind.PARTICIPATION_DEADLINE,
-        at(2026, 12, 18, 11, 0),
-    ),
-    ("1841-veka-epc-platform-timing", "invented", Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 14))),
-    ("1841-veka-epc-platform-timing", "invented", Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 22))),
-    ("1841-veka-epc-platform-timing", "invented", Kind.SUBMISSION_DEADLINE, at(2027, 3, 1, 14, 0)),
     (
         "1844-rcn-school-sanitary-addendum",
         "invented",
@@ -5315,6 +5146,31 @@ NOT_READ_YET = {
     # 1005: the portal's row gives the webinar from 14:00:00 to 15:30:00, the text under it
     #   "15.00 - 16.30": the row's span is read as written
     ("1005-jaggaer-lims-umc", "invented", Kind.OTHER, span(2026, 12, 15, 14, 0, 15, 30)),
+    (
+        "1600-rivierenland-nota-van-inlichtingen",
+        "missed",
+        Kind.SUBMISSION_DEADLINE,
+        at(2027, 1, 26, 10, 0),
+    ),
+    (
+        "514-mercell-nvi-tue-av-selectiefase",
+        "missed",
+        Kind.ANSWERS_PUBLISHED,
+        Day(date(2027, 2, 1)),
+    ),
+    ("561-broker-reminder-data-engineer", "missed", Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 18))),
+    (
+        "1803-hartsfield-interim-commissioning",
+        "invented",
+        Kind.SUBMISSION_DEADLINE,
+        at(2025, 12, 9, 13, 0),
+    ),
+    (
+        "1803-hartsfield-interim-commissioning",
+        "missed",
+        Kind.SUBMISSION_DEADLINE,
+        at(2026, 12, 9, 13, 0),
+    ),
 }
 
 

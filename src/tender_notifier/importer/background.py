@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .holidays import on_a_holiday
+from .replaced import replaced_by_arrow
 
 # A past participle: Dutch ones with their prefixes ("gesloten", "ingesteld", "beantwoord",
 # "verstuurd"), English ones by name. What is planned is not done: "is gepland op".
@@ -51,7 +52,8 @@ BACKGROUND_WORDS = (
     r"|\b(maximaal|max\.|hooguit|ten hoogste)\s(\w{1,5}maal|\d\s?(maal|keer)"
     r"|(een|één|twee|drie|vier) keer)\b"
     r"|\b(may|can|could|kan|kunnen|mag|mogen)\s(\w{1,20}\s){0,3}?(extend|renew|verlengen)\b"
-    r"|\b(huidige|zittende|current|incumbent)\b|\b(het|de|the|our|ons) (bestaande|existing)\b"
+    r"|\b(huidige|zittende|current|incumbent)\b(?!\s(waarde|value)\b)"
+    r"|\b(het|de|the|our|ons) (bestaande|existing)\b"
     r"|present (contract|agreement|supplier|provider)"
     # the first phase's documents going out: the notice itself ("Issue of Suitability
     # Assessment Questionnaire: 01/12/2026")
@@ -201,47 +203,6 @@ LOG_ENTRY_WORDS = (
     r"(\(\s{0,3}[\d.,]{1,8}\s{0,3}[kmg]i?b\s{0,3}\)\s{0,3})?[:|]?\s{0,3}$"
 )
 
-# The words just before the old date of a moved one: "verplaatst van", "(was:", "instead of"
-REPLACED_WORDS = (
-    # "which was originally set at", "oorspronkelijk gepland op"
-    r"\b(originally|initially|oorspronkelijk|aanvankelijk)\s(\w{1,12}\s)?(set|scheduled|planned"
-    r"|fixed|foreseen|gepland|vastgesteld|voorzien|bepaald)\s(at|on|for|op|voor)\W{0,3}$|"
-    r"(verplaatst|verschoven|verlengd|verlegd|gewijzigd|veranderd|aangepast|vervroegd"
-    r"|uitgesteld|moved|changed|postponed|brought forward|rescheduled|extended|schuift"
-    r"|verschuift|schuiven|verschuiven|shifts|slips|moves|slipped) (van|from)\W{0,3}$"
-    # "we have also extended the deadline for clarification questions from <date> to"
-    r"|\b(moved|changed|postponed|rescheduled|extended|brought forward|verplaatst|verschoven"
-    r"|verlengd|uitgesteld|vervroegd|verschuift|verschuiven|schuift|moves|shifts)"
-    r"\s([\w'’]{1,20}\s{1,3}){1,6}?(van|from)\W{0,3}$"
-    # "De presentaties waren gepland op 9 februari 2027; ... worden zij gehouden op"
-    r"|\b(waren|was|stond|stonden|were|had been)\s(gepland|voorzien|scheduled|planned)\s(op|voor"
-    r"|on|for)\W{0,3}$"
-    # "de sluitingsdatum is 8 juli (niet 7 juli)"
-    r"|\((niet|not)\s{1,3}(op\s|on\s)?\W{0,3}$"
-    r"|niet meer (plaats )?(op|per)?\W{0,3}$"
-    r"|no longer ((take|takes) place |be held |go ahead )?(on|at|by)\W{0,3}$"
-    # "sluit echter niet op <date>, maar op <date>": the first is not the step's day
-    r"|\b(niet|not)\s{1,3}(op|on|per)\W{0,3}$"
-    # "vinden NIET plaats op woensdag 9 december, maar op", "niet 4 januari, maar"
-    r"|\b(niet|not)\s{1,3}(plaats\s{1,3}(op\s{1,3})?|take place\s{1,3}(on\s{1,3})?)?$"
-    r"|in plaats van\W{0,3}$|\bi\.?\s?p\.?\s?v\b\.?\W{0,3}$|instead of\W{0,3}$"
-    r"|\brather than\s{1,3}((on|at|by|the)\s{1,3})?\W{0,3}$"
-    r"|\bau lieu (du|de|des|de la)\W{0,3}$"
-    r"|\b(oude|old|previous|vorige|eerdere)"
-    r" (datum|date|deadline|sluitingsdatum)\W{0,3}$"
-    # "oorspronkelijk vastgesteld op <date> om 10u00, uitgesteld tot"
-    r"|\b(voorheen|eerder|previously|formerly|originally|initially|aanvankelijk"
-    r"|oorspronkelijk)\s{1,3}(vastgesteld"
-    r"|gepland|voorzien|bepaald|gepubliceerd|scheduled|planned|set|fixed|published|given)"
-    r"\s{1,3}(op|on|for|as)\W{0,3}$"
-    # "(eerder gemeld: 14 januari 2027)", "(as previously advised: 8 January)"
-    r"|\(\s{0,2}(as\s)?(eerder|previously|earlier)\s(gemeld|genoemd|aangekondigd|gecommuniceerd"
-    r"|stated|advised|announced|communicated|notified)\W{0,3}$"
-    r"|\b(was|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}"
-    r"((uiterlijk|ten laatste|by|on|op|no later than|v[oó]{2}r)\s{1,3})?$"
-    r"|\b(oorspronkelijke|original)\s(\w{1,20}\s){0,3}?(datum|date|deadline|sluitingsdatum"
-    r"|einde|einddatum|startdatum|end|start|closing)\b[^.;]{0,30}$"
-)
 # A term counted from a date, not a step on it: "binnen 3 werkdagen na", "received after"
 RELATIVE_WORDS = (
     r"\b(\d{1,3}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four"
@@ -274,6 +235,8 @@ _VOID_AFTER = re.compile(
     # a request declined: "Uw vraag om ... te verplaatsen naar <date> kunnen we niet inwilligen"
     r"|niet\s(\w{1,12}\s)?(inwilligen|honoreren|toestaan|ingaan)"
     r"|(cannot|can't|can not|unable to|not able to)\s(\w{1,12}\s)?(grant|accommodate|agree|accept)"
+    # "De informatiebijeenkomst die voor 13 januari 2027 gepland stond": what was planned then
+    r"|(gepland|ingepland|voorzien|geagendeerd)\s(stond|stonden)|(stond|stonden)\s(in)?gepland"
     r"|(is|zijn|has been|have been|wordt|worden|(has|have) had to be)\s(vervroegd|uitgesteld"
     r"|verschoven|verplaatst|postponed|moved|rescheduled|brought forward))\b",
     re.IGNORECASE,
@@ -324,6 +287,23 @@ _AWAY_AFTER = re.compile(
     r"|not available|met verlof|on leave|op vakantie|on holiday)\b",
     re.IGNORECASE,
 )
+# "Ik ben 24/12 t/m 3/1 in Oostenrijk, daarna beschikbaar": away until then
+_AVAILABLE_AFTERWARDS = re.compile(
+    r"^[^.;!?]{0,40}?\b(daarna|after that|afterwards|thereafter)\s(\w{1,12}\s){0,2}?"
+    r"(beschikbaar|available|inzetbaar)\b",
+    re.IGNORECASE,
+)
+# "Vragen ... worden vanaf maandag 4 januari 2027 in behandeling genomen": when the buyer
+# takes up what comes in, no step
+_HANDLED_FROM_BEFORE = re.compile(
+    r"\b(worden|wordt|will be|are|is)\s(\w{1,12}\s){0,2}?(vanaf|from|na|after)\W{0,3}$",
+    re.IGNORECASE,
+)
+_HANDLED_AFTER = re.compile(
+    r"^\W{0,3}(in behandeling genomen|behandeld|afgehandeld|opgepakt|processed|handled|dealt with"
+    r"|picked up)\b",
+    re.IGNORECASE,
+)
 # "Informatiebijeenkomst vervalt: 10-12-2026", "Site visit No. 2: 17/12/2026 14:00 (CANCELLED)"
 _VOID_BEFORE = re.compile(
     r"\b(vervalt|vervallen|cancell?ed|geannuleerd|withdrawn|ingetrokken)\s{0,3}[:\-\u2013]?\s{0,3}$",
@@ -337,7 +317,7 @@ _CANCELLED_AFTER = re.compile(
 # "In de aanvraag staat als startdatum", "The RFP refers to a deadline of"
 _QUOTED_BEFORE = re.compile(
     r"\b(abusievelijk|ten onrechte|per abuis|erroneously|incorrectly|mistakenly|by mistake)\b"
-    r"|\b(staat|stond|stonden)\s(\w{1,20}\s){0,2}?als\s(\w{1,20}\s){0,2}?\w{0,12}"
+    r"|\b(staat|stond|stonden)\s([\w§.]{1,20}\s){0,3}?als\s(\w{1,20}\s){0,2}?\w{0,12}"
     r"(datum|termijn|deadline)\W{0,3}$"
     r"|\b(rfp|rft|rfq|itt|itn|tender documents?|specification|contract notice)\s"
     r"(\w{1,12}\s){0,2}?(states?|stated|refers? to|mentions?|mentioned|says)\b",
@@ -383,9 +363,12 @@ def past_or_void(before: str, after: str) -> bool:
         or on_a_holiday(before, clause)
         or _CLOSED_AFTER.match(clause)
         or _AWAY_AFTER.match(clause)
+        or _AVAILABLE_AFTERWARDS.match(after)
+        or (_HANDLED_FROM_BEFORE.search(before) and _HANDLED_AFTER.match(after))
         or _AWAY_BEFORE.search(before)
         or _VOID_BEFORE.search(before)
         or _CANCELLED_AFTER.match(clause)
         or _QUOTED_BEFORE.search(before)
         or _FOR_INFORMATION_BEFORE.search(before)
+        or replaced_by_arrow(after)
     )

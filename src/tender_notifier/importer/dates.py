@@ -70,8 +70,9 @@ def month_names() -> dict[str, int]:
 
 @cache
 def weekday_names() -> dict[str, int]:
-    """Lower-case weekday names and abbreviations -> ``date.weekday()`` (Monday is 0)."""
-    return _with_prefixes(_babel_names("days"), 3)
+    """Lower-case weekday names and abbreviations -> ``date.weekday()`` (Monday is 0); "Weds"
+    is no prefix of its name, but written as one."""
+    return {**_with_prefixes(_babel_names("days"), 3), "weds": 2}
 
 
 _Trie = dict[str, "_Trie"]

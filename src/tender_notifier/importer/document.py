@@ -40,11 +40,13 @@ _THIS_COPY = rf"\b{COPY_MADE}\s{{1,3}}(on\s|op\s)?(?=\d)"
 # "QUESTIONS AND ANSWERS – version 3 (last updated 03/12/2026)": the day of this version,
 # whatever step the line names
 # "CLARIFICATION LOG - Version 3 - issued 03/12/2026": the day of a numbered version
+_VERSION_AGE = 365  # days
 _VERSION_DAY = (
     r"\b(version|versie|revision|rev\.?)\s{0,3}\d{1,2}(\.\d{1,2})?\b[^.;\d]{0,10}?"
     r"\b(issued|published|dated|updated|uitgegeven|gepubliceerd|d\.d\.)\s{1,3}(on\s{1,3}|op\s{1,3})?"
     r"(?=\d)"
 )
+_VERSION_OF = re.compile(_VERSION_DAY, re.IGNORECASE)
 # (the aside ends with the date and the line: not "(published 18 June 2024, link in the brief)")
 _BRACKETED_DAY = BRACKETED_COPY + r"(?=\d[\w ./-]{0,20}\)\s{0,3}$)"
 _COPY_DAY = re.compile(
@@ -107,10 +109,14 @@ _THIS_DAY = re.compile(
 # The head of a mail ("Verzonden: dinsdag 7 april 2026 09:12", "Date: Monday 13 April 2026"):
 # the day it was sent is the day it was published
 _MAIL_DATE = re.compile(
-    r"^(datum|date|verzonden|sent|verstuurd|date sent|sent on|datum verzonden)\s{0,3}:",
+    # not the end of a label wrapped over two lines ("Uiterste indienings-" / "datum: ...")
+    r"^(?=(?-i:[A-Z]))(datum|date|verzonden|sent|verstuurd|date sent|sent on|datum verzonden)"
+    r"\s{0,3}:",
     re.IGNORECASE,
 )
 _MAIL_HEAD = 8  # lines
+# a document's own date a few lines lower, under its subject and reference, if it has gone by
+_DOCUMENT_HEAD = 12
 _LETTER_HEAD = 16  # lines: a letter's dateline stands under the addresses of both sides
 # A letter's dateline at its head: "Nijmegen, 3 december 2026", "Brussel, 4/12/2026"
 _DATELINE = re.compile(r"^[A-Z][\w'.-]{1,20}(?: [\w'.-]{1,20}){0,2},\s{1,3}(?:le\s{1,3})?(?=\S)")
@@ -164,6 +170,7 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     zone: tzinfo | None = None
     own_zone = False  # the text says its times are the tender's own ("CET")
     issued: date | None = None
+    versioned = False  # the publication date is a version's: "version 3, dated ..."
     sent: date | None = None  # the day of a chat's first message ("[26-11-2026 08:52] ...")
     for segment in pieces:
         if segment.stamp:
@@ -189,8 +196,9 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
             )
         elif not days and (month := _month_of_a_step(segment.text)) is not None:
             months.append(month)
-        if published is None and days and publishes(segment):
+        if published is None and days and (publishes(segment) or _dated_head(segment, days, today)):
             published = days[0]
+            versioned = bool(_VERSION_OF.search(segment.text))
             # "Publicatie van de nota van inlichtingen: ..." is a step, not the publication
             if kind_of(segment.text) in (None, Background.BACKGROUND) or _COPY_DAY.search(
                 segment.text
@@ -198,6 +206,13 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
                 since = issued = published
             elif _THIS_DAY.search(segment.text):
                 issued = published  # "op de datum van deze uitnodiging (3 december 2026)"
+    middle_step = sorted(steps)[len(steps) // 2] if steps else None
+    if versioned and published and middle_step and (middle_step - published).days > _VERSION_AGE:
+        # "(version 3, dated 14 August 2025)": a version of another document, when the steps
+        # the text announces lie more than a year after it
+        since = None if since == published else since
+        issued = None if issued == published else issued
+        published = None
     if published is None and sent is not None:
         published = since = issued = sent  # what a chat speaks of as ahead is after it began
     # "Bids must be delivered ... by 10:00 hours (local time)" in a notice about Kutaisi, Georgia
@@ -305,6 +320,17 @@ def publishes(segment: Segment) -> bool:
         return False
     hits = find_dates(text)
     return len(hits) == 1 and hits[0].start == head.end() and hits[0].end >= len(text.rstrip(". "))
+
+
+def _dated_head(segment: Segment, days: list[date], today: date | None) -> bool:
+    """Whether ``segment`` is the "Datum:" field of a document's head, lower than a mail's
+    ("Betreft:" / "Kenmerk:" / "Datum: 24 november 2026"), on a day gone by."""
+    return (
+        today is not None
+        and segment.line <= _DOCUMENT_HEAD
+        and bool(_MAIL_DATE.match(segment.text))
+        and days[0] <= today
+    )
 
 
 @cache

@@ -60,7 +60,8 @@ EVENT_WORDS = (
 NAMED_EVENT_WORDS = (
     r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
     r"|(clarification|q\s?&\s?a) (meeting|session|webinar)|bidders'? (meeting|conference|day)"
-    r"|\bpre-?(bid|tender) (meeting|conference|briefing)"
+    r"|\bpre-?(bid|tender|proposal|offer|quote|submission) (meeting|conference|briefing)"
+    r"|\bdebrief(ing)?\s(calls?|meetings?|sessions?|gesprek(ken)?)\b"
     r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"
     # the rounds of a competitive dialogue or a negotiation come before the final tenders (a
     # Dutch "onderhandelingsronde" is the meeting with each bidder: an interview)

@@ -40,6 +40,7 @@ from .lines_above import (
     named_before,
     named_over,
     new_under_old,
+    step_quoted,
 )
 from .meanings import Background
 from .milestones import milestones
@@ -133,7 +134,8 @@ def extract(
         if heading is None:
             heading = answered(previous, segment)  # "Vraag 4: Wanneer start ...?" / "Antwoord:"
         if heading is None and new_under_old(previous, segment):
-            heading = above  # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
+            # "In plaats van: 14 september 2026" / "Te lezen: 21 september 2026"
+            heading = above or step_quoted(previous)
         listed = lead_in.step(previous, segment)
         if (
             (heading is None or lead_in.offers_slots)

@@ -21,7 +21,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # the one before named
 _POINTS_BACK = re.compile(
     r"^\W{0,3}((please|graag|dan|u|je|you)\s{1,3}){0,2}([^\W\d_]{2,15}\s{1,3})?"
-    r"(ze|them|die|deze|these|it|dit|this|they|zij)\b"
+    r"(ze|them|die|deze|these|it|dit|this|they|zij|ours|yours|mine|de onze|het onze)\b"
     # "We've set aside two days for this, Tuesday 16 February and ...", "Daarvoor is ... gepland"
     r"|^\W{0,3}([\w'\u2019-]{1,15}\s{1,3}){0,8}?((for|voor)\s(this|these|it|dit|deze)"
     r"|hiervoor|daarvoor)\b",
@@ -86,7 +86,8 @@ OLD_LABEL = re.compile(
     r"^(in plaats van|instead of|was|oud|oude datum|old|old date|old text|originally|previously"
     r"|where it (reads|says)|text to be replaced|bestaande tekst|huidige tekst"
     r"|oorspronkelijk|oorspronkelijke (datum|tekst)|original|original (date|text)|au lieu de"
-    r"|ancienne date|(er )?staat)\s{0,3}:",
+    r"|ancienne date|(er )?staat|(vorige|oude|oorspronkelijke) waarde|(previous|old|original) value"
+    r"|ancienne valeur)\s{0,3}:",
     re.IGNORECASE,
 )
 # "Instead of: A supplier engagement event will take place on 20 May 2027.", an erratum's
@@ -99,7 +100,8 @@ _NEW_LABEL = re.compile(
     r"^(te lezen|lezen|lees|wordt|nieuw|nieuwe datum|read|new|new date|now|revised"
     r"|(it )?(should|shall|must|will) read|to read|read as follows|new text|nieuwe tekst"
     r"|(dit )?moet (luiden|zijn)|amended( to)?|changed to|corrected to|now reads|becomes"
-    r"|gewijzigd (in|naar)|wordt gewijzigd (in|naar)|lire|à lire|nouvelle date)\s{0,3}:",
+    r"|gewijzigd (in|naar)|wordt gewijzigd (in|naar)|lire|à lire|nouvelle date"
+    r"|(huidige|nieuwe) waarde|(new|current) value|nouvelle valeur)\s{0,3}:",
     re.IGNORECASE,
 )
 
@@ -284,9 +286,21 @@ def new_under_old(previous: Segment | None, segment: Segment) -> bool:
     return (
         previous is not None
         and segment.line - previous.line == 1
-        and bool(OLD_LABEL.match(previous.text))
+        and bool(OLD_LABEL.match(previous.text) or _QUOTED_AS.search(previous.text))
         and bool(_NEW_LABEL.match(segment.text))
     )
+
+
+# 'In de offerteaanvraag staat in § 4 als sluitingsdatum "vrijdag 11 december 2026".' over
+# "Dit moet zijn: vrijdag 11 december 2026 om 16:00 uur.": what a document says, quoted
+_QUOTED_AS = re.compile(r"\b(staat|stond|stonden|says|said)\s([\w§.]{1,20}\s){0,3}?(als|as)\s")
+
+
+def step_quoted(previous: Segment | None) -> Kind | None:
+    """The step a line that quotes a document's old date names ("staat ... als sluitingsdatum")."""
+    if previous is None or not _QUOTED_AS.search(previous.text):
+        return None
+    return named_step(previous.text)
 
 
 # A change notice names the part it changes in a field over the old and the new text
@@ -295,8 +309,12 @@ CHANGED_PART = re.compile(
     r"|plaats van de te wijzigen tekst|te wijzigen (tekst|onderdeel|rubriek)"
     # "Afdeling: 5.1.12 - Termijn voor ontvangst van inschrijvingen", "Section: IV.2.2) ..."
     r"|(afdeling|rubriek|section|onderdeel)\s{0,3}:\s{0,3}[\dIVX.]{1,12}\)?\s{0,3}[-\u2013:]?"
+    # "Section IV.2.2) Date limite de réception des offres" over "Au lieu de :" / "Lire :"
+    r"|(afdeling|rubriek|rubrique|section)\s{1,3}[IVX]{1,4}(\.\d{1,2}){1,3}\)\s{0,3}"
     # "Section: Clarification deadline" / "Old text: ..." / "New text: ..." (Find a Tender)
-    r"|section(?=\s{0,3}:\s{0,3}[^\W\d]))"
+    r"|section(?=\s{0,3}:\s{0,3}[^\W\d])"
+    # a portal's notice of changed fields: "Veld: Deadline inschrijving" / "Vorige waarde: ..."
+    r"|(gewijzigd )?veld|(changed )?field)"
     r"\s{0,3}:?\s{0,3}",
     re.IGNORECASE,
 )

@@ -31,7 +31,6 @@ from .background import (
     DONE,
     LOG_ENTRY_WORDS,
     RELATIVE_WORDS,
-    REPLACED_WORDS,
     WEEK_WORDS,
     past_or_void,
 )
@@ -55,6 +54,7 @@ from .meanings import Background, Depends, Meaning
 from .outcome import OUTCOME_WORDS
 from .participation import PARTICIPATION_WORDS
 from .questions import QUESTION_WORDS, QUESTIONS_ON_ANSWERS
+from .replaced import REPLACED_WORDS, replaced_by_arrow
 from .selection import SHORTLIST_WORDS
 from .submission import SUBMISSION_WORDS
 
@@ -315,7 +315,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # words after it end at the next date, so they get a tail that no such pattern matches.
     before, after, after_clause = words_of(before, after)
     if past_or_void(before, after):
-        return Background.BACKGROUND
+        return Background.REPLACED if replaced_by_arrow(after) else Background.BACKGROUND
     if (across := on_both_sides(before, after)) is not None:
         return across
     # the words after a date speak of it up to the end of its clause ("tot 1 maart met verlof;

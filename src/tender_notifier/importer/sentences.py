@@ -196,8 +196,8 @@ def read_segment(
             and not index
             and heading is not None
             and (segment.in_table or not own_label(own_before))
-        ):
-            meaning = heading
+        ) or (meaning is Kind.END and heading is Kind.OTHER and not index):
+            meaning = heading  # "Standstill period" / "End: 14 December 2026": the event's end
         elif heading is _OLD and not segment.in_table:
             meaning = heading  # "In plaats van: Aanvang 01/03/2027, einde 28/02/2030": all old
         elif (
@@ -266,10 +266,16 @@ def read_segment(
             decided = Background.ASKED if asked else None
         if isinstance(decided, Kind) and _before_publication(group, document.published):
             decided = Background.PAST
-        elif decided is Kind.SHORTLIST_NOTICE and _before_publication(
-            group, document.issued, same_day=True
+        elif (
+            decided is Kind.SHORTLIST_NOTICE
+            and _before_publication(group, document.issued, same_day=True)
+        ) or (
+            decided in (Kind.ANSWERS_PUBLISHED, Kind.AWARD)
+            and _before_publication(group, document.published, same_day=True)
         ):
-            decided = Background.PAST  # "Invitation sent: <the day of this notice>": this one
+            # "Invitation sent: <the day of this notice>": this one; "Nota van inlichtingen:
+            # <the day of this text>": the answers are out; an award dated that day is made
+            decided = Background.PAST
         # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
         # opening's moment too; one moment that is two steps is the rules' to read
         two_steps = decided is Kind.OPENING and bool(_DEADLINE_AND_OPENING.search(own_before))

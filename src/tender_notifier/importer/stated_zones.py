@@ -25,7 +25,9 @@ _DECLARED = re.compile(
     r"(?:(?P<uk>UK|U\.K\.|British|London)(?:\slocal)?\stime|(?P<bst>BST)"
     r"|(?P<utc>GMT|UTC)"
     # "All times are Lisbon local time (WET)": a European capital's time
-    r"|(?P<city>[A-Z][a-z]{3,11})(?:\slocal)?\stime)(?![^\W\d_])",
+    # "all times in this document are New York time (ET)"
+    r"|(?P<city>[A-Z][a-z]{3,11}|[A-Z][a-z]{2,11}\s[A-Z][a-z]{2,11})(?:\slocal)?\stime)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 

@@ -59,7 +59,10 @@ _AFTER_WORD = (
     "(?:"
     + "|".join(
         rf"(?<=\b{w}\s)"
-        for w in ("om", "tot", "voor", "v\u00f3\u00f3r", "vanaf", "tussen", "en", "van", "rond")
+        for w in (
+            *("om", "tot", "voor", "v\u00f3\u00f3r", "vanaf", "tussen", "en", "van", "rond"),
+            *("ongeveer", "circa", "uiterlijk"),
+        )
     )
     + ")"
 )
@@ -67,7 +70,10 @@ _AFTER_WORD = (
 # kwart over één tot vier uur" when it ends
 _BEFORE_HOUR = (
     "(?:"
-    + "|".join(rf"(?<=\b{w}\s)" for w in ("om", "vanaf", "rond", "ongeveer", "circa", "tot"))
+    + "|".join(
+        rf"(?<=\b{w}\s)"
+        for w in ("om", "vanaf", "rond", "ongeveer", "circa", "tot", "voor", "v\u00f3\u00f3r")
+    )
     # the end of "tussen één en vijf uur"
     + "".join(rf"|(?<=\btussen\s{w}\sen\s)" for w in (*_HOURS, "\u00e9\u00e9n"))
     + ")"
@@ -115,6 +121,8 @@ _TIME = re.compile(
       | """
     + _SPAN_START_HOUR
     + r"""
+      | (?<![\w.,:/-])(?P<h8>1[0-2]|0?[1-9])
+        (?=\s{0,2}[-\u2013]\s{0,2}(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s{0,2}[ap]\.?m\.?(?![^\W\d_]))
       | (?<![\w.,:/-])(?P<h6>0?[7-9]|1\d|2[0-3])
         (?=\s{0,3}(?:tot|en|-|\u2013)\s{0,3}(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s{0,3}(?:uur|u)\b
            (?!\s{1,3}(?:per|p\.|/|in|a|an|each)\b))
@@ -256,8 +264,8 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
             minute = 15
         evening = g("evening") is not None and hour < 12
         hour, meridiem, weak = hour + 12 if hour < 7 or evening else hour, "", False
-    else:  # the 9 of "van 9 tot 12 uur", "13-15 uur": a time only next to a date
-        hour, meridiem, weak = int(g("h6")), "", True
+    else:  # the 9 of "van 9 tot 12 uur", "13-15 uur", the 1 of "1-5pm": only next to a date
+        hour, meridiem, weak = int(g("h6") or g("h8")), "", True
     if meridiem:
         if not 1 <= hour <= 12:
             return None
