@@ -2,8 +2,9 @@
 what a candidate or an office says of itself, and times written the short way: an old date
 before "->" is no step, "Vorige waarde:" / "Huidige waarde:" under "Veld:" give the old and
 the new date of the step the field names, answers or an award dated the day of the text are
-out already, "daarna beschikbaar" ends a candidate's absence, "1-5pm" is a span and "voor
-twaalf uur" a time."""
+out already, "daarna beschikbaar" ends a candidate's absence, "1-5pm" and "tussen 2 en 4 's
+middags" are spans and "voor twaalf uur" a time; a chat copied from Teams puts its sender and
+time on a line of their own, and a competitive flexible procedure is the UK's."""
 
 from __future__ import annotations
 
@@ -227,3 +228,43 @@ def test_what_an_earlier_mail_said_is_the_old_date() -> None:
         " december 2026, voor twaalf uur.\n"
     )
     assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-10", "12:00"))]
+
+
+def test_a_chat_copied_from_teams_has_its_sender_and_time_on_a_line_of_their_own() -> None:
+    text = (
+        "Lotte Hermans  vrijdag 27-11 14:41\n"
+        "klant sluit vr 11/12/2026 om 12.00\n\n"
+        "Ruben Schouten  dinsdag 01-12 09:20\n"
+        "top, dank je\n"
+    )
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2026-12-11", "12:00"))]
+
+
+def test_a_step_named_with_its_day_and_time_is_no_sender() -> None:
+    text = "Planning\nInschrijving  di 08-09-2026 voor 12:00\nOpening di 08-09-2026 13:00\n"
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2026-09-08", "12:00")),
+        (Kind.OPENING, at("2026-09-08", "13:00")),
+    ]
+
+
+def test_hours_between_in_the_afternoon() -> None:
+    text = (
+        "Gesprekken zijn gepland op dinsdag 15/12/2026 tussen 2 en 4 's middags, op locatie.\n"
+        "De presentatie is op woensdag 16/12/2026 tussen 7 en 9 uur 's avonds.\n"
+    )
+    assert timeline(text) == [
+        (Kind.INTERVIEWS, span("2026-12-15", "14:00", "16:00")),
+        (Kind.INTERVIEWS, span("2026-12-16", "19:00", "21:00")),
+    ]
+
+
+def test_a_competitive_flexible_procedure_is_in_uk_time() -> None:
+    text = (
+        "UK4 is out for the Severn Vale Combined Authority platform: competitive flexible"
+        " procedure, two stages.\n"
+        "Initial tenders: Fri 26 Feb 2027, 12 noon\n"
+    )
+    assert timeline(text) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-26", "13:00")),
+    ]

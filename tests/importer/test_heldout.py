@@ -295,6 +295,24 @@ month first; the terms of lots under "Contract dates:". Over the 935: 91.0 % (59
 465. Two judge sets of 15 (226 dates), written at the same time and never read: 199 (88.1 %)
 and 32 invented before the round, 199 and 30 after. They joined the held-out part unseen
 (936-965). Over all 965: 90.9 % (6156/6771) and 495.
+The twenty-sixth round read four development sets of 15 texts written without looking at the
+rules (386 dates; hiring requests with many dates that are no step, English notices in other
+zones, texts that change dates, unusual layouts): 328 (85.0 %) and 28 invented with the rules of
+its start, 344 (89.1 %) and 10 at its end. Its mechanisms: an arrow from an old date to a new
+one; a portal's changed fields; what a document or an earlier mail said ("stond ..."); answers
+and an award dated the day of the text; a document's "Datum:" lower in its head, not a version
+of another document; a candidate away, questions taken up later; pre-proposal conferences,
+debrief calls and a standstill's "End:"; New York time, "Weds", "1-5pm", "voor twaalf uur".
+Over the 965: 90.9 % (6157/6771) and 486. Two judge sets of 15 (216 dates), written at the same
+time and never read: 199 (92.1 %) and 16 invented before the round and after it alike. They
+joined the held-out part unseen (966-995). Over all 995: 91.0 % (6356/6987) and 502. The
+round's second part read two more development sets (183 dates; recruiters' chats and mails,
+formal tender documents and UK notices): 159 and 17 invented before it, 162 and 12 after. Its
+mechanisms: a chat copied from Teams with its sender and time on a line of their own; "tussen
+2 en 4 's middags"; a competitive flexible procedure and a combined authority are the UK's.
+A judge set of 15 (93 dates) written at the same time and never read: 90 (96.8 %) and 1
+invented before and after. It joined the held-out part unseen (996-1010). Over all 1010:
+91.0 % (6446/7080) and 503.
 """
 
 from __future__ import annotations
@@ -303,12 +321,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (6156/6771, 495 invented; 5957/6545 and 465 on texts 1-935);
+# What the importer reaches now (6446/7080, 503 invented; 6157/6771 and 486 on texts 1-965);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9091
-HELDOUT_INVENTED = 495
-HELDOUT_FILES = 965
+HELDOUT_RECALL = 0.9104
+HELDOUT_INVENTED = 503
+HELDOUT_FILES = 1010
 
 
 # Reading every held-out text takes one to two minutes on one core: more than the suite's limit

@@ -286,8 +286,8 @@ def new_under_old(previous: Segment | None, segment: Segment) -> bool:
     return (
         previous is not None
         and segment.line - previous.line == 1
-        and bool(OLD_LABEL.match(previous.text) or _QUOTED_AS.search(previous.text))
         and bool(_NEW_LABEL.match(segment.text))
+        and bool(OLD_LABEL.match(previous.text) or _QUOTED_AS.search(previous.text))
     )
 
 

@@ -80,6 +80,8 @@ UK_PLATFORM = re.compile(
     r"|\b(?:Atamis|In-Tend|ProContract|Delta\seSourcing|Proactis|Due\sNorth|NEPO|YORtender"
     r"|PCS-Tender|eTendersNI|TUPE|Office\sof\sGovernment\sProcurement|A\schara)\b"
     r"|\b(?:County|Borough|District)\sCouncil\b|\bIntegrated\sCare\sBoard\b"
+    # the Procurement Act 2023's own procedure, and England's combined authorities
+    r"|\b(?i:competitive\sflexible\sprocedure)\b|\bCombined\sAuthority\b"
     r"|\bNHS\s(?:[\w&'-]{1,20}\s){0,4}?(?:TRUST|BOARD)\b",
 )
 

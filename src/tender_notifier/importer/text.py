@@ -156,8 +156,8 @@ def _join_separator(
     item of a list of dates.
     """
     last = current
-    if stamp_length(following):
-        return None  # the next message of a chat
+    if stamp_length(following) or 0 < stamp_length(current) == len(current):
+        return None  # the next message of a chat, or the message under its sender and time
     if _is_label(last) and _value_start().match(following) and blank_lines <= 1:
         return " " if last.endswith(":") else ": "
     # "...will be held at the" / "OPW offices, ...": a line that ends on an article, a

@@ -88,7 +88,8 @@ _TIME = re.compile(
     r"""
     (?:(?<=\dT)|(?<=\d[-\u2013])|(?<=\d[uh][-\u2013])|(?<=\d[ap]m[-\u2013])|(?<![\w.,:/-]))
     (?:
-        (?P<h>[01]?\d|2[0-3])(?P<sep>[:.hu])(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\d]|[.:]\d)
+        (?<=\ben\s)(?P<h11>1[0-2]|[1-9])\s{1,3}(?:uur\s{1,3})?['\u2019]s\s(?:middags|avonds)\b
+      | (?P<h>[01]?\d|2[0-3])(?P<sep>[:.hu])(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\d]|[.:]\d)
         (?:\s{0,3}(?P<ap>[ap]\.?m\.?)(?![^\W\d_])|\s{0,3}(?P<noon>noon|midday)\b)?
         (?P<suffix>\s{0,3}(?:uur|u\.|u|h|hrs|hours|hour)(?![^\W\d_]))?
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
@@ -121,6 +122,8 @@ _TIME = re.compile(
       | """
     + _SPAN_START_HOUR
     + r"""
+      | (?<=\btussen\s)(?P<h10>1[0-2]|[1-9])
+        (?=\s{1,3}en\s{1,3}(?:1[0-2]|[1-9])\s{1,3}(?:uur\s{1,3})?['\u2019]s\s(?:middags|avonds)\b)
       | (?<![\w.,:/-])(?P<h8>1[0-2]|0?[1-9])
         (?=\s{0,2}[-\u2013]\s{0,2}(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s{0,2}[ap]\.?m\.?(?![^\W\d_]))
       | (?<![\w.,:/-])(?P<h6>0?[7-9]|1\d|2[0-3])
@@ -264,6 +267,10 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
             minute = 15
         evening = g("evening") is not None and hour < 12
         hour, meridiem, weak = hour + 12 if hour < 7 or evening else hour, "", False
+    elif g("h10") is not None:  # the 2 of "tussen 2 en 4 's middags": 's middags in the end
+        hour, meridiem, weak = int(g("h10")), "", True
+    elif g("h11") is not None:
+        hour, meridiem, weak = int(g("h11")), "pm", False
     else:  # the 9 of "van 9 tot 12 uur", "13-15 uur", the 1 of "1-5pm": only next to a date
         hour, meridiem, weak = int(g("h6") or g("h8")), "", True
     if meridiem:
