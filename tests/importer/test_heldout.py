@@ -313,6 +313,22 @@ mechanisms: a chat copied from Teams with its sender and time on a line of their
 A judge set of 15 (93 dates) written at the same time and never read: 90 (96.8 %) and 1
 invented before and after. It joined the held-out part unseen (996-1010). Over all 1010:
 91.0 % (6446/7080) and 503.
+The twenty-seventh round read seven development sets of 15 (722 dates: marketplace requests,
+English notices, chats, mails, PDF and spreadsheet pastes, change notices, texts full of dates
+that are no step, formal documents with planning tables and lots): 633 (87.7 %) and 65
+invented with the rules of its start, 659 (91.3 %) and 47 at its end. Its mechanisms: hours
+in columns of their own ("Tijd van", "Tijd tot"); a numbered row without a date stays a row;
+a cell that only marks it is empty is no label; a schedule's status ("Closed", "Completed");
+a date-first table's rows that open on a weekday in lower case; footnote marks after a date; a
+country's time ("Finnish time"); "will reply no later than"; "should you be invited"; a label
+hanging under its first line; "waren <date>, nu"; "bericht over de beslissing"; questions
+received after a date that are not answered; "door naar de tweede ronde"; "Nouvelle date";
+"Update:" over news; a Note of Information; "Responses are accepted up to"; an absence
+allowed in a period; "Duration: to <date> initially"; a chat copied from Slack. Over the 1010:
+91.0 % (6447/7080) and 504 (6446 and 503 before). Five judge sets of 15 (499 dates), written
+at the same time and never read: 452 (90.6 %) and 28 invented before the round, 455 (91.2 %)
+and 26 after. They joined the held-out part unseen (1011-1085). Over all 1085: 91.1 %
+(6902/7579) and 530.
 """
 
 from __future__ import annotations
@@ -321,12 +337,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (6446/7080, 503 invented; 6157/6771 and 486 on texts 1-965);
+# What the importer reaches now (6902/7579, 530 invented; 6447/7080 and 504 on texts 1-1010);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9104
-HELDOUT_INVENTED = 503
-HELDOUT_FILES = 1010
+HELDOUT_RECALL = 0.9106
+HELDOUT_INVENTED = 530
+HELDOUT_FILES = 1085
 
 
 # Reading every held-out text takes one to two minutes on one core: more than the suite's limit

@@ -8,10 +8,11 @@ ANSWER_WORDS = (
     # Vragen en antwoorden-module"
     # not "verantwoordelijke", "verantwoording": who is responsible, an account
     r"(?<!ver)antwoord(?!en\W{0,2}[\s-](tab|tabblad|module|sectie|rubriek|functie|forum|pagina)\b)"
-    r"|nota(['\u2019]?s)? van inlichtingen|\bnvi\b|\br\u00e9ponses?\b"
+    r"|nota(['\u2019]?s)? van inlichtingen|\bnvi\b|\br\u00e9ponses?\b|\bnotes? of information\b"
     r"|\banswer(s|ed)?\b(?!\W{0,2}\s(tab|section|module|forum|function|page|area|menu)\b)"
     r"|\b(eerste|tweede|derde|laatste|volgende) nota\b"
-    r"|\bq\s?&\s?a (document|list|log|will be|is|are|published|shared|available)"
+    r"|\bq\s?&\s?a (\([^()]{1,15}\) )?(document|list|log|will be|is|are|published|shared"
+    r"|available)"
     r"|\bq\s?&\s?a\W{0,3}$"
     r"|publication of (the )?q\s?&\s?a"
     r"|clarifications? (will be )?publish|memorandum of (information|clarification)"
@@ -40,4 +41,6 @@ ANSWER_WORDS = (
     # "Last date on which Frontex replies to requests for additional information"
     r"|\b(replies|responds|answers) to (the )?(requests for (additional |further )?information"
     r"|questions|queries)\b"
+    # "EMSA will reply no later than", under a heading of questions: the buyer's replies
+    r"|\b(will|shall)\s(reply|respond)\s(no later than|not later than|by|before|on)\b"
 )

@@ -51,7 +51,8 @@ BACKGROUND_WORDS = (
     # "telkens één jaar, maximaal driemaal (uiterlijk tot 31/12/2030)": the renewals' end
     r"|\b(maximaal|max\.|hooguit|ten hoogste)\s(\w{1,5}maal|\d\s?(maal|keer)"
     r"|(een|één|twee|drie|vier) keer)\b"
-    r"|\b(may|can|could|kan|kunnen|mag|mogen)\s(\w{1,20}\s){0,3}?(extend|renew|verlengen)\b"
+    r"|\b(may|can|could|kan|kunnen|mag|mogen)\s(\w{1,20}\s){0,3}?(extend|renew|verlengen"
+    r"|be extended|be renewed|worden verlengd)\b"
     r"|\b(huidige|zittende|current|incumbent)\b(?!\s(waarde|value)\b)"
     r"|\b(het|de|the|our|ons) (bestaande|existing)\b"
     r"|present (contract|agreement|supplier|provider)"
@@ -116,7 +117,9 @@ BACKGROUND_WORDS = (
     # the day the announcement was changed: "Aangepast op 10 juli 2027: ..."
     r"|^\W{0,3}(aangepast|gewijzigd|bijgewerkt|geactualiseerd|updated|amended|revised|modified"
     r"|changed) (op|per|on)\W{0,3}$"
-    r"|\bupdate\b|\bversies?\b|\bversions?\b|datum (van )?(het |dit )?document|document date"
+    # (not "Update: de pitches zijn verplaatst naar", a label over the news it brings)
+    r"|\bupdate\b(?!\s{0,2}:\s{0,3}[^\W\d_])"
+    r"|\bversies?\b|\bversions?\b|datum (van )?(het |dit )?document|document date"
     # "This log supersedes versions 1 (issued 27/07/2027) and 2": the earlier copies
     r"|\bsupersedes?\b"
     # the day of a change, not "Wijziging 1: de sluitingsdatum is gewijzigd van ..."
@@ -283,7 +286,8 @@ def gone_by(after: str) -> bool:
 
 # "zij gaf aan dat zij op 4 en 5 januari nog niet beschikbaar is": a candidate is away then
 _AWAY_AFTER = re.compile(
-    r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,3}?(nog\s)?(niet beschikbaar|afwezig|unavailable"
+    # "... t/m 30 juni 2027 niet langer dan 2 weken aaneengesloten afwezig"
+    r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,6}?(nog\s)?(niet beschikbaar|afwezig|unavailable"
     r"|not available|met verlof|on leave|op vakantie|on holiday)\b",
     re.IGNORECASE,
 )
@@ -310,7 +314,10 @@ _VOID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CANCELLED_AFTER = re.compile(
-    r"^\W{0,3}(\d{1,2}[:.]\d{2}\W{0,5})?\(?(cancell?ed|geannuleerd|vervallen|vervalt|withdrawn)\b",
+    r"^\W{0,3}(\d{1,2}[:.]\d{2}\W{0,5})?\(?(cancell?ed|geannuleerd|vervallen|vervalt|withdrawn)\b"
+    # a schedule's status of a step gone by: "2026-11-30   12:00   Closed", "2026-12-03  -  Done"
+    r"|^\W{0,20}(\d{1,2}[:.]\d{2}(\W{1,5}\d{1,2}[:.]\d{2})?\W{0,20})?(closed|completed|complete"
+    r"|done|passed|expired|afgerond|gesloten|voltooid|verstreken|verlopen)\W{0,3}$",
     re.IGNORECASE,
 )
 # What a document says, quoted by a question or a correction: "Daarin stond abusievelijk dat",

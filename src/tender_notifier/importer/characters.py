@@ -33,5 +33,13 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
 
 
+# A footnote's mark after a date or a time ("09-02-2027 ³") is no part of either: a space
+# in its place keeps the columns of a table where they were
+_FOOTNOTE_MARKS = str.maketrans(
+    dict.fromkeys("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", " ")
+)
+
+
 def lines(text: str) -> list[str]:
-    return normalise(text).split("\n")
+    """The lines of ``text`` as the importer reads them, footnote marks left out."""
+    return normalise(text).translate(_FOOTNOTE_MARKS).split("\n")

@@ -56,6 +56,21 @@ _INTEND_AFTER = re.compile(
     re.IGNORECASE,
 )
 _IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
+# "Questions received after Monday 7 December will not be answered": the last day for them
+_RECEIVED_AFTER = re.compile(
+    r"\b(?P<asked>vragen|questions|queries|clarifications?|clarification requests)?"
+    r"(?(asked)|(tenders|bids|offers|offertes|inschrijvingen|aanbiedingen|cv['’]?s))\b"
+    r"[^.;]{0,40}\b(received|submitted|asked|sent|ontvangen|gesteld|ingediend|binnengekomen)\s"
+    r"(after|na)\W{0,3}$",
+    re.IGNORECASE,
+)
+_REFUSED_AFTER = re.compile(
+    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(will not|won't|shall not|cannot|can not|are not|is not"
+    r"|worden niet|wordt niet|kunnen niet|zullen niet|nemen wij niet|nemen we niet)\s(\w{1,12}\s)?"
+    r"(be\s)?(answered|considered|processed|accepted|evaluated|dealt with|responded to"
+    r"|beantwoord|behandeld|meegenomen|geaccepteerd|beoordeeld|in behandeling)\b",
+    re.IGNORECASE,
+)
 
 
 def on_both_sides(before: str, after: str) -> Kind | Background | None:
@@ -69,6 +84,8 @@ def on_both_sides(before: str, after: str) -> Kind | Background | None:
     if _ANSWERED_AFTER.match(after) and _ASKED_BEFORE.search(before):
         # "Vragen ... worden na 2027-01-04 beantwoord": after it, not on it
         return Background.BACKGROUND if _AFTER_IT.search(before) else Kind.ANSWERS_PUBLISHED
+    if _REFUSED_AFTER.match(after) and (received := _RECEIVED_AFTER.search(before)):
+        return Kind.QUESTIONS_DEADLINE if received.group("asked") else Kind.SUBMISSION_DEADLINE
     if _COMPLETED_AFTER.match(after):
         return Kind.END
     if _IN_AFTER.match(after) and _GOES_BEFORE.search(before):

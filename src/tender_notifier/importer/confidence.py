@@ -15,10 +15,11 @@ import re
 _OWN_LABEL = re.compile(r"^\W{0,3}([^:;]{2,60}?)\s{0,3}:\W{0,3}$")
 _GENERIC_LABEL = re.compile(
     r"^(?:(?:te )?lezen|lees|read|wordt|nieuw\w{0,2}|new|revised|now|huidige|current|(?:à )?lire"
+    r"|nouvelle|nouveau"
     r"|(?:dit )?moet (?:zijn|luiden)|(?:should|shall|must) read)?"
     r"\s{0,3}:?\s{0,3}"
     r"(?:datum|date|dag|day|tijd|time|local time|plaatselijke tijd|wanneer|when|uur|hour"
-    r"|text|tekst|waarde|value)?$",
+    r"|text|tekst|waarde|value|heure|texte|valeur)?$",
     re.IGNORECASE,
 )
 

@@ -99,8 +99,10 @@ END_WORDS = (
 
 # The last day of the assignment's term, after words that may name its start
 TERM_UNTIL = (
-    r"\b(looptijd|duur|duration|term|overeenkomst|opdracht|contract|agreement)\b[^.;]{0,40}"
-    r"\b(t/m|tot en met|until|through|up to and including)\W{0,3}$"
+    # (not "De opdracht kan worden verlengd tot": how far the options reach)
+    r"\b(looptijd|duur|duration|term|overeenkomst|opdracht|contract|agreement)\b"
+    r"(?:(?!verleng|extend|renew)[^.;]){0,40}"
+    r"\b(t/m|tot en met|until|through|up to and including|to|tot|till)\W{0,3}$"
 )
 
 # ...unless the period is one of the procedure: "Tender period: 1 March – 31 March 2027" is

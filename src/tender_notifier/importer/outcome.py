@@ -31,6 +31,9 @@ OUTCOME_WORDS = (
     r"|\b(outcome|award|result) (letters?|notifications?) (\w{1,12} )?(issued|sent"
     r"|dispatched|released)\b|\b(issue|dispatch|send)\w{0,3} (of )?(the )?(outcome|award) letters\b"
     r"|\b(bericht|uitsluitsel) over (de |het )?(uitkomst|uitslag|resultaat)\b"
+    # "Alle kandidaten krijgen uiterlijk woensdag 23/12 bericht over de beslissing"
+    r"|\b(bericht|uitsluitsel) over (de |het )?(beslissing|besluit)\b(?! (over|tot|van) (de )?"
+    r"(shortlist|selectie|uitnodiging))"
     # "De uitslag van de gesprekken ontvangt u uiterlijk": the choice after the last step
     r"|\b(uitslag|uitkomst|outcome|result) (van|of) (de |the )?(gesprekken|interviews"
     r"|presentaties|presentations)\b"

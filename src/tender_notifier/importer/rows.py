@@ -199,8 +199,17 @@ def _unchanged(cells: list[str], replaced: frozenset[int]) -> bool:
 
 
 # "| Stage | From | To |": each row a period, read as "10.08.2026 tot 07.09.2026 12:00"
-_FROM_COLUMN = re.compile(r"^(?:from|van|vanaf|start|begin|begindatum|startdatum)$", re.I)
-_UNTIL_COLUMN = re.compile(r"^(?:to|until|tot|t/m|end|eind|einde|einddatum|end date)$", re.I)
+# "| Datum | Tijd van | Tijd tot |", "| Date | Start time | End time |": the hours of a day
+_FROM_COLUMN = re.compile(
+    r"^(?:(?:time |tijd )?(?:from|van|vanaf)|start|begin|begindatum|startdatum"
+    r"|(?:start|begin)\s?(?:time|tijd))$",
+    re.I,
+)
+_UNTIL_COLUMN = re.compile(
+    r"^(?:(?:time |tijd )?(?:to|until|tot)|t/m|end|eind|einde|einddatum|end date"
+    r"|(?:end|eind|finish)\s?(?:time|tijd))$",
+    re.I,
+)
 
 
 def _until_column(header: list[str]) -> int | None:
@@ -272,6 +281,8 @@ def _column_fields(
 
 def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:
     """A table row "label<TAB>value<TAB>label<TAB>value" as one field per pair of cells."""
+    # a cell that only marks that it is empty ("2027-01-14   -   Completed") is no label
+    cells = [c for c in cells if c not in ("-", "\u2013", "\u2014")] or cells
     head, *rest = cells
     if rest and head.endswith(":") and all(_FIELD.match(cell) for cell in rest):
         # "Te lezen:   Datum: 01/02/2027   Plaatselijke tijd: 10:00": a label over fields

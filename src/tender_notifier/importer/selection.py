@@ -15,7 +15,9 @@ SHORTLIST_WORDS = (
     # not how one takes part: "volgens uitnodiging", "op uitnodiging", "by invitation only"
     r"|(?<!\bin de )(?<!\bin the )(?<!\bvolgens )(?<!\bop )(?<!\bper )(?<!\bop de )(?<!\bbij de )"
     r"uitnodiging|uitnodigen"
-    r"|\binvit(e|es|ing)\b|\binvited\b(?!\s(suppliers|bidders|candidates|tenderers|parties"
+    # not a condition on what follows: "Should you be invited, the BAFO deadline will be"
+    r"|\binvit(e|es|ing)\b|(?<!\bshould you be )(?<!\bif you are )(?<!\bif )"
+    r"\binvited\b(?!\s(suppliers|bidders|candidates|tenderers|parties"
     r"|applicants|organisations|companies|firms)\b))"
     r"|(?<!\bin de )(?<!\bin the )(?<!\bby )(?<!\bon )(?<!\bupon )\binvitations?\b"
     r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
@@ -79,4 +81,8 @@ SHORTLIST_WORDS = (
     r"|\b(know|hear|informed|notified|told|tell|inform|notify)\b[^.;]{0,30}\b(whether|if|who)\b"
     r"[^.;]{0,30}"
     r"\b(passed|progress(ed|es)?|through to|been (shortlisted|selected))\b"
+    # "Kandidaten die door zijn naar de tweede ronde horen dit uiterlijk", "horen kandidaten of
+    # zij door zijn naar de tweede ronde": who goes on to the next round
+    r"|\b(door (zijn|is|bent|gaan|gaat|mogen|mag)|doorgaan|doorgaat) naar de (tweede|volgende"
+    r"|derde|laatste|finale) (ronde|fase|gespreksronde)\b"
 )

@@ -38,7 +38,17 @@ def stamp_length(line: str) -> int:
     header = _HEADER.match(line)
     if header is not None and not isinstance(kind_of(header.group("sender")), Kind):
         return len(line)
+    if _SLACK_HEADER.match(line):
+        return len(line)
     match = _STAMP.match(line)
     if match is None or isinstance(kind_of(match.group("sender")), Kind):
         return 0
     return match.start("sender")
+
+
+# a chat copied from Slack: who wrote and when, that day, in a line of its own ("Priya Raman
+# 9:14 AM", "Tom Whitfield  4:42 PM")
+_SLACK_HEADER = re.compile(
+    r"^ {0,3}[A-Z][\w'\u2019.-]{1,20}(?: [A-Z][\w'\u2019.-]{0,20}){1,3} {1,3}"
+    r"\d{1,2}:\d{2}\s?[AP]M {0,3}$"
+)

@@ -46,7 +46,7 @@ SUBMISSION_WORDS = (
     r"\b(uiterlijk|v[oó]{2}r|before|by)\W{0,3}$"
     # "Ik ontvang graag uiterlijk morgen (di 19/1) vóór 17:00 uur je CV"
     r"|^\W{0,3}([\w.:()]{1,12}\s{1,3}){0,4}?(je|jouw|uw|your)\s(cv'?s?|résumé|resume)\b"
-    r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned)\b"
+    r"|\bresponses?\b.{0,40}\b(received|submitted|due|uploaded|returned|accepted)\b"
     r"|\blast (date|day|time) for (\w{1,20} ){0,2}?(tenders?|bids?|offers?|submissions?)\b"
     # a verb split around the date: "Lever uiterlijk 5 januari je kandidaat aan", "Bied je
     # kandidaat uiterlijk 5 januari aan"

@@ -83,7 +83,10 @@ def segments(text: str) -> list[Segment]:
             dated = any(ch.isdigit() for ch in unit) and any(find_dates(c) for c in cells)
             dated = dated and not (not header and names_columns(cells))
             pieces: Iterator[Segment]
-            if not dated and not all(_RULE_CELL.match(cell) for cell in cells):
+            # a numbered row without a date ("2 | Informatiebijeenkomst | - | vervallen") is
+            # a row of the table, not the head of another
+            numbered = bool(header) and bool(cells) and cells[0].isdigit()
+            if not dated and not numbered and not all(_RULE_CELL.match(cell) for cell in cells):
                 header, head = cells, unit  # not "|-----|-----|" under a markdown table's head
                 log = cells if is_log(cells) else log
             prose = [c for c in cells if is_prose(c)] if "|" in unit else []

@@ -227,7 +227,9 @@ def goes_on_aligned(row: str, line: str) -> bool:
     )
     for (start, text), column in zip(cells, columns, strict=True):
         if start < starts[1] - _ALIGN_SLACK:
-            if find_dates(above[0][1]) and _ROUGH_DATE.match(text):
+            # a date-first table's next row: "vr 18-12-2026   09.00   Gesprekken" under "wo
+            # 16-12-2026   -   Uitnodiging" (the weekday in lower case is no wrapped label)
+            if find_dates(above[0][1]) and (_ROUGH_DATE.match(text) or find_dates(text)):
                 return False
             broken = above[0][1].endswith("-") and text[:1].islower()
             label, lower = above[0][1], text[:1].islower()
@@ -379,11 +381,17 @@ def opens_row(line: str, following: str) -> bool:
     indent = len(line) - len(line.lstrip(" "))
     below = following.lstrip(" ")
     hangs = (below[:1].islower() or below[:1] == "(") and len(following) - len(below) > indent
+    # or a row aligned with spaces whose label hangs in lower case under it: "Latest date for
+    # issue of clarification" / "  responses     Wednesday 13th January 2027" (not a field of
+    # its own under a heading: "Deadline for requesting ..." / "  was:  05/01/2027")
+    label, gap, value = below.partition("   ")
+    aligned = hangs and bool(gap) and not label.endswith(":") and not find_dates(label)
+    aligned = aligned and bool(find_dates(value))
     return (
         (_open_bracket(line) or hangs)
         and not _DOTTED.search(line)
         and not _CELL_GAP.search(line.strip())
-        and bool(_DOTTED.search(following))
+        and (bool(_DOTTED.search(following)) or aligned)
         and (hangs or ")" in following.split("..", 1)[0])
         and not find_dates(line)
     )

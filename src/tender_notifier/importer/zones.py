@@ -81,6 +81,37 @@ _ALIASES = {
     "Canberra": "Australia/Sydney",
     "Wellington": "Pacific/Auckland",
 }
+# A country's time by its adjective: "all times in this notice are Finnish time (EET)"
+_NATIONAL = {
+    "Irish": "Europe/Dublin",
+    "Portuguese": "Europe/Lisbon",
+    "Spanish": "Europe/Madrid",
+    "French": "Europe/Paris",
+    "Belgian": "Europe/Brussels",
+    "Luxembourgish": "Europe/Luxembourg",
+    "German": "Europe/Berlin",
+    "Swiss": "Europe/Zurich",
+    "Italian": "Europe/Rome",
+    "Maltese": "Europe/Malta",
+    "Austrian": "Europe/Vienna",
+    "Danish": "Europe/Copenhagen",
+    "Swedish": "Europe/Stockholm",
+    "Norwegian": "Europe/Oslo",
+    "Finnish": "Europe/Helsinki",
+    "Estonian": "Europe/Tallinn",
+    "Latvian": "Europe/Riga",
+    "Lithuanian": "Europe/Vilnius",
+    "Polish": "Europe/Warsaw",
+    "Czech": "Europe/Prague",
+    "Slovak": "Europe/Bratislava",
+    "Hungarian": "Europe/Budapest",
+    "Slovenian": "Europe/Ljubljana",
+    "Croatian": "Europe/Zagreb",
+    "Romanian": "Europe/Bucharest",
+    "Bulgarian": "Europe/Sofia",
+    "Greek": "Europe/Athens",
+    "Cypriot": "Asia/Nicosia",
+}
 # Abbreviations that name one zone only (not "IST", India's and Ireland's, nor "CST")
 ABBREVIATIONS = {
     "EAT": "Africa/Nairobi",
@@ -118,8 +149,12 @@ def _cities() -> dict[str, str]:
 
 
 def zone_named(name: str) -> ZoneInfo | None:
-    """The zone a city or an abbreviation names, if it names one."""
-    key = ABBREVIATIONS.get(name) or _cities().get(" ".join(name.split()).lower())
+    """The zone a city, a country's adjective or an abbreviation names, if it names one."""
+    key = (
+        ABBREVIATIONS.get(name)
+        or _NATIONAL.get(name.title())
+        or _cities().get(" ".join(name.split()).lower())
+    )
     return None if key is None else _zone_of(key)
 
 
