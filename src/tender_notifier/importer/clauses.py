@@ -58,8 +58,8 @@ _INTEND_AFTER = re.compile(
 _IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
 # "Questions received after Monday 7 December will not be answered": the last day for them
 _RECEIVED_AFTER = re.compile(
-    r"\b(?P<asked>vragen|questions|queries|clarifications?|clarification requests)?"
-    r"(?(asked)|(tenders|bids|offers|offertes|inschrijvingen|aanbiedingen|cv['’]?s))\b"
+    r"\b((?P<asked>vragen|questions|queries|clarifications?|clarification requests)"
+    r"|tenders|bids|offers|offertes|inschrijvingen|aanbiedingen|cv['’]?s)\b"
     r"[^.;]{0,40}\b(received|submitted|asked|sent|ontvangen|gesteld|ingediend|binnengekomen)\s"
     r"(after|na)\W{0,3}$",
     re.IGNORECASE,

@@ -21,13 +21,21 @@ _STAMP = re.compile(
 )
 
 
-# a chat copied from Teams: who wrote, then when, on a line of its own above the message
-# ("Lotte Hermans  vrijdag 27-11 14:41")
-_HEADER = re.compile(
-    r"^ {0,3}(?P<sender>[A-Z][\w'\u2019.-]{1,20}"
-    r"(?: (?:[A-Z][\w'\u2019.-]{0,20}|van|de|der|den|ter|ten|te|von|'t)){0,3}) {1,3}"
-    rf"(?P<when>(?:[a-z]{{2,9}}\.? )?\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.](?:\d{{4}}|\d{{2}}))?,? {{1,2}}"
-    rf"{_CLOCK}) {{0,3}}$"
+# a chat copied from Teams or Slack: who wrote, then when, on a line of its own above the
+# message ("Lotte Hermans  vrijdag 27-11 14:41"; "Priya Raman  9:14 AM", that day)
+_NAME = r"[A-Z][\w'\u2019.-]{0,20}"
+_FIRST_NAME = r"[A-Z][\w'\u2019.-]{1,20}"
+_HEADERS = (
+    re.compile(
+        rf"^ {{0,3}}(?P<sender>{_FIRST_NAME}"
+        rf"(?: (?:{_NAME}|van|de|der|den|ter|ten|te|von|'t)){{0,3}})"
+        rf" {{1,3}}(?:[a-z]{{2,9}}\.? )?\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.](?:\d{{4}}|\d{{2}}))?,?"
+        rf" {{1,2}}{_CLOCK} {{0,3}}$"
+    ),
+    re.compile(
+        rf"^ {{0,3}}(?P<sender>{_FIRST_NAME}(?: {_NAME}){{1,3}}) {{1,3}}"
+        r"\d{1,2}:\d{2}\s?[AP]M {0,3}$"
+    ),
 )
 
 
@@ -35,20 +43,11 @@ def stamp_length(line: str) -> int:
     """How many characters of ``line`` its stamp takes (with the spaces after it), or 0. A
     sender that names a step is an item of a list of dates ("[15-12-2026 12:00] Sluiting
     inschrijving"), not someone who wrote."""
-    header = _HEADER.match(line)
-    if header is not None and not isinstance(kind_of(header.group("sender")), Kind):
-        return len(line)
-    if _SLACK_HEADER.match(line):
-        return len(line)
+    for pattern in _HEADERS:
+        header = pattern.match(line)
+        if header is not None and not isinstance(kind_of(header.group("sender")), Kind):
+            return len(line)
     match = _STAMP.match(line)
     if match is None or isinstance(kind_of(match.group("sender")), Kind):
         return 0
     return match.start("sender")
-
-
-# a chat copied from Slack: who wrote and when, that day, in a line of its own ("Priya Raman
-# 9:14 AM", "Tom Whitfield  4:42 PM")
-_SLACK_HEADER = re.compile(
-    r"^ {0,3}[A-Z][\w'\u2019.-]{1,20}(?: [A-Z][\w'\u2019.-]{0,20}){1,3} {1,3}"
-    r"\d{1,2}:\d{2}\s?[AP]M {0,3}$"
-)
