@@ -329,6 +329,26 @@ allowed in a period; "Duration: to <date> initially"; a chat copied from Slack. 
 at the same time and never read: 452 (90.6 %) and 28 invented before the round, 455 (91.2 %)
 and 26 after. They joined the held-out part unseen (1011-1085). Over all 1085: 91.1 %
 (6902/7579) and 530.
+The twenty-eighth round read seven development sets of 15 (844 dates: marketplace requests,
+UK, Irish and EU notices, mails and chats, change notices, texts full of dates that are no
+step, formal Dutch and Flemish documents, short and messy pastes): 725 (85.9 %) and 97
+invented with the rules of its start, 767 (90.9 %) and 68 at its end. Its mechanisms: an
+invitation pasted as iCalendar text; a sheet's row with columns of times and a remark; the
+day one hears one's slot; scanned letters' letters for digits; "laat uiterlijk <date> weten
+welke", "ontvangen uiterlijk <date> een uitnodiging"; "replies to clarification requests";
+requests "received after" a date that "will not be processed"; a time past an old date's
+bracket; a time in UK time beside one in Brussels time; "took place"; the stamps of WhatsApp
+exports, bracketed stamps with a weekday, Teams guests; "door naar de gespreksronde"; intro
+calls and a case presented to the team; "Communication of the outcome"; the clock's change;
+"the same date" in a sentence of two steps; an arrow from a date with its time; "Shortlist
+communicated"; a Q&A call; a construction holiday; "twee momenten:" over a list; tenders due
+at the opening; a section "not part of the procedure timetable"; offers "binding until"; a
+funding period; an inspection of a room; a slot's length; a term "until" in brackets; "niet in
+de week van ..., maar op"; each old date's own step; a lot whose dates all stay. Over the
+1085: 91.1 % (6908/7579) and 517 (6902 and 530 before). Five judge sets of 15 (658 dates),
+written at the same time and never read: 576 (87.5 %) and 80 invented before the round, 576
+and 78 after. They joined the held-out part unseen (1086-1160). Over all 1160: 90.9 %
+(7484/8237) and 595.
 """
 
 from __future__ import annotations
@@ -337,12 +357,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (6902/7579, 530 invented; 6447/7080 and 504 on texts 1-1010);
+# What the importer reaches now (7484/8237, 595 invented; 6908/7579 and 517 on texts 1-1085);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9106
-HELDOUT_INVENTED = 530
-HELDOUT_FILES = 1085
+HELDOUT_RECALL = 0.9085
+HELDOUT_INVENTED = 595
+HELDOUT_FILES = 1160
 
 
 # Reading every held-out text takes one to two minutes on one core: more than the suite's limit

@@ -52,8 +52,23 @@ def hostile_texts(draw: st.DrawFn) -> str:
         grown("x\n", SIZE),
         grown("1, ", SIZE) + " juli 2026",
         grown("Interview 1 juli 2026 van 10:00 tot 11:00. Eindtijd: 09:00 uur. ", SIZE),
+        "BEGIN:VCALENDAR\n"
+        + grown(
+            "BEGIN:VEVENT\nDTSTART:20261209T130000Z\nDTEND:20261209T150000Z\nSUMMARY:Schouw\n"
+            "DESCRIPTION:Sluiting 14 januari 2027\nEND:VEVENT\n",
+            SIZE - 30,
+        )
+        + "END:VCALENDAR\n",
     ],
-    ids=["ref-ref-ref", "em-spaces", "em-spaces-then-bar", "lines", "leading-days", "times"],
+    ids=[
+        "ref-ref-ref",
+        "em-spaces",
+        "em-spaces-then-bar",
+        "lines",
+        "leading-days",
+        "times",
+        "calendar-events",
+    ],
 )
 def test_known_slow_inputs_take_linear_time(text: str) -> None:
     assert cpu_seconds(text) < CEILING

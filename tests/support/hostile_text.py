@@ -27,6 +27,9 @@ HOSTILE_TOKENS = (
     "week 1 ",
     "Titel: ",
     "per ",
+    # an invitation pasted as iCalendar text
+    "BEGIN:VCALENDAR\n",
+    "END:VCALENDAR\n",
     # dates and times, whole and in pieces
     "15 juli 2026 ",
     "maandag 15 juli 2026, 09:00 uur ",

@@ -36,6 +36,12 @@ _HAD_AFTER = re.compile(
     rf"^\W{{0,3}}(heeft|hebben|had|has|have|zijn|werden|werd|was|were)\s{{1,3}}([\w'’]{{1,20}}\s{{1,3}}){{0,5}}?{DONE}\b",
     re.IGNORECASE,
 )
+# "The mandatory site visit of 1 December 2026 took place as planned"
+_TOOK_PLACE_AFTER = re.compile(
+    r"^\W{0,3}(\w{1,20}\s{1,3}){0,2}?(took place|(has|have) taken place"
+    r"|(heeft|hebben) plaatsgevonden|(vond|vonden) plaats)\b",
+    re.IGNORECASE,
+)
 BACKGROUND_WORDS = (
     r"publicatie|\bgepubliceerd\b|(geplaatst|verschenen) op|\bpubli\u00e9e?\b"
     # not "replies will be published on the portal by": a step ahead
@@ -82,8 +88,9 @@ BACKGROUND_WORDS = (
     # invoices are sent and paid on dates of their own
     r"|\b(factu(ur|ren|reer\w{0,2}|ratie\w{0,2}|reert)|invoic\w{1,5})\b"
     # days the buyer or its platform is away, not steps of the procedure
-    r"|\b(un|not )available|niet beschikbaar|afwezig|\bverlof\b|vakantie|kerstperiode|bouwvak"
-    r"|zomerreces|summer (holiday|break|recess)|\bniet ouder (zijn )?dan|\bno older than"
+    r"|\b(un|not )available|niet beschikbaar|afwezig|verlof(periode|dagen)?\b|vakantie"
+    r"|kerstperiode|bouwvak|zomerreces|summer (holiday|break|recess)|\bniet ouder (zijn )?dan"
+    r"|\bno older than"
     # the seasons that bound the works: "in het broedseizoen (15 maart tot en met 15 juli)"
     r"|\b(vogel)?broedseizoen|\bbroedperiode|\b(breeding|nesting|bird nesting) season\b"
     # "Het maaiseizoen loopt in de regel van 15 mei tot en met 15 november"
@@ -93,6 +100,9 @@ BACKGROUND_WORDS = (
     r"|tussen|du)\b|\bcong\u00e9s\b"
     r"|\bbouwverlo(f|ven)\b"
     # "our offices close for the summer shutdown between 30 July and 1 August"
+    # "All times are Luxembourg time (CET until 27 March 2027": the clock's change, no step
+    r"|\b(CET|CEST|GMT|BST|summer ?time|winter ?time|zomertijd|wintertijd)\s(until|till|from"
+    r"|as of|tot|vanaf)\W{0,3}$"
     r"|\bshut-?down\b|\b(offices?|kantoor|kantoren|schools?|campus|kitchen|library|premises"
     r"|gebouw|stadhuis|gemeentehuis)\s(\w{1,12}\s){0,2}?(close|closes|sluit|sluiten|reopens"
     r"|re-opens)\b"
@@ -109,8 +119,8 @@ BACKGROUND_WORDS = (
     r"|took place|has taken place|(was|were) held|\breeds\b|\bgeldig\b"
     r"|\b(vond|vonden)\s(\w{1,30}\s){0,3}?plaats\b"
     r"|\b(subsidie|programma|strategie|beleidsplan|beleid|coalitieakkoord|begroting|licentie"
-    r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy"
-    r"|policy|subsidy|grant|licen[cs]e|concession|law|act|directive|regulation)\b.{0,40}"
+    r"|concessie|wet|wetgeving|regeling|richtlijn|verordening|programme|program|strategy|funding"
+    r"|financiering|policy|subsidy|grant|licen[cs]e|concession|law|act|directive|regulation)\b.{0,40}"
     r"\b(loopt|lopen|runs?|lasts?|duurt|geldt|applies|treedt|in werking|in force|into force"
     r"|takes effect|van kracht)\b"
     r"|laatst gewijzigd|last (updated|modified)|opgericht|founded|besloten|decided"
@@ -138,7 +148,8 @@ BACKGROUND_WORDS = (
     r"|(start|aanvang) (van )?(de |het )?((?!ontwerp|uitvoering|bouw|realisatie|implementatie)"
     r"\w{0,20}fase|procedure|aanbesteding|tender|consultatie|das)\b"
     r"|start of (the )?(?!design|delivery|construction|implementation)\w{0,20} ?(phase|stage)"
-    r"|gestand|verbintenistermijn|geldig blijven|\bvalid until|maintain the tender|\bvalidity\b"
+    r"|gestand|verbintenistermijn|geldig blijven|\b(valid|binding) until|maintain the tender"
+    r"|\bvalidity\b|\b(are|is|remain|remains) (legally )?binding\b|\bbindend tot\b"
     r"|geldigheid|\b(remain|remains|stay|stays|blijft|blijven)\s(\w{1,12}\s)?(valid|geldig"
     r"|van kracht|in force)\b"
     r"|\b(beoordeling|evaluatie|evaluation|assessment) (van )?(de |the |of (the )?)?"
@@ -294,7 +305,7 @@ _AWAY_AFTER = re.compile(
 # "Ik ben 24/12 t/m 3/1 in Oostenrijk, daarna beschikbaar": away until then
 _AVAILABLE_AFTERWARDS = re.compile(
     r"^[^.;!?]{0,40}?\b(daarna|after that|afterwards|thereafter)\s(\w{1,12}\s){0,2}?"
-    r"(beschikbaar|available|inzetbaar)\b",
+    r"(beschikbaar|available|inzetbaar|vrij)\b",
     re.IGNORECASE,
 )
 # "Vragen ... worden vanaf maandag 4 januari 2027 in behandeling genomen": when the buyer
@@ -363,6 +374,7 @@ def past_or_void(before: str, after: str) -> bool:
     return bool(
         (_DONE_BEFORE.search(before) and _DONE_AFTER.match(after))
         or (_HAD_AFTER.match(after) and not _DUE_BEFORE.search(before))
+        or _TOOK_PLACE_AFTER.match(clause)
         or _VOID_AFTER.match(clause)
         or _NO_STEP_AFTER.search(after)
         or _LATE_AFTER.match(clause)

@@ -9,6 +9,7 @@ import re
 from .clauses import APPROXIMATELY
 from .groups import Group
 from .hints import LEADS_ON
+from .replaced import replaced_by_arrow
 from .rules import Meaning, classify
 
 _MAX_FOLLOW_ON = 12  # a date this close after another, with no words of its own, shares its meaning
@@ -51,6 +52,8 @@ def split_between(between: str) -> tuple[str, str]:
     """
     # a sentence that ends between them, in a cell of several: "... van 09:30 tot 12:00 uur.
     # Deelname is niet verplicht. Aanmelden ... uiterlijk"
+    if replaced_by_arrow(between):
+        return between, between  # "Fri 15 Jan, 17:00 → Tue 19 Jan": the first one's old
     stops = [m.end() - 1 for m in _SENTENCE_END.finditer(between)]
     cut = max(between.rfind(","), between.rfind(";"), stops[-1] if stops else -1)
     if cut >= 0:

@@ -3,6 +3,8 @@ plain, control characters gone; everything else kept as written (notes quote it)
 
 from __future__ import annotations
 
+import re
+
 # Every space separator (non-breaking, em, thin, ...) becomes a plain space; zero-width
 # characters and control characters disappear (a tender file must never hold a CR, an ESC or
 # another C0 or C1 control: calendars and mail headers read them as structure); the Unicode line
@@ -41,5 +43,21 @@ _FOOTNOTE_MARKS = str.maketrans(
 
 
 def lines(text: str) -> list[str]:
-    """The lines of ``text`` as the importer reads them, footnote marks left out."""
-    return normalise(text).translate(_FOOTNOTE_MARKS).split("\n")
+    """The lines of ``text`` as the importer reads them, footnote marks left out and the
+    letters a scanned letter's text recognition put for digits and for an "m" read back."""
+    text = normalise(text).translate(_FOOTNOTE_MARKS)
+    text = _SCANNED_NUMBER.sub(lambda m: m.group(0).translate(_AS_DIGITS), text)
+    return _SCANNED_MONTH.sub(lambda m: f"{m.group(1)}m{m.group(2)} ", text).split("\n")
+
+
+# "1O.00 uur", "2O26", "vrijdag 1l december", "11.OO": a number with an O for a 0 or an l for
+# a 1; a word of other letters ("A4", "COVID-19") and a section's Roman number ("I.1)", "II.2")
+# stay as written
+_SCANNED_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?=[\dOl.:]{0,12}\d)(?=[\dOl.:]{0,12}[Ol])[\dOl]{1,6}(?:[.:][\dOl]{1,6}){0,2}"
+    r"(?![^\W\d_])"
+)
+_AS_DIGITS = str.maketrans("Ol", "01")
+# "decernber", "novernber": an "m" read as "rn" in a month's name (the space after it keeps the
+# columns where they were)
+_SCANNED_MONTH = re.compile(r"\b(dece|nove|septe)rn(ber)\b", re.IGNORECASE)

@@ -58,14 +58,15 @@ _INTEND_AFTER = re.compile(
 _IN_AFTER = re.compile(r"^\W{0,3}in\b(?!\s{1,3}werking)", re.IGNORECASE)
 # "Questions received after Monday 7 December will not be answered": the last day for them
 _RECEIVED_AFTER = re.compile(
-    r"\b((?P<asked>vragen|questions|queries|clarifications?|clarification requests)"
+    r"\b((?P<asked>vragen|questions|queries|clarifications?|clarification requests"
+    r"|requests for (additional |further )?(information|clarifications?))"
     r"|tenders|bids|offers|offertes|inschrijvingen|aanbiedingen|cv['’]?s)\b"
     r"[^.;]{0,40}\b(received|submitted|asked|sent|ontvangen|gesteld|ingediend|binnengekomen)\s"
     r"(after|na)\W{0,3}$",
     re.IGNORECASE,
 )
 _REFUSED_AFTER = re.compile(
-    r"^\W{0,3}([\w:.]{1,20}\s{1,3}){0,3}?(will not|won't|shall not|cannot|can not|are not|is not"
+    r"^\W{0,3}([\w:.]{1,20},?\s{1,3}){0,3}?(will not|won't|shall not|cannot|can not|are not|is not"
     r"|worden niet|wordt niet|kunnen niet|zullen niet|nemen wij niet|nemen we niet)\s(\w{1,12}\s)?"
     r"(be\s)?(answered|considered|processed|accepted|evaluated|dealt with|responded to"
     r"|beantwoord|behandeld|meegenomen|geaccepteerd|beoordeeld|in behandeling)\b",
@@ -95,6 +96,30 @@ def on_both_sides(before: str, after: str) -> Kind | Background | None:
         # submit a response?": telling the buyer one will bid, no bid
         return Kind.OTHER
     return None
+
+
+# "De gemeente beoordeelt de kandidaten en laat uiterlijk <date> weten welke kandidaten worden
+# uitgenodigd", "De inschrijvers ... ontvangen uiterlijk <date> een uitnodiging": a Dutch verb of
+# telling or receiving split around the date, whose object after it says what the date is for,
+# not what is done before it
+_TELLS_BEFORE = re.compile(
+    r"\b(laat|laten|late|ontvangt|ontvangen|krijgt|krijgen)(\s(we|wij|ik|u|je|jullie|ze|zij|hij"
+    r"|zij u|wij u|we u|we je|wij je))?"
+    r"(\s(uiterlijk|op|per|voor|v[o\u00f3]{2}r|rond|omstreeks|dan|al|ook|graag)){0,2}\W{0,3}$",
+    re.IGNORECASE,
+)
+# "laat ... weten", "... horen", "ontvangen uiterlijk <date> een uitnodiging met hun tijdslot"
+_KNOW_AFTER = re.compile(
+    r"^\W{0,3}((\w{1,12}\s){0,2}?(weten|horen)|(een|de|het|hun|uw|je|jouw)\s(\w{1,15}\s)?"
+    r"(uitnodiging|bericht|tijdslot|uitslag|beslissing|besluit|gunningsbeslissing))\b",
+    re.IGNORECASE,
+)
+
+
+def told_after(before: str, after: str) -> bool:
+    """Whether the words after a date say what it is for, as the object of a verb of telling
+    split around it ("laat uiterlijk <date> weten welke ..."), rather than those before it."""
+    return _KNOW_AFTER.match(after) is not None and _TELLS_BEFORE.search(before) is not None
 
 
 # "...invited to a demonstration day; these will be held on": the clause names its subject

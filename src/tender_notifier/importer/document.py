@@ -14,7 +14,8 @@ from .dates import find_dates, month_names, month_pattern
 from .events import EVENT_WORDS
 from .rules import Background, kind_of
 from .segment import Segment
-from .stated_zones import declared_zone, declares_own_zone
+from .stated_zones import declared_zone, declares_own_zone, in_own_time, in_uk_time
+from .times import UK
 from .years import Years
 from .zones import local_zone
 
@@ -152,6 +153,9 @@ class Document:
     # an open procedure (and no word of two phases): registering is for an event, not the
     # procedure
     open_procedure: bool = False
+    # the tenders are due at the opening ("De offerte moet toekomen vóór de opening van de
+    # offertes"), and no sentence dates the deadline itself: the opening's moment is both
+    deadline_at_opening: bool = False
 
 
 def document_of(pieces: list[Segment], today: date | None = None) -> Document:
@@ -169,6 +173,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     months: list[date] = []  # "Start: april 2027": the first day of a month a step names
     zone: tzinfo | None = None
     own_zone = False  # the text says its times are the tender's own ("CET")
+    uk_time = own_time = False  # it writes a time in UK time, one in its own zone by name
+    due_at_opening = deadline_dated = False
     issued: date | None = None
     versioned = False  # the publication date is a version's: "version 3, dated ..."
     sent: date | None = None  # the day of a chat's first message ("[26-11-2026 08:52] ...")
@@ -178,6 +184,10 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
             continue
         zone = zone or declared_zone(segment.text)
         own_zone = own_zone or declares_own_zone(segment.text)
+        uk_time, own_time = (
+            uk_time or in_uk_time(segment.text),
+            own_time or in_own_time(segment.text),
+        )
         said_two = said_two or bool(_TWO_PHASE.search(segment.text))
         two_phase = two_phase or said_two
         open_procedure = open_procedure or bool(_OPEN.search(segment.text))
@@ -187,6 +197,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         days = [hit.day for hit in find_dates(segment.text) if hit.day is not None]
         written += days
         meaning = kind_of(segment.text) if days else None
+        deadline_dated = deadline_dated or meaning is Kind.SUBMISSION_DEADLINE
+        due_at_opening = due_at_opening or (not days and bool(_DUE_AT_OPENING.search(segment.text)))
         if isinstance(meaning, Kind):
             steps += days
             # requests to participate come first in a procedure of two phases (not registering
@@ -216,6 +228,7 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     if published is None and sent is not None:
         published = since = issued = sent  # what a chat speaks of as ahead is after it began
     # "Bids must be delivered ... by 10:00 hours (local time)" in a notice about Kutaisi, Georgia
+    zone = zone or (UK if uk_time and not own_time else None)
     zone = zone or local_zone(" ".join(segment.text for segment in pieces))
     if own_zone:
         zone = None  # "All times shown below are Central European Time (CET)"
@@ -242,7 +255,17 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         question_rounds=bool(rounds & _QUESTIONS) and rounds <= _QUESTIONS | _ANY_ROUND,
         zone=zone,
         open_procedure=open_procedure and not said_two,
+        deadline_at_opening=due_at_opening and not deadline_dated,
     )
+
+
+_DUE_AT_OPENING = re.compile(
+    r"\b(offertes?|inschrijvingen?|tenders?|bids?|offers?)\b[^.;]{0,40}\b(toekomen|binnen zijn"
+    r"|ingediend (worden|zijn)|ontvangen (worden|zijn)|be received|be submitted|arrive)"
+    r"(\s[^\W\d]{1,12}){0,2}?\s(v[o\u00f3]{2}r|before|prior to)\s(de|het|the)\s"
+    r"(opening|openen|openingszitting|opening session)\b",
+    re.IGNORECASE,
+)
 
 
 # A round and the word that names it: "vragenronde", "tweede ronde", "round of questions"

@@ -22,6 +22,8 @@ EVENT_WORDS = (
     r"|\bvisites?\b|s\u00e9ance d'information|r\u00e9union d'information"
     # a works site briefing: "vindt een aanwijzing ter plaatse plaats"
     r"|\baanwijzing (ter plaatse|op (de )?locatie|op de bouwplaats|op het werk)\b"
+    r"|\binspection of the (\w{1,15} ){0,2}(site|premises|rooms?|building|location"
+    r"|facilit\w{1,3})\b|\bsite inspection"
     r"|rondleiding|site visit|briefing|webinar|marktconsultatie|sessie|\bsessions?\b"
     r"|\binfo(rmatie)?moment(en)?\b|\bwalk-?rounds?\b|\bwalkabouts?\b"
     r"|\bmeet[- ]the[- ](buyer|market|client|team)\b"
@@ -59,7 +61,7 @@ EVENT_WORDS = (
 # questions deadline), asked for before the questions and the submission deadline
 NAMED_EVENT_WORDS = (
     r"(inlichtingen|vragen|informatie)(bijeenkomst|sessie)|vragenuur"
-    r"|(clarification|q\s?&\s?a) (meeting|session|webinar)|bidders'? (meeting|conference|day)"
+    r"|(clarification|q\s?&\s?a) (meeting|session|webinar|call)|bidders'? (meeting|conference|day)"
     r"|\bpre-?(bid|tender|proposal|offer|quote|submission) (meeting|conference|briefing)"
     r"|\bdebrief(ing)?\s(calls?|meetings?|sessions?|gesprek(ken)?)\b"
     r"|(supplier|leveranciers|bidder|market|marktpartijen)[- ]?(day|dag)\b"

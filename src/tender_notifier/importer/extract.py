@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from ..timeline import Kind, Tender
 from . import facts
+from .calendars import readable_calendars
 from .characters import normalise
 from .dates import find_dates
 from .document import Document, document_of, publishes
@@ -76,6 +77,7 @@ def extract(
         raise AnnouncementTooLarge(
             f"the announcement has {len(text):,} characters; the limit is {MAX_ANNOUNCEMENT:,}"
         )
+    text = readable_calendars(text, zone)  # an invitation's .ics pasted as text
     text = day_first(text)  # "12/17/2026" in a text that writes its dates month first
     pieces = segments(text)
     found: list[Found] = []
@@ -264,7 +266,8 @@ _MOVES = re.compile(
 # perceel 1 en 2 wijzigt niet": a change of some lots only
 _OTHER_LOTS_KEPT = re.compile(
     r"\b(lots?|percel(en)?|perceel)\b([^.;]|\.\d){0,60}\b(remains? unchanged|(is|are) not (changed"
-    r"|affected)|(blijft|blijven) ongewijzigd|(wijzigt|wijzigen) niet|(is|zijn) niet gewijzigd"
+    r"|affected)|(blijft|blijven)( \w{1,12}){0,2} ongewijzigd|(wijzigt|wijzigen) niet"
+    r"|(is|zijn) niet gewijzigd"
     # "Voor perceel 3 (aangepast vervoer) blijft de uiterste inschrijfdatum dinsdag 12 januari"
     r"|(blijft|blijven|remains?|stays?) (de |het |the )?(uiterste |closing |tender )?"
     r"(inschrijfdatum|sluitingsdatum|termijn|deadline|closing date|datum|date))",
@@ -309,6 +312,7 @@ def _phase(segment: Segment, selection: bool) -> bool:
 # "Indicative timetable (for information only; these dates are not binding)"
 _NOT_BINDING = re.compile(
     r"\b(not|non)[- ]binding|\bniet bindend|for information only|ter informatie"
+    r"|\bnot part of the (\w+ ){0,2}(timetable|schedule|planning)|geen onderdeel van de planning"
     # a marketplace page's list of other requests: "Bekijk ook" / "- Consulent Wmo (sluit ...)"
     r"|^\W{0,3}(bekijk ook|zie ook|see also|ook interessant|(vergelijkbare|soortgelijke"
     r"|gelijksoortige|andere|meer|recente|nieuwe) (opdrachten|vacatures|aanvragen|aanbestedingen)"

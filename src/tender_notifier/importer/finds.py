@@ -78,7 +78,10 @@ def read_group(
             skip(hit, "could not tell what this date is for")
         return
     if meaning is Background.REPLACED:
-        step = named_step(segment.text)  # "Deadline aanbieding was: dinsdag 8 december 2026"
+        # "Deadline aanbieding was: dinsdag 8 december 2026"; of two old dates, the step each
+        # one's own words name ("the clarification deadline was ... and the tender return date
+        # was 12 noon on ...")
+        step = named_step(context) or named_step(segment.text)
         for hit, _ in usable:
             reason = OLD_DATE
             old = (hit.day, step) if hit.day is not None and isinstance(step, Kind) else None

@@ -79,7 +79,11 @@ def group_dates(text: str, dates: list[DateHit], times: list[TimeHit]) -> list[G
     for i, hit in enumerate(dates):
         limit = min(dates[i + 1].start if i + 1 < len(dates) else len(text), hit.end + MAX_GAP + 1)
         for k in range(bisect_left(starts, hit.end), bisect_left(starts, limit)):
-            if k not in used and _joins(text, hit.end, times[k].start):
+            if (
+                k not in used
+                and _joins(text, hit.end, times[k].start)
+                and not _out_of_brackets(text, dates, i, times[k])
+            ):
                 until = dates[i + 1].start if i + 1 < len(dates) else len(text)
                 bound[i] = _slots(text, times, k, until, used)
                 used.add(k)
@@ -346,6 +350,19 @@ def _each_or_bracketed(
     if _THAT_DAY_BEFORE.fullmatch(text, end, t.start):
         return k  # "op donderdag 28 januari 2027; wij vragen u de middag van die dag, van 13.00"
     return None
+
+
+def _out_of_brackets(text: str, dates: list[DateHit], i: int, t: TimeHit) -> bool:
+    """Whether time ``t`` stands past the bracket date ``i`` is in, before the next date: "(was
+    12:00, Mon 14 December 2026) 12:00, Fri 15 January 2027", the old date's own time before it
+    and the new one's after the bracket (not "uiterlijk morgen (di 19/1) vóór 17:00 uur")."""
+    date = dates[i]
+    if ")" not in text[date.end : t.start] or i + 1 == len(dates):
+        return False
+    if not _joins(text, t.end, dates[i + 1].start):
+        return False
+    head = text[text.rfind("\n", 0, date.start) + 1 : date.start]
+    return head.count("(") > head.count(")")
 
 
 def _joins(text: str, start: int, end: int) -> bool:

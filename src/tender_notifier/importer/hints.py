@@ -101,7 +101,7 @@ END_WORDS = (
 TERM_UNTIL = (
     # (not "De opdracht kan worden verlengd tot": how far the options reach)
     r"\b(looptijd|duur|duration|term|overeenkomst|opdracht|contract|agreement)\b"
-    r"(?:(?!verleng|extend|renew)[^.;]){0,40}"
+    r"(?:(?!verleng|extend|renew|\d{4})[^.;]){0,60}"
     r"\b(t/m|tot en met|until|through|up to and including|to|tot|till)\W{0,3}$"
 )
 
@@ -111,7 +111,8 @@ PROCEDURE_PERIOD = re.compile(
     r"(tender|tendering|bid|bidding|offer|submission|evaluation|procurement|standstill"
     r"|consultation|inschrijvings|offerte|aanbestedings|beoordelings|evaluatie|procedure"
     r"|opschortings|consultatie|reactie|vragen|questions?|clarification|mobili[sz]ation"
-    r"|mobilisatie|transition|transitie)[\s-]?"
+    r"|mobilisatie|transition|transitie|migration|migratie|installation|installatie"
+    r"|implementation|implementatie)[\s-]?"
     r"(period|periode|termijn|window)"
     # "Optional 1:1 sessions may be requested for the period 25 to 27 January"
     r"|\b(sessions?|sessies?|meetings?|gesprekken|interviews|presentaties|presentations|visits"

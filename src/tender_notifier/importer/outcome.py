@@ -37,6 +37,10 @@ OUTCOME_WORDS = (
     # "De uitslag van de gesprekken ontvangt u uiterlijk": the choice after the last step
     r"|\b(uitslag|uitkomst|outcome|result) (van|of) (de |the )?(gesprekken|interviews"
     r"|presentaties|presentations)\b"
+    # "Communication of the outcome ....", "Mededeling van het besluit:"
+    r"|\b(communication|announcement|mededeling|bekendmaking) (of|van) (the |de |het )?(outcome"
+    r"|result|decision|uitslag|uitkomst|resultaat|besluit|beslissing)s?\b"
+    r"(?! (of|van|over) (the |de |het )?(selecti|stage|sq|pqq|first|eerste|shortlist))"
     r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
     r"(?! van de (cv|sel))"
 )

@@ -16,12 +16,6 @@ _FIELD = re.compile(r"^(?P<label>[^:.!?]{2,40})(?<!\d):\s{0,3}\S")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _WEEKDAY = re.compile(weekday_pattern(), re.IGNORECASE)
-_RULE = re.compile(r"^[-=:+ |]+$")
-
-
-def rule_line(line: str) -> bool:
-    """Whether ``line`` only rules off a table ("--------+--------")."""
-    return "-" in line and bool(_RULE.match(line))
 
 
 def row_segments(header: list[str], cells: list[str], line: int, dated: bool) -> Iterator[Segment]:
@@ -50,10 +44,17 @@ def row_segments(header: list[str], cells: list[str], line: int, dated: bool) ->
         cells = [f"tot {c}" if k == until else c for k, c in enumerate(cells)]
     lots = _lot_columns(header) if len(header) == len(cells) else []
     columns = [k for k, c in enumerate(cells) if find_dates(c)] if header else []
+    # a remark in a sheet's row, of sentences that date things of their own ("Schouw do 10-12
+    # om 9:00, aanmelden uiterlijk ma 7-12 ..."): read as prose, beside the row's columns
+    remarks = [
+        k for k in columns if len(cells[k].split()) >= _REMARK_WORDS and not _only_when(cells[k])
+    ]
+    columns = [k for k in columns if k not in remarks]
     if lots:
         yield from _lot_fields(header, cells, lots, line)
     elif len(header) == len(cells) and len(columns) >= 2 and _by_column(header, cells, columns):
-        yield from _column_fields(header, cells, columns, line)
+        yield from _column_fields(header, cells, columns, remarks, line)
+        yield from (Segment(cells[k], line, in_cell=True) for k in remarks)
     elif dated and len(header) == len(cells) and all(_is_value(c) for c in cells):
         # "Sluitingsdatum      Sluitingstijd" / "03-06-2027      17:00": a row of values only,
         # each under its head
@@ -244,7 +245,7 @@ def _by_column(header: list[str], cells: list[str], dated: list[int]) -> bool:
     """Whether each date of a row is read under its column's head: every dated cell holds just
     a date and its time (no remark that names a date), under a head of words, not From/To."""
     return (
-        _until_column(header) is None
+        (_until_column(header) is None or len(dated) > 2)  # a sheet's row of many steps
         and not _replaced_columns(header)
         and all(_only_when(cells[k]) for k in dated)
         and all(_LETTER.search(header[k]) for k in dated)
@@ -264,19 +265,29 @@ def _only_when(cell: str) -> bool:
 
 
 def _column_fields(
-    header: list[str], cells: list[str], dated: list[int], line: int
+    header: list[str], cells: list[str], dated: list[int], remarks: list[int], line: int
 ) -> Iterator[Segment]:
     """A row with a date in several columns, each named by its head ("| Perceel | Profielen |
-    Aanvraag tot deelneming | Offertes |"): one field per date, "Perceel 1 ..., Offertes: ..."."""
+    Aanvraag tot deelneming | Offertes |"): one field per date, "Perceel 1 ..., Offertes: ...";
+    a column of times headed "tijd" or "time" just after a date's column holds its time."""
+    timed = {
+        k: f"{cells[k]} {cells[k + 1]}"
+        for k in dated
+        if k + 1 < len(cells) and _TIME_HEAD.match(header[k + 1]) and times_only(cells[k + 1])
+    }
     # the cells between dated columns are steps without a date in this row ("geen
     # presentatie"), not the row's label
     label = " ".join(
         f"{header[k]} {c}" if c.isdigit() else c
         for k, c in enumerate(cells)
-        if k not in dated and not dated[0] < k < dated[-1]
+        if k not in dated and k not in remarks and not dated[0] < k < dated[-1]
     )
     for k in dated:
-        yield Segment(f"{label}, {header[k]}: {cells[k]}", line, True, True)
+        yield Segment(f"{label}, {header[k]}: {timed.get(k, cells[k])}", line, True, True)
+
+
+_REMARK_WORDS = 10
+_TIME_HEAD = re.compile(r"^(?:tijd|tijdstip|time|uur|hour)\W{0,3}$", re.IGNORECASE)
 
 
 def _row_fields(cells: list[str], line: int) -> Iterator[Segment]:

@@ -39,6 +39,7 @@ from .clauses import (
     names_outside_after,
     on_both_sides,
     own_clause,
+    told_after,
     without_cause,
     words_of,
 )
@@ -50,12 +51,13 @@ from .events import (
     STANDSTILL_WORDS,
 )
 from .hints import END_WORDS, START_WORDS, TERM_UNTIL
+from .interviews import INTERVIEW_WORDS, INVITED_TO_INTERVIEW
 from .meanings import Background, Depends, Meaning
 from .outcome import OUTCOME_WORDS
 from .participation import PARTICIPATION_WORDS
 from .questions import QUESTION_WORDS, QUESTIONS_ON_ANSWERS
 from .replaced import REPLACED_WORDS, replaced_by_arrow
-from .selection import SHORTLIST_WORDS
+from .selection import SHORTLIST_WORDS, SLOT_WORDS
 from .submission import SUBMISSION_WORDS
 
 __all__ = [
@@ -173,6 +175,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(Kind.OTHER, STANDSTILL_WORDS, "Standstill period ends:"),
     _rule(Kind.OTHER, NAMED_EVENT_WORDS, "Inlichtingenbijeenkomst (digitaal):"),
+    _rule(Kind.SHORTLIST_NOTICE, SLOT_WORDS, "Uw tijdslot ontvangt u uiterlijk op"),
     _rule(
         Kind.QUESTIONS_DEADLINE,
         QUESTION_WORDS,
@@ -180,20 +183,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"(uitgenodigd|invited|uitnodiging|invitation|uitnodigen|invite)( [\w-]{1,20}){0,4}? (voor"
-        r"|to|for|tot) (een |an |the |a )?(\(\w{1,20}\) )?(\w{1,20} ){0,2}(een |an |the |a )?"
-        r"\w{0,12}?"
-        r"(gesprek|interview|presentatie|presentation|pitch|demo|toelichting|negotiation meeting)"
-        r"\w{0,9}\b[^.;]{0,80}?\s(?<!uiterlijk )(op|on)\W{0,3}$"
-        # "invited to present their approach to the evaluation panel on", "to demonstrate ... on"
-        r"|(uitgenodigd|invited|gevraagd|asked) (om |to )?(\w{1,20} ){0,6}?(present(eren)?"
-        r"|toe( te )?lichten|demonstr(eren|ate))\b[^.;]{0,120}\b(op|on)(\s(either|both))?\W{0,3}$"
-        # "invited for an interview which will take place on": the interview's day
-        r"|(gesprek|interview|presentatie|presentation|pitch|demonstrat)\w{0,6}\b[^.;]{0,60}"
-        r"\b(takes? place|(vindt|vinden) plaats|plaats(vindt|vinden)|(will be|is|are|wordt|worden)"
-        r" held|(wordt|worden) gehouden|(is|are) scheduled|(is|zijn|staat|staan) gepland)"
-        # "which will take place at the Estates Hub, Western Bank, on"
-        r"(\W{1,3}(on|op|for|voor)?|,? (at|in|op|bij) [^.;]{1,50}?\b(on|op))\W{0,3}$",
+        INVITED_TO_INTERVIEW,
         "De kandidaten worden uitgenodigd voor een gesprek op",  # "invited to negotiation meetings"
     ),
     _rule(
@@ -221,33 +211,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         Kind.INTERVIEWS,
-        r"(?<!\bna )(?<!\bna de )(?<!\bafter )(?<!\bafter the )(?<!\buitslag )(?<!\bresult of )"
-        r"(?<!\buitslag van de )(?<!\bresult of the )(?<!\boutcome of the )(?<!\buitkomst van de )"
-        r"(gesprek|interview|entretien|presentatie|presentation|\bdemos?\b"
-        r"|demonstrat(?!ie-?(toestel|model|exemplaar|set))"
-        # "nodigen wij alle inschrijvers uit hun offerte mondeling toe te lichten op"
-        r"|\bmondeling toe(\s(te\s)?lichten)?\b"
-        # "Shortlisted candidates will meet the Director (via Teams) on"
-        r"|\b(shortlisted|selected|geselecteerde)\s(candidates?|kandidaten|suppliers|bidders)"
-        r"\s(will\s)?(meet|ontmoeten|spreken)\b"
-        r"|(?<!suitability )assessment"
-        r"(?! (questionnaire|summar|report|feedback|outcome|result|criteri|round|period|stage))"
-        r"|kennismaking"
-        r"|\bintakes?\b|\bmondelinge (toelichting|presentatie|verdediging)\b"
-        r"|(mondelinge )?toelichting (op )?(de |uw |het )?(offerte|inschrijving"
-        r"|aanbieding|plan)"
-        r"|\bpitch"
-        # a meeting to negotiate one's tender, a tasting of it: the bidder presents it
-        r"|\bnegotiation (meeting|session)s?\b|onderhandelingsvergadering|\btasting (session|day)"
-        r"|(?<!\bmet )\bonderhandeling(en|srondes?)?\b(?!\s?procedure)"
-        r"|\bproeverij|\bdegustatie|\bproefmaaltijd"
-        # "Op 10 december 2026 presenteren de twee hoogst scorende partijen hun concept"
-        r"|\b(presenteren|present) (de |the )?(\w{1,20} ){0,4}?(partijen|kandidaten|inschrijvers"
-        r"|gegadigden|bureaus|aanbieders|bidders|suppliers|candidates|vendors|tenderers|firms)\b"
-        # "Op 25 maart presenteren de bureaus hun aanpak", "bidders present their proposals"
-        r"|\b(presenteren|presenteert|present|presents) (hun|zijn|haar|uw|je|their|your) "
-        r"(aanpak|plan|plannen|offerte|inschrijving|visie|ontwerp|oplossing|approach|proposals?"
-        r"|bids?|tenders?|solutions?|plans?)\b)",
+        INTERVIEW_WORDS,
         "De gesprekken bij de gemeente zijn gepland op",
     ),
     _rule(
@@ -331,7 +295,8 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
         if tail is Kind.END and STANDSTILL_PERIOD.search(own):
             return Kind.OTHER  # "The standstill period begins ..., it ends at 23:59 on"
         return tail  # "Gesprekken zijn in wk 2, start 1 feb '27": the step just before it
-    for context in (own, after_clause + _NOT_BEFORE_A_DATE):
+    contexts = (own, after_clause + _NOT_BEFORE_A_DATE)
+    for context in reversed(contexts) if told_after(before, after) else contexts:
         for rule in RULES:
             if rule.meaning is not skip and names_outside_after(rule.pattern, context):
                 if rule.meaning is Depends.MOVED_TO:

@@ -58,7 +58,10 @@ class Section:
             self._read = self._points_on = False
             return None
         self._read = True
-        self._points_on = self._points_on or bool(_POINTS_ON.search(segment.text))
+        # "Er worden twee momenten voorzien:" over a list after a blank line points on too
+        self._points_on = self._points_on or bool(
+            _POINTS_ON.search(segment.text) or _OFFERS_DATES.search(segment.text)
+        )
         if _prose(segment):
             named = kind_of(segment.text)
             self._named = named if isinstance(named, Kind) else self._named

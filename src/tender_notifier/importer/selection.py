@@ -20,14 +20,16 @@ SHORTLIST_WORDS = (
     r"\binvited\b(?!\s(suppliers|bidders|candidates|tenderers|parties"
     r"|applicants|organisations|companies|firms)\b))"
     r"|(?<!\bin de )(?<!\bin the )(?<!\bby )(?<!\bon )(?<!\bupon )\binvitations?\b"
-    r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published)"
+    r"|\bshortlist (bekend|known|bekendgemaakt|definitief|final|published|communicated|announced"
+    r"|notified|confirmed|sent|issued|gecommuniceerd)"
     r"|\bweten (wie|welke \w{1,15}) (er )?(op gesprek|door|uitgenodigd|geselecteerd)"
     # "Op 26-01-2027 maken wij bekend welke (max. 5) partijen mogen inschrijven"
     r"|\bbekend welke (\([^)]{0,20}\) )?(\w{1,15} ){0,2}?(partijen|gegadigden|kandidaten"
     r"|inschrijvers|bureaus|leveranciers) (\w{1,15} )?(mogen|worden|door|gaan)\b"
     r"|\bannounce (which|who) (\w{1,15} ){0,2}?(bidders|candidates|suppliers|applicants"
     r"|tenderers|firms|organisations) (\w{1,15} )?(may|will|proceed|progress|are invited)\b"
-    r"|notification of shortlist"
+    r"|notification of shortlist|\bnotification of (the )?retained (bidders|candidates|tenderers"
+    r"|suppliers|applicants)\b"
     r"|shortlist (will be |is )?(announced|published|sent|notified)"
     r"|shortlist (notification|announcement|decision)|notification of (the )?shortlist"
     r"|shortlisting|\bshortlisted (\w{1,15} ){0,2}(will be|are|is) (notified|informed|told)"
@@ -83,6 +85,16 @@ SHORTLIST_WORDS = (
     r"\b(passed|progress(ed|es)?|through to|been (shortlisted|selected))\b"
     # "Kandidaten die door zijn naar de tweede ronde horen dit uiterlijk", "horen kandidaten of
     # zij door zijn naar de tweede ronde": who goes on to the next round
-    r"|\b(door (zijn|is|bent|gaan|gaat|mogen|mag)|doorgaan|doorgaat) naar de (tweede|volgende"
-    r"|derde|laatste|finale) (ronde|fase|gespreksronde)\b"
+    r"|\b(door (zijn|is|bent|gaan|gaat|mogen|mag)|doorgaan|doorgaat) naar de ((tweede|volgende"
+    r"|derde|laatste|finale) (ronde|fase|gespreksronde)|gespreksronde|gesprekken)\b"
+)
+
+# The day one hears one's slot for the interview, which whatever else the sentence asks of
+# one says: "U ontvangt uiterlijk <date> een tijdslot", "Uw exacte tijdslot (20 min. presentatie,
+# 25 min. vragen) ontvangt u uiterlijk", "Bekendmaking tijdsloten interviews"
+# (not "Iedere inschrijver krijgt een tijdslot van 2 uur op": the slot's own day)
+SLOT_WORDS = (
+    r"\b(tijdslot|tijdsloten)\b[^.;]{0,60}\b(ontvangt|ontvangen|krijgt|krijgen|bekendgemaakt"
+    r"|gecommuniceerd|meegedeeld)\b[^.;]{0,20}\b(uiterlijk|v[o\u00f3]{2}r|voor|op)\W{0,3}$"
+    r"|\bbekendmaking (van de )?tijdsloten\b|^\W{0,3}(uw|je|jouw|een|hun)\s(exacte\s)?tijdslot\b"
 )

@@ -154,7 +154,7 @@ def read_segment(
             meaning = Kind.START
         if (
             meaning is None
-            and previous is Background.REPLACED
+            and previous in (Background.REPLACED, Background.WEEK)  # "niet in de week van"
             and (moved_to(own_before) or _TAKES_PLACE.search(own_before))
         ):
             # "The original closing date of <date> has been moved to <date>"; "sluit niet op
@@ -278,7 +278,9 @@ def read_segment(
             decided = Background.PAST
         # "Inschrijving en opening: 23 februari 2027, 11:00 uur": the deadline is the
         # opening's moment too; one moment that is two steps is the rules' to read
-        two_steps = decided is Kind.OPENING and bool(_DEADLINE_AND_OPENING.search(own_before))
+        two_steps = decided is Kind.OPENING and (
+            bool(_DEADLINE_AND_OPENING.search(own_before)) or document.deadline_at_opening
+        )
         if two_steps:
             read_group(
                 segment, group, Kind.SUBMISSION_DEADLINE, context, found, unplaced, weighed=False
@@ -291,10 +293,10 @@ def read_segment(
                 unplaced.append(Unplaced(segment.line_at(hit.start), hit.text, reason, text))
             previous = meaning
             continue
+        # the new date of a moved one ("Fri 15 Jan → Tue 19 Jan") is the structure's to read
+        weighed = not two_steps and previous is not Background.REPLACED
         zone = document.zone
-        read_group(
-            segment, group, decided, context, found, unplaced, weighed=not two_steps, zone=zone
-        )
+        read_group(segment, group, decided, context, found, unplaced, weighed=weighed, zone=zone)
         previous = meaning
         if decided is Kind.OTHER:
             event = group.dates[-1].day or event

@@ -12,11 +12,13 @@ from .rules import kind_of
 
 _DAY = r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
-_WHEN = rf"(?:{_DAY},?\s{{1,2}}{_CLOCK}|{_CLOCK},?\s{{1,2}}{_DAY})"
-# in brackets, or as a phone's chat app writes it ("27/11/2026, 11:05 - "), then who sent it,
+_WEEKDAY = r"(?:[^\W\d_]{2,9}\.?,?\s{1,2})?"  # "[vrijdag 27-11-2026 10:15]"
+_WHEN = rf"(?:{_WEEKDAY}{_DAY},?\s{{1,2}}{_CLOCK}|{_CLOCK},?\s{{1,2}}{_WEEKDAY}{_DAY})"
+# in brackets, or as a phone's chat app writes it ("27/11/2026, 11:05 - ", "27-11-26 08:41 - "),
+# then who sent it,
 # up to the colon that opens the message or the line's end
 _STAMP = re.compile(
-    rf"^\s{{0,3}}(?:\[\s?{_WHEN}\s?\]\s{{0,3}}|{_DAY},\s{{1,2}}{_CLOCK}\s{{1,3}}[-\u2013]\s{{1,3}})"
+    rf"^\s{{0,3}}(?:\[\s?{_WHEN}\s?\]\s{{0,3}}|{_DAY},?\s{{1,2}}{_CLOCK}\s{{1,3}}[-\u2013]\s{{1,3}})"
     r"(?P<sender>[^\W\d_][^:\d\n]{0,59})(?::|$)"
 )
 
@@ -25,10 +27,11 @@ _STAMP = re.compile(
 # message ("Lotte Hermans  vrijdag 27-11 14:41"; "Priya Raman  9:14 AM", that day)
 _NAME = r"[A-Z][\w'\u2019.-]{0,20}"
 _FIRST_NAME = r"[A-Z][\w'\u2019.-]{1,20}"
+_GUEST = r"(?: \((?:External|Extern|Guest|Gast)\))?"  # "Priya Natarajan (External)"
 _HEADERS = (
     re.compile(
         rf"^ {{0,3}}(?P<sender>{_FIRST_NAME}"
-        rf"(?: (?:{_NAME}|van|de|der|den|ter|ten|te|von|'t)){{0,3}})"
+        rf"(?: (?:{_NAME}|van|de|der|den|ter|ten|te|von|'t)){{0,3}}{_GUEST})"
         rf" {{1,3}}(?:[a-z]{{2,9}}\.? )?\d{{1,2}}[-/.]\d{{1,2}}(?:[-/.](?:\d{{4}}|\d{{2}}))?,?"
         rf" {{1,2}}{_CLOCK} {{0,3}}$"
     ),

@@ -88,18 +88,13 @@ UK_PLATFORM = re.compile(
 
 def declared_zone(text: str) -> tzinfo | None:
     """The zone ``text`` says its times are written in, when it is not the tender's: in words,
-    or by naming a platform of the UK or Ireland."""
+    or by naming a platform of the UK or Ireland (a time written in UK time is ``in_uk_time``)."""
     match = _DECLARED.search(text)
     if match is not None and match.group("city"):
         return zone_named(match.group("city"))
     if match is not None:
         return UTC if match.group("utc") else UK
-    if (
-        _DECLARED_ALL.search(text)
-        or UK_PLATFORM.search(text)
-        or _DECLARED_HEADING.fullmatch(text)
-        or UK_TIME.search(text)
-    ):
+    if _DECLARED_ALL.search(text) or UK_PLATFORM.search(text) or _DECLARED_HEADING.fullmatch(text):
         return UK
     # "14:00 hrs Amman time": the other times of the text are that city's too (outside Europe,
     # where a text gives one step in the zone of another body's seat and the rest in its own)
@@ -127,5 +122,25 @@ def _city_zone(text: str) -> tzinfo | None:
 UK_TIME = re.compile(
     r"\d(\s{0,3}[ap]\.?m\.?)?\s{0,3}\(?(GMT|BST|UK time|U\.K\. time|British (summer )?time"
     r"|London time|Irish time|Dublin time)\b(?!\s{0,2}[+\u2212-]\s{0,2}\d)",
+    re.IGNORECASE,
+)
+
+
+def in_uk_time(text: str) -> bool:
+    """Whether ``text`` writes a time in UK time ("12:00 noon (UK time)"): the zone of the
+    others too, unless the text writes another in the tender's own zone (``in_own_time``)."""
+    return UK_TIME.search(text) is not None
+
+
+def in_own_time(text: str) -> bool:
+    """Whether ``text`` writes a time in the tender's own zone by name ("11:00 (Brussels time)")."""
+    return _CONTINENTAL_TIME.search(text) is not None
+
+
+# "at 11:00 (Brussels time)" beside "from 09:00 to 10:30 UK time": a text that writes its times
+# in both zones says which is which next to each, and the rest are in the tender's own
+_CONTINENTAL_TIME = re.compile(
+    r"\d(\s{0,3}[ap]\.?m\.?)?\s{0,3}\(?(CET|CEST|Brussels time|Amsterdam time|Dutch time"
+    r"|Belgian time|Paris time|Luxembourg time|Central European (summer )?time)\b",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from itertools import chain, pairwise
 from .characters import lines
 from .dates import find_dates, month_pattern, weekday_pattern
 from .dates_above import items_over_two_lines
-from .rows import is_log, names_columns, row_segments, rule_line
+from .rows import is_log, names_columns, row_segments
 from .segment import Segment
 from .sentence_ends import sentence_ends
 from .stamps import stamp_length
@@ -108,6 +108,14 @@ def segments(text: str) -> list[Segment]:
         for piece in pieces:
             out.extend(_cut(piece))
     return out
+
+
+def rule_line(line: str) -> bool:
+    """Whether ``line`` only rules off a table ("--------+--------")."""
+    return "-" in line and bool(_RULE.match(line))
+
+
+_RULE = re.compile(r"^[-=:+ |]+$")
 
 
 def _cells(row: str) -> list[str]:

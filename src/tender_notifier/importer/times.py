@@ -228,6 +228,8 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     zone = _zone(g)
     unknown = bool(g("city") or g("abbr")) and zone is None
     zoned = bool(g("tz")) and not unknown
+    if g("h") is not None and g("sep") in ("h", "u") and _lasts(match):
+        return None  # "one slot of 1h30 per tenderer": how long, not when
     if g("h") is not None:
         hour, minute = int(g("h")), int(g("mi"))
         meridiem = (g("ap") or "").lower().replace(".", "")
@@ -291,6 +293,19 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
         # "10:00 hours (local time)": the zone of the place the text is about
         zoned=zoned and not g("local"),
     )
+
+
+def _lasts(match: re.Match[str]) -> bool:
+    """Whether the words around a time say how long something lasts ("a slot of 1h30 per")."""
+    text = match.string
+    return bool(
+        _PER.match(text, match.end())
+        or _OF.search(text[max(0, match.start() - 12) : match.start()])
+    )
+
+
+_PER = re.compile(r"\s{1,3}(per|p\.|each|elk|chacun)\b", re.IGNORECASE)
+_OF = re.compile(r"\b(of|duration|duur|dure|lasting|approx\.?|ca\.)\s{1,3}$", re.IGNORECASE)
 
 
 def _hour_of(word: str) -> tuple[int, int]:

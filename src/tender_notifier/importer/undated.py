@@ -192,6 +192,11 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     # 11u00 in het Administratief Centrum; de zitting is openbaar"
     end = segment.text.find(";", match.end())
     kind = _whole(segment.text if end < 0 else segment.text[:end])
+    # "the final offers step is skipped and the outcome is communicated on the same date": a
+    # sentence whose clauses name two steps does not say which is on that day
+    clauses = _AND.split(segment.text[: match.start()])
+    if len(clauses) > 1 and _whole(clauses[-1]) is not kind:
+        return False
     last = found[-1]
     if kind is None and t is not None and match.group("same") and last.kind.is_deadline:
         # "The portal will now close at 10:00 on that day": no other step, the deadline's
@@ -222,6 +227,9 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     zone = None if t is None else t.zone
     found.append(Found(kind, day, begin, finish, note, segment.line, True, zone))
     return True
+
+
+_AND = re.compile(r"\s(?:and|en|but|maar|whereas|terwijl)\s", re.IGNORECASE)
 
 
 _SLOT_REACH = 3  # how many lines below its day the first slot of a list may stand
