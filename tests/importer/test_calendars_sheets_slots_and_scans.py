@@ -17,9 +17,12 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tender_notifier.importer import extract
+from tender_notifier.importer.characters import lines
 from tender_notifier.importer.text import segments
-from tender_notifier.timeline import Day, Kind
+from tender_notifier.timeline import Day, Kind, When
 
 from .corpus import ZONE
 from .reading import HEAD, at, span, timeline, timeline_on
@@ -81,6 +84,7 @@ def test_one_time_in_uk_time_beside_one_in_brussels_time_leaves_the_rest_in_the_
         "A site visit will be organised on Monday 14 December 2026 at 13:00 at Gate 3.\n"
     )
     found = timeline(text)
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-01-28", "11:00")) in found
     assert (Kind.OTHER, at("2026-12-14", "13:00")) in found
     assert (Kind.OTHER, span("2026-12-15", "09:00", "10:30", LONDON)) in found
 
@@ -98,10 +102,16 @@ def test_a_step_that_took_place_is_over() -> None:
 def test_the_stamps_of_a_whatsapp_export_without_a_comma_are_no_steps() -> None:
     text = (
         "27-11-26 08:57 - Marieke Inkoop: Schouw is di 8-12-2026 om 9u.\n"
-        "27-11-26 09:04 - Henk van Dam: Offerte moet uiterlijk ma 4-1-2027 binnen zijn zag ik?\n"
+        "27-11-26 09:04 - Henk van Dam: De offerte moet uiterlijk ma 4-1-2027 binnen zijn.\n"
     )
     stamps = [s.text for s in segments(text) if s.stamp]
     assert stamps == ["27-11-26 08:57 -", "27-11-26 09:04 -"]
+    assert (Kind.SUBMISSION_DEADLINE, Day(date(2027, 1, 4))) in timeline(text)
+
+
+def test_a_line_of_a_schedule_that_looks_like_a_stamp_is_a_step() -> None:
+    text = "09-12-2026 10:00 - Gemeentehuis Zeist: informatiebijeenkomst voor inschrijvers\n"
+    assert timeline(text) == [(Kind.OTHER, at("2026-12-09", "10:00"))]
 
 
 def test_a_bracketed_stamp_with_its_weekday_and_a_teams_guest_are_no_steps() -> None:
@@ -113,6 +123,7 @@ def test_a_bracketed_stamp_with_its_weekday_and_a_teams_guest_are_no_steps() -> 
     )
     stamps = [s.text for s in segments(text) if s.stamp]
     assert stamps == ["[vrijdag 27-11-2026 10:15]", "Priya Natarajan (External)   27/11/2026 09:14"]
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-01-07", "14:00")) in timeline(text)
 
 
 def test_going_on_to_the_round_of_interviews_is_the_shortlist() -> None:
@@ -203,13 +214,24 @@ def test_an_invitation_pasted_as_icalendar_text_gives_its_event_and_its_descript
 
 
 def test_the_lines_after_an_icalendar_text_keep_their_numbers() -> None:
-    text = ICS + "\nSluiting tweede ronde: 4 februari 2027\n"
+    many = "\\n".join(f"- punt {n}" for n in range(12))
+    text = (
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261209T130000Z\nSUMMARY:Schouw\n"
+        f"DESCRIPTION:{many}\nEND:VEVENT\nEND:VCALENDAR\n"
+        "Zie ook 4 februari 2027.\n"
+    )
     draft = extract(HEAD + text, zone=ZONE)
-    last = next(m for m in draft.tender.milestones if m.when == Day(date(2027, 2, 4)))
-    assert last.note is not None and "Sluiting tweede ronde" in last.note
-    assert draft.tender.milestones  # the events were read
-    line = (HEAD + text).splitlines().index("Sluiting tweede ronde: 4 februari 2027") + 1
-    assert line == len((HEAD + text).splitlines())
+    line = next(u.line for u in draft.unplaced if u.found.startswith("4 februari 2027"))
+    assert line == (HEAD + text).splitlines().index("Zie ook 4 februari 2027.") + 1
+
+
+def test_an_icalendar_text_in_a_text_of_uk_times_is_read_at_its_own_moment() -> None:
+    text = (
+        "All times in this notice are UK time.\n\n"
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261209T130000Z\nSUMMARY:Site visit\n"
+        "END:VEVENT\nEND:VCALENDAR\n"
+    )
+    assert timeline(text) == [(Kind.OTHER, at("2026-12-09", "14:00"))]
 
 
 def test_a_broken_icalendar_text_is_read_as_it_stands() -> None:
@@ -241,8 +263,23 @@ def test_the_day_one_hears_ones_slot_is_the_shortlist() -> None:
     assert (Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 12))) in timeline(text)
 
 
-def test_a_slot_on_a_day_is_the_interviews_day() -> None:
-    text = "Iedere inschrijver krijgt een tijdslot van 2 uur op woensdag 17 februari 2027.\n"
+def test_receiving_a_slot_by_a_date_is_the_shortlist() -> None:
+    text = (
+        "De presentaties vinden plaats op dinsdag 5 januari 2027 in het IKC. U ontvangt uiterlijk "
+        "vrijdag 18 december 2026 een tijdslot.\n"
+    )
+    assert (Kind.SHORTLIST_NOTICE, Day(date(2026, 12, 18))) in timeline(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iedere inschrijver krijgt een tijdslot van 2 uur op woensdag 17 februari 2027.\n",
+        "Iedere inschrijver krijgt op woensdag 17 februari 2027 een tijdslot voor zijn pitch.\n",
+        "Uw tijdslot voor het interview: woensdag 17 februari 2027.\n",
+    ],
+)
+def test_a_slot_on_a_day_is_the_interviews_day(text: str) -> None:
     assert timeline(text) == [(Kind.INTERVIEWS, Day(date(2027, 2, 17)))]
 
 
@@ -376,7 +413,10 @@ def test_a_scanned_letters_letters_for_digits_are_read_as_digits() -> None:
     ]
 
 
-def test_a_sections_roman_number_stays_as_written() -> None:
+def test_words_and_quantities_that_look_scanned_stay_as_written() -> None:
+    assert lines("O2, A4, Bijlage O.1, l.1, 240l en 1000l") == [
+        "O2, A4, Bijlage O.1, l.1, 240l en 1000l"
+    ]
     draft = extract("Contract notice\nI.1) Name and addresses: UMC Utrecht, Utrecht\n", zone=ZONE)
     assert draft.tender.buyer == "UMC Utrecht"
 
@@ -395,3 +435,51 @@ def test_an_event_with_a_broken_end_keeps_its_start() -> None:
         "SUMMARY:Schouw op locatie\nEND:VEVENT\nEND:VCALENDAR\n"
     )
     assert timeline(text) == [(Kind.OTHER, at("2026-12-09", "14:00"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gesprekken op 14 januari 2027 om 9u00 of 13u30.\n", at("2027-01-14", "09:00")),
+        (
+            "Presentaties op 14 januari 2027 van 10u00 tot 11u30 per inschrijver.\n",
+            span("2027-01-14", "10:00", "11:30"),
+        ),
+    ],
+)
+def test_times_of_day_beside_words_of_length_stay_times(text: str, expected: When) -> None:
+    assert timeline(text)[0] == (Kind.INTERVIEWS, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sluiting: 14 januari 2027.\nDe inschrijvingen en bijlagen moeten om 09:00 uur op "
+        "dezelfde dag binnen zijn.\n",
+        "Closing date: 14 January 2027.\nTenders must be received in full and in the portal on "
+        "the same day at 09:00.\n",
+    ],
+)
+def test_the_same_day_after_two_nouns_joined_by_and_is_the_steps(text: str) -> None:
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-14", "09:00"))]
+
+
+def test_tenders_due_days_before_the_opening_are_not_due_at_it() -> None:
+    text = (
+        "Tenders must arrive two days before the opening.\n"
+        "Public opening of the tenders: 12 January 2027 at 10:00.\n"
+    )
+    assert timeline(text) == [(Kind.OPENING, at("2027-01-12", "10:00"))]
+
+
+def test_the_decision_on_the_selection_is_no_award() -> None:
+    text = (
+        "Requests to participate: 8 January 2027, 17:00\n"
+        "Communication of the decision on selection: 22 January 2027\n"
+    )
+    assert (Kind.AWARD, Day(date(2027, 1, 22))) not in timeline(text)
+
+
+def test_suppliers_replying_to_questions_give_no_answers() -> None:
+    text = "Suppliers must reply to the tender questions in the portal by 12 January 2027.\n"
+    assert (Kind.ANSWERS_PUBLISHED, Day(date(2027, 1, 12))) not in timeline(text)

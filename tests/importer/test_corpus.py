@@ -4953,6 +4953,14 @@ NOT_READ_YET = {
     # 1740: the invitation pasted as iCalendar text is read as its event now, "Dialoogsessie 1"
     #   an `other` session to the rules, an interview to its writer
     ("1740-dji-dialoog-beveiliging", "invented", Kind.OTHER, span(2027, 1, 13, 9, 30, 12, 0)),
+    # 823: the opening "at 10:30 hours local time on the same day" of paragraph 7, which the
+    #   addendum replaces, is read like the old deadline of that paragraph (above)
+    (
+        "823-ghana-kumasi-drainage-spn-addendum",
+        "invented",
+        Kind.OPENING,
+        Moment(datetime(2027, 2, 2, 11, 30, tzinfo=ZONE)),
+    ),
 }
 
 

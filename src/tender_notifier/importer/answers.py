@@ -19,7 +19,7 @@ ANSWER_WORDS = (
     r"|\bclarifications? (are |will be |shall be )?(issued|circulated|sent out)\b"
     r"|information memorandum|clarifications? (note|document|bulletin|memorandum|memo)"
     r"|beantwoording"
-    r"|\b(responses?|repl(y|ies)) to (the |all |any )?(clarification |tender |bidders'? )?"
+    r"|\b(responses?|replies) to (the |all |any )?(clarification |tender |bidders'? )?"
     r"(questions|queries|clarifications|clarification requests|requests for clarification)"
     r"|\b(issue|publication) of (the )?(responses|replies)"
     r"|\b(responses|replies)\b.{0,30}\b(circulated|published|shared|issued|made available)\b"

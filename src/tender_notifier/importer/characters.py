@@ -46,7 +46,7 @@ def lines(text: str) -> list[str]:
     """The lines of ``text`` as the importer reads them, footnote marks left out and the
     letters a scanned letter's text recognition put for digits and for an "m" read back."""
     text = normalise(text).translate(_FOOTNOTE_MARKS)
-    text = _SCANNED_NUMBER.sub(lambda m: m.group(0).translate(_AS_DIGITS), text)
+    text = _SCANNED_NUMBER.sub(_as_scanned, text)
     return _SCANNED_MONTH.sub(lambda m: f"{m.group(1)}m{m.group(2)} ", text).split("\n")
 
 
@@ -55,9 +55,23 @@ def lines(text: str) -> list[str]:
 # stay as written
 _SCANNED_NUMBER = re.compile(
     r"(?<![^\W\d_])(?=[\dOl.:]{0,12}\d)(?=[\dOl.:]{0,12}[Ol])[\dOl]{1,6}(?:[.:][\dOl]{1,6}){0,2}"
-    r"(?![^\W\d_])"
+    r"(?![^\W_])"
 )
 _AS_DIGITS = str.maketrans("Ol", "01")
+
+
+def _as_scanned(match: re.Match[str]) -> str:
+    """A number with letters for digits as the digits, when it is surely one: two digits or
+    more (not "O2", "Bijlage O.1", "l.1"), or a day "1l"; not a quantity with its unit ("240l")."""
+    token = match.group(0)
+    digits = sum(ch.isdigit() for ch in token)
+    if digits < 2 and not (len(token) == 2 and token[0].isdigit()):
+        return token
+    if token.endswith("l") and len(token) > 2:
+        return token
+    return token.translate(_AS_DIGITS)
+
+
 # "decernber", "novernber": an "m" read as "rn" in a month's name (the space after it keeps the
 # columns where they were)
 _SCANNED_MONTH = re.compile(r"\b(dece|nove|septe)rn(ber)\b", re.IGNORECASE)

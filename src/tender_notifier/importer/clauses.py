@@ -91,6 +91,8 @@ def on_both_sides(before: str, after: str) -> Kind | Background | None:
         return Kind.END
     if _IN_AFTER.match(after) and _GOES_BEFORE.search(before):
         return Kind.START
+    if (received := _RECEIVED.match(after)) and _RECEIVES_BY.search(before):
+        return Kind.SHORTLIST_NOTICE if received.group("invited") else Kind.AWARD
     if _INTEND_AFTER.match(after) and _CONFIRM_BEFORE.search(before):
         # "Could you please confirm by COP Wednesday 9th December whether or not you intend to
         # submit a response?": telling the buyer one will bid, no bid
@@ -99,27 +101,35 @@ def on_both_sides(before: str, after: str) -> Kind | Background | None:
 
 
 # "De gemeente beoordeelt de kandidaten en laat uiterlijk <date> weten welke kandidaten worden
-# uitgenodigd", "De inschrijvers ... ontvangen uiterlijk <date> een uitnodiging": a Dutch verb of
-# telling or receiving split around the date, whose object after it says what the date is for,
-# not what is done before it
+# uitgenodigd": a Dutch verb of telling split around the date, whose object after it says what
+# the date is for, not what is done before it
 _TELLS_BEFORE = re.compile(
-    r"\b(laat|laten|late|ontvangt|ontvangen|krijgt|krijgen)(\s(we|wij|ik|u|je|jullie|ze|zij|hij"
-    r"|zij u|wij u|we u|we je|wij je))?"
+    r"\b(laat|laten|late)(\s(we|wij|ik|u|je|jullie|ze|zij|hij|zij u|wij u|we u|we je|wij je))?"
     r"(\s(uiterlijk|op|per|voor|v[o\u00f3]{2}r|rond|omstreeks|dan|al|ook|graag)){0,2}\W{0,3}$",
     re.IGNORECASE,
 )
-# "laat ... weten", "... horen", "ontvangen uiterlijk <date> een uitnodiging met hun tijdslot"
-_KNOW_AFTER = re.compile(
-    r"^\W{0,3}((\w{1,12}\s){0,2}?(weten|horen)|(een|de|het|hun|uw|je|jouw)\s(\w{1,15}\s)?"
-    r"(uitnodiging|bericht|tijdslot|uitslag|beslissing|besluit|gunningsbeslissing))\b",
-    re.IGNORECASE,
-)
+_KNOW_AFTER = re.compile(r"^\W{0,3}(\w{1,12}\s){0,2}?(weten|horen)\b", re.IGNORECASE)
 
 
 def told_after(before: str, after: str) -> bool:
     """Whether the words after a date say what it is for, as the object of a verb of telling
     split around it ("laat uiterlijk <date> weten welke ..."), rather than those before it."""
     return _KNOW_AFTER.match(after) is not None and _TELLS_BEFORE.search(before) is not None
+
+
+# "De inschrijvers met een geldige offerte ontvangen uiterlijk <date> een uitnodiging", "U
+# krijgt vóór <date> uw tijdslot": what one receives by the date (not "krijgt op <date> een
+# tijdslot", the slot's own day)
+_RECEIVES_BY = re.compile(
+    r"\b(ontvangt|ontvangen|krijgt|krijgen)(\s(u|je|jullie|ze|zij|hij|alle\s\w{1,15}))?"
+    r"\s(uiterlijk|v[o\u00f3]{2}r|voor|ten laatste)\W{0,3}$",
+    re.IGNORECASE,
+)
+_RECEIVED = re.compile(
+    r"^\W{0,3}(een|de|het|hun|uw|je|jouw)\s(\w{1,15}\s)?((?P<invited>uitnodiging|tijdslot)"
+    r"|uitslag|beslissing|besluit|gunningsbeslissing)\b",
+    re.IGNORECASE,
+)
 
 
 # "...invited to a demonstration day; these will be held on": the clause names its subject

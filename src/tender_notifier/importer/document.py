@@ -262,7 +262,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
 _DUE_AT_OPENING = re.compile(
     r"\b(offertes?|inschrijvingen?|tenders?|bids?|offers?)\b[^.;]{0,40}\b(toekomen|binnen zijn"
     r"|ingediend (worden|zijn)|ontvangen (worden|zijn)|be received|be submitted|arrive)"
-    r"(\s[^\W\d]{1,12}){0,2}?\s(v[o\u00f3]{2}r|before|prior to)\s(de|het|the)\s"
+    r"(\s(uiterlijk|ten laatste|at the latest|strictly))?\s(v[o\u00f3]{2}r|before|prior to)"
+    r"\s(de|het|the)\s"
     r"(opening|openen|openingszitting|opening session)\b",
     re.IGNORECASE,
 )

@@ -77,7 +77,7 @@ def extract(
         raise AnnouncementTooLarge(
             f"the announcement has {len(text):,} characters; the limit is {MAX_ANNOUNCEMENT:,}"
         )
-    text = readable_calendars(text, zone)  # an invitation's .ics pasted as text
+    text = readable_calendars(text)  # an invitation's .ics pasted as text
     text = day_first(text)  # "12/17/2026" in a text that writes its dates month first
     pieces = segments(text)
     found: list[Found] = []
@@ -312,7 +312,8 @@ def _phase(segment: Segment, selection: bool) -> bool:
 # "Indicative timetable (for information only; these dates are not binding)"
 _NOT_BINDING = re.compile(
     r"\b(not|non)[- ]binding|\bniet bindend|for information only|ter informatie"
-    r"|\bnot part of the (\w+ ){0,2}(timetable|schedule|planning)|geen onderdeel van de planning"
+    r"|\bnot part of the (\w{1,20} ){0,2}(timetable|schedule|planning)"
+    r"|geen onderdeel van de planning"
     # a marketplace page's list of other requests: "Bekijk ook" / "- Consulent Wmo (sluit ...)"
     r"|^\W{0,3}(bekijk ook|zie ook|see also|ook interessant|(vergelijkbare|soortgelijke"
     r"|gelijksoortige|andere|meer|recente|nieuwe) (opdrachten|vacatures|aanvragen|aanbestedingen)"

@@ -352,6 +352,9 @@ def _each_or_bracketed(
     return None
 
 
+_BRACKET_REACH = 80
+
+
 def _out_of_brackets(text: str, dates: list[DateHit], i: int, t: TimeHit) -> bool:
     """Whether time ``t`` stands past the bracket date ``i`` is in, before the next date: "(was
     12:00, Mon 14 December 2026) 12:00, Fri 15 January 2027", the old date's own time before it
@@ -361,7 +364,8 @@ def _out_of_brackets(text: str, dates: list[DateHit], i: int, t: TimeHit) -> boo
         return False
     if not _joins(text, t.end, dates[i + 1].start):
         return False
-    head = text[text.rfind("\n", 0, date.start) + 1 : date.start]
+    # on the date's line, up to a bounded reach back (a segment's text is one long line)
+    head = text[max(text.rfind("\n", 0, date.start) + 1, date.start - _BRACKET_REACH) : date.start]
     return head.count("(") > head.count(")")
 
 

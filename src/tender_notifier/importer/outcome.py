@@ -40,7 +40,7 @@ OUTCOME_WORDS = (
     # "Communication of the outcome ....", "Mededeling van het besluit:"
     r"|\b(communication|announcement|mededeling|bekendmaking) (of|van) (the |de |het )?(outcome"
     r"|result|decision|uitslag|uitkomst|resultaat|besluit|beslissing)s?\b"
-    r"(?! (of|van|over) (the |de |het )?(selecti|stage|sq|pqq|first|eerste|shortlist))"
+    r"(?![^.;:]{0,30}\b(selecti|shortlist|sq\b|pqq|eerste ronde|first stage|stage 1))"
     r"|\bof (je|jouw|uw) kandida\w{1,4} de opdracht (krijgt|krijgen|heeft)\b"
     r"(?! van de (cv|sel))"
 )

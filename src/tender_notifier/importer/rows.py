@@ -47,7 +47,9 @@ def row_segments(header: list[str], cells: list[str], line: int, dated: bool) ->
     # a remark in a sheet's row, of sentences that date things of their own ("Schouw do 10-12
     # om 9:00, aanmelden uiterlijk ma 7-12 ..."): read as prose, beside the row's columns
     remarks = [
-        k for k in columns if len(cells[k].split()) >= _REMARK_WORDS and not _only_when(cells[k])
+        k
+        for k in columns
+        if len(cells[k].split()) >= _REMARK_MIN_WORDS and not _only_when(cells[k])
     ]
     columns = [k for k in columns if k not in remarks]
     if lots:
@@ -277,16 +279,17 @@ def _column_fields(
     }
     # the cells between dated columns are steps without a date in this row ("geen
     # presentatie"), not the row's label
+    skipped = {*dated, *remarks, *(k + 1 for k in timed)}
     label = " ".join(
         f"{header[k]} {c}" if c.isdigit() else c
         for k, c in enumerate(cells)
-        if k not in dated and k not in remarks and not dated[0] < k < dated[-1]
+        if k not in skipped and not dated[0] < k < dated[-1]
     )
     for k in dated:
         yield Segment(f"{label}, {header[k]}: {timed.get(k, cells[k])}", line, True, True)
 
 
-_REMARK_WORDS = 10
+_REMARK_MIN_WORDS = 10
 _TIME_HEAD = re.compile(r"^(?:tijd|tijdstip|time|uur|hour)\W{0,3}$", re.IGNORECASE)
 
 

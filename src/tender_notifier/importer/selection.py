@@ -89,12 +89,12 @@ SHORTLIST_WORDS = (
     r"|derde|laatste|finale) (ronde|fase|gespreksronde)|gespreksronde|gesprekken)\b"
 )
 
-# The day one hears one's slot for the interview, which whatever else the sentence asks of
-# one says: "U ontvangt uiterlijk <date> een tijdslot", "Uw exacte tijdslot (20 min. presentatie,
-# 25 min. vragen) ontvangt u uiterlijk", "Bekendmaking tijdsloten interviews"
-# (not "Iedere inschrijver krijgt een tijdslot van 2 uur op": the slot's own day)
+# The day one hears one's slot for the interview, whatever else the sentence speaks of: "Uw
+# exacte tijdslot (20 min. presentatie, 25 min. vragen) ontvangt u uiterlijk", "Bekendmaking
+# tijdsloten interviews" (not "Iedere inschrijver krijgt een tijdslot van 2 uur op": the slot's
+# own day; "U ontvangt uiterlijk <date> een tijdslot" is read in ``clauses``)
 SLOT_WORDS = (
-    r"\b(tijdslot|tijdsloten)\b[^.;]{0,60}\b(ontvangt|ontvangen|krijgt|krijgen|bekendgemaakt"
+    r"\b(tijdslot|tijdsloten)\b[^;]{0,80}\b(ontvangt|ontvangen|krijgt|krijgen|bekendgemaakt"
     r"|gecommuniceerd|meegedeeld)\b[^.;]{0,20}\b(uiterlijk|v[o\u00f3]{2}r|voor|op)\W{0,3}$"
-    r"|\bbekendmaking (van de )?tijdsloten\b|^\W{0,3}(uw|je|jouw|een|hun)\s(exacte\s)?tijdslot\b"
+    r"|\bbekendmaking (van de )?tijdsloten\b"
 )

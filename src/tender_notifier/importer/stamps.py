@@ -12,13 +12,15 @@ from .rules import kind_of
 
 _DAY = r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_SHORT_DAY = r"\d{1,2}-\d{1,2}-\d{2}(?!\d)"  # "27-11-26"
 _WEEKDAY = r"(?:[^\W\d_]{2,9}\.?,?\s{1,2})?"  # "[vrijdag 27-11-2026 10:15]"
 _WHEN = rf"(?:{_WEEKDAY}{_DAY},?\s{{1,2}}{_CLOCK}|{_CLOCK},?\s{{1,2}}{_WEEKDAY}{_DAY})"
-# in brackets, or as a phone's chat app writes it ("27/11/2026, 11:05 - ", "27-11-26 08:41 - "),
-# then who sent it,
-# up to the colon that opens the message or the line's end
+# in brackets, or as a phone's chat app writes it ("27/11/2026, 11:05 - "; WhatsApp's export
+# without the comma, with a year of two digits: "27-11-26 08:41 - "), then who sent it, up to
+# the colon that opens the message or the line's end
 _STAMP = re.compile(
-    rf"^\s{{0,3}}(?:\[\s?{_WHEN}\s?\]\s{{0,3}}|{_DAY},?\s{{1,2}}{_CLOCK}\s{{1,3}}[-\u2013]\s{{1,3}})"
+    rf"^\s{{0,3}}(?:\[\s?{_WHEN}\s?\]\s{{0,3}}"
+    rf"|(?:{_DAY},|{_SHORT_DAY})\s{{1,2}}{_CLOCK}\s{{1,3}}[-\u2013]\s{{1,3}})"
     r"(?P<sender>[^\W\d_][^:\d\n]{0,59})(?::|$)"
 )
 

@@ -296,16 +296,23 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
 
 
 def _lasts(match: re.Match[str]) -> bool:
-    """Whether the words around a time say how long something lasts ("a slot of 1h30 per")."""
+    """Whether the words around a time say how long something lasts ("a slot of 1h30 per
+    tenderer", "duur: 1u30"), not when it is ("om 9u00 of 13u30", "van 10u00 tot 11u30 per
+    inschrijver")."""
     text = match.string
-    return bool(
-        _PER.match(text, match.end())
-        or _OF.search(text[max(0, match.start() - 12) : match.start()])
-    )
+    before = text[max(0, match.start() - 24) : match.start()]
+    if _LENGTH_BEFORE.search(before):
+        return True
+    return bool(_PER_AFTER.match(text, match.end())) and not _RANGE_BEFORE.search(before)
 
 
-_PER = re.compile(r"\s{1,3}(per|p\.|each|elk|chacun)\b", re.IGNORECASE)
-_OF = re.compile(r"\b(of|duration|duur|dure|lasting|approx\.?|ca\.)\s{1,3}$", re.IGNORECASE)
+_PER_AFTER = re.compile(r"\s{1,3}(per|p\.(?=\s)|each|elk|chacun)\b", re.IGNORECASE)
+_LENGTH_BEFORE = re.compile(
+    r"\b((slot|session|presentation|meeting|interview)s?\sof|duration|duur|dure|lasting)\W{0,3}"
+    r"\s{1,3}$",
+    re.IGNORECASE,
+)
+_RANGE_BEFORE = re.compile(r"(\btot|\bto|\buntil|-|\u2013)\s{0,3}$", re.IGNORECASE)
 
 
 def _hour_of(word: str) -> tuple[int, int]:

@@ -194,7 +194,7 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     kind = _whole(segment.text if end < 0 else segment.text[:end])
     # "the final offers step is skipped and the outcome is communicated on the same date": a
     # sentence whose clauses name two steps does not say which is on that day
-    clauses = _AND.split(segment.text[: match.start()])
+    clauses = _CLAUSE_JOIN.split(segment.text[: match.start()])
     if len(clauses) > 1 and _whole(clauses[-1]) is not kind:
         return False
     last = found[-1]
@@ -229,7 +229,14 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     return True
 
 
-_AND = re.compile(r"\s(?:and|en|but|maar|whereas|terwijl)\s", re.IGNORECASE)
+# "and" that opens a clause of its own, with its subject ("... is skipped and the outcome is
+# communicated"), not one that joins two nouns ("De inschrijvingen en bijlagen moeten") or two
+# places ("in het gemeentehuis en online", "in public and in the presence of bidders")
+_CLAUSE_JOIN = re.compile(
+    r"\s(?:and|en|but|maar|whereas|terwijl)\s(?=(?:the|de|het|een|a|an|we|wij|zij|ze|they|it"
+    r"|this|dit|deze|u|you)\s)",
+    re.IGNORECASE,
+)
 
 
 _SLOT_REACH = 3  # how many lines below its day the first slot of a list may stand
