@@ -228,7 +228,7 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     zone = _zone(g)
     unknown = bool(g("city") or g("abbr")) and zone is None
     zoned = bool(g("tz")) and not unknown
-    if g("h") is not None and g("sep") in ("h", "u") and _lasts(match):
+    if g("h") is not None and g("sep") in ("h", "u") and _says_a_length(match):
         return None  # "one slot of 1h30 per tenderer": how long, not when
     if g("h") is not None:
         hour, minute = int(g("h")), int(g("mi"))
@@ -295,7 +295,7 @@ def _time_hit(match: re.Match[str]) -> TimeHit | None:
     )
 
 
-def _lasts(match: re.Match[str]) -> bool:
+def _says_a_length(match: re.Match[str]) -> bool:
     """Whether the words around a time say how long something lasts ("a slot of 1h30 per
     tenderer", "duur: 1u30"), not when it is ("om 9u00 of 13u30", "van 10u00 tot 11u30 per
     inschrijver")."""

@@ -192,8 +192,9 @@ def read_same_day(segment: Segment, t: TimeHit | None, found: list[Found]) -> bo
     # 11u00 in het Administratief Centrum; de zitting is openbaar"
     end = segment.text.find(";", match.end())
     kind = _whole(segment.text if end < 0 else segment.text[:end])
-    # "the final offers step is skipped and the outcome is communicated on the same date": a
-    # sentence whose clauses name two steps does not say which is on that day
+    # "the final offers step is skipped and the outcome is communicated on the same date": in a
+    # sentence of clauses of their own, the one that says "the same day" must name the step the
+    # sentence names, or it does not say which step is on that day
     clauses = _CLAUSE_JOIN.split(segment.text[: match.start()])
     if len(clauses) > 1 and _whole(clauses[-1]) is not kind:
         return False
