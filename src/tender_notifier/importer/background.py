@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .holidays import on_a_holiday
-from .replaced import replaced_by_arrow
+from .replaced import replaced_after
 
 # A past participle: Dutch ones with their prefixes ("gesloten", "ingesteld", "beantwoord",
 # "verstuurd"), English ones by name. What is planned is not done: "is gepland op".
@@ -174,13 +174,15 @@ BACKGROUND_WORDS = (
     # "call-off 2027-113, which had a deadline of <date>"
     r"|\b(which|that|die|dat|welke) (had|hadden|was|were|werd|werden)\b[^.;]{0,40}$"
     # a date given as an example, a day the buyer or the supplier is not there
-    r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|zoals op)"
+    r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|(?-i:bv\.)|zoals op"
+    r"|par exemple|p\.\s?ex\.)"
     r"(\W{1,3}[\w']{1,20}){0,9}\W{0,3}$"
     # a step of the table that is done: "| Marktconsultatie | afgerond | 15 januari 2027 |"
     r"|\b(afgerond|voltooid|completed|done)\W{0,3}$"
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
     # what was attended: "Thank you to all who attended the site visit ... on Tuesday 24 November"
-    r"|\b(attended|bijgewoond|bijwoonden|took part in|deelnamen aan|aanwezig waren bij)\b"
+    r"|\b(attended|bijgewoond|bijwoonden|took part in|deelnamen aan|aanwezig waren bij"
+    r"|(unable|not able|could not|couldn't) to attend)\b"
     r"[^.;]{0,80}$"
     # wages: "a further pay award is expected from 1 April 2027"
     r"|\bpay (award|rise|increase)s?\b"
@@ -299,7 +301,9 @@ def gone_by(after: str) -> bool:
 _AWAY_AFTER = re.compile(
     # "... t/m 30 juni 2027 niet langer dan 2 weken aaneengesloten afwezig"
     r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,6}?(nog\s)?(niet beschikbaar|afwezig|unavailable"
-    r"|not available|met verlof|on leave|op vakantie|on holiday)\b",
+    r"|not available|met verlof|on leave|op vakantie|on holiday)\b"
+    # "ik heb van 21 t/m 24 dec vrij": days off (not "vrij toegankelijk")
+    r"|^\W{0,3}vrij\b(?!\s(toegankelijk|te\b|in\b|van\b))",
     re.IGNORECASE,
 )
 # "Ik ben 24/12 t/m 3/1 in Oostenrijk, daarna beschikbaar": away until then
@@ -344,7 +348,7 @@ _QUOTED_BEFORE = re.compile(
 # "she is on leave on 4 January", "ik ben afwezig van"
 _AWAY_BEFORE = re.compile(
     r"\b(is|are|am|zijn|ben|is\s\w{1,12})\s(\w{1,12}\s)?(on leave|away|unavailable|not available"
-    r"|afwezig|met verlof|op vakantie|niet beschikbaar)\s(on|op|from|van|until|tot|between"
+    r"|afwezig|met verlof|op vakantie|niet beschikbaar|vrij)\s(on|op|from|van|until|tot|between"
     r"|tussen)\W{0,3}$",
     re.IGNORECASE,
 )
@@ -389,5 +393,5 @@ def past_or_void(before: str, after: str) -> bool:
         or _CANCELLED_AFTER.match(clause)
         or _QUOTED_BEFORE.search(before)
         or _FOR_INFORMATION_BEFORE.search(before)
-        or replaced_by_arrow(after)
+        or replaced_after(after)
     )

@@ -25,6 +25,10 @@ _SPACES = str.maketrans(
         "\u200c": None,
         "\u200d": None,
         "\u2060": None,
+        # The marks of writing direction a chat app's export puts before a line
+        "\u200e": None,
+        "\u200f": None,
+        "\u061c": None,
         "\ufeff": None,
     }
 )

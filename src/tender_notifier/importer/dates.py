@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Literal
 
 from babel import Locale
 
+from .date_hit import DateHit
 from .day_month import JOINING, numbers_read_as_a_day
+from .ordinal_days import with_ordinal_days
 from .years import Years
 
 LANGUAGES = ("nl", "en", "fr")  # French: Belgian and EU notices
@@ -64,8 +66,11 @@ def _with_prefixes(names: dict[str, int], shortest: int) -> dict[str, int]:
 
 @cache
 def month_names() -> dict[str, int]:
-    """Lower-case month names and abbreviations (Dutch and English) -> month number."""
-    return _with_prefixes(_babel_names("months"), 3)
+    """Lower-case month names and abbreviations (Dutch and English) -> month number; not
+    "maar" (but), a word before a day as often as a month after one ("niet op 14 maar op 15")."""
+    names = _with_prefixes(_babel_names("months"), 3)
+    del names["maar"]
+    return names
 
 
 @cache
@@ -152,7 +157,9 @@ def _leading_day_regex() -> re.Pattern[str]:
     weekday = rf"(?:(?P<wd>{weekday_pattern()}){_NOT_LETTER}\.?,?\s{{1,3}})?"
     return re.compile(
         rf"{_START}(?P<head>{weekday}(?P<d>[0-3]?\d)(?:ste|de|e|st|nd|rd|th)?)\s{{0,3}}"
-        r"(?:,|&|-|\u2013|\u2014|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till)"
+        r"(?:,|&|-|\u2013|\u2014|en/of|and/or|en|of|and|or|t/m|tot en met|tot|to|until|till"
+        # "niet op 14 maar op 15 januari", "not on Tuesday 19th but on Wednesday 20 January"
+        r"|maar(?:\sop)?|but(?:\son)?)"
         r"\s{0,3}$",
         re.IGNORECASE,
     )
@@ -166,21 +173,6 @@ _LOT_NUMBERS = re.compile(
 )
 # The longest text the leading-day pattern can match: a weekday name, a day, a word between.
 _LEADING_DAY_REACH = 64
-
-
-@dataclass(frozen=True, slots=True)
-class DateHit:
-    """A date written in the text. ``day`` is None when it cannot be used; ``problem`` says why."""
-
-    start: int
-    end: int
-    text: str
-    day: date | None
-    problem: str | None = None
-    guessed_year: bool = False  # the text gave no year; ``Years`` did
-    # the weekday written with the date when it does not fall on it ("vrijdag 15 maart 2027"):
-    # the date is read, for ops to check
-    other_weekday: str | None = None
 
 
 def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
@@ -208,7 +200,11 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
                 hits[-1] = first
             # "10 of 11-11-2026", not "versie 1, 03-03-2026": joined by a word only
             floor = hits[-1].end if hits else 0
-            leading = _leading_days(text, floor, match.start(), hit.day, False, words_only=True)
+            # "15-19/02/2027": a range of days, by a dash another than the date's own
+            dash = match.group("sep") != "-"
+            leading = _leading_days(
+                text, floor, match.start(), hit.day, False, words_only=True, dash=dash
+            )
         trailing = _TRAILING_DAY.match(text, match.end()) if _yearless_month_first(match) else None
         bare = None
         if trailing is None and _yearless_month_first(match) and hit.guessed_year:
@@ -243,7 +239,7 @@ def find_dates(text: str, years: Years | None = None) -> list[DateHit]:
             hit = _checked(start, trailing.end(), text[start : trailing.end()], numbers, None)
         hits.extend(leading)
         hits.append(hit)
-    return hits
+    return with_ordinal_days(text, hits, years, weekday_names())
 
 
 # The second day of "October 26 - 27, 2026" or "Oct. 26 and 27, 2026", which gives both the year.
@@ -358,10 +354,18 @@ def _checked(
 
 
 def _leading_days(
-    text: str, floor: int, start: int, day: date, guessed_year: bool, *, words_only: bool = False
+    text: str,
+    floor: int,
+    start: int,
+    day: date,
+    guessed_year: bool,
+    *,
+    words_only: bool = False,
+    dash: bool = False,
 ) -> list[DateHit]:
     """Bare days before a full date ("3, 4 en 5 juni 2026"), each taking its month and year;
-    ``words_only`` takes only days joined by a word ("10 of 11-11-2026")."""
+    ``words_only`` takes only days joined by a word ("10 of 11-11-2026") or, with ``dash``, by a
+    dash ("15-19/02/2027")."""
     found: list[DateHit] = []
     while True:
         # The match must end at ``start``, so it begins at most _LEADING_DAY_REACH before it:
@@ -371,7 +375,12 @@ def _leading_days(
             break  # "Lots 1 and 2 – 7 August 2026", "Lot 3 – 14 August 2026": lots, not days
         first = match.start()
         end = match.end("head")
-        if words_only and not _LETTER.search(text[end:start]):
+        joint = text[end:start]
+        if (
+            words_only
+            and not _LETTER.search(joint)
+            and not (dash and joint.strip() in ("-", "\u2013"))
+        ):
             break
         numbers = (int(match.group("d")), day.month, day.year)
         hit = _checked(first, end, text[first:end], numbers, match.group("wd"))

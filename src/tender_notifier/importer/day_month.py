@@ -19,7 +19,9 @@ def numbers_read_as_a_day(match: re.Match[str]) -> bool:
     text, start, end = match.string, match.start(), match.end()
     if (pair := _PAIRED_WITH_A_YEAR.match(text, end)) and pair.group("sep") == match.group("sep4"):
         return True  # "Demonstraties: 09-03 en 10-03-2027": the second gives both their year
-    if not _DATE_WORD_BEFORE.search(text, max(0, start - _DATE_WORD_REACH), start):
+    if not _DATE_WORD_BEFORE.search(
+        text, max(0, start - _DATE_WORD_REACH), start
+    ) and not _DATE_LABEL_BEFORE.search(text, max(0, start - _DATE_LABEL_REACH), start):
         return False
     if _CLAUSE_OR_TIME_AFTER.match(text, end):
         return True
@@ -31,11 +33,18 @@ def numbers_read_as_a_day(match: re.Match[str]) -> bool:
 _DATE_WORD_BEFORE = re.compile(
     r"\b(?:op|per|tot|t/m|tot en met|v[oó]{2}r|uiterlijk|vanaf|on|by|before|until|till|due"
     r"|deadline)\s{1,3}$"
-    # the second of "op 5/1 en 6/1"
-    rf"|\d[-/]\d{{1,2}}\s{{0,3}}{JOINING}\s{{0,3}}$",
+    # the second of "op 5/1 en 6/1", "16-12 (middag) of 17-12 (ochtend)"
+    rf"|\d[-/]\d{{1,2}}(?:\s{{0,3}}\([^()\d]{{1,20}}\))?\s{{0,3}}{JOINING}\s{{0,3}}$",
     re.IGNORECASE,
 )
-_DATE_WORD_REACH = 20
+_DATE_WORD_REACH = 40
+# a field whose label names a day: "Interviews:      16-12 (middag) of 17-12 (ochtend)"
+_DATE_LABEL_BEFORE = re.compile(
+    r"^\W{0,3}(?:[^\W\d_][\w.'-]{0,20}\s){0,3}?(?:\w{0,12}datum|date|deadline|interviews?"
+    r"|gesprek(?:ken)?|sluiting\w{0,12}|opening|presentaties?|wanneer|when)\s{0,3}:\s{0,12}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DATE_LABEL_REACH = 60
 # "tot 10-12 uur", "op 10-12 dagen": numbers of a unit, not a day
 _UNIT_AFTER = re.compile(
     r"\s{0,3}(?:uur|uren|u|h|dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|hours?|days?"

@@ -178,9 +178,14 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     issued: date | None = None
     versioned = False  # the publication date is a version's: "version 3, dated ..."
     sent: date | None = None  # the day of a chat's first message ("[26-11-2026 08:52] ...")
+    last_sent: date | None = None  # and of its last: what lies before it had passed
     for segment in pieces:
         if segment.stamp:
-            sent = sent or next((hit.day for hit in find_dates(segment.text) if hit.day), None)
+            # "--- Monday, November 23rd ---": a chat's day without a year, in the year its
+            # weekday falls in nearest the day it is read
+            hits = find_dates(segment.text, Years.around(None, [today], today) if today else None)
+            day = next((hit.day for hit in hits if hit.day), None)
+            sent, last_sent = sent or day, max(filter(None, (last_sent, day)), default=None)
             continue
         zone = zone or declared_zone(segment.text)
         own_zone = own_zone or declares_own_zone(segment.text)
@@ -227,6 +232,8 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
         published = None
     if published is None and sent is not None:
         published = since = issued = sent  # what a chat speaks of as ahead is after it began
+    if since is not None and last_sent is not None and last_sent > since:
+        since = last_sent  # a step before the chat's last message had passed when it was read
     # "Bids must be delivered ... by 10:00 hours (local time)" in a notice about Kutaisi, Georgia
     zone = zone or (UK if uk_time and not own_time else None)
     zone = zone or local_zone(" ".join(segment.text for segment in pieces))

@@ -17,7 +17,8 @@ from .rules import RULES
 # the line that opens a quoted earlier message
 _QUOTED = re.compile(
     r"^\W{0,3}(-{2,}\s{0,3}(original message|oorspronkelijk bericht|forwarded message"
-    r"|doorgestuurd bericht|origineel bericht)\s{0,3}-{2,}"
+    r"|doorgestuurd bericht|origineel bericht|oorspronkelijke (uitnodiging|afspraak)"
+    r"|original (appointment|invitation))\s{0,3}-{2,}"
     # "On ..., Name <mail> wrote:", "Op 23 nov. 2026 om 16:47 schreef Name <mail>:"
     r"|(on|op)\s.{4,80}\s(wrote|schreef)(\s[^\n:]{1,80})?\s{0,3}:"
     r"|(from|van)\s{0,3}:.{2,80}\n\s{0,3}(sent|verzonden|date|datum)\s{0,3}:)",
@@ -137,7 +138,7 @@ _CHANGES = re.compile(
     r"\b(revised?|revising|amended|amend|updated?|changed?|moved|postponed|extended|rescheduled"
     r"|brought forward|verplaatst|verschoven|verschuiven|verschuift|gewijzigd|gewijzigde|wijzigen"
     r"|aangepast|aangepaste|uitgesteld|verlengd|vervroegd|instead of|in plaats van|i\.?p\.?v\b\.?"
-    r"|verplaatsen|verzetten|verzet"
+    r"|verplaatsen|verzetten|verzet|bijgewerkt|bijgewerkte"
     r"|correctie|correction|now (close|closes|be held|take place))\b",
     re.IGNORECASE,
 )

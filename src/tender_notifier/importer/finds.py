@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import time, tzinfo
 
 from ..timeline import Kind
-from .dates import DateHit
+from .date_hit import DateHit
 from .draft import Found, Unplaced
 from .events import STANDSTILL_PERIOD
 from .groups import Group

@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .dates import DateHit, weekday_pattern
+from .date_hit import DateHit
+from .dates import weekday_pattern
 from .times import TimeHit
 
 # What may stand between a date and its time: "15 juli 2026, 09:00 uur", "on", "om", "T",
@@ -20,7 +21,7 @@ _CONNECTOR_WORDS = (
     r"|(?:time )?slots?(?: [a-z0-9]{1,2}:?)?|tijdslots?|tijdvakken|tijdvak"
     r"|in de (?:ochtend|middag|avond|voormiddag|namiddag)|'s (?:ochtends|middags|avonds)"
     r"|(?:in the )?(?:morning|afternoon|evening)|aanstaande|en wel|klokslag|klokke|precies|exactly"
-    r"|(?:no|not|niet) later (?:than|dan)|at the latest|the"
+    r"|(?:no|not|niet) later (?:than|dan)|at the latest|ten laatste|the"
     # "op donderdag 7 januari 2027, aanvang 10.00 uur"
     r"|aanvang|starting|starts|beginning|begint|start|commencing|commences"
     # French: "le jeudi 21 janvier 2027 à 10h00", "de 9h30 à 12h00", "Date : 15/01/2027
@@ -35,8 +36,9 @@ def _connector() -> re.Pattern[str]:
     (Wednesday) at 12:00"."""
     return re.compile(
         rf"{_SEPARATORS}(?:(?:{_CONNECTOR_WORDS}|{weekday_pattern()})\b{_SEPARATORS}"
-        # "5 januari a.s. 12:00u", the Nordic "13 January 2027 kl. 12.00" (klokken)
-        rf"|a\.s\.{_SEPARATORS}|kl\.{_SEPARATORS})*",
+        # "5 januari a.s. 12:00u", the Nordic "13 January 2027 kl. 12.00" (klokken), "om ca.
+        # 10u00", "at approx. 2pm"
+        rf"|a\.s\.{_SEPARATORS}|kl\.{_SEPARATORS}|(?:ca|approx|appr)\.{_SEPARATORS})*",
         re.IGNORECASE,
     )
 

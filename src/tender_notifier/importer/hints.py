@@ -74,14 +74,17 @@ START_WORDS = (
 
 # Words for the end of the assignment (``rules`` puts them last in its table)
 END_WORDS = (
-    r"einddatum|eind(e|igt|igen)\b|^\W{0,3}eind\W{0,3}$|laatste (werk)?dag|last (working )?day"
+    r"einddatum|eind(e|igt|igen)\b(?! (van )?de (werk)?dag\b)|^\W{0,3}eind\W{0,3}$"
+    r"|laatste (werk)?dag|last (working )?day"
     r"|loopt (af|tot)"
     r"|\b(duurt|duren) (door )?(tot|t/m)\b|\bexpiry\b|\bexpiration\b|\btermination date\b"
     # "The services will start on 1 March 2027 and must be completed by"
     r"|\b(must|should|shall|will|to) be completed (by|before|no later than|on)\W{0,3}$"
     r"|\bafloop (van )?(het |de )?(contract|overeenkomst|opdracht)|\bbe(ë|e)indiging\W{0,3}$"
     # (not the delivery of a first part or phase: "oplevering fase 1 vóór")
-    r"|\bend(s|ing)?\b|oplever(?!\w{0,4}\s(van\s)?(de\s)?(eerste|fase\s?\d))|\bcompletion\b"
+    # (not the hour of a day: "by end of play Friday 11th", "by the end of the working day")
+    r"|\bend(s|ing)?\b(?! of (the )?(play|business|(working |business )?day)\b)"
+    r"|oplever(?!\w{0,4}\s(van\s)?(de\s)?(eerste|fase\s?\d))|\bcompletion\b"
     r"|\bgereedmelding\b|^\W{0,3}gereed\W{0,20}$"
     # "the final report is due": the end of an evaluation or a study
     r"|\b(final report|eindrapport\w{0,4}|eindrapportage)\b.{0,20}\b(due|opgeleverd|gereed"

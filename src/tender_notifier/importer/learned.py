@@ -23,7 +23,8 @@ from importlib import resources
 from typing import Any
 
 from ..timeline import Kind
-from .dates import DateHit, find_dates
+from .date_hit import DateHit
+from .dates import find_dates
 from .groups import Group
 from .meanings import Background
 from .segment import Segment

@@ -1,8 +1,8 @@
 """Words that say a date was replaced by another: the old date of a moved step.
 
 ``REPLACED_WORDS`` are the words just before the old date ("verplaatst van", "(was:",
-"instead of"); ``replaced_by_arrow`` reads an arrow after it to the new one. Every gap is
-bounded, so each search is linear.
+"instead of"); ``replaced_by_arrow`` reads an arrow after it to the new one, ``replaced_after``
+that and the words that say it is gone. Every gap is bounded, so each search is linear.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ REPLACED_WORDS = (
     # "(eerder gemeld: 14 januari 2027)", "(as previously advised: 8 January)"
     r"|\(\s{0,2}(as\s)?(eerder|previously|earlier)\s(gemeld|genoemd|aangekondigd|gecommuniceerd"
     r"|stated|advised|announced|communicated|notified)\W{0,3}$"
+    # "Deadline stond eerst op vrijdag 4 december 12:00, maar is verschoven naar"
+    r"|\b(stond|stonden|lag|lagen|was|were)\s(eerst|eerder|oorspronkelijk|aanvankelijk|first"
+    r"|originally|initially)\s(op|on|at|voor|for)\W{0,3}$"
     # "Presentaties waren 18 jan, nu di 2 februari"
     r"|\b(was|waren|voorheen|eerder|previously|formerly|originally|oorspronkelijk)\W{0,3}"
     r"((uiterlijk|ten laatste|by|on|op|no later than|v[oó]{2}r)\s{1,3})?$"
@@ -69,3 +72,17 @@ _ARROW_TO_NEW = re.compile(
 def replaced_by_arrow(after: str) -> bool:
     """Whether the words after a date lead by an arrow to the date that replaces it."""
     return bool(_ARROW_TO_NEW.match(after))
+
+
+# "New deadline: 21 January 2027. 14 Jan is gone.", "Nieuwe sluitingsdatum: ... 15 december
+# vervalt dus.": the words after a date that say it is no longer the step's
+_GONE_AFTER = re.compile(
+    r"^\W{0,3}((is|are) (now )?(gone|history)|(is|zijn) van de baan|vervalt|vervallen)\b",
+    re.IGNORECASE,
+)
+
+
+def replaced_after(after: str) -> bool:
+    """Whether the words after a date say another replaced it: an arrow to the new one, "is
+    gone"."""
+    return replaced_by_arrow(after) or bool(_GONE_AFTER.match(after))

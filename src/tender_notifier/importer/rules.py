@@ -56,7 +56,7 @@ from .meanings import Background, Depends, Meaning
 from .outcome import OUTCOME_WORDS
 from .participation import PARTICIPATION_WORDS
 from .questions import QUESTION_WORDS, QUESTIONS_ON_ANSWERS
-from .replaced import REPLACED_WORDS, replaced_by_arrow
+from .replaced import REPLACED_WORDS, replaced_after
 from .selection import SHORTLIST_WORDS, SLOT_WORDS
 from .submission import SUBMISSION_WORDS
 
@@ -279,7 +279,7 @@ def classify(before: str, after: str, *, skip: Meaning | None = None) -> Meaning
     # words after it end at the next date, so they get a tail that no such pattern matches.
     before, after, after_clause = words_of(before, after)
     if past_or_void(before, after):
-        return Background.REPLACED if replaced_by_arrow(after) else Background.BACKGROUND
+        return Background.REPLACED if replaced_after(after) else Background.BACKGROUND
     if (across := on_both_sides(before, after)) is not None:
         return across
     # the words after a date speak of it up to the end of its clause ("tot 1 maart met verlof;

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..timeline import Kind
+from .dates import find_dates
 from .rules import kind_of
 
 _DAY = r"\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
@@ -44,15 +45,32 @@ _HEADERS = (
 )
 
 
+# the role a sender's name carries in brackets: "Sam Okafor (Bid Support)" names no step
+_ROLE = re.compile(r"\([^()]{0,40}\)")
+
+
+# the line a chat app puts between the days of its messages: "--- Monday, November 23rd ---",
+# "———— vrijdag 27 november 2026 ————"
+_DAY_DIVIDER = re.compile(
+    r"^\s{0,3}[-\u2013\u2014\u2500=_*]{2,}\s{0,3}(?P<day>[^-\u2013\u2014\u2500=_*\n]{4,40}?)"
+    r"\s{0,3}[-\u2013\u2014\u2500=_*]{2,}\s{0,3}$"
+)
+
+
 def stamp_length(line: str) -> int:
     """How many characters of ``line`` its stamp takes (with the spaces after it), or 0. A
     sender that names a step is an item of a list of dates ("[15-12-2026 12:00] Sluiting
-    inschrijving"), not someone who wrote."""
+    inschrijving"), not someone who wrote; a role in brackets after a name is no such step."""
+    # the date alone between the rules: "--- Kick-off 12 januari ---" is no day's divider
+    divider = _DAY_DIVIDER.match(line)
+    hits = find_dates(day := divider.group("day")) if divider is not None else []
+    if len(hits) == 1 and hits[0].start == 0 and not day[hits[0].end :].strip(" .,"):
+        return len(line)
     for pattern in _HEADERS:
         header = pattern.match(line)
         if header is not None and not isinstance(kind_of(header.group("sender")), Kind):
             return len(line)
     match = _STAMP.match(line)
-    if match is None or isinstance(kind_of(match.group("sender")), Kind):
+    if match is None or isinstance(kind_of(_ROLE.sub("", match.group("sender"))), Kind):
         return 0
     return match.start("sender")

@@ -4,7 +4,7 @@ CET)", a platform of the UK or Ireland, a time in a city's time outside Europe."
 from __future__ import annotations
 
 import re
-from datetime import UTC, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from .times import CITY, UK
 from .zones import ABBREVIATIONS, zone_named
@@ -96,10 +96,22 @@ def declared_zone(text: str) -> tzinfo | None:
         return UTC if match.group("utc") else UK
     if _DECLARED_ALL.search(text) or UK_PLATFORM.search(text) or _DECLARED_HEADING.fullmatch(text):
         return UK
+    # "Timetable (Finnish time, EET)", "by 11.01.2027 at 10:00 (Latvian time, EET)": a zone
+    # other than Central European time, named in brackets
+    for bracket in _BRACKETED_TIME.finditer(text):
+        zone = zone_named(bracket.group("place"))
+        if zone is not None and zone.utcoffset(_WINTER) != _CET:
+            return zone
     # "14:00 hrs Amman time": the other times of the text are that city's too (outside Europe,
     # where a text gives one step in the zone of another body's seat and the rest in its own)
     return _city_zone(text)
 
+
+_BRACKETED_TIME = re.compile(
+    r"\((?:all\s(?:times\s)?)?(?P<place>[A-Z][a-z]{3,12})\s(?:local\s)?time\b"
+)
+_WINTER = datetime(2027, 1, 15)
+_CET = timedelta(hours=1)
 
 _CITY_TIME = re.compile(
     rf"\d(?:\s{{0,3}}(?:[ap]\.?m\.?|hrs|hours|h))?\s{{0,3}}\(?"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from .dates import DateHit
+from .date_hit import DateHit
 from .zones import ABBREVIATIONS, zone_named
 
 # The hours in words, one to twelve, as in "om half tien" (9:30): ``_TIME`` matches them, and
@@ -95,7 +95,7 @@ _TIME = re.compile(
       | (?P<h2>1[0-2]|0?\d)\s{0,3}(?P<ap2>[ap]\.?m\.?)(?![^\W\d_])
       | (?P<h7>[01]\d|2[0-3])(?P<mi7>[0-5]\d)
         (?:\s{0,2}hrs(?![^\W\d_])|(?=\s{0,2}[-\u2013]\s{0,2}(?:[01]\d|2[0-3])[0-5]\d\s{0,2}hrs\b))
-      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday)(?![^\W\d_])
+      | (?:(?P<h3>12)\s{0,3})?(?P<noon3>noon|midday|(?<=\u00e0\s)midi)(?![^\W\d_])
       | (?:(?<=\bom\s)|(?<=\btot\s)|(?<=\bvoor\s)|(?<=\bv\u00f3\u00f3r\s)|(?<=\buiterlijk\s))
         (?P<h4>[01]?\d|2[0-3])\s{0,3}(?:uur|u)(?![^\W\d_])(?!\s{1,3}(?:per|p\.|/)\s)
       | (?P<h5>0?[7-9]|1\d|2[0-3])\s{0,3}(?:uur|u|h)(?![^\W\d_])

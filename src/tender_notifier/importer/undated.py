@@ -10,7 +10,8 @@ from datetime import timedelta
 from functools import lru_cache
 
 from ..timeline import Kind
-from .dates import DateHit, find_dates
+from .date_hit import DateHit
+from .dates import find_dates
 from .draft import Found, Unplaced
 from .groups import Group
 from .hints import TIME_LABEL, VAGUE

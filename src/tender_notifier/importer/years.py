@@ -82,6 +82,18 @@ class Years:
             return year if fit is None else fit.year
         return year
 
+    def day_on(self, day: int, weekday: int) -> date | None:
+        """The day of "Weds 9th", written without its month: the first ``day`` of a month that
+        falls on ``weekday`` from about the day the text was published (or read) on, within two
+        months of it; a weekday and a day fit once in about three months."""
+        since = self.published or self.read_on or self.written[0]
+        since -= timedelta(days=_BEFORE_PUBLISHED)
+        for ahead in range(_ORDINAL_REACH):
+            fit = since + timedelta(days=ahead)
+            if fit.day == day and fit.weekday() == weekday:
+                return fit
+        return None
+
 
 def _first_from(since: date, month: int, day: int, weekday: int | None = None) -> date | None:
     """The first such day on or after ``since`` (in its year or the next), on ``weekday`` if
@@ -103,4 +115,5 @@ def _day(year: int, month: int, day: int) -> date | None:
 _BEFORE_PUBLISHED = 7  # days: a date just before publication is still in its year
 _ANCHOR_SPREAD = 730  # days from the middle written date beyond which a date is no anchor
 _BEFORE_FIRST_WRITTEN = 61  # days: a date this far before the first written date is in its year
-_HORIZON = 400  # days after the day it is read beyond which a day is not written without a year
+_ORDINAL_REACH = 62  # days from publication within which "Weds 9th" is read
+_HORIZON = 300  # days after the day it is read beyond which a day is not written without a year
