@@ -5,7 +5,8 @@ given as "bv.", a range of days before a numeric date, "om ca. 10u00", "ten laat
 midi", a meeting's invitation that is no shortlist, an Outlook invitation's original under its
 update, "stond eerst op", those "unable to attend", "14 Jan is gone" and "15 december vervalt",
 "niet op 14 maar op 15 januari", a field's days in numbers with a part of the day in brackets,
-a note whose only year is its start's, a zone named in brackets, and days off."""
+a note whose only year is its start's, a zone named in brackets, days off, a sender before a
+bracketed stamp, and a related notice of market engagement."""
 
 from __future__ import annotations
 
@@ -232,3 +233,20 @@ def test_days_off_are_no_step() -> None:
     assert timeline_on(text, READ_ON) == []
     text = PUBLISHED + "De schouw op 21 december is vrij toegankelijk.\n"
     assert timeline_on(text, READ_ON) == [(Kind.OTHER, Day(date(2026, 12, 21)))]
+
+
+def test_a_sender_before_the_bracketed_stamp_of_a_message() -> None:
+    pieces = segments("Jonas Weber [02.12.2026 09:07] yes. 12.01.2027 is the last day\n")
+    assert (pieces[0].text, pieces[0].stamp) == ("Jonas Weber [02.12.2026 09:07]", True)
+    # a step's name before a date in brackets is a list's item, not who wrote
+    assert not segments("Sluiting inschrijving [15-12-2026 12:00]\n")[0].stamp
+
+
+def test_a_related_notice_of_market_engagement_makes_no_market_engagement() -> None:
+    text = (
+        "Tender submission deadline\n22 January 2027, 12:00pm\n\n"
+        "Related notices\nUK2: Preliminary market engagement notice – published 14 September 2026\n"
+    )
+    assert timeline(text)[0][0] is Kind.SUBMISSION_DEADLINE
+    text = "UK2: Preliminary market engagement notice\n\nEngagement deadline\n22 January 2027\n"
+    assert timeline(text) == [(Kind.OTHER, Day(date(2027, 1, 22)))]

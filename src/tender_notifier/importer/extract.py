@@ -224,7 +224,8 @@ def extract(
 # A notice of a preliminary market engagement asks for views, not for tenders or requests to
 # take part: "UK2: Preliminary market engagement notice", a field "Engagement deadline"
 _MARKET_ENGAGEMENT = re.compile(
-    r"(UK2:\s)?preliminary market engagement notice(\s[-\u2013]\s[\w\s]{1,40})?"
+    # (not another notice's line: "... notice – published 14 September 2026")
+    r"(UK2:\s)?preliminary market engagement notice(\s[-\u2013]\s(?!published\b)[\w\s]{1,40})?"
     r"|engagement deadline\W{0,3}",
     re.IGNORECASE,
 )

@@ -49,6 +49,12 @@ _HEADERS = (
 _ROLE = re.compile(r"\([^()]{0,40}\)")
 
 
+# who wrote, then when in brackets, then the message: "Jonas Weber [02.12.2026 09:07] yes. ..."
+_NAMED_STAMP = re.compile(
+    rf"^ {{0,3}}(?P<sender>{_FIRST_NAME}"
+    rf"(?: (?:{_NAME}|van|de|der|den|ter|ten|te|von|'t)){{0,3}}{_GUEST})"
+    rf" {{1,3}}\[\s?{_WHEN}\s?\]\s{{0,3}}"
+)
 # the line a chat app puts between the days of its messages: "--- Monday, November 23rd ---",
 # "———— vrijdag 27 november 2026 ————"
 _DAY_DIVIDER = re.compile(
@@ -66,6 +72,9 @@ def stamp_length(line: str) -> int:
     hits = find_dates(day := divider.group("day")) if divider is not None else []
     if len(hits) == 1 and hits[0].start == 0 and not day[hits[0].end :].strip(" .,"):
         return len(line)
+    named = _NAMED_STAMP.match(line)
+    if named is not None and not isinstance(kind_of(named.group("sender")), Kind):
+        return named.end()
     for pattern in _HEADERS:
         header = pattern.match(line)
         if header is not None and not isinstance(kind_of(header.group("sender")), Kind):
