@@ -6,7 +6,8 @@ midi", a meeting's invitation that is no shortlist, an Outlook invitation's orig
 update, "stond eerst op", those "unable to attend", "14 Jan is gone" and "15 december vervalt",
 "niet op 14 maar op 15 januari", a field's days in numbers with a part of the day in brackets,
 a note whose only year is its start's, a zone named in brackets, days off, a sender before a
-bracketed stamp, and a related notice of market engagement."""
+bracketed stamp, a related notice of market engagement, and what these readings leave as it
+was."""
 
 from __future__ import annotations
 
@@ -250,3 +251,71 @@ def test_a_related_notice_of_market_engagement_makes_no_market_engagement() -> N
     assert timeline(text)[0][0] is Kind.SUBMISSION_DEADLINE
     text = "UK2: Preliminary market engagement notice\n\nEngagement deadline\n22 January 2027\n"
     assert timeline(text) == [(Kind.OTHER, Day(date(2027, 1, 22)))]
+
+
+def test_what_these_readings_leave_as_it_was() -> None:
+    # a date between markdown's marks is no chat's day divider
+    text = "Tender deadline\n**15 January 2027**\n\nClarification questions\n**11 December 2026**\n"
+    assert [kind for kind, _ in timeline(text)] == [
+        Kind.QUESTIONS_DEADLINE,
+        Kind.SUBMISSION_DEADLINE,
+    ]
+    # a step's name with words in brackets, and a step with no message after its date, are
+    # items of a planning
+    text = (
+        "[10/12/2026, 12:00] Clarifications (questions deadline)\n"
+        "[15/01/2027, 12:00] Milestone (tender return)\n"
+    )
+    assert [kind for kind, _ in timeline(text)] == [
+        Kind.QUESTIONS_DEADLINE,
+        Kind.SUBMISSION_DEADLINE,
+    ]
+    text = "Inschrijving [15.01.2027 12:00]\nGo Live [01.03.2027 09:00]\n"
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-01-15", "12:00")) in timeline(text)
+    # a number before a date, spaced from it or not below its day, is no range
+    assert timeline(PUBLISHED + "Fase 2 – 20.01.2027 presentaties\n") == [
+        (Kind.INTERVIEWS, Day(date(2027, 1, 20)))
+    ]
+    assert timeline(PUBLISHED + "Vraag 12 - 10/12/2026 vragen stellen\n") == [
+        (Kind.QUESTIONS_DEADLINE, Day(date(2026, 12, 10)))
+    ]
+    # "but" joins no number to a date unless it follows "not"
+    text = PUBLISHED + "Capacity is 30 but on 14 January 2027 the site visit is limited.\n"
+    assert timeline(text) == [(Kind.OTHER, Day(date(2027, 1, 14)))]
+    # counts under a label are no days
+    assert timeline(PUBLISHED + "Aantal gesprekken: 2-3\nOpening: 9-12\n") == []
+    # an invite to tender is the shortlist; what goes through to a day lasts until it
+    text = PUBLISHED + "Successful applicants will receive an invite to tender on 14 January 2027."
+    assert timeline(text) == [(Kind.SHORTLIST_NOTICE, Day(date(2027, 1, 14)))]
+    text = PUBLISHED + "The funding which goes through to 31 March 2028 is confirmed.\n"
+    assert timeline(text) == []
+    # those unable to attend an event ahead are told what to do; a company's "bv." is no example
+    text = (
+        PUBLISHED + "Suppliers who are unable to attend the site visit on 14 January 2027 at "
+        "10:00 should contact the buyer.\n"
+    )
+    assert timeline(text) == [(Kind.OTHER, at("2027-01-14", "10:00"))]
+    text = PUBLISHED + "Voorlopige gunning aan Jansen Bouw bv. verwacht op 15 januari 2027.\n"
+    assert timeline(text) == [(Kind.AWARD, Day(date(2027, 1, 15)))]
+    # "(vrij)" is Friday
+    text = "Sluiting inschrijving: 15-01-2027 (vrij) 12:00 uur\n"
+    assert timeline(text) == [(Kind.SUBMISSION_DEADLINE, at("2027-01-15", "12:00"))]
+    # a city's time in brackets dates one event
+    text = (
+        "Tenders must be submitted by 15 January 2027 at 12:00.\n"
+        "Site visit in Lisbon on 10 December 2026 at 10:00 (Lisbon time).\n"
+    )
+    assert (Kind.SUBMISSION_DEADLINE, at("2027-01-15", "12:00")) in timeline(text)
+
+
+def test_a_chats_day_without_a_year_lies_before_the_day_it_is_read() -> None:
+    text = "—— 27 november ——\nJan Jansen  09:12\nSluiting inschrijving: 12 februari 2027 14:00\n"
+    assert timeline_on(text, date(2027, 1, 30)) == [
+        (Kind.SUBMISSION_DEADLINE, at("2027-02-12", "14:00"))
+    ]
+
+
+def test_a_weekday_and_ordinal_after_the_publication_not_before_it() -> None:
+    years = Years.around(date(2027, 2, 3), [], date(2027, 2, 3))
+    [monday] = find_dates("maandag de 1e", years)
+    assert monday.day == date(2027, 3, 1)

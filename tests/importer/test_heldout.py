@@ -349,6 +349,24 @@ de week van ..., maar op"; each old date's own step; a lot whose dates all stay.
 written at the same time and never read: 576 (87.5 %) and 80 invented before the round, 576
 and 79 after. They joined the held-out part unseen (1086-1160). Over all 1160: 90.9 %
 (7484/8237) and 597.
+The twenty-ninth round read eight development sets of 15 (692 dates: marketplace requests with
+slots and weekdays without a month, UK and Irish notices, mails and chats, Flemish and
+French-Belgian notices, texts dense with dates that are no step, the whole variety, English
+notices of EU, Nordic, German and Baltic buyers in their own zones, messy pastes): the first
+five 356 (89.2 %) and 45 invented with the rules of its start, 369 (92.5 %) and 23 at its end;
+the last three 260 (88.7 %) and 28, then 272 (92.8 %) and 12. Its mechanisms: a weekday with
+the day of its month and no month; chat exports' day dividers, writing-direction marks, a
+sender's role in brackets, a sender before a bracketed stamp; what lay before a chat's last
+message; "by end of play", "who's going through", "(bv. ...)", "stond eerst op", "is gone",
+"vervalt", "niet op 14 maar op 15", "unable to attend", days off, a meeting's invitation, an
+updated invitation over its original; "15-19/02/2027"; days in numbers under a field's label;
+"om ca. 10u00", "ten laatste 11u", "à midi"; a country's zone named in brackets; no day without
+a year more than 300 days ahead; a related notice of market engagement. Over the 1160: 91.0 %
+(7497/8237) and 591 (7484 and 597 before). Three judge sets of 15 (259 dates), written at the
+same time and never read, their kinds brought in line with the corpus's conventions by a
+helper who applied the corrected brief to them alone (negotiation meetings and presentations
+by bidders are interviews): 234 (90.3 %) and 9 invented before the round and after it alike.
+They joined the held-out part unseen (1161-1205). Over all 1205: 91.0 % (7731/8496) and 600.
 """
 
 from __future__ import annotations
@@ -357,12 +375,12 @@ import pytest
 
 from .corpus import HELDOUT, HELDOUT_TOTALS, items, totals
 
-# What the importer reaches now (7484/8237, 597 invented; 6908/7579 and 518 on texts 1-1085);
+# What the importer reaches now (7731/8496, 600 invented; 7497/8237 and 591 on texts 1-1160);
 # raise the recall and lower the invented count as the rules improve, never the other way to
 # pass. The goal's recall, 90 %, is reached here; no invented date is not.
-HELDOUT_RECALL = 0.9085
-HELDOUT_INVENTED = 597
-HELDOUT_FILES = 1160
+HELDOUT_RECALL = 0.9095
+HELDOUT_INVENTED = 600
+HELDOUT_FILES = 1205
 
 
 # Reading every held-out text takes one to two minutes on one core: more than the suite's limit

@@ -69,6 +69,13 @@ HOSTILE_TOKENS = (
     "A. ",
     "x\n",
     "\x1b",
+    # a weekday and the day of its month, chats' day dividers and stamps, a zone in brackets
+    "Fri 11th ",
+    "vrijdag de 11e ",
+    "--- Monday, November 23rd ---\n",
+    "Jonas Weber [02.12.2026 09:07] ",
+    "15-19/02/2027 ",
+    "(Finnish time) ",
 )
 
 

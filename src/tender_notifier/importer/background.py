@@ -174,7 +174,7 @@ BACKGROUND_WORDS = (
     # "call-off 2027-113, which had a deadline of <date>"
     r"|\b(which|that|die|dat|welke) (had|hadden|was|were|werd|werden)\b[^.;]{0,40}$"
     # a date given as an example, a day the buyer or the supplier is not there
-    r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|(?-i:bv\.)|zoals op"
+    r"|\b(for example|for instance|example|e\.g\.|bijvoorbeeld|bijv\.|(?<=\()(?-i:bv\.)|zoals op"
     r"|par exemple|p\.\s?ex\.)"
     r"(\W{1,3}[\w']{1,20}){0,9}\W{0,3}$"
     # a step of the table that is done: "| Marktconsultatie | afgerond | 15 januari 2027 |"
@@ -182,7 +182,7 @@ BACKGROUND_WORDS = (
     r"|\b(niet|not) (in|op|tijdens|gedurende|during|on|between|tussen)\b[^.;:]{0,25}$"
     # what was attended: "Thank you to all who attended the site visit ... on Tuesday 24 November"
     r"|\b(attended|bijgewoond|bijwoonden|took part in|deelnamen aan|aanwezig waren bij"
-    r"|(unable|not able|could not|couldn't) to attend)\b"
+    r"|(were|was) (unable|not able) to attend|(could not|couldn't|did not|didn't) attend)\b"
     r"[^.;]{0,80}$"
     # wages: "a further pay award is expected from 1 April 2027"
     r"|\bpay (award|rise|increase)s?\b"
@@ -302,8 +302,8 @@ _AWAY_AFTER = re.compile(
     # "... t/m 30 juni 2027 niet langer dan 2 weken aaneengesloten afwezig"
     r"^\W{0,3}([\w'’]{1,20}\s{1,3}){0,6}?(nog\s)?(niet beschikbaar|afwezig|unavailable"
     r"|not available|met verlof|on leave|op vakantie|on holiday)\b"
-    # "ik heb van 21 t/m 24 dec vrij": days off (not "vrij toegankelijk")
-    r"|^\W{0,3}vrij\b(?!\s(toegankelijk|te\b|in\b|van\b))",
+    # "ik heb van 21 t/m 24 dec vrij, dus": days off (not "(vrij)", Friday, nor "vrij entree")
+    r"|^\s{1,3}vrij\s{0,3}([,.;!]|$)",
     re.IGNORECASE,
 )
 # "Ik ben 24/12 t/m 3/1 in Oostenrijk, daarna beschikbaar": away until then
@@ -348,8 +348,10 @@ _QUOTED_BEFORE = re.compile(
 # "she is on leave on 4 January", "ik ben afwezig van"
 _AWAY_BEFORE = re.compile(
     r"\b(is|are|am|zijn|ben|is\s\w{1,12})\s(\w{1,12}\s)?(on leave|away|unavailable|not available"
-    r"|afwezig|met verlof|op vakantie|niet beschikbaar|vrij)\s(on|op|from|van|until|tot|between"
-    r"|tussen)\W{0,3}$",
+    r"|afwezig|met verlof|op vakantie|niet beschikbaar)\s(on|op|from|van|until|tot|between"
+    r"|tussen)\W{0,3}$"
+    # "Ik ben zelf vrij van 21 december": days off (not "het tijdslot is vrij op")
+    r"|\b(ik|we|wij|hij|zij|ze|je)\s(ben|is|zijn|bent)\s(\w{1,12}\s)?vrij\s(op|van|tot)\W{0,3}$",
     re.IGNORECASE,
 )
 

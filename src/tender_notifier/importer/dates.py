@@ -171,6 +171,8 @@ _LOT_NUMBERS = re.compile(
     r"(?:\d{1,2}\s{0,3}(?:,|&|en|and|t/m|to|-|\u2013)\s{0,3}){0,5}$",
     re.IGNORECASE,
 )
+_BUT = re.compile(r"\b(?:maar|but)\b", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:niet|not)\s{1,3}(?:(?:op|on)\s{1,3})?$", re.IGNORECASE)
 # The longest text the leading-day pattern can match: a weekday name, a day, a word between.
 _LEADING_DAY_REACH = 64
 
@@ -373,14 +375,15 @@ def _leading_days(
         match = _leading_day_regex().search(text, max(floor, start - _LEADING_DAY_REACH), start)
         if match is None or _LOT_NUMBERS.search(text, max(0, match.start() - 40), match.start()):
             break  # "Lots 1 and 2 – 7 August 2026", "Lot 3 – 14 August 2026": lots, not days
+        reach = max(0, match.start() - 12)
+        if _BUT.search(match.group(0)) and not _NOT_BEFORE.search(text, reach, match.start()):
+            break  # "niet op 14 maar op 15 januari", not "Capacity is 30 but on 14 January"
         first = match.start()
         end = match.end("head")
         joint = text[end:start]
-        if (
-            words_only
-            and not _LETTER.search(joint)
-            and not (dash and joint.strip() in ("-", "\u2013"))
-        ):
+        # "15-19/02/2027": a dash with no spaces, the first day before the second
+        ranged = dash and joint in ("-", "\u2013") and int(match.group("d")) < day.day
+        if words_only and not _LETTER.search(joint) and not ranged:
             break
         numbers = (int(match.group("d")), day.month, day.year)
         hit = _checked(first, end, text[first:end], numbers, match.group("wd"))

@@ -19,14 +19,14 @@ def numbers_read_as_a_day(match: re.Match[str]) -> bool:
     text, start, end = match.string, match.start(), match.end()
     if (pair := _PAIRED_WITH_A_YEAR.match(text, end)) and pair.group("sep") == match.group("sep4"):
         return True  # "Demonstraties: 09-03 en 10-03-2027": the second gives both their year
-    if not _DATE_WORD_BEFORE.search(
-        text, max(0, start - _DATE_WORD_REACH), start
-    ) and not _DATE_LABEL_BEFORE.search(text, max(0, start - _DATE_LABEL_REACH), start):
+    two_digits = len(match.group("d4")) == 2 and len(match.group("m4")) == 2
+    if not _DATE_WORD_BEFORE.search(text, max(0, start - _DATE_WORD_REACH), start) and not (
+        two_digits and _DATE_LABEL_BEFORE.search(text, max(0, start - _DATE_LABEL_REACH), start)
+    ):
         return False
     if _CLAUSE_OR_TIME_AFTER.match(text, end):
         return True
     # "krijgen uiterlijk 26-02 een tijdslot": day and month of two digits each, not "10-12 uur"
-    two_digits = len(match.group("d4")) == 2 and len(match.group("m4")) == 2
     return two_digits and not _UNIT_AFTER.match(text, end)
 
 
@@ -38,7 +38,8 @@ _DATE_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORD_REACH = 40
-# a field whose label names a day: "Interviews:      16-12 (middag) of 17-12 (ochtend)"
+# a field whose label names a day: "Interviews:      16-12 (middag) of 17-12 (ochtend)" (two
+# digits each: not "Aantal gesprekken: 2-3", "Opening: 9-12")
 _DATE_LABEL_BEFORE = re.compile(
     r"^\W{0,3}(?:[^\W\d_][\w.'-]{0,20}\s){0,3}?(?:\w{0,12}datum|date|deadline|interviews?"
     r"|gesprek(?:ken)?|sluiting\w{0,12}|opening|presentaties?|wanneer|when)\s{0,3}:\s{0,12}$",

@@ -182,9 +182,11 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     for segment in pieces:
         if segment.stamp:
             # "--- Monday, November 23rd ---": a chat's day without a year, in the year its
-            # weekday falls in nearest the day it is read
+            # weekday falls in near the day it is read, and not after that day
             hits = find_dates(segment.text, Years.around(None, [today], today) if today else None)
             day = next((hit.day for hit in hits if hit.day), None)
+            if day is not None and today is not None and day > today:
+                day = next((h.day for h in find_dates(segment.text) if h.day), None)
             sent, last_sent = sent or day, max(filter(None, (last_sent, day)), default=None)
             continue
         zone = zone or declared_zone(segment.text)

@@ -46,7 +46,7 @@ _HEADERS = (
 
 
 # the role a sender's name carries in brackets: "Sam Okafor (Bid Support)" names no step
-_ROLE = re.compile(r"\([^()]{0,40}\)")
+_ROLE = re.compile(r"([A-Z][\w'\u2019.-]{1,20}(?: [\w'\u2019.-]{1,20}){1,3}) \([^()]{1,40}\)")
 
 
 # who wrote, then when in brackets, then the message: "Jonas Weber [02.12.2026 09:07] yes. ..."
@@ -58,8 +58,8 @@ _NAMED_STAMP = re.compile(
 # the line a chat app puts between the days of its messages: "--- Monday, November 23rd ---",
 # "———— vrijdag 27 november 2026 ————"
 _DAY_DIVIDER = re.compile(
-    r"^\s{0,3}[-\u2013\u2014\u2500=_*]{2,}\s{0,3}(?P<day>[^-\u2013\u2014\u2500=_*\n]{4,40}?)"
-    r"\s{0,3}[-\u2013\u2014\u2500=_*]{2,}\s{0,3}$"
+    r"^\s{0,3}[-\u2013\u2014\u2500]{2,}\s{0,3}(?P<day>[^-\u2013\u2014\u2500\n]{4,40}?)"
+    r"\s{0,3}[-\u2013\u2014\u2500]{2,}\s{0,3}$"
 )
 
 
@@ -73,13 +73,24 @@ def stamp_length(line: str) -> int:
     if len(hits) == 1 and hits[0].start == 0 and not day[hits[0].end :].strip(" .,"):
         return len(line)
     named = _NAMED_STAMP.match(line)
-    if named is not None and not isinstance(kind_of(named.group("sender")), Kind):
+    if (
+        named is not None
+        and named.end() < len(line.rstrip())  # a message follows: "Go Live [01.03.2027]" is none
+        and not isinstance(kind_of(named.group("sender")), Kind)
+    ):
         return named.end()
     for pattern in _HEADERS:
         header = pattern.match(line)
         if header is not None and not isinstance(kind_of(header.group("sender")), Kind):
             return len(line)
     match = _STAMP.match(line)
-    if match is None or isinstance(kind_of(_ROLE.sub("", match.group("sender"))), Kind):
+    if match is None or isinstance(kind_of(_without_role(match.group("sender"))), Kind):
         return 0
     return match.start("sender")
+
+
+def _without_role(sender: str) -> str:
+    """A person's name without the role in brackets after it ("Sam Okafor (Bid Support)"); a
+    step's name with words in brackets ("Clarifications (questions deadline)") stays whole."""
+    named = _ROLE.fullmatch(sender.strip())
+    return named.group(1) if named is not None else sender

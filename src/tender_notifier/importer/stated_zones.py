@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from .times import CITY, UK
-from .zones import ABBREVIATIONS, zone_named
+from .zones import ABBREVIATIONS, NATIONAL, zone_named
 
 _ABBREVIATION = "|".join(ABBREVIATIONS)
 
@@ -96,10 +96,11 @@ def declared_zone(text: str) -> tzinfo | None:
         return UTC if match.group("utc") else UK
     if _DECLARED_ALL.search(text) or UK_PLATFORM.search(text) or _DECLARED_HEADING.fullmatch(text):
         return UK
-    # "Timetable (Finnish time, EET)", "by 11.01.2027 at 10:00 (Latvian time, EET)": a zone
-    # other than Central European time, named in brackets
+    # "Timetable (Finnish time, EET)", "by 11.01.2027 at 10:00 (Latvian time, EET)": a country's
+    # zone other than Central European time, named in brackets (not a city's: "a site visit
+    # in Lisbon at 10:00 (Lisbon time)" dates one event)
     for bracket in _BRACKETED_TIME.finditer(text):
-        zone = zone_named(bracket.group("place"))
+        zone = zone_named(bracket.group("place")) if bracket.group("place") in NATIONAL else None
         if zone is not None and zone.utcoffset(_WINTER) != _CET:
             return zone
     # "14:00 hrs Amman time": the other times of the text are that city's too (outside Europe,

@@ -18,7 +18,7 @@ class Years:
     the year before or after that one when it falls on the day there only; otherwise the day is
     read in that year and a weekday that does not fall on it reported with it, as with a year
     written out. Without any of these the year stays unknown. Read on a known day
-    (``read_on``) and without a publication date, a day is never put more than about a year
+    (``read_on``) and without a publication date, a day is never put more than about ten months
     after it when it falls after it in the year of that day or the next: no one leaves out the
     year of a day further ahead ("Mon 11 Jan" above "End of initial term: 30 April 2029" is in
     2027).
@@ -84,10 +84,13 @@ class Years:
 
     def day_on(self, day: int, weekday: int) -> date | None:
         """The day of "Weds 9th", written without its month: the first ``day`` of a month that
-        falls on ``weekday`` from about the day the text was published (or read) on, within two
-        months of it; a weekday and a day fit once in about three months."""
-        since = self.published or self.read_on or self.written[0]
-        since -= timedelta(days=_BEFORE_PUBLISHED)
+        falls on ``weekday`` on or after the day the text was published (or is read; without
+        either, two months before the first date it writes out), within two months of it; a
+        weekday and a day fit once in about three months."""
+        first = self.written[0] - timedelta(days=_BEFORE_FIRST_WRITTEN) if self.written else None
+        since = self.published or self.read_on or first
+        if since is None:
+            return None
         for ahead in range(_ORDINAL_REACH):
             fit = since + timedelta(days=ahead)
             if fit.day == day and fit.weekday() == weekday:

@@ -82,7 +82,7 @@ _ALIASES = {
     "Wellington": "Pacific/Auckland",
 }
 # A country's time by its adjective: "all times in this notice are Finnish time (EET)"
-_NATIONAL = {
+NATIONAL = {
     "Irish": "Europe/Dublin",
     "Portuguese": "Europe/Lisbon",
     "Spanish": "Europe/Madrid",
@@ -152,7 +152,7 @@ def zone_named(name: str) -> ZoneInfo | None:
     """The zone a city, a country's adjective or an abbreviation names, if it names one."""
     key = (
         ABBREVIATIONS.get(name)
-        or _NATIONAL.get(name.title())
+        or NATIONAL.get(name.title())
         or _cities().get(" ".join(name.split()).lower())
     )
     return None if key is None else _zone_of(key)
