@@ -179,14 +179,15 @@ def document_of(pieces: list[Segment], today: date | None = None) -> Document:
     versioned = False  # the publication date is a version's: "version 3, dated ..."
     sent: date | None = None  # the day of a chat's first message ("[26-11-2026 08:52] ...")
     last_sent: date | None = None  # and of its last: what lies before it had passed
+    # "--- Monday, November 23rd ---": a chat's day without a year, in the year its weekday
+    # falls in near the day it is read, and not after that day
+    chat_years = Years.around(None, [today], today) if today else None
     for segment in pieces:
         if segment.stamp:
-            # "--- Monday, November 23rd ---": a chat's day without a year, in the year its
-            # weekday falls in near the day it is read, and not after that day
-            hits = find_dates(segment.text, Years.around(None, [today], today) if today else None)
-            day = next((hit.day for hit in hits if hit.day), None)
-            if day is not None and today is not None and day > today:
-                day = next((h.day for h in find_dates(segment.text) if h.day), None)
+            hit = next((h for h in find_dates(segment.text, chat_years) if h.day), None)
+            day = hit.day if hit is not None else None
+            if day is not None and today is not None and day > today and hit and hit.guessed_year:
+                day = None
             sent, last_sent = sent or day, max(filter(None, (last_sent, day)), default=None)
             continue
         zone = zone or declared_zone(segment.text)
